@@ -1,0 +1,110 @@
+"""Region and administrative level of a document's issuers, from the division codes that the cpca package ships.
+
+cpca (PyPI) carries ``resources/adcodes.csv``: every province, prefecture and county of China with its 12-digit
+code. Only that data file is read; cpca's own module (which needs pandas) is not imported.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import importlib.util
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import regex
+
+from .records import Level
+
+_SKIP_NAMES = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"}
+# Organs of the central state: no division in their name, level national.
+NATIONAL_ORGANS = ("国务院", "中共中央", "全国人大", "人力资源社会保障部", "人力资源和社会保障部", "财政部", "教育部")
+
+
+@dataclass(frozen=True, slots=True)
+class Division:
+    code: str
+    name: str
+
+    @property
+    def level(self) -> Level:
+        if self.code[2:6] == "0000":
+            return "provincial"
+        if self.code[4:6] == "00":
+            return "municipal"
+        return "district" if self.name.endswith("区") else "county"
+
+
+@dataclass(frozen=True, slots=True)
+class Divisions:
+    by_code: dict[str, Division]
+    by_name: dict[str, list[Division]]
+    pattern: regex.Pattern[str]
+
+    def chain(self, d: Division) -> list[Division]:
+        """The division and its parents, top first, skipping placeholder names such as 市辖区."""
+        codes = [d.code[:2] + "0" * 10, d.code[:4] + "0" * 8, d.code]
+        out = []
+        for c in dict.fromkeys(codes):
+            p = self.by_code.get(c)
+            if p is not None and p.name not in _SKIP_NAMES:
+                out.append(p)
+        return out
+
+
+def _csv_path() -> Path:
+    spec = importlib.util.find_spec("cpca")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("the cpca package (administrative division codes) is not installed")
+    return Path(list(spec.submodule_search_locations)[0]) / "resources" / "adcodes.csv"
+
+
+@functools.cache
+def load() -> Divisions:
+    """Load the division table once."""
+    by_code: dict[str, Division] = {}
+    by_name: dict[str, list[Division]] = {}
+    with open(_csv_path(), encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            d = Division(row["adcode"], row["name"])
+            by_code[d.code] = d
+            if d.name not in _SKIP_NAMES and len(d.name) >= 2:
+                by_name.setdefault(d.name, []).append(d)
+    names = sorted(by_name, key=len, reverse=True)
+    return Divisions(by_code, by_name, regex.compile("|".join(map(regex.escape, names))))
+
+
+def region_of(issuers: Sequence[str], context: str = "") -> tuple[str | None, str | None, Level | None]:
+    """Region name, division code and level of a document from its issuing organs.
+
+    The most specific division named by any issuer wins; a name shared by several divisions is decided by the
+    parents named in the issuers or in ``context`` (the document text).
+
+    >>> region_of(["焦作市人力资源和社会保障局"])
+    ('河南省焦作市', '410800000000', 'municipal')
+    >>> region_of(["新密市人民政府"])
+    ('河南省郑州市新密市', '410183000000', 'county')
+    >>> region_of(["中共河南省委组织部", "河南省财政厅"])
+    ('河南省', '410000000000', 'provincial')
+    """
+    db = load()
+    found: list[Division] = []
+    for organ in issuers:
+        for m in db.pattern.finditer(organ.replace("中共", "")):
+            found.extend(db.by_name[m.group(0)])
+    if not found:
+        if any(o.startswith(NATIONAL_ORGANS) for o in issuers):
+            return "中国", None, "national"
+        return None, None, None
+    names_seen = "".join(issuers) + context[:3000]
+
+    def score(d: Division) -> tuple[int, int, int]:
+        parents = [p.name for p in db.chain(d)[:-1]]
+        depth = {"provincial": 0, "municipal": 1, "county": 2, "district": 2}[d.level]
+        return (sum(p in names_seen for p in parents), depth, -int(d.code))
+
+    # only divisions consistent with the others found: same province
+    best = max(found, key=score)
+    chain = db.chain(best)
+    return "".join(p.name for p in chain), best.code, best.level

@@ -1,0 +1,172 @@
+"""PDF: page text and line geometry from pypdfium2, tables from pdfplumber, OCR for pages without usable text.
+
+Page by page, each page closed before the next, so memory stays bounded on a 1,000-page file.
+Running headers, footers and page numbers are dropped; a line is marked ``full`` when it reaches the right
+edge of its column and the next line starts at the column's left edge, so the cleaner can re-join wrapped
+paragraphs exactly, also across page breaks.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+import regex
+
+from ..errors import InputError
+from . import _pdf_quality as quality
+from ._pdf_tables import find_tables
+from .raw import RawDoc, RawLine
+
+log = logging.getLogger(__name__)
+
+# Page numbers as printed at the foot or head of a page: "— 3 —", "- 3 -", "第3页", "3/12", "3".
+PAGE_NUMBER_RE = regex.compile(
+    r"^[\s　]*(?:[—\-–－―─]{1,2}[\s　]*\d{1,4}[\s　]*[—\-–－―─]{1,2}|第[\s　]*\d{1,4}[\s　]*页(?:[\s　]*[/，,共][\s　]*\d{1,4}[\s　]*页?)?|\d{1,4}[\s　]*/[\s　]*\d{1,4}|\d{1,4})[\s　]*$"
+)
+# A path object counts as a table rule when it is this thin (points).
+_RULE = 1.5
+
+
+@dataclass(slots=True)
+class _Line:
+    text: str
+    x0: float
+    x1: float
+    top: float  # distance from the top of the page
+    size: float
+    page: int
+    line: int
+    reaches_right: bool = False
+    starts_left: bool = True
+
+
+def _open(path: Path) -> pdfium.PdfDocument:
+    try:
+        return pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError as e:
+        msg = str(e).lower()
+        if "password" in msg:
+            raise InputError(path, "encrypted PDF (a password is needed to open it)") from e
+        if "format" in msg or "file" in msg:
+            raise InputError(path, "damaged or truncated PDF (pdfium: data format error)") from e
+        raise InputError(path, f"cannot open PDF: {e}") from e
+
+
+def _page_lines(page: pdfium.PdfPage, pageno: int) -> tuple[list[_Line], str]:
+    """Lines of one page with the geometry of their first and last characters."""
+    height = page.get_height()
+    tp = page.get_textpage()
+    try:
+        text = tp.get_text_range()
+        out: list[_Line] = []
+        pos = 0
+        lineno = 0
+        for raw in text.split("\r\n"):
+            start, end = pos, pos + len(raw)
+            pos = end + 2
+            stripped = raw.replace("\ufffe", "-")
+            if not stripped.strip():
+                continue
+            lineno += 1
+            s = start + (len(raw) - len(raw.lstrip()))
+            e = start + len(raw.rstrip()) - 1
+            try:
+                l0, b0, r0, t0 = tp.get_charbox(s, loose=True)
+                l1, _, r1, _ = tp.get_charbox(e, loose=True)
+            except (pdfium.PdfiumError, IndexError):
+                l0 = r1 = t0 = b0 = 0.0
+            size = max(t0 - b0, 1.0)
+            out.append(_Line(stripped.strip(), l0, max(r1, r0), height - t0, size, pageno, lineno))
+        return out, text
+    finally:
+        tp.close()
+
+
+def _mark_columns(lines: list[_Line], width: float) -> None:
+    """Mark lines that reach the right edge of their column and lines that start at its left edge."""
+    if not lines:
+        return
+    mid = width / 2
+    columns: dict[bool, list[_Line]] = {}
+    for ln in lines:
+        columns.setdefault(ln.x0 >= mid - 1, []).append(ln)
+    two_col = len(columns) == 2 and all(len(v) >= 4 for v in columns.values()) and all(
+        ln.x1 <= mid + 2 for ln in columns[False]
+    )
+    groups = list(columns.values()) if two_col else [lines]
+    for group in groups:
+        cw = sorted(ln.size for ln in group)[len(group) // 2]
+        right = max(ln.x1 for ln in group)
+        left = min(ln.x0 for ln in group)
+        for ln in group:
+            ln.reaches_right = ln.x1 >= right - 0.8 * cw
+            ln.starts_left = ln.x0 <= left + 0.5 * cw
+
+
+def _strip_furniture(pages: list[list[_Line]]) -> list[list[_Line]]:
+    """Drop page numbers and running headers/footers (first or last lines repeated on half the pages)."""
+    edges: Counter[str] = Counter()
+    for lines in pages:
+        seen = {ln.text.replace(" ", "") for ln in lines[:2] + lines[-2:]}
+        edges.update(seen)
+    need = max(2, (len(pages) + 1) // 2)
+    repeated = {t for t, n in edges.items() if n >= need}
+    out = []
+    for lines in pages:
+        kept = []
+        for i, ln in enumerate(lines):
+            at_edge = i < 2 or i >= len(lines) - 2
+            if at_edge and (PAGE_NUMBER_RE.match(ln.text) or ln.text.replace(" ", "") in repeated):
+                continue
+            kept.append(ln)
+        out.append(kept)
+    return out
+
+
+def read(path: Path) -> RawDoc:
+    """Read a PDF into lines, page by page."""
+    doc = _open(path)
+    warnings: list[str] = []
+    pages: list[list[_Line]] = []
+    table_pages: list[int] = []
+    try:
+        n_pages = len(doc)
+        if n_pages == 0:
+            raise InputError(path, "PDF has no pages")
+        for i in range(n_pages):
+            page = doc[i]
+            try:
+                lines, text = _page_lines(page, i + 1)
+                verdict = quality.judge(text)
+                if verdict != "ok":
+                    lines = quality.recover(page, i + 1, verdict, path, warnings)
+                elif quality.has_rules(page):
+                    table_pages.append(i)
+                _mark_columns(lines, page.get_width())
+                pages.append(lines)
+            finally:
+                page.close()
+    finally:
+        doc.close()
+    if table_pages:
+        pages = find_tables(path, pages, table_pages)
+    pages = _strip_furniture(pages)
+    flat = [ln for lines in pages for ln in lines]
+    raw: list[RawLine] = []
+    for k, ln in enumerate(flat):
+        nxt = flat[k + 1] if k + 1 < len(flat) else None
+        full = ln.reaches_right and nxt is not None and nxt.starts_left and "\t" not in ln.text
+        if ln.size <= 0:  # OCR'd or table lines: geometry unknown
+            full = None  # type: ignore[assignment]
+        raw.append(RawLine(ln.text, ln.page, ln.line, full))
+    if not any(r.text.strip() for r in raw):
+        raise InputError(path, "no text could be read from any page" + (f" ({warnings[0]})" if warnings else ""))
+    return RawDoc(str(path), "pdf", raw, pages=n_pages, warnings=warnings)
+
+
+__all__ = ["PAGE_NUMBER_RE", "read", "pdfium_c"]

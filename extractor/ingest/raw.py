@@ -1,0 +1,33 @@
+"""What a reader gives back: the lines of a file, each with where it came from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..records import SourceKind
+
+
+@dataclass(frozen=True, slots=True)
+class RawLine:
+    """One logical line of the source: a paragraph or a piece of one, as printed.
+
+    ``page`` is 1-based for PDFs and None otherwise; ``line`` is 1-based (within the page for a PDF).
+    ``full`` is True when the layout shows the line was wrapped (it reaches the right margin and the next
+    line starts at the margin), False when it shows it was not, None when the source says nothing.
+    """
+
+    text: str
+    page: int | None
+    line: int
+    full: bool | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RawDoc:
+    """A file read into lines."""
+
+    path: str
+    kind: SourceKind
+    lines: list[RawLine]
+    pages: int = 0
+    warnings: list[str] = field(default_factory=list)

@@ -1,0 +1,60 @@
+"""Plain text: UTF-8 (with or without BOM), UTF-16 and GB18030/GBK, detected; CRLF and CR line ends."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+from ..errors import InputError
+from .raw import RawDoc, RawLine
+
+# Encodings tried in order before asking the detector: what Chinese government text files use.
+_BOMS = (("\ufeff", "utf-8-sig"),)
+
+
+def decode_text(data: bytes, path: str) -> str:
+    """Decode the bytes of a text file, detecting its encoding.
+
+    >>> decode_text("就业".encode("gb18030"), "a.txt")
+    '就业'
+    >>> decode_text("\\ufeff就业".encode("utf-8"), "a.txt")
+    '就业'
+    """
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="strict")
+    for enc in ("utf-8", "gb18030"):
+        try:
+            return data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+    best = from_bytes(data).best()
+    if best is None:
+        raise InputError(path, "not text in any known encoding (UTF-8, UTF-16, GB18030)")
+    return str(best)
+
+
+def looks_binary(text: str) -> bool:
+    """True when decoded text is mostly control characters or replacement marks: binary, not a document."""
+    if not text:
+        return False
+    sample = text[:4096]
+    bad = sum(1 for c in sample if (ord(c) < 32 and c not in "\t\r\n\f") or c == "\ufffd")
+    return bad / len(sample) > 0.02
+
+
+def read(path: Path) -> RawDoc:
+    """Read a text file into lines (1-based line numbers as in the file)."""
+    data = path.read_bytes()
+    if not data.strip():
+        raise InputError(path, "empty file")
+    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError(path, "binary data, not text")
+    text = decode_text(data, str(path))
+    if looks_binary(text):
+        raise InputError(path, "binary data, not text")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = [RawLine(t, None, i + 1) for i, t in enumerate(text.split("\n"))]
+    return RawDoc(str(path), "text", lines)

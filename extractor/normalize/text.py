@@ -1,0 +1,216 @@
+"""Clean the lines a reader gave into paragraphs, keeping a map from every clean character to its source.
+
+The rules, all visible in the seed documents:
+- a line that ends mid-sentence and fills the line width is joined with the next (``对见习`` / ``期未满…``),
+  across blank lines and page breaks; a heading is never joined to the next line;
+- stray spaces between CJK and digits go (``2020年 2月`` -> ``2020年2月``);
+- full-width digits and letters become ASCII (``１年`` -> ``1年``); punctuation stays as printed.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from array import array
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import regex
+
+from ..ingest.raw import RawLine
+from ..segment.heads import DATE_LINE_RE, DOC_NUMBER_LINE_RE
+from ..segment.numbering import match_marker
+
+# A paragraph ends at one of these, possibly followed by closing quotes or brackets.
+TERMINAL = "。！？；：!?;:"
+CLOSERS = "”’」』）)》】"
+SPACE_CHARS = " \u3000\xa0\u2002\u2003"
+_CJK = r"\p{Han}\u3000-\u303f\uff00-\uffef“”‘’《》"
+_STRAY_SPACE = regex.compile(
+    rf"(?<=[{_CJK}])[{SPACE_CHARS}]+(?=[0-9A-Za-z０-９%])|(?<=[0-9A-Za-z%％０-９])[{SPACE_CHARS}]+(?=[{_CJK}])"
+)
+# Full-width ASCII letters and digits -> ASCII, one character for one, so offsets do not move.
+_FULLWIDTH_ALNUM = {
+    cp: cp - 0xFEE0 for cp in list(range(0xFF10, 0xFF1A)) + list(range(0xFF21, 0xFF3B)) + list(range(0xFF41, 0xFF5B))
+}
+# A document ends its responsibility notes with "(…按职责分工负责)": a paragraph end too.
+_RESPONSIBILITY_END = regex.compile(r"负责[）)]$")
+# Lines that always start a new block: part headings of a compendium, attachments, distribution lists.
+_BLOCK_START = regex.compile(r"^(?:第[一二三四五六七八九十]+部分|附件|抄送|抄报|主送|目[ \u3000]*录)")
+# A title line: "关于…的通知" and the like; a title is never joined to the line after it.
+_TITLE_LINE = regex.compile(r"关于.*(?:通[ \u3000]*知|意见|办法|方案|细则|措施|规程|要点|决定|规定|答复|批复|函|报告)[》”）)]*$")
+# A table-of-contents entry ends with leader dots and a page number.
+_TOC_LINE_END = regex.compile(r"(?:[.…·．]{2,}|\t)[ \t]*\d{1,4}$")
+
+
+@dataclass(frozen=True, slots=True)
+class CleanText:
+    """Clean text plus, for every character, the index of its source line and its column in that line."""
+
+    text: str
+    line_of: array  # type: ignore[type-arg]
+    col_of: array  # type: ignore[type-arg]
+    lines: Sequence[RawLine]
+
+    def location(self, offset: int) -> RawLine:
+        """The source line that holds clean character ``offset``."""
+        if not self.text:
+            return self.lines[0]
+        offset = min(max(offset, 0), len(self.text) - 1)
+        return self.lines[self.line_of[offset]]
+
+    def source_quote(self, start: int, end: int) -> str:
+        """The source text behind ``text[start:end]``, verbatim as printed, wrap line breaks removed."""
+        if start >= end:
+            return ""
+        out: list[str] = []
+        line_idx, col = self.line_of[start], self.col_of[start]
+        last_line, last_col = self.line_of[end - 1], self.col_of[end - 1]
+        while line_idx < last_line:
+            out.append(self.lines[line_idx].text[col:].rstrip())
+            line_idx += 1
+            col = 0
+            while line_idx < last_line and not self.lines[line_idx].text.strip():
+                line_idx += 1
+            col = len(self.lines[line_idx].text) - len(self.lines[line_idx].text.lstrip())
+        out.append(self.lines[last_line].text[col : last_col + 1])
+        return "".join(out)
+
+
+def normalize_chars(s: str) -> str:
+    """Full-width digits and letters to ASCII; everything else as printed.
+
+    >>> normalize_chars("１年以上，ＡＢ")
+    '1年以上，AB'
+    """
+    return s.translate(_FULLWIDTH_ALNUM)
+
+
+def clean_line(s: str) -> tuple[str, list[int]]:
+    """Normalize one line and return it with, for each kept character, its column in ``s``.
+
+    >>> clean_line("  2020年 2月 ，经 2020")[0]
+    '2020年2月 ，经2020'
+    """
+    s2 = normalize_chars(s)
+    keep = [True] * len(s2)
+    for m in _STRAY_SPACE.finditer(s2):
+        for i in range(m.start(), m.end()):
+            keep[i] = False
+    # strip ends (spaces only; a tab inside a table row is kept)
+    i = 0
+    while i < len(s2) and (s2[i] in SPACE_CHARS or s2[i] in "\t\r\n\ufeff"):
+        keep[i] = False
+        i += 1
+    j = len(s2) - 1
+    while j >= 0 and (s2[j] in SPACE_CHARS or s2[j] in "\t\r\n"):
+        keep[j] = False
+        j -= 1
+    cols = [k for k, flag in enumerate(keep) if flag]
+    return "".join(s2[k] for k in cols), cols
+
+
+def display_width(s: str) -> float:
+    """Width in full-width character cells: CJK and full-width count 1, ASCII 0.5.
+
+    >>> display_width("2020年")
+    3.0
+    """
+    return sum(1.0 if unicodedata.east_asian_width(c) in "WF" else 0.5 for c in s)
+
+
+def ends_paragraph(s: str) -> bool:
+    """True when a line ends a sentence: 。！？；： perhaps followed by closing quotes or brackets.
+
+    >>> ends_paragraph("实施意见。")
+    True
+    >>> ends_paragraph("（市人社局、财政局按职责分工负责）")
+    True
+    >>> ends_paragraph("对见习")
+    False
+    """
+    t = s.rstrip(CLOSERS + SPACE_CHARS)
+    if t and t[-1] in TERMINAL:
+        return True
+    return bool(_RESPONSIBILITY_END.search(s))
+
+
+def typical_width(texts: Sequence[str]) -> float:
+    """The width a hard-wrapped text is wrapped at: the 75th percentile of line widths.
+
+    For a text with one paragraph per line the value is large, and only long lines count as full.
+    """
+    widths = sorted(display_width(t) for t in texts if display_width(t) >= 10)
+    if not widths:
+        return 0.0
+    return widths[int(len(widths) * 0.75) if len(widths) > 3 else -1]
+
+
+def is_heading_line(s: str, full: bool) -> bool:
+    """A numbered line with no sentence inside it that does not fill the line: a heading.
+
+    >>> is_heading_line("一、援企稳岗稳定就业", False)
+    True
+    >>> is_heading_line("（一）全面落实援企稳岗政策。按照省、郑州市", True)
+    False
+    """
+    if match_marker(s) is None:
+        return False
+    return not full and not any(c in s for c in "。；;")
+
+
+def should_join(a: str, b: str, a_full: bool) -> bool:
+    """Join line ``a`` with the next line ``b``: ``a`` fills the width and ends mid-sentence, ``b`` starts no block.
+
+    >>> should_join("对见习", "期未满与见习人员签订劳动合同的", True)
+    True
+    >>> should_join("一、总体要求", "以习近平新时代中国特色社会主义思想为指导", False)
+    False
+    >>> should_join("的人员", "二、强化就业服务", True)
+    False
+    """
+    if not a_full or ends_paragraph(a) or "\t" in a or "\t" in b:
+        return False
+    if is_heading_line(a, a_full) and not any(c in a for c in "，,"):
+        return False
+    if match_marker(b) is not None or _BLOCK_START.match(b) or _TOC_LINE_END.search(a):
+        return False
+    if _TITLE_LINE.search(a) and "，" not in a:
+        return False
+    if DOC_NUMBER_LINE_RE.match(b) or DATE_LINE_RE.match(b) or DOC_NUMBER_LINE_RE.match(a) or DATE_LINE_RE.match(a):
+        return False
+    return True
+
+
+def lines_to_text(lines: Sequence[RawLine]) -> CleanText:
+    """Join the lines a reader gave into clean paragraphs separated by ``\\n``, with an offset map.
+
+    A line counts as full when the reader says it was wrapped (PDF geometry) or, when the reader cannot
+    tell (text, DOCX, HTML), when it is at least 85% of the typical width and at least 25 characters wide.
+    """
+    cleaned = [clean_line(raw.text) for raw in lines]
+    width = typical_width([c for c, _ in cleaned])
+    threshold = max(min(width * 0.85, 40.0), 25.0)
+    out: list[str] = []
+    line_of = array("i")
+    col_of = array("i")
+    pending = False  # the previous kept line asked to be joined with this one
+    prev_text = ""
+    prev_full = False
+    for idx, (text, cols) in enumerate(cleaned):
+        if not text:
+            continue
+        if out:
+            if pending and should_join(prev_text, text, prev_full):
+                pass
+            else:
+                out.append("\n")
+                line_of.append(line_of[-1])
+                col_of.append(col_of[-1] + 1)
+        out.append(text)
+        line_of.extend([idx] * len(text))
+        col_of.extend(cols)
+        raw_full = lines[idx].full
+        prev_full = raw_full if raw_full is not None else display_width(text) >= threshold
+        prev_text = text
+        pending = True
+    return CleanText("".join(out), line_of, col_of, lines)

@@ -1,0 +1,186 @@
+"""From a file to its documents: read, clean, split, head, tree. The library's main entry points."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from pathlib import Path
+
+import regex
+
+from . import ingest
+from .divisions import region_of
+from .errors import InputError
+from .ingest.raw import RawDoc
+from .normalize.text import CleanText, lines_to_text
+from .records import Attachment, Document, Location, ParseResult, Reference, Section, Source, Table
+from .segment.heads import DOC_NUMBER_RE, parse_doc_number, title_text
+from .segment.meta import Head, paragraphs_to_head
+from .segment.split import split_compendium
+from .segment.tree import paragraphs_to_sections
+
+log = logging.getLogger(__name__)
+
+ATTACHMENT_START_RE = regex.compile(
+    r"^附件[ \u3000]*(?P<num>\d{1,2}|[一二三四五六七八九十]{1,3})?[ \u3000]*[：:]?[ \u3000]*(?P<title>[^。；]{0,60})$"
+)
+REFERENCE_RE = regex.compile(
+    rf"《(?P<title>[^《》\n]{{2,100}})》(?:[ \u3000]*[（(](?P<num>{DOC_NUMBER_RE.pattern})[）)])?"
+)
+_TITLE_HINT = regex.compile(r"(?:通知|意见|办法|细则|方案|措施|规程|要点|决定|规定|条例|计划|规划|批复|函|法)(?:（[^（）]*）)?$")
+
+
+def _paragraph_offsets(paragraphs: Sequence[str]) -> list[int]:
+    out, pos = [], 0
+    for p in paragraphs:
+        out.append(pos)
+        pos += len(p) + 1
+    return out
+
+
+def _tables(paragraphs: Sequence[str], offsets: Sequence[int], start: int, end: int, page_of) -> list[Table]:  # type: ignore[no-untyped-def]
+    tables: list[Table] = []
+    k = start
+    while k < end:
+        if "\t" not in paragraphs[k]:
+            k += 1
+            continue
+        j = k
+        while j < end and "\t" in paragraphs[j]:
+            j += 1
+        rows = [[c.strip() for c in paragraphs[i].split("\t")] for i in range(k, j)]
+        tables.append(Table(rows=rows, span=(offsets[k], offsets[j - 1] + len(paragraphs[j - 1])), page=page_of(offsets[k])))
+        k = j
+    return tables
+
+
+def _references(text: str) -> list[Reference]:
+    out = []
+    for m in REFERENCE_RE.finditer(text):
+        title = m.group("title")
+        num = parse_doc_number(m.group("num")) if m.group("num") else None
+        if num is None and not _TITLE_HINT.search(title):
+            continue
+        out.append(Reference(title=title, doc_number=num, quote=m.group(0), span=(m.start(), m.end())))
+    seen = {r.span for r in out}
+    for m in DOC_NUMBER_RE.finditer(text):
+        if any(s <= m.start() < e for s, e in seen):
+            continue
+        num = parse_doc_number(m.group(0))
+        if num is not None:
+            out.append(Reference(title=None, doc_number=num, quote=num.text, span=(m.end() - len(num.text), m.end())))
+    return sorted(out, key=lambda r: r.span)
+
+
+def _attachment_starts(paragraphs: Sequence[str], after: int) -> list[int]:
+    return [k for k in range(after, len(paragraphs)) if ATTACHMENT_START_RE.match(paragraphs[k].strip())]
+
+
+def build_document(doc_id: str, raw: RawDoc, clean: CleanText, paragraphs: Sequence[str], base: int) -> Document:
+    """Make one Document from its paragraphs; ``base`` is where its first paragraph starts in ``clean.text``."""
+    text = "\n".join(paragraphs)
+    offsets = _paragraph_offsets(paragraphs)
+
+    def locate(offset: int) -> tuple[int | None, int]:
+        ln = clean.location(base + offset)
+        return ln.page, ln.line
+
+    def page_of(offset: int) -> int | None:
+        return locate(offset)[0]
+
+    head: Head = paragraphs_to_head(paragraphs)
+    sig_end = head.instrument_start if head.instrument_start is not None else head.body_start
+    att = _attachment_starts(paragraphs, sig_end + 1)
+    body_end = att[0] if att else len(paragraphs)
+    sections = paragraphs_to_sections(paragraphs, offsets, sig_end, body_end, locate)
+    if head.instrument_start is not None and not sections:
+        sections = paragraphs_to_sections(paragraphs, offsets, head.body_start, body_end, locate)
+    attachments = []
+    for n, k in enumerate(att):
+        e = att[n + 1] if n + 1 < len(att) else len(paragraphs)
+        m = ATTACHMENT_START_RE.match(paragraphs[k].strip())
+        assert m is not None
+        title = m.group("title").strip() or (paragraphs[k + 1].strip() if k + 1 < e else "")
+        num = m.group("num") or (str(n + 1) if len(att) > 1 else None)
+        prefix = f"附件{num or ''}/"
+        attachments.append(
+            Attachment(
+                num=num,
+                title=title_text(title) or None,
+                sections=paragraphs_to_sections(paragraphs, offsets, k + 1, e, locate, prefix=prefix),
+                tables=_tables(paragraphs, offsets, k, e, page_of),
+                span=(offsets[k], offsets[e - 1] + len(paragraphs[e - 1])),
+            )
+        )
+    region, code, level = region_of(head.issuers, text)
+    locations = [Location(file=raw.path, page=p, line=ln) for p, ln in (locate(o) for o in offsets)]
+    first, last = clean.location(base), clean.location(base + max(len(text) - 1, 0))
+    pages = sorted({loc.page for loc in locations if loc.page is not None})
+    return Document(
+        id=doc_id,
+        source=Source(path=raw.path, kind=raw.kind, pages=pages, lines=(first.line, last.line)),
+        title=head.title,
+        instrument_title=head.instrument_title,
+        doc_type=head.doc_type,
+        instrument_type=head.instrument_type,
+        doc_number=head.doc_number,
+        issuers=head.issuers,
+        recipients=head.recipients,
+        cc=head.cc,
+        date=head.date,
+        region=region,
+        region_code=code,
+        level=level,
+        references=_references(text),
+        sections=sections,
+        attachments=attachments,
+        text=text,
+        locations=locations,
+        warnings=list(raw.warnings),
+    )
+
+
+def raw_to_documents(raw: RawDoc) -> list[Document]:
+    """Clean, split and structure what a reader gave."""
+    clean = lines_to_text(raw.lines)
+    paragraphs = clean.text.split("\n")
+    offsets = _paragraph_offsets(paragraphs)
+    stem = Path(raw.path).stem
+    split = split_compendium(paragraphs)
+    if split is None or not split.ranges:
+        return [build_document(stem, raw, clean, paragraphs, 0)]
+    return [
+        build_document(f"{stem}-{n:02d}", raw, clean, paragraphs[s:e], offsets[s])
+        for (s, e), n in zip(split.ranges, split.numbers, strict=True)
+    ]
+
+
+def parse_file(path: str | Path) -> list[Document]:
+    """Parse one file into its documents. Raises InputError, naming the file and the cause, on bad input."""
+    raw = ingest.read(path)
+    docs = raw_to_documents(raw)
+    if not docs or not any(d.text.strip() for d in docs):
+        raise InputError(path, "no document text found")
+    return docs
+
+
+def parse_path(path: str | Path) -> ParseResult:
+    """Parse one file, catching bad input into the result's ``error`` instead of raising."""
+    try:
+        return ParseResult(path=str(path), documents=parse_file(path))
+    except InputError as e:
+        return ParseResult(path=str(path), error=e.cause)
+
+
+def iter_files(paths: Sequence[str | Path]) -> list[Path]:
+    """The files named, and the supported files inside the folders named, sorted."""
+    out: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            out.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in ingest.READERS))
+        else:
+            out.append(p)
+    return out
+
+
+__all__ = ["Section", "build_document", "iter_files", "parse_file", "parse_path", "raw_to_documents"]

@@ -1,0 +1,121 @@
+"""The records Zhengce produces: frozen pydantic models, the one source of the JSON Schemas in ``schemas/``."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Level = Literal["national", "provincial", "municipal", "county", "district"]
+SourceKind = Literal["pdf", "text", "docx", "html"]
+NonNegInt = Annotated[int, Field(ge=0)]
+SpanT = tuple[NonNegInt, NonNegInt]
+
+
+class Record(BaseModel):
+    """Base of every record: frozen, no unknown fields."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Location(Record):
+    """Where a piece of text came from in its source file."""
+
+    file: str
+    page: Annotated[int, Field(ge=1)] | None = Field(None, description="1-based page; null for text, DOCX, HTML")
+    line: Annotated[int, Field(ge=1)] = Field(description="1-based line: in the page for a PDF, in the file otherwise")
+
+
+class DocNumber(Record):
+    """A 文号 such as ``豫政办〔2023〕17号``, parsed whatever bracket variant is printed."""
+
+    text: str = Field(description="as printed")
+    agency: str = Field(description="agency prefix, e.g. 豫政办")
+    year: Annotated[int, Field(ge=1949, le=2100)]
+    serial: Annotated[int, Field(ge=0)]
+
+
+class Reference(Record):
+    """A citation of another document: ``《…》（文号）`` as found in the text."""
+
+    title: str | None
+    doc_number: DocNumber | None
+    quote: str
+    span: SpanT
+
+
+class Table(Record):
+    """A table, as rows of cell texts."""
+
+    rows: list[list[str]]
+    span: SpanT
+    page: Annotated[int, Field(ge=1)] | None = None
+
+
+class Section(Record):
+    """A node of the article tree."""
+
+    num: str = Field(description="the label as printed without trailing 、/./．: 一, （一）, 1, 第三条, 一是")
+    marker: str = Field(description="the numbering style: bian, zhang, jie, tiao, cn, cn_paren, arabic, arabic_paren, circled, shi")
+    heading: str | None = Field(description="the heading text without the number, or null")
+    path: str = Field(description="stable id: labels from the top joined by /, e.g. 二/（三）/2")
+    text: str = Field(description="the section's own text, headings and children included")
+    children: list[Section] = Field(default_factory=list)
+    span: SpanT = Field(description="offsets into the document's text")
+    page: Annotated[int, Field(ge=1)] | None
+    line: Annotated[int, Field(ge=1)]
+
+
+class Attachment(Record):
+    """An attachment (附件) that stays with its document."""
+
+    num: str | None = Field(description="the attachment's number as printed, e.g. 1")
+    title: str | None
+    sections: list[Section]
+    tables: list[Table]
+    span: SpanT
+
+
+class Source(Record):
+    """The file a document came from and where in it."""
+
+    path: str
+    kind: SourceKind
+    pages: list[int] = Field(default_factory=list, description="pages the document spans (PDF only)")
+    lines: tuple[int, int] = Field(description="first and last line of the document in the file (per page for PDF)")
+
+
+class Document(Record):
+    """One official document with its metadata and article tree."""
+
+    id: str
+    source: Source
+    title: str | None = Field(description="the document's own title as printed (layout spaces removed)")
+    instrument_title: str | None = Field(None, description="X of 关于印发《X》的通知: the enclosed instrument")
+    doc_type: str | None = Field(description="通知, 办法, 意见, 实施意见, 方案, 细则, 措施, 规程, 要点, 答复, …")
+    instrument_type: str | None = None
+    doc_number: DocNumber | None
+    issuers: list[str]
+    recipients: list[str] = Field(default_factory=list, description="主送")
+    cc: list[str] = Field(default_factory=list, description="抄送")
+    date: dt.date | None
+    region: str | None = Field(description="e.g. 河南省平顶山市")
+    region_code: str | None = Field(None, description="12-digit administrative division code")
+    level: Level | None
+    references: list[Reference] = Field(default_factory=list)
+    sections: list[Section]
+    attachments: list[Attachment] = Field(default_factory=list)
+    text: str = Field(description="the cleaned text of the document; every span points into it")
+    locations: list[Location] = Field(
+        default_factory=list, description="for each line of text (split on \\n), where it starts in the source"
+    )
+    warnings: list[str] = Field(default_factory=list)
+
+
+class ParseResult(Record):
+    """What parsing one file gives: its documents, or an error."""
+
+    path: str
+    documents: list[Document] = Field(default_factory=list)
+    error: str | None = None

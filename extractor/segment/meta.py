@@ -1,0 +1,185 @@
+"""Metadata of one document from its paragraphs: title, type, 文号, issuers, recipients, 抄送, date."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import regex
+
+from ..records import DocNumber
+from .heads import (
+    DATE_LINE_RE,
+    DOC_NUMBER_LINE_RE,
+    doc_type_of,
+    is_head_like,
+    norm_title,
+    parse_date,
+    parse_doc_number,
+    split_organs,
+    title_text,
+)
+
+_INSTRUMENT_RE = regex.compile(r"关于(?:印发|转发|颁发|发布)[ \u3000]*《?(?P<x>.+?)》?[ \u3000]*的[ \u3000]*通[ \u3000]*知")
+_MULTI_RE = regex.compile(r"等[ \u3000]*\d+[ \u3000]*个[\p{Han}]{1,4}$")
+_TITLE_START = regex.compile(r"^(?P<organ>.*?)[ \u3000]*(?P<rest>关于.+)$")
+HEAD_SCAN = 40
+
+
+@dataclass(slots=True)
+class Head:
+    """What the head and signature of a document say, with paragraph indices of its parts."""
+
+    title: str | None = None
+    instrument_title: str | None = None
+    doc_type: str | None = None
+    instrument_type: str | None = None
+    doc_number: DocNumber | None = None
+    issuers: list[str] = field(default_factory=list)
+    recipients: list[str] = field(default_factory=list)
+    cc: list[str] = field(default_factory=list)
+    date: dt.date | None = None
+    body_start: int = 0
+    instrument_start: int | None = None
+
+
+def split_list(s: str) -> list[str]:
+    """Split a list of organs on ，、；, but not inside brackets.
+
+    >>> split_list("各县（市、区）人力资源和社会保障局，局机关各科室、局属各单位：")
+    ['各县（市、区）人力资源和社会保障局', '局机关各科室', '局属各单位']
+    """
+    out, buf, depth = [], [], 0
+    for c in s.strip().rstrip("：:。"):
+        if c in "（(":
+            depth += 1
+        elif c in "）)":
+            depth = max(0, depth - 1)
+        if c in "，,、；;" and depth == 0:
+            out.append("".join(buf).strip())
+            buf = []
+        else:
+            buf.append(c)
+    out.append("".join(buf).strip())
+    return [x for x in out if x]
+
+
+def _head_lines(paragraphs: Sequence[str]) -> int:
+    """Index of the first paragraph after the head block."""
+    k = 0
+    while k < min(len(paragraphs), HEAD_SCAN) and (is_head_like(paragraphs[k]) or DOC_NUMBER_LINE_RE.match(paragraphs[k])):
+        k += 1
+    return k
+
+
+def _title(paragraphs: Sequence[str], end: int) -> tuple[str | None, list[str], list[str]]:
+    """The title, the organs printed with the title, and the organs of the ``…文件`` header.
+
+    Organ lines before a ``文件`` line or a 文号 are the header; organ lines right above the title are part of
+    the title (a joint document's issuers); once the title has started it runs to the 文号 or the head's end.
+    """
+    header: list[str] = []
+    pending: list[int] = []
+    run: list[int] = []
+    for k in range(end):
+        p = paragraphs[k].strip()
+        if DOC_NUMBER_LINE_RE.match(p):
+            if run:
+                break
+            header += [o for i in pending for o in split_organs(paragraphs[i])]
+            pending = []
+            continue
+        if _TITLE_SPLIT.sub("", p) == "文件":
+            header += [o for i in pending for o in split_organs(paragraphs[i])]
+            pending = []
+            continue
+        organs = split_organs(p)
+        if not run and organs:
+            if "文件" in p:
+                header += organs
+            else:
+                pending.append(k)
+            continue
+        run.append(k)
+    if not run:
+        return None, [], header
+    title = title_text(" ".join(paragraphs[i].strip() for i in pending + run))
+    organs = [o for i in pending for o in split_organs(paragraphs[i])]
+    m = _TITLE_START.match(title_text(paragraphs[run[0]]))
+    if m and m.group("organ") and not pending:
+        organs += split_organs(" ".join(_TITLE_SPLIT.split(paragraphs[run[0]].split("关于")[0])))
+    return title, organs, header
+
+
+_TITLE_SPLIT = regex.compile(r"[ \u3000]+")
+
+
+def _signature(paragraphs: Sequence[str], start: int) -> tuple[int | None, list[str], dt.date | None]:
+    """The first signature block after ``start``: index of its date line, its organs, its date."""
+    for k in range(start, len(paragraphs)):
+        p = paragraphs[k].strip()
+        if not DATE_LINE_RE.match(p) or "印发" in p:
+            continue
+        date = parse_date(p)
+        if date is None:
+            continue
+        organs: list[str] = []
+        prefix = p[: p.find(str(date.year)) if str(date.year) in p else 0].strip()
+        if prefix:
+            organs = split_organs(prefix)
+        j = k - 1
+        while j >= start and split_organs(paragraphs[j]) and not DOC_NUMBER_LINE_RE.match(paragraphs[j]):
+            organs = split_organs(paragraphs[j]) + organs
+            j -= 1
+        return k, organs, date
+    return None, [], None
+
+
+def paragraphs_to_head(paragraphs: Sequence[str]) -> Head:
+    """Read the metadata of one document from its paragraphs."""
+    head = Head()
+    end = _head_lines(paragraphs)
+    title, title_organs, header_organs = _title(paragraphs, end)
+    head.title = title
+    for p in paragraphs[: max(end, 1) + 2]:
+        if head.doc_number is None and (DOC_NUMBER_LINE_RE.match(p) or p is paragraphs[0]):
+            head.doc_number = parse_doc_number(p)
+    if title:
+        head.doc_type = doc_type_of(title)
+        m = _INSTRUMENT_RE.search(title)
+        if m:
+            x = title_text(m.group("x")).strip("《》")
+            x = _MULTI_RE.sub("", x)
+            head.instrument_title = x
+            head.instrument_type = doc_type_of(x)
+    k = end
+    if k < len(paragraphs) and paragraphs[k].rstrip().endswith(("：", ":")) and len(paragraphs[k]) < 200:
+        head.recipients = split_list(paragraphs[k])
+        k += 1
+    head.body_start = k
+    sig_idx, sig_organs, date = _signature(paragraphs, k)
+    head.date = date
+    if head.date is None:
+        for p in paragraphs:
+            if "印发" in p and DATE_LINE_RE.match(p.strip()):
+                head.date = parse_date(p)
+                break
+    issuers = sig_organs or header_organs + title_organs
+    if not issuers:
+        for p in paragraphs[::-1]:
+            if "印发" in p and DATE_LINE_RE.match(p.strip()):
+                issuers = split_organs(p.split(str(parse_date(p).year) if parse_date(p) else p)[0])
+                break
+    head.issuers = list(dict.fromkeys(issuers))
+    for p in paragraphs:
+        s = p.strip()
+        if s.startswith(("抄送", "抄报")):
+            head.cc = split_list(regex.sub(r"^抄[送报][ \u3000]*[：:]?", "", s))
+    if head.instrument_title and sig_idx is not None:
+        key = norm_title(head.instrument_title)
+        for j in range(sig_idx + 1, min(len(paragraphs), sig_idx + 12)):
+            if norm_title(paragraphs[j]).startswith(key[: max(6, len(key) // 2)]):
+                head.instrument_start = j
+                break
+    return head

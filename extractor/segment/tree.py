@@ -1,0 +1,148 @@
+"""The article tree: 第X编/章/节/条, 一、, （一）, 1., （1）, ①, and inline 一是…二是… enumerations."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+import regex
+
+from ..records import Section
+from .heads import title_text
+from .numbering import MARKER_RANK, SHI_RE, Marker, match_marker
+
+_CN_ORDER = "一二三四五六七八九十"
+MAX_HEADING = 40
+
+
+@dataclass(slots=True)
+class _Node:
+    marker: Marker
+    path: str
+    first: int  # paragraph index
+    last: int
+    heading: str | None
+    children: list[_Node] = field(default_factory=list)
+    span: tuple[int, int] | None = None  # set for inline (一是) items
+
+
+def heading_of(rest: str) -> str | None:
+    """The heading of a numbered paragraph, from the text after its number.
+
+    >>> heading_of("援企稳岗稳定就业")
+    '援企稳岗稳定就业'
+    >>> heading_of("落实稳岗扩就业政策。实施援企稳岗护航行动")
+    '落实稳岗扩就业政策'
+    >>> heading_of("为了规范管理，根据有关规定，制定本办法。") is None
+    True
+    """
+    r = rest.strip()
+    if not r:
+        return None
+    cut = regex.search(r"[。！？]", r)
+    if cut is None:
+        if len(r) <= 60 and "；" not in r:
+            return title_text(r.rstrip("：:；;"))
+        return None
+    first = r[: cut.start()]
+    if len(first) <= MAX_HEADING and "，" not in first and "," not in first:
+        return title_text(first)
+    return None
+
+
+def _shi_items(text: str) -> list[tuple[str, int, int]]:
+    """Inline 一是…二是… items of a paragraph: (label, start, end), only when numbered in order from 一是.
+
+    >>> [x[0] for x in _shi_items("一是加强宣传。二是强化服务。三是做好保障。")]
+    ['一是', '二是', '三是']
+    >>> _shi_items("这是一是非问题")
+    []
+    """
+    hits = []
+    want = 0
+    for m in SHI_RE.finditer(text):
+        if m.group("num") != (_CN_ORDER[want] if want < len(_CN_ORDER) else "") :
+            continue
+        if m.start() > 0 and text[m.start() - 1] not in "。；;：:，,！\n" and not text[: m.start()].endswith(("、", "”")):
+            continue
+        hits.append(m.start())
+        want += 1
+    if len(hits) < 2:
+        return []
+    return [(text[h : h + len(_CN_ORDER[k]) + 1], h, hits[k + 1] if k + 1 < len(hits) else len(text)) for k, h in enumerate(hits)]
+
+
+def paragraphs_to_sections(
+    paragraphs: Sequence[str],
+    offsets: Sequence[int],
+    start: int,
+    end: int,
+    locate: Callable[[int], tuple[int | None, int]],
+    prefix: str = "",
+) -> list[Section]:
+    """Build the article tree of paragraphs ``[start, end)``.
+
+    ``offsets[k]`` is where paragraph k starts in the document text; ``locate(offset)`` gives (page, line).
+    """
+    roots: list[_Node] = []
+    stack: list[_Node] = []
+    for k in range(start, end):
+        p = paragraphs[k]
+        m = match_marker(p) if "\t" not in p else None
+        if m is None:
+            if stack:
+                stack[-1].last = k
+            _attach_shi(stack[-1] if stack else None, roots, p, k, offsets, prefix)
+            continue
+        kinds = [n.marker.kind for n in stack]
+        if m.kind in kinds:
+            del stack[kinds.index(m.kind):]
+        else:
+            while stack and MARKER_RANK[stack[-1].marker.kind] >= MARKER_RANK[m.kind]:
+                stack.pop()
+        parent = stack[-1] if stack else None
+        base = parent.path + "/" if parent else prefix
+        node = _Node(m, base + m.display, k, k, heading_of(p[m.end:]))
+        (parent.children if parent else roots).append(node)
+        for anc in stack:
+            anc.last = k
+        stack.append(node)
+        _attach_shi(node, roots, p, k, offsets, prefix, skip=m.end)
+    text_end = [offsets[k] + len(paragraphs[k]) for k in range(len(paragraphs))]
+
+    def build(n: _Node) -> Section:
+        if n.span is not None:
+            s, e = n.span
+        else:
+            s, e = offsets[n.first], text_end[n.last]
+        text = "\n".join(paragraphs[n.first : n.last + 1])
+        if n.span is not None:
+            text = paragraphs[n.first][n.span[0] - offsets[n.first] : n.span[1] - offsets[n.first]]
+        page, line = locate(s)
+        return Section(
+            num=n.marker.display if n.marker.kind != "shi" else n.marker.label,
+            marker=n.marker.kind,
+            heading=n.heading,
+            path=n.path,
+            text=text,
+            children=[build(c) for c in n.children],
+            span=(s, e),
+            page=page,
+            line=line,
+        )
+
+    return [build(n) for n in roots]
+
+
+def _attach_shi(
+    owner: _Node | None, roots: list[_Node], p: str, k: int, offsets: Sequence[int], prefix: str, skip: int = 0
+) -> None:
+    """Add the inline 一是…二是… items of paragraph ``k`` as children of ``owner``."""
+    items = _shi_items(p[skip:])
+    if not items:
+        return
+    for label, s, e in items:
+        base = owner.path + "/" if owner else prefix
+        node = _Node(Marker("shi", label, label, 0), base + label, k, k, heading_of(p[skip + s + len(label) : skip + e]))
+        node.span = (offsets[k] + skip + s, offsets[k] + skip + e)
+        (owner.children if owner else roots).append(node)
