@@ -9,6 +9,7 @@ The rules, all visible in the seed documents:
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from array import array
 from collections.abc import Sequence
@@ -158,6 +159,33 @@ def is_heading_line(s: str, full: bool) -> bool:
     return not full and not any(c in s for c in "。；;")
 
 
+@functools.cache
+def _dictionary() -> dict[str, int]:
+    """jieba's word list, loaded on first use (only short broken lines need it)."""
+    import jieba
+
+    jieba.setLogLevel(60)
+    jieba.dt.initialize()
+    return jieba.dt.FREQ  # type: ignore[no-any-return]
+
+
+def word_across(a: str, b: str) -> bool:
+    """True when a dictionary word runs across the end of ``a`` into ``b``: the line was broken mid-word.
+
+    >>> word_across("应建立完善奖补资", "金发放台账")
+    True
+    >>> word_across("二、总体要求", "以习近平新时代中国特色社会主义思想为指导")
+    False
+    """
+    words = _dictionary()
+    for k in range(1, 4):
+        for j in range(1, 5 - k):
+            w = a[-k:] + b[:j]
+            if len(w) >= 2 and regex.fullmatch(r"\p{Han}+", w) and words.get(w, 0) > 0:
+                return True
+    return False
+
+
 def should_join(a: str, b: str, a_full: bool) -> bool:
     """Join line ``a`` with the next line ``b``: ``a`` fills the width and ends mid-sentence, ``b`` starts no block.
 
@@ -168,8 +196,16 @@ def should_join(a: str, b: str, a_full: bool) -> bool:
     >>> should_join("的人员", "二、强化就业服务", True)
     False
     """
-    if not a_full or ends_paragraph(a) or "\t" in a or "\t" in b:
+    if ends_paragraph(a) or "\t" in a or "\t" in b:
         return False
+    if not a_full:
+        # a short line broken mid-sentence (a page break in a one-paragraph-per-line text): join only a body
+        # line (it has a comma or an enumeration comma) that was cut inside a word
+        if len(a) < 8 or not any(c in a for c in "，、,") or _TITLE_LINE.search(a) or _BLOCK_START.match(b):
+            return False
+        if match_marker(b) is not None or DOC_NUMBER_LINE_RE.match(b) or DATE_LINE_RE.match(b):
+            return False
+        return word_across(a, b)
     if is_heading_line(a, a_full) and not any(c in a for c in "，,"):
         return False
     if match_marker(b) is not None or _BLOCK_START.match(b) or _TOC_LINE_END.search(a):

@@ -1,0 +1,87 @@
+"""``zhengce eval`` and ``zhengce schema``."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.table import Table as RichTable
+
+from .evaluate import Evaluator, Report
+from .schemas import write_schemas
+
+out = Console(highlight=False)
+
+
+def _print_report(report: Report) -> None:
+    t = RichTable("metadata field", "accuracy", "n", title=f"eval: {report.files} gold files")
+    for name, (c, n) in sorted(report.meta.items()):
+        t.add_row(name, f"{c / n:.3f}" if n else "–", str(n))
+    s = report.sections
+    t.add_row("top-level sections P / R", f"{s.precision:.3f} / {s.recall:.3f}", f"{s.gold}")
+    out.print(t)
+    if report.quantities:
+        q = RichTable("kind", "precision", "recall", "F1", "gold", "predicted", "doubt R", title="quantities (values)")
+        kinds = sorted(set(report.quantities) | set(report.doubt))
+        for k in kinds:
+            c = report.quantities.get(k)
+            d = report.doubt.get(k)
+            row = [f"{c.precision:.3f}", f"{c.recall:.3f}", f"{c.f1:.3f}", str(c.gold), str(c.predicted)] if c else ["–"] * 5
+            q.add_row(k, *row, f"{d.recall:.3f} ({d.gold})" if d else "–")
+        out.print(q)
+        a = RichTable("attribute (among matched)", "accuracy", "n")
+        for name, (c, n) in sorted(report.attributes.items()):
+            a.add_row(name, f"{c / n:.3f}" if n else "–", str(n))
+        out.print(a)
+    for e in report.errors:
+        out.print(f"[red]error[/red]: {e}", soft_wrap=True)
+
+
+def register(cli: click.Group) -> None:
+    """Add the commands of this module to the CLI group."""
+
+    @cli.command("eval")
+    @click.option("--golden", type=click.Path(exists=True, path_type=Path), default=Path("golden"), show_default=True,
+                  help="A folder of gold files (the format of golden/README.md), or one file.")
+    @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+    @click.option("--floors", type=click.Path(exists=True, path_type=Path), default=None,
+                  help="A TOML file of minimum scores (e.g. money.f1 = 0.95); exit 1 when one is not met.")
+    @click.option("--misses", is_flag=True, help="Also list every gold entry the program missed or got wrong.")
+    def eval_cmd(golden: Path, as_json: bool, floors: Path | None, misses: bool) -> None:
+        """Score the program against golden annotations: metadata, top-level sections and quantities.
+
+        Example: zhengce eval --golden golden --floors .ci/floors.toml
+        """
+        from .extract.score import score_quantities
+
+        report = Evaluator(score_quantities=score_quantities).run(golden)
+        if as_json:
+            click.echo(report.model_dump_json(indent=2))
+        else:
+            _print_report(report)
+        if misses:
+            for m in report.misses:
+                out.print(m, soft_wrap=True)
+        failed = []
+        if floors is not None:
+            for name, floor in tomllib.loads(floors.read_text(encoding="utf-8")).items():
+                got = report.score(name)
+                if got + 1e-9 < float(floor):
+                    failed.append(f"{name} = {got:.3f} is below the floor {float(floor):.3f}")
+        for f in failed:
+            out.print(f"[red]floor not met[/red]: {f}", soft_wrap=True)
+        if failed or report.errors:
+            raise SystemExit(1)
+
+    @cli.command("schema")
+    @click.option("-o", "--out", "folder", type=click.Path(path_type=Path), default=Path("schemas"), show_default=True,
+                  help="Folder to write the JSON Schema files into.")
+    def schema_cmd(folder: Path) -> None:
+        """Write the JSON Schemas of every record type, generated from the pydantic models.
+
+        Example: zhengce schema -o schemas
+        """
+        for p in write_schemas(folder):
+            out.print(str(p))

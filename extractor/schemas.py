@@ -1,0 +1,43 @@
+"""JSON Schemas of the records, generated from the pydantic models (the only source of ``schemas/``)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from . import records
+
+# The record types other systems consume, by schema file name.
+SCHEMA_MODELS: dict[str, type[BaseModel]] = {
+    "document": records.Document,
+    "parse_result": records.ParseResult,
+    "quantity": records.Quantity,
+    "provision": records.Provision,
+    "extract_result": records.ExtractResult,
+}
+
+
+def register(name: str, model: type[BaseModel]) -> None:
+    """Add a record type to the exported schemas (used by later stages: provisions, quantities, diffs)."""
+    SCHEMA_MODELS[name] = model
+
+
+def schema_texts() -> dict[str, str]:
+    """File name -> JSON text of every schema."""
+    return {
+        f"{name}.schema.json": json.dumps(model.model_json_schema(), ensure_ascii=False, indent=2) + "\n"
+        for name, model in sorted(SCHEMA_MODELS.items())
+    }
+
+
+def write_schemas(folder: Path) -> list[Path]:
+    """Write every schema into ``folder``; return the paths written."""
+    folder.mkdir(parents=True, exist_ok=True)
+    out = []
+    for name, text in schema_texts().items():
+        p = folder / name
+        p.write_text(text, encoding="utf-8")
+        out.append(p)
+    return out

@@ -1,0 +1,1 @@
+"""Writing records out: JSON, JSONL, Markdown, tree views (and tables for other systems)."""
