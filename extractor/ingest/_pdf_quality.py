@@ -63,7 +63,7 @@ def has_rules(page: pdfium.PdfPage) -> bool:
         left, bottom, right, top = obj.get_bounds()
         if min(right - left, top - bottom) < 1.5:
             n += 1
-            if n >= 6:
+            if n >= 4:
                 return True
     return False
 

@@ -19,7 +19,7 @@ import regex
 
 from ..errors import InputError
 from . import _pdf_quality as quality
-from ._pdf_tables import find_tables
+from ._pdf_tables import TableEngine, find_tables, grid_tables
 from .raw import RawDoc, RawLine
 
 log = logging.getLogger(__name__)
@@ -87,25 +87,64 @@ def _page_lines(page: pdfium.PdfPage, pageno: int) -> tuple[list[_Line], str]:
         tp.close()
 
 
-def _mark_columns(lines: list[_Line], width: float) -> None:
-    """Mark lines that reach the right edge of their column and lines that start at its left edge."""
-    if not lines:
+def _body_size(lines: list[_Line]) -> float:
+    sizes = sorted(ln.size for ln in lines if ln.size > 0)
+    return sizes[len(sizes) // 2] if sizes else 12.0
+
+
+def _margins(pages: list[list[_Line]]) -> tuple[float, float]:
+    """The type area's left and right edges: medians over pages with enough lines to show them."""
+    lefts, rights = [], []
+    for lines in pages:
+        body = [ln for ln in lines if ln.size > 0]
+        if len(body) >= 8:
+            lefts.append(min(ln.x0 for ln in body))
+            rights.append(max(ln.x1 for ln in body))
+    if not lefts:
+        return 0.0, 0.0
+    return sorted(lefts)[len(lefts) // 2], sorted(rights)[len(rights) // 2]
+
+
+def _mark_columns(lines: list[_Line], width: float, margins: tuple[float, float]) -> None:
+    """Mark lines that reach the right edge of their column and lines that start at its left edge.
+
+    A two-column page is marked column by column; other pages use the document's margins (a page whose
+    every line opens a paragraph would otherwise put the margin at the indent).
+    """
+    body = [ln for ln in lines if ln.size > 0]
+    if not body:
         return
     mid = width / 2
     columns: dict[bool, list[_Line]] = {}
-    for ln in lines:
+    for ln in body:
         columns.setdefault(ln.x0 >= mid - 1, []).append(ln)
     two_col = len(columns) == 2 and all(len(v) >= 4 for v in columns.values()) and all(
         ln.x1 <= mid + 2 for ln in columns[False]
     )
-    groups = list(columns.values()) if two_col else [lines]
+    groups = list(columns.values()) if two_col else [body]
     for group in groups:
-        cw = sorted(ln.size for ln in group)[len(group) // 2]
-        right = max(ln.x1 for ln in group)
-        left = min(ln.x0 for ln in group)
+        cw = _body_size(group)
+        if two_col or margins == (0.0, 0.0):
+            left, right = min(ln.x0 for ln in group), max(ln.x1 for ln in group)
+        else:
+            left, right = margins
         for ln in group:
-            ln.reaches_right = ln.x1 >= right - 0.8 * cw
-            ln.starts_left = ln.x0 <= left + 0.5 * cw
+            ln.reaches_right = ln.x1 >= right - 1.5 * cw
+            ln.starts_left = ln.x0 <= left + 0.9 * cw
+
+
+def _wrapped(ln: _Line, nxt: _Line | None, body: float) -> bool:
+    """Did the layout wrap ``ln`` onto ``nxt``? Body text: it fills the line and the next starts at the margin.
+
+    A line in large type (a title or an organ's name in the red header) that fills the line continues on
+    the next line of the same size, which is centred.
+    """
+    if nxt is None or not ln.reaches_right or "\t" in ln.text + nxt.text or ln.size <= 0 or nxt.size <= 0:
+        return False
+    same_size = max(ln.size, nxt.size) <= 1.3 * min(ln.size, nxt.size)  # a heading in larger type is no wrap
+    if ln.size > 1.2 * body and nxt.page == ln.page:
+        return same_size and abs(ln.size - nxt.size) <= 0.1 * ln.size
+    return nxt.starts_left and same_size
 
 
 def _strip_furniture(pages: list[list[_Line]]) -> list[list[_Line]]:
@@ -128,12 +167,13 @@ def _strip_furniture(pages: list[list[_Line]]) -> list[list[_Line]]:
     return out
 
 
-def read(path: Path) -> RawDoc:
-    """Read a PDF into lines, page by page."""
+def read(path: Path, *, table_engine: TableEngine = "pdfium") -> RawDoc:
+    """Read a PDF into lines, page by page; ``table_engine`` picks how ruled tables are read."""
     doc = _open(path)
     warnings: list[str] = []
     pages: list[list[_Line]] = []
-    table_pages: list[int] = []
+    tables: dict[int, list] = {}  # type: ignore[type-arg]
+    widths: list[float] = []
     try:
         n_pages = len(doc)
         if n_pages == 0:
@@ -146,24 +186,25 @@ def read(path: Path) -> RawDoc:
                 if verdict != "ok":
                     lines = quality.recover(page, i + 1, verdict, path, warnings)
                 elif quality.has_rules(page):
-                    table_pages.append(i)
-                _mark_columns(lines, page.get_width())
+                    tables[i] = grid_tables(page) if table_engine == "pdfium" else []
                 pages.append(lines)
+                widths.append(page.get_width())
             finally:
                 page.close()
     finally:
         doc.close()
-    if table_pages:
-        pages = find_tables(path, pages, table_pages)
+    if tables:
+        pages = find_tables(path, pages, tables, table_engine)
     pages = _strip_furniture(pages)
+    margins = _margins(pages)
+    for lines, width in zip(pages, widths, strict=True):
+        _mark_columns(lines, width, margins)
     flat = [ln for lines in pages for ln in lines]
+    body = _body_size(flat)
     raw: list[RawLine] = []
     for k, ln in enumerate(flat):
         nxt = flat[k + 1] if k + 1 < len(flat) else None
-        full = ln.reaches_right and nxt is not None and nxt.starts_left and "\t" not in ln.text
-        if ln.size <= 0:  # OCR'd or table lines: geometry unknown
-            full = None  # type: ignore[assignment]
-        raw.append(RawLine(ln.text, ln.page, ln.line, full))
+        raw.append(RawLine(ln.text, ln.page, ln.line, _wrapped(ln, nxt, body) if ln.size > 0 else None))
     if not any(r.text.strip() for r in raw):
         raise InputError(path, "no text could be read from any page" + (f" ({warnings[0]})" if warnings else ""))
     return RawDoc(str(path), "pdf", raw, pages=n_pages, warnings=warnings)

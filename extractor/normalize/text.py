@@ -217,36 +217,52 @@ def should_join(a: str, b: str, a_full: bool) -> bool:
     return True
 
 
+def _logical_lines(lines: Sequence[RawLine]) -> list[tuple[str, list[int], list[int]]]:
+    """Clean each line and merge the lines a layout wrapped (``full=True``) into logical lines.
+
+    Returns, per logical line, its text and for each character the index of its source line and its column.
+    """
+    units: list[tuple[str, list[int], list[int]]] = []
+    buf: list[str] = []
+    idx_buf: list[int] = []
+    col_buf: list[int] = []
+    for idx, raw in enumerate(lines):
+        text, cols = clean_line(raw.text)
+        if text:
+            buf.append(text)
+            idx_buf.extend([idx] * len(text))
+            col_buf.extend(cols)
+        if raw.full is True and text:
+            continue
+        if buf:
+            units.append(("".join(buf), idx_buf, col_buf))
+            buf, idx_buf, col_buf = [], [], []
+    if buf:
+        units.append(("".join(buf), idx_buf, col_buf))
+    return units
+
+
 def lines_to_text(lines: Sequence[RawLine]) -> CleanText:
     """Join the lines a reader gave into clean paragraphs separated by ``\\n``, with an offset map.
 
-    A line counts as full when the reader says it was wrapped (PDF geometry) or, when the reader cannot
-    tell (text, DOCX, HTML), when it is at least 85% of the typical width and at least 25 characters wide.
+    Lines a layout wrapped (PDF geometry: ``full=True``) are joined first; the logical lines that result, like
+    the lines of a text file, are then joined when one fills the typical width (at least 85% of it and at
+    least 25 characters) and ends mid-sentence, or is a body line cut inside a word.
     """
-    cleaned = [clean_line(raw.text) for raw in lines]
-    width = typical_width([c for c, _ in cleaned])
+    units = _logical_lines(lines)
+    width = typical_width([t for t, _, _ in units])
     threshold = max(min(width * 0.85, 40.0), 25.0)
     out: list[str] = []
     line_of = array("i")
     col_of = array("i")
-    pending = False  # the previous kept line asked to be joined with this one
     prev_text = ""
-    prev_full = False
-    for idx, (text, cols) in enumerate(cleaned):
-        if not text:
-            continue
-        if out:
-            if pending and should_join(prev_text, text, prev_full):
-                pass
-            else:
-                out.append("\n")
-                line_of.append(line_of[-1])
-                col_of.append(col_of[-1] + 1)
+    for text, idxs, cols in units:
+        if out and not should_join(prev_text, text, display_width(prev_text) >= threshold):
+            out.append("\n")
+            line_of.append(line_of[-1])
+            col_of.append(col_of[-1] + 1)
         out.append(text)
-        line_of.extend([idx] * len(text))
+        line_of.extend(idxs)
         col_of.extend(cols)
-        raw_full = lines[idx].full
-        prev_full = raw_full if raw_full is not None else display_width(text) >= threshold
         prev_text = text
-        pending = True
     return CleanText("".join(out), line_of, col_of, lines)
