@@ -47,6 +47,7 @@ __all__ = ["compendium_options", "main", "read_lines", "write_large_pdf", "write
 ROOT = Path(__file__).resolve().parent.parent
 TEXTS = ROOT / "corpus" / "texts"
 PDF_DIR = ROOT / "corpus" / "pdf"
+BAD_DIR = ROOT / "tests" / "fixtures" / "bad"  # bad input for tests: not part of the corpus
 DOCX_DIR = ROOT / "corpus" / "docx"
 HTML_DIR = ROOT / "corpus" / "html"
 
@@ -262,7 +263,7 @@ def strip_tounicode(path: Path, page_no: int, seed: int = 3) -> None:
 def make_bad_pdfs(good: Path) -> None:
     import pikepdf
 
-    bad = PDF_DIR / "bad"
+    bad = BAD_DIR
     bad.mkdir(parents=True, exist_ok=True)
     data = good.read_bytes()
     (bad / "truncated.pdf").write_bytes(data[: len(data) * 40 // 100])
@@ -783,7 +784,9 @@ def write_fixtures_md(pdfs: dict[str, Layout], docx: dict[str, dict], htmls: dic
     for name, (stem, what) in PDF_NOTES.items():
         pages = pdfs[name].page_count if name in pdfs else "—"
         src = f"`texts/{stem}.txt`" if stem != "—" else "—"
-        rows.append(f"| `pdf/{name}` | {pages} | {_size(PDF_DIR / name)} | {src} | {what}. |")
+        path = BAD_DIR / name.removeprefix("bad/") if name.startswith("bad/") else PDF_DIR / name
+        shown = f"../tests/fixtures/{name}" if name.startswith("bad/") else f"pdf/{name}"
+        rows.append(f"| `{shown}` | {pages} | {_size(path)} | {src} | {what}. |")
     for name, c in docx.items():
         stem = name.rsplit(".", 1)[0]
         what = (

@@ -242,7 +242,9 @@ def parse_approx(s: str) -> tuple[Decimal, Decimal | None, bool] | None:
 
 
 _NUMERAL_CHARS = frozenset("0123456789,." + _DIGITS + "两十百千万亿点")
-_MONEY_TAIL = re.compile(r"[元圆](?:([0-9一二三四五六七八九两])角)?(?:零?([0-9一二三四五六七八九两])分)?")
+_D = "[0-9一二三四五六七八九两]"
+_MONEY_TAIL = re.compile(rf"[元圆](?:整|({_D})角)?(?:零?({_D})分)?")  # 元整 (cheque style), 元1角1分
+_SUB_YUAN = re.compile(rf"({_D})角(?:零?({_D})分)?|()({_D})分")  # 伍角, 5分: under one yuan
 
 
 def money_prefix(s: str) -> tuple[Decimal, int] | None:
@@ -268,6 +270,9 @@ def money_prefix(s: str) -> tuple[Decimal, int] | None:
     t = _canon(s)
     head = re.match(r"(?:[￥¥]|人民币)\s*", t)
     start = head.end() if head else 0
+    if cents := _SUB_YUAN.match(t, start):
+        jiao, fen = (_digit_value(g) if g else Decimal(0) for g in cents.groups()[:2])
+        return _clean(jiao / 10 + fen / 100 + _digit_value(cents[4] or "0") / 100), cents.end()
     end = start
     while end < len(t) and end - start < 40 and t[end] in _NUMERAL_CHARS:
         end += 1
