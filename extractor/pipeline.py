@@ -25,7 +25,7 @@ ATTACHMENT_START_RE = regex.compile(
     r"^附件[ \u3000]*(?P<num>\d{1,2}|[一二三四五六七八九十]{1,3})?[ \u3000]*[：:]?[ \u3000]*(?P<title>[^。；]{0,60})$"
 )
 REFERENCE_RE = regex.compile(
-    rf"《(?P<title>[^《》\n]{{2,100}})》(?:[ \u3000]*[（(](?P<num>{DOC_NUMBER_RE.pattern})[）)])?"
+    rf"《(?P<title>[^《》]{{2,100}})》(?:[ \u3000]*[（(](?P<num>{DOC_NUMBER_RE.pattern})[）)])?"
 )
 _TITLE_HINT = regex.compile(r"(?:通知|意见|办法|细则|方案|措施|规程|要点|决定|规定|条例|计划|规划|批复|函|法)(?:（[^（）]*）)?$")
 
@@ -57,7 +57,9 @@ def _tables(paragraphs: Sequence[str], offsets: Sequence[int], start: int, end: 
 def _references(text: str) -> list[Reference]:
     out = []
     for m in REFERENCE_RE.finditer(text):
-        title = m.group("title")
+        if m.group("title").count("\n") > 1:
+            continue
+        title = m.group("title").replace("\n", "")
         num = parse_doc_number(m.group("num")) if m.group("num") else None
         if num is None and not _TITLE_HINT.search(title):
             continue

@@ -57,8 +57,7 @@ _ANY_DIGIT = "0123456789" + _DIGITS + "两"
 _ARABIC = re.compile(r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)")
 _FRACTION = re.compile(r"([0-9零一二三四五六七八九]+)(万亿|[十百千万亿])?")
 # Pairs of neighbouring digits read as a range, not as a digit string: 两三个月, 三五年.
-_APPROX_PAIRS = {"一二": 2, "一两": 2, "两三": 3, "二三": 3, "三四": 4, "三五": 5, "四五": 5,
-                 "五六": 6, "六七": 7, "七八": 8, "八九": 9}
+_APPROX_PAIRS = ("一二", "一两", "两三", "二三", "三四", "三五", "四五", "五六", "六七", "七八", "八九")
 _BIG = {"": 1, "万": 10**4, "亿": 10**8, "万亿": 10**12}
 _SMALL = {"": 1, "十": 10, "百": 100, "千": 1000}
 _MULTIPLIER = _SMALL | _BIG
@@ -99,12 +98,11 @@ def _digit_run(s: str) -> Decimal | None:
 
 def _units_value(s: str, order: tuple[tuple[str, int], ...] = _UNIT_ORDER) -> Decimal | None:
     """Value of a numeral with units, split at the largest unit present."""
-    for k, (ch, mag) in enumerate(order):
-        i = s.rfind(ch)  # rfind: in 一万亿 the 亿 governs the 万
-        if i >= 0:
-            break
-    else:
+    k = next((k for k, (ch, _) in enumerate(order) if ch in s), None)
+    if k is None:
         return _atom(s)
+    ch, mag = order[k]
+    i = s.rfind(ch)  # rfind: in 一万亿 the 亿 governs the 万
     lower = order[k + 1 :]
     left, right = s[:i], s[i + 1 :]
     if not left:
@@ -202,8 +200,8 @@ def _approx_core(core: str) -> tuple[Decimal, Decimal | None, bool] | None:
             return None
         scale = _SMALL[m[3]] * _BIG[m[4] or ""]
         tens = 10 if m[1] else 0
-        low = tens + _CN_DIGIT[m[2][0]]
-        return Decimal(low * scale), Decimal((tens + _APPROX_PAIRS[m[2]]) * scale), True
+        first, second = (_CN_DIGIT[c] for c in m[2])
+        return Decimal((tens + first) * scale), Decimal((tens + second) * scale), True
     return None
 
 
@@ -243,8 +241,14 @@ def parse_approx(s: str) -> tuple[Decimal, Decimal | None, bool] | None:
 
 _NUMERAL_CHARS = frozenset("0123456789,." + _DIGITS + "两十百千万亿点")
 _D = "[0-9一二三四五六七八九两]"
-_MONEY_TAIL = re.compile(rf"[元圆](?:整|({_D})角)?(?:零?({_D})分)?")  # 元整 (cheque style), 元1角1分
-_SUB_YUAN = re.compile(rf"({_D})角(?:零?({_D})分)?|()({_D})分")  # 伍角, 5分: under one yuan
+_CENTS = rf"(?:({_D})角)?(?:零?({_D})分)?"
+_MONEY_TAIL = re.compile(rf"[元圆](?:整|{_CENTS})")  # 元整 (cheque style), 元1角1分
+_SUB_YUAN = re.compile(_CENTS)  # 伍角, 5分: under one yuan
+
+
+def _cents(m: re.Match[str]) -> Decimal:
+    jiao, fen = (_digit_value(g) if g else Decimal(0) for g in m.groups())
+    return jiao / 10 + fen / 100
 
 
 def money_prefix(s: str) -> tuple[Decimal, int] | None:
@@ -270,9 +274,8 @@ def money_prefix(s: str) -> tuple[Decimal, int] | None:
     t = _canon(s)
     head = re.match(r"(?:[￥¥]|人民币)\s*", t)
     start = head.end() if head else 0
-    if cents := _SUB_YUAN.match(t, start):
-        jiao, fen = (_digit_value(g) if g else Decimal(0) for g in cents.groups()[:2])
-        return _clean(jiao / 10 + fen / 100 + _digit_value(cents[4] or "0") / 100), cents.end()
+    if (cents := _SUB_YUAN.match(t, start)) and cents.end() > start:
+        return _clean(_cents(cents)), cents.end()
     end = start
     while end < len(t) and end - start < 40 and t[end] in _NUMERAL_CHARS:
         end += 1
@@ -282,8 +285,7 @@ def money_prefix(s: str) -> tuple[Decimal, int] | None:
     if value is None or t[end : end + 1] in ("几", "多", "余", "来"):
         return None  # nothing, or an approximate amount (三十几万元)
     if tail := _MONEY_TAIL.match(t, end):
-        jiao, fen = (_digit_value(g) if g else Decimal(0) for g in tail.groups())
-        return _clean(value + jiao / 10 + fen / 100), tail.end()
+        return _clean(value + _cents(tail)), tail.end()
     return (_clean(value), end) if head else None
 
 

@@ -122,7 +122,7 @@ def recover(page: pdfium.PdfPage, pageno: int, verdict: Verdict, path: Path, war
     why = "has no text layer (scanned)" if verdict == "no_text" else "has a font without a usable ToUnicode map"
     if not ocr_available():
         warnings.append(f"page {pageno} {why}; its text is missing: {OCR_HINT}")
-        log.warning("%s: page %d %s", path, pageno, why)
+        log.info("%s: page %d %s", path, pageno, why)
         return []
     text = ocr_page(page)
     warnings.append(f"page {pageno} {why}; its text was read by OCR (tesseract chi_sim)")

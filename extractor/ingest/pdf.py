@@ -139,7 +139,7 @@ def _wrapped(ln: _Line, nxt: _Line | None, body: float) -> bool:
     A line in large type (a title or an organ's name in the red header) that fills the line continues on
     the next line of the same size, which is centred.
     """
-    if nxt is None or not ln.reaches_right or "\t" in ln.text + nxt.text or ln.size <= 0 or nxt.size <= 0:
+    if nxt is None or nxt.page > ln.page + 1 or not ln.reaches_right or "\t" in ln.text + nxt.text or ln.size <= 0 or nxt.size <= 0:
         return False
     same_size = max(ln.size, nxt.size) <= 1.3 * min(ln.size, nxt.size)  # a heading in larger type is no wrap
     if ln.size > 1.2 * body and nxt.page == ln.page:
