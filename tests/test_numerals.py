@@ -93,6 +93,9 @@ DEV_CASES = [
     pytest.param(money_prefix, "500元，最高", (D(500), 4), id="prefix-stops-at-punctuation"),
     pytest.param(money_prefix, "500，", None, id="prefix-needs-currency-marker"),
     pytest.param(money_prefix, "补贴500元", None, id="prefix-must-start-at-0"),
+    pytest.param(money_prefix, "5分钟", None, id="prefix-fen-minutes-not-money"),
+    pytest.param(money_prefix, "三角形", None, id="prefix-jiao-triangle-not-money"),
+    pytest.param(money_prefix, "￥5角", (D("0.5"), 3), id="prefix-jiao-after-yen-sign"),
     # parse_percent
     pytest.param(parse_percent, "50%", D(50), id="pct-ascii"),
     pytest.param(parse_percent, "５０％", D(50), id="pct-fullwidth"),

@@ -20,16 +20,6 @@ from types import MappingProxyType
 
 from cn2an.conf import NUMBER_CN2AN, UNIT_CN2AN  # type: ignore[import-untyped]
 
-__all__ = [
-    "money_prefix",
-    "parse_age",
-    "parse_approx",
-    "parse_duration",
-    "parse_money",
-    "parse_number",
-    "parse_percent",
-]
-
 _DIGITS = "零一二三四五六七八九"
 _UNIT_NAMES = {10: "十", 100: "百", 1000: "千", 10**4: "万", 10**8: "亿"}
 _UNIT_ORDER = (("亿", 10**8), ("万", 10**4), ("千", 1000), ("百", 100), ("十", 10))
@@ -81,7 +71,7 @@ def _digit_value(c: str) -> Decimal:
 def _atom(s: str) -> Decimal | None:
     """A coefficient inside a unit expression: an Arabic number or one Chinese digit."""
     if len(s) == 1 and s in _CN_DIGIT:
-        return Decimal(_CN_DIGIT[s])
+        return _digit_value(s)
     return Decimal(s.replace(",", "")) if _ARABIC.fullmatch(s) else None
 
 
@@ -259,8 +249,8 @@ def money_prefix(s: str) -> tuple[Decimal, int] | None:
 
     Returns:
         ``(yuan, consumed)`` where ``s[:consumed]`` is the amount, or None.
-        A currency marker (￥, 人民币, 元, 圆) is required; text after the
-        amount (even digits) is never merged into it.
+        A currency marker (￥, 人民币, 元, 圆) is required, or 角/分 ending
+        the text; what follows the amount (even digits) is never merged in.
 
     >>> money_prefix("3541.07万元2.3本项目")
     (Decimal('35410700'), 9)
@@ -274,8 +264,9 @@ def money_prefix(s: str) -> tuple[Decimal, int] | None:
     t = _canon(s)
     head = re.match(r"(?:[￥¥]|人民币)\s*", t)
     start = head.end() if head else 0
-    if (cents := _SUB_YUAN.match(t, start)) and cents.end() > start:
-        return _clean(_cents(cents)), cents.end()
+    cents = _SUB_YUAN.match(t, start)
+    if cents and cents.end() > start and (head or cents.end() == len(t)):
+        return _clean(_cents(cents)), cents.end()  # not 5分钟, 三角形: 分/角 alone are ambiguous
     end = start
     while end < len(t) and end - start < 40 and t[end] in _NUMERAL_CHARS:
         end += 1

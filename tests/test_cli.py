@@ -1,0 +1,69 @@
+"""The zhengce command, called in-process."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+import pytest
+
+from extractor.cli import cli, main
+from tests.conftest import ROOT
+
+COMMANDS = sorted(cli.commands)
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_every_command_is_documented_with_an_example(name: str) -> None:
+    cmd = cli.commands[name]
+    assert cmd.help and "Example: zhengce " + name in cmd.help
+    assert all(p.help for p in cmd.params if isinstance(p, click.Option))
+
+
+def test_help(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--help"]) == 0
+    out = capsys.readouterr().out
+    for name in COMMANDS:
+        assert name in out
+
+
+def test_parse_folder_writes_one_file_per_document_and_a_summary(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["parse", str(ROOT / "corpus" / "texts"), "-o", str(tmp_path / "out")])
+    assert code == 0
+    files = sorted((tmp_path / "out").glob("*.json"))
+    assert len(files) == 34  # 4 single documents + the compendium's 30
+    doc = json.loads((tmp_path / "out" / "001_e001dd900bee0134.json").read_text(encoding="utf-8"))
+    for field in ("id", "title", "doc_type", "doc_number", "issuers", "date", "region", "level", "sections"):
+        assert field in doc
+    assert set(doc["sections"][0]) >= {"num", "heading", "path", "text", "children", "span", "page"}
+    assert "zhengce parse" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "md", "tree"])
+def test_parse_formats_to_stdout(fmt: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["parse", str(ROOT / "corpus/texts/002_f15aeebbaef14a54.txt"), "--format", fmt]) == 0
+    out = capsys.readouterr().out
+    assert "南开区" in out
+    if fmt == "jsonl":
+        assert len(out.strip().split("\n")) == 1 and json.loads(out)["id"] == "002_f15aeebbaef14a54"
+
+
+def test_batch_goes_on_past_a_bad_file_and_exits_non_zero(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "broken.pdf"
+    bad.write_bytes((ROOT / "tests/fixtures/bad/truncated.pdf").read_bytes())
+    out = tmp_path / "all.jsonl"
+    code = main(["parse", str(bad), str(ROOT / "corpus/texts/002_f15aeebbaef14a54.txt"), "--format", "jsonl", "-o", str(out)])
+    assert code == 1
+    assert len(out.read_text(encoding="utf-8").strip().split("\n")) == 1
+    err = capsys.readouterr().err
+    assert f"{bad}: damaged or truncated PDF" in err.replace("\n", "")
+    assert "Traceback" not in err
+
+
+def test_unsupported_file_is_one_line_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    p = tmp_path / "x.xls"
+    p.write_bytes(b"123")
+    assert main(["parse", str(p)]) == 1
+    err = capsys.readouterr().err
+    assert "unsupported file type" in err and "Traceback" not in err
