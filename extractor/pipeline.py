@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import logging
 from collections.abc import Sequence
 from pathlib import Path
@@ -13,7 +14,7 @@ from .divisions import region_of
 from .errors import InputError
 from .ingest.raw import RawDoc
 from .normalize.text import CleanText, lines_to_text
-from .records import Attachment, Document, Location, ParseResult, Reference, Section, Source, Table
+from .records import Attachment, Document, Location, ParseResult, Reference, Section, Source, SourceEdit, Table
 from .segment.heads import DOC_NUMBER_RE, parse_doc_number, title_text
 from .segment.meta import Head, paragraphs_to_head
 from .segment.split import split_compendium
@@ -115,7 +116,16 @@ def build_document(doc_id: str, raw: RawDoc, clean: CleanText, paragraphs: Seque
             )
         )
     region, code, level = region_of(head.issuers, text)
-    locations = [Location(file=raw.path, page=p, line=ln) for p, ln in (locate(o) for o in offsets)]
+    locations = []
+    prev = -1
+    for i in range(base, base + len(text)):
+        li = clean.line_of[i]
+        if li != prev:
+            src = clean.lines[li]
+            locations.append(Location(offset=i - base, file=raw.path, page=src.page, line=src.line))
+            prev = li
+    lo, hi = bisect.bisect_left(clean.edits, (base, -1, "")), bisect.bisect_left(clean.edits, (base + len(text), -1, ""))
+    edits = [SourceEdit(offset=o - base, length=n, source=src) for o, n, src in clean.edits[lo:hi]]
     first, last = clean.location(base), clean.location(base + max(len(text) - 1, 0))
     pages = sorted({loc.page for loc in locations if loc.page is not None})
     return Document(
@@ -138,6 +148,7 @@ def build_document(doc_id: str, raw: RawDoc, clean: CleanText, paragraphs: Seque
         attachments=attachments,
         text=text,
         locations=locations,
+        source_edits=edits,
         warnings=list(raw.warnings),
     )
 

@@ -20,8 +20,9 @@ class Record(BaseModel):
 
 
 class Location(Record):
-    """Where a piece of text came from in its source file."""
+    """Where a source line starts in a document's text, and where it is in its file."""
 
+    offset: NonNegInt = Field(0, description="offset in the document's text where this source line starts")
     file: str
     page: Annotated[int, Field(ge=1)] | None = Field(None, description="1-based page; null for text, DOCX, HTML")
     line: Annotated[int, Field(ge=1)] = Field(description="1-based line: in the page for a PDF, in the file otherwise")
@@ -77,6 +78,14 @@ class Attachment(Record):
     span: SpanT
 
 
+class SourceEdit(Record):
+    """At ``offset``, ``length`` characters of the text were printed as ``source`` (removed spaces: length 0)."""
+
+    offset: NonNegInt
+    length: NonNegInt
+    source: str
+
+
 class Source(Record):
     """The file a document came from and where in it."""
 
@@ -108,7 +117,10 @@ class Document(Record):
     attachments: list[Attachment] = Field(default_factory=list)
     text: str = Field(description="the cleaned text of the document; every span points into it")
     locations: list[Location] = Field(
-        default_factory=list, description="for each line of text (split on \\n), where it starts in the source"
+        default_factory=list, description="every source line (page and line) that the text is made of, by offset"
+    )
+    source_edits: list[SourceEdit] = Field(
+        default_factory=list, description="where the text differs from the print, to give quotes verbatim"
     )
     warnings: list[str] = Field(default_factory=list)
 

@@ -1,0 +1,87 @@
+"""Extraction: from a Document to its quantities and provisions (issue 3).
+
+``document_to_quantities(doc)`` runs the spaCy pipeline of ``nlp.py`` on the document's text and turns each
+number it reads into a ``Quantity`` record with its section path and evidence; ``document_to_provisions(doc)``
+groups them into rules, one per clause that states a benefit.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterator
+
+from ..evidence import evidence, verbatim
+from ..records import Document, ExtractResult, Quantity, Section
+from .context import Context
+from .provisions import quantities_to_provisions
+
+
+def _flat(sections: list[Section]) -> Iterator[Section]:
+    for s in sections:
+        yield s
+        yield from _flat(s.children)
+
+
+def section_index(doc: Document) -> list[tuple[int, int, str]]:
+    """(start, end, path) of every section of the document and its attachments, by start."""
+    secs = list(_flat(doc.sections)) + [s for a in doc.attachments for s in _flat(a.sections)]
+    return sorted(((s.span[0], s.span[1], s.path) for s in secs), key=lambda t: (t[0], -t[1]))
+
+
+def section_at(index: list[tuple[int, int, str]], offset: int) -> str:
+    """The path of the deepest section holding ``offset`` ("" when none does)."""
+    best = ""
+    k = bisect.bisect_right([t[0] for t in index], offset)
+    best_len = None
+    for start, end, path in index[:k]:
+        if start <= offset < end and (best_len is None or end - start <= best_len):
+            best, best_len = path, end - start
+    return best
+
+
+def _to_quantity(doc: Document, c: Context, path: str) -> Quantity:
+    f = c.found
+    benefit_text = c.benefit_text or (doc.text[c.benefit[0] : c.benefit[1]] if c.benefit else None)
+    return Quantity(
+        kind=f.kind,  # type: ignore[arg-type]
+        value=float(f.value) if f.value is not None else None,
+        value_max=float(f.value_max) if f.value_max is not None else None,
+        unit=f.unit,
+        bound=c.bound,  # type: ignore[arg-type]
+        bound_words=c.bound_words,
+        per=c.per,
+        base=c.base,
+        cap=c.cap,
+        approximate=f.approximate,
+        date_start=f.date_start,
+        date_end=f.date_end,
+        role=c.role,  # type: ignore[arg-type]
+        benefit=benefit_text,
+        benefit_id=c.benefit[2] if c.benefit else None,
+        groups=[verbatim(doc, a, b) for a, b, _ in c.groups],
+        group_ids=list(dict.fromkeys(g for _, _, g in c.groups)),
+        section=path,
+        doubt=c.doubt,
+        evidence=evidence(doc, f.start, f.end),
+    )
+
+
+def document_to_quantities(doc: Document) -> list[Quantity]:
+    """Every quantity of the document (dates included; ``role`` tells parameters from statistics and targets)."""
+    from .nlp import pipeline
+
+    spacy_doc = pipeline()(doc.text)
+    index = section_index(doc)
+    return [_to_quantity(doc, c, section_at(index, c.found.start)) for c in spacy_doc._.zhengce_contexts]
+
+
+def extract_document(doc: Document) -> ExtractResult:
+    """Quantities and provisions of one document."""
+    quantities = document_to_quantities(doc)
+    return ExtractResult(
+        doc_id=doc.id, title=doc.title, region=doc.region, level=doc.level, date=doc.date,
+        provisions=quantities_to_provisions(doc, quantities), quantities=quantities,
+    )
+
+
+__all__ = ["document_to_quantities", "extract_document", "section_at", "section_index"]

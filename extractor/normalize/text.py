@@ -13,7 +13,7 @@ import functools
 import unicodedata
 from array import array
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import regex
 
@@ -53,6 +53,9 @@ class CleanText:
     line_of: array  # type: ignore[type-arg]
     col_of: array  # type: ignore[type-arg]
     lines: Sequence[RawLine]
+    edits: list[tuple[int, int, str]] = field(default_factory=list)
+    """Where the clean text differs from the print: (offset, clean length, source text) — removed spaces have
+    length 0, a full-width digit made ASCII has length 1."""
 
     def location(self, offset: int) -> RawLine:
         """The source line that holds clean character ``offset``."""
@@ -219,12 +222,26 @@ def should_join(a: str, b: str, a_full: bool) -> bool:
     return True
 
 
-def _logical_lines(lines: Sequence[RawLine]) -> list[tuple[str, list[int], list[int]]]:
+def _edits(text: str, cols: list[int], raw: str, at: int) -> list[tuple[int, int, str]]:
+    """Differences between a cleaned line and its source line, as (offset, length, source) edits."""
+    if not cols or (cols[-1] - cols[0] + 1 == len(cols) and raw[cols[0] : cols[-1] + 1] == text):
+        return []
+    out = []
+    for k, c in enumerate(cols):
+        if k and c - cols[k - 1] > 1:
+            out.append((at + k, 0, raw[cols[k - 1] + 1 : c]))
+        if text[k] != raw[c]:
+            out.append((at + k, 1, raw[c]))
+    return out
+
+
+def _logical_lines(lines: Sequence[RawLine]) -> list[tuple[str, list[int], list[int], list[tuple[int, int, str]]]]:
     """Clean each line and merge the lines a layout wrapped (``full=True``) into logical lines.
 
     Returns, per logical line, its text and for each character the index of its source line and its column.
     """
-    units: list[tuple[str, list[int], list[int]]] = []
+    units: list[tuple[str, list[int], list[int], list[tuple[int, int, str]]]] = []
+    edits: list[tuple[int, int, str]] = []
     buf: list[str] = []
     idx_buf: list[int] = []
     col_buf: list[int] = []
@@ -233,16 +250,17 @@ def _logical_lines(lines: Sequence[RawLine]) -> list[tuple[str, list[int], list[
         if _PAGE_NUMBER_LINE.match(text):
             continue
         if text:
+            edits.extend(_edits(text, cols, raw.text, sum(map(len, buf))))
             buf.append(text)
             idx_buf.extend([idx] * len(text))
             col_buf.extend(cols)
         if raw.full is True and text:
             continue
         if buf:
-            units.append(("".join(buf), idx_buf, col_buf))
-            buf, idx_buf, col_buf = [], [], []
+            units.append(("".join(buf), idx_buf, col_buf, edits))
+            buf, idx_buf, col_buf, edits = [], [], [], []
     if buf:
-        units.append(("".join(buf), idx_buf, col_buf))
+        units.append(("".join(buf), idx_buf, col_buf, edits))
     return units
 
 
@@ -254,19 +272,22 @@ def lines_to_text(lines: Sequence[RawLine]) -> CleanText:
     least 25 characters) and ends mid-sentence, or is a body line cut inside a word.
     """
     units = _logical_lines(lines)
-    width = typical_width([t for t, _, _ in units])
+    width = typical_width([u[0] for u in units])
     threshold = max(min(width * 0.85, 40.0), 25.0)
     out: list[str] = []
     line_of = array("i")
     col_of = array("i")
     prev_text = ""
-    for text, idxs, cols in units:
+    edits: list[tuple[int, int, str]] = []
+    for text, idxs, cols, unit_edits in units:
         if out and not should_join(prev_text, text, display_width(prev_text) >= threshold):
             out.append("\n")
             line_of.append(line_of[-1])
             col_of.append(col_of[-1] + 1)
+        at = len(line_of)
+        edits.extend((at + o, n, src) for o, n, src in unit_edits)
         out.append(text)
         line_of.extend(idxs)
         col_of.extend(cols)
         prev_text = text
-    return CleanText("".join(out), line_of, col_of, lines)
+    return CleanText("".join(out), line_of, col_of, lines, edits)

@@ -1,0 +1,43 @@
+"""Evidence from a Document alone: the verbatim quote behind a span, and its page and line."""
+
+from __future__ import annotations
+
+import bisect
+
+from .records import Document, Evidence
+
+
+def verbatim(doc: Document, start: int, end: int) -> str:
+    """``doc.text[start:end]`` as printed: removed spaces put back, full-width digits restored.
+
+    Wrapped line breaks are not part of a quote (the text has none inside a paragraph).
+    """
+    offsets = [e.offset for e in doc.source_edits]
+    i = bisect.bisect_left(offsets, start)
+    out: list[str] = []
+    pos = start
+    for e in doc.source_edits[i:]:
+        if e.offset >= end or (e.offset == start and e.length == 0):
+            if e.offset >= end:
+                break
+            continue
+        out.append(doc.text[pos : e.offset])
+        out.append(e.source)
+        pos = e.offset + e.length
+    out.append(doc.text[pos:end])
+    return "".join(out)
+
+
+def locate(doc: Document, offset: int) -> tuple[int | None, int]:
+    """Page and line of the source line that holds ``doc.text[offset]``."""
+    if not doc.locations:
+        return None, 1
+    k = bisect.bisect_right([loc.offset for loc in doc.locations], offset) - 1
+    loc = doc.locations[max(k, 0)]
+    return loc.page, loc.line
+
+
+def evidence(doc: Document, start: int, end: int) -> Evidence:
+    """The Evidence record of ``doc.text[start:end]``."""
+    page, line = locate(doc, start)
+    return Evidence(quote=verbatim(doc, start, end), span=(start, end), page=page, line=line)

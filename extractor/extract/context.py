@@ -1,0 +1,255 @@
+"""What the words around a number say: its bound, what it is counted per, a rate's base and cap, the benefit
+and the groups it belongs to, and whether it is a policy parameter at all (or a statistic or a work target).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+import regex
+
+from .find import Found
+
+# Bound markers. Order matters: "不超过" must be read before "超过".
+MAX_BEFORE = ("最高不超过", "最长不超过", "最多不超过", "不超过", "不高于", "不多于", "最高", "最长", "最多", "上限", "限额", "封顶", "至多", "低于", "少于")
+MIN_BEFORE = ("不低于", "不少于", "至少", "最少", "最低", "超过", "高于", "多于", "大于", "达到", "达", "满")
+MAX_AFTER = ("（含）以下", "(含)以下", "及以下", "以下", "以内", "之内", "内", "为限")
+MIN_AFTER = ("（含）以上", "(含)以上", "及以上", "以上", "（含）", "(含)", "起")
+
+# What an amount is counted per.
+PER_MARKERS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("每人每月", ("person", "month")), ("每人每年", ("person", "year")), ("每人每学时", ("person", "class_hour")),
+    ("人均", ("person",)), ("每人", ("person",)), ("每名", ("person",)), ("每生", ("student",)),
+    ("每户企业", ("enterprise",)), ("每家企业", ("enterprise",)), ("每个企业", ("enterprise",)), ("单户", ("enterprise",)),
+    ("每家", ("enterprise",)), ("每户", ("household",)), ("每个项目", ("project",)), ("每个", ("unit",)),
+    ("每月", ("month",)), ("按月", ("month",)), ("每年", ("year",)), ("每季度", ("quarter",)), ("每学时", ("class_hour",)),
+    ("每次", ("time",)), ("每证", ("certificate",)),
+)
+PER_AFTER = ((r"^[ \u3000]*/[ \u3000]*人", "person"), (r"^[ \u3000]*/[ \u3000]*月", "month"), (r"^[ \u3000]*/[ \u3000]*年", "year"),
+             (r"^[ \u3000]*/[ \u3000]*(?:人[·・]月|人月)", "person"))
+_YEARLY = regex.compile(r"(?<![\d一二两三四五六七八九十])年(?:度)?(?=[\p{Han}]{0,4}(?:补贴|收入|经营|销售|限额|营业|缴纳|发放|奖补))")
+# A rate's base: the noun phrase right before it ("按照当地最低工资标准的 70%").
+_BASE_TRIGGERS = regex.compile(r"(?:按照|依照|按|给予|以|为|占|不超过|不低于|不高于|达到|提高到|提高至|降低到|降低至|下降为|下降到|超过|是|的)$")
+_BENEFIT_TAIL = regex.compile(
+    r"^[ \u3000]*(?:的)?[ \u3000]*(?:标准)?[ \u3000]*(?:的)?(?P<b>[\p{Han}“”]{0,14}?(?:补贴|补助|奖励|奖补|奖金|贷款|津贴|贴息|补偿|生活费|返还|资助|经费|安家费))"
+)
+_BENEFIT_HEAD = regex.compile(r"(?P<b>[\p{Han}“”]{1,14}?(?:补贴|补助|奖励|奖补|奖金|贷款|津贴|贴息|补偿|返还|资助))(?:标准|额度|期限|资金)?[\p{Han}]{0,6}$")
+# Statistics and work targets: not rules.
+STATISTIC_RE = regex.compile(r"累计|截至|截止|共计|已(?:经)?(?:发放|帮扶|带动|建成|完成|举办|认定)|同比|带动就业|实现了|取得|获得省奖|获国奖|报名参加")
+TARGET_RE = regex.compile(r"力争|确保|目标|全年|年内|新增|募集|开发[\p{Han}]{0,6}岗位|培训[\p{Han}]{0,6}人次|引进[\p{Han}]{0,6}人才|打造|建成|建设[\p{Han}]{0,4}(?:个|家)|推荐[\p{Han}]{0,4}(?:个|家)|评选|选树|举办|组织[\p{Han}]{0,6}(?:场|次)|覆盖|不少于[\p{Han}]{0,4}(?:场|次)")
+CONDITION_RE = regex.compile(r"对|符合|条件|标准|申请|的[，,]|达到|认定为|星级|给予|可|享受")
+CLAUSE_END = "，,；;。！？\n：:"
+SENTENCE_END = "；;。！？\n"
+
+
+@dataclass(slots=True)
+class Context:
+    """The attributes of one number read from its context."""
+
+    found: Found
+    bound: str = "exact"
+    bound_words: list[str] = field(default_factory=list)
+    per: list[str] = field(default_factory=list)
+    base: str | None = None
+    cap: float | None = None
+    benefit: tuple[int, int, str] | None = None  # span and taxonomy id of the benefit's name
+    benefit_text: str | None = None
+    groups: list[tuple[int, int, str]] = field(default_factory=list)
+    role: str = "parameter"
+    doubt: bool = False
+
+
+def clause_bounds(text: str, a: int, b: int, ends: str = CLAUSE_END) -> tuple[int, int]:
+    """The clause (between punctuation) around ``text[a:b]``."""
+    s = a
+    while s > 0 and text[s - 1] not in ends:
+        s -= 1
+    e = b
+    while e < len(text) and text[e] not in ends:
+        e += 1
+    return s, e
+
+
+def _bound(text: str, f: Found, clause_start: int, prev_end: int) -> tuple[str, list[str]]:
+    if f.value_max is not None:
+        return "range", []
+    pre = text[max(clause_start, prev_end, f.start - 12) : f.start]
+    pre = regex.sub(r"[ \u3000]", "", pre)
+    post = regex.sub(r"^[ \u3000]+", "", text[f.end : f.end + 8])
+    for w in MAX_AFTER:
+        if post.startswith(w) and not (w == "内" and f.kind in ("money", "percent", "count")):
+            return "max", [w]
+    for w in MIN_AFTER:
+        if post.startswith(w):
+            if w in ("（含）", "(含)") and post[len(w):].lstrip().startswith("以下"):
+                return "max", [w + "以下"]
+            return "min", [w]
+    best: tuple[int, str, str] | None = None
+    for bound, words in (("max", MAX_BEFORE), ("min", MIN_BEFORE)):
+        for w in words:
+            i = pre.rfind(w)
+            if i < 0:
+                continue
+            if bound == "min" and w in ("超过", "高于", "低于", "少于") and pre[max(0, i - 1) : i] == "不":
+                continue
+            if bound == "min" and w == "达" and pre[i : i + 2] == "达到":
+                continue
+            if best is None or i + len(w) > best[0]:
+                best = (i + len(w), bound, w)
+    if best is not None and best[2] not in ("低于", "少于"):
+        return best[1], [best[2]]
+    return "exact", []
+
+
+def _per(text: str, f: Found, clause_start: int, clause_end: int) -> list[str]:
+    pre = text[clause_start : f.start]
+    per: list[str] = []
+    for marker, values in PER_MARKERS:
+        if marker in pre:
+            for v in values:
+                if v not in per:
+                    per.append(v)
+            pre = pre.replace(marker, "")
+    if _YEARLY.search(text[clause_start : f.start]) and "year" not in per:
+        per.append("year")
+    for pat, v in PER_AFTER:
+        if regex.match(pat, text[f.end : f.end + 6]) and v not in per:
+            per.append(v)
+    if f.kind == "money" and "一次性" in text[clause_start:clause_end]:
+        per.append("one_off")
+    return per
+
+
+def _base(text: str, f: Found, clause_start: int) -> str | None:
+    if f.base_hint:
+        return f.base_hint
+    pre = text[clause_start : f.start].rstrip(" \u3000")
+    pre = pre[:-1] if pre.endswith("的") else pre
+    m = regex.search(r"([\p{Han}“”（）()]{2,16})$", pre)
+    if m is None:
+        return None
+    phrase = m.group(1)
+    # cut at the last trigger word inside the phrase
+    for k in range(len(phrase) - 2, -1, -1):
+        if _BASE_TRIGGERS.search(phrase[: k + 1]) and k + 1 < len(phrase):
+            phrase = phrase[k + 1 :]
+            break
+    phrase = phrase.lstrip("的")
+    if len(phrase) < 2 or regex.search(r"(?:提高|降低|下降|补贴|给予)$", phrase):
+        return None
+    return phrase
+
+
+def _role(text: str, f: Found, sent_start: int, sent_end: int) -> str:
+    sent = text[sent_start:sent_end]
+    before = text[sent_start : f.start]
+    if STATISTIC_RE.search(sent) and not regex.search(r"给予|补贴标准|可申请|按照", before):
+        return "statistic"
+    if f.kind in ("count", "money", "percent") and TARGET_RE.search(before[-30:]):
+        after = text[f.end : f.end + 12]
+        is_condition = regex.match(r"[ \u3000]*(?:（含）|\(含\))?[ \u3000]*(?:以上|以下|及以上)?[ \u3000]*的", after)
+        if not is_condition and not regex.search(r"对[\p{Han}]{0,20}$|符合|达到[\p{Han}]{0,6}$", before[-25:]):
+            return "target"
+    if f.kind == "count":
+        after = text[f.end : f.end + 12]
+        cond = regex.match(r"[ \u3000]*(?:（含[^）]*）|\(含[^)]*\))?[ \u3000]*(?:以上|以下|及以上|及以下)?[ \u3000]*(?:（含[^）]*）)?[ \u3000]*的", after)
+        bounded = regex.search(r"(?:超过|不少于|不低于|至少|达到|满|少于|不足|低于|以上|以下|（含）)", text[max(sent_start, f.start - 8) : f.end + 8])
+        if not (cond or bounded or "每人" in before[-12:] or "为每人" in before):
+            return "target"
+    return "parameter"
+
+
+Hit = tuple[int, int, str]
+
+
+def annotate(text: str, found: list[Found], group_hits: list[Hit], benefit_hits: list[Hit]) -> list[Context]:
+    """Read the context of every number found in ``text``, given the group and benefit mentions in it."""
+    out: list[Context] = []
+    prev_end = 0
+    for f in found:
+        if f.kind == "date":
+            out.append(Context(f))
+            continue
+        cs, ce = clause_bounds(text, f.start, f.end)
+        ss, se = clause_bounds(text, f.start, f.end, SENTENCE_END)
+        c = Context(f, doubt=f.doubt or f.approximate)
+        c.bound, c.bound_words = _bound(text, f, cs, prev_end)
+        c.per = _per(text, f, cs, ce)
+        if f.kind == "percent":
+            c.base = _base(text, f, cs)
+        m = _BENEFIT_TAIL.match(text, f.end, min(len(text), f.end + 24))
+        if m and f.kind in ("money", "percent", "duration"):
+            c.benefit_text = m.group("b")
+        else:
+            mh = _BENEFIT_HEAD.search(text[max(ss, f.start - 30) : f.start])
+            if mh:
+                c.benefit_text = mh.group("b")
+        after = [h for h in benefit_hits if f.end <= h[0] < se]
+        before = [h for h in benefit_hits if ss <= h[0] and h[1] <= f.start]
+        if after or before:
+            c.benefit = after[0] if after else before[-1]
+        c.groups = [h for h in group_hits if ss <= h[0] and h[1] <= f.start] or [h for h in group_hits if f.end <= h[0] < se][:1]
+        c.role = _role(text, f, ss, se)
+        out.append(c)
+        prev_end = f.end
+    _share_across_lists(text, out)
+    _distribute(text, out)
+    _caps(text, out)
+    return out
+
+
+def _share_across_lists(text: str, items: list[Context]) -> None:
+    """``最高不超过20万元、150万元、300万元``: later items of a list take the first one's bound and per."""
+    for k in range(1, len(items)):
+        a, b = items[k - 1], items[k]
+        if a.found.kind != b.found.kind or a.found.kind == "date":
+            continue
+        gap = text[a.found.end : b.found.start]
+        if not regex.fullmatch(r"[ \u3000]*(?:的标准)?[ \u3000]*[、和或及与，,][ \u3000]*", gap):
+            continue
+        if b.bound == "exact" and a.bound in ("max", "min") and a.bound_words and a.bound_words[0] not in MIN_AFTER + MAX_AFTER:
+            b.bound, b.bound_words = a.bound, list(a.bound_words)
+        if not b.per:
+            b.per = list(a.per)
+        elif a.found.kind == "money":
+            b.per = list(dict.fromkeys(a.per + b.per))
+        if b.base is None:
+            b.base = a.base
+        if b.role == "target" and a.role == "parameter":
+            b.role = "parameter"
+
+
+def _distribute(text: str, items: list[Context]) -> None:
+    """``分别``: a list of k numbers after a list of k groups gives each number its own group, in order."""
+    k = 0
+    while k < len(items):
+        run = [items[k]]
+        while k + len(run) < len(items):
+            a, b = run[-1], items[k + len(run)]
+            if a.found.kind != b.found.kind or not regex.fullmatch(r"[ \u3000]*(?:元)?[ \u3000]*[、和或及与][ \u3000]*", text[a.found.end : b.found.start]):
+                break
+            run.append(b)
+        if len(run) >= 2:
+            groups = [g for g in run[0].groups]
+            if len(groups) >= len(run):
+                for item, g in zip(run, groups[-len(run):], strict=True):
+                    item.groups = [g]
+        k += len(run)
+
+
+def _caps(text: str, items: list[Context]) -> None:
+    """A rate followed in its sentence by a money cap (``50%…最高限额1万元``) carries the cap."""
+    for k, c in enumerate(items):
+        if c.found.kind != "percent":
+            continue
+        _, se = clause_bounds(text, c.found.start, c.found.end, SENTENCE_END)
+        for d in items[k + 1 :]:
+            if d.found.start >= se:
+                break
+            if d.found.kind == "money" and d.bound == "max" and d.found.value is not None:
+                c.cap = float(d.found.value)
+                break
+
+
+def with_role(c: Context, role: str) -> Context:
+    return replace(c, role=role)

@@ -1,0 +1,193 @@
+"""Find number expressions in text and give each its kind and normalized value (no context yet).
+
+``find_quantities(text)`` returns ``Found`` items: a span, a kind (money, percent, duration, age, count, date)
+and a value, with approximate expressions flagged. Calendar dates, 文号, phone numbers and ordinals are found
+first and blocked, so that ``2023年`` is a date, not three years, and ``豫政办〔2023〕17号`` yields nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+import regex
+
+from ..segment.heads import DOC_NUMBER_RE
+from .numerals import parse_age, parse_approx, parse_duration, parse_money, parse_number, parse_percent
+
+_AR = r"\d+(?:,\d{3})*(?:\.\d+)?"
+_CN = r"[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?"
+_NUM = rf"(?:{_AR}[ \u3000]*[万亿千]?|{_CN})"
+_APPROX = r"(?:[一二两三四五六七八九十]+几|几十|数十|数百|数千|十几|二十几|三十几|两三|三四|四五|五六|上百|上千|上万)"
+_DASH = r"[-－—–~～至到]"
+
+PATTERNS: tuple[tuple[str, str], ...] = (
+    ("age_range", rf"(?P<a>\d{{1,3}})[ \u3000]*(?:周?岁)?[ \u3000]*{_DASH}[ \u3000]*(?P<b>\d{{1,3}})[ \u3000]*周?岁"),
+    ("money_range", rf"(?P<a>{_AR})[ \u3000]*(?P<am>万|亿)?[ \u3000]*元?[ \u3000]*{_DASH}{{1,2}}[ \u3000]*(?P<b>{_AR})[ \u3000]*(?P<bm>万|亿)?[ \u3000]*元"),
+    ("percent_range", rf"(?P<a>\d{{1,3}}(?:\.\d+)?)[ \u3000]*%?[ \u3000]*{_DASH}[ \u3000]*(?P<b>\d{{1,3}}(?:\.\d+)?)[ \u3000]*[%％]"),
+    ("money_approx", rf"{_APPROX}[ \u3000]*[万亿千]?[ \u3000]*元"),
+    ("money", rf"(?:{_NUM})[ \u3000]*元(?:[ \u3000]*[零〇一二三四五六七八九\d]+角)?(?:[ \u3000]*[零〇一二三四五六七八九\d]+分)?"),
+    ("percent", rf"(?:{_AR}[ \u3000]*[%％‰]|百分之{_CN}|[一二三四五六七八九十]+分之[一二三四五六七八九十]+|减半|一半)"),
+    ("lpr", r"LPR[ \u3000]*(?P<sign>[+\-－加减])[ \u3000]*(?P<bp>\d{1,4})[ \u3000]*(?:BP|bp|个基点)"),
+    ("fraction", r"(?<![\d./])(?P<n>\d{1,2})[ \u3000]*/[ \u3000]*(?P<d>\d{1,2})(?![\d./A-Za-z%])"),
+    ("ratio", r"(?<![\d.:：∶])(?P<a>\d{1,2})[ \u3000]*[:：∶][ \u3000]*(?P<b>\d{1,2})(?![\d.:：∶])(?=[ \u3000]*(?:的)?[ \u3000]*(?:比例|配套|分担|匹配))"),
+    ("duration_approx", rf"{_APPROX}[ \u3000]*(?:个月|年|天)"),
+    ("duration", rf"(?<!第)(?:{_AR}|[一二两三四五六七八九十]+|半)[ \u3000]*(?:个半月|年半|个工作日|工作日|个自然月|个月|个季度|周年|年|周(?!岁)|天|日)"),
+    ("age", rf"(?:\d{{1,3}}|[一二三四五六七八九十]+)[ \u3000]*周?岁"),
+    ("count_approx", rf"{_APPROX}[ \u3000]*(?:人次|人|名|家|户|个)"),
+    ("count", rf"(?<!第)(?:{_AR}|[一二两三四五六七八九十百千万]+)[ \u3000]*(?:人次|人|名|家|户|只|头|项|场|所|学时|个)"),
+)
+_COMPILED = tuple((k, regex.compile(p)) for k, p in PATTERNS)
+
+DATE_RE = regex.compile(
+    r"(?:(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})[ \u3000]*年(?:[ \u3000]*度)?(?:[ \u3000]*\d{1,2}[ \u3000]*月(?:[ \u3000]*\d{1,2}[ \u3000]*日)?)?"
+    r"(?:[ \u3000]*[—\-－–~～至到][ \u3000]*(?:(?:19|20)\d{2}[ \u3000]*年)?[ \u3000]*\d{1,2}[ \u3000]*月(?:[ \u3000]*\d{1,2}[ \u3000]*[日号])?)?"
+    r"|\d{1,2}[ \u3000]*月[ \u3000]*\d{1,2}[ \u3000]*[日号]|\d{1,2}[ \u3000]*月(?:份|底|初|中旬|下旬|上旬|前)"
+)
+PHONE_RE = regex.compile(r"(?<!\d)(?:0\d{2,3}[ \u3000]*[—\-－–][ \u3000]*\d{7,8}|1[3-9]\d{9}|\d{7,8}(?=\D|$)(?<=电话[：:]?[ \u3000]*\d{7,8}))")
+# A number that names a programme or a document, not a quantity: "1551"工程, 第73050号, 十四五.
+BLOCK_RE = regex.compile(r"第[ \u3000]*[\d一二三四五六七八九十百]+[ \u3000]*[号届次批条款章节项]|“[^”]{0,12}”|\d+\+N|[一二三四五六七八九十]+五(?=规划|时期|期间)")
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A number expression: kind, normalized value(s), unit and where it is."""
+
+    kind: str
+    value: Decimal | None
+    value_max: Decimal | None
+    unit: str
+    start: int
+    end: int
+    approximate: bool = False
+    doubt: bool = False
+    date_start: dt.date | None = None
+    date_end: dt.date | None = None
+    base_hint: str | None = None
+
+
+def _squash(s: str) -> str:
+    return regex.sub(r"[ \u3000]+", "", s)
+
+
+def _scale(m: str | None) -> Decimal:
+    return {"万": Decimal(10_000), "亿": Decimal(100_000_000)}.get(m or "", Decimal(1))
+
+
+def _interpret(kind: str, m: regex.Match[str]) -> Found | None:
+    s = _squash(m.group(0))
+    a, b = m.start(), m.end()
+    if kind == "age_range":
+        lo, hi = Decimal(m.group("a")), Decimal(m.group("b"))
+        return Found("age", lo, hi, "year", a, b) if lo < hi <= 120 else None
+    if kind == "money_range":
+        lo = parse_number(m.group("a"))
+        hi = parse_number(m.group("b"))
+        if lo is None or hi is None:
+            return None
+        hm = _scale(m.group("bm"))
+        lo = lo * (_scale(m.group("am")) if m.group("am") else hm)
+        hi = hi * hm
+        return Found("money", lo, hi, "yuan", a, b) if lo < hi else None
+    if kind == "percent_range":
+        lo, hi = Decimal(m.group("a")), Decimal(m.group("b"))
+        return Found("percent", lo, hi, "percent", a, b) if lo < hi <= 100 else None
+    if kind in ("money_approx", "duration_approx", "count_approx"):
+        got = parse_approx(s)
+        if got is None:
+            return None
+        lo, hi, _ = got
+        base = kind.split("_")[0]
+        if base == "money":
+            lo, hi = lo, hi
+        elif base == "duration":
+            unit = parse_duration("1" + s[-2:] if s.endswith("个月") else "1" + s[-1])
+            factor = unit[0] if unit else Decimal(1)
+            return Found("duration", lo * factor, hi * factor if hi else None, unit[1] if unit else "month", a, b, True, True)
+        return Found(base, lo, hi, "yuan" if base == "money" else "count", a, b, True, True)
+    if kind == "money":
+        v = parse_money(s)
+        return Found("money", v, None, "yuan", a, b) if v is not None else None
+    if kind == "percent":
+        v = parse_percent(s)
+        return Found("percent", v, None, "percent", a, b) if v is not None else None
+    if kind == "lpr":
+        bp = Decimal(m.group("bp")) / 100
+        sign = "+" if m.group("sign") in "+加" else "-"
+        return Found("percent", bp, None, "percent", a, b, doubt=True, base_hint=f"LPR{sign}{m.group('bp')}BP")
+    if kind == "fraction":
+        n, d = int(m.group("n")), int(m.group("d"))
+        if not 0 < n < d:
+            return None
+        return Found("percent", (Decimal(n * 100) / d).quantize(Decimal("0.01")), None, "percent", a, b)
+    if kind == "ratio":
+        x, y = Decimal(m.group("a")), Decimal(m.group("b"))
+        return Found("percent", (x * 100 / y).quantize(Decimal("0.01")), None, "percent", a, b, doubt=True) if y else None
+    if kind == "duration":
+        got = parse_duration(s)
+        return Found("duration", got[0], None, got[1], a, b) if got is not None else None
+    if kind == "age":
+        got = parse_age(s)
+        return Found("age", got[0], got[1], "year", a, b) if got is not None else None
+    if kind == "count":
+        num = regex.sub(r"(?:人次|人|名|家|户|只|头|项|场|所|学时|个)$", "", s)
+        v = parse_number(num)
+        return Found("count", v, None, "count", a, b) if v is not None and v > 0 else None
+    return None
+
+
+def _dates(text: str) -> list[Found]:
+    from ..segment.heads import parse_date
+
+    out = []
+    for m in DATE_RE.finditer(text):
+        d = parse_date(m.group(0))
+        out.append(Found("date", None, None, "date", m.start(), m.end(), date_start=d))
+    return out
+
+
+def find_quantities(text: str) -> list[Found]:
+    """Every number expression in ``text`` with its kind and value, longest and most specific first.
+
+    >>> [(f.kind, str(f.value)) for f in find_quantities("补贴期限最长不超过 12 个月，每人每月 1500 元")]
+    [('duration', '12'), ('money', '1500')]
+    >>> [f.kind for f in find_quantities("豫政办〔2023〕17号 2023年4月27日 电话：0371—69690120")]
+    ['date']
+    >>> [(f.kind, str(f.value), str(f.value_max)) for f in find_quantities("16-24岁失业青年")]
+    [('age', '16', '24')]
+    """
+    taken = [False] * (len(text) + 1)
+    out: list[Found] = []
+
+    def free(a: int, b: int) -> bool:
+        return not any(taken[a:b])
+
+    def take(a: int, b: int) -> None:
+        for i in range(a, b):
+            taken[i] = True
+
+    for m in DOC_NUMBER_RE.finditer(text):
+        take(m.start(), m.end())
+    for m in PHONE_RE.finditer(text):
+        take(m.start(), m.end())
+    for m in BLOCK_RE.finditer(text):
+        if not regex.search(r"[元%％岁]", m.group(0)):
+            take(m.start(), m.end())
+    for f in _dates(text):
+        if free(f.start, f.end):
+            out.append(f)
+            take(f.start, f.end)
+    for kind, pat in _COMPILED:
+        for m in pat.finditer(text):
+            if not free(m.start(), m.end()):
+                continue
+            # a number glued to a longer number or a Latin word is not this quantity ("4/5G", "2023届")
+            if m.start() > 0 and regex.match(r"[\dA-Za-z.]", text[m.start() - 1]) and kind not in ("percent", "lpr"):
+                continue
+            f = _interpret(kind, m)
+            if f is None:
+                continue
+            out.append(f)
+            take(m.start(), m.end())
+    return sorted(out, key=lambda f: f.start)

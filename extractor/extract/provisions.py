@@ -1,0 +1,83 @@
+"""Group quantities into provisions: one rule per sentence that gives a benefit, with its conditions,
+non-stacking rules, application mode, funding source, responsible departments and period."""
+
+from __future__ import annotations
+
+import regex
+
+from ..evidence import evidence, verbatim
+from ..records import Beneficiary, Document, Provision, Quantity
+from .context import SENTENCE_END, clause_bounds
+from .taxonomy import benefits, groups
+
+CONDITION_RE = regex.compile(
+    r"签订[^，。；]{0,6}?\d+[ \u3000]*年(?:及)?以上[^，。；]{0,6}?劳动合同|(?:按规定|依法)?(?:为其)?缴纳[^，。；]{0,12}?社会保险费?|首次创办[\p{Han}]{0,8}|"
+    r"正常经营[ \u3000]*\d+[ \u3000]*(?:年|个月)以上|自[\p{Han}]{2,8}之日起[^，。；]{0,16}|符合[^，。；]{1,20}?条件|无拖欠[^，。；]{1,20}|"
+    r"未就业|登记失业|在法定劳动年龄内|有就业(?:能力和就业)?意愿"
+)
+NON_STACKING_RE = regex.compile(r"不(?:得)?重复享受|不与[^，。；]{1,30}同时享受|不得重复申领|只能(?:申领|享受)[^，。；]{0,10}次|就高(?:享受)?不重复")
+APPLICATION_RE = regex.compile(r"免申即享|即申即享|直补快办|免申请|线上申请|网上申请|按规定申请|经办银行[^，。；]{0,10}受理")
+FUNDING_RE = regex.compile(r"从[^，。；]{1,20}?中?列支|所需资金由[^，。；]{1,20}承担|由[^，。；]{1,12}财政[^，。；]{0,6}(?:承担|安排|列支)|资金从[^，。；]{1,20}列支")
+DEPARTMENTS_RE = regex.compile(r"[（(]([^（）()]{2,120}?)(?:按职责分工)?负责[）)]")
+PERIOD_RE = regex.compile(r"实施期限|延续至|延长至|执行至|有效期|自印发之日起|自发布之日起|起施行|截至|期限")
+_ORGAN_SPLIT = regex.compile(r"[、，,和]")
+
+
+def _departments(doc: Document, offset: int) -> list[str]:
+    """The organs of the nearest "（…按职责分工负责）" at or after ``offset`` within its paragraph block."""
+    end = doc.text.find("\n", offset)
+    window = doc.text[offset : (end if end >= 0 else len(doc.text)) + 200]
+    m = DEPARTMENTS_RE.search(window)
+    if m is None:
+        return []
+    parts = [p.strip() for p in _ORGAN_SPLIT.split(regex.sub(r"等(?:部门|单位)?$", "", m.group(1))) if p.strip()]
+    return [p for p in parts if 1 < len(p) <= 30]
+
+
+def quantities_to_provisions(doc: Document, quantities: list[Quantity]) -> list[Provision]:
+    """One provision per sentence holding a parameter; quantities keep their order."""
+    by_sentence: dict[tuple[int, int], list[Quantity]] = {}
+    for q in quantities:
+        if q.role != "parameter" or q.kind == "date":
+            continue
+        key = clause_bounds(doc.text, q.evidence.span[0], q.evidence.span[1], SENTENCE_END)
+        by_sentence.setdefault(key, []).append(q)
+    periods = [q for q in quantities if q.kind == "date"]
+    gtax, btax = groups(), benefits()
+    out = []
+    for (s, e), qs in by_sentence.items():
+        sentence = doc.text[s:e]
+        benefit = next((q.benefit for q in qs if q.benefit), None)
+        benefit_id = next((q.benefit_id for q in qs if q.benefit_id), None)
+        if benefit_id is None and benefit:
+            hit = next(btax.find(benefit), None)
+            benefit_id = hit[2] if hit else None
+        category = btax.entries[benefit_id].kind if benefit_id in btax.entries else None
+        beneficiaries = []
+        for a, b, gid in gtax.find(doc.text, s, e):
+            entry = gtax.entries[gid]
+            quals = [q.evidence.quote for q in qs if q.kind in ("age", "duration", "count") and a - 20 <= q.evidence.span[0] < b]
+            beneficiaries.append(Beneficiary(text=verbatim(doc, a, b), id=gid, kind=entry.kind, qualifiers=quals))  # type: ignore[arg-type]
+        period = next(
+            (p for p in periods if s <= p.evidence.span[0] < e and PERIOD_RE.search(doc.text[max(s, p.evidence.span[0] - 12) : p.evidence.span[1] + 6])),
+            None,
+        )
+        out.append(
+            Provision(
+                doc_id=doc.id,
+                section=qs[0].section,
+                benefit=benefit,
+                benefit_id=benefit_id,
+                category=category,
+                beneficiaries=beneficiaries,
+                quantities=qs,
+                conditions=[m.group(0) for m in CONDITION_RE.finditer(sentence)],
+                non_stacking=[m.group(0) for m in NON_STACKING_RE.finditer(sentence)],
+                application=[m.group(0) for m in APPLICATION_RE.finditer(sentence)],
+                funding=[m.group(0) for m in FUNDING_RE.finditer(sentence)],
+                departments=_departments(doc, e),
+                period=period,
+                evidence=evidence(doc, s, e),
+            )
+        )
+    return out
