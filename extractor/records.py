@@ -137,7 +137,7 @@ class ParseResult(Record):
 
 QuantityKind = Literal["money", "percent", "duration", "age", "count", "date"]
 Bound = Literal["exact", "max", "min", "range"]
-Role = Literal["parameter", "statistic", "target"]
+Role = Literal["parameter", "statistic", "target", "scoring"]
 BeneficiaryKind = Literal["individual", "enterprise", "institution", "government"]
 
 
@@ -165,7 +165,10 @@ class Quantity(Record):
     approximate: bool = Field(False, description="三十几万, 两三个月: a range, never a made-up exact value")
     date_start: dt.date | None = None
     date_end: dt.date | None = None
-    role: Role = Field("parameter", description="parameter of a benefit, or a statistic / work target (not a rule)")
+    role: Role = Field(
+        "parameter",
+        description="parameter of a rule; or not a rule: a statistic, a work target, a score in a scoring sheet",
+    )
     benefit: str | None = Field(None, description="the benefit the number belongs to, as named in the text")
     benefit_id: str | None = None
     groups: list[str] = Field(default_factory=list, description="eligible groups named in the clause, verbatim")

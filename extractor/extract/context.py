@@ -35,7 +35,7 @@ _BENEFIT_TAIL = regex.compile(
 )
 _BENEFIT_HEAD = regex.compile(r"(?P<b>[\p{Han}“”]{1,14}?(?:补贴|补助|奖励|奖补|奖金|贷款|津贴|贴息|补偿|返还|资助))(?:标准|额度|期限|资金)?[\p{Han}]{0,6}$")
 # Statistics and work targets: not rules.
-STATISTIC_RE = regex.compile(r"累计|截至|截止|共计|已(?:经)?(?:发放|帮扶|带动|建成|完成|举办|认定)|同比|带动就业|实现了|取得|获得省奖|获国奖|报名参加")
+STATISTIC_RE = regex.compile(r"累计|截至目前|截止目前|共计|已(?:经)?(?:发放|帮扶|带动|建成|完成|举办|认定)|同比|实现了|获得省奖|获国奖|报名参加|孵化成功率")
 TARGET_RE = regex.compile(r"力争|确保|目标|全年|年内|新增|募集|开发[\p{Han}]{0,6}岗位|培训[\p{Han}]{0,6}人次|引进[\p{Han}]{0,6}人才|打造|建成|建设[\p{Han}]{0,4}(?:个|家)|推荐[\p{Han}]{0,4}(?:个|家)|评选|选树|举办|组织[\p{Han}]{0,6}(?:场|次)|覆盖|不少于[\p{Han}]{0,4}(?:场|次)")
 CONDITION_RE = regex.compile(r"对|符合|条件|标准|申请|的[，,]|达到|认定为|星级|给予|可|享受")
 CLAUSE_END = "，,；;。！？\n：:"
@@ -140,11 +140,41 @@ def _base(text: str, f: Found, clause_start: int) -> str | None:
     return phrase
 
 
+_GIVES = regex.compile(r"给予|补贴|补助|奖励|奖补|奖金|资助|贷款|贴息|额度|标准|发放|申请|享受|返还|减免|缓缴|补偿")
+
+
+_SCORING = regex.compile(r"评分|分值|得分|\(\d+分\)|（\d+分）")
+
+
+def _in_scoring_table(text: str, f: Found) -> bool:
+    """A number in a table row of a scoring sheet (评分标准, 分值): a criterion of the sheet, not a rule."""
+    ls = text.rfind("\n", 0, f.start) + 1
+    le = text.find("\n", f.end)
+    row = text[ls : le if le >= 0 else len(text)]
+    if "\t" not in row:
+        return False
+    # the table this row belongs to: the run of tab lines around it
+    head = text.rfind("\n\n", 0, ls)
+    block_start = ls
+    while block_start > 0:
+        prev = text.rfind("\n", 0, block_start - 1) + 1
+        if "\t" not in text[prev : block_start - 1] or prev == head:
+            break
+        block_start = prev
+    return bool(_SCORING.search(text[block_start : le if le >= 0 else len(text)]))
+
+
 def _role(text: str, f: Found, sent_start: int, sent_end: int) -> str:
     sent = text[sent_start:sent_end]
+    if _in_scoring_table(text, f):
+        return "scoring"
     before = text[sent_start : f.start]
     if STATISTIC_RE.search(sent) and not regex.search(r"给予|补贴标准|可申请|按照", before):
         return "statistic"
+    if f.kind == "money" and (_GIVES.search(before[-16:]) or _GIVES.search(text[f.end : f.end + 16])):
+        return "parameter"
+    if f.kind == "percent" and regex.search(r"不低于|不少于|以上|以下|不超过|不高于|达到|超过|至少", text[max(sent_start, f.start - 10) : f.end + 6]):
+        return "parameter"
     if f.kind in ("count", "money", "percent") and TARGET_RE.search(before[-30:]):
         after = text[f.end : f.end + 12]
         is_condition = regex.match(r"[ \u3000]*(?:（含）|\(含\))?[ \u3000]*(?:以上|以下|及以上)?[ \u3000]*的", after)

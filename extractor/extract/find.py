@@ -29,9 +29,11 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("money_approx", rf"{_APPROX}[ \u3000]*[万亿千]?[ \u3000]*元"),
     ("money", rf"(?:{_NUM})[ \u3000]*元(?:[ \u3000]*[零〇一二三四五六七八九\d]+角)?(?:[ \u3000]*[零〇一二三四五六七八九\d]+分)?"),
     ("percent", rf"(?:{_AR}[ \u3000]*[%％‰]|百分之{_CN}|[一二三四五六七八九十]+分之[一二三四五六七八九十]+|减半|一半)"),
+    ("times", rf"(?P<v>{_AR}|[一二两三四五六七八九十]+)[ \u3000]*倍"),
     ("lpr", r"LPR[ \u3000]*(?P<sign>[+\-－加减])[ \u3000]*(?P<bp>\d{1,4})[ \u3000]*(?:BP|bp|个基点)"),
     ("fraction", r"(?<![\d./])(?P<n>\d{1,2})[ \u3000]*/[ \u3000]*(?P<d>\d{1,2})(?![\d./A-Za-z%])"),
     ("ratio", r"(?<![\d.:：∶])(?P<a>\d{1,2})[ \u3000]*[:：∶][ \u3000]*(?P<b>\d{1,2})(?![\d.:：∶])(?=[ \u3000]*(?:的)?[ \u3000]*(?:比例|配套|分担|匹配))"),
+    ("duration_range", rf"(?<!第)(?P<a>{_AR}|[一二两三四五六七八九十]+)[ \u3000]*(?P<au>个月|年)?[ \u3000]*{_DASH}[ \u3000]*(?P<b>{_AR}|[一二两三四五六七八九十]+)[ \u3000]*(?P<u>个月|年)(?!\d)"),
     ("duration_approx", rf"{_APPROX}[ \u3000]*(?:个月|年|天)"),
     ("duration", rf"(?<!第)(?:{_AR}|[一二两三四五六七八九十]+|半)[ \u3000]*(?:个半月|年半|个工作日|工作日|个自然月|个月|个季度|周年|年|周(?!岁)|天|日)"),
     ("age", rf"(?:\d{{1,3}}|[一二三四五六七八九十]+)[ \u3000]*周?岁"),
@@ -112,6 +114,9 @@ def _interpret(kind: str, m: regex.Match[str]) -> Found | None:
     if kind == "percent":
         v = parse_percent(s)
         return Found("percent", v, None, "percent", a, b) if v is not None else None
+    if kind == "times":
+        v = parse_number(m.group("v"))
+        return Found("percent", v * 100, None, "percent", a, b, doubt=True) if v is not None and v > 1 else None
     if kind == "lpr":
         bp = Decimal(m.group("bp")) / 100
         sign = "+" if m.group("sign") in "+加" else "-"
@@ -124,6 +129,13 @@ def _interpret(kind: str, m: regex.Match[str]) -> Found | None:
     if kind == "ratio":
         x, y = Decimal(m.group("a")), Decimal(m.group("b"))
         return Found("percent", (x * 100 / y).quantize(Decimal("0.01")), None, "percent", a, b, doubt=True) if y else None
+    if kind == "duration_range":
+        unit = m.group("u")
+        lo = parse_duration(_squash(m.group("a")) + (m.group("au") or unit))
+        hi = parse_duration(_squash(m.group("b")) + unit)
+        if lo is None or hi is None or lo[0] >= hi[0]:
+            return None
+        return Found("duration", lo[0], hi[0], hi[1], a, b)
     if kind == "duration":
         got = parse_duration(s)
         return Found("duration", got[0], None, got[1], a, b) if got is not None else None
@@ -135,6 +147,18 @@ def _interpret(kind: str, m: regex.Match[str]) -> Found | None:
         v = parse_number(num)
         return Found("count", v, None, "count", a, b) if v is not None and v > 0 else None
     return None
+
+
+def _not_a_duration(text: str, m: regex.Match[str]) -> bool:
+    """``每两年`` is a frequency; ``28日`` alone is a day of the month, not 28 days."""
+    before = text[max(0, m.start() - 2) : m.start()]
+    if before.endswith(("每", "每个")):
+        return True
+    s = _squash(m.group(0))
+    if s.endswith("日") and not s.endswith("工作日"):
+        after = text[m.end() : m.end() + 3]
+        return not (after.startswith(("内", "以内", "之内", "后")) or regex.search(r"(?:满|超过|不超过|不少于|连续)$", before))
+    return False
 
 
 def _dates(text: str) -> list[Found]:
@@ -184,6 +208,8 @@ def find_quantities(text: str) -> list[Found]:
                 continue
             # a number glued to a longer number or a Latin word is not this quantity ("4/5G", "2023届")
             if m.start() > 0 and regex.match(r"[\dA-Za-z.]", text[m.start() - 1]) and kind not in ("percent", "lpr"):
+                continue
+            if kind.startswith("duration") and _not_a_duration(text, m):
                 continue
             f = _interpret(kind, m)
             if f is None:
