@@ -11,8 +11,11 @@ import regex
 from .find import Found
 
 # Bound markers. Order matters: "不超过" must be read before "超过".
-MAX_BEFORE = ("最高不超过", "最长不超过", "最多不超过", "不超过", "不高于", "不多于", "最高", "最长", "最多", "上限", "限额", "封顶", "至多", "低于", "少于")
-MIN_BEFORE = ("不低于", "不少于", "至少", "最少", "最低", "超过", "高于", "多于", "大于", "达到", "达", "满")
+MAX_BEFORE = ("最高不超过", "最长不超过", "最多不超过", "不超过", "不高于", "不多于", "最高", "最长", "最多", "上限", "限额", "封顶",
+              "至多", "低于", "少于", "不满", "不足", "近", "离校")
+MIN_BEFORE = ("不低于", "不少于", "至少", "最少", "最低", "超过", "高于", "多于", "大于", "达到", "满")
+# Markers that are part of a noun, not a bound: 最低工资, 最高人民法院; "每满8个学时" is a unit, not a floor.
+_NOT_A_BOUND = regex.compile(r"最低(?=工资|生活)|最高(?=人民)|(?<=每)满|(?<=期)满")
 MAX_AFTER = ("（含）以下", "(含)以下", "及以下", "以下", "以内", "之内", "内", "为限")
 MIN_AFTER = ("（含）以上", "(含)以上", "及以上", "以上", "（含）", "(含)", "起")
 
@@ -84,20 +87,19 @@ def _bound(text: str, f: Found, clause_start: int, prev_end: int) -> tuple[str, 
             if w in ("（含）", "(含)") and post[len(w):].lstrip().startswith("以下"):
                 return "max", [w + "以下"]
             return "min", [w]
-    best: tuple[int, str, str] | None = None
+    best: tuple[int, int, str, str] | None = None  # end, length, bound, word: the last marker wins, then the longest
     for bound, words in (("max", MAX_BEFORE), ("min", MIN_BEFORE)):
         for w in words:
             i = pre.rfind(w)
-            if i < 0:
+            if i < 0 or _NOT_A_BOUND.match(pre, i) or (w == "近" and f.kind != "duration"):
                 continue
-            if bound == "min" and w in ("超过", "高于", "低于", "少于") and pre[max(0, i - 1) : i] == "不":
+            if w in ("超过", "高于", "低于", "少于", "满", "足") and pre[max(0, i - 1) : i] == "不":
                 continue
-            if bound == "min" and w == "达" and pre[i : i + 2] == "达到":
-                continue
-            if best is None or i + len(w) > best[0]:
-                best = (i + len(w), bound, w)
-    if best is not None and best[2] not in ("低于", "少于"):
-        return best[1], [best[2]]
+            key = (i + len(w), len(w), bound, w)
+            if best is None or key[:2] > best[:2]:
+                best = key
+    if best is not None:
+        return best[2], [best[3]]
     return "exact", []
 
 
