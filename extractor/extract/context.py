@@ -30,7 +30,9 @@ PER_MARKERS: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 PER_AFTER = ((r"^[ \u3000]*/[ \u3000]*人", "person"), (r"^[ \u3000]*/[ \u3000]*月", "month"), (r"^[ \u3000]*/[ \u3000]*年", "year"),
              (r"^[ \u3000]*/[ \u3000]*(?:人[·・]月|人月)", "person"))
-_YEARLY = regex.compile(r"(?<![\d一二两三四五六七八九十])年(?:度)?(?=[\p{Han}]{0,4}(?:补贴|收入|经营|销售|限额|营业|缴纳|发放|奖补))")
+_YEARLY = regex.compile(
+    r"(?<![\d一二两三四五六七八九十当本上今明去全近业])年(?:度(?=[\p{Han}]{0,8})|(?=[\p{Han}]{0,4}(?:补贴|收入|经营|销售|限额|营业|缴纳|奖补|出栏|存栏|吸纳)))"
+)
 # A rate's base: the noun phrase right before it ("按照当地最低工资标准的 70%").
 _BASE_TRIGGERS = regex.compile(r"(?:按照|依照|按|给予|以|为|占|不超过|不低于|不高于|达到|提高到|提高至|降低到|降低至|下降为|下降到|超过|是|的)$")
 _BENEFIT_TAIL = regex.compile(
@@ -103,23 +105,37 @@ def _bound(text: str, f: Found, clause_start: int, prev_end: int) -> tuple[str, 
     return "exact", []
 
 
+_SUBJECT = {"person", "enterprise", "household", "student", "project", "unit", "certificate"}
+
+
 def _per(text: str, f: Found, clause_start: int, clause_end: int) -> list[str]:
-    pre = text[clause_start : f.start]
-    per: list[str] = []
+    """What the number is counted per: the nearest subject marker (每人, 每家企业…) and the nearest period
+    marker (每月, 每年…) before it in its clause; for a duration, count or rate only markers right before it."""
+    near = 6 if f.kind in ("duration", "count", "age", "percent") else 10_000
+    pre_start = max(clause_start, f.start - near)
+    pre = text[pre_start : f.start]
+    subject: tuple[int, tuple[str, ...]] | None = None
+    period: tuple[int, tuple[str, ...]] | None = None
     for marker, values in PER_MARKERS:
-        if marker in pre:
-            for v in values:
-                if v not in per:
-                    per.append(v)
-            pre = pre.replace(marker, "")
-    if _YEARLY.search(text[clause_start : f.start]) and "year" not in per:
-        per.append("year")
+        i = pre.rfind(marker)
+        if i < 0:
+            continue
+        subj = tuple(v for v in values if v in _SUBJECT)
+        per = tuple(v for v in values if v not in _SUBJECT)
+        if subj and (subject is None or i > subject[0]):
+            subject = (i, subj)
+        if per and (period is None or i > period[0]):
+            period = (i, per)
+    out = list((subject[1] if subject else ()) + (period[1] if period else ()))
+    if f.kind in ("money", "count") and "year" not in out and _YEARLY.search(text[max(clause_start, f.start - 16) : f.start]):
+        out.append("year")
     for pat, v in PER_AFTER:
-        if regex.match(pat, text[f.end : f.end + 6]) and v not in per:
-            per.append(v)
-    if f.kind == "money" and "一次性" in text[clause_start:clause_end]:
-        per.append("one_off")
-    return per
+        if regex.match(pat, text[f.end : f.end + 6]) and v not in out:
+            out.append(v)
+    if f.kind == "money":
+        if "一次性" in text[clause_start:clause_end]:
+            out.append("one_off")
+    return out
 
 
 def _base(text: str, f: Found, clause_start: int) -> str | None:
