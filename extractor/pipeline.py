@@ -15,6 +15,7 @@ from .errors import InputError
 from .ingest.raw import RawDoc
 from .normalize.text import CleanText, lines_to_text
 from .records import Attachment, Document, Location, ParseResult, Reference, Section, Source, SourceEdit, Table
+from .segment.attachments import find_attachments
 from .segment.heads import DOC_NUMBER_RE, parse_doc_number, title_text
 from .segment.meta import Head, paragraphs_to_head
 from .segment.split import split_compendium
@@ -22,9 +23,6 @@ from .segment.tree import paragraphs_to_sections
 
 log = logging.getLogger(__name__)
 
-ATTACHMENT_START_RE = regex.compile(
-    r"^附件[ \u3000]*(?P<num>\d{1,2}|[一二三四五六七八九十]{1,3})?[ \u3000]*[：:]?[ \u3000]*(?P<title>[^。；]{0,60})$"
-)
 REFERENCE_RE = regex.compile(
     rf"《(?P<title>[^《》]{{2,100}})》(?:[ \u3000]*[（(](?P<num>{DOC_NUMBER_RE.pattern})[）)])?"
 )
@@ -75,10 +73,6 @@ def _references(text: str) -> list[Reference]:
     return sorted(out, key=lambda r: r.span)
 
 
-def _attachment_starts(paragraphs: Sequence[str], after: int) -> list[int]:
-    return [k for k in range(after, len(paragraphs)) if ATTACHMENT_START_RE.match(paragraphs[k].strip())]
-
-
 def build_document(doc_id: str, raw: RawDoc, clean: CleanText, paragraphs: Sequence[str], base: int) -> Document:
     """Make one Document from its paragraphs; ``base`` is where its first paragraph starts in ``clean.text``."""
     text = "\n".join(paragraphs)
@@ -93,24 +87,26 @@ def build_document(doc_id: str, raw: RawDoc, clean: CleanText, paragraphs: Seque
 
     head: Head = paragraphs_to_head(paragraphs)
     sig_end = head.instrument_start if head.instrument_start is not None else head.body_start
-    att = _attachment_starts(paragraphs, sig_end + 1)
-    body_end = att[0] if att else len(paragraphs)
+    att = find_attachments(paragraphs, max(sig_end, head.signature if head.signature is not None else sig_end) + 1)
+    body_end = att[0].index if att else len(paragraphs)
     sections = paragraphs_to_sections(paragraphs, offsets, sig_end, body_end, locate)
     if head.instrument_start is not None and not sections:
         sections = paragraphs_to_sections(paragraphs, offsets, head.body_start, body_end, locate)
     attachments = []
-    for n, k in enumerate(att):
-        e = att[n + 1] if n + 1 < len(att) else len(paragraphs)
-        m = ATTACHMENT_START_RE.match(paragraphs[k].strip())
-        assert m is not None
-        title = m.group("title").strip() or (paragraphs[k + 1].strip() if k + 1 < e else "")
-        num = m.group("num") or (str(n + 1) if len(att) > 1 else None)
+    for n, start in enumerate(att):
+        k = start.index
+        e = att[n + 1].index if n + 1 < len(att) else len(paragraphs)
+        first = k + 1 if start.labelled else k
+        title = start.title or (paragraphs[k + 1].strip() if start.labelled and k + 1 < e else "")
+        if start.labelled and not start.title:
+            first = k + 2
+        num = start.num or (str(n + 1) if len(att) > 1 else None)
         prefix = f"附件{num or ''}/"
         attachments.append(
             Attachment(
                 num=num,
                 title=title_text(title) or None,
-                sections=paragraphs_to_sections(paragraphs, offsets, k + 1, e, locate, prefix=prefix),
+                sections=paragraphs_to_sections(paragraphs, offsets, min(first, e), e, locate, prefix=prefix),
                 tables=_tables(paragraphs, offsets, k, e, page_of),
                 span=(offsets[k], offsets[e - 1] + len(paragraphs[e - 1])),
             )

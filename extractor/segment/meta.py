@@ -41,6 +41,7 @@ class Head:
     cc: list[str] = field(default_factory=list)
     date: dt.date | None = None
     body_start: int = 0
+    signature: int | None = None
     instrument_start: int | None = None
 
 
@@ -159,6 +160,7 @@ def paragraphs_to_head(paragraphs: Sequence[str]) -> Head:
         k += 1
     head.body_start = k
     sig_idx, sig_organs, date = _signature(paragraphs, k)
+    head.signature = sig_idx
     head.date = date
     if head.date is None:
         for p in paragraphs:
