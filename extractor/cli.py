@@ -144,9 +144,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _register_commands() -> None:
-    from . import cli_eval
+    from . import cli_eval, cli_extract
 
     cli_eval.register(cli)
+    cli_extract.register(cli)
 
 
 _register_commands()

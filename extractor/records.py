@@ -220,3 +220,32 @@ class ExtractResult(Record):
     date: dt.date | None
     provisions: list[Provision]
     quantities: list[Quantity]
+
+
+class QuantityRow(Record):
+    """One quantity as a flat row (``zhengce extract --format jsonl|csv``): the golden-format field names plus
+    the document id and the evidence's place."""
+
+    doc: str
+    kind: QuantityKind
+    value: float | None
+    value_max: float | None
+    unit: str
+    bound: Bound
+    per: list[str]
+    base: str | None
+    cap: float | None
+    approximate: bool
+    role: Role
+    benefit: str | None
+    benefit_id: str | None
+    groups: list[str]
+    group_ids: list[str]
+    section: str
+    quote: str
+    span: SpanT
+    page: int | None
+    line: int
+    doubt: bool
+    date_start: dt.date | None = None
+    date_end: dt.date | None = None

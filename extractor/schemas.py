@@ -16,6 +16,7 @@ SCHEMA_MODELS: dict[str, type[BaseModel]] = {
     "quantity": records.Quantity,
     "provision": records.Provision,
     "extract_result": records.ExtractResult,
+    "quantity_row": records.QuantityRow,
 }
 
 

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from ..evidence import evidence, verbatim
 from ..records import Document, ExtractResult, Quantity, Section
-from .context import Context
+from .context import BENEFIT_WORD, Context
 from .provisions import quantities_to_provisions
 
 
@@ -22,26 +22,39 @@ def _flat(sections: list[Section]) -> Iterator[Section]:
         yield from _flat(s.children)
 
 
-def section_index(doc: Document) -> list[tuple[int, int, str]]:
-    """(start, end, path) of every section of the document and its attachments, by start."""
+def section_index(doc: Document) -> list[tuple[int, int, str, str]]:
+    """(start, end, path, heading) of every section of the document and its attachments, by start."""
     secs = list(_flat(doc.sections)) + [s for a in doc.attachments for s in _flat(a.sections)]
-    return sorted(((s.span[0], s.span[1], s.path) for s in secs), key=lambda t: (t[0], -t[1]))
+    return sorted(((s.span[0], s.span[1], s.path, s.heading or "") for s in secs), key=lambda t: (t[0], -t[1]))
 
 
-def section_at(index: list[tuple[int, int, str]], offset: int) -> str:
-    """The path of the deepest section holding ``offset`` ("" when none does)."""
-    best = ""
+def sections_at(index: list[tuple[int, int, str, str]], offset: int) -> list[tuple[int, int, str, str]]:
+    """The sections holding ``offset``, deepest first."""
     k = bisect.bisect_right([t[0] for t in index], offset)
-    best_len = None
-    for start, end, path in index[:k]:
-        if start <= offset < end and (best_len is None or end - start <= best_len):
-            best, best_len = path, end - start
-    return best
+    return sorted((t for t in index[:k] if t[0] <= offset < t[1]), key=lambda t: t[1] - t[0])
 
 
-def _to_quantity(doc: Document, c: Context, path: str) -> Quantity:
+def section_at(index: list[tuple[int, int, str, str]], offset: int) -> str:
+    """The path of the deepest section holding ``offset`` ("" when none does)."""
+    holding = sections_at(index, offset)
+    return holding[0][2] if holding else ""
+
+
+def _heading_benefit(holding: list[tuple[int, int, str, str]]) -> str | None:
+    """The benefit a section's heading names (the nearest heading that names one)."""
+    for _, _, _, heading in holding:
+        m = BENEFIT_WORD.search(heading)
+        if m:
+            return m.group(0)
+    return None
+
+
+def _to_quantity(doc: Document, c: Context, holding: list[tuple[int, int, str, str]]) -> Quantity:
     f = c.found
+    path = holding[0][2] if holding else ""
     benefit_text = c.benefit_text or (doc.text[c.benefit[0] : c.benefit[1]] if c.benefit else None)
+    if benefit_text is None and f.kind != "date":
+        benefit_text = _heading_benefit(holding)
     return Quantity(
         kind=f.kind,  # type: ignore[arg-type]
         value=float(f.value) if f.value is not None else None,
@@ -58,8 +71,8 @@ def _to_quantity(doc: Document, c: Context, path: str) -> Quantity:
         role=c.role,  # type: ignore[arg-type]
         benefit=benefit_text,
         benefit_id=c.benefit[2] if c.benefit else None,
-        groups=[verbatim(doc, a, b) for a, b, _ in c.groups],
-        group_ids=list(dict.fromkeys(g for _, _, g in c.groups)),
+        groups=list(dict.fromkeys(verbatim(doc, a, b) for a, b, _ in c.groups)),
+        group_ids=list(dict.fromkeys(g for _, _, g in c.groups if g)),
         section=path,
         doubt=c.doubt,
         evidence=evidence(doc, f.start, f.end),
@@ -72,7 +85,7 @@ def document_to_quantities(doc: Document) -> list[Quantity]:
 
     spacy_doc = pipeline()(doc.text)
     index = section_index(doc)
-    return [_to_quantity(doc, c, section_at(index, c.found.start)) for c in spacy_doc._.zhengce_contexts]
+    return [_to_quantity(doc, c, sections_at(index, c.found.start)) for c in spacy_doc._.zhengce_contexts]
 
 
 def extract_document(doc: Document) -> ExtractResult:

@@ -36,9 +36,10 @@ _YEARLY = regex.compile(
 # A rate's base: the noun phrase right before it ("按照当地最低工资标准的 70%").
 _BASE_TRIGGERS = regex.compile(r"(?:按照|依照|按|给予|以|为|占|不超过|不低于|不高于|达到|提高到|提高至|降低到|降低至|下降为|下降到|超过|是|的)$")
 _BENEFIT_TAIL = regex.compile(
-    r"^[ \u3000]*(?:的)?[ \u3000]*(?:标准)?[ \u3000]*(?:的)?(?P<b>[\p{Han}“”]{0,14}?(?:补贴|补助|奖励|奖补|奖金|贷款|津贴|贴息|补偿|生活费|返还|资助|经费|安家费))"
+    r"[ \u3000]*(?:的)?[ \u3000]*(?:标准)?[ \u3000]*(?:的)?(?:(?:给予|发放|享受|申请|予以|的)[ \u3000]*)?(?P<b>[\p{Han}“”]{0,14}(?:补贴|补助|奖励|奖补|奖金|贷款|津贴|贴息|补偿|生活费|返还|资助|经费|安家费))"
 )
-_BENEFIT_HEAD = regex.compile(r"(?P<b>[\p{Han}“”]{1,14}?(?:补贴|补助|奖励|奖补|奖金|贷款|津贴|贴息|补偿|返还|资助))(?:标准|额度|期限|资金)?[\p{Han}]{0,6}$")
+_BENEFIT_HEAD = regex.compile(r"(?P<b>[\p{Han}“”]{1,14}?(?:补贴|补助|奖励|奖补|奖金|贷款|津贴|贴息|补偿|返还|资助))(?!资金)(?:标准|额度|期限)?[\p{Han}]{0,6}$")
+BENEFIT_WORD = regex.compile(r"[\p{Han}“”]{0,12}(?:补贴|补助|奖励|奖补|奖金|贷款|津贴|贴息|补偿|返还|资助|见习|培训)(?!资金)")
 # Statistics and work targets: not rules.
 STATISTIC_RE = regex.compile(r"累计|截至目前|截止目前|共计|已(?:经)?(?:发放|帮扶|带动|建成|完成|举办|认定)|同比|实现了|获得省奖|获国奖|报名参加|孵化成功率")
 TARGET_RE = regex.compile(r"力争|确保|目标|全年|年内|新增|募集|开发[\p{Han}]{0,6}岗位|培训[\p{Han}]{0,6}人次|引进[\p{Han}]{0,6}人才|打造|建成|建设[\p{Han}]{0,4}(?:个|家)|推荐[\p{Han}]{0,4}(?:个|家)|评选|选树|举办|组织[\p{Han}]{0,6}(?:场|次)|覆盖|不少于[\p{Han}]{0,4}(?:场|次)")
@@ -227,7 +228,7 @@ def annotate(text: str, found: list[Found], group_hits: list[Hit], benefit_hits:
             c.base = _base(text, f, cs)
         m = _BENEFIT_TAIL.match(text, f.end, min(len(text), f.end + 24))
         if m and f.kind in ("money", "percent", "duration"):
-            c.benefit_text = m.group("b")
+            c.benefit_text = regex.sub(r"^(?:[一二两三四五六七八九十\d]+(?:年|个月))+", "", m.group("b")) or m.group("b")
         else:
             mh = _BENEFIT_HEAD.search(text[max(ss, f.start - 30) : f.start])
             if mh:
@@ -241,9 +242,20 @@ def annotate(text: str, found: list[Found], group_hits: list[Hit], benefit_hits:
         out.append(c)
         prev_end = f.end
     _share_across_lists(text, out)
+    _share_benefit_backwards(text, out)
     _distribute(text, out)
     _caps(text, out)
     return out
+
+
+def _share_benefit_backwards(text: str, items: list[Context]) -> None:
+    """``2万元和1万元奖金``: the benefit named after the last item of a list belongs to every item."""
+    for k in range(len(items) - 2, -1, -1):
+        a, b = items[k], items[k + 1]
+        if a.found.kind == b.found.kind and a.benefit_text is None and b.benefit_text and regex.fullmatch(
+            r"[ \u3000]*(?:元)?[ \u3000]*[、和或及与][ \u3000]*", text[a.found.end : b.found.start]
+        ):
+            a.benefit_text = b.benefit_text
 
 
 def _share_across_lists(text: str, items: list[Context]) -> None:
@@ -267,8 +279,33 @@ def _share_across_lists(text: str, items: list[Context]) -> None:
             b.role = "parameter"
 
 
+def _enumeration(text: str, start: int, end: int, k: int) -> list[tuple[int, int]] | None:
+    """The last enumeration of exactly ``k`` items in ``text[start:end]``: split a clause on 、 first, then also
+    on 和/或/及/与. Items keep their wording, less a leading 对/对于 and a trailing 的."""
+    clauses = [(m.start(), m.end()) for m in regex.finditer(r"[^，,；;：:]+", text[start:end])]
+    for cs, ce in reversed(clauses):
+        clause = text[start + cs : start + ce]
+        for sep in (r"、", r"[、和或及与]"):
+            pieces = [(m.start(), m.end()) for m in regex.finditer(rf"[^{sep[1:-1] if sep.startswith('[') else sep}]+", clause)]
+            if len(pieces) != k:
+                continue
+            out = []
+            last_cut = regex.search(r"(?<=..)(?:可申请|可|给予|按照|按|发放|享受|申请|最高|不超过|每人|分别)", clause[pieces[-1][0] :])
+            if last_cut:
+                pieces[-1] = (pieces[-1][0], pieces[-1][0] + last_cut.start())
+            for ps, pe in pieces:
+                item = clause[ps:pe]
+                lead = len(item) - len(regex.sub(r"^[ \u3000]*(?:对于|对|向|为|给)?", "", item))
+                trail = len(item) - len(regex.sub(r"的?[ \u3000]*$", "", item))
+                out.append((start + cs + ps + lead, start + cs + pe - trail))
+            if all(b - a >= 2 for a, b in out):
+                return out
+    return None
+
+
 def _distribute(text: str, items: list[Context]) -> None:
-    """``分别``: a list of k numbers after a list of k groups gives each number its own group, in order."""
+    """``分别`` and parallel lists: k numbers in a list after an enumeration of k groups give each number its
+    own group, in order (``中华技能大奖和全国技术能手…一次性给予2万元和1万元``)."""
     k = 0
     while k < len(items):
         run = [items[k]]
@@ -278,10 +315,11 @@ def _distribute(text: str, items: list[Context]) -> None:
                 break
             run.append(b)
         if len(run) >= 2:
-            groups = [g for g in run[0].groups]
-            if len(groups) >= len(run):
-                for item, g in zip(run, groups[-len(run):], strict=True):
-                    item.groups = [g]
+            ss, _ = clause_bounds(text, run[0].found.start, run[0].found.end, SENTENCE_END)
+            spans = _enumeration(text, ss, run[0].found.start, len(run))
+            if spans is not None:
+                for item, (a, b) in zip(run, spans, strict=True):
+                    item.groups = [(a, b, item.groups[0][2] if item.groups else "")]
         k += len(run)
 
 

@@ -161,14 +161,58 @@ def _not_a_duration(text: str, m: regex.Match[str]) -> bool:
     return False
 
 
-def _dates(text: str) -> list[Found]:
-    from ..segment.heads import parse_date
+_DATE_PARTS = regex.compile(r"(?:(?P<y>(?:19|20)\d{2})[ \u3000]*年)?(?:[ \u3000]*(?P<m>\d{1,2})[ \u3000]*月)?(?:[ \u3000]*(?P<d>\d{1,2})[ \u3000]*[日号])?")
+ISSUE_DATE_RE = regex.compile(r"自(?:印发|发布|公布)之日起(?:施行|执行|实施|生效)")
 
+
+def _month_end(y: int, m: int) -> dt.date:
+    return (dt.date(y + (m == 12), m % 12 + 1, 1) - dt.timedelta(days=1))
+
+
+def _date_range(s: str) -> tuple[dt.date | None, dt.date | None]:
+    """First and last day a date expression covers: 2020年2月—6月 -> (2020-02-01, 2020-06-30).
+
+    >>> _date_range("2020年2月—6月")
+    (datetime.date(2020, 2, 1), datetime.date(2020, 6, 30))
+    >>> _date_range("2023 年 12 月 31 日")
+    (datetime.date(2023, 12, 31), datetime.date(2023, 12, 31))
+    """
+    parts = regex.split(r"[—\-－–~～至到]", s, maxsplit=1)
+    year: int | None = None
+    bounds: list[tuple[dt.date, dt.date] | None] = []
+    for part in parts:
+        m = _DATE_PARTS.search(part.strip())
+        if m is None or not m.group(0).strip():
+            bounds.append(None)
+            continue
+        year = int(m.group("y")) if m.group("y") else year
+        if year is None:
+            bounds.append(None)
+            continue
+        try:
+            if m.group("m") is None:
+                bounds.append((dt.date(year, 1, 1), dt.date(year, 12, 31)))
+            elif m.group("d") is None:
+                mo = int(m.group("m"))
+                bounds.append((dt.date(year, mo, 1), _month_end(year, mo)))
+            else:
+                day = dt.date(year, int(m.group("m")), int(m.group("d")))
+                bounds.append((day, day))
+        except ValueError:
+            bounds.append(None)
+    first = bounds[0][0] if bounds and bounds[0] else None
+    last = bounds[-1][1] if bounds and bounds[-1] else (bounds[0][1] if bounds and bounds[0] else None)
+    return first, last
+
+
+def _dates(text: str) -> list[Found]:
     out = []
     for m in DATE_RE.finditer(text):
-        d = parse_date(m.group(0))
-        out.append(Found("date", None, None, "date", m.start(), m.end(), date_start=d))
-    return out
+        start, end = _date_range(m.group(0))
+        out.append(Found("date", None, None, "date", m.start(), m.end(), date_start=start, date_end=end))
+    for m in ISSUE_DATE_RE.finditer(text):
+        out.append(Found("date", None, None, "date", m.start(), m.end()))
+    return sorted(out, key=lambda f: f.start)
 
 
 def find_quantities(text: str) -> list[Found]:
