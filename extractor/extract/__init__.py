@@ -97,4 +97,17 @@ def extract_document(doc: Document) -> ExtractResult:
     )
 
 
-__all__ = ["document_to_quantities", "extract_document", "section_at", "section_index"]
+__all__ = ["document_to_quantities", "extract_document", "section_at", "section_index", "text_to_quantities"]
+
+
+def text_to_quantities(text: str, name: str = "<text>") -> list[Quantity]:
+    """Quantities of a piece of text, read as a document of its own.
+
+    >>> [(q.kind, q.value, q.bound, q.per) for q in text_to_quantities("每人每月 1500 元，最长不超过12个月。")]
+    [('money', 1500.0, 'exact', ['person', 'month']), ('duration', 12.0, 'max', [])]
+    """
+    from ..ingest.raw import RawDoc, RawLine
+    from ..pipeline import raw_to_documents
+
+    lines = [RawLine(t, None, i + 1) for i, t in enumerate(text.split("\n"))]
+    return [q for d in raw_to_documents(RawDoc(name, "text", lines)) for q in document_to_quantities(d)]

@@ -34,7 +34,7 @@ _YEARLY = regex.compile(
     r"(?<![\d一二两三四五六七八九十当本上今明去全近业])年(?:度(?=[\p{Han}]{0,8})|(?=[\p{Han}]{0,4}(?:补贴|收入|经营|销售|限额|营业|缴纳|奖补|出栏|存栏|吸纳)))"
 )
 # A rate's base: the noun phrase right before it ("按照当地最低工资标准的 70%").
-_BASE_TRIGGERS = regex.compile(r"(?:按照|依照|按|给予|以|为|占|不超过|不低于|不高于|达到|提高到|提高至|降低到|降低至|下降为|下降到|超过|是|的)$")
+_BASE_TRIGGERS = regex.compile(r"(?:按照|依照|按|给予|以|为|占|不超过|不低于|不高于|达到|提高到|提高至|降低到|降低至|下降为|下降到|超过|是)$")
 _BENEFIT_TAIL = regex.compile(
     r"[ \u3000]*(?:的)?[ \u3000]*(?:标准)?[ \u3000]*(?:的)?(?:(?:给予|发放|享受|申请|予以|的)[ \u3000]*)?(?P<b>[\p{Han}“”]{0,14}(?:补贴|补助|奖励|奖补|奖金|贷款|津贴|贴息|补偿|生活费|返还|资助|经费|安家费))"
 )
@@ -147,13 +147,22 @@ def _base(text: str, f: Found, clause_start: int) -> str | None:
     m = regex.search(r"([\p{Han}“”（）()]{2,16})$", pre)
     if m is None:
         return None
+    after_number = m.start() > 0 and pre[m.start() - 1].isdigit()
     phrase = m.group(1)
+    # a threshold names its measure before the bound word: "留用率超过70%" -> 留用率
+    while (t := _BASE_TRIGGERS.search(phrase)) is not None and t.start() > 0:
+        phrase = phrase[: t.start()]
+    if _BASE_TRIGGERS.search(phrase):
+        return None
     # cut at the last trigger word inside the phrase
     for k in range(len(phrase) - 2, -1, -1):
         if _BASE_TRIGGERS.search(phrase[: k + 1]) and k + 1 < len(phrase):
             phrase = phrase[k + 1 :]
+            after_number = False
             break
-    phrase = phrase.lstrip("的")
+    if after_number:
+        return None  # "超过100人的企业下降为8%": the words right after a number are no base
+    phrase = regex.sub(r"^(?:的|其)+", "", phrase)
     if len(phrase) < 2 or regex.search(r"(?:提高|降低|下降|补贴|给予)$", phrase):
         return None
     return phrase
@@ -200,10 +209,19 @@ def _role(text: str, f: Found, sent_start: int, sent_end: int) -> str:
         if not is_condition and not regex.search(r"对[\p{Han}]{0,20}$|符合|达到[\p{Han}]{0,6}$", before[-25:]):
             return "target"
     if f.kind == "count":
-        after = text[f.end : f.end + 12]
-        cond = regex.match(r"[ \u3000]*(?:（含[^）]*）|\(含[^)]*\))?[ \u3000]*(?:以上|以下|及以上|及以下)?[ \u3000]*(?:（含[^）]*）)?[ \u3000]*的", after)
-        bounded = regex.search(r"(?:超过|不少于|不低于|至少|达到|满|少于|不足|低于|以上|以下|（含）)", text[max(sent_start, f.start - 8) : f.end + 8])
-        if not (cond or bounded or "每人" in before[-12:] or "为每人" in before):
+        after = text[f.end : f.end + 14]
+        # an eligibility threshold: "超过100人的企业", "30人（含）以下的参保企业", "吸纳…10人以上（含10人）的"
+        cond = regex.match(r"[ \u3000]*(?:（含[^）]*）|\(含[^)]*\))?[ \u3000]*(?:以上|以下|及以上|及以下)?[ \u3000]*(?:（含[^）]*）|\(含[^)]*\))?[ \u3000]*的", after)
+        clause_start = max(sent_start, text.rfind("，", 0, f.start) + 1)
+        clause_end = min((i for i in (text.find(c, f.end) for c in "，。；\n") if i >= 0), default=len(text))
+        bounded = regex.search(r"超过|不少于|不低于|至少|达到|满|少于|不足|低于|以上|以下|（含）", text[max(clause_start, f.start - 8) : min(clause_end, f.end + 8)])
+        conditional = regex.search(r"对|凡|符合|申请|认定|条件|标准|要求|须|应当|企业|单位|用工|职工|员工", text[clause_start : f.start])
+        service = regex.search(r"每人|为每名|为每位|每户", before[-14:])
+        planned = regex.search(r"规模|任务|目标|计划", text[clause_start : f.start])
+        repeated = regex.match(r"[ \u3000]*次", text[f.end - 1 : f.end + 1]) or text[f.end - 1] == "次"
+        if text[f.start : f.end].endswith("人次") and not cond:
+            return "target"  # trainings and services delivered: "培训…5万人次"
+        if planned or not (cond or service or bounded or repeated):
             return "target"
     return "parameter"
 
