@@ -33,8 +33,21 @@ def _print_report(report: Report) -> None:
         out.print(q)
         a = RichTable("attribute (among matched)", "accuracy", "n")
         for name, (c, n) in sorted(report.attributes.items()):
+            if name.startswith("diff_"):
+                continue
             a.add_row(name, f"{c / n:.3f}" if n else "–", str(n))
         out.print(a)
+    if report.diffs:
+        d = RichTable("golden diff", "changes P", "changes R", "F1", "gold", "predicted", "doubt R", title=f"diffs ({report.diffs})")
+        for name in sorted(report.diff_changes):
+            c = report.diff_changes[name]
+            dd = report.diff_doubt.get(name)
+            d.add_row(name.removeprefix("province-city-"), f"{c.precision:.3f}", f"{c.recall:.3f}", f"{c.f1:.3f}", str(c.gold), str(c.predicted),
+                      f"{dd.recall:.3f} ({dd.gold})" if dd and dd.gold else "–")
+        out.print(d)
+        for key, label in (("diff_alignment", "articles aligned as in gold"), ("diff_status", "status right, among aligned")):
+            c, n = report.attributes.get(key, (0, 0))
+            out.print(f"{label}: {c}/{n} = {c / n if n else 1:.3f}")
     for e in report.errors:
         out.print(f"[red]error[/red]: {e}", soft_wrap=True)
 

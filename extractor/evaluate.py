@@ -62,6 +62,9 @@ class Report(BaseModel):
     quantities: dict[str, Counts] = Field(default_factory=dict, description="kind -> counts (doubt excluded)")
     doubt: dict[str, Counts] = Field(default_factory=dict, description="kind -> counts of doubt entries")
     attributes: dict[str, tuple[int, int]] = Field(default_factory=dict, description="bound/per/base/section/... among matched")
+    diffs: int = 0
+    diff_changes: dict[str, Counts] = Field(default_factory=dict, description="golden diff -> parameter-change counts")
+    diff_doubt: dict[str, Counts] = Field(default_factory=dict, description="golden diff -> counts of doubt changes")
     misses: list[str] = Field(default_factory=list, description="per-document notes of what did not match")
 
     def score(self, name: str) -> float:
@@ -78,6 +81,8 @@ class Report(BaseModel):
         if head == "all":
             total = sum(self.quantities.values(), Counts())
             return float(getattr(total, tail))
+        if head == "diff_changes":
+            return float(getattr(sum(self.diff_changes.values(), Counts()), tail))
         return float(getattr(self.quantities.get(head, Counts()), tail))
 
 
@@ -198,7 +203,34 @@ class Evaluator:
                 )
             if "quantities" in gold and self.score_quantities is not None:
                 self.score_quantities(doc, gold["quantities"], report, path.stem)
+        if golden.is_dir() and (golden / "diffs").is_dir():
+            self.run_diffs(golden / "diffs", report)
         return report
+
+    def run_diffs(self, folder: Path, report: Report) -> None:
+        """Score the program's diffs against every golden diff in ``folder``."""
+        from .compare.diff import documents_to_diff
+        from .compare.score import score_diff
+
+        for path in sorted(folder.glob("*.json")):
+            try:
+                gold = json.loads(path.read_text(encoding="utf-8"))
+            except (OSError, json.JSONDecodeError) as e:
+                report.errors.append(f"{path}: not a gold diff: {e}")
+                continue
+            sides = []
+            for side in ("a", "b"):
+                src = gold[side]
+                try:
+                    docs = self._documents(self._source(path, src["path"]))
+                except InputError as e:
+                    report.errors.append(str(e))
+                    break
+                sides.append(max(docs, key=lambda d: _overlap(d, src.get("lines"))))
+            if len(sides) != 2:
+                continue
+            report.diffs += 1
+            score_diff(documents_to_diff(sides[0], sides[1]), gold, report, path.stem)
 
     def _score_meta(self, doc: Document, meta: dict[str, Any], report: Report, name: str) -> None:
         for f in META_FIELDS:

@@ -17,6 +17,7 @@ SCHEMA_MODELS: dict[str, type[BaseModel]] = {
     "provision": records.Provision,
     "extract_result": records.ExtractResult,
     "quantity_row": records.QuantityRow,
+    "diff": records.Diff,
 }
 
 

@@ -1,0 +1,1 @@
+"""Comparing documents: how they cite, implement, amend and repeal one another (``graph``)."""

@@ -1,0 +1,235 @@
+"""Diff two documents: aligned articles, parameter-level changes with both quotes, a redline and a summary in
+Chinese (``创业担保贷款个人额度上限由20万元提高至30万元``)."""
+
+from __future__ import annotations
+
+import difflib
+from collections import defaultdict
+
+import regex
+
+from ..evidence import verbatim
+from ..extract import document_to_quantities
+from ..extract.provisions import CONDITION_RE
+from ..extract.taxonomy import groups
+from ..records import Diff, Document, ParameterChange, Quantity, RedlineOp, SectionPair
+from ..segment.heads import norm_title
+from .align import Article, Pairing, align, bigrams, similarity
+
+KINDS = ("money", "percent", "duration", "age", "count")
+KIND_WORD = {"money": "额度", "percent": "比例", "duration": "期限", "age": "年龄", "count": "数量"}
+
+
+def fmt(kind: str, value: float | None, unit: str | None = None) -> str:
+    """A normalized value written back the way a Chinese reader expects.
+
+    >>> fmt("money", 200000), fmt("money", 1500), fmt("duration", 36), fmt("percent", 50)
+    ('20万元', '1500元', '3年', '50%')
+    """
+    if value is None:
+        return "—"
+    if kind == "money":
+        if value >= 10000 and value % 100 == 0:
+            return f"{value / 10000:g}万元"
+        return f"{value:g}元"
+    if kind == "percent":
+        return f"{value:g}%"
+    if kind == "duration":
+        if unit == "day":
+            return f"{value:g}天"
+        return f"{value / 12:g}年" if value % 12 == 0 else f"{value:g}个月"
+    if kind == "age":
+        return f"{value:g}岁"
+    return f"{value:g}"
+
+
+def redline(a: str, b: str) -> list[RedlineOp]:
+    """Character-level changes from ``a`` to ``b``."""
+    ops: list[RedlineOp] = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if tag == "equal":
+            ops.append(RedlineOp(op="equal", text=a[i1:i2]))
+        if tag in ("delete", "replace"):
+            ops.append(RedlineOp(op="delete", text=a[i1:i2]))
+        if tag in ("insert", "replace"):
+            ops.append(RedlineOp(op="insert", text=b[j1:j2]))
+    return ops
+
+
+def _in(q: Quantity, art: Article) -> bool:
+    return art.span[0] <= q.evidence.span[0] < art.span[1]
+
+
+def _context(q: Quantity, doc: Document) -> set[str]:
+    s = q.evidence.span[0]
+    return bigrams(doc.text[max(0, s - 16) : s] + (q.benefit or ""))
+
+
+def _subject(q: Quantity | None, heading: str | None) -> str:
+    if q is not None and q.benefit:
+        return q.benefit
+    return heading or ""
+
+
+def _bound_word(q: Quantity) -> str:
+    return {"max": "上限", "min": "下限"}.get(q.bound, "")
+
+
+def _quantity_changes(
+    a_doc: Document, b_doc: Document, qa: list[Quantity], qb: list[Quantity], a_path: str | None, b_path: str | None,
+    heading: str | None,
+) -> list[ParameterChange]:
+    qa, qb = list(qa), list(qb)
+    # the same value of the same kind on both sides is no change
+    for x in list(qa):
+        for y in qb:
+            if x.kind == y.kind and x.value == y.value and x.value_max == y.value_max:
+                qa.remove(x)
+                qb.remove(y)
+                break
+    out: list[ParameterChange] = []
+    ctx_a = {id(x): _context(x, a_doc) for x in qa}
+    ctx_b = {id(y): _context(y, b_doc) for y in qb}
+    candidates = sorted(
+        ((similarity(ctx_a[id(x)], ctx_b[id(y)]), ia, ib) for ia, x in enumerate(qa) for ib, y in enumerate(qb) if x.kind == y.kind),
+        reverse=True,
+    )
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    for score, ia, ib in candidates:
+        if score < 0.25 or ia in used_a or ib in used_b:
+            continue
+        used_a.add(ia)
+        used_b.add(ib)
+        x, y = qa[ia], qb[ib]
+        verb = "提高" if (y.value or 0) > (x.value or 0) else "降低"
+        subject = _subject(y, heading)
+        out.append(ParameterChange(
+            change="changed", kind=x.kind, a_value=x.value, b_value=y.value, a_value_max=x.value_max, b_value_max=y.value_max,  # type: ignore[arg-type]
+            unit=y.unit, a_bound=x.bound, b_bound=y.bound, per=y.per, benefit=y.benefit or x.benefit,
+            a_section=a_path, b_section=b_path, a_quote=x.evidence.quote, b_quote=y.evidence.quote,
+            a_evidence=x.evidence, b_evidence=y.evidence,
+            summary=f"{subject}{KIND_WORD[x.kind]}{_bound_word(y)}由{fmt(x.kind, x.value, x.unit)}{verb}至{fmt(y.kind, y.value, y.unit)}",
+        ))
+    for ia, x in enumerate(qa):
+        if ia not in used_a:
+            out.append(ParameterChange(
+                change="removed", kind=x.kind, a_value=x.value, a_value_max=x.value_max, unit=x.unit, a_bound=x.bound,  # type: ignore[arg-type]
+                per=x.per, benefit=x.benefit, a_section=a_path, b_section=b_path, a_quote=x.evidence.quote, a_evidence=x.evidence,
+                summary=f"删除{_subject(x, heading)}{KIND_WORD[x.kind]}{_bound_word(x)}{fmt(x.kind, x.value, x.unit)}",
+            ))
+    for ib, y in enumerate(qb):
+        if ib not in used_b:
+            out.append(ParameterChange(
+                change="added", kind=y.kind, b_value=y.value, b_value_max=y.value_max, unit=y.unit, b_bound=y.bound,  # type: ignore[arg-type]
+                per=y.per, benefit=y.benefit, a_section=a_path, b_section=b_path, b_quote=y.evidence.quote, b_evidence=y.evidence,
+                summary=f"新增{_subject(y, heading)}{KIND_WORD[y.kind]}{_bound_word(y)}{fmt(y.kind, y.value, y.unit)}",
+            ))
+    return out
+
+
+def _phrase_changes(
+    a_doc: Document, b_doc: Document, a_spans: list[tuple[int, int]], b_spans: list[tuple[int, int]],
+    a_path: str | None, b_path: str | None, heading: str | None,
+) -> list[ParameterChange]:
+    """Groups and conditions named in one article and not in the other."""
+    out: list[ParameterChange] = []
+    tax = groups()
+
+    def group_hits(doc: Document, spans: list[tuple[int, int]]) -> dict[str, str]:
+        hits: dict[str, str] = {}
+        for s, e in spans:
+            for a, b, gid in tax.find(doc.text, s, e):
+                # eligible people and enterprises named specifically; not 各地, 社区, 银行, 企业
+                if b - a >= 3 and tax.entries[gid].kind in ("individual", "enterprise"):
+                    hits.setdefault(gid, verbatim(doc, a, b))
+        return hits
+
+    ga, gb = group_hits(a_doc, a_spans), group_hits(b_doc, b_spans)
+    for gid in gb.keys() - ga.keys():
+        if not any(norm_title(gb[gid]) in norm_title(v) or norm_title(v) in norm_title(gb[gid]) for v in ga.values()):
+            out.append(ParameterChange(change="added", kind="group", b_value=gb[gid], a_section=a_path, b_section=b_path,
+                                       b_quote=gb[gid], summary=f"{heading or ''}新增适用对象“{gb[gid]}”"))
+    for gid in ga.keys() - gb.keys():
+        if not any(norm_title(ga[gid]) in norm_title(v) or norm_title(v) in norm_title(ga[gid]) for v in gb.values()):
+            out.append(ParameterChange(change="removed", kind="group", a_value=ga[gid], a_section=a_path, b_section=b_path,
+                                       a_quote=ga[gid], summary=f"{heading or ''}不再列明适用对象“{ga[gid]}”"))
+
+    def conditions(doc: Document, spans: list[tuple[int, int]]) -> dict[str, str]:
+        found: dict[str, str] = {}
+        for s, e in spans:
+            for m in CONDITION_RE.finditer(doc.text, s, e):
+                found.setdefault(regex.sub(r"[\s\d]", "", m.group(0)), m.group(0))
+        return found
+
+    ca, cb = conditions(a_doc, a_spans), conditions(b_doc, b_spans)
+    for key in cb.keys() - ca.keys():
+        out.append(ParameterChange(change="added", kind="condition", b_value=cb[key], a_section=a_path, b_section=b_path,
+                                   b_quote=cb[key], summary=f"{heading or ''}新增条件“{cb[key]}”"))
+    for key in ca.keys() - cb.keys():
+        out.append(ParameterChange(change="removed", kind="condition", a_value=ca[key], a_section=a_path, b_section=b_path,
+                                   a_quote=ca[key], summary=f"{heading or ''}删除条件“{ca[key]}”"))
+    return out
+
+
+def relation_of(a: Document, b: Document) -> str:
+    """version: two versions of one policy; implementation: a lower level's implementation of a policy."""
+    ta = regex.sub(r"\d{4}年?|（[^）]*）", "", norm_title(a.instrument_title or a.title or ""))
+    tb = regex.sub(r"\d{4}年?|（[^）]*）", "", norm_title(b.instrument_title or b.title or ""))
+    if a.region == b.region and (ta == tb or set(a.issuers) == set(b.issuers)):
+        return "version"
+    rank = {"national": 0, "provincial": 1, "municipal": 2, "county": 3, "district": 3}
+    if a.level and b.level and rank[a.level] < rank[b.level]:
+        return "implementation"
+    return "other"
+
+
+def documents_to_diff(a: Document, b: Document) -> Diff:
+    """The diff of two documents (A the earlier or higher-level one, B the other)."""
+    pairings = align(a, b)
+    qa = [q for q in document_to_quantities(a) if q.role == "parameter" and q.kind in KINDS]
+    qb = [q for q in document_to_quantities(b) if q.role == "parameter" and q.kind in KINDS]
+    pairs: list[SectionPair] = []
+    # articles paired with several others (merged or split) are compared as one group
+    by_b: dict[str, list[Pairing]] = defaultdict(list)
+    for p in pairings:
+        if p.a and p.b:
+            by_b[p.b.path].append(p)
+    changes: list[ParameterChange] = []
+    done_a: set[str] = set()
+    summary_articles: list[str] = []
+    for p in pairings:
+        sp = SectionPair(
+            status=p.status, a=p.a.path if p.a else None, b=p.b.path if p.b else None,  # type: ignore[arg-type]
+            a_heading=p.a.heading if p.a else None, b_heading=p.b.heading if p.b else None, similarity=round(p.similarity, 3),
+            a_span=p.a.span if p.a else None, b_span=p.b.span if p.b else None,
+            redline=redline(p.a.body, p.b.body) if p.a and p.b and p.status == "modified" else [],
+        )
+        pairs.append(sp)
+        if p.status == "added" and p.b:
+            summary_articles.append(f"新增{p.b.path}（{p.b.heading or p.b.body[:16]}）")
+        elif p.status == "removed" and p.a:
+            summary_articles.append(f"删除{p.a.path}（{p.a.heading or p.a.body[:16]}）")
+        elif p.status == "moved" and p.a and p.b:
+            summary_articles.append(f"{p.a.path}调整为{p.b.path}")
+        if not (p.a and p.b) or p.status == "unchanged" or p.b.path in done_a:
+            continue
+        group = by_b[p.b.path]
+        done_a.add(p.b.path)
+        a_arts = [g.a for g in group if g.a]
+        b_arts = [p.b] + [g.b for g in pairings if g.a in a_arts and g.b and g.b is not p.b]
+        if len(a_arts) > 1:
+            summary_articles.append(f"{'与'.join(x.path for x in a_arts)}合并为{p.b.path}")
+        heading = p.b.heading or p.a.heading
+        a_path, b_path = a_arts[0].path, p.b.path
+        changes += _quantity_changes(
+            a, b, [q for q in qa if any(_in(q, x) for x in a_arts)], [q for q in qb if any(_in(q, y) for y in b_arts)],
+            a_path, b_path, heading,
+        )
+        changes += _phrase_changes(a, b, [x.span for x in a_arts], [y.span for y in b_arts], a_path, b_path, heading)
+    order = {"changed": 0, "added": 1, "removed": 2}
+    summary = [c.summary for c in sorted(changes, key=lambda c: (c.kind in ("group", "condition"), order[c.change]))]
+    return Diff(
+        a_id=a.id, b_id=b.id, a_title=a.title, b_title=b.title, relation=relation_of(a, b),  # type: ignore[arg-type]
+        summary=summary + summary_articles, pairs=pairs, changes=changes,
+    )
