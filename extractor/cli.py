@@ -144,10 +144,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _register_commands() -> None:
-    from . import cli_eval, cli_extract
+    from . import cli_compare, cli_eval, cli_extract
 
     cli_eval.register(cli)
     cli_extract.register(cli)
+    cli_compare.register(cli)
 
 
 _register_commands()
