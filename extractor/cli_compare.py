@@ -33,6 +33,7 @@ def _split(arg: str) -> tuple[str, str | None]:
 
 def register(cli: click.Group) -> None:
     """Add the commands of this module to the CLI group."""
+    register_compare(cli)
 
     @cli.command("diff")
     @click.argument("a")
@@ -61,3 +62,60 @@ def register(cli: click.Group) -> None:
             Path(out).write_text(text, encoding="utf-8")
         else:
             click.echo(text, nl=False)
+
+
+def register_compare(cli: click.Group) -> None:
+    """Add ``zhengce compare``."""
+    from .cli import _report_errors, _results, err
+    from .compare.table import KINDS, documents_to_table
+    from .store import table_out
+
+    @cli.command("compare")
+    @click.argument("paths", nargs=-1, required=True, type=click.Path())
+    @click.option("--benefit", default=None, help="Benefit to compare, by name or synonym (e.g. 创业担保贷款, 就业见习补贴).")
+    @click.option("--group", default=None, help="Only values for this eligible group (e.g. 高校毕业生, 小微企业).")
+    @click.option("--kind", "kinds", multiple=True, type=click.Choice(KINDS), help="Only these kinds of quantity (repeatable).")
+    @click.option("--format", "fmt", type=click.Choice(["table", "md", "csv", "xlsx", "html", "json"]), default="table",
+                  show_default=True, help="table: in the terminal; csv: one value per row with its quote; xlsx: two sheets.")
+    @click.option("-o", "--out", type=click.Path(), default=None, help="Output file (needed for xlsx).")
+    @click.option("--chart", type=click.Path(), default=None, help="Also draw a bar chart of one column: a .png or .svg file.")
+    @click.option("--column", default=None, help="The column to chart (default: the first money column).")
+    def compare_cmd(paths: tuple[str, ...], benefit: str | None, group: str | None, kinds: tuple[str, ...], fmt: str,
+                    out: str | None, chart: str | None, column: str | None) -> None:
+        """Compare a benefit across documents: one row per document (region, level, year, 文号), one column per
+        kind of parameter (amount, rate, duration … with bound and what it is counted per), every value with its quote.
+
+        Example: zhengce compare corpus/texts --benefit 就业见习补贴 --kind percent
+        """
+        failed, docs = [], []
+        for result in _results(paths, "reading"):
+            if result.error:
+                failed.append(result)
+            docs.extend(result.documents)
+        table = documents_to_table(docs, benefit=benefit, group=group, kinds=kinds or KINDS)
+        if fmt == "xlsx":
+            if not out:
+                raise click.UsageError("--format xlsx needs -o FILE.xlsx")
+            table_out.table_to_xlsx(table, Path(out))
+        elif fmt == "table" and not out:
+            from rich.console import Console
+
+            Console().print(table_out.table_to_rich(table))
+        else:
+            text = {"md": table_out.table_to_markdown, "csv": table_out.table_to_csv, "html": table_out.table_to_html,
+                    "json": lambda t: t.model_dump_json(indent=2) + "\n", "table": table_out.table_to_markdown}[fmt](table)
+            if out:
+                Path(out).write_text(text, encoding="utf-8")
+            else:
+                click.echo(text, nl=False)
+        if chart:
+            try:
+                col = table_out.table_to_chart(table, Path(chart), column)
+                err.print(f"chart of {col} written to {chart}")
+            except ValueError as e:
+                raise click.ClickException(str(e)) from e
+        if not table.rows:
+            err.print("no matching values")
+        code = _report_errors(failed)
+        if code:
+            raise SystemExit(code)

@@ -305,6 +305,8 @@ def _enumeration(text: str, start: int, end: int, k: int) -> list[tuple[int, int
         clause = text[start + cs : start + ce]
         for sep in (r"、", r"[、和或及与]"):
             pieces = [(m.start(), m.end()) for m in regex.finditer(rf"[^{sep[1:-1] if sep.startswith('[') else sep}]+", clause)]
+            if sep == "、" and len(pieces) > k:
+                pieces = pieces[-k:]  # "…工作、35岁以下、…的博士研究生、硕士研究生、本科毕业生": the last k are the items
             if len(pieces) != k:
                 continue
             out = []

@@ -1,0 +1,127 @@
+"""Compare one benefit across documents: one row per document, one column per kind of parameter.
+
+A column is a kind of quantity with its unit, bound and what it is counted per, so amounts per month and per
+year, or a rate and a fixed sum, never share a column. Every cell keeps the quotes behind its values.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from pydantic import Field
+
+from ..records import Document, Level, Quantity, Record
+from ..extract import document_to_quantities
+from ..extract.taxonomy import Taxonomy, benefits, groups
+from ..segment.heads import norm_title
+
+KINDS = ("money", "percent", "duration", "age", "count")
+KIND_LABEL = {"money": "金额", "percent": "比例", "duration": "期限", "age": "年龄", "count": "人数/次数"}
+BOUND_LABEL = {"exact": "", "max": "上限", "min": "下限", "range": "区间"}
+PER_LABEL = {"person": "人", "month": "月", "year": "年", "enterprise": "企业", "household": "户", "student": "生",
+             "one_off": "一次性", "project": "项目", "time": "次", "class_hour": "学时", "quarter": "季度", "unit": "个",
+             "certificate": "证"}
+
+
+class Value(Record):
+    """One value in a cell, with the group it is for and its evidence."""
+
+    value: float | None
+    value_max: float | None = None
+    groups: list[str] = Field(default_factory=list)
+    benefit: str | None = None
+    section: str
+    quote: str
+    page: int | None = None
+    line: int
+
+
+class Row(Record):
+    """One document of the comparison."""
+
+    doc_id: str
+    title: str | None
+    region: str | None
+    level: Level | None
+    year: int | None
+    doc_number: str | None
+    cells: dict[str, list[Value]]
+
+
+class CompareTable(Record):
+    """The comparison: the query, the columns (kind · bound · per) and a row per document."""
+
+    benefit: str | None
+    group: str | None
+    columns: list[str]
+    rows: list[Row]
+
+
+def column_of(q: Quantity) -> str:
+    """The column a quantity belongs to, e.g. ``金额·上限·每人每月 (元)``.
+
+    >>> from extractor.records import Evidence
+    >>> column_of(Quantity(kind="money", value=1500, unit="yuan", per=["person", "month"], section="一",
+    ...                    evidence=Evidence(quote="每人每月1500元", span=(0, 8), line=1)))
+    '金额·每人每月 (yuan)'
+    """
+    parts = [KIND_LABEL[q.kind]]
+    if BOUND_LABEL[q.bound]:
+        parts.append(BOUND_LABEL[q.bound])
+    per = [p for p in q.per if p != "one_off"]
+    if per:
+        parts.append("每" + "每".join(PER_LABEL.get(p, p) for p in per))
+    if "one_off" in q.per:
+        parts.append("一次性")
+    return "·".join(parts) + f" ({q.unit})"
+
+
+def _ids(tax: Taxonomy, query: str) -> set[str]:
+    """Taxonomy ids a query names, with their descendants."""
+    named = {gid for _, _, gid in tax.find(query)} | {e.id for e in tax.entries.values() if e.id == query}
+    return {e.id for e in tax.entries.values() if e.id in named or named & set(tax.ancestors(e.id))}
+
+
+def matches_benefit(q: Quantity, query: str | None) -> bool:
+    """Does a quantity belong to the benefit named by ``query`` (a name, a synonym, or a taxonomy id)?"""
+    if not query:
+        return True
+    ids = _ids(benefits(), query)
+    text = norm_title(q.benefit or "")
+    return (q.benefit_id in ids) or (bool(text) and (norm_title(query) in text or any(
+        norm_title(s) in text for i in ids for s in benefits().entries[i].synonyms if len(s) >= 4)))
+
+
+def matches_group(q: Quantity, query: str | None) -> bool:
+    """Does a quantity apply to the group named by ``query``?"""
+    if not query:
+        return True
+    ids = _ids(groups(), query)
+    return bool(ids & set(q.group_ids)) or any(norm_title(query) in norm_title(g) for g in q.groups)
+
+
+def documents_to_table(
+    docs: Iterable[Document], benefit: str | None = None, group: str | None = None, kinds: Iterable[str] = KINDS
+) -> CompareTable:
+    """Compare the parameters of a benefit (and group) across documents."""
+    kinds = set(kinds)
+    rows: list[Row] = []
+    columns: dict[str, None] = {}
+    for doc in docs:
+        cells: dict[str, list[Value]] = {}
+        for q in document_to_quantities(doc):
+            if q.role != "parameter" or q.kind not in kinds or not matches_benefit(q, benefit) or not matches_group(q, group):
+                continue
+            col = column_of(q)
+            columns.setdefault(col, None)
+            cells.setdefault(col, []).append(Value(
+                value=q.value, value_max=q.value_max, groups=q.groups, benefit=q.benefit, section=q.section,
+                quote=q.evidence.quote, page=q.evidence.page, line=q.evidence.line,
+            ))
+        if cells:
+            rows.append(Row(
+                doc_id=doc.id, title=doc.title, region=doc.region, level=doc.level, year=doc.date.year if doc.date else None,
+                doc_number=doc.doc_number.text if doc.doc_number else None, cells=cells,
+            ))
+    rows.sort(key=lambda r: (r.year or 0, r.region or "", r.doc_id))
+    return CompareTable(benefit=benefit, group=group, columns=sorted(columns), rows=rows)

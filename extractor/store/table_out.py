@@ -1,0 +1,143 @@
+"""A comparison table written out: terminal, Markdown, CSV (one value per row), XLSX, HTML, JSON, and a chart."""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import logging
+from pathlib import Path
+
+from ..compare.table import CompareTable, Row, Value
+
+log = logging.getLogger(__name__)
+UNIT_KIND = {"yuan": "money", "percent": "percent", "month": "duration", "day": "duration", "year": "age", "count": "count"}
+# CJK fonts a chart can use, Debian paths first (scripts/setup.sh installs fonts-wqy-microhei).
+CJK_FONTS = (
+    "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
+    "/usr/share/fonts/truetype/arphic/uming.ttc",
+    "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+)
+
+
+def _fmt(col: str, v: Value) -> str:
+    from ..compare.diff import fmt
+
+    unit = col.rsplit("(", 1)[-1].rstrip(")")
+    kind = UNIT_KIND.get(unit, "count")
+    text = fmt(kind, v.value, unit) if v.value_max is None else f"{fmt(kind, v.value, unit)}–{fmt(kind, v.value_max, unit)}"
+    who = v.groups[0] if v.groups else ""
+    return f"{text}（{who}）" if who else text
+
+
+def cell_text(row: Row, col: str) -> str:
+    return "；".join(_fmt(col, v) for v in row.cells.get(col, []))
+
+
+HEAD = ("文件", "地区", "层级", "年份", "文号")
+
+
+def _head(row: Row) -> list[str]:
+    return [row.doc_id, row.region or "", row.level or "", str(row.year or ""), row.doc_number or ""]
+
+
+def table_to_markdown(t: CompareTable) -> str:
+    cols = list(HEAD) + t.columns
+    lines = ["| " + " | ".join(cols) + " |", "|" + " --- |" * len(cols)]
+    for r in t.rows:
+        lines.append("| " + " | ".join(_head(r) + [cell_text(r, c) for c in t.columns]) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def table_to_csv(t: CompareTable) -> str:
+    """One value per row, with its evidence: the shape researchers load into pandas or R."""
+    buf = io.StringIO()
+    w = csv.writer(buf)
+    w.writerow(["doc_id", "region", "level", "year", "doc_number", "column", "value", "value_max", "groups", "benefit",
+                "section", "quote", "page", "line"])
+    for r in t.rows:
+        for col, values in r.cells.items():
+            for v in values:
+                w.writerow([r.doc_id, r.region, r.level, r.year, r.doc_number, col, v.value, v.value_max, "|".join(v.groups),
+                            v.benefit, v.section, v.quote, v.page, v.line])
+    return buf.getvalue()
+
+
+def table_to_html(t: CompareTable) -> str:
+    head = "".join(f"<th>{html.escape(c)}</th>" for c in list(HEAD) + t.columns)
+    body = []
+    for r in t.rows:
+        cells = "".join(f"<td>{html.escape(x)}</td>" for x in _head(r))
+        for c in t.columns:
+            vals = r.cells.get(c, [])
+            cells += "<td>" + "<br>".join(
+                f'<span title="{html.escape(v.quote)}（{html.escape(v.section)}，第{v.line}行）">{html.escape(_fmt(c, v))}</span>' for v in vals
+            ) + "</td>"
+        body.append(f"<tr>{cells}</tr>")
+    title = html.escape(" · ".join(x for x in (t.benefit, t.group) if x) or "全部参数")
+    return (f'<!doctype html><html lang="zh"><head><meta charset="utf-8"><title>{title}</title><style>'
+            "body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.3em .6em;"
+            f"vertical-align:top}}span[title]{{border-bottom:1px dotted #888;cursor:help}}</style></head><body><h1>{title}</h1>"
+            f"<p>悬停查看原文引文。</p><table><tr>{head}</tr>{''.join(body)}</table></body></html>\n")
+
+
+def table_to_xlsx(t: CompareTable, path: Path) -> None:
+    """Two sheets: the table, and every value with its quote, section, page and line."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "table"
+    ws.append(list(HEAD) + t.columns)
+    for r in t.rows:
+        ws.append(_head(r) + [cell_text(r, c) for c in t.columns])
+    ws2 = wb.create_sheet("values")
+    for row in csv.reader(io.StringIO(table_to_csv(t))):
+        ws2.append(row)
+    wb.save(path)
+
+
+def table_to_rich(t: CompareTable):  # type: ignore[no-untyped-def]
+    from rich.table import Table
+
+    rt = Table(*HEAD, *t.columns, title=" · ".join(x for x in (t.benefit, t.group) if x) or None, show_lines=True)
+    for r in t.rows:
+        rt.add_row(*_head(r), *[cell_text(r, c).replace("；", "\n") for c in t.columns])
+    return rt
+
+
+def table_to_chart(t: CompareTable, path: Path, column: str | None = None) -> str:
+    """A bar chart (PNG or SVG, by the file's suffix) of one column by region and year; returns the column."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    from matplotlib import font_manager
+
+    col = column or next((c for c in t.columns if c.endswith("(yuan)")), t.columns[0] if t.columns else None)
+    if col is None:
+        raise ValueError("nothing to chart: the comparison is empty")
+    for f in CJK_FONTS:
+        if Path(f).exists():
+            font_manager.fontManager.addfont(f)
+            plt.rcParams["font.family"] = font_manager.FontProperties(fname=f).get_name()
+            break
+    else:
+        log.info("no CJK font found for chart labels (install fonts-wqy-microhei)")
+    labels, values = [], []
+    for r in t.rows:
+        for v in r.cells.get(col, []):
+            if v.value is None:
+                continue
+            who = f"·{v.groups[0][:8]}" if v.groups else ""
+            labels.append(f"{(r.region or r.doc_id)[-6:]} {r.year or ''}{who}")
+            values.append(v.value)
+    fig, ax = plt.subplots(figsize=(max(6, 0.7 * len(values) + 2), 4.5))
+    ax.bar(range(len(values)), values, color="#4c78a8")
+    ax.set_xticks(range(len(values)), labels, rotation=45, ha="right", fontsize=8)
+    ax.set_ylabel(col)
+    ax.set_title(" · ".join(x for x in (t.benefit, t.group) if x) or col)
+    fig.tight_layout()
+    fig.savefig(path)
+    plt.close(fig)
+    return col

@@ -1,0 +1,85 @@
+"""Comparing a benefit across the corpus: expected values read from the documents."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extractor.cli import main
+from extractor.compare.table import documents_to_table
+from tests.conftest import ROOT, parsed
+
+CORPUS = ("corpus/texts/000_0fce187c97867da1.txt", "corpus/texts/001_e001dd900bee0134.txt",
+          "corpus/texts/002_f15aeebbaef14a54.txt", "corpus/texts/003_65af231806fc8ace.txt",
+          "corpus/texts/004_a7a4461144ba7e7b.txt")
+
+
+def corpus_docs():  # type: ignore[no-untyped-def]
+    return [d for f in CORPUS for d in parsed(f)]
+
+
+def values(table, doc_id: str, column_prefix: str) -> set[float]:  # type: ignore[no-untyped-def]
+    row = next(r for r in table.rows if r.doc_id == doc_id)
+    return {v.value for col, vs in row.cells.items() if col.startswith(column_prefix) for v in vs}
+
+
+# 就业见习补贴: 70% of the local minimum wage, 110% when half the interns are kept on (read in 001 一/3,
+# compendium document 2 附件2/一/（三） and document 18 一/（三）)
+INTERNSHIP_RATE = [
+    ("001_e001dd900bee0134", {70.0, 110.0}),
+    ("004_a7a4461144ba7e7b-02", {70.0, 110.0}),
+    ("004_a7a4461144ba7e7b-18", {70.0, 110.0}),
+]
+
+
+@pytest.mark.parametrize(("doc_id", "expected"), INTERNSHIP_RATE, ids=[r[0] for r in INTERNSHIP_RATE])
+def test_internship_subsidy_rate(doc_id: str, expected: set[float]) -> None:
+    table = documents_to_table(corpus_docs(), benefit="就业见习补贴", kinds=["percent"])
+    assert values(table, doc_id, "比例 (") == expected
+
+
+# 创业担保贷款 caps (read in 001 二/4: 20/150/300万 with interest subsidy, 30/400万 self-paid;
+# compendium document 1 十一: 个人20万, 小微企业300万)
+LOAN_CAPS = [
+    ("001_e001dd900bee0134", {200000.0, 1500000.0, 3000000.0, 300000.0, 4000000.0}),
+    ("004_a7a4461144ba7e7b-01", {200000.0, 3000000.0}),
+]
+
+
+@pytest.mark.parametrize(("doc_id", "expected"), LOAN_CAPS, ids=[r[0] for r in LOAN_CAPS])
+def test_guarantee_loan_caps(doc_id: str, expected: set[float]) -> None:
+    table = documents_to_table(corpus_docs(), benefit="创业担保贷款", kinds=["money"])
+    assert values(table, doc_id, "金额·上限") == expected
+
+
+def test_per_month_and_per_year_never_share_a_column() -> None:
+    table = documents_to_table(corpus_docs(), kinds=["money"])
+    for col in table.columns:
+        assert not ("每月" in col and "每年" in col)
+
+
+def test_living_allowance_by_degree() -> None:
+    table = documents_to_table([parsed("corpus/texts/000_0fce187c97867da1.txt")[0]], benefit="生活补助", kinds=["money"])
+    (row,) = table.rows
+    cell = next(vs for col, vs in row.cells.items() if "每月" in col)
+    assert [(v.value, v.groups[0][-5:]) for v in cell] == [(5000.0, "博士研究生"), (3000.0, "硕士研究生"), (1000.0, "本科毕业生")]
+
+
+@pytest.mark.parametrize("fmt", ["md", "csv", "html", "json"])
+def test_compare_command_formats(fmt: str, tmp_path: Path) -> None:
+    out = tmp_path / f"t.{fmt}"
+    assert main(["compare", str(ROOT / CORPUS[1]), "--benefit", "创业担保贷款", "--format", fmt, "-o", str(out)]) == 0
+    assert "200000" in out.read_text(encoding="utf-8") or "20万元" in out.read_text(encoding="utf-8")
+
+
+def test_compare_xlsx_and_chart(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    xlsx, png, svg = tmp_path / "t.xlsx", tmp_path / "c.png", tmp_path / "c.svg"
+    args = ["compare", str(ROOT / CORPUS[1]), "--benefit", "创业担保贷款", "--kind", "money"]
+    assert main([*args, "--format", "xlsx", "-o", str(xlsx), "--chart", str(png)]) == 0
+    assert main([*args, "--format", "md", "-o", str(tmp_path / "t.md"), "--chart", str(svg)]) == 0
+    wb = load_workbook(xlsx)
+    assert wb.sheetnames == ["table", "values"] and wb["values"].max_row > 3
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and b"<svg" in svg.read_bytes()[:500]
