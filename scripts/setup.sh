@@ -1,18 +1,22 @@
 #!/usr/bin/env bash
-# Install everything Zhengce needs on a fresh Debian machine with Python 3.11:
-#  - Debian's tesseract-ocr + tesseract-ocr-chi-sim, to OCR scanned PDF pages (optional: skipped with a note
-#    when apt-get is not available or we are not root; scanned pages are then reported, not read);
-#  - a virtual environment in .venv with the package and its test tools.
+# Install everything Zhengce needs on a fresh Debian machine with Python 3.11: a few Debian packages (below)
+# and a virtual environment in .venv with the package and its test tools.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if ! command -v tesseract >/dev/null 2>&1 || ! tesseract --list-langs 2>/dev/null | grep -q chi_sim; then
+# Debian packages: tesseract with Chinese data (OCR of scanned pages), a CJK font (chart labels, rendering),
+# chromium (the test that renders the diff page in a browser). Each is optional: without it the feature says so.
+need=()
+{ command -v tesseract >/dev/null 2>&1 && tesseract --list-langs 2>/dev/null | grep -q chi_sim; } || need+=(tesseract-ocr tesseract-ocr-chi-sim)
+[ -e /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] || need+=(fonts-wqy-microhei)
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
+if [ ${#need[@]} -gt 0 ]; then
   if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = "0" ]; then
-    echo "setup: installing tesseract-ocr and tesseract-ocr-chi-sim (OCR of scanned pages)" >&2
-    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tesseract-ocr tesseract-ocr-chi-sim >/dev/null) \
-      || echo "setup: could not install tesseract; scanned PDF pages will be reported instead of read" >&2
+    echo "setup: installing ${need[*]}" >&2
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null) \
+      || echo "setup: could not install ${need[*]}; OCR, chart fonts or the browser test will be unavailable" >&2
   else
-    echo "setup: tesseract with chi_sim not found; to OCR scanned pages: apt-get install tesseract-ocr tesseract-ocr-chi-sim" >&2
+    echo "setup: missing Debian packages (${need[*]}); install them with apt-get for OCR, chart fonts and the browser test" >&2
   fi
 fi
 
