@@ -127,13 +127,14 @@ def align(a_doc: Document, b_doc: Document) -> list[Pairing]:
             if best is not None and containment(by[j], bx[best]) >= MERGE_CONTAINMENT:
                 extra.append((best, j))
     out: list[Pairing] = []
-    merged = {i for i, _ in extra} | {j for _, j in extra}
+    merged_a = {i for i, _ in extra} | {i for i, j in pa.items() if any(jj == j for _, jj in extra)}
+    merged_b = {j for _, j in extra} | {j for i, j in pa.items() if any(ii == i for ii, _ in extra)}
     for i, j in sorted(list(pa.items()) + extra, key=lambda t: (t[0], t[1])):
         sim = sims.get((i, j), similarity(bx[i], by[j]))
         same_position = xs[i].order == ys[j].order
         status = _status(xs[i], ys[j], sim, same_position)
-        if (i, j) in extra or (status == "moved" and (i in merged or j in merged)):
-            status = "modified"
+        if (i, j) in extra or i in merged_a or j in merged_b:
+            status = "modified"  # a merged or split article
         out.append(Pairing(xs[i], ys[j], sim, status))
     paired_a = {i for i, _ in list(pa.items()) + extra}
     paired_b = {j for _, j in list(pa.items()) + extra}

@@ -27,7 +27,7 @@ ResolvedBy = Literal["doc_number", "title"]
 
 # Words before a citation in its clause: the citing document carries the cited one out.
 IMPLEMENT_MARKERS = ("根据", "按照", "依据", "依照", "遵照", "贯彻", "落实", "参照", "执行")
-# Words that change the cited document, before the citation or after it in the same clause ("《X》同时废止").
+# Words that change the cited document, before the citation or after it in its clause ("《X》同时废止").
 CHANGE_MARKERS: tuple[tuple[RelationType, tuple[str, ...]], ...] = (
     ("repeals", ("废止", "不再执行", "停止执行", "不再适用")),
     ("replaces", ("代替", "替代", "取代")),
@@ -35,7 +35,7 @@ CHANGE_MARKERS: tuple[tuple[RelationType, tuple[str, ...]], ...] = (
 )
 # "现将《X》印发给你们", "制定了《X》，现予印发": the document issues X itself.
 ISSUE_RE = regex.compile(r"印发给你们|现予以?印发|现印发")
-# "与本通知不一致的，以本通知为准" / "…不一致的，自本《通知》施行之日起不再适用": a repeal naming no document.
+# "与本通知不一致的，以本通知为准", "…不一致的，自本《通知》施行之日起不再适用": a repeal naming no document.
 GENERIC_REPEAL_RE = regex.compile(
     r"与本[《“]?\p{Han}{1,8}?[》”]?(?:的?规定)?(?:不一致|相抵触|不符)的?[，,]?[^。；;]{0,40}?"
     r"(?:为准|执行|不再适用|不再执行|停止执行|废止)"
@@ -46,8 +46,7 @@ PRIOR_REPEAL_RE = regex.compile(r"(?:此前|以往|原|之前|过去)[^。；;]{
 SELF_RE = regex.compile(
     "本[《“]?(?:" + "|".join(sorted({*DOC_TYPES, "操作规程", "规程", "文件", "政策"}, key=len, reverse=True)) + ")"
 )
-FROM_ISSUE_RE = regex.compile(r"自(?:印发|发布|公布|下发)之日起(?:施行|实施|执行|生效)")
-FROM_DATE_RE = regex.compile(rf"自(?P<date>{DATE_RE.pattern})起(?:施行|实施|执行|生效)")
+FROM_RE = regex.compile(rf"自(?:(?:印发|发布|公布|下发)之日|(?P<date>{DATE_RE.pattern}))起(?:施行|实施|执行|生效)")
 UNTIL_RE = regex.compile(
     rf"(?:执行|实施|施行|有效期|期限)[^。；;，,]{{0,6}}?(?:截止|截至|至|到)到?[ \u3000]*(?P<date>{DATE_RE.pattern})"
 )
@@ -77,14 +76,14 @@ class Relation(Record):
     source: str = Field(description="id of the citing document")
     target: str | None = Field(description="id of the cited document in the corpus; null when it is not in it")
     type: RelationType
-    title: str | None = Field(None, description="the cited title as printed, without 《》")
-    doc_number: str | None = Field(None, description="the cited 文号 as printed")
+    title: str | None = Field(default=None, description="the cited title as printed, without 《》")
+    doc_number: str | None = Field(default=None, description="the cited 文号 as printed")
     quote: str = Field(description="the citation, or the repeal sentence, verbatim from the source's text")
     span: SpanT = Field(description="offsets of the quote in the source document's text")
-    section: str | None = Field(None, description="numbering path of the deepest section holding the quote")
-    resolved_by: ResolvedBy | None = Field(None, description="how the target was found: by 文号 or by title")
-    generic: bool = Field(False, description="a repeal naming no document: 以往规定与本通知不一致的，以本通知为准")
-    stands_for: str | None = Field(None, description="for a short name set by 以下简称《Y》: the full title cited")
+    section: str | None = Field(default=None, description="numbering path of the deepest section holding the quote")
+    resolved_by: ResolvedBy | None = Field(default=None, description="how the target was found: by 文号 or by title")
+    generic: bool = Field(default=False, description="a repeal naming no document: 以往规定与本通知不一致的，以本通知为准")
+    stands_for: str | None = Field(default=None, description="for a short name set by 以下简称《Y》: the full title cited")
 
 
 class Node(Record):
@@ -94,16 +93,14 @@ class Node(Record):
     title: str | None
     doc_number: str | None
     date: dt.date | None = Field(description="issue date as printed")
-    issued_by: dt.date | None = Field(
-        description="the issue date; when none is printed, the latest it can be: the earliest date of a document "
-        "citing it, else 31 December of its 文号 year"
-    )
+    issued_by: dt.date | None = Field(description="the issue date; when none is printed, the latest it can be: the "
+                                      "earliest date of a document citing it, else 31 December of its 文号 year")
     region: str | None
     level: Level | None
     valid_from: dt.date | None = Field(description="from 自印发之日起施行 (the issue date) or 自2023年1月1日起施行")
     valid_until: dt.date | None = Field(description="from 执行至2025年12月31日 or 有效期X年 (last day in force)")
     validity: list[Quote] = Field(default_factory=list, description="the sentences the validity was read from")
-    repealed_by: list[str] = Field(default_factory=list, description="ids of corpus documents repealing or replacing it")
+    repealed_by: list[str] = Field(default_factory=list, description="ids of documents repealing or replacing it")
 
 
 class Graph(Record):
@@ -119,6 +116,11 @@ class _Cite(NamedTuple):
     number: DocNumber | None
 
 
+class _Index(NamedTuple):
+    numbers: dict[str, str]  # 文号 key -> document id
+    titles: list[tuple[str, str | None, frozenset[str]]]  # document id, 文号 key, normalized titles
+
+
 def _norm(title: str) -> str:
     return norm_title(title).replace("〈", "").replace("〉", "")
 
@@ -128,8 +130,7 @@ def _clean_number(num: DocNumber) -> DocNumber:
     agency = _NUMBER_LEAD_RE.sub("", num.agency)
     if not agency or agency == num.agency:
         return num
-    cut = len(num.agency) - len(agency)
-    return num.model_copy(update={"agency": agency, "text": num.text[cut:]})
+    return num.model_copy(update={"agency": agency, "text": num.text[len(num.agency) - len(agency) :]})
 
 
 def number_key(num: DocNumber) -> str:
@@ -154,24 +155,6 @@ def norm_doc_number(s: str) -> str | None:
     return number_key(num) if num is not None else None
 
 
-class _Index(NamedTuple):
-    numbers: dict[str, str]  # 文号 key -> document id
-    titles: list[tuple[str, str | None, frozenset[str]]]  # id, 文号 key, normalized titles
-
-    def by_title(self, title: str, exclude: str) -> tuple[str, str | None] | None:
-        """The one document whose title (or enclosed instrument's) equals ``title``, else the one containing it."""
-        for hits in (
-            [(i, k) for i, k, ts in self.titles if title in ts and i != exclude],
-            [(i, k) for i, k, ts in self.titles if len(title) >= _MIN_CONTAINED and i != exclude
-             and any(title in t for t in ts)],
-        ):
-            if len(hits) > 1:
-                log.debug("title %s matches %d documents; left unresolved", title, len(hits))
-            if hits:
-                return hits[0] if len(hits) == 1 else None
-        return None
-
-
 def _index(docs: Iterable[Document]) -> _Index:
     numbers: dict[str, str] = {}
     titles = []
@@ -181,6 +164,18 @@ def _index(docs: Iterable[Document]) -> _Index:
             numbers.setdefault(key, d.id)
         titles.append((d.id, key, frozenset(_norm(t) for t in (d.title, d.instrument_title) if t)))
     return _Index(numbers, titles)
+
+
+def _by_title(index: _Index, title: str, exclude: str) -> tuple[str, str | None] | None:
+    """The one document whose title (or enclosed instrument's) equals ``title``, else the one containing it."""
+    for contained in (False, True):
+        hits = [(i, k) for i, k, ts in index.titles if i != exclude
+                and (any(title in t for t in ts) if contained else title in ts)]
+        if len(hits) > 1:
+            log.debug("title %s matches %d documents; left unresolved", title, len(hits))
+        if hits or len(title) < _MIN_CONTAINED:
+            return hits[0] if len(hits) == 1 else None
+    return None
 
 
 def _is_break(text: str, i: int, breaks: frozenset[str]) -> bool:
@@ -205,14 +200,11 @@ def _clause_after(masked: str, pos: int, breaks: frozenset[str] = _CLAUSE_BREAKS
 
 
 def _change_type(words: str) -> RelationType | None:
-    for kind, markers in CHANGE_MARKERS:
-        if any(w in words for w in markers):
-            return kind
-    return None
+    return next((kind for kind, markers in CHANGE_MARKERS if any(w in words for w in markers)), None)
 
 
 def _relation_type(masked: str, span: SpanT) -> RelationType:
-    """Type a citation by the words of its clause: changes and 根据/按照/落实 before it, then changes after it."""
+    """Type a citation by the words of its clause: changes, then 根据/按照/落实 before it; changes after it."""
     start = _clause_start(masked, span[0])
     before = masked[start : span[0]]
     after, end = _clause_after(masked, span[1])
@@ -234,25 +226,24 @@ def _relation_type(masked: str, span: SpanT) -> RelationType:
 
 
 def _issued_here(masked: str, span: SpanT) -> bool:
-    """"现将《X》印发给你们" or "《X》已经省政府同意，现印发给你们": X is the document's own instrument."""
+    """"现将《X》印发给你们", "《X》已经省政府同意，现印发给你们": X is the document's own instrument."""
     before = masked[_clause_start(masked, span[0]) : span[0]]
+    rest, _ = _clause_after(masked, span[1], _SENTENCE_BREAKS)
     if any(w in before for w in IMPLEMENT_MARKERS):
         return False
-    rest, _ = _clause_after(masked, span[1], _SENTENCE_BREAKS)
     return before.rstrip().endswith("现将") or ISSUE_RE.search(rest) is not None
 
 
 def _cites(doc: Document) -> list[_Cite]:
-    """The document's references, a title joined to a 文号 printed on the next line, deictic 本《通知》 and alias
+    """The document's references, a title joined to its 文号 printed on the next line; deictic 本《通知》 and alias
     definitions (以下简称《条例》) left out."""
-    text, out = doc.text, []
-    refs = list(doc.references)
+    text, refs, out = doc.text, doc.references, []
     k = 0
     while k < len(refs):
         r = refs[k]
-        start, end, num = r.span[0], r.span[1], r.doc_number
+        (start, end), num = r.span, r.doc_number
         nxt = refs[k + 1] if k + 1 < len(refs) else None
-        if num is None and nxt is not None and nxt.title is None and regex.fullmatch(r"[ \u3000\n]*[（(]", text[end : nxt.span[0]]):
+        if num is None and nxt and nxt.title is None and regex.fullmatch(r"[ \u3000\n]*[（(]", text[end : nxt.span[0]]):
             num, end = nxt.doc_number, nxt.span[1] + (text[nxt.span[1] : nxt.span[1] + 1] in "）)")
             k += 1
         k += 1
@@ -260,8 +251,7 @@ def _cites(doc: Document) -> list[_Cite]:
             continue
         if num is not None:
             clean = _clean_number(num)
-            if r.title is None:
-                start += len(num.text) - len(clean.text)
+            start += len(num.text) - len(clean.text) if r.title is None else 0
             num = clean
         out.append(_Cite((start, end), r.title, num))
     return out
@@ -281,7 +271,7 @@ def _section_at(sections: Iterable[Section], offset: int) -> str | None:
 
 
 def _document_to_relations(doc: Document, index: _Index) -> list[Relation]:
-    """Every citation in ``doc`` resolved against the corpus ``index`` and typed, plus its generic repeals."""
+    """Every citation in ``doc`` resolved against the corpus ``index`` and typed, then its generic repeals."""
     cites = _cites(doc)
     chars = list(doc.text)
     for c in cites:
@@ -296,23 +286,21 @@ def _document_to_relations(doc: Document, index: _Index) -> list[Relation]:
         key = number_key(c.number) if c.number else None
         title = _norm(c.title) if c.title else None
         target: str | None = None
-        by: ResolvedBy | None = None
-        stands_for = None
-        is_self = key is not None and key == own_number
+        by: ResolvedBy | None = "doc_number" if key is not None and key == own_number else None
+        is_self, stands_for = by is not None, None
         if is_self:
-            by = "doc_number"
+            pass
         elif key in index.numbers:
             target, by = index.numbers[key], "doc_number"
-        elif c.title is not None and title is not None and c.title in aliases and key is None:
+        elif c.title is not None and c.title in aliases and key is None:
             stands_for, target, by = aliases[c.title]
-        elif title is not None and any(title == t or (len(title) >= _MIN_CONTAINED and title in t) for t in own_titles):
-            is_self, by = key is None, "title" if key is None else None
-        elif title is not None and (hit := index.by_title(title, doc.id)) is not None:
-            if key is None or hit[1] is None:  # a 文号 that is not the hit's names another document
-                target, by = hit[0], "title"
-        if target is None and not is_self and key is None and c.title is not None and _issued_here(masked, c.span):
+        elif title and any(title == t or (len(title) >= _MIN_CONTAINED and title in t) for t in own_titles):
+            is_self, by = key is None, "title" if key is None else None  # same title, other 文号: another document
+        elif title and (hit := _by_title(index, title, doc.id)) and (key is None or hit[1] is None):
+            target, by = hit[0], "title"  # a 文号 that is not the hit's names another document
+        if target is None and not is_self and key is None and c.title and _issued_here(masked, c.span):
             is_self, by = True, "title"
-        if (m := _ALIAS_RE.match(doc.text, c.span[1])) and c.title is not None:
+        if c.title and (m := _ALIAS_RE.match(doc.text, c.span[1])):
             aliases[m.group("alias")] = (c.title, target, by)
         out.append(Relation(
             source=doc.id, target=doc.id if is_self else target,
@@ -323,47 +311,48 @@ def _document_to_relations(doc: Document, index: _Index) -> list[Relation]:
     named = [r.span[0] for r in out if r.type == "repeals"]
     for s, e in _sentences(doc.text):
         sentence = doc.text[s:e]
-        if GENERIC_REPEAL_RE.search(sentence) or (PRIOR_REPEAL_RE.search(sentence) and not any(s <= a < e for a in named)):
+        prior = PRIOR_REPEAL_RE.search(sentence) and not any(s <= a < e for a in named)
+        if GENERIC_REPEAL_RE.search(sentence) or prior:
             out.append(Relation(source=doc.id, target=None, type="repeals", quote=sentence, span=(s, e),
                                 section=_section_at(sections, s), generic=True))
     return sorted(out, key=lambda r: r.span)
 
 
-def _years(n: str) -> int:
-    return int(n) if n.isdigit() else int(cn2an.cn2an(n, "smart"))
-
-
-def _plus_years(d: dt.date, n: int) -> dt.date:
-    try:
-        end = d.replace(year=d.year + n)
-    except ValueError:  # 29 February
-        end = d.replace(year=d.year + n, day=28)
-    return end - dt.timedelta(days=1)
+def _last_day(start: dt.date, years: str) -> dt.date:
+    """The last day of a period of ``years`` (三, 2) from ``start``."""
+    n = int(years) if years.isdigit() else int(cn2an.cn2an(years, "smart"))
+    day = 28 if (start.month, start.day) == (2, 29) else start.day
+    return start.replace(year=start.year + n, day=day) - dt.timedelta(days=1)
 
 
 def document_to_validity(doc: Document) -> tuple[dt.date | None, dt.date | None, list[Quote]]:
-    """``(valid_from, valid_until, quotes)`` from the sentences about the document itself (本办法…)."""
+    """``(valid_from, valid_until, quotes)`` read from the sentences about the document itself (本办法…).
+
+    Args:
+        doc: a parsed document.
+
+    Returns:
+        When it takes effect and its last day in force (each None when not stated), and the sentences read.
+    """
     valid_from = valid_until = None
-    years: int | None = None
+    years: str | None = None
     quotes: list[Quote] = []
     for s, e in _sentences(doc.text):
         sentence = doc.text[s:e]
         if not SELF_RE.search(sentence):
             continue
         found = False
-        if valid_from is None and (f := FROM_DATE_RE.search(sentence)):
-            valid_from, found = parse_date(f.group("date")), True
-        elif valid_from is None and FROM_ISSUE_RE.search(sentence):
-            valid_from, found = doc.date, True
+        if valid_from is None and (f := FROM_RE.search(sentence)):
+            valid_from, found = parse_date(f.group("date")) if f.group("date") else doc.date, True
         if valid_until is None and (u := UNTIL_RE.search(sentence)):
             valid_until, found = parse_date(u.group("date")), True
         elif years is None and (y := YEARS_RE.search(sentence)):
-            years, found = _years(y.group("n")), True
+            years, found = y.group("n"), True
         if found:
             quotes.append(Quote(quote=sentence, span=(s, e)))
     start = valid_from or doc.date
     if valid_until is None and years is not None and start is not None:
-        valid_until = _plus_years(start, years)
+        valid_until = _last_day(start, years)
     return valid_from, valid_until, quotes
 
 
@@ -375,27 +364,23 @@ def documents_to_graph(docs: Sequence[Document]) -> Graph:
         docs: parsed documents, e.g. every document of a compendium.
 
     Returns:
-        The graph: one node per document, one relation per citation (self-citations typed ``issues``) and per
-        repeal naming no document (``generic``).
+        One node per document; one relation per citation (self-citations typed ``issues``) and per repeal naming
+        no document (``generic``).
     """
     index = _index(docs)
     relations = [r for d in docs for r in _document_to_relations(d, index)]
     dates = {d.id: d.date for d in docs}
     nodes = []
     for d in docs:
-        bounds = [dates[r.source] for r in relations if r.target == d.id and r.source != d.id and dates[r.source]]
-        if d.doc_number is not None:
-            bounds.append(dt.date(d.doc_number.year, 12, 31))
+        bounds = [b for r in relations if r.target == d.id and r.source != d.id and (b := dates[r.source])]
+        bounds += [dt.date(d.doc_number.year, 12, 31)] if d.doc_number else []
         valid_from, valid_until, quotes = document_to_validity(d)
         repealers = [r.source for r in relations if r.target == d.id and r.type in ("repeals", "replaces")]
-        nodes.append(
-            Node(
-                id=d.id, title=d.title, doc_number=d.doc_number.text if d.doc_number else None, date=d.date,
-                issued_by=d.date or min((b for b in bounds if b is not None), default=None),
-                region=d.region, level=d.level, valid_from=valid_from, valid_until=valid_until, validity=quotes,
-                repealed_by=list(dict.fromkeys(repealers)),
-            )
-        )
+        nodes.append(Node(
+            id=d.id, title=d.title, doc_number=d.doc_number.text if d.doc_number else None, date=d.date,
+            issued_by=d.date or min(bounds, default=None), region=d.region, level=d.level, valid_from=valid_from,
+            valid_until=valid_until, validity=quotes, repealed_by=list(dict.fromkeys(repealers)),
+        ))
     return Graph(documents=nodes, relations=relations)
 
 
@@ -407,8 +392,7 @@ def _start(node: Node) -> dt.date | None:
 
 def in_force(graph: Graph, date: dt.date) -> list[str]:
     """Ids of the documents in force on ``date``: issued (and in effect) on or before it, not past ``valid_until``,
-    and not repealed or replaced by a document in effect on or before it. A document with no known issue date is
-    not counted.
+    not repealed or replaced by a document in effect on or before it. A document with no known issue date is not.
 
     Args:
         graph: from ``documents_to_graph``.
@@ -419,18 +403,15 @@ def in_force(graph: Graph, date: dt.date) -> list[str]:
     """
     nodes = {n.id: n for n in graph.documents}
     ended = {
-        r.target
-        for r in graph.relations
-        if r.type in ("repeals", "replaces") and r.target is not None and r.target != r.source
-        and r.source in nodes and (s := _start(nodes[r.source])) is not None and s <= date
+        r.target for r in graph.relations
+        if r.type in ("repeals", "replaces") and r.target not in (None, r.source) and r.source in nodes
+        and (s := _start(nodes[r.source])) is not None and s <= date
     }
-    out = []
-    for n in graph.documents:
-        start = _start(n)
-        if start is None or start > date or (n.valid_until is not None and date > n.valid_until) or n.id in ended:
-            continue
-        out.append(n.id)
-    return out
+    return [
+        n.id for n in graph.documents
+        if (s := _start(n)) is not None and s <= date and not (n.valid_until and date > n.valid_until)
+        and n.id not in ended
+    ]
 
 
 def subgraph(graph: Graph, ids: Iterable[str]) -> Graph:
@@ -465,8 +446,8 @@ def graph_to_graphml(graph: Graph) -> str:
     root = ET.Element("graphml", {"xmlns": "http://graphml.graphdrawing.org/xmlns"})
     for kind, names in (("node", (*_NODE_KEYS, "external")), ("edge", _EDGE_KEYS)):
         for name in names:
-            attr_type = "boolean" if name == "external" else "string"
-            ET.SubElement(root, "key", {"id": f"{kind[0]}_{name}", "for": kind, "attr.name": name, "attr.type": attr_type})
+            typ = "boolean" if name == "external" else "string"
+            ET.SubElement(root, "key", {"id": f"{kind[0]}_{name}", "for": kind, "attr.name": name, "attr.type": typ})
     g = ET.SubElement(root, "graph", {"id": "G", "edgedefault": "directed"})
 
     def add(tag: str, attrs: dict[str, str], values: dict[str, object]) -> None:
@@ -477,17 +458,17 @@ def graph_to_graphml(graph: Graph) -> str:
 
     for n in graph.documents:
         add("node", {"id": n.id}, {**{k: getattr(n, k) for k in _NODE_KEYS}, "external": "false"})
-    edges = [(r.target or _external_id(r), r) for r in graph.relations]
-    external = {t: r for t, r in reversed(edges) if r.target is None and t is not None}
+    edges = [(t, r) for r in graph.relations if (t := r.target or _external_id(r)) is not None]
+    external = {t: r for t, r in reversed(edges) if r.target is None}
     for t, r in sorted(external.items()):
         add("node", {"id": t}, {"title": r.stands_for or r.title, "doc_number": r.doc_number, "external": "true"})
-    for i, (t, r) in enumerate((t, r) for t, r in edges if t is not None):
+    for i, (t, r) in enumerate(edges):
         add("edge", {"id": f"e{i}", "source": r.source, "target": t}, {k: getattr(r, k) for k in _EDGE_KEYS})
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
 
 
 __all__ = [
-    "Graph", "Node", "Quote", "Relation", "document_to_validity", "documents_to_graph",
-    "graph_to_graphml", "graph_to_json", "in_force", "norm_doc_number", "number_key", "subgraph",
+    "Graph", "Node", "Quote", "Relation", "document_to_validity", "documents_to_graph", "graph_to_graphml",
+    "graph_to_json", "in_force", "norm_doc_number", "number_key", "subgraph",
 ]

@@ -6,6 +6,7 @@ year, or a rate and a fixed sum, never share a column. Every cell keeps the quot
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 
 from pydantic import Field
@@ -42,7 +43,9 @@ class Row(Record):
     doc_id: str
     title: str | None
     region: str | None
+    region_code: str | None = None
     level: Level | None
+    date: dt.date | None = None
     year: int | None
     doc_number: str | None
     cells: dict[str, list[Value]]
@@ -120,7 +123,8 @@ def documents_to_table(
             ))
         if cells:
             rows.append(Row(
-                doc_id=doc.id, title=doc.title, region=doc.region, level=doc.level, year=doc.date.year if doc.date else None,
+                doc_id=doc.id, title=doc.title, region=doc.region, region_code=doc.region_code, level=doc.level, date=doc.date,
+                year=doc.date.year if doc.date else None,
                 doc_number=doc.doc_number.text if doc.doc_number else None, cells=cells,
             ))
     rows.sort(key=lambda r: (r.year or 0, r.region or "", r.doc_id))

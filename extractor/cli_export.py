@@ -1,0 +1,65 @@
+"""``zhengce export``: every record type as JSONL, CSV, Parquet or XLSX, and OpenFisca parameters."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+
+def register(cli: click.Group) -> None:
+    """Add the commands of this module to the CLI group."""
+    from .cli import _report_errors, _results, err
+
+    @cli.command("export")
+    @click.argument("paths", nargs=-1, required=True, type=click.Path())
+    @click.option("--table", "table", type=click.Choice(["documents", "sections", "provisions", "quantities"]),
+                  default="quantities", show_default=True, help="Which records to write, one row each.")
+    @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet", "xlsx", "openfisca"]), default="csv",
+                  show_default=True, help="openfisca: one benefit's parameters as OpenFisca YAML (needs --benefit).")
+    @click.option("--benefit", default=None, help="For --format openfisca: the benefit (e.g. 创业担保贷款).")
+    @click.option("--group", default=None, help="For --format openfisca: only values for this group.")
+    @click.option("--column", default=None, help="For --format openfisca: the parameter column (default: the first money one).")
+    @click.option("-o", "--out", type=click.Path(), required=True, help="Output file.")
+    def export_cmd(paths: tuple[str, ...], table: str, fmt: str, benefit: str | None, group: str | None,
+                   column: str | None, out: str) -> None:
+        """Write records as flat tables for other systems (JSONL, CSV, Parquet, XLSX), or a benefit's parameters
+        as dated values per region in OpenFisca's YAML parameter layout.
+
+        Example: zhengce export corpus/texts --table quantities --format parquet -o out/quantities.parquet
+        """
+        from .extract import extract_document
+        from .store import export
+
+        failed, docs = [], []
+        for result in _results(paths, "reading"):
+            if result.error:
+                failed.append(result)
+            docs.extend(result.documents)
+        if fmt == "openfisca":
+            from .compare.table import documents_to_table
+            from .store.openfisca import table_to_openfisca
+
+            if not benefit:
+                raise click.UsageError("--format openfisca needs --benefit")
+            try:
+                text = table_to_openfisca(documents_to_table(docs, benefit=benefit, group=group), column)
+            except ValueError as e:
+                raise click.ClickException(str(e)) from e
+            Path(out).parent.mkdir(parents=True, exist_ok=True)
+            Path(out).write_text(text, encoding="utf-8")
+            n = text.count("value:")
+        else:
+            if table == "documents":
+                rows = list(export.document_rows(docs))
+            elif table == "sections":
+                rows = list(export.section_rows(docs))
+            else:
+                results = [extract_document(d) for d in docs]
+                rows = list(export.quantity_rows(results) if table == "quantities" else export.provision_rows(results))
+            export.write_rows(rows, Path(out), fmt, sheet=table)  # type: ignore[arg-type]
+            n = len(rows)
+        err.print(f"zhengce export: wrote {n} {table if fmt != 'openfisca' else 'values'} to {out}")
+        code = _report_errors(failed)
+        if code:
+            raise SystemExit(code)

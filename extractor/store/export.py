@@ -1,0 +1,128 @@
+"""Every record type as flat tables for other systems: JSONL, CSV, Parquet and XLSX.
+
+Rows are flat: nested lists of strings are joined with ``|``, anything else nested is a JSON string, so a CSV
+loads in a spreadsheet and a Parquet file in pandas, DuckDB or Spark without a schema of its own.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any, Literal
+
+from ..records import Diff, Document, ExtractResult, Section
+
+Table = Literal["documents", "sections", "provisions", "quantities", "changes", "pairs"]
+Format = Literal["jsonl", "csv", "parquet", "xlsx"]
+
+
+def _flat(value: Any) -> Any:
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return "|".join(value)
+    if isinstance(value, (list, dict)):
+        return json.dumps(value, ensure_ascii=False)
+    return value
+
+
+def _walk(sections: list[Section]) -> Iterator[Section]:
+    for s in sections:
+        yield s
+        yield from _walk(s.children)
+
+
+def document_rows(docs: Iterable[Document]) -> Iterator[dict[str, Any]]:
+    for d in docs:
+        yield {
+            "id": d.id, "title": d.title, "instrument_title": d.instrument_title, "doc_type": d.doc_type,
+            "doc_number": d.doc_number.text if d.doc_number else None,
+            "doc_number_agency": d.doc_number.agency if d.doc_number else None,
+            "doc_number_year": d.doc_number.year if d.doc_number else None,
+            "doc_number_serial": d.doc_number.serial if d.doc_number else None,
+            "issuers": "|".join(d.issuers), "recipients": "|".join(d.recipients), "cc": "|".join(d.cc),
+            "date": d.date.isoformat() if d.date else None, "region": d.region, "region_code": d.region_code, "level": d.level,
+            "source": d.source.path, "kind": d.source.kind, "first_line": d.source.lines[0], "last_line": d.source.lines[1],
+            "sections": len(d.sections), "attachments": len(d.attachments), "references": len(d.references),
+            "chars": len(d.text), "warnings": "|".join(d.warnings),
+        }
+
+
+def section_rows(docs: Iterable[Document]) -> Iterator[dict[str, Any]]:
+    for d in docs:
+        secs = [(None, s) for s in _walk(d.sections)] + [(a.num, s) for a in d.attachments for s in _walk(a.sections)]
+        for attachment, s in secs:
+            yield {"doc_id": d.id, "attachment": attachment, "path": s.path, "num": s.num, "marker": s.marker,
+                   "heading": s.heading, "depth": s.path.count("/"), "start": s.span[0], "end": s.span[1],
+                   "page": s.page, "line": s.line, "text": s.text}
+
+
+def quantity_rows(results: Iterable[ExtractResult]) -> Iterator[dict[str, Any]]:
+    from .rows import quantity_to_row
+
+    for r in results:
+        for q in r.quantities:
+            yield {k: _flat(v) for k, v in quantity_to_row(r.doc_id, q).model_dump(mode="json").items()}
+
+
+def provision_rows(results: Iterable[ExtractResult]) -> Iterator[dict[str, Any]]:
+    for r in results:
+        for k, p in enumerate(r.provisions):
+            yield {
+                "doc_id": r.doc_id, "provision": k, "section": p.section, "benefit": p.benefit, "benefit_id": p.benefit_id,
+                "category": p.category, "groups": "|".join(b.text for b in p.beneficiaries),
+                "group_ids": "|".join(b.id or "" for b in p.beneficiaries),
+                "quantities": json.dumps([q.model_dump(mode="json", include={"kind", "value", "value_max", "unit", "bound", "per", "base"})
+                                          for q in p.quantities], ensure_ascii=False),
+                "conditions": "|".join(p.conditions), "non_stacking": "|".join(p.non_stacking),
+                "application": "|".join(p.application), "funding": "|".join(p.funding), "departments": "|".join(p.departments),
+                "quote": p.evidence.quote, "page": p.evidence.page, "line": p.evidence.line,
+            }
+
+
+def change_rows(diffs: Iterable[Diff]) -> Iterator[dict[str, Any]]:
+    for diff in diffs:
+        for c in diff.changes:
+            row = c.model_dump(mode="json", exclude={"a_evidence", "b_evidence"})
+            row["a_value"], row["b_value"] = (str(row["a_value"]) if row["a_value"] is not None else None,
+                                              str(row["b_value"]) if row["b_value"] is not None else None)
+            yield {"a_id": diff.a_id, "b_id": diff.b_id, **{k: _flat(v) for k, v in row.items()}}
+
+
+def pair_rows(diffs: Iterable[Diff]) -> Iterator[dict[str, Any]]:
+    for diff in diffs:
+        for p in diff.pairs:
+            yield {"a_id": diff.a_id, "b_id": diff.b_id, "status": p.status, "a": p.a, "b": p.b, "a_heading": p.a_heading,
+                   "b_heading": p.b_heading, "similarity": p.similarity}
+
+
+def write_rows(rows: list[dict[str, Any]], path: Path, fmt: Format, sheet: str = "data") -> None:
+    """Write flat rows as JSONL, CSV, Parquet or XLSX."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    columns = list(dict.fromkeys(k for r in rows for k in r))
+    if fmt == "jsonl":
+        path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    elif fmt == "csv":
+        buf = io.StringIO()
+        w = csv.DictWriter(buf, fieldnames=columns)
+        w.writeheader()
+        w.writerows(rows)
+        path.write_text(buf.getvalue(), encoding="utf-8")
+    elif fmt == "parquet":
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        pq.write_table(pa.Table.from_pylist(rows, schema=None) if rows else pa.table({c: [] for c in columns}), path)
+    elif fmt == "xlsx":
+        from openpyxl import Workbook
+
+        wb = Workbook()
+        ws = wb.active
+        ws.title = sheet[:31]
+        ws.append(columns)
+        for r in rows:
+            ws.append([r.get(c) for c in columns])
+        wb.save(path)
+    else:
+        raise ValueError(f"unknown format {fmt}")
