@@ -270,6 +270,29 @@ def _section_at(sections: Iterable[Section], offset: int) -> str | None:
     return None
 
 
+_Alias = tuple[str, str | None, ResolvedBy | None]  # full title, target, resolved_by
+
+
+def _resolve(doc: Document, c: _Cite, index: _Index, aliases: dict[str, _Alias], masked: str) -> _Alias:
+    """``(stands_for, target, resolved_by)`` of a citation; the target is ``doc.id`` when it cites itself."""
+    key = number_key(c.number) if c.number else None
+    title = _norm(c.title) if c.title else None
+    if key is not None and doc.doc_number is not None and key == number_key(doc.doc_number):
+        return "", doc.id, "doc_number"
+    if key is not None and key in index.numbers:
+        return "", index.numbers[key], "doc_number"
+    if key is None and c.title is not None and c.title in aliases:
+        return aliases[c.title]
+    own = {_norm(t) for t in (doc.title, doc.instrument_title) if t}
+    if title and any(title == t or (len(title) >= _MIN_CONTAINED and title in t) for t in own):
+        return ("", doc.id, "title") if key is None else ("", None, None)  # same title, other 文号: another document
+    if title and (hit := _by_title(index, title, doc.id)) and (key is None or hit[1] is None):
+        return "", hit[0], "title"  # when a 文号 is printed and is not the hit's, it names another document
+    if key is None and c.title and _issued_here(masked, c.span):
+        return "", doc.id, "title"
+    return "", None, None
+
+
 def _document_to_relations(doc: Document, index: _Index) -> list[Relation]:
     """Every citation in ``doc`` resolved against the corpus ``index`` and typed, then its generic repeals."""
     cites = _cites(doc)
@@ -278,35 +301,16 @@ def _document_to_relations(doc: Document, index: _Index) -> list[Relation]:
         chars[c.span[0] : c.span[1]] = _MASK * (c.span[1] - c.span[0])
     masked = "".join(chars)
     sections = [*doc.sections, *(s for a in doc.attachments for s in a.sections)]
-    own_number = number_key(doc.doc_number) if doc.doc_number else None
-    own_titles = {_norm(t) for t in (doc.title, doc.instrument_title) if t}
-    aliases: dict[str, tuple[str, str | None, ResolvedBy | None]] = {}
+    aliases: dict[str, _Alias] = {}
     out: list[Relation] = []
     for c in cites:
-        key = number_key(c.number) if c.number else None
-        title = _norm(c.title) if c.title else None
-        target: str | None = None
-        by: ResolvedBy | None = "doc_number" if key is not None and key == own_number else None
-        is_self, stands_for = by is not None, None
-        if is_self:
-            pass
-        elif key in index.numbers:
-            target, by = index.numbers[key], "doc_number"
-        elif c.title is not None and c.title in aliases and key is None:
-            stands_for, target, by = aliases[c.title]
-        elif title and any(title == t or (len(title) >= _MIN_CONTAINED and title in t) for t in own_titles):
-            is_self, by = key is None, "title" if key is None else None  # same title, other 文号: another document
-        elif title and (hit := _by_title(index, title, doc.id)) and (key is None or hit[1] is None):
-            target, by = hit[0], "title"  # a 文号 that is not the hit's names another document
-        if target is None and not is_self and key is None and c.title and _issued_here(masked, c.span):
-            is_self, by = True, "title"
+        stands_for, target, by = _resolve(doc, c, index, aliases, masked)
         if c.title and (m := _ALIAS_RE.match(doc.text, c.span[1])):
             aliases[m.group("alias")] = (c.title, target, by)
         out.append(Relation(
-            source=doc.id, target=doc.id if is_self else target,
-            type="issues" if is_self else _relation_type(masked, c.span), title=c.title,
-            doc_number=c.number.text if c.number else None, quote=doc.text[c.span[0] : c.span[1]], span=c.span,
-            section=_section_at(sections, c.span[0]), resolved_by=by, stands_for=stands_for,
+            source=doc.id, target=target, type="issues" if target == doc.id else _relation_type(masked, c.span),
+            title=c.title, doc_number=c.number.text if c.number else None, quote=doc.text[c.span[0] : c.span[1]],
+            span=c.span, section=_section_at(sections, c.span[0]), resolved_by=by, stands_for=stands_for or None,
         ))
     named = [r.span[0] for r in out if r.type == "repeals"]
     for s, e in _sentences(doc.text):
