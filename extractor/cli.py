@@ -144,12 +144,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _register_commands() -> None:
-    from . import cli_compare, cli_eval, cli_export, cli_extract
+    from . import cli_compare, cli_eval, cli_export, cli_extract, cli_graph
 
     cli_eval.register(cli)
     cli_extract.register(cli)
     cli_compare.register(cli)
     cli_export.register(cli)
+    cli_graph.register(cli)
 
 
 _register_commands()

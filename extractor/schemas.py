@@ -8,6 +8,8 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from . import records
+from .compare.graph import Graph
+from .compare.table import CompareTable
 
 # The record types other systems consume, by schema file name.
 SCHEMA_MODELS: dict[str, type[BaseModel]] = {
@@ -18,12 +20,9 @@ SCHEMA_MODELS: dict[str, type[BaseModel]] = {
     "extract_result": records.ExtractResult,
     "quantity_row": records.QuantityRow,
     "diff": records.Diff,
+    "compare_table": CompareTable,
+    "graph": Graph,
 }
-
-
-def register(name: str, model: type[BaseModel]) -> None:
-    """Add a record type to the exported schemas (used by later stages: provisions, quantities, diffs)."""
-    SCHEMA_MODELS[name] = model
 
 
 def schema_texts() -> dict[str, str]:

@@ -7,6 +7,7 @@ year, or a rate and a fixed sum, never share a column. Every cell keeps the quot
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterable
 
 from pydantic import Field
@@ -79,20 +80,26 @@ def column_of(q: Quantity) -> str:
     return "·".join(parts) + f" ({q.unit})"
 
 
-def _ids(tax: Taxonomy, query: str) -> set[str]:
+@functools.lru_cache(maxsize=256)
+def _ids(tax: Taxonomy, query: str) -> frozenset[str]:
     """Taxonomy ids a query names, with their descendants."""
     named = {gid for _, _, gid in tax.find(query)} | {e.id for e in tax.entries.values() if e.id == query}
-    return {e.id for e in tax.entries.values() if e.id in named or named & set(tax.ancestors(e.id))}
+    return frozenset(e.id for e in tax.entries.values() if e.id in named or named & set(tax.ancestors(e.id)))
+
+
+@functools.lru_cache(maxsize=256)
+def _surfaces(query: str) -> tuple[str, ...]:
+    """Normalized synonyms (4 characters or more) of the benefits a query names."""
+    tax = benefits()
+    return tuple(norm_title(s) for i in _ids(tax, query) for s in tax.entries[i].synonyms if len(s) >= 4)
 
 
 def matches_benefit(q: Quantity, query: str | None) -> bool:
     """Does a quantity belong to the benefit named by ``query`` (a name, a synonym, or a taxonomy id)?"""
     if not query:
         return True
-    ids = _ids(benefits(), query)
     text = norm_title(q.benefit or "")
-    return (q.benefit_id in ids) or (bool(text) and (norm_title(query) in text or any(
-        norm_title(s) in text for i in ids for s in benefits().entries[i].synonyms if len(s) >= 4)))
+    return (q.benefit_id in _ids(benefits(), query)) or (bool(text) and (norm_title(query) in text or any(s in text for s in _surfaces(query))))
 
 
 def matches_group(q: Quantity, query: str | None) -> bool:

@@ -26,6 +26,14 @@ if not Doc.has_extension("zhengce_contexts"):
     Doc.set_extension("zhengce_contexts", default=None)
 
 
+def text_of(doc: Doc) -> str:
+    """The Doc's text, computed once (``Doc.text`` joins every token each time it is read)."""
+    text = doc.user_data.get("zhengce_text")
+    if text is None:
+        text = doc.user_data["zhengce_text"] = doc.text
+    return text  # type: ignore[no-any-return]
+
+
 def _spans(doc: Doc, hits: list[tuple[int, int, str]], key: str, label: str) -> None:
     spans = []
     for start, end, kb in hits:
@@ -45,7 +53,7 @@ class TaxonomyMatcher:
         return list(self.taxonomy.find(text))
 
     def __call__(self, doc: Doc) -> Doc:
-        _spans(doc, self.match(doc.text), self.key, self.label)
+        _spans(doc, self.match(text_of(doc)), self.key, self.label)
         return doc
 
 
@@ -53,10 +61,11 @@ class QuantityReader:
     """Finds number expressions, reads their context, and stores them as the ``quantities`` span group."""
 
     def __call__(self, doc: Doc) -> Doc:
-        found = find_quantities(doc.text)
+        text = text_of(doc)
+        found = find_quantities(text)
         g = [(s.start_char, s.end_char, s.kb_id_) for s in doc.spans.get("groups", [])]
         b = [(s.start_char, s.end_char, s.kb_id_) for s in doc.spans.get("benefits", [])]
-        contexts = annotate(doc.text, found, g, b)
+        contexts = annotate(text, found, g, b)
         spans: list[Span] = []
         for c in contexts:
             span = doc.char_span(c.found.start, c.found.end, label=c.found.kind, alignment_mode="expand")
@@ -82,6 +91,24 @@ def make_quantities(nlp: Language, name: str) -> QuantityReader:
     return QuantityReader()
 
 
+class JiebaTokenizer:
+    """spaCy's jieba segmenter without jieba's HMM guessing of unknown words: the domain words are in the
+    dictionary, and without the HMM the cut is about twice as fast."""
+
+    def __init__(self, nlp: Language) -> None:
+        import jieba
+
+        self.vocab = nlp.vocab
+        self.cut = jieba.cut
+
+    def __call__(self, text: str) -> Doc:
+        from spacy.util import get_words_and_spaces
+
+        words = [w for w in self.cut(text, HMM=False) if w]
+        words, spaces = get_words_and_spaces(words, text)
+        return Doc(self.vocab, words=words, spaces=spaces)
+
+
 @functools.cache
 def pipeline() -> Language:
     """The extraction pipeline, built once: blank Chinese with jieba, the domain words, three components."""
@@ -92,6 +119,7 @@ def pipeline() -> Language:
     for taxonomy in (groups(), benefits()):
         for surface in taxonomy.by_surface:
             jieba.add_word(surface, freq=50_000)
+    nlp.tokenizer = JiebaTokenizer(nlp)
     nlp.add_pipe("zhengce_groups")
     nlp.add_pipe("zhengce_benefits")
     nlp.add_pipe("zhengce_quantities")

@@ -22,7 +22,7 @@ class Entry:
     synonyms: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)  # compared and hashed by identity: one instance per file
 class Taxonomy:
     """Entries by id, and one pattern that finds any synonym (longest first)."""
 
