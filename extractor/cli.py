@@ -21,7 +21,7 @@ from .store.render import document_to_markdown, document_to_tree
 
 PROGRESS_MIN_FILES = 5
 
-err = Console(stderr=True, highlight=False)
+err = Console(stderr=True, highlight=False, width=None if sys.stderr.isatty() else 140)
 
 
 def _results(paths: Sequence[str], label: str) -> Iterator[ParseResult]:
@@ -81,11 +81,14 @@ def parse(paths: tuple[str, ...], fmt: str, out: str | None) -> None:
     """Parse PDF, text, DOCX and HTML files (or folders of them) into documents with metadata and article trees.
 
     A compendium (汇编) becomes its documents. Each document carries id, title, doc_type, doc_number,
-    issuers, date, region, level and sections (num, heading, path, text, children, span, page).
+    issuers, date, region, level and sections (num, heading, path, text, children, span, page). Written to a
+    folder, each document is OUT/<id>.json; when the files parsed are of several kinds (the same document as
+    text and as PDF, say), each kind gets a subfolder: OUT/pdf/<id>.json, OUT/text/<id>.json.
 
     Example: zhengce parse corpus/texts/001_e001dd900bee0134.txt --format tree
     """
     to_dir = out is not None and (Path(out).is_dir() or not Path(out).suffix)
+    mixed = len({f.suffix.lower().replace(".htm", ".html") for f in iter_files(paths)}) > 1
     sink = None
     if out is not None and not to_dir:
         Path(out).parent.mkdir(parents=True, exist_ok=True)
@@ -106,7 +109,9 @@ def parse(paths: tuple[str, ...], fmt: str, out: str | None) -> None:
                 if jsonl_dir is not None:
                     jsonl_dir.write(text)
                 elif to_dir:
-                    (Path(out) / f"{doc.id}{_SUFFIX[fmt]}").write_text(text, encoding="utf-8")  # type: ignore[arg-type]
+                    folder = Path(out) / doc.source.kind if mixed else Path(out)  # type: ignore[arg-type]
+                    folder.mkdir(parents=True, exist_ok=True)
+                    (folder / f"{doc.id}{_SUFFIX[fmt]}").write_text(text, encoding="utf-8")
                 elif sink is not None:
                     sink.write(text)
                 else:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import tomllib
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from rich.table import Table as RichTable
 from .evaluate import Evaluator, Report
 from .schemas import write_schemas
 
-out = Console(highlight=False)
+out = Console(highlight=False, width=None if sys.stdout.isatty() else 140)
 
 
 def _print_report(report: Report) -> None:
