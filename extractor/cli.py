@@ -62,6 +62,23 @@ def _report_errors(failed: list[ParseResult]) -> int:
     return 1 if failed else 0
 
 
+def exit_on_errors(failed: list[ParseResult]) -> None:
+    """Report the files that failed, one line each, and exit 1 when there were any."""
+    if _report_errors(failed):
+        raise SystemExit(1)
+
+
+def emit(text: str, out: str | None, note: str = "") -> None:
+    """Write ``text`` to the file ``out`` (folders made as needed) and say so, or to stdout."""
+    if out is None:
+        click.echo(text, nl=False)
+        return
+    Path(out).parent.mkdir(parents=True, exist_ok=True)
+    Path(out).write_text(text, encoding="utf-8")
+    if note:
+        err.print(f"{note} to {out}", soft_wrap=True)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="zhengce")
 def cli() -> None:
@@ -128,9 +145,7 @@ def parse(paths: tuple[str, ...], fmt: str, out: str | None) -> None:
                 f.close()
     if out is not None:
         err.print(summary)
-    code = _report_errors(failed)
-    if code:
-        raise SystemExit(code)
+    exit_on_errors(failed)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

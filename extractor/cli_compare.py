@@ -58,15 +58,14 @@ def register(cli: click.Group) -> None:
             lines += [f"· {s}" for s in diff.summary]
             lines += ["", "articles:"] + [f"  {p.status:9} {p.a or '—'} → {p.b or '—'}  ({p.similarity:.2f})" for p in diff.pairs]
             text = "\n".join(lines) + "\n"
-        if out:
-            Path(out).write_text(text, encoding="utf-8")
-        else:
-            click.echo(text, nl=False)
+        from .cli import emit
+
+        emit(text, out)
 
 
 def register_compare(cli: click.Group) -> None:
     """Add ``zhengce compare``."""
-    from .cli import _report_errors, _results, err
+    from .cli import _results, emit, err, exit_on_errors
     from .compare.table import KINDS, documents_to_table
     from .store import table_out
 
@@ -104,10 +103,7 @@ def register_compare(cli: click.Group) -> None:
         else:
             text = {"md": table_out.table_to_markdown, "csv": table_out.table_to_csv, "html": table_out.table_to_html,
                     "json": lambda t: t.model_dump_json(indent=2) + "\n", "table": table_out.table_to_markdown}[fmt](table)
-            if out:
-                Path(out).write_text(text, encoding="utf-8")
-            else:
-                click.echo(text, nl=False)
+            emit(text, out)
         if chart:
             try:
                 col = table_out.table_to_chart(table, Path(chart), column)
@@ -116,6 +112,4 @@ def register_compare(cli: click.Group) -> None:
                 raise click.ClickException(str(e)) from e
         if not table.rows:
             err.print("no matching values")
-        code = _report_errors(failed)
-        if code:
-            raise SystemExit(code)
+        exit_on_errors(failed)

@@ -9,7 +9,7 @@ import click
 
 def register(cli: click.Group) -> None:
     """Add the commands of this module to the CLI group."""
-    from .cli import _report_errors, _results, err
+    from .cli import _results, emit, err, exit_on_errors
 
     @cli.command("export")
     @click.argument("paths", nargs=-1, required=True, type=click.Path())
@@ -46,8 +46,7 @@ def register(cli: click.Group) -> None:
                 text = table_to_openfisca(documents_to_table(docs, benefit=benefit, group=group), column)
             except ValueError as e:
                 raise click.ClickException(str(e)) from e
-            Path(out).parent.mkdir(parents=True, exist_ok=True)
-            Path(out).write_text(text, encoding="utf-8")
+            emit(text, out)
             n = text.count("value:")
         else:
             if table == "documents":
@@ -60,6 +59,4 @@ def register(cli: click.Group) -> None:
             export.write_rows(rows, Path(out), fmt, sheet=table)  # type: ignore[arg-type]
             n = len(rows)
         err.print(f"zhengce export: wrote {n} {table if fmt != 'openfisca' else 'values'} to {out}")
-        code = _report_errors(failed)
-        if code:
-            raise SystemExit(code)
+        exit_on_errors(failed)

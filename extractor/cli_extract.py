@@ -15,7 +15,7 @@ from .store.rows import quantity_to_row, rows_to_csv, rows_to_jsonl
 
 def register(cli: click.Group) -> None:
     """Add the commands of this module to the CLI group."""
-    from .cli import _report_errors, _results, err
+    from .cli import _results, emit, exit_on_errors
 
     @cli.command("extract")
     @click.argument("paths", nargs=-1, required=True, type=click.Path())
@@ -52,16 +52,9 @@ def register(cli: click.Group) -> None:
 
             chunks = [json.dumps([r.model_dump(mode="json") for r in results], ensure_ascii=False, indent=2) + "\n"]
         text = "".join(chunks)
-        if out:
-            Path(out).parent.mkdir(parents=True, exist_ok=True)
-            Path(out).write_text(text, encoding="utf-8")
-            n = sum(len(r.quantities) for r in results) if fmt == "json" else text.count("\n") - (fmt == "csv")
-            err.print(f"zhengce extract: wrote {n} records to {out}")
-        else:
-            click.echo(text, nl=False)
-        code = _report_errors(failed)
-        if code:
-            raise SystemExit(code)
+        n = sum(len(r.quantities) for r in results) if fmt == "json" else text.count("\n") - (fmt == "csv")
+        emit(text, out, f"zhengce extract: wrote {n} records")
+        exit_on_errors(failed)
 
     @cli.command("show")
     @click.argument("path", type=click.Path())
@@ -76,7 +69,7 @@ def register(cli: click.Group) -> None:
         """
         result = next(iter(_results([path], "reading")))
         if result.error:
-            raise SystemExit(_report_errors([result]))
+            exit_on_errors([result])
         pages = []
         for doc in result.documents:
             ex = extract_document(doc)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import click
 
@@ -13,7 +12,7 @@ from .records import Document, ParseResult
 
 def register(cli: click.Group) -> None:
     """Add the commands of this module to the CLI group."""
-    from .cli import _report_errors, _results, err
+    from .cli import _results, emit, exit_on_errors
 
     @cli.command("graph")
     @click.argument("paths", nargs=-1, required=True, type=click.Path())
@@ -39,13 +38,5 @@ def register(cli: click.Group) -> None:
         if on is not None:
             graph = subgraph(graph, in_force(graph, on.date()))
         text = graph_to_json(graph) if fmt == "json" else graph_to_graphml(graph)
-        if out:
-            Path(out).parent.mkdir(parents=True, exist_ok=True)
-            Path(out).write_text(text, encoding="utf-8")
-            n, m = len(graph.documents), len(graph.relations)
-            err.print(f"zhengce graph: wrote {n} documents and {m} relations to {out}")
-        else:
-            click.echo(text, nl=False)
-        code = _report_errors(failed)
-        if code:
-            raise SystemExit(code)
+        emit(text, out, f"zhengce graph: wrote {len(graph.documents)} documents and {len(graph.relations)} relations")
+        exit_on_errors(failed)

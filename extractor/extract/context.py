@@ -215,10 +215,9 @@ def _role(text: str, f: Found, sent_start: int, sent_end: int) -> str:
         clause_start = max(sent_start, text.rfind("，", 0, f.start) + 1)
         clause_end = min((i for i in (text.find(c, f.end) for c in "，。；\n") if i >= 0), default=len(text))
         bounded = regex.search(r"超过|不少于|不低于|至少|达到|满|少于|不足|低于|以上|以下|（含）", text[max(clause_start, f.start - 8) : min(clause_end, f.end + 8)])
-        conditional = regex.search(r"对|凡|符合|申请|认定|条件|标准|要求|须|应当|企业|单位|用工|职工|员工", text[clause_start : f.start])
         service = regex.search(r"每人|为每名|为每位|每户", before[-14:])
         planned = regex.search(r"规模|任务|目标|计划", text[clause_start : f.start])
-        repeated = regex.match(r"[ \u3000]*次", text[f.end - 1 : f.end + 1]) or text[f.end - 1] == "次"
+        repeated = text[f.end - 1] == "次"  # a service delivered so many times: "提供1次职业指导"
         if text[f.start : f.end].endswith("人次") and not cond:
             return "target"  # trainings and services delivered: "培训…5万人次"
         if planned or not (cond or service or bounded or repeated):
