@@ -38,8 +38,10 @@ def register(cli: click.Group) -> None:
     @cli.command("diff")
     @click.argument("a")
     @click.argument("b")
-    @click.option("--format", "fmt", type=click.Choice(["json", "html", "text"]), default="text", show_default=True,
-                  help="text: the summary and changes; json: the Diff record; html: both versions side by side.")
+    @click.option("--format", "fmt", type=click.Choice(["text", "json", "html", "jsonl", "csv", "parquet", "xlsx"]),
+                  default="text", show_default=True,
+                  help="text: the summary and article pairs; json: the Diff record; html: both versions side by side; "
+                       "jsonl/csv/parquet: one parameter change per row; xlsx: sheets of changes and of article pairs.")
     @click.option("-o", "--out", type=click.Path(), default=None, help="Output file (default: stdout).")
     def diff_cmd(a: str, b: str, fmt: str, out: str | None) -> None:
         """Compare two documents article by article: two versions of a policy, or a province's policy and a
@@ -49,6 +51,17 @@ def register(cli: click.Group) -> None:
         """
         da, db = _pick(*_split(a)), _pick(*_split(b))
         diff = documents_to_diff(da, db)
+        if fmt in ("jsonl", "csv", "parquet", "xlsx"):
+            from .store import export
+
+            if not out:
+                raise click.UsageError(f"--format {fmt} needs -o FILE")
+            changes = list(export.change_rows([diff]))
+            if fmt == "xlsx":
+                export.write_sheets({"changes": changes, "pairs": list(export.pair_rows([diff]))}, Path(out))
+            else:
+                export.write_rows(changes, Path(out), fmt)  # type: ignore[arg-type]
+            return
         if fmt == "json":
             text = diff.model_dump_json(indent=2) + "\n"
         elif fmt == "html":

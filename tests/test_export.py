@@ -55,3 +55,18 @@ def test_openfisca_parameters(tmp_path: Path) -> None:
     jiaozuo = params["r410800000000"]  # 焦作市, from 001 (2022-01-28): 70% and 110% of the minimum wage
     values = sorted(v["values"]["2022-01-28"]["value"] for k, v in jiaozuo.items() if k.startswith("v"))
     assert values == [0.7, 1.1]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_diff_export(fmt: str, tmp_path: Path) -> None:
+    compendium = ROOT / "corpus/texts/004_a7a4461144ba7e7b.txt"
+    out = tmp_path / f"changes.{fmt}"
+    assert main(["diff", f"{compendium}#06", f"{compendium}#20", "--format", fmt, "-o", str(out)]) == 0
+    if fmt == "xlsx":
+        from openpyxl import load_workbook
+
+        assert load_workbook(out).sheetnames == ["changes", "pairs"]
+        return
+    rows = _rows(out, fmt)
+    assert rows and {"change", "kind", "a_value", "b_value", "summary"} <= set(rows[0])
+    assert any(r["kind"] == "money" and r["change"] == "added" and float(r["b_value"]) == 20000 for r in rows)

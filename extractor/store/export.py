@@ -115,14 +115,22 @@ def write_rows(rows: list[dict[str, Any]], path: Path, fmt: Format, sheet: str =
 
         pq.write_table(pa.Table.from_pylist(rows, schema=None) if rows else pa.table({c: [] for c in columns}), path)
     elif fmt == "xlsx":
-        from openpyxl import Workbook
+        write_sheets({sheet: rows}, path)
+    else:
+        raise ValueError(f"unknown format {fmt}")
 
-        wb = Workbook()
-        ws = wb.active
-        ws.title = sheet[:31]
+
+def write_sheets(sheets: dict[str, list[dict[str, Any]]], path: Path) -> None:
+    """An XLSX workbook with one sheet of flat rows per entry."""
+    from openpyxl import Workbook
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    wb = Workbook()
+    wb.remove(wb.active)
+    for name, rows in sheets.items():
+        ws = wb.create_sheet(name[:31])
+        columns = list(dict.fromkeys(k for r in rows for k in r))
         ws.append(columns)
         for r in rows:
             ws.append([r.get(c) for c in columns])
-        wb.save(path)
-    else:
-        raise ValueError(f"unknown format {fmt}")
+    wb.save(path)
