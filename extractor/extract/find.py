@@ -38,7 +38,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("duration", rf"(?<!第)(?:{_AR}|[一二两三四五六七八九十]+|半)[ \u3000]*(?:个半月|年半|个工作日|工作日|个自然月|个月|个季度|周年|年|周(?!岁)|天|日)"),
     ("age", r"(?:\d{1,3}|[一二三四五六七八九十]+)[ \u3000]*周?岁"),
     ("count_approx", rf"{_APPROX}[ \u3000]*(?:人次|人|名|家|户|个)"),
-    ("count", rf"(?<!第)(?:{_AR}[ \u3000]*[万千]?|[一二两三四五六七八九十百千万]+)[ \u3000]*(?:人次|人|名|家|户|只|头|项|场|所|个学时|学时|个)"),
+    ("count", rf"(?<!第)(?:{_AR}[ \u3000]*[万千]?|[一二两三四五六七八九十百千万]+)[ \u3000]*(?:人次|人|名|家|户|只|头|项|场|所|个学时|学时|个|次(?![性数]))"),
 )
 _COMPILED = tuple((k, regex.compile(p)) for k, p in PATTERNS)
 
@@ -143,7 +143,7 @@ def _interpret(kind: str, m: regex.Match[str]) -> Found | None:
         got = parse_age(s)
         return Found("age", got[0], got[1], "year", a, b) if got is not None else None
     if kind == "count":
-        num = regex.sub(r"(?:人次|人|名|家|户|只|头|项|场|所|个学时|学时|个)$", "", s)
+        num = regex.sub(r"(?:人次|人|名|家|户|只|头|项|场|所|个学时|学时|个|次)$", "", s)
         v = parse_number(num)
         return Found("count", v, None, "count", a, b) if v is not None and v > 0 else None
     return None
