@@ -11,7 +11,7 @@ import regex
 from .find import Found
 
 # Bound markers. Order matters: "不超过" must be read before "超过".
-MAX_BEFORE = ("最高不超过", "最长不超过", "最多不超过", "不超过", "不高于", "不多于", "最高", "最长", "最多", "上限", "限额", "封顶",
+MAX_BEFORE = ("最高不超过", "最长不超过", "最多不超过", "不得超过", "不得高于", "不得多于", "不超过", "不高于", "不多于", "最高", "最长", "最多", "上限", "限额", "封顶",
               "至多", "低于", "少于", "不满", "不足", "近", "离校")
 MIN_BEFORE = ("不低于", "不少于", "至少", "最少", "最低", "超过", "高于", "多于", "大于", "达到", "满")
 # Markers that are part of a noun, not a bound: 最低工资, 最高人民法院; "每满8个学时" is a unit, not a floor.
@@ -31,7 +31,7 @@ PER_MARKERS: tuple[tuple[str, tuple[str, ...]], ...] = (
 PER_AFTER = ((r"^[ \u3000]*/[ \u3000]*人", "person"), (r"^[ \u3000]*/[ \u3000]*月", "month"), (r"^[ \u3000]*/[ \u3000]*年", "year"),
              (r"^[ \u3000]*/[ \u3000]*(?:人[·・]月|人月)", "person"))
 _YEARLY = regex.compile(
-    r"(?<![\d一二两三四五六七八九十当本上今明去全近业])年(?:度(?=[\p{Han}]{0,8})|(?=[\p{Han}]{0,4}(?:补贴|收入|经营|销售|限额|营业|缴纳|奖补|出栏|存栏|吸纳)))"
+    r"(?<![\d一二两三四五六七八九十当本上今明去全近业常])年(?:度(?=[\p{Han}]{0,8})|(?=[\p{Han}]{0,4}(?:补贴|收入|经营|销售|限额|营业|缴纳|奖补|出栏|存栏|吸纳)))"
 )
 # A rate's base: the noun phrase right before it ("按照当地最低工资标准的 70%").
 _BASE_TRIGGERS = regex.compile(r"(?:按照|依照|按|给予|以|为|占|不超过|不低于|不高于|达到|提高到|提高至|降低到|降低至|下降为|下降到|超过|是)$")
@@ -41,8 +41,8 @@ _BENEFIT_TAIL = regex.compile(
 _BENEFIT_HEAD = regex.compile(r"(?P<b>[\p{Han}“”]{1,14}?(?:补贴|补助|奖励|奖补|奖金|贷款|津贴|贴息|补偿|返还|资助))(?!资金)(?:标准|额度|期限)?[\p{Han}]{0,6}$")
 BENEFIT_WORD = regex.compile(r"[\p{Han}“”]{0,12}(?:补贴|补助|奖励|奖补|奖金|贷款|津贴|贴息|补偿|返还|资助|见习|培训)(?!资金)")
 # Statistics and work targets: not rules.
-STATISTIC_RE = regex.compile(r"累计|截至目前|截止目前|共计|已(?:经)?(?:发放|帮扶|带动|建成|完成|举办|认定)|同比|实现了|获得省奖|获国奖|报名参加|孵化成功率")
-TARGET_RE = regex.compile(r"力争|确保|目标|全年|年内|新增|募集|开发[\p{Han}]{0,6}岗位|培训[\p{Han}]{0,6}人次|引进[\p{Han}]{0,6}人才|打造|建成|建设[\p{Han}]{0,4}(?:个|家)|推荐[\p{Han}]{0,4}(?:个|家)|评选|选树|举办|组织[\p{Han}]{0,6}(?:场|次)|覆盖|不少于[\p{Han}]{0,4}(?:场|次)")
+STATISTIC_RE = regex.compile(r"累计(?!次数|不得|不超过|不少于|达到)|截至目前|截止目前|共计|已(?:经)?(?:发放|帮扶|带动|建成|完成|举办|认定)|同比|实现了|获得省奖|获国奖|报名参加|孵化成功率")
+TARGET_RE = regex.compile(r"力争|确保|目标|全年|(?<![\d一二两三])年内|新增|募集|开发[\p{Han}]{0,6}岗位|培训[\p{Han}]{0,6}人次|引进[\p{Han}]{0,6}人才|打造|建成|建设[\p{Han}]{0,4}(?:个|家)|推荐[\p{Han}]{0,4}(?:个|家)|评选|选树|举办|组织[\p{Han}]{0,6}(?:场|次)|覆盖|不少于[\p{Han}]{0,4}(?:场|次)")
 CONDITION_RE = regex.compile(r"对|符合|条件|标准|申请|的[，,]|达到|认定为|星级|给予|可|享受")
 CLAUSE_END = "，,；;。！？\n：:"
 SENTENCE_END = "；;。！？\n"
@@ -96,7 +96,7 @@ def _bound(text: str, f: Found, clause_start: int, prev_end: int) -> tuple[str, 
             i = pre.rfind(w)
             if i < 0 or _NOT_A_BOUND.match(pre, i) or (w == "近" and f.kind != "duration"):
                 continue
-            if w in ("超过", "高于", "低于", "少于", "满", "足") and pre[max(0, i - 1) : i] == "不":
+            if w in ("超过", "高于", "低于", "少于", "满", "足") and (pre[max(0, i - 1) : i] == "不" or pre[max(0, i - 2) : i] == "不得"):
                 continue
             key = (i + len(w), len(w), bound, w)
             if best is None or key[:2] > best[:2]:
@@ -112,7 +112,7 @@ _SUBJECT = {"person", "enterprise", "household", "student", "project", "unit", "
 def _per(text: str, f: Found, clause_start: int, clause_end: int) -> list[str]:
     """What the number is counted per: the nearest subject marker (每人, 每家企业…) and the nearest period
     marker (每月, 每年…) before it in its clause; for a duration, count or rate only markers right before it."""
-    near = 6 if f.kind in ("duration", "count", "age", "percent") else 10_000
+    near = 6 if f.kind in ("duration", "age", "percent") else 10_000
     pre_start = max(clause_start, f.start - near)
     pre = text[pre_start : f.start]
     subject: tuple[int, tuple[str, ...]] | None = None
@@ -218,6 +218,11 @@ def _role(text: str, f: Found, sent_start: int, sent_end: int) -> str:
         service = regex.search(r"每人|为每名|为每位|每户", before[-14:])
         planned = regex.search(r"规模|任务|目标|计划", text[clause_start : f.start])
         repeated = text[f.end - 1] == "次"  # a service delivered so many times: "提供1次职业指导"
+        # how often officials do a task ("每月至少进行一次走访") is a work standard, not a rule about benefits
+        if repeated and regex.search(r"每(?:半个?)?[月年周日天季]|每季度", text[clause_start : f.start]) and not regex.search(
+            r"享受|补贴|申请|贷款|领取", text[clause_start:clause_end]
+        ):
+            return "target"
         if text[f.start : f.end].endswith("人次") and not cond:
             return "target"  # trainings and services delivered: "培训…5万人次"
         if planned or not (cond or service or bounded or repeated):
