@@ -112,7 +112,7 @@ def _interpret(kind: str, m: regex.Match[str]) -> Found | None:
         v = parse_money(s)
         return Found("money", v, None, "yuan", a, b) if v is not None else None
     if kind == "percent":
-        v = parse_percent(s)
+        v = Decimal(50) if s == "一半" else parse_percent(s)
         return Found("percent", v, None, "percent", a, b) if v is not None else None
     if kind == "times":
         v = parse_number(m.group("v"))
