@@ -112,7 +112,8 @@ def register_compare(cli: click.Group) -> None:
         elif fmt == "table" and not out:
             from rich.console import Console
 
-            Console().print(table_out.table_to_rich(table))
+            if table.rows:
+                Console().print(table_out.table_to_rich(table))
         else:
             text = {"md": table_out.table_to_markdown, "csv": table_out.table_to_csv, "html": table_out.table_to_html,
                     "json": lambda t: t.model_dump_json(indent=2) + "\n", "table": table_out.table_to_markdown}[fmt](table)

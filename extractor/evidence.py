@@ -12,17 +12,15 @@ def verbatim(doc: Document, start: int, end: int) -> str:
 
     Wrapped line breaks are not part of a quote (the text has none inside a paragraph).
     """
-    offsets = [e.offset for e in doc.source_edits]
-    i = bisect.bisect_left(offsets, start)
+    i = bisect.bisect_left(doc.source_edits, start, key=lambda e: e.offset)
     out: list[str] = []
     pos = start
     for e in doc.source_edits[i:]:
-        if e.offset >= end or (e.offset == start and e.length == 0):
-            if e.offset >= end:
-                break
-            continue
-        out.append(doc.text[pos : e.offset])
-        out.append(e.source)
+        if e.offset >= end:
+            break
+        if e.offset == start and e.length == 0:
+            continue  # spaces printed before the quote's first character are not part of it
+        out += [doc.text[pos : e.offset], e.source]
         pos = e.offset + e.length
     out.append(doc.text[pos:end])
     return "".join(out)
@@ -32,7 +30,7 @@ def locate(doc: Document, offset: int) -> tuple[int | None, int]:
     """Page and line of the source line that holds ``doc.text[offset]``."""
     if not doc.locations:
         return None, 1
-    k = bisect.bisect_right([loc.offset for loc in doc.locations], offset) - 1
+    k = bisect.bisect_right(doc.locations, offset, key=lambda loc: loc.offset) - 1
     loc = doc.locations[max(k, 0)]
     return loc.page, loc.line
 

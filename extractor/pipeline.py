@@ -14,7 +14,7 @@ from .divisions import region_of
 from .errors import InputError
 from .ingest.raw import RawDoc
 from .normalize.text import CleanText, lines_to_text
-from .records import Attachment, Document, Location, ParseResult, Reference, Section, Source, SourceEdit, Table
+from .records import Attachment, Document, Location, ParseResult, Reference, Source, SourceEdit, Table
 from .segment.attachments import find_attachments
 from .segment.heads import DOC_NUMBER_RE, parse_doc_number, title_text
 from .segment.meta import Head, paragraphs_to_head
@@ -192,4 +192,4 @@ def iter_files(paths: Sequence[str | Path]) -> list[Path]:
     return out
 
 
-__all__ = ["Section", "build_document", "iter_files", "parse_file", "parse_path", "raw_to_documents"]
+__all__ = ["build_document", "iter_files", "parse_file", "parse_path", "raw_to_documents"]

@@ -130,4 +130,3 @@ def recover(page: pdfium.PdfPage, pageno: int, verdict: Verdict, path: Path, war
     return [_Line(t, 0.0, 0.0, 0.0, 0.0, pageno, k + 1) for k, t in enumerate(lines)]
 
 
-__all__ = ["Path", "judge", "has_rules", "ocr_available", "recover", "tidy_ocr"]

@@ -91,7 +91,7 @@ def grid_tables(page: pdfium.PdfPage) -> list[tuple[Box, list[list[str]]]]:
         ys = _cluster([(b[1] + b[3]) / 2 for b in ch_])
         box = (min(b[0] for b in comp), ys[0], max(b[2] for b in comp), ys[-1])
         rows: list[list[str]] = []
-        for top, bottom in zip(ys, ys[1:]):
+        for top, bottom in zip(ys, ys[1:], strict=False):
             mid = (top + bottom) / 2
             xs = _cluster([(b[0] + b[2]) / 2 for b in cv_ if b[1] - TOUCH <= mid <= b[3] + TOUCH])
             if len(xs) < 2:

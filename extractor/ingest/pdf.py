@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pypdfium2 as pdfium
-import pypdfium2.raw as pdfium_c
 import regex
 
 from ..errors import InputError
@@ -210,4 +209,3 @@ def read(path: Path, *, table_engine: TableEngine = "pdfium") -> RawDoc:
     return RawDoc(str(path), "pdf", raw, pages=n_pages, warnings=warnings)
 
 
-__all__ = ["PAGE_NUMBER_RE", "read", "pdfium_c"]

@@ -24,6 +24,7 @@ from .heads import (
 _INSTRUMENT_RE = regex.compile(r"关于(?:印发|转发|颁发|发布)[ \u3000]*《?(?P<x>.+?)》?[ \u3000]*的[ \u3000]*通[ \u3000]*知")
 _MULTI_RE = regex.compile(r"等[ \u3000]*\d+[ \u3000]*个[\p{Han}]{1,4}$")
 _TITLE_START = regex.compile(r"^(?P<organ>.*?)[ \u3000]*(?P<rest>关于.+)$")
+_TITLE_SPLIT = regex.compile(r"[ \u3000]+")
 HEAD_SCAN = 40
 
 
@@ -109,11 +110,8 @@ def _title(paragraphs: Sequence[str], end: int) -> tuple[str | None, list[str], 
     organs = [o for i in pending for o in split_organs(paragraphs[i])]
     m = _TITLE_START.match(title_text(paragraphs[run[0]]))
     if m and m.group("organ") and not pending:
-        organs += split_organs(" ".join(_TITLE_SPLIT.split(paragraphs[run[0]].split("关于")[0])))
+        organs += split_organs(paragraphs[run[0]].split("关于")[0])
     return title, organs, header
-
-
-_TITLE_SPLIT = regex.compile(r"[ \u3000]+")
 
 
 def _signature(paragraphs: Sequence[str], start: int) -> tuple[int | None, list[str], dt.date | None]:
