@@ -259,7 +259,9 @@ def annotate(text: str, found: list[Found], group_hits: list[Hit], benefit_hits:
         before = [h for h in benefit_hits if ss <= h[0] and h[1] <= f.start]
         if after or before:
             c.benefit = after[0] if after else before[-1]
-        c.groups = [h for h in group_hits if ss <= h[0] and h[1] <= f.start] or [h for h in group_hits if f.end <= h[0] < se][:1]
+        c.groups = _qualified_group(text, f, cs, group_hits) or [h for h in group_hits if ss <= h[0] and h[1] <= f.start] or [
+            h for h in group_hits if f.end <= h[0] < se
+        ][:1]
         c.role = _role(text, f, ss, se)
         out.append(c)
         prev_end = f.end
@@ -268,6 +270,20 @@ def annotate(text: str, found: list[Found], group_hits: list[Hit], benefit_hits:
     _distribute(text, out)
     _caps(text, out)
     return out
+
+
+def _qualified_group(text: str, f: Found, clause_start: int, hits: list[Hit]) -> list[Hit]:
+    """A window, age or threshold that qualifies the group named right after it is part of that group's name:
+    ``离校2年内未就业高校毕业生``, ``35周岁以下的硕士研究生``, ``登记失业半年以上人员``."""
+    if f.kind not in ("duration", "age", "count"):
+        return []
+    after = next((h for h in hits if f.end <= h[0] <= f.end + 10), None)
+    if after is None or regex.search(r"[，。；：,;:、（）()]", text[f.end : after[0]]):
+        return []
+    start = f.start
+    while start > clause_start and f.start - start < 6 and regex.match(r"\p{Han}", text[start - 1]) and text[start - 1] not in "的对和或及与为给":
+        start -= 1
+    return [(start, after[1], after[2])]
 
 
 def _share_benefit_backwards(text: str, items: list[Context]) -> None:
