@@ -75,6 +75,29 @@ def _bound_word(q: Quantity) -> str:
     return {"max": "上限", "min": "下限"}.get(q.bound, "")
 
 
+def _change(x: Quantity | None, y: Quantity | None, a_path: str | None, b_path: str | None, heading: str | None) -> ParameterChange:
+    """The change from quantity ``x`` of A to ``y`` of B (one of them None: removed or added)."""
+    q = y or x
+    assert q is not None
+    what = f"{_subject(q, heading)}{KIND_WORD[q.kind]}{_bound_word(q)}"
+    if x is not None and y is not None:
+        verb = "提高" if (y.value or 0) > (x.value or 0) else "降低"
+        change, summary = "changed", f"{what}由{fmt(x.kind, x.value, x.unit)}{verb}至{fmt(y.kind, y.value, y.unit)}"
+    elif y is not None:
+        change, summary = "added", f"新增{what}{fmt(y.kind, y.value, y.unit)}"
+    else:
+        change, summary = "removed", f"删除{what}{fmt(q.kind, q.value, q.unit)}"
+    return ParameterChange(
+        change=change, kind=q.kind,  # type: ignore[arg-type]
+        a_value=x.value if x else None, b_value=y.value if y else None,
+        a_value_max=x.value_max if x else None, b_value_max=y.value_max if y else None,
+        unit=q.unit, a_bound=x.bound if x else None, b_bound=y.bound if y else None, per=q.per,
+        benefit=(y.benefit if y else None) or (x.benefit if x else None), a_section=a_path, b_section=b_path,
+        a_quote=x.evidence.quote if x else None, b_quote=y.evidence.quote if y else None,
+        a_evidence=x.evidence if x else None, b_evidence=y.evidence if y else None, summary=summary,
+    )
+
+
 def _quantity_changes(
     a_doc: Document, b_doc: Document, qa: list[Quantity], qb: list[Quantity], a_path: str | None, b_path: str | None,
     heading: str | None,
@@ -101,30 +124,9 @@ def _quantity_changes(
             continue
         used_a.add(ia)
         used_b.add(ib)
-        x, y = qa[ia], qb[ib]
-        verb = "提高" if (y.value or 0) > (x.value or 0) else "降低"
-        subject = _subject(y, heading)
-        out.append(ParameterChange(
-            change="changed", kind=x.kind, a_value=x.value, b_value=y.value, a_value_max=x.value_max, b_value_max=y.value_max,  # type: ignore[arg-type]
-            unit=y.unit, a_bound=x.bound, b_bound=y.bound, per=y.per, benefit=y.benefit or x.benefit,
-            a_section=a_path, b_section=b_path, a_quote=x.evidence.quote, b_quote=y.evidence.quote,
-            a_evidence=x.evidence, b_evidence=y.evidence,
-            summary=f"{subject}{KIND_WORD[x.kind]}{_bound_word(y)}由{fmt(x.kind, x.value, x.unit)}{verb}至{fmt(y.kind, y.value, y.unit)}",
-        ))
-    for ia, x in enumerate(qa):
-        if ia not in used_a:
-            out.append(ParameterChange(
-                change="removed", kind=x.kind, a_value=x.value, a_value_max=x.value_max, unit=x.unit, a_bound=x.bound,  # type: ignore[arg-type]
-                per=x.per, benefit=x.benefit, a_section=a_path, b_section=b_path, a_quote=x.evidence.quote, a_evidence=x.evidence,
-                summary=f"删除{_subject(x, heading)}{KIND_WORD[x.kind]}{_bound_word(x)}{fmt(x.kind, x.value, x.unit)}",
-            ))
-    for ib, y in enumerate(qb):
-        if ib not in used_b:
-            out.append(ParameterChange(
-                change="added", kind=y.kind, b_value=y.value, b_value_max=y.value_max, unit=y.unit, b_bound=y.bound,  # type: ignore[arg-type]
-                per=y.per, benefit=y.benefit, a_section=a_path, b_section=b_path, b_quote=y.evidence.quote, b_evidence=y.evidence,
-                summary=f"新增{_subject(y, heading)}{KIND_WORD[y.kind]}{_bound_word(y)}{fmt(y.kind, y.value, y.unit)}",
-            ))
+        out.append(_change(qa[ia], qb[ib], a_path, b_path, heading))
+    out += [_change(x, None, a_path, b_path, heading) for ia, x in enumerate(qa) if ia not in used_a]
+    out += [_change(None, y, a_path, b_path, heading) for ib, y in enumerate(qb) if ib not in used_b]
     return out
 
 
