@@ -27,28 +27,29 @@ def _print_report(report: Report) -> None:
         q = RichTable("kind", "precision", "recall", "F1", "gold", "predicted", "doubt R", title="quantities (values)")
         kinds = sorted(set(report.quantities) | set(report.doubt))
         for k in kinds:
-            c = report.quantities.get(k)
-            d = report.doubt.get(k)
-            row = [f"{c.precision:.3f}", f"{c.recall:.3f}", f"{c.f1:.3f}", str(c.gold), str(c.predicted)] if c else ["–"] * 5
-            q.add_row(k, *row, f"{d.recall:.3f} ({d.gold})" if d else "–")
+            counts = report.quantities.get(k)
+            doubt = report.doubt.get(k)
+            row = ([f"{counts.precision:.3f}", f"{counts.recall:.3f}", f"{counts.f1:.3f}", str(counts.gold), str(counts.predicted)]
+                   if counts else ["–"] * 5)
+            q.add_row(k, *row, f"{doubt.recall:.3f} ({doubt.gold})" if doubt else "–")
         out.print(q)
         a = RichTable("attribute (among matched)", "accuracy", "n")
-        for name, (c, n) in sorted(report.attributes.items()):
+        for name, (right, n) in sorted(report.attributes.items()):
             if name.startswith("diff_"):
                 continue
-            a.add_row(name, f"{c / n:.3f}" if n else "–", str(n))
+            a.add_row(name, f"{right / n:.3f}" if n else "–", str(n))
         out.print(a)
     if report.diffs:
-        d = RichTable("golden diff", "changes P", "changes R", "F1", "gold", "predicted", "doubt R", title=f"diffs ({report.diffs})")
+        dt = RichTable("golden diff", "changes P", "changes R", "F1", "gold", "predicted", "doubt R", title=f"diffs ({report.diffs})")
         for name in sorted(report.diff_changes):
-            c = report.diff_changes[name]
+            ch = report.diff_changes[name]
             dd = report.diff_doubt.get(name)
-            d.add_row(name.removeprefix("province-city-"), f"{c.precision:.3f}", f"{c.recall:.3f}", f"{c.f1:.3f}", str(c.gold), str(c.predicted),
-                      f"{dd.recall:.3f} ({dd.gold})" if dd and dd.gold else "–")
-        out.print(d)
+            dt.add_row(name.removeprefix("province-city-"), f"{ch.precision:.3f}", f"{ch.recall:.3f}", f"{ch.f1:.3f}", str(ch.gold),
+                       str(ch.predicted), f"{dd.recall:.3f} ({dd.gold})" if dd and dd.gold else "–")
+        out.print(dt)
         for key, label in (("diff_alignment", "articles aligned as in gold"), ("diff_status", "status right, among aligned")):
-            c, n = report.attributes.get(key, (0, 0))
-            out.print(f"{label}: {c}/{n} = {c / n if n else 1:.3f}")
+            right, n = report.attributes.get(key, (0, 0))
+            out.print(f"{label}: {right}/{n} = {right / n if n else 1:.3f}")
     for e in report.errors:
         out.print(f"[red]error[/red]: {e}", soft_wrap=True)
 

@@ -122,11 +122,11 @@ def build_document(doc_id: str, raw: RawDoc, clean: CleanText, paragraphs: Seque
             prev = li
     lo, hi = bisect.bisect_left(clean.edits, (base, -1, "")), bisect.bisect_left(clean.edits, (base + len(text), -1, ""))
     edits = [SourceEdit(offset=o - base, length=n, source=src) for o, n, src in clean.edits[lo:hi]]
-    first, last = clean.location(base), clean.location(base + max(len(text) - 1, 0))
+    first_line, last_line = clean.location(base), clean.location(base + max(len(text) - 1, 0))
     pages = sorted({loc.page for loc in locations if loc.page is not None})
     return Document(
         id=doc_id,
-        source=Source(path=raw.path, kind=raw.kind, pages=pages, lines=(first.line, last.line)),
+        source=Source(path=raw.path, kind=raw.kind, pages=pages, lines=(first_line.line, last_line.line)),
         title=head.title,
         instrument_title=head.instrument_title,
         doc_type=head.doc_type,

@@ -56,10 +56,10 @@ def score_diff(diff: Diff, gold: dict[str, Any], report: Report, name: str) -> N
         if hit[2] != g.get("status"):
             report.misses.append(f"{name}: status of {g.get('a')} -> {g.get('b')}: program {hit[2]}, gold {g.get('status')}")
     n = len(gold.get("alignment", []))
-    c, t = report.attributes.get("diff_alignment", (0, 0))
-    report.attributes["diff_alignment"] = (c + ok, t + n)
-    c, t = report.attributes.get("diff_status", (0, 0))
-    report.attributes["diff_status"] = (c + status_ok, t + ok)
+    right, total = report.attributes.get("diff_alignment", (0, 0))
+    report.attributes["diff_alignment"] = (right + ok, total + n)
+    right, total = report.attributes.get("diff_status", (0, 0))
+    report.attributes["diff_status"] = (right + status_ok, total + ok)
     used: set[int] = set()
     for doubt, table in ((False, report.diff_changes), (True, report.diff_doubt)):
         entries = [g for g in gold.get("changes", []) if bool(g.get("doubt")) == doubt]
@@ -73,10 +73,9 @@ def score_diff(diff: Diff, gold: dict[str, Any], report: Report, name: str) -> N
             used.add(k)
             tp += 1
         predicted = 0 if doubt else len(diff.changes)
-        key = name
-        table[key] = table.get(key, Counts()) + Counts(tp=tp, predicted=predicted, gold=len(entries))
+        table[name] = table.get(name, Counts()) + Counts(tp=tp, predicted=predicted, gold=len(entries))
     # predictions matched to doubt entries count for neither side of precision
-    if report.diff_changes.get(name) is not None:
-        c = report.diff_changes[name]
+    counts = report.diff_changes.get(name)
+    if counts is not None:
         matched_doubt = report.diff_doubt.get(name, Counts()).tp
-        report.diff_changes[name] = Counts(tp=c.tp, predicted=c.predicted - matched_doubt, gold=c.gold)
+        report.diff_changes[name] = Counts(tp=counts.tp, predicted=counts.predicted - matched_doubt, gold=counts.gold)

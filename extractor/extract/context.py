@@ -358,8 +358,8 @@ def _distribute(text: str, items: list[Context]) -> None:
             ss, _ = clause_bounds(text, run[0].found.start, run[0].found.end, SENTENCE_END)
             spans = _enumeration(text, ss, run[0].found.start, len(run))
             if spans is not None:
-                for item, (a, b) in zip(run, spans, strict=True):
-                    item.groups = [(a, b, item.groups[0][2] if item.groups else "")]
+                for item, (start, end) in zip(run, spans, strict=True):
+                    item.groups = [(start, end, item.groups[0][2] if item.groups else "")]
         k += len(run)
 
 

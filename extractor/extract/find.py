@@ -8,6 +8,7 @@ first and blocked, so that ``2023年`` is a date, not three years, and ``豫政�
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -77,76 +78,109 @@ def _scale(m: str | None) -> Decimal:
     return {"万": Decimal(10_000), "亿": Decimal(100_000_000)}.get(m or "", Decimal(1))
 
 
-def _interpret(kind: str, m: regex.Match[str]) -> Found | None:
-    s = _squash(m.group(0))
-    a, b = m.start(), m.end()
-    if kind == "age_range":
-        lo, hi = Decimal(m.group("a")), Decimal(m.group("b"))
-        return Found("age", lo, hi, "year", a, b) if lo < hi <= 120 else None
-    if kind == "money_range":
-        lo = parse_number(m.group("a"))
-        hi = parse_number(m.group("b"))
-        if lo is None or hi is None:
-            return None
-        hm = _scale(m.group("bm"))
-        lo = lo * (_scale(m.group("am")) if m.group("am") else hm)
-        hi = hi * hm
-        return Found("money", lo, hi, "yuan", a, b) if lo < hi else None
-    if kind == "percent_range":
-        lo, hi = Decimal(m.group("a")), Decimal(m.group("b"))
-        return Found("percent", lo, hi, "percent", a, b) if lo < hi <= 100 else None
-    if kind in ("money_approx", "duration_approx", "count_approx"):
+Interpreter = Callable[[regex.Match[str], str, int, int], "Found | None"]
+
+
+def _age_range(m: regex.Match[str], s: str, a: int, b: int) -> Found | None:
+    lo, hi = Decimal(m.group("a")), Decimal(m.group("b"))
+    return Found("age", lo, hi, "year", a, b) if lo < hi <= 120 else None
+
+
+def _money_range(m: regex.Match[str], s: str, a: int, b: int) -> Found | None:
+    lo, hi = parse_number(m.group("a")), parse_number(m.group("b"))
+    if lo is None or hi is None:
+        return None
+    hm = _scale(m.group("bm"))
+    lo, hi = lo * (_scale(m.group("am")) if m.group("am") else hm), hi * hm  # "1—2万元": 万 applies to both
+    return Found("money", lo, hi, "yuan", a, b) if lo < hi else None
+
+
+def _percent_range(m: regex.Match[str], s: str, a: int, b: int) -> Found | None:
+    lo, hi = Decimal(m.group("a")), Decimal(m.group("b"))
+    return Found("percent", lo, hi, "percent", a, b) if lo < hi <= 100 else None
+
+
+def _approx(kind: str) -> Interpreter:
+    """三十几万元, 两三个月, 十几人: a range flagged approximate (and doubt), never a made-up exact value."""
+
+    def read(m: regex.Match[str], s: str, a: int, b: int) -> Found | None:
         got = parse_approx(s)
         if got is None:
             return None
         lo, hi, _ = got
-        base = kind.split("_")[0]
-        if base == "money":
-            lo, hi = lo, hi
-        elif base == "duration":
-            unit = parse_duration("1" + s[-2:] if s.endswith("个月") else "1" + s[-1])
-            factor = unit[0] if unit else Decimal(1)
-            return Found("duration", lo * factor, hi * factor if hi else None, unit[1] if unit else "month", a, b, True, True)
-        return Found(base, lo, hi, "yuan" if base == "money" else "count", a, b, True, True)
-    if kind == "money":
-        v = parse_money(s)
-        return Found("money", v, None, "yuan", a, b) if v is not None else None
-    if kind == "percent":
-        v = Decimal(50) if s == "一半" else parse_percent(s)
-        return Found("percent", v, None, "percent", a, b) if v is not None else None
-    if kind == "times":
-        v = parse_number(m.group("v"))
-        return Found("percent", v * 100, None, "percent", a, b, doubt=True) if v is not None and v > 1 else None
-    if kind == "lpr":
-        bp = Decimal(m.group("bp")) / 100
-        sign = "+" if m.group("sign") in "+加" else "-"
-        return Found("percent", bp, None, "percent", a, b, doubt=True, base_hint=f"LPR{sign}{m.group('bp')}BP")
-    if kind == "fraction":
-        n, d = int(m.group("n")), int(m.group("d"))
-        if not 0 < n < d:
-            return None
-        return Found("percent", (Decimal(n * 100) / d).quantize(Decimal("0.01")), None, "percent", a, b)
-    if kind == "ratio":
-        x, y = Decimal(m.group("a")), Decimal(m.group("b"))
-        return Found("percent", (x * 100 / y).quantize(Decimal("0.01")), None, "percent", a, b, doubt=True) if y else None
-    if kind == "duration_range":
-        unit = m.group("u")
-        lo = parse_duration(_squash(m.group("a")) + (m.group("au") or unit))
-        hi = parse_duration(_squash(m.group("b")) + unit)
-        if lo is None or hi is None or lo[0] >= hi[0]:
-            return None
-        return Found("duration", lo[0], hi[0], hi[1], a, b)
-    if kind == "duration":
-        got = parse_duration(s)
-        return Found("duration", got[0], None, got[1], a, b) if got is not None else None
-    if kind == "age":
-        got = parse_age(s)
-        return Found("age", got[0], got[1], "year", a, b) if got is not None else None
-    if kind == "count":
-        num = regex.sub(r"(?:人次|人|名|家|户|只|头|项|场|所|个学时|学时|个|次)$", "", s)
-        v = parse_number(num)
-        return Found("count", v, None, "count", a, b) if v is not None and v > 0 else None
-    return None
+        if kind != "duration":
+            return Found(kind, lo, hi, "yuan" if kind == "money" else "count", a, b, True, True)
+        unit = parse_duration("1" + (s[-2:] if s.endswith("个月") else s[-1]))
+        factor, name = unit if unit else (Decimal(1), "month")
+        return Found("duration", lo * factor, hi * factor if hi else None, name, a, b, True, True)
+
+    return read
+
+
+def _money(m: regex.Match[str], s: str, a: int, b: int) -> Found | None:
+    v = parse_money(s)
+    return Found("money", v, None, "yuan", a, b) if v is not None else None
+
+
+def _percent(m: regex.Match[str], s: str, a: int, b: int) -> Found | None:
+    v = Decimal(50) if s == "一半" else parse_percent(s)
+    return Found("percent", v, None, "percent", a, b) if v is not None else None
+
+
+def _times(m: regex.Match[str], s: str, a: int, b: int) -> Found | None:
+    v = parse_number(m.group("v"))  # "10 倍" of a base: 1000%
+    return Found("percent", v * 100, None, "percent", a, b, doubt=True) if v is not None and v > 1 else None
+
+
+def _lpr(m: regex.Match[str], s: str, a: int, b: int) -> Found | None:
+    sign = "+" if m.group("sign") in "+加" else "-"
+    return Found("percent", Decimal(m.group("bp")) / 100, None, "percent", a, b, doubt=True, base_hint=f"LPR{sign}{m.group('bp')}BP")
+
+
+def _fraction(m: regex.Match[str], s: str, a: int, b: int) -> Found | None:
+    n, d = int(m.group("n")), int(m.group("d"))
+    return Found("percent", (Decimal(n * 100) / d).quantize(Decimal("0.01")), None, "percent", a, b) if 0 < n < d else None
+
+
+def _ratio(m: regex.Match[str], s: str, a: int, b: int) -> Found | None:
+    x, y = Decimal(m.group("a")), Decimal(m.group("b"))
+    return Found("percent", (x * 100 / y).quantize(Decimal("0.01")), None, "percent", a, b, doubt=True) if y else None
+
+
+def _duration_range(m: regex.Match[str], s: str, a: int, b: int) -> Found | None:
+    unit = m.group("u")
+    lo = parse_duration(_squash(m.group("a")) + (m.group("au") or unit))
+    hi = parse_duration(_squash(m.group("b")) + unit)
+    if lo is None or hi is None or lo[0] >= hi[0]:
+        return None
+    return Found("duration", lo[0], hi[0], hi[1], a, b)
+
+
+def _duration(m: regex.Match[str], s: str, a: int, b: int) -> Found | None:
+    got = parse_duration(s)
+    return Found("duration", got[0], None, got[1], a, b) if got is not None else None
+
+
+def _age(m: regex.Match[str], s: str, a: int, b: int) -> Found | None:
+    got = parse_age(s)
+    return Found("age", got[0], got[1], "year", a, b) if got is not None else None
+
+
+def _count(m: regex.Match[str], s: str, a: int, b: int) -> Found | None:
+    v = parse_number(regex.sub(r"(?:人次|人|名|家|户|只|头|项|场|所|个学时|学时|个|次)$", "", s))
+    return Found("count", v, None, "count", a, b) if v is not None and v > 0 else None
+
+
+INTERPRETERS: dict[str, Interpreter] = {
+    "age_range": _age_range, "money_range": _money_range, "percent_range": _percent_range,
+    "money_approx": _approx("money"), "duration_approx": _approx("duration"), "count_approx": _approx("count"),
+    "money": _money, "percent": _percent, "times": _times, "lpr": _lpr, "fraction": _fraction, "ratio": _ratio,
+    "duration_range": _duration_range, "duration": _duration, "age": _age, "count": _count,
+}
+
+
+def _interpret(kind: str, m: regex.Match[str]) -> Found | None:
+    return INTERPRETERS[kind](m, _squash(m.group(0)), m.start(), m.end())
 
 
 def _not_a_duration(text: str, m: regex.Match[str]) -> bool:
@@ -255,9 +289,9 @@ def find_quantities(text: str) -> list[Found]:
                 continue
             if kind.startswith("duration") and _not_a_duration(text, m):
                 continue
-            f = _interpret(kind, m)
-            if f is None:
+            got = _interpret(kind, m)
+            if got is None:
                 continue
-            out.append(f)
+            out.append(got)
             take(m.start(), m.end())
     return sorted(out, key=lambda f: f.start)

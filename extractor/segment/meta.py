@@ -52,7 +52,9 @@ def split_list(s: str) -> list[str]:
     >>> split_list("各县（市、区）人力资源和社会保障局，局机关各科室、局属各单位：")
     ['各县（市、区）人力资源和社会保障局', '局机关各科室', '局属各单位']
     """
-    out, buf, depth = [], [], 0
+    out: list[str] = []
+    buf: list[str] = []
+    depth = 0
     for c in s.strip().rstrip("：:。"):
         if c in "（(":
             depth += 1
@@ -168,8 +170,9 @@ def paragraphs_to_head(paragraphs: Sequence[str]) -> Head:
     issuers = sig_organs or header_organs + title_organs
     if not issuers:
         for p in paragraphs[::-1]:
-            if "印发" in p and DATE_LINE_RE.match(p.strip()):
-                issuers = split_organs(p.split(str(parse_date(p).year) if parse_date(p) else p)[0])
+            printed = parse_date(p) if "印发" in p and DATE_LINE_RE.match(p.strip()) else None
+            if printed is not None:  # "南阳市人力资源和社会保障局 2025年10月17日印发"
+                issuers = split_organs(p.split(str(printed.year))[0])
                 break
     head.issuers = list(dict.fromkeys(issuers))
     for p in paragraphs:
