@@ -42,7 +42,7 @@ _BENEFIT_HEAD = regex.compile(r"(?P<b>[\p{Han}“”]{1,14}?(?:补贴|补助|奖
 BENEFIT_WORD = regex.compile(r"[\p{Han}“”]{0,12}(?:补贴|补助|奖励|奖补|奖金|贷款|津贴|贴息|补偿|返还|资助|见习|培训)(?!资金)")
 # Statistics and work targets: not rules.
 STATISTIC_RE = regex.compile(r"累计(?:发放|带动|帮扶|建成|入孵|征集|培训|举办|完成|实现|吸纳|解决|减免|拨付|有)|截至目前|截止目前|共计|已(?:经)?(?:发放|帮扶|带动|建成|完成|举办|认定)|同比|实现了|获得省奖|获国奖|报名参加|孵化成功率")
-TARGET_RE = regex.compile(r"力争|确保|目标|全年|(?<![\d一二两三])年内|新增|募集|开发[\p{Han}]{0,6}岗位|培训[\p{Han}]{0,6}人次|引进[\p{Han}]{0,6}人才|打造|建成|建设[\p{Han}]{0,4}(?:个|家)|推荐[\p{Han}]{0,4}(?:个|家)|评选|选树|举办|组织[\p{Han}]{0,6}(?:场|次)|覆盖|不少于[\p{Han}]{0,4}(?:场|次)")
+TARGET_RE = regex.compile(r"力争|确保|目标|全年|全省|全市|培育|培养|带动(?:就业)?|(?<![\d一二两三])年内|年完成|新增|募集|开发[\p{Han}]{0,6}岗位|培训[\p{Han}]{0,6}人次|引进[\p{Han}]{0,6}人才|打造|建成|建设[\p{Han}]{0,4}(?:个|家)|推荐[\p{Han}]{0,4}(?:个|家)|评选|选树|举办|组织[\p{Han}]{0,6}(?:场|次)|覆盖|不少于[\p{Han}]{0,4}(?:场|次)")
 CONDITION_RE = regex.compile(r"对|符合|条件|标准|申请|的[，,]|达到|认定为|星级|给予|可|享受")
 CLAUSE_END = "，,；;。！？\n：:"
 SENTENCE_END = "；;。！？\n"
@@ -199,8 +199,8 @@ def _role(text: str, f: Found, sent_start: int, sent_end: int) -> str:
     before = text[sent_start : f.start]
     if STATISTIC_RE.search(sent) and not regex.search(r"给予|补贴标准|可申请|按照", before):
         return "statistic"
-    if f.kind == "money" and (_GIVES.search(before[-16:]) or _GIVES.search(text[f.end : f.end + 16])):
-        return "parameter"
+    if f.kind == "money" and (_GIVES.search(before[-16:]) or _GIVES.search(text[f.end : min(sent_end, f.end + 48)])):
+        return "parameter"  # an amount in a sentence that gives it: "按照…每人每年5000元、…的标准给予补贴"
     if f.kind == "percent" and regex.search(r"不低于|不少于|以上|以下|不超过|不高于|达到|超过|至少", text[max(sent_start, f.start - 10) : f.end + 6]):
         return "parameter"
     if f.kind in ("count", "money", "percent") and TARGET_RE.search(before[-30:]):
