@@ -16,7 +16,7 @@ from .heads import norm_title
 LABEL_RE = regex.compile(
     r"^附件[ \u3000]*(?P<num>\d{1,2}|[一二三四五六七八九十]{1,3})?[ \u3000]*[：:]?[ \u3000]*(?P<title>[^。；]{0,60})$"
 )
-LIST_HEAD_RE = regex.compile(r"^-?[ \u3000]*附件[ \u3000]*[：:][ \u3000]*(?:(?P<num>\d{1,2})[ \u3000]*[.．、][ \u3000]*)?(?P<title>.+)$")
+LIST_HEAD_RE = regex.compile(r"^-?[ \u3000]*附件[ \u3000]*[：:][ \u3000]*(?:(?P<num>\d{1,2})[ \u3000]*[.．、][ \u3000]*)?(?P<title>.*)$")
 LIST_ITEM_RE = regex.compile(r"^-?[ \u3000]*(?P<num>\d{1,2})[ \u3000]*[.．、][ \u3000]*(?P<title>[^。；]{2,80})$")
 
 
@@ -34,7 +34,7 @@ def listed_attachments(paragraphs: Sequence[str], end: int) -> list[tuple[str | 
         m = LIST_HEAD_RE.match(paragraphs[k].strip())
         if m is None:
             continue
-        out = [(m.group("num"), m.group("title").strip())]
+        out = [(m.group("num"), m.group("title").strip())] if m.group("title").strip() else []  # "附件：" alone: items follow
         for p in paragraphs[k + 1 : end]:
             mi = LIST_ITEM_RE.match(p.strip())
             if mi is None:

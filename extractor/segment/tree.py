@@ -50,26 +50,35 @@ def heading_of(rest: str) -> str | None:
     return None
 
 
-def _shi_items(text: str) -> list[tuple[str, int, int]]:
-    """Inline 一是…二是… items of a paragraph: (label, start, end), only when numbered in order from 一是.
+_PAREN_ITEM_RE = regex.compile(r"[（(](?P<num>\d{1,2})[）)]")
 
-    >>> [x[0] for x in _shi_items("一是加强宣传。二是强化服务。三是做好保障。")]
+
+def _inline_items(text: str) -> list[tuple[str, str, int, int]]:
+    """Inline enumerations of a paragraph, numbered in order from the first, each at a sentence start:
+    ``一是…二是…`` (kind shi) or ``(1)…(2)…`` (kind arabic_paren). Returns (kind, label, start, end).
+
+    >>> [x[1] for x in _inline_items("一是加强宣传。二是强化服务。三是做好保障。")]
     ['一是', '二是', '三是']
-    >>> _shi_items("这是一是非问题")
+    >>> [x[1] for x in _inline_items("企业职业培训补贴。(1) 岗前培训补贴。(2) 学徒制培训补贴。")]
+    ['（1）', '（2）']
+    >>> _inline_items("这是一是非问题")
     []
     """
-    hits = []
-    want = 0
-    for m in SHI_RE.finditer(text):
-        if m.group("num") != (_CN_ORDER[want] if want < len(_CN_ORDER) else "") :
-            continue
-        if m.start() > 0 and text[m.start() - 1] not in "。；;：:，,！\n" and not text[: m.start()].endswith(("、", "”")):
-            continue
-        hits.append(m.start())
-        want += 1
-    if len(hits) < 2:
-        return []
-    return [(text[h : h + len(_CN_ORDER[k]) + 1], h, hits[k + 1] if k + 1 < len(hits) else len(text)) for k, h in enumerate(hits)]
+    for kind, pattern, first in (("shi", SHI_RE, "一"), ("arabic_paren", _PAREN_ITEM_RE, "1")):
+        hits: list[tuple[int, int]] = []
+        for m in pattern.finditer(text):
+            want = _CN_ORDER[len(hits)] if kind == "shi" and len(hits) < len(_CN_ORDER) else str(len(hits) + 1)
+            if m.group("num") != want or (not hits and m.group("num") != first):
+                continue
+            if m.start() > 0 and text[m.start() - 1] not in "。；;：:，,！\n " and not text[: m.start()].endswith(("、", "”")):
+                continue
+            hits.append((m.start(), m.end()))
+        if len(hits) >= 2:
+            return [
+                (kind, text[h:e] if kind == "shi" else f"（{k + 1}）", h, hits[k + 1][0] if k + 1 < len(hits) else len(text))
+                for k, (h, e) in enumerate(hits)
+            ]
+    return []
 
 
 def paragraphs_to_sections(
@@ -138,11 +147,15 @@ def _attach_shi(
     owner: _Node | None, roots: list[_Node], p: str, k: int, offsets: Sequence[int], prefix: str, skip: int = 0
 ) -> None:
     """Add the inline 一是…二是… items of paragraph ``k`` as children of ``owner``."""
-    items = _shi_items(p[skip:])
+    items = _inline_items(p[skip:])
     if not items:
         return
-    for label, s, e in items:
+    for kind, label, s, e in items:
         base = owner.path + "/" if owner else prefix
-        node = _Node(Marker("shi", label, label, 0), base + label, k, k, heading_of(p[skip + s + len(label) : skip + e]))
+        num = label.strip("（）")
+        marker = Marker(kind, num if kind == "arabic_paren" else label, label, 0)
+        rest = p[skip + s : skip + e]
+        rest = rest[len(label):] if kind == "shi" else _PAREN_ITEM_RE.sub("", rest, count=1)
+        node = _Node(marker, base + (label if kind == "shi" else f"（{num}）"), k, k, heading_of(rest))
         node.span = (offsets[k] + skip + s, offsets[k] + skip + e)
         (owner.children if owner else roots).append(node)
