@@ -86,20 +86,19 @@ def build_document(doc_id: str, raw: RawDoc, clean: CleanText, paragraphs: Seque
         return locate(offset)[0]
 
     head: Head = paragraphs_to_head(paragraphs)
-    sig_end = head.instrument_start if head.instrument_start is not None else head.body_start
-    att = find_attachments(paragraphs, max(sig_end, head.signature if head.signature is not None else sig_end) + 1)
+    # the sections are the enclosed instrument's when the notice issues one, else the notice's own
+    body_start = head.instrument_start if head.instrument_start is not None else head.body_start
+    att = find_attachments(paragraphs, max(body_start, head.signature if head.signature is not None else body_start) + 1)
     body_end = att[0].index if att else len(paragraphs)
-    sections = paragraphs_to_sections(paragraphs, offsets, sig_end, body_end, locate)
+    sections = paragraphs_to_sections(paragraphs, offsets, body_start, body_end, locate)
     if head.instrument_start is not None and not sections:
         sections = paragraphs_to_sections(paragraphs, offsets, head.body_start, body_end, locate)
     attachments = []
     for n, start in enumerate(att):
         k = start.index
         e = att[n + 1].index if n + 1 < len(att) else len(paragraphs)
-        first = k + 1 if start.labelled else k
         title = start.title or (paragraphs[k + 1].strip() if start.labelled and k + 1 < e else "")
-        if start.labelled and not start.title:
-            first = k + 2
+        first = k + 2 if start.labelled and not start.title else k + 1  # after the label and the title line
         num = start.num or (str(n + 1) if len(att) > 1 else None)
         prefix = f"附件{num or ''}/"
         attachments.append(
