@@ -40,6 +40,18 @@ def section_at(index: list[tuple[int, int, str, str]], offset: int) -> str:
     return holding[0][2] if holding else ""
 
 
+def _title_benefit(doc: Document) -> str | None:
+    """The benefit or designation the document is about, named in its (instrument's) title: the criteria of
+    a 星级社区 or 示范园区 scheme belong to it."""
+    from .taxonomy import benefits
+
+    for title in (doc.instrument_title, doc.title):
+        hit = next(benefits().find(title), None) if title else None
+        if hit is not None:
+            return title[hit[0] : hit[1]]  # type: ignore[index]
+    return None
+
+
 def _heading_benefit(holding: list[tuple[int, int, str, str]]) -> str | None:
     """The benefit a section's heading names (the nearest heading that names one)."""
     for _, _, _, heading in holding:
@@ -54,7 +66,7 @@ def _to_quantity(doc: Document, c: Context, holding: list[tuple[int, int, str, s
     path = holding[0][2] if holding else ""
     benefit_text = c.benefit_text or (doc.text[c.benefit[0] : c.benefit[1]] if c.benefit else None)
     if benefit_text is None and f.kind != "date":
-        benefit_text = _heading_benefit(holding)
+        benefit_text = _heading_benefit(holding) or _title_benefit(doc)
     return Quantity(
         kind=f.kind,  # type: ignore[arg-type]
         value=float(f.value) if f.value is not None else None,
