@@ -81,6 +81,9 @@ def test_unreadable_page_is_ocrd_or_reported(name: str) -> None:
         assert "OCR" in doc.warnings[0]
         # page 2 of 003 holds this sentence; OCR reads it with a few character errors at most
         assert regex.search(r"(?:把稳就业作为重中之重的工作){e<=3}", doc.text)
+        # lines OCR'd with their boxes are re-joined like text-layer lines: the same article tree
+        text_doc = parsed("corpus/texts/003_65af231806fc8ace.txt")[0]
+        assert [s.path for s in doc.sections] == [s.path for s in text_doc.sections]
     else:
         assert "tesseract-ocr-chi-sim" in doc.warnings[0]
     # the garbled text layer is never passed on

@@ -8,6 +8,7 @@ import os
 import shutil
 import subprocess
 from importlib import resources
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
@@ -86,19 +87,47 @@ def ocr_available() -> bool:
     return "chi_sim" in tesseract_langs()
 
 
-def ocr_page(page: pdfium.PdfPage, dpi: int = 300) -> str:
-    """OCR one page with tesseract (chi_sim, --psm 6, one thread) and tidy what OCR gets wrong."""
-    image = page.render(scale=dpi / 72, grayscale=True).to_pil()
-    import io
+@dataclass(frozen=True, slots=True)
+class OcrLine:
+    """A line read by OCR, with its box in PDF points (top measured from the top of the page)."""
 
+    text: str
+    x0: float
+    x1: float
+    top: float
+    size: float
+
+
+def ocr_page(page: pdfium.PdfPage, dpi: int = 300) -> list[OcrLine]:
+    """OCR one page with tesseract (chi_sim, --psm 6, one thread): its lines with their boxes, so that wrapped
+    lines are re-joined from geometry as on a page with a text layer."""
+    import io
+    import statistics
+
+    image = page.render(scale=dpi / 72, grayscale=True).to_pil()
     buf = io.BytesIO()
     image.save(buf, format="PNG")
     env = dict(os.environ, OMP_THREAD_LIMIT="1")
     out = subprocess.run(
-        ["tesseract", "stdin", "stdout", "-l", "chi_sim", "--psm", "6"],
+        ["tesseract", "stdin", "stdout", "-l", "chi_sim", "--psm", "6", "tsv"],
         input=buf.getvalue(), capture_output=True, env=env, timeout=300, check=False,
     )
-    return tidy_ocr(out.stdout.decode("utf-8", errors="replace"))
+    words: dict[tuple[str, str, str], list[list[str]]] = {}
+    for row in out.stdout.decode("utf-8", errors="replace").splitlines()[1:]:
+        cols = row.split("\t")
+        if len(cols) == 12 and cols[0] == "5" and cols[11].strip():
+            words.setdefault((cols[2], cols[3], cols[4]), []).append(cols)
+    scale = 72 / dpi
+    lines = []
+    for ws in words.values():
+        left = min(int(w[6]) for w in ws)
+        right = max(int(w[6]) + int(w[8]) for w in ws)
+        top = min(int(w[7]) for w in ws)
+        height = statistics.median(int(w[9]) for w in ws)
+        text = tidy_ocr(" ".join(w[11] for w in ws)).strip()
+        if text:
+            lines.append(OcrLine(text, left * scale, right * scale, top * scale, height * scale))
+    return sorted(lines, key=lambda ln: ln.top)
 
 
 def tidy_ocr(text: str) -> str:
@@ -106,13 +135,16 @@ def tidy_ocr(text: str) -> str:
 
     >>> tidy_ocr("就 业 见 习 (一 ) 2020 年")
     '就业见习（一）2020年'
+    >>> tidy_ocr("2020年2月一6月")
+    '2020年2月—6月'
     """
     import regex
 
     text = regex.sub(r"(?<=[\p{Han}（）(),，。、：；])[ \t]+(?=[\p{Han}（）()，。、：；\d])", "", text)
     text = regex.sub(r"(?<=\d)[ \t]+(?=\p{Han})", "", text)
     text = text.replace("(", "（").replace(")", "）")
-    return text
+    # a dash between numbers read as 一 or a hyphen: "2月一6月" -> "2月—6月"
+    return regex.sub(r"(?<=\d[年月日]?)[一\-](?=\d)", "—", text)
 
 
 def recover(page: pdfium.PdfPage, pageno: int, verdict: Verdict, path: Path, warnings: list[str]) -> list:  # type: ignore[type-arg]
@@ -124,9 +156,8 @@ def recover(page: pdfium.PdfPage, pageno: int, verdict: Verdict, path: Path, war
         warnings.append(f"page {pageno} {why}; its text is missing: {OCR_HINT}")
         log.info("%s: page %d %s", path, pageno, why)
         return []
-    text = ocr_page(page)
+    lines = ocr_page(page)
     warnings.append(f"page {pageno} {why}; its text was read by OCR (tesseract chi_sim)")
-    lines = [t.strip() for t in text.splitlines() if t.strip()]
-    return [_Line(t, 0.0, 0.0, 0.0, 0.0, pageno, k + 1) for k, t in enumerate(lines)]
+    return [_Line(ln.text, ln.x0, ln.x1, ln.top, ln.size, pageno, k + 1) for k, ln in enumerate(lines)]
 
 
