@@ -84,7 +84,16 @@ def emit(text: str, out: str | None, note: str = "") -> None:
 def cli() -> None:
     """Zhengce (政策): read Chinese official policy documents into structured, traceable records.
 
-    Start with `zhengce parse corpus/ -o out/`, then look at out/*.json.
+    \b
+    A typical session:
+      zhengce parse corpus/texts -o out/          documents with metadata and article trees
+      zhengce extract corpus/texts --format csv   every amount, cap, rate, duration… with its quote
+      zhengce show FILE --html -o page.html       a document with its extractions highlighted
+      zhengce compare corpus/texts --benefit 创业担保贷款   one benefit across documents
+      zhengce diff A B --format html -o d.html    two versions, or a province and a city, side by side
+      zhengce graph corpus/texts --in-force 2023-06-01    citations, repeals, what was in force
+      zhengce export corpus/texts --table quantities --format parquet -o q.parquet
+    A document inside a compendium is PATH#NN. Each command has --help with an example.
     """
 
 
