@@ -17,6 +17,9 @@ from ..segment.heads import norm_title
 from .align import Article, Pairing, align, bigrams, similarity
 
 KINDS = ("money", "percent", "duration", "age", "count")
+_CLAUSE_RE = regex.compile(
+    r"(?:^|[；;。\n：:]|[（(]\d{1,2}[）)])\s*(?:对于|对)?([^；;。\n：:]{6,80}?的)(?=[；;。\n]|[，,](?:可以|可|给予|按|享受|予以))"
+)
 KIND_WORD = {"money": "额度", "percent": "比例", "duration": "期限", "age": "年龄", "count": "数量"}
 
 
@@ -164,7 +167,21 @@ def _phrase_changes(
                 found.setdefault(regex.sub(r"[\s\d]", "", m.group(0)), m.group(0))
         return found
 
+    def clauses(doc: Document, spans: list[tuple[int, int]]) -> dict[str, str]:
+        """Conditional clauses ("有稳定收入来源…的", "户口已从本村迁出的"): eligibility stated as a clause."""
+        found: dict[str, str] = {}
+        for s, e in spans:
+            for m in _CLAUSE_RE.finditer(doc.text, s, e):
+                c = m.group(1).strip()
+                if 6 <= len(c) <= 80 and not c.startswith(("为", "按")):
+                    found.setdefault(regex.sub(r"[\s\d\p{P}]", "", c), c)
+        return found
+
     ca, cb = conditions(a_doc, a_spans), conditions(b_doc, b_spans)
+    xa, xb = clauses(a_doc, a_spans), clauses(b_doc, b_spans)
+    near = lambda k, others: any(similarity(bigrams(k), bigrams(o)) >= 0.5 for o in others)  # noqa: E731
+    ca.update({k: v for k, v in xa.items() if not near(k, xb)})
+    cb.update({k: v for k, v in xb.items() if not near(k, xa)})
     for key in cb.keys() - ca.keys():
         out.append(ParameterChange(change="added", kind="condition", b_value=cb[key], a_section=a_path, b_section=b_path,
                                    b_quote=cb[key], summary=f"{heading or ''}新增条件“{cb[key]}”"))
