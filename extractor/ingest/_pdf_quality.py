@@ -14,6 +14,7 @@ from typing import Literal
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
+import regex
 
 log = logging.getLogger(__name__)
 
@@ -21,6 +22,9 @@ Verdict = Literal["ok", "no_text", "garbled"]
 # Policy text has about 70% of its Han characters among the 500 most common; random code points about 3%.
 MIN_COMMON_SHARE = 0.30
 MIN_HAN_TO_JUDGE = 40
+_HAN = regex.compile(r"[\u4e00-\u9fff]")
+_SPACE = regex.compile(r"\s")
+_ODD = regex.compile(r"[\ue000-\uf8ff\ufffd\x00-\x08\x0b\x0e-\x1f]")  # private use, replacement, control characters
 OCR_HINT = "install Debian's tesseract-ocr and tesseract-ocr-chi-sim (bash scripts/setup.sh does) to OCR it"
 
 
@@ -43,13 +47,12 @@ def judge(text: str) -> Verdict:
     """
     if "(cid:" in text:
         return "garbled"
-    han = [c for c in text if "\u4e00" <= c <= "\u9fff"]
-    printable = [c for c in text if not c.isspace()]
+    printable = len(text) - len(_SPACE.findall(text))
     if not printable:
         return "no_text"
-    odd = sum(1 for c in printable if "\ue000" <= c <= "\uf8ff" or c == "\ufffd" or ord(c) < 32)
-    if odd / len(printable) > 0.1:
+    if len(_ODD.findall(text)) / printable > 0.1:
         return "garbled"
+    han = _HAN.findall(text, 0, 4000)  # a sample is enough to judge a page
     if len(han) >= MIN_HAN_TO_JUDGE:
         common = common_hanzi()
         if sum(c in common for c in han) / len(han) < MIN_COMMON_SHARE:
@@ -138,8 +141,6 @@ def tidy_ocr(text: str) -> str:
     >>> tidy_ocr("2020年2月一6月")
     '2020年2月—6月'
     """
-    import regex
-
     text = regex.sub(r"(?<=[\p{Han}（）(),，。、：；])[ \t]+(?=[\p{Han}（）()，。、：；\d])", "", text)
     text = regex.sub(r"(?<=\d)[ \t]+(?=\p{Han})", "", text)
     text = text.replace("(", "（").replace(")", "）")

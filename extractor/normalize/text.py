@@ -10,7 +10,6 @@ The rules, all visible in the seed documents:
 from __future__ import annotations
 
 import functools
-import unicodedata
 from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -115,13 +114,17 @@ def clean_line(s: str) -> tuple[str, list[int]]:
     return "".join(s2[k] for k in cols), cols
 
 
+# Narrow (half-width) characters: ASCII and Latin/Greek/Cyrillic letters, and half-width katakana/hangul forms.
+_NARROW = regex.compile(r"[\x00-\u10ff\uff61-\uffdc\uffe8-\uffee]")
+
+
 def display_width(s: str) -> float:
     """Width in full-width character cells: CJK and full-width count 1, ASCII 0.5.
 
     >>> display_width("2020年")
     3.0
     """
-    return sum(1.0 if unicodedata.east_asian_width(c) in "WF" else 0.5 for c in s)
+    return len(s) - 0.5 * len(_NARROW.findall(s))
 
 
 def ends_paragraph(s: str) -> bool:
@@ -277,10 +280,10 @@ def lines_to_text(lines: Sequence[RawLine]) -> CleanText:
     out: list[str] = []
     line_of = array("i")
     col_of = array("i")
-    prev_text = ""
+    prev_text, prev_full = "", False
     edits: list[tuple[int, int, str]] = []
     for text, idxs, cols, unit_edits in units:
-        if out and not should_join(prev_text, text, display_width(prev_text) >= threshold):
+        if out and not should_join(prev_text, text, prev_full):
             out.append("\n")
             line_of.append(line_of[-1])
             col_of.append(col_of[-1] + 1)
@@ -289,5 +292,5 @@ def lines_to_text(lines: Sequence[RawLine]) -> CleanText:
         out.append(text)
         line_of.extend(idxs)
         col_of.extend(cols)
-        prev_text = text
+        prev_text, prev_full = text, display_width(text) >= threshold
     return CleanText("".join(out), line_of, col_of, lines, edits)
