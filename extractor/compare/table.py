@@ -14,6 +14,7 @@ from pydantic import Field
 
 from ..records import Document, Level, Quantity, Record
 from ..extract import document_to_quantities
+from ..extract.provisions import quantities_to_provisions
 from ..extract.taxonomy import Taxonomy, benefits, groups
 from ..segment.heads import norm_title
 
@@ -50,6 +51,7 @@ class Row(Record):
     year: int | None
     doc_number: str | None
     cells: dict[str, list[Value]]
+    conditions: list[str] = Field(default_factory=list, description="conditions of the rules the values come from")
 
 
 class CompareTable(Record):
@@ -119,9 +121,13 @@ def documents_to_table(
     columns: dict[str, None] = {}
     for doc in docs:
         cells: dict[str, list[Value]] = {}
-        for q in document_to_quantities(doc):
-            if q.role != "parameter" or q.kind not in kinds or not matches_benefit(q, benefit) or not matches_group(q, group):
-                continue
+        quantities = document_to_quantities(doc)
+        chosen = [q for q in quantities
+                  if q.role == "parameter" and q.kind in kinds and matches_benefit(q, benefit) and matches_group(q, group)]
+        spans = {q.evidence.span for q in chosen}
+        conditions = [c for p in quantities_to_provisions(doc, quantities) if any(q.evidence.span in spans for q in p.quantities)
+                      for c in p.conditions + p.non_stacking]
+        for q in chosen:
             col = column_of(q)
             columns.setdefault(col, None)
             cells.setdefault(col, []).append(Value(
@@ -133,6 +139,7 @@ def documents_to_table(
                 doc_id=doc.id, title=doc.title, region=doc.region, region_code=doc.region_code, level=doc.level, date=doc.date,
                 year=doc.date.year if doc.date else None,
                 doc_number=doc.doc_number.text if doc.doc_number else None, cells=cells,
+                conditions=list(dict.fromkeys(conditions)),
             ))
     rows.sort(key=lambda r: (r.year or 0, r.region or "", r.doc_id))
     return CompareTable(benefit=benefit, group=group, columns=sorted(columns), rows=rows)

@@ -35,6 +35,7 @@ def cell_text(row: Row, col: str) -> str:
 
 
 HEAD = ("文件", "地区", "层级", "年份", "文号")
+CONDITIONS = "条件"
 
 
 def _head(row: Row) -> list[str]:
@@ -42,10 +43,10 @@ def _head(row: Row) -> list[str]:
 
 
 def table_to_markdown(t: CompareTable) -> str:
-    cols = list(HEAD) + t.columns
+    cols = list(HEAD) + t.columns + [CONDITIONS]
     lines = ["| " + " | ".join(cols) + " |", "|" + " --- |" * len(cols)]
     for r in t.rows:
-        lines.append("| " + " | ".join(_head(r) + [cell_text(r, c) for c in t.columns]) + " |")
+        lines.append("| " + " | ".join(_head(r) + [cell_text(r, c) for c in t.columns] + ["；".join(r.conditions)]) + " |")
     return "\n".join(lines) + "\n"
 
 
@@ -64,7 +65,7 @@ def table_to_csv(t: CompareTable) -> str:
 
 
 def table_to_html(t: CompareTable) -> str:
-    head = "".join(f"<th>{html.escape(c)}</th>" for c in list(HEAD) + t.columns)
+    head = "".join(f"<th>{html.escape(c)}</th>" for c in list(HEAD) + t.columns + [CONDITIONS])
     body = []
     for r in t.rows:
         cells = "".join(f"<td>{html.escape(x)}</td>" for x in _head(r))
@@ -73,6 +74,7 @@ def table_to_html(t: CompareTable) -> str:
             cells += "<td>" + "<br>".join(
                 f'<span title="{html.escape(v.quote)}（{html.escape(v.section)}，第{v.line}行）">{html.escape(_fmt(c, v))}</span>' for v in vals
             ) + "</td>"
+        cells += f"<td>{html.escape('；'.join(r.conditions))}</td>"
         body.append(f"<tr>{cells}</tr>")
     title = html.escape(" · ".join(x for x in (t.benefit, t.group) if x) or "全部参数")
     return (f'<!doctype html><html lang="zh"><head><meta charset="utf-8"><title>{title}</title><style>'
@@ -88,9 +90,9 @@ def table_to_xlsx(t: CompareTable, path: Path) -> None:
     wb = Workbook()
     ws = wb.active
     ws.title = "table"
-    ws.append(list(HEAD) + t.columns)
+    ws.append(list(HEAD) + t.columns + [CONDITIONS])
     for r in t.rows:
-        ws.append(_head(r) + [cell_text(r, c) for c in t.columns])
+        ws.append(_head(r) + [cell_text(r, c) for c in t.columns] + ["；".join(r.conditions)])
     ws2 = wb.create_sheet("values")
     for row in csv.reader(io.StringIO(table_to_csv(t))):
         ws2.append(row)
@@ -100,9 +102,9 @@ def table_to_xlsx(t: CompareTable, path: Path) -> None:
 def table_to_rich(t: CompareTable):  # type: ignore[no-untyped-def]
     from rich.table import Table
 
-    rt = Table(*HEAD, *t.columns, title=" · ".join(x for x in (t.benefit, t.group) if x) or None, show_lines=True)
+    rt = Table(*HEAD, *t.columns, CONDITIONS, title=" · ".join(x for x in (t.benefit, t.group) if x) or None, show_lines=True)
     for r in t.rows:
-        rt.add_row(*_head(r), *[cell_text(r, c).replace("；", "\n") for c in t.columns])
+        rt.add_row(*_head(r), *[cell_text(r, c).replace("；", "\n") for c in t.columns], "\n".join(r.conditions))
     return rt
 
 
