@@ -124,6 +124,8 @@ def documents_to_table(
         quantities = document_to_quantities(doc)
         chosen = [q for q in quantities
                   if q.role == "parameter" and q.kind in kinds and matches_benefit(q, benefit) and matches_group(q, group)]
+        if not chosen:
+            continue
         spans = {q.evidence.span for q in chosen}
         conditions = [c for p in quantities_to_provisions(doc, quantities) if any(q.evidence.span in spans for q in p.quantities)
                       for c in p.conditions + p.non_stacking]
