@@ -61,12 +61,12 @@ def _heading_benefit(holding: list[tuple[int, int, str, str]]) -> str | None:
     return None
 
 
-def _to_quantity(doc: Document, c: Context, holding: list[tuple[int, int, str, str]]) -> Quantity:
+def _to_quantity(doc: Document, c: Context, holding: list[tuple[int, int, str, str]], title_benefit: str | None) -> Quantity:
     f = c.found
     path = holding[0][2] if holding else ""
     benefit_text = c.benefit_text or (doc.text[c.benefit[0] : c.benefit[1]] if c.benefit else None)
     if benefit_text is None and f.kind != "date":
-        benefit_text = _heading_benefit(holding) or _title_benefit(doc)
+        benefit_text = _heading_benefit(holding) or title_benefit
     return Quantity(
         kind=f.kind,  # type: ignore[arg-type]
         value=float(f.value) if f.value is not None else None,
@@ -97,7 +97,8 @@ def document_to_quantities(doc: Document) -> list[Quantity]:
 
     spacy_doc = pipeline()(doc.text)
     index = section_index(doc)
-    return [_to_quantity(doc, c, sections_at(index, c.found.start)) for c in spacy_doc._.zhengce_contexts]
+    title_benefit = _title_benefit(doc)
+    return [_to_quantity(doc, c, sections_at(index, c.found.start), title_benefit) for c in spacy_doc._.zhengce_contexts]
 
 
 def extract_document(doc: Document) -> ExtractResult:
