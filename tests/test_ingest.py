@@ -20,6 +20,7 @@ ENCODINGS = [
     ("gbk", SAMPLE.encode("gbk")),
     ("utf-16-le-bom", SAMPLE.encode("utf-16")),
     ("utf-16-be-bom", b"\xfe\xff" + SAMPLE.encode("utf-16-be")),
+    ("utf-16-le-no-bom", SAMPLE.encode("utf-16-le")),
     ("crlf", SAMPLE.replace("\n", "\r\n").encode("utf-8")),
 ]
 

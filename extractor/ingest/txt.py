@@ -51,8 +51,12 @@ def read(path: Path) -> RawDoc:
     if not data.strip():
         raise InputError(path, "empty file")
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InputError(path, "binary data, not text")
-    text = decode_text(data, str(path))
+        best = from_bytes(data[:65536]).best()  # UTF-16 without a byte-order mark has zero bytes too
+        if best is None or not best.encoding.startswith("utf_16"):
+            raise InputError(path, "binary data, not text")
+        text = data.decode(best.encoding.replace("_", "-"), errors="replace")
+    else:
+        text = decode_text(data, str(path))
     if looks_binary(text):
         raise InputError(path, "binary data, not text")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
