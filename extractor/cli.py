@@ -73,6 +73,8 @@ def emit(text: str, out: str | None, note: str = "") -> None:
     if out is None:
         click.echo(text, nl=False)
         return
+    if Path(out).is_dir():
+        raise click.UsageError(f"{out}: is a folder; give a file name with -o")
     Path(out).parent.mkdir(parents=True, exist_ok=True)
     Path(out).write_text(text, encoding="utf-8")
     if note:
@@ -169,6 +171,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return e.exit_code
     except SystemExit as e:
         return int(e.code or 0)
+    except OSError as e:  # an output path that is a folder, a missing folder, no permission …
+        err.print(f"[red]error[/red]: {e.filename or ''}: {e.strerror or e}", soft_wrap=True)
+        return 1
     return 0
 
 

@@ -54,6 +54,17 @@ def _print_report(report: Report) -> None:
         out.print(f"[red]error[/red]: {e}", soft_wrap=True)
 
 
+def _flatten(table: dict, prefix: str = "") -> dict[str, float]:  # type: ignore[type-arg]
+    """``money.f1 = 0.95`` reads in TOML as a table {money: {f1: 0.95}}: dotted names again."""
+    out: dict[str, float] = {}
+    for key, value in table.items():
+        if isinstance(value, dict):
+            out.update(_flatten(value, f"{prefix}{key}."))
+        else:
+            out[f"{prefix}{key}"] = float(value)
+    return out
+
+
 def register(cli: click.Group) -> None:
     """Add the commands of this module to the CLI group."""
 
@@ -80,9 +91,18 @@ def register(cli: click.Group) -> None:
             for m in report.misses:
                 out.print(m, soft_wrap=True)
         failed = []
+        if report.files == 0 and report.diffs == 0:
+            raise click.ClickException(f"{golden}: no gold files (see golden/README.md for the format)")
         if floors is not None:
-            for name, floor in tomllib.loads(floors.read_text(encoding="utf-8")).items():
-                got = report.score(name)
+            try:
+                table = tomllib.loads(floors.read_text(encoding="utf-8"))
+            except tomllib.TOMLDecodeError as e:
+                raise click.ClickException(f"{floors}: not TOML: {e}") from e
+            for name, floor in _flatten(table).items():
+                try:
+                    got = report.score(name)
+                except (AttributeError, KeyError, TypeError) as e:
+                    raise click.ClickException(f"{floors}: unknown score {name!r} (e.g. money.f1, bound.acc, meta.title)") from e
                 if got + 1e-9 < float(floor):
                     failed.append(f"{name} = {got:.3f} is below the floor {float(floor):.3f}")
         for f in failed:

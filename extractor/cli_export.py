@@ -31,6 +31,9 @@ def register(cli: click.Group) -> None:
         from .extract import extract_document
         from .store import export
 
+        if fmt != "openfisca" and (benefit or group or column):
+            raise click.UsageError("--benefit, --group and --column are for --format openfisca")
+
         failed, docs = [], []
         for result in _results(paths, "reading"):
             if result.error:

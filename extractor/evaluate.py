@@ -83,6 +83,8 @@ class Report(BaseModel):
             return float(getattr(total, tail))
         if head == "diff_changes":
             return float(getattr(sum(self.diff_changes.values(), Counts()), tail))
+        if tail not in ("precision", "recall", "f1") or head not in ("money", "percent", "duration", "age", "count"):
+            raise KeyError(name)
         return float(getattr(self.quantities.get(head, Counts()), tail))
 
 

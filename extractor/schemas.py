@@ -35,7 +35,7 @@ def schema_texts() -> dict[str, str]:
 
 def write_schemas(folder: Path) -> list[Path]:
     """Write every schema into ``folder``; return the paths written."""
-    folder.mkdir(parents=True, exist_ok=True)
+    folder.mkdir(parents=True, exist_ok=True)  # an existing file here raises FileExistsError: the CLI reports it
     out = []
     for name, text in schema_texts().items():
         p = folder / name

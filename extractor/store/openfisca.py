@@ -28,6 +28,8 @@ def table_to_openfisca(table: CompareTable, column: str | None = None) -> str:
     col = column or next((c for c in table.columns if c.endswith("(yuan)")), table.columns[0] if table.columns else None)
     if col is None:
         raise ValueError("nothing to export: the comparison is empty")
+    if col not in table.columns:
+        raise ValueError(f"no column {col!r}; the columns are: {', '.join(table.columns)}")
     unit = col.rsplit("(", 1)[-1].rstrip(")")
     undated: list[str] = []
     root: dict[str, Any] = {

@@ -87,6 +87,7 @@ def table_to_xlsx(t: CompareTable, path: Path) -> None:
     """Two sheets: the table, and every value with its quote, section, page and line."""
     from openpyxl import Workbook
 
+    path.parent.mkdir(parents=True, exist_ok=True)
     wb = Workbook()
     ws = wb.active
     ws.title = "table"
@@ -119,6 +120,9 @@ def table_to_chart(t: CompareTable, path: Path, column: str | None = None) -> st
     col = column or next((c for c in t.columns if c.endswith("(yuan)")), t.columns[0] if t.columns else None)
     if col is None:
         raise ValueError("nothing to chart: the comparison is empty")
+    if col not in t.columns:
+        raise ValueError(f"no column {col!r}; the columns are: {', '.join(t.columns)}")
+    path.parent.mkdir(parents=True, exist_ok=True)
     for f in CJK_FONTS:
         if Path(f).exists():
             font_manager.fontManager.addfont(f)
