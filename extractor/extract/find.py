@@ -17,7 +17,8 @@ import regex
 from ..segment.heads import DOC_NUMBER_RE
 from .numerals import parse_age, parse_approx, parse_duration, parse_money, parse_number, parse_percent
 
-_AR = r"\d+(?:,\d{3})*(?:\.\d+)?"
+# Arabic numbers: 1500, 1,500 and 1，500, 1 500 (a space between thousands, before a unit of money), 1.5
+_AR = r"\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u3000]\d{3})+(?=[ \u3000]*[万亿千]?[ \u3000]*元)|\d+(?:\.\d+)?"
 _CN = r"[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?"
 _NUM = rf"(?:{_AR}[ \u3000]*[万亿千]?|{_CN})"
 _APPROX = r"(?:[一二两三四五六七八九十]+几|几十|数十|数百|数千|十几|二十几|三十几|两三|三四|四五|五六|上百|上千|上万)"
@@ -25,10 +26,10 @@ _DASH = r"[-－—–~～至到]"
 
 PATTERNS: tuple[tuple[str, str], ...] = (
     ("age_range", rf"(?P<a>\d{{1,3}})[ \u3000]*(?:周?岁)?[ \u3000]*{_DASH}[ \u3000]*(?P<b>\d{{1,3}})[ \u3000]*周?岁"),
-    ("money_range", rf"(?P<a>{_AR})[ \u3000]*(?P<am>万|亿)?[ \u3000]*元?[ \u3000]*{_DASH}{{1,2}}[ \u3000]*(?P<b>{_AR})[ \u3000]*(?P<bm>万|亿)?[ \u3000]*元"),
+    ("money_range", rf"(?P<a>{_AR})[ \u3000]*(?P<am>万|亿|千)?[ \u3000]*元?[ \u3000]*{_DASH}{{1,2}}[ \u3000]*(?P<b>{_AR})[ \u3000]*(?P<bm>万|亿|千)?[ \u3000]*元"),
     ("percent_range", rf"(?P<a>\d{{1,3}}(?:\.\d+)?)[ \u3000]*%?[ \u3000]*{_DASH}[ \u3000]*(?P<b>\d{{1,3}}(?:\.\d+)?)[ \u3000]*[%％]"),
     ("money_approx", rf"{_APPROX}[ \u3000]*[万亿千]?[ \u3000]*元"),
-    ("money", rf"(?:{_AR}[ \u3000]*万[ \u3000]*\d(?![\d.])|{_NUM})[ \u3000]*元(?:[ \u3000]*[零〇一二三四五六七八九\d]+角)?(?:[ \u3000]*[零〇一二三四五六七八九\d]+分)?"),
+    ("money", rf"(?:{_AR}[ \u3000]*[万亿][ \u3000]*\d+[ \u3000]*[千百]|{_AR}[ \u3000]*万[ \u3000]*\d(?![\d.])|{_NUM})[ \u3000]*元(?:[ \u3000]*[零〇一二三四五六七八九\d]+角)?(?:[ \u3000]*[零〇一二三四五六七八九\d]+分)?"),
     ("percent", rf"(?:{_AR}[ \u3000]*[%％‰]|百分之{_CN}|[一二三四五六七八九十]+分之[一二三四五六七八九十]+|减半|一半)"),
     ("times", rf"(?P<v>{_AR}|[一二两三四五六七八九十]+)[ \u3000]*倍"),
     ("lpr", r"LPR[ \u3000]*(?P<sign>[+\-－加减])[ \u3000]*(?P<bp>\d{1,4})[ \u3000]*(?:BP|bp|个基点)"),
@@ -75,7 +76,7 @@ def _squash(s: str) -> str:
 
 
 def _scale(m: str | None) -> Decimal:
-    return {"万": Decimal(10_000), "亿": Decimal(100_000_000)}.get(m or "", Decimal(1))
+    return {"千": Decimal(1_000), "万": Decimal(10_000), "亿": Decimal(100_000_000)}.get(m or "", Decimal(1))
 
 
 Interpreter = Callable[[regex.Match[str], str, int, int], "Found | None"]
@@ -87,7 +88,7 @@ def _age_range(m: regex.Match[str], s: str, a: int, b: int) -> Found | None:
 
 
 def _money_range(m: regex.Match[str], s: str, a: int, b: int) -> Found | None:
-    lo, hi = parse_number(m.group("a")), parse_number(m.group("b"))
+    lo, hi = parse_number(_squash(m.group("a"))), parse_number(_squash(m.group("b")))
     if lo is None or hi is None:
         return None
     hm = _scale(m.group("bm"))
@@ -287,6 +288,8 @@ def find_quantities(text: str) -> list[Found]:
             # a number glued to a longer number or a Latin word is not this quantity ("4/5G", "2023届")
             if m.start() > 0 and regex.match(r"[\dA-Za-z.]", text[m.start() - 1]) and kind not in ("percent", "lpr"):
                 continue
+            if regex.search(r"\d[ \u3000]+$", text[max(0, m.start() - 4) : m.start()]):
+                continue  # the tail of a number written with spaces: "1 000" is not 000
             if kind.startswith("duration") and _not_a_duration(text, m):
                 continue
             got = _interpret(kind, m)
