@@ -82,3 +82,22 @@ def test_html_redline_renders_in_a_browser(tmp_path: Path) -> None:
     subprocess.run(["chromium", *flags, "--window-size=1200,1600", f"--screenshot={shot}", page.as_uri()],
                    capture_output=True, timeout=120)
     assert shot.read_bytes()[:4] == b"\x89PNG" and shot.stat().st_size > 20_000
+
+
+VERSION_CHANGES = [
+    ("per-changed", "按每人每月1000元给予补贴。", "按每人每年1000元给予补贴。", "补贴额度1000元由每人每月改为每人每年"),
+    ("bound-changed", "创业担保贷款最高20万元。", "创业担保贷款不低于20万元。", "创业担保贷款额度20万元由上限改为下限"),
+    ("range-widened", "给予1万至3万元奖励。", "给予1万至5万元奖励。", "奖励额度由1万元至3万元提高至1万元至5万元"),
+    ("amount-raised", "给予每人1000元补贴。", "给予每人2000元补贴。", "补贴额度由1000元提高至2000元"),
+]
+
+
+@pytest.mark.parametrize(("old", "new", "summary"), [c[1:] for c in VERSION_CHANGES], ids=[c[0] for c in VERSION_CHANGES])
+def test_version_changes_in_documents_without_numbered_articles(tmp_path: Path, old: str, new: str, summary: str) -> None:
+    from extractor.pipeline import parse_file
+
+    (tmp_path / "v1.txt").write_text(old, encoding="utf-8")
+    (tmp_path / "v2.txt").write_text(new, encoding="utf-8")
+    diff = documents_to_diff(parse_file(tmp_path / "v1.txt")[0], parse_file(tmp_path / "v2.txt")[0])
+    assert [p.a for p in diff.pairs] == ["全文"]
+    assert summary in diff.summary

@@ -14,6 +14,7 @@ import regex
 
 from ..records import Document, Section
 
+WHOLE = "全文"  # the path of the one article of a document without numbered articles
 MIN_SIMILARITY = 0.30  # at or above this, the most similar articles are paired
 MIN_MUTUAL = 0.12  # between this and MIN_SIMILARITY, only articles that are each other's most similar
 MERGE_CONTAINMENT = 0.55  # an unpaired article this much contained in a paired one was merged into it
@@ -51,6 +52,8 @@ def articles(doc: Document) -> list[Article]:
         chosen = [s for s in _walk(secs) if s.marker == "tiao"]
     else:
         chosen = list(secs)
+    if not chosen:  # a document without numbered articles is one article
+        return [Article(WHOLE, None, (0, len(doc.text)), doc.text, 0)]
     return [Article(s.path, s.heading, s.span, _label_free(s), k) for k, s in enumerate(chosen)]
 
 

@@ -78,18 +78,49 @@ def _bound_word(q: Quantity) -> str:
     return {"max": "上限", "min": "下限"}.get(q.bound, "")
 
 
+def _same(x: Quantity, y: Quantity) -> bool:
+    """The same parameter on both sides: same value; for an amount also the same bound and the same
+    per (每月 or 每年 changes what it is worth); for a rate or a duration the same bound. Counts are compared by
+    value only: the per and bound of service counts (为每人…1次, 至少1次) are worded freely."""
+    if (x.kind, x.value, x.value_max) != (y.kind, y.value, y.value_max):
+        return False
+    if x.kind == "money":
+        return x.bound == y.bound and sorted(p for p in x.per if p != "one_off") == sorted(p for p in y.per if p != "one_off")
+    return x.kind == "count" or x.bound == y.bound
+
+
+def _shown(q: Quantity) -> str:
+    """A value as written in a summary; a range as both ends."""
+    if q.value_max is not None:
+        return f"{fmt(q.kind, q.value, q.unit)}至{fmt(q.kind, q.value_max, q.unit)}"
+    return fmt(q.kind, q.value, q.unit)
+
+
+_BOUND_TERM = {"exact": "", "max": "上限", "min": "下限", "range": "区间"}
+_PER_TERM = {"person": "每人", "month": "每月", "year": "每年", "enterprise": "每户企业", "household": "每户", "one_off": "一次性"}
+
+
+def _terms(q: Quantity) -> str:
+    """How a value is counted and bounded: "每人每月上限"."""
+    return "".join(_PER_TERM.get(p, p) for p in q.per) + _BOUND_TERM[q.bound] or "固定值"
+
+
 def _change(x: Quantity | None, y: Quantity | None, a_path: str | None, b_path: str | None, heading: str | None) -> ParameterChange:
     """The change from quantity ``x`` of A to ``y`` of B (one of them None: removed or added)."""
     q = y or x
     assert q is not None
     what = f"{_subject(q, heading)}{KIND_WORD[q.kind]}{_bound_word(q)}"
     if x is not None and y is not None:
-        verb = "提高" if (y.value or 0) > (x.value or 0) else "降低"
-        change, summary = "changed", f"{what}由{fmt(x.kind, x.value, x.unit)}{verb}至{fmt(y.kind, y.value, y.unit)}"
+        old, new = _shown(x), _shown(y)
+        if (x.value, x.value_max) == (y.value, y.value_max):
+            change, summary = "changed", f"{_subject(q, heading)}{KIND_WORD[q.kind]}{old}由{_terms(x)}改为{_terms(y)}"
+        else:
+            verb = "提高" if ((y.value_max or y.value or 0), y.value or 0) > ((x.value_max or x.value or 0), x.value or 0) else "降低"
+            change, summary = "changed", f"{what}由{old}{verb}至{new}"
     elif y is not None:
-        change, summary = "added", f"新增{what}{fmt(y.kind, y.value, y.unit)}"
+        change, summary = "added", f"新增{what}{_shown(y)}"
     else:
-        change, summary = "removed", f"删除{what}{fmt(q.kind, q.value, q.unit)}"
+        change, summary = "removed", f"删除{what}{_shown(q)}"
     return ParameterChange(
         change=change, kind=q.kind,  # type: ignore[arg-type]
         a_value=x.value if x else None, b_value=y.value if y else None,
@@ -109,7 +140,7 @@ def _quantity_changes(
     # the same value of the same kind on both sides is no change
     for x in list(qa):
         for y in qb:
-            if x.kind == y.kind and x.value == y.value and x.value_max == y.value_max:
+            if _same(x, y):
                 qa.remove(x)
                 qb.remove(y)
                 break
