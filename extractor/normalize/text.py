@@ -154,6 +154,21 @@ def typical_width(texts: Sequence[str]) -> float:
     return widths[int(len(widths) * 0.75) if len(widths) > 3 else -1]
 
 
+def is_hard_wrapped(texts: Sequence[str], width: float) -> bool:
+    """Is this text wrapped at a page's width (many lines of about the same width), rather than one paragraph per
+    line? At least five lines, and two in five of the longer ones, within -15%/+10% of the typical width.
+
+    >>> is_hard_wrapped(["为深入贯彻落实党中央、国务院关于稳就业工作部署要求，"] * 6, 27.0)
+    True
+    >>> is_hard_wrapped(["一、总则", "为深入贯彻落实党中央、国务院关于稳就业工作部署要求，有效应对新冠肺炎疫情影响。"], 40.0)
+    False
+    """
+    widths = [display_width(t) for t in texts]
+    long = [w for w in widths if w >= 10]
+    near = sum(1 for w in long if 0.85 * width <= w <= 1.1 * width)
+    return width <= 60 and near >= max(5, 0.4 * len(long))
+
+
 def is_heading_line(s: str, full: bool) -> bool:
     """A numbered line with no sentence inside it that does not fill the line: a heading.
 
@@ -194,8 +209,11 @@ def word_across(a: str, b: str) -> bool:
     return False
 
 
-def should_join(a: str, b: str, a_full: bool) -> bool:
+def should_join(a: str, b: str, a_full: bool, wrapped: bool = True) -> bool:
     """Join line ``a`` with the next line ``b``: ``a`` fills the width and ends mid-sentence, ``b`` starts no block.
+
+    ``wrapped`` says the text is hard-wrapped (lines of a page's width); in a text of one paragraph per line a
+    numbered line without a sentence in it is a heading, however long.
 
     >>> should_join("对见习", "期未满与见习人员签订劳动合同的", True)
     True
@@ -214,8 +232,8 @@ def should_join(a: str, b: str, a_full: bool) -> bool:
         if match_marker(b) is not None or DOC_NUMBER_LINE_RE.match(b) or DATE_LINE_RE.match(b):
             return False
         return word_across(a, b)
-    if is_heading_line(a, a_full) and not any(c in a for c in "，,"):
-        return False
+    if not wrapped and match_marker(a) is not None and not any(c in a for c in "。；;") and not word_across(a, b):
+        return False  # a heading, unless a page break cut it inside a word
     if match_marker(b) is not None or _BLOCK_START.match(b) or _TOC_LINE_END.search(a):
         return False
     if _TITLE_LINE.search(a) and "，" not in a:
@@ -277,13 +295,14 @@ def lines_to_text(lines: Sequence[RawLine]) -> CleanText:
     units = _logical_lines(lines)
     width = typical_width([u[0] for u in units])
     threshold = max(min(width * 0.85, 40.0), 25.0)
+    wrapped = is_hard_wrapped([u[0] for u in units], width)
     out: list[str] = []
     line_of = array("i")
     col_of = array("i")
     prev_text, prev_full = "", False
     edits: list[tuple[int, int, str]] = []
     for text, idxs, cols, unit_edits in units:
-        if out and not should_join(prev_text, text, prev_full):
+        if out and not should_join(prev_text, text, prev_full, wrapped):
             out.append("\n")
             line_of.append(line_of[-1])
             col_of.append(col_of[-1] + 1)
