@@ -111,7 +111,8 @@ def parse(paths: tuple[str, ...], fmt: str, out: str | None) -> None:
     A compendium (汇编) becomes its documents. Each document carries id, title, doc_type, doc_number,
     issuers, date, region, level and sections (num, heading, path, text, children, span, page). Written to a
     folder, each document is OUT/<id>.json; when the files parsed are of several kinds (the same document as
-    text and as PDF, say), each kind gets a subfolder: OUT/pdf/<id>.json, OUT/text/<id>.json.
+    text and as PDF, say), each kind gets a subfolder: OUT/pdf/<id>.json, OUT/text/<id>.json. Written to one
+    file or to the screen, json is a list of documents (jsonl: one per line).
 
     Example: zhengce parse corpus/texts/001_e001dd900bee0134.txt --format tree
     """
@@ -126,7 +127,18 @@ def parse(paths: tuple[str, ...], fmt: str, out: str | None) -> None:
     failed: list[ParseResult] = []
     summary = RichTable("file", "documents", "pages", "sections", "warnings", title="zhengce parse")
     jsonl_dir = open(Path(out) / "documents.jsonl", "w", encoding="utf-8") if to_dir and fmt == "jsonl" else None  # type: ignore[arg-type]
+    stream = not to_dir and fmt == "json"  # one JSON list of all documents
+
+    def write(text: str) -> None:
+        if sink is not None:
+            sink.write(text)
+        else:
+            click.echo(text, nl=False)
+
+    first = True
     try:
+        if stream:
+            write("[\n")
         for result in _results(paths, "parsing"):
             if result.error:
                 failed.append(result)
@@ -134,22 +146,25 @@ def parse(paths: tuple[str, ...], fmt: str, out: str | None) -> None:
                 continue
             for doc in result.documents:
                 text = _render(doc, fmt)
+                if stream:
+                    text = ("" if first else ",\n") + text.rstrip("\n")
+                    first = False
                 if jsonl_dir is not None:
                     jsonl_dir.write(text)
                 elif to_dir:
                     folder = Path(out) / doc.source.kind if mixed else Path(out)  # type: ignore[arg-type]
                     folder.mkdir(parents=True, exist_ok=True)
                     (folder / f"{doc.id}{_SUFFIX[fmt]}").write_text(text, encoding="utf-8")
-                elif sink is not None:
-                    sink.write(text)
                 else:
-                    click.echo(text, nl=False)
+                    write(text)
             docs = result.documents
             pages = max((p for d in docs for p in d.source.pages), default=0)
             summary.add_row(
                 Path(result.path).name, str(len(docs)), str(pages) if pages else "–",
                 str(sum(len(d.sections) for d in docs)), str(sum(len(d.warnings) for d in docs)) or "0",
             )
+        if stream:
+            write("\n]\n")
     finally:
         for f in (sink, jsonl_dir):
             if f is not None:

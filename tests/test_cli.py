@@ -67,3 +67,27 @@ def test_unsupported_file_is_one_line_error(tmp_path: Path, capsys: pytest.Captu
     assert main(["parse", str(p)]) == 1
     err = capsys.readouterr().err
     assert "unsupported file type" in err and "Traceback" not in err
+
+
+def test_parse_json_to_one_file_is_a_list_of_documents(tmp_path: Path) -> None:
+    out = tmp_path / "all.json"
+    assert main(["parse", str(ROOT / "corpus/texts/004_a7a4461144ba7e7b.txt"), "-o", str(out)]) == 0
+    docs = json.loads(out.read_text(encoding="utf-8"))
+    assert [d["id"][-2:] for d in docs] == [f"{n:02d}" for n in range(1, 31)]
+
+
+@pytest.mark.parametrize("args", [
+    ["extract", "{T}", "--format", "json", "-o", "{DIR}"],
+    ["graph", "{T}", "-o", "{DIR}"],
+    ["schema", "-o", "{FILE}"],
+    ["compare", "{T}", "--column", "no such column", "--chart", "{DIR}/c.png"],
+    ["export", "{T}", "--benefit", "x", "-o", "{DIR}/e.csv"],
+], ids=["extract-into-folder", "graph-into-folder", "schema-onto-file", "unknown-chart-column", "openfisca-option-alone"])
+def test_bad_arguments_give_one_line_and_non_zero_exit(args: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "d").mkdir()
+    (tmp_path / "f").write_text("x")
+    text = str(ROOT / "corpus/texts/001_e001dd900bee0134.txt")
+    argv = [a.replace("{T}", text).replace("{DIR}", str(tmp_path / "d")).replace("{FILE}", str(tmp_path / "f")) for a in args]
+    assert main(argv) != 0
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and err.strip()
