@@ -105,7 +105,7 @@ QUANTITY_FORMS = [
 REPORTED_BUGS = [  # failures reported against JioNLP, cn2an and Recognizers-Text that occur in policy text
     ("cn2an-13wan2", "给予13万2元奖励。", [q("money", 132000)]),
     ("cn2an-long-chinese", "累计发放一百九十万零三千九百七十一元。", []),  # a statistic: no parameter ...
-    ("jionlp-money-then-number", "补贴3541.07万元2.3个百分点。", [q("money", 35410700)]),
+    ("jionlp-money-then-number", "补贴3541.07万元2.3个百分点。", [q("money", 35410700), q("percent", 2.3, base="百分点")]),
     ("jionlp-jiao-fen", "标准为123元1角1分。", [q("money", 123.11)]),
     ("recognizers-percent-decimal", "费率为百分之一点五七。", [q("percent", 1.57, base="费率")]),
     ("recognizers-one-tenth", "按十分之一给予补贴。", [q("percent", 10)]),
@@ -115,6 +115,34 @@ REPORTED_BUGS = [  # failures reported against JioNLP, cn2an and Recognizers-Tex
     ("doc-number-beside-date", "根据豫政办〔2023〕17号，2023年4月27日起给予补贴。", []),
     ("4-5G-is-not-a-fraction", "支持4/5G网络建设补贴。", []),
 ]
+
+
+BUGS_CAUGHT = [  # found by a review of this code; each was wrong before its fix
+    ("space-thousands", "补贴标准为每人 1 000 元。", [q("money", 1000, per=("person",))]),
+    ("full-width-comma-thousands", "补贴1，000元。", [q("money", 1000)]),
+    ("wan-and-qian", "给予3万5千元奖励。", [q("money", 35000)]),
+    ("qian-range", "给予1千至3千元补贴。", [q("money", 1000, 3000, "range")]),
+    ("bracket-restates-bound", "贷款期限不超过3年（含3年）。", [q("duration", 36, bound="max")]),
+    ("bracket-excludes-then-below", "3年（不含）以下。", [q("duration", 36, bound="max")]),
+    ("per-person-month-after", "补贴500元/人·月。", [q("money", 500, per=("person", "month"))]),
+    ("per-household-after", "给予5000元/户补贴。", [q("money", 5000, per=("household",))]),
+    ("per-person-after-in-words", "给予一千五百元每人的补贴。", [q("money", 1500, per=("person",))]),
+    ("percentage-points", "费率降低0.5个百分点。", [q("percent", 0.5, base="百分点")]),
+    ("session-of-a-congress-is-no-count", "对市政协七届三次会议第73050号提案的答复", []),
+    ("about-is-approximate", "给予约5000元补贴。", [q("money", 5000, approximate=True)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in BUGS_CAUGHT], ids=[c[0] for c in BUGS_CAUGHT])
+def test_bugs_caught(text: str, expected: list[Q]) -> None:
+    got = params(text)
+    assert [g.kind for g in got] == [e["kind"] for e in expected], [(g.kind, g.value, g.quote) for g in got]
+    for g, e in zip(got, expected, strict=True):
+        check(g, e)
+
+
+def test_a_total_given_out_is_a_statistic() -> None:
+    assert [x.role for x in text_to_quantities("全省共发放创业担保贷款120亿元。") if x.kind == "money"] == ["statistic"]
 
 
 @pytest.mark.parametrize(("text", "expected"), [c[1:] for c in ISSUE_EXAMPLES], ids=[c[0] for c in ISSUE_EXAMPLES])

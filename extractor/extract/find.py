@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 import regex
@@ -30,6 +30,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("percent_range", rf"(?P<a>\d{{1,3}}(?:\.\d+)?)[ \u3000]*%?[ \u3000]*{_DASH}[ \u3000]*(?P<b>\d{{1,3}}(?:\.\d+)?)[ \u3000]*[%％]"),
     ("money_approx", rf"{_APPROX}[ \u3000]*[万亿千]?[ \u3000]*元"),
     ("money", rf"(?:{_AR}[ \u3000]*[万亿][ \u3000]*\d+[ \u3000]*[千百]|{_AR}[ \u3000]*万[ \u3000]*\d(?![\d.])|{_NUM})[ \u3000]*元(?:[ \u3000]*[零〇一二三四五六七八九\d]+角)?(?:[ \u3000]*[零〇一二三四五六七八九\d]+分)?"),
+    ("points", rf"(?P<v>{_AR})[ \u3000]*个百分点"),
     ("percent", rf"(?:{_AR}[ \u3000]*[%％‰]|百分之{_CN}|[一二三四五六七八九十]+分之[一二三四五六七八九十]+|减半|一半)"),
     ("times", rf"(?P<v>{_AR}|[一二两三四五六七八九十]+)[ \u3000]*倍"),
     ("lpr", r"LPR[ \u3000]*(?P<sign>[+\-－加减])[ \u3000]*(?P<bp>\d{1,4})[ \u3000]*(?:BP|bp|个基点)"),
@@ -51,7 +52,7 @@ DATE_RE = regex.compile(
 )
 PHONE_RE = regex.compile(r"(?<!\d)(?:0\d{2,3}[ \u3000]*[—\-－–][ \u3000]*\d{7,8}|1[3-9]\d{9}|\d{7,8}(?=\D|$)(?<=电话[：:]?[ \u3000]*\d{7,8}))")
 # A number that names a programme or a document, not a quantity: "1551"工程, 第73050号, 十四五.
-BLOCK_RE = regex.compile(r"第[ \u3000]*[\d一二三四五六七八九十百]+[ \u3000]*[号届次批条款章节项]|“[^”]{0,12}”|\d+\+N|[一二三四五六七八九十]+五(?=规划|时期|期间)")
+BLOCK_RE = regex.compile(r"第[ \u3000]*[\d一二三四五六七八九十百]+[ \u3000]*[号届次批条款章节项]|[\d一二三四五六七八九十]+届[\d一二三四五六七八九十]+次|“[^”]{0,12}”|\d+\+N|[一二三四五六七八九十]+五(?=规划|时期|期间)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +129,11 @@ def _percent(m: regex.Match[str], s: str, a: int, b: int) -> Found | None:
     return Found("percent", v, None, "percent", a, b) if v is not None else None
 
 
+def _points(m: regex.Match[str], s: str, a: int, b: int) -> Found | None:
+    v = parse_number(_squash(m.group("v")))  # "降低0.5个百分点": percentage points
+    return Found("percent", v, None, "percent", a, b, doubt=True, base_hint="百分点") if v is not None else None
+
+
 def _times(m: regex.Match[str], s: str, a: int, b: int) -> Found | None:
     v = parse_number(m.group("v"))  # "10 倍" of a base: 1000%
     return Found("percent", v * 100, None, "percent", a, b, doubt=True) if v is not None and v > 1 else None
@@ -175,7 +181,7 @@ def _count(m: regex.Match[str], s: str, a: int, b: int) -> Found | None:
 INTERPRETERS: dict[str, Interpreter] = {
     "age_range": _age_range, "money_range": _money_range, "percent_range": _percent_range,
     "money_approx": _approx("money"), "duration_approx": _approx("duration"), "count_approx": _approx("count"),
-    "money": _money, "percent": _percent, "times": _times, "lpr": _lpr, "fraction": _fraction, "ratio": _ratio,
+    "money": _money, "points": _points, "percent": _percent, "times": _times, "lpr": _lpr, "fraction": _fraction, "ratio": _ratio,
     "duration_range": _duration_range, "duration": _duration, "age": _age, "count": _count,
 }
 
@@ -292,9 +298,14 @@ def find_quantities(text: str) -> list[Found]:
                 continue  # the tail of a number written with spaces: "1 000" is not 000
             if kind.startswith("duration") and _not_a_duration(text, m):
                 continue
+            if regex.search(r"[（(]不?含[ \u3000]*$", text[max(0, m.start() - 5) : m.start()]):
+                take(m.start(), m.end())  # "不超过3年（含3年）": the bracket restates the bound, it is no new number
+                continue
             got = _interpret(kind, m)
             if got is None:
                 continue
+            if regex.search(r"(?:约|大约|左右)$", text[max(0, m.start() - 2) : m.start()]) or text[m.end() : m.end() + 2] == "左右":
+                got = replace(got, approximate=True, doubt=True)  # "约5000元", "30%左右": not an exact value
             out.append(got)
             take(m.start(), m.end())
     return sorted(out, key=lambda f: f.start)
