@@ -38,6 +38,7 @@ BAD = [
     ("empty-text", "empty.txt", b"", "empty file"),
     ("blank-text", "blank.txt", b"  \n\n ", "empty file"),
     ("binary-garbage", "garbage.txt", bytes(range(256)) * 20, "binary"),
+    ("short-binary-with-zero-bytes", "tiny.txt", b"\x00\x01\x02garbage", "binary"),
     ("unsupported-type", "table.xls", b"PK\x03\x04", "unsupported file type"),
     ("not-a-docx", "fake.docx", b"hello", "not a DOCX"),
     ("html-without-article", "empty.html", b"<html><body><script>x()</script></body></html>", "no article text"),

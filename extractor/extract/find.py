@@ -45,9 +45,10 @@ PATTERNS: tuple[tuple[str, str], ...] = (
 )
 _COMPILED = tuple((k, regex.compile(p)) for k, p in PATTERNS)
 
+_MD = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"  # a month or day, Arabic or Chinese
 DATE_RE = regex.compile(
-    r"(?:(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})[ \u3000]*年(?:[ \u3000]*度)?(?:[ \u3000]*\d{1,2}[ \u3000]*月(?:[ \u3000]*\d{1,2}[ \u3000]*日)?)?"
-    r"(?:[ \u3000]*[—\-－–~～至到][ \u3000]*(?:(?:19|20)\d{2}[ \u3000]*年)?[ \u3000]*\d{1,2}[ \u3000]*月(?:[ \u3000]*\d{1,2}[ \u3000]*[日号])?)?"
+    rf"(?:(?:19|20)\d{{2}}|[〇零一二三四五六七八九]{{4}})[ \u3000]*年(?:[ \u3000]*度)?(?:[ \u3000]*{_MD}[ \u3000]*月(?:[ \u3000]*{_MD}[ \u3000]*日)?)?"
+    r"(?:[ \u3000]*起?[ \u3000]*[—\-－–~～至到][ \u3000]*(?:(?:19|20)\d{2}[ \u3000]*年)?[ \u3000]*\d{1,2}[ \u3000]*月(?:[ \u3000]*\d{1,2}[ \u3000]*[日号])?)?"
     r"|\d{1,2}[ \u3000]*月[ \u3000]*\d{1,2}[ \u3000]*[日号]|\d{1,2}[ \u3000]*月(?:份|底|初|中旬|下旬|上旬|前)"
 )
 PHONE_RE = regex.compile(r"(?<!\d)(?:0\d{2,3}[ \u3000]*[—\-－–][ \u3000]*\d{7,8}|1[3-9]\d{9}|\d{7,8}(?=\D|$)(?<=电话[：:]?[ \u3000]*\d{7,8}))")
@@ -218,7 +219,12 @@ def _date_range(s: str) -> tuple[dt.date | None, dt.date | None]:
     >>> _date_range("2023 年 12 月 31 日")
     (datetime.date(2023, 12, 31), datetime.date(2023, 12, 31))
     """
-    parts = regex.split(r"[—\-－–~～至到]", s, maxsplit=1)
+    if not regex.search(r"\d", s):  # 二〇二三年一月一日
+        from ..segment.heads import parse_date
+
+        day = parse_date(s)
+        return day, day
+    parts = regex.split(r"起?[—\-－–~～至到]", s, maxsplit=1)
     year: int | None = None
     bounds: list[tuple[dt.date, dt.date] | None] = []
     for part in parts:

@@ -158,7 +158,10 @@ def recover(page: pdfium.PdfPage, pageno: int, verdict: Verdict, path: Path, war
         log.info("%s: page %d %s", path, pageno, why)
         return []
     lines = ocr_page(page)
-    warnings.append(f"page {pageno} {why}; its text was read by OCR (tesseract chi_sim)")
+    if lines:
+        warnings.append(f"page {pageno} {why}; its text was read by OCR (tesseract chi_sim)")
+    else:
+        warnings.append(f"page {pageno} {why}; OCR (tesseract chi_sim) found no text on it")
     return [_Line(ln.text, ln.x0, ln.x1, ln.top, ln.size, pageno, k + 1) for k, ln in enumerate(lines)]
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import regex
 from charset_normalizer import from_bytes
 
 from ..errors import InputError
@@ -52,9 +53,11 @@ def read(path: Path) -> RawDoc:
         raise InputError(path, "empty file")
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         best = from_bytes(data[:65536]).best()  # UTF-16 without a byte-order mark has zero bytes too
-        if best is None or not best.encoding.startswith("utf_16"):
+        if best is None or not best.encoding.startswith("utf_16") or len(data) < 64:
             raise InputError(path, "binary data, not text")
         text = data.decode(best.encoding.replace("_", "-"), errors="replace")
+        if len(regex.findall(r"[\p{Han}\p{P}\sA-Za-z0-9]", text)) < 0.9 * len(text):
+            raise InputError(path, "binary data, not text")
     else:
         text = decode_text(data, str(path))
     if looks_binary(text):
