@@ -12,23 +12,13 @@ from .records import Document
 from .store.diff_html import diff_to_html
 
 
-def _pick(path: str, doc_id: str | None) -> Document:
-    result = parse_path(path)
+def _pick(ref: str) -> Document:
+    result = parse_path(ref)
     if result.error:
-        raise click.ClickException(f"{path}: {result.error}")
-    if doc_id:
-        for d in result.documents:
-            if d.id == doc_id or d.id.endswith(f"-{doc_id}"):
-                return d
-        raise click.ClickException(f"{path}: no document {doc_id} (it holds {', '.join(d.id for d in result.documents)})")
+        raise click.ClickException(f"{ref}: {result.error}")
     if len(result.documents) > 1:
-        raise click.ClickException(f"{path}: holds {len(result.documents)} documents; name one with PATH#ID, e.g. {path}#01")
+        raise click.ClickException(f"{ref}: holds {len(result.documents)} documents; name one with PATH#ID, e.g. {ref}#01")
     return result.documents[0]
-
-
-def _split(arg: str) -> tuple[str, str | None]:
-    path, _, doc_id = arg.partition("#")
-    return path, doc_id or None
 
 
 def register(cli: click.Group) -> None:
@@ -49,7 +39,7 @@ def register(cli: click.Group) -> None:
 
         Example: zhengce diff corpus/texts/004_a7a4461144ba7e7b.txt#01 corpus/texts/004_a7a4461144ba7e7b.txt#19
         """
-        da, db = _pick(*_split(a)), _pick(*_split(b))
+        da, db = _pick(a), _pick(b)
         diff = documents_to_diff(da, db)
         if fmt in ("jsonl", "csv", "parquet", "xlsx"):
             from .store import export

@@ -172,23 +172,44 @@ def parse_file(path: str | Path) -> list[Document]:
     return docs
 
 
+def split_document_ref(path: str | Path) -> tuple[Path, str | None]:
+    """``PATH#NN`` names document NN of a compendium (or a document id); a plain path names the whole file.
+
+    >>> split_document_ref("corpus/texts/004_a7a4461144ba7e7b.txt#05")
+    (PosixPath('corpus/texts/004_a7a4461144ba7e7b.txt'), '05')
+    """
+    text = str(path)
+    base, sep, doc_id = text.rpartition("#")
+    if sep and not Path(text).exists() and doc_id and "/" not in doc_id:
+        return Path(base), doc_id
+    return Path(text), None
+
+
 def parse_path(path: str | Path) -> ParseResult:
-    """Parse one file, catching bad input into the result's ``error`` instead of raising."""
+    """Parse one file (or one document of it: ``PATH#NN``), catching bad input into the result's ``error``."""
+    file, doc_id = split_document_ref(path)
     try:
-        return ParseResult(path=str(path), documents=parse_file(path))
+        docs = parse_file(file)
     except InputError as e:
         return ParseResult(path=str(path), error=e.cause)
+    if doc_id is not None:
+        docs = [d for d in docs if d.id == doc_id or d.id.endswith(f"-{doc_id}")]
+        if not docs:
+            return ParseResult(path=str(path), error=f"no document {doc_id} in it")
+    return ParseResult(path=str(path), documents=docs)
 
 
 def iter_files(paths: Sequence[str | Path]) -> list[Path]:
     """The files named, and the supported files inside the folders named, sorted."""
     out: list[Path] = []
     for p in map(Path, paths):
-        if p.is_dir():
+        if split_document_ref(p)[1] is not None:
+            out.append(p)  # PATH#NN: one document of a file
+        elif p.is_dir():
             out.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in ingest.READERS))
         else:
             out.append(p)
     return out
 
 
-__all__ = ["build_document", "iter_files", "parse_file", "parse_path", "raw_to_documents"]
+__all__ = ["build_document", "iter_files", "parse_file", "parse_path", "raw_to_documents", "split_document_ref"]

@@ -91,3 +91,11 @@ def test_bad_arguments_give_one_line_and_non_zero_exit(args: list[str], tmp_path
     assert main(argv) != 0
     err = capsys.readouterr().err
     assert "Traceback" not in err and err.strip()
+
+
+def test_one_document_of_a_compendium_by_number(capsys: pytest.CaptureFixture[str]) -> None:
+    ref = str(ROOT / "corpus/texts/004_a7a4461144ba7e7b.txt") + "#05"
+    assert main(["parse", ref, "--format", "jsonl"]) == 0
+    assert json.loads(capsys.readouterr().out)["doc_number"]["text"] == "豫人社办函〔2023〕30号"
+    assert main(["parse", ref[:-2] + "99"]) == 1
+    assert "no document 99" in capsys.readouterr().err
