@@ -279,6 +279,9 @@ def documents_to_diff(a: Document, b: Document) -> Diff:
         changes += _phrase_changes(a, b, [x.span for x in a_arts], [y.span for y in b_arts], a_path, b_path, heading)
     order = {"changed": 0, "added": 1, "removed": 2}
     summary = [c.summary for c in sorted(changes, key=lambda c: (c.kind in ("group", "condition"), order[c.change]))]
+    paired = [p.similarity for p in pairings if p.a and p.b]
+    if relation_of(a, b) == "other" and (not paired or sum(paired) / len(paired) < 0.3):
+        summary.insert(0, "两份文件内容差异较大，可能并非同一政策的不同版本或上下级文件，以下对照仅供参考")
     return Diff(
         a_id=a.id, b_id=b.id, a_title=a.title, b_title=b.title, relation=relation_of(a, b),  # type: ignore[arg-type]
         summary=summary + summary_articles, pairs=pairs, changes=changes,

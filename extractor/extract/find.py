@@ -256,6 +256,11 @@ def _dates(text: str) -> list[Found]:
     out = []
     for m in DATE_RE.finditer(text):
         start, end = _date_range(m.group(0))
+        after = text[m.end() : m.end() + 3]
+        if after.startswith("起") and not regex.search(r"[至到—\-]", m.group(0)):
+            end = None  # "自2024年1月起": from then on
+        elif after.startswith(("底前", "前", "年底前", "以前")):
+            start = None  # "2024年底前": by then
         out.append(Found("date", None, None, "date", m.start(), m.end(), date_start=start, date_end=end))
     for m in ISSUE_DATE_RE.finditer(text):
         out.append(Found("date", None, None, "date", m.start(), m.end()))
