@@ -27,6 +27,14 @@ def params(text: str) -> list[Quantity]:
     return [x for x in text_to_quantities(text) if x.role == "parameter" and x.kind != "date"]
 
 
+def assert_params(text: str, expected: list[Q]) -> None:
+    """The parameters read from ``text`` are exactly ``expected``, in order."""
+    got = params(text)
+    assert [g.kind for g in got] == [e["kind"] for e in expected], [(g.kind, g.value, g.quote) for g in got]
+    for g, e in zip(got, expected, strict=True):
+        check(g, e)
+
+
 def check(got: Quantity, want: Q) -> None:
     for key in ("kind", "value", "value_max", "bound", "per", "base"):
         assert getattr(got, key) == want[key], f"{key}: {getattr(got, key)!r} != {want[key]!r} in «{got.quote}»"
@@ -135,10 +143,7 @@ BUGS_CAUGHT = [  # found by a review of this code; each was wrong before its fix
 
 @pytest.mark.parametrize(("text", "expected"), [c[1:] for c in BUGS_CAUGHT], ids=[c[0] for c in BUGS_CAUGHT])
 def test_bugs_caught(text: str, expected: list[Q]) -> None:
-    got = params(text)
-    assert [g.kind for g in got] == [e["kind"] for e in expected], [(g.kind, g.value, g.quote) for g in got]
-    for g, e in zip(got, expected, strict=True):
-        check(g, e)
+    assert_params(text, expected)
 
 
 def test_a_total_given_out_is_a_statistic() -> None:
@@ -147,26 +152,17 @@ def test_a_total_given_out_is_a_statistic() -> None:
 
 @pytest.mark.parametrize(("text", "expected"), [c[1:] for c in ISSUE_EXAMPLES], ids=[c[0] for c in ISSUE_EXAMPLES])
 def test_issue_examples(text: str, expected: list[Q]) -> None:
-    got = params(text)
-    assert [g.kind for g in got] == [e["kind"] for e in expected], [(g.kind, g.value, g.quote) for g in got]
-    for g, e in zip(got, expected, strict=True):
-        check(g, e)
+    assert_params(text, expected)
 
 
 @pytest.mark.parametrize(("text", "expected"), [c[1:] for c in QUANTITY_FORMS], ids=[c[0] for c in QUANTITY_FORMS])
 def test_quantity_forms(text: str, expected: list[Q]) -> None:
-    got = params(text)
-    assert [g.kind for g in got] == [e["kind"] for e in expected], [(g.kind, g.value, g.quote) for g in got]
-    for g, e in zip(got, expected, strict=True):
-        check(g, e)
+    assert_params(text, expected)
 
 
 @pytest.mark.parametrize(("text", "expected"), [c[1:] for c in REPORTED_BUGS], ids=[c[0] for c in REPORTED_BUGS])
 def test_reported_bugs(text: str, expected: list[Q]) -> None:
-    got = params(text)
-    assert [g.kind for g in got] == [e["kind"] for e in expected], [(g.kind, g.value, g.quote) for g in got]
-    for g, e in zip(got, expected, strict=True):
-        check(g, e)
+    assert_params(text, expected)
 
 
 def test_approximate_is_flagged_never_exact() -> None:
