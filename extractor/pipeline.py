@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import regex
@@ -37,7 +37,9 @@ def _paragraph_offsets(paragraphs: Sequence[str]) -> list[int]:
     return out
 
 
-def _tables(paragraphs: Sequence[str], offsets: Sequence[int], start: int, end: int, page_of) -> list[Table]:  # type: ignore[no-untyped-def]
+def _tables(
+    paragraphs: Sequence[str], offsets: Sequence[int], start: int, end: int, page_of: Callable[[int], int | None]
+) -> list[Table]:
     tables: list[Table] = []
     k = start
     while k < end:

@@ -4,7 +4,7 @@ and the groups it belongs to, and whether it is a policy parameter at all (or a 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 import regex
 
@@ -44,7 +44,6 @@ BENEFIT_WORD = regex.compile(r"[\p{Han}“”]{0,12}(?:补贴|补助|奖励|奖�
 # Statistics and work targets: not rules.
 STATISTIC_RE = regex.compile(r"共发放|已发放|累计(?:发放|带动|帮扶|建成|入孵|征集|培训|举办|完成|实现|吸纳|解决|减免|拨付|有)|截至目前|截止目前|共计|已(?:经)?(?:发放|帮扶|带动|建成|完成|举办|认定)|同比|实现了|获得省奖|获国奖|报名参加|孵化成功率")
 TARGET_RE = regex.compile(r"力争|确保|目标|全年|全省|全市|培育|培养|带动(?:就业)?|(?<![\d一二两三])年内|年完成|新增|募集|开发[\p{Han}]{0,6}岗位|培训[\p{Han}]{0,6}人次|引进[\p{Han}]{0,6}人才|打造|建成|建设[\p{Han}]{0,4}(?:个|家)|推荐[\p{Han}]{0,4}(?:个|家)|评选|选树|举办|组织[\p{Han}]{0,6}(?:场|次)|覆盖|不少于[\p{Han}]{0,4}(?:场|次)")
-CONDITION_RE = regex.compile(r"对|符合|条件|标准|申请|的[，,]|达到|认定为|星级|给予|可|享受")
 CLAUSE_END = "，,；;。！？\n：:"
 SENTENCE_END = "；;。！？\n"
 
@@ -376,7 +375,3 @@ def _caps(text: str, items: list[Context]) -> None:
             if d.found.kind == "money" and d.bound == "max" and d.found.value is not None:
                 c.cap = float(d.found.value)
                 break
-
-
-def with_role(c: Context, role: str) -> Context:
-    return replace(c, role=role)

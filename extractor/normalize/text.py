@@ -169,19 +169,6 @@ def is_hard_wrapped(texts: Sequence[str], width: float) -> bool:
     return width <= 60 and near >= max(5, 0.4 * len(long))
 
 
-def is_heading_line(s: str, full: bool) -> bool:
-    """A numbered line with no sentence inside it that does not fill the line: a heading.
-
-    >>> is_heading_line("一、援企稳岗稳定就业", False)
-    True
-    >>> is_heading_line("（一）全面落实援企稳岗政策。按照省、郑州市", True)
-    False
-    """
-    if match_marker(s) is None:
-        return False
-    return not full and not any(c in s for c in "。；;")
-
-
 @functools.cache
 def _dictionary() -> dict[str, int]:
     """jieba's word list, loaded on first use (only short broken lines need it)."""
