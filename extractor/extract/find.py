@@ -22,6 +22,7 @@ _AR = r"\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u3000]\d{3})+(?=[ \u3000]
 _CN = r"[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?"
 _NUM = rf"(?:{_AR}[ \u3000]*[万亿千]?|{_CN})"
 _APPROX = r"(?:[一二两三四五六七八九十]+几|几十|数十|数百|数千|十几|二十几|三十几|两三|三四|四五|五六|上百|上千|上万)"
+_COUNT_WORDS = "人次|人|名|家|户|只|头|项|场|所|个学时|学时|个"  # what a count counts, besides 次 (times)
 _DASH = r"[-－—–~～至到]"
 
 PATTERNS: tuple[tuple[str, str], ...] = (
@@ -41,7 +42,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("duration", rf"(?<!第)(?:{_AR}|[一二两三四五六七八九十]+|半)[ \u3000]*(?:个半月|年半|个工作日|工作日|个自然月|个月|个季度|周年|年|周(?!岁)|天|日)"),
     ("age", r"(?:\d{1,3}|[一二三四五六七八九十]+)[ \u3000]*周?岁"),
     ("count_approx", rf"{_APPROX}[ \u3000]*(?:人次|人|名|家|户|个)"),
-    ("count", rf"(?<!第)(?:{_AR}[ \u3000]*[万千]?|[一二两三四五六七八九十百千万]+)[ \u3000]*(?:人次|人|名|家|户|只|头|项|场|所|个学时|学时|个|次(?![性数]))"),
+    ("count", rf"(?<!第)(?:{_AR}[ \u3000]*[万千]?|[一二两三四五六七八九十百千万]+)[ \u3000]*(?:{_COUNT_WORDS}|次(?![性数]))"),
 )
 _COMPILED = tuple((k, regex.compile(p)) for k, p in PATTERNS)
 
@@ -175,7 +176,7 @@ def _age(m: regex.Match[str], s: str, a: int, b: int) -> Found | None:
 
 
 def _count(m: regex.Match[str], s: str, a: int, b: int) -> Found | None:
-    v = parse_number(regex.sub(r"(?:人次|人|名|家|户|只|头|项|场|所|个学时|学时|个|次)$", "", s))
+    v = parse_number(regex.sub(rf"(?:{_COUNT_WORDS}|次)$", "", s))
     return Found("count", v, None, "count", a, b) if v is not None and v > 0 else None
 
 
