@@ -9,16 +9,15 @@ from ..records import Diff, ParameterChange
 if TYPE_CHECKING:
     from ..evaluate import Report
 
-VALUE_TOLERANCE = 0.011
-
-
 def _same_value(a: object, b: object) -> bool:
+    """Numbers match as quantities do in eval; phrases (groups, conditions) when one contains the other."""
     from ..evaluate import norm
+    from ..extract.score import _close
 
     if a is None or b is None:
         return a is None and b is None
     if isinstance(a, (int, float)) and isinstance(b, (int, float)):
-        return abs(float(a) - float(b)) <= VALUE_TOLERANCE * max(1.0, abs(float(b)) / 100)
+        return _close(float(a), float(b))
     x, y = norm(a), norm(b)
     return bool(x and y and (x in y or y in x))
 
