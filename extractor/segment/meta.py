@@ -116,6 +116,12 @@ def _title(paragraphs: Sequence[str], end: int) -> tuple[str | None, list[str], 
     return title, organs, header
 
 
+def _organs_before_date(line: str, date: dt.date) -> list[str]:
+    """Organs printed on a date line before the date: "南阳市人力资源和社会保障局 2025年10月17日印发"."""
+    year = str(date.year)
+    return split_organs(line.split(year)[0]) if year in line else []
+
+
 def _signature(paragraphs: Sequence[str], start: int) -> tuple[int | None, list[str], dt.date | None]:
     """The first signature block after ``start``: index of its date line, its organs, its date."""
     for k in range(start, len(paragraphs)):
@@ -125,13 +131,10 @@ def _signature(paragraphs: Sequence[str], start: int) -> tuple[int | None, list[
         date = parse_date(p)
         if date is None:
             continue
-        organs: list[str] = []
-        prefix = p[: p.find(str(date.year)) if str(date.year) in p else 0].strip()
-        if prefix:
-            organs = split_organs(prefix)
+        organs = _organs_before_date(p, date)
         j = k - 1
-        while j >= start and split_organs(paragraphs[j]) and not DOC_NUMBER_LINE_RE.match(paragraphs[j]):
-            organs = split_organs(paragraphs[j]) + organs
+        while j >= start and not DOC_NUMBER_LINE_RE.match(paragraphs[j]) and (above := split_organs(paragraphs[j])):
+            organs = above + organs
             j -= 1
         return k, organs, date
     return None, [], None
@@ -171,8 +174,8 @@ def paragraphs_to_head(paragraphs: Sequence[str]) -> Head:
     if not issuers:
         for p in paragraphs[::-1]:
             printed = parse_date(p) if "印发" in p and DATE_LINE_RE.match(p.strip()) else None
-            if printed is not None:  # "南阳市人力资源和社会保障局 2025年10月17日印发"
-                issuers = split_organs(p.split(str(printed.year))[0])
+            if printed is not None:
+                issuers = _organs_before_date(p, printed)
                 break
     head.issuers = list(dict.fromkeys(issuers))
     for p in paragraphs:
