@@ -8,8 +8,6 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from . import records
-from .compare.graph import Graph
-from .compare.table import CompareTable
 
 # The record types other systems consume, by schema file name.
 SCHEMA_MODELS: dict[str, type[BaseModel]] = {
@@ -20,8 +18,8 @@ SCHEMA_MODELS: dict[str, type[BaseModel]] = {
     "extract_result": records.ExtractResult,
     "quantity_row": records.QuantityRow,
     "diff": records.Diff,
-    "compare_table": CompareTable,
-    "graph": Graph,
+    "compare_table": records.CompareTable,
+    "graph": records.Graph,
 }
 
 

@@ -6,13 +6,12 @@ year, or a rate and a fixed sum, never share a column. Every cell keeps the quot
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 from collections.abc import Iterable
 
-from pydantic import Field
 
-from ..records import Document, Level, Quantity, Record
+from ..records import Document, Quantity
+from ..records.compare import CompareTable, Row, Value
 from ..extract import document_to_quantities
 from ..extract.provisions import quantities_to_provisions
 from ..extract.taxonomy import Taxonomy, benefits, groups
@@ -24,43 +23,6 @@ BOUND_LABEL = {"exact": "", "max": "上限", "min": "下限", "range": "区间"}
 PER_LABEL = {"person": "人", "month": "月", "year": "年", "enterprise": "企业", "household": "户", "student": "生",
              "one_off": "一次性", "project": "项目", "time": "次", "class_hour": "学时", "quarter": "季度", "unit": "个",
              "certificate": "证"}
-
-
-class Value(Record):
-    """One value in a cell, with the group it is for and its evidence."""
-
-    value: float | None
-    value_max: float | None = None
-    groups: list[str] = Field(default_factory=list)
-    benefit: str | None = None
-    section: str
-    quote: str
-    page: int | None = None
-    line: int
-
-
-class Row(Record):
-    """One document of the comparison."""
-
-    doc_id: str
-    title: str | None
-    region: str | None
-    region_code: str | None = None
-    level: Level | None
-    date: dt.date | None = None
-    year: int | None
-    doc_number: str | None
-    cells: dict[str, list[Value]]
-    conditions: list[str] = Field(default_factory=list, description="conditions of the rules the values come from")
-
-
-class CompareTable(Record):
-    """The comparison: the query, the columns (kind · bound · per) and a row per document."""
-
-    benefit: str | None
-    group: str | None
-    columns: list[str]
-    rows: list[Row]
 
 
 def column_of(q: Quantity) -> str:

@@ -1,0 +1,48 @@
+"""The records Zhengce produces: frozen pydantic models, the one source of the JSON Schemas in ``schemas/``.
+
+One module per concern: ``vocab`` (the closed vocabularies), ``document`` (a parsed document), ``extraction``
+(quantities, provisions, the analysis of a document), ``diff``, ``compare`` (a comparison table), ``graph``
+(citations and repeals) and ``evaluation`` (golden files and the eval report). Every name is re-exported here.
+"""
+
+from __future__ import annotations
+
+from ._base import LineT, NonNegInt, PageT, Record, SpanT
+from .compare import CompareTable, Row, Value
+from .diff import Diff, ParameterChange, RedlineOp, SectionPair
+from .document import (
+    Attachment,
+    DocNumber,
+    Document,
+    Location,
+    ParseResult,
+    Reference,
+    Section,
+    Source,
+    SourceEdit,
+    Table,
+    document_sections,
+    walk_sections,
+)
+from .extraction import Beneficiary, Evidence, ExtractResult, Provision, Quantity, QuantityRow
+from .graph import Graph, Node, Quote, Relation, RelationType, ResolvedBy
+from .vocab import (
+    BeneficiaryKind,
+    Bound,
+    ChangeKind,
+    Level,
+    Marker,
+    PairStatus,
+    Per,
+    QuantityKind,
+    Role,
+    SourceKind,
+    Unit,
+)
+
+__all__ = [
+    "Attachment", "Beneficiary", "CompareTable", "Graph", "Node", "Quote", "Relation", "RelationType", "ResolvedBy", "Row", "Value", "BeneficiaryKind", "Bound", "ChangeKind", "Diff", "DocNumber", "Document",
+    "Evidence", "ExtractResult", "Level", "LineT", "Location", "Marker", "NonNegInt", "PageT", "PairStatus",
+    "ParameterChange", "ParseResult", "Per", "Provision", "Quantity", "QuantityKind", "QuantityRow", "RedlineOp",
+    "Record", "Reference", "Role", "Section", "SectionPair", "Source", "SourceEdit", "SourceKind", "SpanT", "Table", "Unit", "document_sections", "walk_sections",
+]

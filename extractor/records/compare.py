@@ -1,0 +1,47 @@
+"""A comparison table: one benefit's parameters across documents."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pydantic import Field
+
+from ._base import Record
+from .vocab import Level
+
+
+class Value(Record):
+    """One value in a cell, with the group it is for and its evidence."""
+
+    value: float | None
+    value_max: float | None = None
+    groups: list[str] = Field(default_factory=list)
+    benefit: str | None = None
+    section: str
+    quote: str
+    page: int | None = None
+    line: int
+
+
+class Row(Record):
+    """One document of the comparison."""
+
+    doc_id: str
+    title: str | None
+    region: str | None
+    region_code: str | None = None
+    level: Level | None
+    date: dt.date | None = None
+    year: int | None
+    doc_number: str | None
+    cells: dict[str, list[Value]]
+    conditions: list[str] = Field(default_factory=list, description="conditions of the rules the values come from")
+
+
+class CompareTable(Record):
+    """The comparison: the query, the columns (kind · bound · per) and a row per document."""
+
+    benefit: str | None
+    group: str | None
+    columns: list[str]
+    rows: list[Row]

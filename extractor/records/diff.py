@@ -1,0 +1,68 @@
+"""What changed between two documents: aligned articles, parameter changes and a summary."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field
+
+from ._base import Record, SpanT
+from .extraction import Evidence
+from .vocab import Bound, ChangeKind, PairStatus
+
+
+class RedlineOp(Record):
+    """One piece of a character-level redline: text kept, deleted from A or inserted in B."""
+
+    op: Literal["equal", "delete", "insert"]
+    text: str
+
+
+class SectionPair(Record):
+    """Two articles aligned by content (or one, when it was added or removed)."""
+
+    status: PairStatus
+    a: str | None = Field(description="the article's path in A")
+    b: str | None = Field(description="the article's path in B")
+    a_heading: str | None = None
+    b_heading: str | None = None
+    similarity: Annotated[float, Field(ge=0, le=1)]
+    a_span: SpanT | None = None
+    b_span: SpanT | None = None
+    redline: list[RedlineOp] = Field(default_factory=list, description="character-level changes (modified pairs)")
+
+
+class ParameterChange(Record):
+    """A parameter added, removed or changed between two aligned articles, with both quotes."""
+
+    change: Literal["added", "removed", "changed"]
+    kind: ChangeKind
+    a_value: float | str | None = None
+    b_value: float | str | None = None
+    a_value_max: float | None = None
+    b_value_max: float | None = None
+    unit: str | None = None
+    a_bound: Bound | None = None
+    b_bound: Bound | None = None
+    per: list[str] = Field(default_factory=list)
+    benefit: str | None = None
+    a_section: str | None = None
+    b_section: str | None = None
+    a_quote: str | None = None
+    b_quote: str | None = None
+    a_evidence: Evidence | None = None
+    b_evidence: Evidence | None = None
+    summary: str = Field(description="the change in one Chinese sentence")
+
+
+class Diff(Record):
+    """What changed between two documents: aligned articles, parameter changes, a summary in Chinese."""
+
+    a_id: str
+    b_id: str
+    a_title: str | None
+    b_title: str | None
+    relation: Literal["version", "implementation", "other"]
+    summary: list[str] = Field(description="plain Chinese sentences, most important first")
+    pairs: list[SectionPair]
+    changes: list[ParameterChange]

@@ -1,0 +1,141 @@
+"""A document as parsed: its source, metadata, article tree, attachments, text and the map back to the file."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from typing import Annotated
+
+from pydantic import Field
+
+from ._base import NonNegInt, Record, SpanT
+from .vocab import Level, Marker, SourceKind
+
+
+class Location(Record):
+    """Where a source line starts in a document's text, and where it is in its file."""
+
+    offset: NonNegInt = Field(0, description="offset in the document's text where this source line starts")
+    file: str
+    page: Annotated[int, Field(ge=1)] | None = Field(None, description="1-based page; null for text, DOCX, HTML")
+    line: Annotated[int, Field(ge=1)] = Field(description="1-based line: in the page for a PDF, in the file otherwise")
+
+
+class DocNumber(Record):
+    """A 文号 such as ``豫政办〔2023〕17号``, parsed whatever bracket variant is printed."""
+
+    text: str = Field(description="as printed")
+    agency: str = Field(description="agency prefix, e.g. 豫政办")
+    year: Annotated[int, Field(ge=1949, le=2100)]
+    serial: Annotated[int, Field(ge=0)]
+
+
+class Reference(Record):
+    """A citation of another document: ``《…》（文号）`` as found in the text."""
+
+    title: str | None
+    doc_number: DocNumber | None
+    quote: str
+    span: SpanT
+
+
+class Table(Record):
+    """A table, as rows of cell texts."""
+
+    rows: list[list[str]]
+    span: SpanT
+    page: Annotated[int, Field(ge=1)] | None = None
+
+
+class Section(Record):
+    """A node of the article tree."""
+
+    num: str = Field(description="the label as printed without trailing 、/./．: 一, （一）, 1, 第三条, 一是")
+    marker: Marker = Field(description="the numbering style: bian, zhang, jie, tiao, cn, cn_paren, arabic, arabic_paren, circled, shi")
+    heading: str | None = Field(description="the heading text without the number, or null")
+    path: str = Field(description="stable id: labels from the top joined by /, e.g. 二/（三）/2")
+    text: str = Field(description="the section's own text, headings and children included")
+    children: list[Section] = Field(default_factory=list)
+    span: SpanT = Field(description="offsets into the document's text")
+    page: Annotated[int, Field(ge=1)] | None
+    line: Annotated[int, Field(ge=1)]
+
+
+class Attachment(Record):
+    """An attachment (附件) that stays with its document."""
+
+    num: str | None = Field(description="the attachment's number as printed, e.g. 1")
+    title: str | None
+    sections: list[Section]
+    tables: list[Table]
+    span: SpanT
+
+
+class SourceEdit(Record):
+    """At ``offset``, ``length`` characters of the text were printed as ``source`` (removed spaces: length 0)."""
+
+    offset: NonNegInt
+    length: NonNegInt
+    source: str
+
+
+class Source(Record):
+    """The file a document came from and where in it."""
+
+    path: str
+    kind: SourceKind
+    pages: list[int] = Field(default_factory=list, description="pages the document spans (PDF only)")
+    lines: tuple[int, int] = Field(description="first and last line of the document in the file (per page for PDF)")
+
+
+class Document(Record):
+    """One official document with its metadata and article tree."""
+
+    id: str
+    source: Source
+    title: str | None = Field(description="the document's own title as printed (layout spaces removed)")
+    instrument_title: str | None = Field(None, description="X of 关于印发《X》的通知: the enclosed instrument")
+    doc_type: str | None = Field(description="通知, 办法, 意见, 实施意见, 方案, 细则, 措施, 规程, 要点, 答复, …")
+    instrument_type: str | None = None
+    doc_number: DocNumber | None
+    issuers: list[str]
+    recipients: list[str] = Field(default_factory=list, description="主送")
+    cc: list[str] = Field(default_factory=list, description="抄送")
+    date: dt.date | None
+    region: str | None = Field(description="e.g. 河南省平顶山市")
+    region_code: str | None = Field(None, description="12-digit administrative division code")
+    level: Level | None
+    references: list[Reference] = Field(default_factory=list)
+    sections: list[Section]
+    attachments: list[Attachment] = Field(default_factory=list)
+    text: str = Field(description="the cleaned text of the document; every span points into it")
+    locations: list[Location] = Field(
+        default_factory=list, description="every source line (page and line) that the text is made of, by offset"
+    )
+    source_edits: list[SourceEdit] = Field(
+        default_factory=list, description="where the text differs from the print, to give quotes verbatim"
+    )
+    warnings: list[str] = Field(default_factory=list)
+
+
+class ParseResult(Record):
+    """What parsing one file gives: its documents, or an error."""
+
+    path: str
+    documents: list[Document] = Field(default_factory=list)
+    error: str | None = None
+
+
+def walk_sections(sections: Iterable[Section]) -> Iterator[Section]:
+    """Every section of a tree, depth first, each parent before its children."""
+    for s in sections:
+        yield s
+        yield from walk_sections(s.children)
+
+
+def document_sections(doc: Document, *, attachments: bool = True) -> Iterator[Section]:
+    """Every section of a document's body, then (unless ``attachments=False``) of its attachments."""
+    yield from walk_sections(doc.sections)
+    if attachments:
+        for a in doc.attachments:
+            yield from walk_sections(a.sections)
