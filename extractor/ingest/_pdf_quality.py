@@ -16,6 +16,9 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 import regex
 
+from ._pdf_lines import PdfLine
+from ._pdf_tables import RULE
+
 log = logging.getLogger(__name__)
 
 Verdict = Literal["ok", "no_text", "garbled"]
@@ -65,7 +68,7 @@ def has_rules(page: pdfium.PdfPage) -> bool:
     n = 0
     for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_PATH,), max_depth=2):
         left, bottom, right, top = obj.get_bounds()
-        if min(right - left, top - bottom) < 1.5:
+        if min(right - left, top - bottom) < RULE:
             n += 1
             if n >= 4:
                 return True
@@ -148,10 +151,8 @@ def tidy_ocr(text: str) -> str:
     return regex.sub(r"(?<=\d[年月日]?)[一\-](?=\d)", "—", text)
 
 
-def recover(page: pdfium.PdfPage, pageno: int, verdict: Verdict, path: Path, warnings: list[str]) -> list:  # type: ignore[type-arg]
+def recover(page: pdfium.PdfPage, pageno: int, verdict: Verdict, path: Path, warnings: list[str]) -> list[PdfLine]:
     """OCR a page whose text layer is missing or garbled, or report it with how to enable OCR."""
-    from .pdf import _Line
-
     why = "has no text layer (scanned)" if verdict == "no_text" else "has a font without a usable ToUnicode map"
     if not ocr_available():
         warnings.append(f"page {pageno} {why}; its text is missing: {OCR_HINT}")
@@ -162,6 +163,6 @@ def recover(page: pdfium.PdfPage, pageno: int, verdict: Verdict, path: Path, war
         warnings.append(f"page {pageno} {why}; its text was read by OCR (tesseract chi_sim)")
     else:
         warnings.append(f"page {pageno} {why}; OCR (tesseract chi_sim) found no text on it")
-    return [_Line(ln.text, ln.x0, ln.x1, ln.top, ln.size, pageno, k + 1) for k, ln in enumerate(lines)]
+    return [PdfLine(ln.text, ln.x0, ln.x1, ln.top, ln.size, pageno, k + 1) for k, ln in enumerate(lines)]
 
 

@@ -12,13 +12,13 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-if TYPE_CHECKING:
-    from .pdf import _Line
+from ._pdf_lines import PdfLine
+
 
 log = logging.getLogger(__name__)
 
@@ -73,13 +73,16 @@ def grid_tables(page: pdfium.PdfPage) -> list[tuple[Box, list[list[str]]]]:
     try:
         n = tp.count_chars()
         text = tp.get_text_range(0, n)
-        chars = []
+        chars: list[tuple[str, float, float]] = []
         if len(text) == n:
             for i, ch in enumerate(text):
                 if ch in "\r\n":
                     continue
                 left, bottom, right, top = tp.get_charbox(i)
                 chars.append((ch, (left + right) / 2, height - (top + bottom) / 2))
+    except pdfium.PdfiumError:
+        log.debug("a character box could not be read; the page's tables stay as text lines")
+        return []
     finally:
         tp.close()
     out = []
@@ -123,23 +126,21 @@ def plumber_tables(pdf: object, index: int) -> list[tuple[Box, list[list[str]]]]
         page.close()
 
 
-def replace_table_lines(lines: list[_Line], box: Box, rows: list[list[str]]) -> list[_Line]:
+def replace_table_lines(lines: list[PdfLine], box: Box, rows: list[list[str]]) -> list[PdfLine]:
     """Replace the text lines inside ``box`` by one tab-separated line per row."""
-    from .pdf import _Line
-
     x0, top, x1, bottom = box
     inside = {k for k, ln in enumerate(lines) if top - 2 <= ln.top + 0.2 * abs(ln.size) <= bottom + 2 and x0 - 2 <= ln.x0 <= x1 + 2}
     if not inside:
         return lines
     ref = lines[min(inside)]
-    new = [_Line("\t".join(r), x0, x1, top, -1.0, ref.page, ref.line + k, False, False) for k, r in enumerate(rows)]
+    new = [PdfLine("\t".join(r), x0, x1, top, -1.0, ref.page, ref.line + k, False, False) for k, r in enumerate(rows)]
     keep = [ln for k, ln in enumerate(lines) if k not in inside]
     return [ln for ln in keep if ln.top < top] + new + [ln for ln in keep if ln.top >= top]
 
 
 def find_tables(
-    path: Path, pages: list[list[_Line]], found: dict[int, list[tuple[Box, list[list[str]]]]], engine: TableEngine
-) -> list[list[_Line]]:
+    path: Path, pages: list[list[PdfLine]], found: dict[int, list[tuple[Box, list[list[str]]]]], engine: TableEngine
+) -> list[list[PdfLine]]:
     """Put the tables into the pages' lines; ``found`` holds the pdfium engine's tables by page index."""
     out = list(pages)
     if engine == "pdfplumber" and found:

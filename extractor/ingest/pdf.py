@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
-from dataclasses import dataclass
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -18,7 +17,8 @@ import regex
 
 from ..errors import InputError
 from . import _pdf_quality as quality
-from ._pdf_tables import TableEngine, find_tables, grid_tables
+from ._pdf_lines import PdfLine
+from ._pdf_tables import Box, TableEngine, find_tables, grid_tables
 from .raw import RawDoc, RawLine
 
 log = logging.getLogger(__name__)
@@ -27,22 +27,6 @@ log = logging.getLogger(__name__)
 PAGE_NUMBER_RE = regex.compile(
     r"^[\s　]*(?:[—\-–－―─]{1,2}[\s　]*\d{1,4}[\s　]*[—\-–－―─]{1,2}|第[\s　]*\d{1,4}[\s　]*页(?:[\s　]*[/，,共][\s　]*\d{1,4}[\s　]*页?)?|\d{1,4}[\s　]*/[\s　]*\d{1,4}|\d{1,4})[\s　]*$"
 )
-# A path object counts as a table rule when it is this thin (points).
-_RULE = 1.5
-
-
-@dataclass(slots=True)
-class _Line:
-    text: str
-    x0: float
-    x1: float
-    top: float  # distance from the top of the page
-    size: float
-    page: int
-    line: int
-    reaches_right: bool = False
-    starts_left: bool = True
-
 
 def _open(path: Path) -> pdfium.PdfDocument:
     try:
@@ -56,15 +40,28 @@ def _open(path: Path) -> pdfium.PdfDocument:
         raise InputError(path, f"cannot open PDF: {e}") from e
 
 
-def _page_lines(page: pdfium.PdfPage, pageno: int) -> tuple[list[_Line], str]:
-    """Lines of one page with the geometry of their first and last characters."""
+def _line_box(tp: pdfium.PdfTextPage, first: int, last: int) -> tuple[float, float, float, float] | None:
+    """``(x0, x1, top, bottom)`` of a line from its first and last characters (PDF coordinates, y upwards);
+    None when pdfium cannot give a character's box."""
+    try:
+        l0, b0, r0, t0 = tp.get_charbox(first, loose=True)
+        _, _, r1, _ = tp.get_charbox(last, loose=True)
+    except (pdfium.PdfiumError, IndexError):
+        return None
+    return l0, max(r0, r1), t0, b0
+
+
+def _page_lines(page: pdfium.PdfPage, pageno: int) -> tuple[list[PdfLine], str, int]:
+    """Lines of one page with the geometry of their first and last characters, the page's text, and how many
+    lines had no readable character box (those get ``size`` 0: no geometry, so no wrap is read from it)."""
     height = page.get_height()
     tp = page.get_textpage()
     try:
         text = tp.get_text_range()
-        out: list[_Line] = []
+        out: list[PdfLine] = []
         pos = 0
         lineno = 0
+        missing = 0
         for raw in text.split("\r\n"):
             start, end = pos, pos + len(raw)
             pos = end + 2
@@ -72,26 +69,25 @@ def _page_lines(page: pdfium.PdfPage, pageno: int) -> tuple[list[_Line], str]:
             if not stripped.strip():
                 continue
             lineno += 1
-            s = start + (len(raw) - len(raw.lstrip()))
-            e = start + len(raw.rstrip()) - 1
-            try:
-                l0, b0, r0, t0 = tp.get_charbox(s, loose=True)
-                l1, _, r1, _ = tp.get_charbox(e, loose=True)
-            except (pdfium.PdfiumError, IndexError):
-                l0 = r1 = t0 = b0 = 0.0
-            size = max(t0 - b0, 1.0)
-            out.append(_Line(stripped.strip(), l0, max(r1, r0), height - t0, size, pageno, lineno))
-        return out, text
+            box = _line_box(tp, start + (len(raw) - len(raw.lstrip())), start + len(raw.rstrip()) - 1)
+            if box is None:
+                missing += 1
+                top = out[-1].top if out else 0.0  # keep the line where it was read, in reading order
+                out.append(PdfLine(stripped.strip(), 0.0, 0.0, top, 0.0, pageno, lineno))
+                continue
+            x0, x1, t, b = box
+            out.append(PdfLine(stripped.strip(), x0, x1, height - t, max(t - b, 1.0), pageno, lineno))
+        return out, text, missing
     finally:
         tp.close()
 
 
-def _body_size(lines: list[_Line]) -> float:
+def _body_size(lines: list[PdfLine]) -> float:
     sizes = sorted(ln.size for ln in lines if ln.size > 0)
     return sizes[len(sizes) // 2] if sizes else 12.0
 
 
-def _margins(pages: list[list[_Line]]) -> tuple[float, float]:
+def _margins(pages: list[list[PdfLine]]) -> tuple[float, float]:
     """The type area's left and right edges: medians over pages with enough lines to show them."""
     lefts, rights = [], []
     for lines in pages:
@@ -104,7 +100,7 @@ def _margins(pages: list[list[_Line]]) -> tuple[float, float]:
     return sorted(lefts)[len(lefts) // 2], sorted(rights)[len(rights) // 2]
 
 
-def _mark_columns(lines: list[_Line], width: float, margins: tuple[float, float]) -> None:
+def _mark_columns(lines: list[PdfLine], width: float, margins: tuple[float, float]) -> None:
     """Mark lines that reach the right edge of their column and lines that start at its left edge.
 
     A two-column page is marked column by column; other pages use the document's margins (a page whose
@@ -114,7 +110,7 @@ def _mark_columns(lines: list[_Line], width: float, margins: tuple[float, float]
     if not body:
         return
     mid = width / 2
-    columns: dict[bool, list[_Line]] = {}
+    columns: dict[bool, list[PdfLine]] = {}
     for ln in body:
         columns.setdefault(ln.x0 >= mid - 1, []).append(ln)
     two_col = len(columns) == 2 and all(len(v) >= 4 for v in columns.values()) and all(
@@ -132,7 +128,7 @@ def _mark_columns(lines: list[_Line], width: float, margins: tuple[float, float]
             ln.starts_left = ln.x0 <= left + 0.9 * cw
 
 
-def _wrapped(ln: _Line, nxt: _Line | None, body: float) -> bool:
+def _wrapped(ln: PdfLine, nxt: PdfLine | None, body: float) -> bool:
     """Did the layout wrap ``ln`` onto ``nxt``? Body text: it fills the line and the next starts at the margin.
 
     A line in large type (a title or an organ's name in the red header) that fills the line continues on
@@ -146,7 +142,7 @@ def _wrapped(ln: _Line, nxt: _Line | None, body: float) -> bool:
     return nxt.starts_left and same_size
 
 
-def _strip_furniture(pages: list[list[_Line]]) -> list[list[_Line]]:
+def _strip_furniture(pages: list[list[PdfLine]]) -> list[list[PdfLine]]:
     """Drop page numbers and running headers/footers (first or last lines repeated on half the pages)."""
     edges: Counter[str] = Counter()
     for lines in pages:
@@ -170,8 +166,8 @@ def read(path: Path, *, table_engine: TableEngine = "pdfium") -> RawDoc:
     """Read a PDF into lines, page by page; ``table_engine`` picks how ruled tables are read."""
     doc = _open(path)
     warnings: list[str] = []
-    pages: list[list[_Line]] = []
-    tables: dict[int, list] = {}  # type: ignore[type-arg]
+    pages: list[list[PdfLine]] = []
+    tables: dict[int, list[tuple[Box, list[list[str]]]]] = {}
     widths: list[float] = []
     try:
         n_pages = len(doc)
@@ -180,7 +176,11 @@ def read(path: Path, *, table_engine: TableEngine = "pdfium") -> RawDoc:
         for i in range(n_pages):
             page = doc[i]
             try:
-                lines, text = _page_lines(page, i + 1)
+                lines, text, missing = _page_lines(page, i + 1)
+                if missing:
+                    warnings.append(
+                        f"page {i + 1}: pdfium could not place {missing} line(s); where they wrap is judged from the text"
+                    )
                 verdict = quality.judge(text)
                 if verdict != "ok":
                     lines = quality.recover(page, i + 1, verdict, path, warnings)
