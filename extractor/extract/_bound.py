@@ -1,0 +1,64 @@
+"""The bound of a number (exact, max, min, range) and the words that set it; the words are the ``bound`` table
+of ``data/context_rules.yaml``."""
+
+from __future__ import annotations
+
+import regex
+
+from ..records.vocab import Bound, QuantityKind
+from .find import Found
+from .rules import context_rules
+
+_R = context_rules().bound
+BOUND_AFTER = _R.max_after + _R.min_after
+"""Every word that bounds the number it follows (以上, 以下, 以内…)."""
+
+
+def _applies(word: str, kind: QuantityKind) -> bool:
+    """Whether ``word`` bounds a number of ``kind`` (近 bounds a duration only; 内 no money, rate or count)."""
+    only = _R.only_for_kinds.get(word)
+    return (only is None or kind in only) and kind not in _R.not_for_kinds.get(word, frozenset())
+
+
+def _after(post: str, kind: QuantityKind) -> tuple[Bound, str] | None:
+    """A bound word right after the number: 以下, 以内 (max); 以上, （含）, 起 (min); （含） 以下 (max)."""
+    for w in _R.max_after:
+        if post.startswith(w) and _applies(w, kind):
+            return "max", w
+    for w in _R.min_after:
+        if post.startswith(w) and _applies(w, kind):
+            if w in _R.inclusive and post[len(w) :].lstrip().startswith("以下"):
+                return "max", w + "以下"
+            return "min", w
+    return None
+
+
+def _negated(pre: str, i: int, word: str) -> bool:
+    """不超过, 不得高于: a negated min word is read as the max word that holds it."""
+    return word in _R.negatable and pre[:i].endswith(_R.negators)
+
+
+def _before(pre: str, kind: QuantityKind) -> tuple[Bound, str] | None:
+    """The bound marker before the number that ends last, then the longest (不超过 over 超过)."""
+    best: tuple[int, int, Bound, str] | None = None
+    tables: tuple[tuple[Bound, tuple[str, ...]], ...] = (("max", _R.max_before), ("min", _R.min_before))
+    for bound, words in tables:
+        for w in words:
+            i = pre.rfind(w)
+            if i < 0 or _R.not_a_bound.match(pre, i) or not _applies(w, kind) or _negated(pre, i, w):
+                continue
+            key = (i + len(w), len(w), bound, w)
+            if best is None or key[:2] > best[:2]:
+                best = key
+    return (best[2], best[3]) if best is not None else None
+
+
+def read_bound(text: str, f: Found, clause_start: int, prev_end: int) -> tuple[Bound, tuple[str, ...]]:
+    """The bound of ``f`` and the words that set it, from the words right after it, else those before it
+    (back to its clause's start, the previous number or 12 characters)."""
+    if f.value_max is not None:
+        return "range", ()
+    post = regex.sub(r"^[ \u3000]+", "", text[f.end : f.end + 8])
+    pre = regex.sub(r"[ \u3000]", "", text[max(clause_start, prev_end, f.start - 12) : f.start])
+    got = _after(post, f.kind) or _before(pre, f.kind)
+    return (got[0], (got[1],)) if got else ("exact", ())

@@ -1,0 +1,131 @@
+"""What the numbers of one list share: ``最高不超过20万元、150万元、300万元`` (one bound for all),
+``2万元和1万元奖金`` (one benefit for all), ``分别`` (one group each, in order) and a rate's money cap.
+
+Each pass takes the frozen contexts and returns new ones (``dataclasses.replace``); none changes its input.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+import regex
+
+from ._bound import BOUND_AFTER
+from ._clause import SENTENCE_END, Context, clause_bounds
+from .rules import alternation, context_rules
+
+_RULES = context_rules()
+_LIST_GAP = regex.compile(r"[ \u3000]*(?:的标准)?[ \u3000]*[、和或及与，,][ \u3000]*")
+_ITEM_GAP = regex.compile(r"[ \u3000]*(?:元)?[ \u3000]*[、和或及与][ \u3000]*")
+_ITEM_END = regex.compile(r"(?<=..)" + alternation(_RULES.item_ends))
+_ITEM_LEAD = regex.compile(r"^[ \u3000]*" + alternation(_RULES.item_leads) + "?")
+
+
+def _shared(a: Context, b: Context) -> Context:
+    """``b`` with what it takes from ``a``, the item before it in a list: a bound read before the list, the
+    per (merged for money), the base, and a parameter's role."""
+    bound, words = b.bound, b.bound_words
+    if b.bound == "exact" and a.bound in ("max", "min") and a.bound_words and a.bound_words[0] not in BOUND_AFTER:
+        bound, words = a.bound, a.bound_words
+    per = a.per if not b.per else tuple(dict.fromkeys(a.per + b.per)) if a.found.kind == "money" else b.per
+    role = "parameter" if b.role == "target" and a.role == "parameter" else b.role
+    return replace(b, bound=bound, bound_words=words, per=per, base=b.base if b.base is not None else a.base, role=role)
+
+
+def share_across_lists(text: str, items: Sequence[Context]) -> list[Context]:
+    """``最高不超过20万元、150万元、300万元``: later items of a list take the first one's bound and per."""
+    out: list[Context] = []
+    for b in items:
+        a = out[-1] if out else None
+        if a is not None and a.found.kind == b.found.kind != "date" and _LIST_GAP.fullmatch(text[a.found.end : b.found.start]):
+            b = _shared(a, b)
+        out.append(b)
+    return out
+
+
+def share_benefit_backwards(text: str, items: Sequence[Context]) -> list[Context]:
+    """``2万元和1万元奖金``: the benefit named after the last item of a list belongs to every item."""
+    out = list(items)
+    for k in range(len(out) - 2, -1, -1):
+        a, b = out[k], out[k + 1]
+        if a.found.kind == b.found.kind and a.benefit_text is None and b.benefit_text and _ITEM_GAP.fullmatch(
+            text[a.found.end : b.found.start]
+        ):
+            out[k] = replace(a, benefit_text=b.benefit_text)
+    return out
+
+
+def _enumeration(text: str, start: int, end: int, k: int) -> list[tuple[int, int]] | None:
+    """The last enumeration of exactly ``k`` items in ``text[start:end]``: split a clause on 、 first, then also
+    on 和/或/及/与. Items keep their wording, less a leading 对/对于 and a trailing 的."""
+    clauses = [(m.start(), m.end()) for m in regex.finditer(r"[^，,；;：:]+", text[start:end])]
+    for cs, ce in reversed(clauses):
+        clause = text[start + cs : start + ce]
+        for sep in ("、", "、和或及与"):
+            pieces = [(m.start(), m.end()) for m in regex.finditer(rf"[^{sep}]+", clause)]
+            if sep == "、" and len(pieces) > k:
+                pieces = pieces[-k:]  # "…工作、35岁以下、…的博士研究生、硕士研究生、本科毕业生": the last k are the items
+            if len(pieces) != k:
+                continue
+            out = []
+            last_cut = _ITEM_END.search(clause[pieces[-1][0] :])
+            if last_cut:
+                pieces[-1] = (pieces[-1][0], pieces[-1][0] + last_cut.start())
+            for ps, pe in pieces:
+                item = clause[ps:pe]
+                lead = len(item) - len(_ITEM_LEAD.sub("", item))
+                trail = len(item) - len(regex.sub(r"的?[ \u3000]*$", "", item))
+                out.append((start + cs + ps + lead, start + cs + pe - trail))
+            if all(b - a >= 2 for a, b in out):
+                return out
+    return None
+
+
+def _runs(text: str, items: Sequence[Context]) -> list[tuple[int, int]]:
+    """(first, past-last) index of every run of numbers of one kind joined by 、和或及与."""
+    out, k = [], 0
+    while k < len(items):
+        n = 1
+        while k + n < len(items):
+            a, b = items[k + n - 1], items[k + n]
+            if a.found.kind != b.found.kind or not _ITEM_GAP.fullmatch(text[a.found.end : b.found.start]):
+                break
+            n += 1
+        out.append((k, k + n))
+        k += n
+    return out
+
+
+def distribute(text: str, items: Sequence[Context]) -> list[Context]:
+    """``分别`` and parallel lists: k numbers in a list after an enumeration of k groups give each number its
+    own group, in order (``中华技能大奖和全国技术能手…一次性给予2万元和1万元``)."""
+    out = list(items)
+    for first, last in _runs(text, items):
+        if last - first < 2:
+            continue
+        head = items[first].found
+        ss, _ = clause_bounds(text, head.start, head.end, SENTENCE_END)
+        spans = _enumeration(text, ss, head.start, last - first)
+        if spans is None:
+            continue
+        for k, (start, end) in zip(range(first, last), spans, strict=True):
+            gid = items[k].groups[0][2] if items[k].groups else ""
+            out[k] = replace(items[k], groups=((start, end, gid),))
+    return out
+
+
+def caps(text: str, items: Sequence[Context]) -> list[Context]:
+    """A rate followed in its sentence by a money cap (``50%…最高限额1万元``) carries the cap."""
+    out = list(items)
+    for k, c in enumerate(items):
+        if c.found.kind != "percent":
+            continue
+        _, se = clause_bounds(text, c.found.start, c.found.end, SENTENCE_END)
+        for d in items[k + 1 :]:
+            if d.found.start >= se:
+                break
+            if d.found.kind == "money" and d.bound == "max" and d.found.value is not None:
+                out[k] = replace(c, cap=float(d.found.value))
+                break
+    return out

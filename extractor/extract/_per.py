@@ -1,0 +1,82 @@
+"""What an amount is counted per, and what a rate is a rate of; the words are the ``per`` and ``base`` tables of
+``data/context_rules.yaml``."""
+
+from __future__ import annotations
+
+import regex
+
+from ..records.vocab import Per
+from .find import Found
+from .rules import alternation, context_rules
+
+_P = context_rules().per
+_B = context_rules().base
+_BASE_TRIGGERS = regex.compile(alternation(_B.triggers) + "$")
+
+_Marker = tuple[int, tuple[Per, ...]]
+
+
+def _nearest(pre: str) -> tuple[tuple[Per, ...], tuple[Per, ...]]:
+    """The subject of the nearest subject marker and the period of the nearest period marker in ``pre``."""
+    subject: _Marker | None = None
+    period: _Marker | None = None
+    for marker, values in _P.before:
+        i = pre.rfind(marker)
+        if i < 0:
+            continue
+        subj = tuple(v for v in values if v in _P.subjects)
+        per = tuple(v for v in values if v not in _P.subjects)
+        if subj and (subject is None or i > subject[0]):
+            subject = (i, subj)
+        if per and (period is None or i > period[0]):
+            period = (i, per)
+    return (subject[1] if subject else ()), (period[1] if period else ())
+
+
+def read_per(text: str, f: Found, clause_start: int, clause_end: int) -> tuple[Per, ...]:
+    """What the number is counted per: the nearest subject marker (每人, 每家企业…) and the nearest period
+    marker (每月, 每年…) before it in its clause; for a duration, count or rate only markers right before it;
+    then a yearly measure (年补贴), a marker after it (元/人) and 一次性."""
+    near = _P.near_chars if f.kind in _P.near_kinds else 10_000
+    subject, period = _nearest(text[max(clause_start, f.start - near) : f.start])
+    out = list(subject + period)
+    if f.kind in ("money", "count") and "year" not in out and _P.yearly.search(text[max(clause_start, f.start - 16) : f.start]):
+        out.append("year")
+    after = text[f.end : f.end + 6]
+    for rule in _P.after:
+        if rule.pattern.match(after) and rule.per not in out:
+            out.append(rule.per)
+    if f.kind == "money" and any(w in text[clause_start:clause_end] for w in _P.one_off):
+        out.append("one_off")
+    return tuple(out)
+
+
+def read_base(text: str, f: Found, clause_start: int) -> str | None:
+    """What a rate is a rate of: the noun phrase right before it, after the last word that introduces a rate
+    (``按照当地最低工资标准的 70%`` -> 当地最低工资标准)."""
+    if f.base_hint:
+        return f.base_hint
+    pre = text[clause_start : f.start].rstrip(" \u3000")
+    pre = pre[:-1] if pre.endswith("的") else pre
+    m = regex.search(r"([\p{Han}“”（）()]{2,16})$", pre)
+    if m is None:
+        return None
+    after_number = m.start() > 0 and pre[m.start() - 1].isdigit()
+    phrase = m.group(1)
+    # a threshold names its measure before the bound word: "留用率超过70%" -> 留用率
+    while (t := _BASE_TRIGGERS.search(phrase)) is not None and t.start() > 0:
+        phrase = phrase[: t.start()]
+    if _BASE_TRIGGERS.search(phrase):
+        return None
+    # cut at the last trigger word inside the phrase
+    for k in range(len(phrase) - 2, -1, -1):
+        if _BASE_TRIGGERS.search(phrase[: k + 1]) and k + 1 < len(phrase):
+            phrase = phrase[k + 1 :]
+            after_number = False
+            break
+    if after_number:
+        return None  # "超过100人的企业下降为8%": the words right after a number are no base
+    phrase = regex.sub(r"^(?:的|其)+", "", phrase)
+    if len(phrase) < 2 or phrase.endswith(_B.not_ending):
+        return None
+    return phrase

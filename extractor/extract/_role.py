@@ -1,0 +1,152 @@
+"""Whether a number is a rule's parameter, or a statistic, a work target or a score of a scoring sheet.
+
+One small function per decision, tried in order; the first that decides wins and a number no rule decides is
+a parameter. The words are the ``role`` table of ``data/context_rules.yaml``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import NamedTuple
+
+import regex
+
+from ..records.vocab import Role
+from .find import Found
+from .rules import alternation, context_rules
+
+_R = context_rules().role
+_C = _R.count
+_UNLESS_STATISTIC = regex.compile(alternation(_R.statistic_unless_before))
+_GIVES = regex.compile(alternation(_R.gives))
+_RATE_BOUNDS = regex.compile(alternation(_R.rate_bounds))
+_COUNT_BOUNDS = regex.compile(alternation(_C.bounds))
+_SERVICE = regex.compile(alternation(_C.service))
+_PLANNED = regex.compile(alternation(_C.planned))
+_BENEFIT_WORDS = regex.compile(alternation(_C.benefit_words))
+
+
+class Around(NamedTuple):
+    """A number and its sentence ``text[start:end]``."""
+
+    text: str
+    f: Found
+    start: int
+    end: int
+
+    @property
+    def before(self) -> str:
+        """The sentence up to the number."""
+        return self.text[self.start : self.f.start]
+
+    def clause(self) -> tuple[int, int]:
+        """The clause holding the number, between commas (its start not before the sentence's)."""
+        text, f = self.text, self.f
+        start = max(self.start, text.rfind("，", 0, f.start) + 1)
+        end = min((i for i in (text.find(c, f.end) for c in "，。；\n") if i >= 0), default=len(text))
+        return start, end
+
+
+def in_scoring_table(text: str, f: Found) -> bool:
+    """A number in a table row of a scoring sheet (评分标准, 分值): a criterion of the sheet, not a rule."""
+    ls = text.rfind("\n", 0, f.start) + 1
+    le = text.find("\n", f.end)
+    row = text[ls : le if le >= 0 else len(text)]
+    if "\t" not in row:
+        return False
+    # the table this row belongs to: the run of tab lines around it
+    head = text.rfind("\n\n", 0, ls)
+    block_start = ls
+    while block_start > 0:
+        prev = text.rfind("\n", 0, block_start - 1) + 1
+        if "\t" not in text[prev : block_start - 1] or prev == head:
+            break
+        block_start = prev
+    return bool(_R.scoring.search(text[block_start : le if le >= 0 else len(text)]))
+
+
+def _scoring(a: Around) -> Role | None:
+    return "scoring" if in_scoring_table(a.text, a.f) else None
+
+
+def _statistic(a: Around) -> Role | None:
+    """累计培训2.3万人次, 同比增长12%: a report of what was done, unless the words before give a rule."""
+    reported = _R.statistic.search(a.text[a.start : a.end])
+    return "statistic" if reported and not _UNLESS_STATISTIC.search(a.before) else None
+
+
+def _money_given(a: Around) -> Role | None:
+    """An amount in a sentence that gives it: "按照…每人每年5000元、…的标准给予补贴"."""
+    if a.f.kind != "money":
+        return None
+    given = _GIVES.search(a.before[-16:]) or _GIVES.search(a.text[a.f.end : min(a.end, a.f.end + 48)])
+    return "parameter" if given else None
+
+
+def _rate_bounded(a: Around) -> Role | None:
+    """A rate with a bound word close by (不低于60%, 30%以上) is a threshold or a cap of a rule."""
+    if a.f.kind != "percent":
+        return None
+    return "parameter" if _RATE_BOUNDS.search(a.text[max(a.start, a.f.start - 10) : a.f.end + 6]) else None
+
+
+def _target_word(a: Around) -> Role | None:
+    """力争新增就业4万人: a count, money or rate after a word of planning is a work target, unless it
+    qualifies a noun (30人以上的企业) or says who is eligible (对…, 符合…, 达到…)."""
+    if a.f.kind not in ("count", "money", "percent") or not _R.target.search(a.before[-30:]):
+        return None
+    if _R.qualifies_after.match(a.text[a.f.end : a.f.end + 12]) or _R.eligible_before.search(a.before[-25:]):
+        return None
+    return "target"
+
+
+def _routine_task(a: Around, clause: tuple[int, int]) -> bool:
+    """How often officials do a task ("每月至少进行一次走访") is a work standard, not a rule about benefits."""
+    start, end = clause
+    repeated = a.text[a.f.end - 1] == "次"
+    return repeated and bool(_C.routine.search(a.text[start : a.f.start])) and not _BENEFIT_WORDS.search(a.text[start:end])
+
+
+def _visits(a: Around, condition: bool) -> bool:
+    """Trainings and services delivered, "培训…5万人次", unless a condition: "参训…100人次以上的"."""
+    return a.text[a.f.start : a.f.end].endswith(_C.visits) and not condition
+
+
+def _unqualified(a: Around, clause: tuple[int, int], condition: bool) -> bool:
+    """A count in a plan (规模, 任务, 目标, 计划), or one that is no condition (超过100人的企业), no service to
+    each person (为每名…提供1次), no bounded threshold (10人以上) and no number of times: a target."""
+    start, end = clause
+    text, f = a.text, a.f
+    if _PLANNED.search(text[start : f.start]):
+        return True
+    bounded = _COUNT_BOUNDS.search(text[max(start, f.start - 8) : min(end, f.end + 8)])
+    service = _SERVICE.search(a.before[-14:])
+    repeated = text[f.end - 1] == "次"  # a service delivered so many times: "提供1次职业指导"
+    return not (condition or service or bounded or repeated)
+
+
+def _count_target(a: Around) -> Role | None:
+    """Is a count a work target? Several tests, each on the count's clause."""
+    if a.f.kind != "count":
+        return None
+    clause = a.clause()
+    condition = bool(_C.condition_after.match(a.text[a.f.end : a.f.end + 14]))
+    if _routine_task(a, clause) or _visits(a, condition) or _unqualified(a, clause, condition):
+        return "target"
+    return None
+
+
+DECISIONS: tuple[Callable[[Around], Role | None], ...] = (
+    _scoring, _statistic, _money_given, _rate_bounded, _target_word, _count_target,
+)
+"""The decisions, in the order they are tried."""
+
+
+def read_role(text: str, f: Found, sent_start: int, sent_end: int) -> Role:
+    """The role of ``f`` in its sentence ``text[sent_start:sent_end]``: the first decision that decides."""
+    around = Around(text, f, sent_start, sent_end)
+    for decide in DECISIONS:
+        role = decide(around)
+        if role is not None:
+            return role
+    return "parameter"

@@ -1,0 +1,343 @@
+"""The context rules as data: ``extractor/data/context_rules.yaml`` read once into frozen tables.
+
+Two shapes (the data file's header says more):
+
+- a word list, a tuple of literal words; ``alternation(words)`` turns one into a regex alternative;
+- a ``Table`` of named ``Rule`` entries (name, the domain rule, the regex, a Chinese example the regex finds),
+  which matches where any of its entries matches, trying them in order.
+
+The reader is strict: every key of the file is required, no other key is allowed, and the closed vocabularies
+(per, kind) are checked against ``records.vocab``; a mistake raises ``RulesError`` naming the file and the key.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping
+from dataclasses import dataclass
+from importlib import resources
+from types import MappingProxyType
+from typing import TypeGuard
+
+import regex
+import yaml
+
+from ..records.vocab import PERS, QUANTITY_KINDS, Per, QuantityKind
+
+RULES_FILE = "context_rules.yaml"
+
+
+class RulesError(ValueError):
+    """The rules file is malformed: the message names the file and the key."""
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One named regex rule: ``rule`` says in words what ``pattern`` decides; ``example`` is a text it finds."""
+
+    name: str
+    rule: str
+    pattern: regex.Pattern[str]
+    example: str
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A named table of rules; ``pattern`` is their alternation, in order (the first entry that matches wins)."""
+
+    name: str
+    rules: tuple[Rule, ...]
+    pattern: regex.Pattern[str]
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> regex.Match[str] | None:
+        return self.pattern.search(text, pos, len(text) if endpos is None else endpos)
+
+    def match(self, text: str, pos: int = 0, endpos: int | None = None) -> regex.Match[str] | None:
+        return self.pattern.match(text, pos, len(text) if endpos is None else endpos)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> list[regex.Match[str]]:
+        return list(self.pattern.finditer(text, pos, len(text) if endpos is None else endpos))
+
+
+@dataclass(frozen=True, slots=True)
+class PerAfter:
+    """A marker right after a number (``元/人``) and the per it gives."""
+
+    name: str
+    rule: str
+    pattern: regex.Pattern[str]
+    per: Per
+    example: str
+
+
+@dataclass(frozen=True, slots=True)
+class BoundRules:
+    max_after: tuple[str, ...]
+    min_after: tuple[str, ...]
+    max_before: tuple[str, ...]
+    min_before: tuple[str, ...]
+    negatable: tuple[str, ...]
+    negators: tuple[str, ...]
+    inclusive: tuple[str, ...]
+    only_for_kinds: Mapping[str, frozenset[QuantityKind]]
+    not_for_kinds: Mapping[str, frozenset[QuantityKind]]
+    not_a_bound: Table
+
+
+@dataclass(frozen=True, slots=True)
+class PerRules:
+    subjects: frozenset[Per]
+    near_kinds: frozenset[QuantityKind]
+    near_chars: int
+    before: tuple[tuple[str, tuple[Per, ...]], ...]
+    after: tuple[PerAfter, ...]
+    yearly: Table
+    one_off: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class BaseRules:
+    triggers: tuple[str, ...]
+    not_ending: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class BenefitRules:
+    nouns: tuple[str, ...]
+    after_nouns: tuple[str, ...]
+    heading_nouns: tuple[str, ...]
+    verbs: tuple[str, ...]
+    attributes: tuple[str, ...]
+    not_followed_by: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class CountRules:
+    condition_after: Table
+    bounds: tuple[str, ...]
+    service: tuple[str, ...]
+    planned: tuple[str, ...]
+    routine: Table
+    benefit_words: tuple[str, ...]
+    visits: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class RoleRules:
+    scoring: Table
+    statistic: Table
+    statistic_unless_before: tuple[str, ...]
+    gives: tuple[str, ...]
+    rate_bounds: tuple[str, ...]
+    target: Table
+    qualifies_after: Table
+    eligible_before: Table
+    count: CountRules
+
+
+@dataclass(frozen=True, slots=True)
+class ContextRules:
+    """Every table of the rules file."""
+
+    bound: BoundRules
+    per: PerRules
+    base: BaseRules
+    benefit: BenefitRules
+    qualifier_stops: tuple[str, ...]
+    item_ends: tuple[str, ...]
+    item_leads: tuple[str, ...]
+    role: RoleRules
+    conditions: Table
+
+
+def alternation(words: tuple[str, ...]) -> str:
+    """A regex that matches any of the literal ``words``, tried in order: ``(?:给予|补贴)``."""
+    return "(?:" + "|".join(regex.escape(w) for w in words) + ")"
+
+
+def _is_per(value: object) -> TypeGuard[Per]:
+    return value in PERS
+
+
+def _is_kind(value: object) -> TypeGuard[QuantityKind]:
+    return value in QUANTITY_KINDS
+
+
+class _Node:
+    """One mapping of the file, read key by key; ``close()`` rejects the keys nobody read."""
+
+    def __init__(self, data: object, where: str, file: str) -> None:
+        if not isinstance(data, dict):
+            raise RulesError(f"{file}: {where or 'the file'} must be a mapping")
+        self.data: dict[object, object] = dict(data)
+        self.where, self.file = where, file
+
+    def _key(self, key: str) -> str:
+        return f"{self.where}.{key}" if self.where else key
+
+    def fail(self, key: str, why: str) -> RulesError:
+        return RulesError(f"{self.file}: {self._key(key)}: {why}")
+
+    def take(self, key: str) -> object:
+        if key not in self.data:
+            raise self.fail(key, "missing")
+        return self.data.pop(key)
+
+    def node(self, key: str) -> _Node:
+        return _Node(self.take(key), self._key(key), self.file)
+
+    def text(self, key: str) -> str:
+        value = self.take(key)
+        if not isinstance(value, str) or not value:
+            raise self.fail(key, f"must be a non-empty string, not {value!r}")
+        return value
+
+    def number(self, key: str) -> int:
+        value = self.take(key)
+        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+            raise self.fail(key, f"must be a whole number, not {value!r}")
+        return value
+
+    def words(self, key: str) -> tuple[str, ...]:
+        value = self.take(key)
+        if not isinstance(value, list) or not value or not all(isinstance(w, str) and w for w in value):
+            raise self.fail(key, "must be a non-empty list of words")
+        if len(set(value)) != len(value):
+            raise self.fail(key, "lists a word twice")
+        return tuple(value)
+
+    def pers(self, key: str, value: object) -> tuple[Per, ...]:
+        values = value if isinstance(value, list) else [value]
+        out = tuple(v for v in values if _is_per(v))
+        if not out or len(out) != len(values):
+            raise self.fail(key, f"must name pers among {', '.join(PERS)}, not {value!r}")
+        return out
+
+    def kind_set(self, key: str, value: object) -> frozenset[QuantityKind]:
+        values = value if isinstance(value, list) else []
+        kinds = frozenset(k for k in values if _is_kind(k))
+        if not kinds or len(kinds) != len(values):
+            raise self.fail(key, f"must list kinds among {', '.join(QUANTITY_KINDS)}, not {value!r}")
+        return kinds
+
+    def kinds(self, key: str) -> Mapping[str, frozenset[QuantityKind]]:
+        node = self.node(key)
+        out: dict[str, frozenset[QuantityKind]] = {}
+        for word in list(node.data):
+            if not isinstance(word, str) or not word:
+                raise node.fail(str(word), "must be a word")
+            out[word] = node.kind_set(word, node.take(word))
+        return MappingProxyType(out)
+
+    def _pattern(self, key: str, entry: _Node) -> regex.Pattern[str]:
+        source = entry.text("pattern")
+        try:
+            return regex.compile(source)
+        except regex.error as e:
+            raise self.fail(key, f"{entry.where}: bad pattern: {e}") from None
+
+    def _entries(self, key: str) -> list[_Node]:
+        value = self.take(key)
+        if not isinstance(value, list) or not value:
+            raise self.fail(key, "must be a non-empty list of entries")
+        return [_Node(v, f"{self._key(key)}[{i}]", self.file) for i, v in enumerate(value)]
+
+    def table(self, key: str) -> Table:
+        rules = []
+        for entry in self._entries(key):
+            rules.append(Rule(entry.text("name"), entry.text("rule"), self._pattern(key, entry), entry.text("example")))
+            entry.close()
+        names = [r.name for r in rules]
+        if len(set(names)) != len(names):
+            raise self.fail(key, "names an entry twice")
+        pattern = regex.compile("|".join(f"(?:{r.pattern.pattern})" for r in rules))
+        return Table(self._key(key), tuple(rules), pattern)
+
+    def per_after(self, key: str) -> tuple[PerAfter, ...]:
+        out = []
+        for entry in self._entries(key):
+            name, rule, pattern = entry.text("name"), entry.text("rule"), self._pattern(key, entry)
+            out.append(PerAfter(name, rule, pattern, entry.pers("per", entry.take("per"))[0], entry.text("example")))
+            entry.close()
+        return tuple(out)
+
+    def per_before(self, key: str) -> tuple[tuple[str, tuple[Per, ...]], ...]:
+        node = self.node(key)
+        out = []
+        for marker in list(node.data):
+            if not isinstance(marker, str) or not marker:
+                raise node.fail(str(marker), "must be a word")
+            out.append((marker, node.pers(marker, node.take(marker))))
+        return tuple(out)
+
+    def close(self) -> None:
+        if self.data:
+            raise RulesError(f"{self.file}: {self._key(str(next(iter(self.data))))}: unknown key")
+
+
+def _bound(n: _Node) -> BoundRules:
+    out = BoundRules(
+        n.words("max_after"), n.words("min_after"), n.words("max_before"), n.words("min_before"),
+        n.words("negatable"), n.words("negators"), n.words("inclusive"),
+        n.kinds("only_for_kinds"), n.kinds("not_for_kinds"), n.table("not_a_bound"),
+    )
+    n.close()
+    return out
+
+
+def _per(n: _Node) -> PerRules:
+    subjects = frozenset(n.pers("subjects", n.take("subjects")))
+    near = n.kind_set("near_kinds", n.take("near_kinds"))
+    out = PerRules(subjects, near, n.number("near_chars"), n.per_before("before"), n.per_after("after"),
+                   n.table("yearly"), n.words("one_off"))
+    n.close()
+    return out
+
+
+def _role(n: _Node) -> RoleRules:
+    c = n.node("count")
+    count = CountRules(c.table("condition_after"), c.words("bounds"), c.words("service"), c.words("planned"),
+                       c.table("routine"), c.words("benefit_words"), c.words("visits"))
+    c.close()
+    out = RoleRules(
+        n.table("scoring"), n.table("statistic"), n.words("statistic_unless_before"), n.words("gives"),
+        n.words("rate_bounds"), n.table("target"), n.table("qualifies_after"), n.table("eligible_before"), count,
+    )
+    n.close()
+    return out
+
+
+def load_rules(source: str, file: str = RULES_FILE) -> ContextRules:
+    """Read a rules file's text (``file`` names it in errors)."""
+    try:
+        data = yaml.safe_load(source)
+    except yaml.YAMLError as e:
+        raise RulesError(f"{file}: not YAML: {e}") from None
+    root = _Node(data, "", file)
+    bound, per = _bound(root.node("bound")), _per(root.node("per"))
+    b = root.node("base")
+    base = BaseRules(b.words("triggers"), b.words("not_ending"))
+    b.close()
+    bn = root.node("benefit")
+    benefit = BenefitRules(bn.words("nouns"), bn.words("after_nouns"), bn.words("heading_nouns"), bn.words("verbs"),
+                           bn.words("attributes"), bn.words("not_followed_by"))
+    bn.close()
+    g, lists = root.node("groups"), root.node("lists")
+    stops, ends, leads = g.words("qualifier_stops"), lists.words("item_ends"), lists.words("item_leads")
+    g.close()
+    lists.close()
+    out = ContextRules(bound, per, base, benefit, stops, ends, leads, _role(root.node("role")), root.table("conditions"))
+    root.close()
+    return out
+
+
+@functools.cache
+def context_rules() -> ContextRules:
+    """The rules the package ships, read once."""
+    return load_rules(resources.files("extractor.data").joinpath(RULES_FILE).read_text(encoding="utf-8"))
+
+
+__all__ = [
+    "BaseRules", "BenefitRules", "BoundRules", "ContextRules", "CountRules", "PerAfter", "PerRules", "RoleRules",
+    "Rule", "RulesError", "Table", "alternation", "context_rules", "load_rules",
+]
