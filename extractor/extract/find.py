@@ -11,11 +11,13 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from typing import TypeGuard
 
 import regex
 
-from ..segment.heads import DOC_NUMBER_RE
-from .numerals import parse_age, parse_approx, parse_duration, parse_money, parse_number, parse_percent
+from ..records.vocab import UNITS, QuantityKind, Unit
+from ..text.numerals import parse_age, parse_approx, parse_duration, parse_money, parse_number, parse_percent
+from ..text.patterns import DOC_NUMBER_RE
 
 # Arabic numbers: 1500, 1,500 and 1，500, 1 500 (a space between thousands, before a unit of money), 1.5
 _AR = r"\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u3000]\d{3})+(?=[ \u3000]*[万亿千]?[ \u3000]*元)|\d+(?:\.\d+)?"
@@ -61,10 +63,10 @@ BLOCK_RE = regex.compile(r"第[ \u3000]*[\d一二三四五六七八九十百]+[ 
 class Found:
     """A number expression: kind, normalized value(s), unit and where it is."""
 
-    kind: str
+    kind: QuantityKind
     value: Decimal | None
     value_max: Decimal | None
-    unit: str
+    unit: Unit
     start: int
     end: int
     approximate: bool = False
@@ -72,6 +74,10 @@ class Found:
     date_start: dt.date | None = None
     date_end: dt.date | None = None
     base_hint: str | None = None
+
+
+def _is_unit(name: str) -> TypeGuard[Unit]:
+    return name in UNITS
 
 
 def _squash(s: str) -> str:
@@ -104,7 +110,7 @@ def _percent_range(m: regex.Match[str], s: str, a: int, b: int) -> Found | None:
     return Found("percent", lo, hi, "percent", a, b) if lo < hi <= 100 else None
 
 
-def _approx(kind: str) -> Interpreter:
+def _approx(kind: QuantityKind) -> Interpreter:
     """三十几万元, 两三个月, 十几人: a range flagged approximate (and doubt), never a made-up exact value."""
 
     def read(m: regex.Match[str], s: str, a: int, b: int) -> Found | None:
@@ -116,6 +122,8 @@ def _approx(kind: str) -> Interpreter:
             return Found(kind, lo, hi, "yuan" if kind == "money" else "count", a, b, True, True)
         unit = parse_duration("1" + (s[-2:] if s.endswith("个月") else s[-1]))
         factor, name = unit if unit else (Decimal(1), "month")
+        if not _is_unit(name):
+            return None
         return Found("duration", lo * factor, hi * factor if hi else None, name, a, b, True, True)
 
     return read
@@ -160,14 +168,14 @@ def _duration_range(m: regex.Match[str], s: str, a: int, b: int) -> Found | None
     unit = m.group("u")
     lo = parse_duration(_squash(m.group("a")) + (m.group("au") or unit))
     hi = parse_duration(_squash(m.group("b")) + unit)
-    if lo is None or hi is None or lo[0] >= hi[0]:
+    if lo is None or hi is None or lo[0] >= hi[0] or not _is_unit(hi[1]):
         return None
     return Found("duration", lo[0], hi[0], hi[1], a, b)
 
 
 def _duration(m: regex.Match[str], s: str, a: int, b: int) -> Found | None:
     got = parse_duration(s)
-    return Found("duration", got[0], None, got[1], a, b) if got is not None else None
+    return Found("duration", got[0], None, got[1], a, b) if got is not None and _is_unit(got[1]) else None
 
 
 def _age(m: regex.Match[str], s: str, a: int, b: int) -> Found | None:
@@ -221,7 +229,7 @@ def _date_range(s: str) -> tuple[dt.date | None, dt.date | None]:
     (datetime.date(2023, 12, 31), datetime.date(2023, 12, 31))
     """
     if not regex.search(r"\d", s):  # 二〇二三年一月一日
-        from ..segment.heads import parse_date
+        from ..text.patterns import parse_date
 
         day = parse_date(s)
         return day, day

@@ -7,14 +7,13 @@ import regex
 
 from ..evidence import evidence, verbatim
 from ..records import Beneficiary, Document, Provision, Quantity
-from .context import SENTENCE_END, clause_bounds
+from ._clause import SENTENCE_END, clause_bounds
+from .rules import context_rules
 from .taxonomy import benefits, groups
 
-CONDITION_RE = regex.compile(
-    r"签订[^，。；]{0,6}?\d+[ \u3000]*年(?:及)?以上[^，。；]{0,6}?劳动合同|(?:按规定|依法)?(?:为其)?缴纳[^，。；]{0,12}?社会保险费?|首次创办[\p{Han}]{0,8}|"
-    r"正常经营[ \u3000]*\d+[ \u3000]*(?:年|个月)以上|自[\p{Han}]{2,8}之日起[^，。；]{0,16}|符合[^，。；]{1,20}?条件|无拖欠[^，。；]{1,20}|"
-    r"未就业|登记失业|在法定劳动年龄内|有就业(?:能力和就业)?意愿"
-)
+CONDITION_RE = context_rules().conditions.pattern
+"""The eligibility conditions printed in a provision's sentence: the ``conditions`` table of
+``data/context_rules.yaml`` (签订1年以上劳动合同, 缴纳社会保险费, 首次创办, 未就业…)."""
 NON_STACKING_RE = regex.compile(r"不(?:得)?重复享受|不与[^，。；]{1,30}同时享受|不得重复申领|只能(?:申领|享受)[^，。；]{0,10}次|就高(?:享受)?不重复")
 APPLICATION_RE = regex.compile(r"免申即享|即申即享|直补快办|免申请|线上申请|网上申请|按规定申请|经办银行[^，。；]{0,10}受理")
 FUNDING_RE = regex.compile(r"从[^，。；]{1,20}?中?列支|所需资金由[^，。；]{1,20}承担|由[^，。；]{1,12}财政[^，。；]{0,6}(?:承担|安排|列支)|资金从[^，。；]{1,20}列支")
@@ -64,6 +63,7 @@ def quantities_to_provisions(doc: Document, quantities: list[Quantity]) -> list[
         )
         out.append(
             Provision(
+                id=f"{doc.id}:p{s}-{e}",  # one provision per sentence: its span is unique
                 doc_id=doc.id,
                 section=qs[0].section,
                 benefit=benefit,
