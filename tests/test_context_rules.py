@@ -1,0 +1,401 @@
+"""The context rules as data (``extractor/data/context_rules.yaml``): the file loads, every entry is valid and
+finds its example, and each table is held to a table of named cases (a short sentence and what it must give).
+
+The cases call ``find_quantities`` and ``annotate`` directly, without spaCy: they test the rules, not the
+pipeline around them.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from importlib import resources
+
+import pytest
+
+from extractor.extract._role import DECISIONS
+from extractor.extract.context import Context, annotate
+from extractor.extract.find import find_quantities
+from extractor.extract.provisions import CONDITION_RE
+from extractor.extract.rules import RULES_FILE, RulesError, Table, context_rules, load_rules
+from extractor.extract.taxonomy import benefits, groups
+from extractor.records.vocab import PERS, ROLES
+
+RULES = context_rules()
+SOURCE = resources.files("extractor.data").joinpath(RULES_FILE).read_text(encoding="utf-8")
+
+
+def read(text: str, quote: str | None = None) -> Context:
+    """The context of the number ``quote`` of ``text`` (the only number, when no quote is given)."""
+    found = find_quantities(text)
+    contexts = [c for c in annotate(text, found, list(groups().find(text)), list(benefits().find(text))) if c.found.kind != "date"]
+    if quote is None:
+        assert len(contexts) == 1, [text[c.found.start : c.found.end] for c in contexts]
+        return contexts[0]
+    hits = [c for c in contexts if text[c.found.start : c.found.end] == quote]
+    assert hits, (quote, [text[c.found.start : c.found.end] for c in contexts])
+    return hits[0]
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# The file
+# ---------------------------------------------------------------------------------------------------------------
+
+
+def _tables() -> list[Table]:
+    r, role = RULES, RULES.role
+    return [r.bound.not_a_bound, r.per.yearly, role.scoring, role.statistic, role.target, role.qualifies_after,
+            role.eligible_before, role.count.condition_after, role.count.routine, r.conditions]
+
+
+RULE_CASES = [pytest.param(t, rule, id=f"{t.name}:{rule.name}") for t in _tables() for rule in t.rules]
+
+
+@pytest.mark.parametrize(("table", "rule"), RULE_CASES)
+def test_every_rule_finds_its_example(table, rule):
+    assert rule.rule and rule.example
+    assert rule.pattern.search(rule.example), f"{rule.name}: {rule.pattern.pattern!r} does not find {rule.example!r}"
+    assert table.search(rule.example)
+
+
+@pytest.mark.parametrize("rule", RULES.per.after, ids=lambda r: r.name)
+def test_every_per_after_rule_finds_its_example(rule):
+    assert rule.pattern.match(rule.example) and rule.per in PERS
+
+
+def test_the_file_loads_into_frozen_tables():
+    assert context_rules() is RULES  # read once
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        RULES.bound.max_after = ()  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        RULES.bound.only_for_kinds["近"] = frozenset()  # type: ignore[index]
+    assert isinstance(RULES.per.before, tuple) and all(isinstance(v, tuple) for _, v in RULES.per.before)
+    assert {p for _, values in RULES.per.before for p in values} <= set(PERS)
+    assert RULES.per.subjects <= set(PERS)
+
+
+def _shadowed(words: tuple[str, ...]) -> list[tuple[str, str]]:
+    """Pairs (earlier, later) where the earlier word starts the later one, so the later one can never win."""
+    return [(a, b) for i, a in enumerate(words) for b in words[i + 1 :] if b.startswith(a)]
+
+
+@pytest.mark.parametrize(
+    "name", ["bound.max_after", "bound.min_after", "per.before", "lists.item_leads"]
+)
+def test_a_longer_word_comes_before_a_word_it_starts_with(name):
+    words = {
+        "bound.max_after": RULES.bound.max_after,
+        "bound.min_after": RULES.bound.min_after,
+        "per.before": tuple(m for m, _ in RULES.per.before),
+        "lists.item_leads": RULES.item_leads,
+    }[name]
+    assert _shadowed(words) == []
+
+
+def test_the_special_bound_words_are_bound_words():
+    b = RULES.bound
+    before = set(b.max_before + b.min_before)
+    assert set(b.negatable) <= before and set(b.inclusive) <= set(b.min_after)
+    assert set(b.only_for_kinds) | set(b.not_for_kinds) <= before | set(b.max_after + b.min_after)
+    # every negatable word has its negated form among the max words (不超过, 不低于 is a min word)
+    assert all(any(n + w in before for n in b.negators) for w in b.negatable)
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        pytest.param(("bound:\n", "bound:\n  typo: [x]\n"), "bound.typo: unknown key", id="unknown-key"),
+        pytest.param(("  one_off: [一次性]\n", ""), "per.one_off: missing", id="missing-key"),
+        pytest.param(("per: household\n", "per: house\n"), "per.after[3].per: must name pers", id="unknown-per"),
+        pytest.param(("近: [duration]", "近: [time]"), "bound.only_for_kinds.近: must list kinds", id="unknown-kind"),
+        pytest.param(("pattern: '同比'", "pattern: '同比('"), "role.statistic: ", id="bad-pattern"),
+        pytest.param(("  inclusive: [（含）, (含)]", "  inclusive: [（含）, （含）]"), "bound.inclusive: lists a word twice", id="duplicate-word"),
+        pytest.param(("- name: cover\n", "- name: aims\n"), "role.target: names an entry twice", id="duplicate-name"),
+    ],
+)
+def test_a_malformed_file_names_the_file_and_the_key(change, message):
+    old, new = change
+    assert old in SOURCE
+    with pytest.raises(RulesError) as e:
+        load_rules(SOURCE.replace(old, new, 1), "rules.yaml")
+    assert str(e.value).startswith("rules.yaml: ") and message in str(e.value), str(e.value)
+
+
+def test_the_shipped_file_reads_back_equal():
+    again = load_rules(SOURCE)
+    assert again.bound.max_before == RULES.bound.max_before and again.per.before == RULES.per.before
+    assert [r.name for r in again.role.target.rules] == [r.name for r in RULES.role.target.rules]
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# bound
+# ---------------------------------------------------------------------------------------------------------------
+
+BOUND_CASES = [
+    # (id: table and an English gloss of the word, text, number, bound, bound word)
+    # max, after the number
+    ("max_after:incl-below", "对职工人数30人（含）以下的小微企业", "30人", "max", "（含）以下"),
+    ("max_after:incl-below-ascii", "职工人数30人(含)以下的企业", "30人", "max", "(含)以下"),
+    ("max_after:excl-below", "年龄35周岁（不含）以下的青年", "35周岁", "max", "（不含）以下"),
+    ("max_after:excl-below-ascii", "贷款额度10万元(不含)以下的", "10万元", "max", "(不含)以下"),
+    ("max_after:and-below", "35岁及以下的青年", "35岁", "max", "及以下"),
+    ("max_after:below", "职工50人以下的企业", "50人", "max", "以下"),
+    ("max_after:within", "3个月以内办结", "3个月", "max", "以内"),
+    ("max_after:within-zhinei", "15个工作日之内办结", "15个工作日", "max", "之内"),
+    ("max_after:inside-nei", "毕业3年内的高校毕业生", "3年", "max", "内"),
+    ("max_after:as-the-limit", "补贴期限以12个月为限", "12个月", "max", "为限"),
+    ("max_after:incl-space-below", "职工30人（含） 以下的企业", "30人", "max", "（含）以下"),
+    # min, after the number
+    ("min_after:incl-above", "签订1年（含）以上劳动合同", "1年", "min", "（含）以上"),
+    ("min_after:incl-above-ascii", "吸纳10人(含)以上就业", "10人", "min", "(含)以上"),
+    ("min_after:excl-above", "60周岁（不含）以上的老人", "60周岁", "min", "（不含）以上"),
+    ("min_after:excl-above-ascii", "营业收入5000元(不含)以上", "5000元", "min", "(不含)以上"),
+    ("min_after:and-above", "连续缴费3年及以上", "3年", "min", "及以上"),
+    ("min_after:above", "登记失业半年以上人员", "半年", "min", "以上"),
+    ("min_after:incl", "缴纳社会保险6个月（含）的", "6个月", "min", "（含）"),
+    ("min_after:incl-ascii", "参保6个月(含)的", "6个月", "min", "(含)"),
+    ("min_after:from-qi", "工作满1年起发放", "1年", "min", "起"),
+    # max, before the number
+    ("max_before:highest-not-over", "贷款额度最高不超过20万元", "20万元", "max", "最高不超过"),
+    ("max_before:longest-not-over", "补贴期限最长不超过12个月", "12个月", "max", "最长不超过"),
+    ("max_before:most-not-over", "每人每年最多不超过3次", "3次", "max", "最多不超过"),
+    ("max_before:must-not-exceed", "贴息期限不得超过3年", "3年", "max", "不得超过"),
+    ("max_before:must-not-be-higher", "贷款利率不得高于5%", "5%", "max", "不得高于"),
+    ("max_before:must-not-be-more", "申领次数不得多于2次", "2次", "max", "不得多于"),
+    ("max_before:not-over", "给予不超过50万元的贷款", "50万元", "max", "不超过"),
+    ("max_before:not-higher", "租金不高于5000元", "5000元", "max", "不高于"),
+    ("max_before:not-more", "合伙人不多于3人", "3人", "max", "不多于"),
+    ("max_before:highest", "个人最高可申请20万元", "20万元", "max", "最高"),
+    ("max_before:longest", "最长可延长6个月", "6个月", "max", "最长"),
+    ("max_before:most", "最多补贴3个月", "3个月", "max", "最多"),
+    ("max_before:upper-limit", "补贴上限为3000元", "3000元", "max", "上限"),
+    ("max_before:quota-last-marker-wins", "年补贴最高限额1万元", "1万元", "max", "限额"),  # the last marker wins: 限额 after 最高
+    ("max_before:capped", "奖励封顶5万元", "5万元", "max", "封顶"),
+    ("max_before:at-most", "每年至多申请2次", "2次", "max", "至多"),
+    ("max_before:lower-than", "年龄低于35周岁的", "35周岁", "max", "低于"),
+    ("max_before:fewer-than", "职工人数少于10人的", "10人", "max", "少于"),
+    ("max_before:not-full-buman", "不满16周岁的", "16周岁", "max", "不满"),
+    ("max_before:short-of-buzu", "不足1年的按1年计算", "1年", "max", "不足"),
+    ("max_before:recent-jin", "近三年未发生欠薪", "三年", "max", "近"),
+    ("max_before:after-leaving-school", "离校2年未就业的高校毕业生", "2年", "max", "离校"),
+    # min, before the number
+    ("min_before:not-lower", "补贴标准不低于1000元", "1000元", "min", "不低于"),
+    ("min_before:not-fewer", "见习期不少于6个月", "6个月", "min", "不少于"),
+    ("min_before:at-least", "服务期至少1年", "1年", "min", "至少"),
+    ("min_before:at-least-zuishao", "最少补贴3个月", "3个月", "min", "最少"),
+    ("min_before:lowest", "最低1000元", "1000元", "min", "最低"),
+    ("min_before:over", "职工超过100人的企业", "100人", "min", "超过"),
+    ("min_before:higher-than", "留用率高于50%的", "50%", "min", "高于"),
+    ("min_before:more-than", "吸纳多于3人的", "3人", "min", "多于"),
+    ("min_before:greater-than", "年龄大于60周岁的", "60周岁", "min", "大于"),
+    ("min_before:reaches", "留用率达到50%的", "50%", "min", "达到"),
+    ("min_before:full-man", "工作满1年的", "1年", "min", "满"),
+]
+
+
+@pytest.mark.parametrize(("text", "quote", "bound", "word"), [pytest.param(*c[1:], id=c[0]) for c in BOUND_CASES])
+def test_bound_word(text, quote, bound, word):
+    c = read(text, quote)
+    assert (c.bound, c.bound_words) == (bound, (word,))
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "bound"),
+    [
+        pytest.param("每满8个学时", "8个学时", "exact", id="not_a_bound:every_full"),
+        pytest.param("见习期满3个月", "3个月", "exact", id="not_a_bound:term_ends"),
+        pytest.param("当地最低工资标准的70%", "70%", "exact", id="not_a_bound:minimum_wage"),
+        pytest.param("最高人民法院5名法官", "5名", "exact", id="not_a_bound:supreme_court"),
+        pytest.param("近10万元", "10万元", "exact", id="only_for_kinds:jin-bounds-no-money"),
+        pytest.param("补贴5万元内", "5万元", "exact", id="not_for_kinds:nei-bounds-no-money"),
+        pytest.param("16-24岁失业青年", "16-24岁", "range", id="range-from-the-number"),
+        pytest.param("每人每月1500元", "1500元", "exact", id="no-bound-word"),
+    ],
+)
+def test_not_a_bound(text, quote, bound):
+    assert read(text, quote).bound == bound
+
+
+def test_every_bound_word_has_a_case():
+    b = RULES.bound
+    covered = {c[4] for c in BOUND_CASES}
+    assert set(b.max_after + b.min_after + b.max_before + b.min_before) <= covered
+
+
+@pytest.mark.parametrize("word", RULES.bound.negatable)
+def test_a_negated_word_is_read_as_the_word_that_holds_it(word):
+    """不超过 is no 超过, 不低于 no 低于: each negatable word has a case of its negated form, read whole."""
+    negated = [c for c in BOUND_CASES if c[4] in [n + word for n in RULES.bound.negators]]
+    assert negated
+    for _, text, quote, bound, longer in negated:
+        assert read(text, quote).bound_words == (longer,) != (word,)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# per
+# ---------------------------------------------------------------------------------------------------------------
+
+PER_CASES = [
+    ("before:per-person-per-month", "每人每月", "每人每月1500元", "1500元", ("person", "month")),
+    ("before:per-person-per-year", "每人每年", "每人每年5000元", "5000元", ("person", "year")),
+    ("before:per-person-per-class-hour", "每人每学时", "每人每学时20元", "20元", ("person", "class_hour")),
+    ("before:per-capita", "人均", "人均补贴3000元", "3000元", ("person",)),
+    ("before:per-person", "每人", "每人2000元", "2000元", ("person",)),
+    ("before:per-named-person", "每名", "每名毕业生3000元", "3000元", ("person",)),
+    ("before:per-student", "每生", "每生每年1000元", "1000元", ("student", "year")),
+    ("before:per-enterprise-hu", "每户企业", "每户企业最高5万元", "5万元", ("enterprise",)),
+    ("before:per-enterprise-jia", "每家企业", "每家企业2万元", "2万元", ("enterprise",)),
+    ("before:per-enterprise-ge", "每个企业", "每个企业1万元", "1万元", ("enterprise",)),
+    ("before:single-enterprise", "单户", "单户最高10万元", "10万元", ("enterprise",)),
+    ("before:per-jia", "每家", "每家3万元", "3万元", ("enterprise",)),
+    ("before:per-household", "每户", "每户2000元", "2000元", ("household",)),
+    ("before:per-project", "每个项目", "每个项目5万元", "5万元", ("project",)),
+    ("before:per-unit", "每个", "每个基地10万元", "10万元", ("unit",)),
+    ("before:per-month", "每月", "每月500元", "500元", ("month",)),
+    ("before:monthly", "按月", "按月发放800元", "800元", ("month",)),
+    ("before:per-year", "每年", "每年1万元", "1万元", ("year",)),
+    ("before:per-quarter", "每季度", "每季度3000元", "3000元", ("quarter",)),
+    ("before:per-class-hour", "每学时", "每学时15元", "15元", ("class_hour",)),
+    ("before:per-time", "每次", "每次200元", "200元", ("time",)),
+    ("before:per-certificate", "每证", "每证1000元", "1000元", ("certificate",)),
+    # after the number
+    ("after:per_person", None, "补贴1500元/人", "1500元", ("person",)),
+    ("after:per_person-meiren", None, "补贴1500元每人", "1500元", ("person",)),
+    ("after:per_month", None, "补贴800元/月", "800元", ("month",)),
+    ("after:per_person+per_month", None, "补贴1000元/人·月", "1000元", ("person", "month")),
+    ("after:per_year", None, "补贴2万元/年", "2万元", ("year",)),
+    ("after:per_household", None, "补贴500元/户", "500元", ("household",)),
+    # yearly measures, one-off, nearness
+    ("yearly:year_measure", None, "年补贴最高限额1万元", "1万元", ("year",)),
+    ("yearly:annual", None, "年度补贴总额3万元", "3万元", ("year",)),
+    ("yearly:not-this-year", None, "本年度补贴5000元", "5000元", ()),
+    ("one_off", None, "一次性给予5000元", "5000元", ("one_off",)),
+    ("near:a-money-takes-a-far-marker", None, "每月享受补贴期限600元", "600元", ("month",)),
+    ("near:a-duration-does-not", None, "每月享受补贴期限6个月", "6个月", ()),
+]
+
+
+@pytest.mark.parametrize(("text", "quote", "per"), [pytest.param(*c[2:], id=c[0]) for c in PER_CASES])
+def test_per(text, quote, per):
+    assert read(text, quote).per == per
+
+
+def test_every_per_marker_has_a_case():
+    assert {m for m, _ in RULES.per.before} <= {c[1] for c in PER_CASES}
+    assert {f"after:{r.name}" for r in RULES.per.after} <= {c[0] for c in PER_CASES}
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# base
+# ---------------------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "base"),
+    [
+        pytest.param("按照当地最低工资标准的70%给予补贴", "70%", "当地最低工资标准", id="anzhao-de"),
+        pytest.param("给予不超过当月实际费用50%运营补贴", "50%", "当月实际费用", id="buchaoguo"),
+        pytest.param("留用率超过70%的", "70%", "留用率", id="threshold-names-its-measure"),
+        pytest.param("超过100人的企业下降为8%", "8%", None, id="words-after-a-number-are-no-base"),
+        pytest.param("补贴提高到80%", "80%", None, id="not_ending:tigao"),
+    ],
+)
+def test_base(text, quote, base):
+    assert read(text, quote).base == base
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# role
+# ---------------------------------------------------------------------------------------------------------------
+
+ROLE_CASES = [
+    ("scoring", "评分标准\n项目\t要求\t分值\n就业服务\t完成率达到90%\t10分", "90%", "scoring"),
+    ("statistic:cumulative", "全市累计发放创业担保贷款3.2亿元。", "3.2亿元", "statistic"),
+    ("statistic:already_done", "已认定创业孵化基地12家。", "12家", "statistic"),
+    ("statistic:year_on_year", "城镇新增就业同比增长12%。", "12%", "statistic"),
+    ("statistic:to_date", "截至目前，全市共有见习基地200家。", "200家", "statistic"),
+    ("statistic_unless_before:anzhao", "截至目前，按照每人1000元的标准给予补贴。", "1000元", "parameter"),
+    ("gives:money-after-jiyu", "给予一次性创业补贴5000元", "5000元", "parameter"),
+    ("gives:money-before-butie", "全年新增1万元的补贴", "1万元", "parameter"),
+    ("rate_bounds:before-a-target-word", "力争留用率不低于50%", "50%", "parameter"),
+    ("target:aims", "力争新增城镇就业4万人", "4万人", "target"),
+    ("target:area_totals", "全年城镇新增就业4万人", "4万人", "target"),
+    ("target:develop_posts-money", "开发公益性岗位投入500万元", "500万元", "target"),
+    ("qualifies_after:threshold_of", "新增就业10人以上的企业", "10人", "parameter"),
+    ("eligible_before:for_whom", "对新增岗位占比30%的企业", "30%", "parameter"),
+    ("eligible_before:meets", "确保符合条件的毕业生100%纳入", "100%", "parameter"),
+    ("count:routine", "每月至少进行1次走访", "1次", "target"),
+    ("count:routine-about-a-benefit", "每年可申请1次补贴", "1次", "parameter"),
+    ("count:visits", "开展职业技能培训5000人次", "5000人次", "target"),
+    ("count:visits-as-a-condition", "年培训100人次以上的机构", "100人次", "parameter"),
+    ("count:planned", "培训规模达到500人", "500人", "target"),
+    ("count:bounds", "招用3人以上的", "3人", "parameter"),
+    ("count:service", "为每名求职者提供1次职业指导", "1次", "parameter"),
+    ("count:unqualified", "现有孵化基地10家", "10家", "target"),
+    ("count:condition_after", "吸纳10人以上（含10人）的企业", "10人", "parameter"),
+    ("parameter-by-default", "补贴期限为6个月", "6个月", "parameter"),
+]
+
+
+@pytest.mark.parametrize(("text", "quote", "role"), [pytest.param(*c[1:], id=c[0]) for c in ROLE_CASES])
+def test_role(text, quote, role):
+    assert read(text, quote).role == role
+
+
+def test_every_role_is_decided_by_some_case():
+    assert {c[3] for c in ROLE_CASES} == set(ROLES)
+    assert [d.__name__ for d in DECISIONS] == [
+        "_scoring", "_statistic", "_money_given", "_rate_bounded", "_target_word", "_count_target",
+    ]
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# lists: what the numbers of one list share
+# ---------------------------------------------------------------------------------------------------------------
+
+
+def test_a_list_shares_the_bound_read_before_it():
+    text = "贷款额度分别最高不超过20万元、150万元、300万元"
+    got = [(read(text, q).bound, read(text, q).bound_words) for q in ("20万元", "150万元", "300万元")]
+    assert got == [("max", ("最高不超过",))] * 3
+
+
+def test_a_list_shares_the_benefit_named_after_it():
+    text = "分别给予2万元和1万元奖金"
+    assert [read(text, q).benefit_text for q in ("2万元", "1万元")] == ["奖金", "奖金"]
+
+
+def test_distributed_list_gives_each_number_its_group():
+    text = "对中华技能大奖和全国技术能手分别一次性给予2万元和1万元奖励"
+    got = [[text[a:b] for a, b, _ in read(text, q).groups] for q in ("2万元", "1万元")]
+    assert got == [["中华技能大奖"], ["全国技术能手"]]
+
+
+def test_a_rate_carries_the_money_cap_of_its_sentence():
+    text = "3年内给予不超过当月实际费用50%的运营补贴，年补贴最高限额1万元。"
+    assert read(text, "50%").cap == 10000.0
+
+
+def test_contexts_are_frozen():
+    c = read("每人每月1500元")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        c.bound = "max"  # type: ignore[misc]
+    assert isinstance(c.per, tuple) and isinstance(c.bound_words, tuple) and isinstance(c.groups, tuple)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# conditions of a provision
+# ---------------------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "conditions"),
+    [
+        pytest.param("与其签订1年以上劳动合同并按规定为其缴纳社会保险费的", ["签订1年以上劳动合同", "按规定为其缴纳社会保险费"], id="contract+insurance"),
+        pytest.param("首次创办小微企业，正常经营1年以上", ["首次创办小微企业", "正常经营1年以上"], id="first_business+in_business"),
+        pytest.param("离校2年内未就业的高校毕业生", ["未就业"], id="unemployed"),
+        pytest.param("在法定劳动年龄内、有就业能力和就业意愿的", ["在法定劳动年龄内", "有就业能力和就业意愿"], id="working_age+willing"),
+        pytest.param("给予每人1000元补贴", [], id="none"),
+    ],
+)
+def test_conditions(sentence, conditions):
+    assert [m.group(0) for m in CONDITION_RE.finditer(sentence)] == conditions
