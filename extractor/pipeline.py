@@ -16,7 +16,7 @@ from .ingest.raw import RawDoc
 from .normalize.text import CleanText, lines_to_text
 from .records import Attachment, Document, Location, ParseResult, Reference, Source, SourceEdit, Table
 from .segment.attachments import find_attachments
-from .segment.heads import DOC_NUMBER_RE, parse_doc_number, title_text
+from .text.patterns import DOC_NUMBER_RE, parse_doc_number, title_text
 from .segment.meta import Head, paragraphs_to_head
 from .segment.split import split_compendium
 from .segment.tree import paragraphs_to_sections

@@ -7,7 +7,8 @@ import datetime as dt
 import pytest
 
 from extractor.divisions import region_of
-from extractor.segment.heads import parse_date, parse_doc_number, split_organs
+from extractor.segment.heads import split_organs
+from extractor.text.patterns import parse_date, parse_doc_number
 
 DOC_NUMBERS = [
     ("hexagonal", "豫政办〔2023〕17号", ("豫政办", 2023, 17)),

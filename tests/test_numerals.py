@@ -1,4 +1,4 @@
-"""Tests for extractor.extract.numerals: example tables, reported bugs, properties."""
+"""Tests for extractor.text.numerals: example tables, reported bugs, properties."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from extractor.extract.numerals import (
+from extractor.text.numerals import (
     money_prefix,
     parse_age,
     parse_approx,

@@ -7,12 +7,13 @@ merged and split articles are recognized; each pair is classified unchanged, mod
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 import regex
 
-from ..records import Document, Section
+from ..records import Document, Section, walk_sections
+from ..text.numbering import strip_marker
+from ..text.numerals import CN_DIGIT_CHARS
 
 WHOLE = "全文"  # the path of the one article of a document without numbered articles
 MIN_SIMILARITY = 0.30  # at or above this, the most similar articles are paired
@@ -32,24 +33,16 @@ class Article:
     order: int
 
 
-def _walk(sections: list[Section]) -> Iterator[Section]:
-    for s in sections:
-        yield s
-        yield from _walk(s.children)
-
-
 def _label_free(s: Section) -> str:
     """The section's text without its own number label."""
-    text = s.text
-    m = regex.match(r"[ \u3000]*(?:第[一二三四五六七八九十百零〇\d]+[编章节条]|[一二三四五六七八九十]+[、．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|[①-⑳])[ \u3000]*", text)
-    return text[m.end():] if m else text
+    return strip_marker(s.text)
 
 
 def articles(doc: Document) -> list[Article]:
     """The articles of a document, in reading order."""
     secs = doc.sections
-    if any(s.marker == "tiao" for s in _walk(secs)):
-        chosen = [s for s in _walk(secs) if s.marker == "tiao"]
+    if any(s.marker == "tiao" for s in walk_sections(secs)):
+        chosen = [s for s in walk_sections(secs) if s.marker == "tiao"]
     else:
         chosen = list(secs)
     if not chosen:  # a document without numbered articles is one article
@@ -57,9 +50,12 @@ def articles(doc: Document) -> list[Article]:
     return [Article(s.path, s.heading, s.span, _label_free(s), k) for k, s in enumerate(chosen)]
 
 
+_NOT_WORDING = regex.compile(rf"[\d\s\p{{P}}{CN_DIGIT_CHARS}十百千万亿]+")
+
+
 def _key(text: str) -> str:
     """Text for comparing wording: no numbers, spaces or punctuation (numbers are compared as parameters)."""
-    return regex.sub(r"[\d\s\p{P}一二三四五六七八九十百千万亿零〇]+", "", text)
+    return _NOT_WORDING.sub("", text)
 
 
 def bigrams(text: str) -> set[str]:

@@ -13,7 +13,7 @@ from ..extract import document_to_quantities
 from ..extract.provisions import CONDITION_RE
 from ..extract.taxonomy import groups
 from ..records import Diff, Document, ParameterChange, Quantity, RedlineOp, SectionPair
-from ..segment.heads import norm_title
+from ..text.patterns import norm_title
 from .align import Article, Pairing, align, bigrams, similarity
 
 KINDS = ("money", "percent", "duration", "age", "count")

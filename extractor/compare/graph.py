@@ -13,12 +13,14 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Iterator, Sequence
 from typing import NamedTuple
 
-import cn2an
 import regex
 
 from ..records import DocNumber, Document, Section, SpanT
 from ..records.graph import Graph, Node, Quote, Relation, RelationType, ResolvedBy
-from ..segment.heads import DATE_RE, DOC_TYPES, norm_title, parse_date, parse_doc_number
+from ..segment.heads import DOC_TYPES
+from ..text.numbering import match_marker
+from ..text.numerals import parse_int
+from ..text.patterns import DATE_RE, clean_doc_number, doc_number_key, norm_title, norm_doc_number, parse_date
 
 log = logging.getLogger(__name__)
 
@@ -50,10 +52,6 @@ UNTIL_RE = regex.compile(
 )
 YEARS_RE = regex.compile(r"(?:有效期|试行期|试行)(?:为|是)?(?P<n>\d{1,2}|[一二两三四五六七八九十]{1,2})年")
 
-_NUMBER_LEAD_RE = regex.compile(r"^.*(?:以及|及|和|与|、|文件|第[\d一二三四五六七八九十百零]+[条款项章节])")
-_NUMBERING_RE = regex.compile(
-    r"[ \u3000]*(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[.．、]|第[一二三四五六七八九十百零\d]+[条章节])"
-)
 _CLAUSE_BREAKS = frozenset("。；;！!？?，,：:\t")
 _SENTENCE_BREAKS = frozenset("。；;！!？?\n")
 _ALIAS_RE = regex.compile(r"[（(]以下简称《(?P<alias>[^《》]{1,20})》")
@@ -76,41 +74,11 @@ def _norm(title: str) -> str:
     return norm_title(title).replace("〈", "").replace("〉", "")
 
 
-def _clean_number(num: DocNumber) -> DocNumber:
-    """Drop words the 文号 reader kept before the agency: "文件第三条以及豫人社函〔2023〕19号" -> 豫人社函〔2023〕19号."""
-    agency = _NUMBER_LEAD_RE.sub("", num.agency)
-    if not agency or agency == num.agency:
-        return num
-    return num.model_copy(update={"agency": agency, "text": num.text[len(num.agency) - len(agency) :]})
-
-
-def number_key(num: DocNumber) -> str:
-    """A 文号 in one spelling: agency without leading words, 〔year〕, serial without 第 or zeros."""
-    num = _clean_number(num)
-    return f"{num.agency}〔{num.year}〕{num.serial}号"
-
-
-def norm_doc_number(s: str) -> str | None:
-    """A 文号 in one spelling whatever brackets and spaces are printed; None when ``s`` holds none.
-
-    >>> norm_doc_number("豫人社办[2023] 19号")
-    '豫人社办〔2023〕19号'
-    >>> norm_doc_number("平人社办（2022）第079号")
-    '平人社办〔2022〕79号'
-    >>> norm_doc_number("文件第三条以及豫人社函〔2023〕19号")
-    '豫人社函〔2023〕19号'
-    >>> norm_doc_number("2023年4月27日") is None
-    True
-    """
-    num = parse_doc_number(s)
-    return number_key(num) if num is not None else None
-
-
 def _index(docs: Iterable[Document]) -> _Index:
     numbers: dict[str, str] = {}
     titles = []
     for d in docs:
-        key = number_key(d.doc_number) if d.doc_number else None
+        key = doc_number_key(d.doc_number) if d.doc_number else None
         if key is not None:
             numbers.setdefault(key, d.id)
         titles.append((d.id, key, frozenset(_norm(t) for t in (d.title, d.instrument_title) if t)))
@@ -129,9 +97,15 @@ def _by_title(index: _Index, title: str, exclude: str) -> tuple[str, str | None]
     return None
 
 
+def _line_at(text: str, i: int) -> str:
+    """The line of ``text`` that starts at ``i``, its leading spaces left out."""
+    end = text.find("\n", i)
+    return text[i : end if end >= 0 else len(text)].lstrip(" \u3000")
+
+
 def _is_break(text: str, i: int, breaks: frozenset[str]) -> bool:
     # A line break ends a clause only before a numbered item ("…工作内容\n1. 落实《X》"); elsewhere it is a wrap.
-    return text[i] in breaks or (text[i] == "\n" and _NUMBERING_RE.match(text, i + 1) is not None)
+    return text[i] in breaks or (text[i] == "\n" and match_marker(_line_at(text, i + 1)) is not None)
 
 
 def _clause_start(masked: str, pos: int, limit: int = 80) -> int:
@@ -201,7 +175,7 @@ def _cites(doc: Document) -> list[_Cite]:
         if text[max(start - 1, 0) : start] == "本" or text[max(start - 5, 0) : start].endswith("以下简称"):
             continue
         if num is not None:
-            clean = _clean_number(num)
+            clean = clean_doc_number(num)
             start += len(num.text) - len(clean.text) if r.title is None else 0
             num = clean
         out.append(_Cite((start, end), r.title, num))
@@ -226,9 +200,9 @@ _Alias = tuple[str, str | None, ResolvedBy | None]  # full title, target, resolv
 
 def _resolve(doc: Document, c: _Cite, index: _Index, aliases: dict[str, _Alias], masked: str) -> _Alias:
     """``(stands_for, target, resolved_by)`` of a citation; the target is ``doc.id`` when it cites itself."""
-    key = number_key(c.number) if c.number else None
+    key = doc_number_key(c.number) if c.number else None
     title = _norm(c.title) if c.title else None
-    if key is not None and doc.doc_number is not None and key == number_key(doc.doc_number):
+    if key is not None and doc.doc_number is not None and key == doc_number_key(doc.doc_number):
         return "", doc.id, "doc_number"
     if key is not None and key in index.numbers:
         return "", index.numbers[key], "doc_number"
@@ -273,9 +247,8 @@ def _document_to_relations(doc: Document, index: _Index) -> list[Relation]:
     return sorted(out, key=lambda r: r.span)
 
 
-def _last_day(start: dt.date, years: str) -> dt.date:
-    """The last day of a period of ``years`` (三, 2) from ``start``."""
-    n = int(years) if years.isdigit() else int(cn2an.cn2an(years, "smart"))
+def _last_day(start: dt.date, n: int) -> dt.date:
+    """The last day of a period of ``n`` years from ``start``."""
     day = 28 if (start.month, start.day) == (2, 29) else start.day
     return start.replace(year=start.year + n, day=day) - dt.timedelta(days=1)
 
@@ -290,7 +263,7 @@ def document_to_validity(doc: Document) -> tuple[dt.date | None, dt.date | None,
         When it takes effect and its last day in force (each None when not stated), and the sentences read.
     """
     valid_from = valid_until = None
-    years: str | None = None
+    years: int | None = None
     quotes: list[Quote] = []
     for s, e in _sentences(doc.text):
         sentence = doc.text[s:e]
@@ -301,8 +274,8 @@ def document_to_validity(doc: Document) -> tuple[dt.date | None, dt.date | None,
             valid_from, found = parse_date(f.group("date")) if f.group("date") else doc.date, True
         if valid_until is None and (u := UNTIL_RE.search(sentence)):
             valid_until, found = parse_date(u.group("date")), True
-        elif years is None and (y := YEARS_RE.search(sentence)):
-            years, found = y.group("n"), True
+        elif years is None and (y := YEARS_RE.search(sentence)) and (n := parse_int(y.group("n"))):
+            years, found = n, True  # 有效期3年, 试行两年
         if found:
             quotes.append(Quote(quote=sentence, span=(s, e)))
     start = valid_from or doc.date
@@ -425,5 +398,5 @@ def graph_to_graphml(graph: Graph) -> str:
 
 __all__ = [
     "Graph", "Node", "Quote", "Relation", "document_to_validity", "documents_to_graph", "graph_to_graphml",
-    "graph_to_json", "in_force", "norm_doc_number", "number_key", "subgraph",
+    "graph_to_json", "in_force", "norm_doc_number", "subgraph",
 ]

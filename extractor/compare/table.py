@@ -15,7 +15,7 @@ from ..records.compare import CompareTable, Row, Value
 from ..extract import document_to_quantities
 from ..extract.provisions import quantities_to_provisions
 from ..extract.taxonomy import Taxonomy, benefits, groups
-from ..segment.heads import norm_title
+from ..text.patterns import norm_title
 
 KINDS = ("money", "percent", "duration", "age", "count")
 KIND_LABEL = {"money": "金额", "percent": "比例", "duration": "期限", "age": "年龄", "count": "人数/次数"}

@@ -7,8 +7,8 @@ import logging
 import os
 import shutil
 import subprocess
-from importlib import resources
 from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path
 from typing import Literal
 

@@ -19,7 +19,6 @@ import pypdfium2.raw as pdfium_c
 
 from ._pdf_lines import PdfLine
 
-
 log = logging.getLogger(__name__)
 
 TableEngine = Literal["pdfium", "pdfplumber"]

@@ -5,11 +5,11 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-import cn2an
 import docx
 from docx.oxml.ns import qn
 
 from ..errors import InputError
+from ..text.numerals import format_cn
 from .raw import RawDoc, RawLine
 
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
@@ -26,7 +26,7 @@ def format_number(n: int, fmt: str) -> str:
     '②'
     """
     if fmt.startswith(("chineseCounting", "ideograph", "japaneseCounting", "taiwaneseCounting")):
-        return str(cn2an.an2cn(n))
+        return format_cn(n)
     if fmt == "decimalEnclosedCircle" or fmt.startswith("decimalEnclosedCircle"):
         return _CIRCLED[n - 1] if 0 < n <= len(_CIRCLED) else str(n)
     if fmt == "lowerLetter":

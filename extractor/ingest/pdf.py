@@ -13,9 +13,9 @@ from collections import Counter
 from pathlib import Path
 
 import pypdfium2 as pdfium
-import regex
 
 from ..errors import InputError
+from ..text.patterns import PAGE_NUMBER_RE
 from . import _pdf_quality as quality
 from ._pdf_lines import PdfLine
 from ._pdf_tables import Box, TableEngine, find_tables, grid_tables
@@ -23,10 +23,6 @@ from .raw import RawDoc, RawLine
 
 log = logging.getLogger(__name__)
 
-# Page numbers as printed at the foot or head of a page: "— 3 —", "- 3 -", "第3页", "3/12", "3".
-PAGE_NUMBER_RE = regex.compile(
-    r"^[\s　]*(?:[—\-–－―─]{1,2}[\s　]*\d{1,4}[\s　]*[—\-–－―─]{1,2}|第[\s　]*\d{1,4}[\s　]*页(?:[\s　]*[/，,共][\s　]*\d{1,4}[\s　]*页?)?|\d{1,4}[\s　]*/[\s　]*\d{1,4}|\d{1,4})[\s　]*$"
-)
 
 def _open(path: Path) -> pdfium.PdfDocument:
     try:

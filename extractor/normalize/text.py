@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 import regex
 
 from ..ingest.raw import RawLine
-from ..segment.heads import DATE_LINE_RE, DOC_NUMBER_LINE_RE
-from ..segment.numbering import match_marker
+from ..text.numbering import match_marker
+from ..text.patterns import DATE_LINE_RE, DOC_NUMBER_LINE_RE, PAGE_NUMBER_LINE_RE
 
 # A paragraph ends at one of these, possibly followed by closing quotes or brackets.
 TERMINAL = "。！？；：!?;:"
@@ -36,8 +36,6 @@ _FULLWIDTH_ALNUM = {
 _RESPONSIBILITY_END = regex.compile(r"负责[）)]$")
 # Lines that always start a new block: part headings of a compendium, attachments, distribution lists.
 _BLOCK_START = regex.compile(r"^(?:第[一二三四五六七八九十]+部分|附件|抄送|抄报|主送|目[ \u3000]*录)")
-# A page number left in the text by an earlier extraction ("—13—", "- 3 -", "第3页"): layout, not content.
-_PAGE_NUMBER_LINE = regex.compile(r"^(?:[—\-–－―─]{1,2}[ \u3000]*\d{1,4}[ \u3000]*[—\-–－―─]{1,2}|第[ \u3000]*\d{1,4}[ \u3000]*页(?:[ \u3000]*[/，,共][ \u3000]*\d{1,4}[ \u3000]*页?)?)$")
 # A title line: "关于…的通知" and the like; a title is never joined to the line after it.
 _TITLE_LINE = regex.compile(r"关于.*(?:通[ \u3000]*知|意见|办法|方案|细则|措施|规程|要点|决定|规定|答复|批复|函|报告)[》”）)]*$")
 # A table-of-contents entry ends with leader dots and a page number.
@@ -255,7 +253,7 @@ def _logical_lines(lines: Sequence[RawLine]) -> list[tuple[str, list[int], list[
     col_buf: list[int] = []
     for idx, raw in enumerate(lines):
         text, cols = clean_line(raw.text)
-        if _PAGE_NUMBER_LINE.match(text):
+        if PAGE_NUMBER_LINE_RE.match(text):  # a page number an earlier extraction left in the text
             continue
         if text:
             edits.extend(_edits(text, cols, raw.text, sum(map(len, buf))))

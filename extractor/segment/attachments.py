@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import regex
 
-from .heads import norm_title
+from ..text.patterns import norm_title
 
 LABEL_RE = regex.compile(
     r"^附件[ \u3000]*(?P<num>\d{1,2}|[一二三四五六七八九十]{1,3})?[ \u3000]*[：:]?[ \u3000]*(?P<title>[^。；]{0,60})$"

@@ -9,17 +9,8 @@ from dataclasses import dataclass, field
 import regex
 
 from ..records import DocNumber
-from .heads import (
-    DATE_LINE_RE,
-    DOC_NUMBER_LINE_RE,
-    doc_type_of,
-    is_head_like,
-    norm_title,
-    parse_date,
-    parse_doc_number,
-    split_organs,
-    title_text,
-)
+from ..text.patterns import DATE_LINE_RE, DOC_NUMBER_LINE_RE, norm_title, parse_date, parse_doc_number, title_text
+from .heads import doc_type_of, is_head_like, split_organs
 
 _INSTRUMENT_RE = regex.compile(r"关于(?:印发|转发|颁发|发布)[ \u3000]*《?(?P<x>.+?)》?[ \u3000]*的[ \u3000]*通[ \u3000]*知")
 _MULTI_RE = regex.compile(r"等[ \u3000]*\d+[ \u3000]*个[\p{Han}]{1,4}$")

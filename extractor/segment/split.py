@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 import regex
 
-from .heads import DATE_LINE_RE, DOC_NUMBER_LINE_RE, is_head_like, norm_title, split_organs
+from ..text.patterns import DATE_LINE_RE, DOC_NUMBER_LINE_RE, norm_title
+from .heads import is_head_like, split_organs
 
 TOC_HEAD_RE = regex.compile(r"^目[\s\u3000]*录$")
 TOC_ENTRY_RE = regex.compile(r"^\s*-?\s*(?P<n>\d{1,3})[.．、]\s*(?P<title>.+?)[\s.…·．。]*\t?\s*(?P<page>\d{1,4})\s*$")

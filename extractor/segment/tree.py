@@ -8,10 +8,10 @@ from dataclasses import dataclass, field
 import regex
 
 from ..records import Section
-from .heads import title_text
-from .numbering import MARKER_RANK, SHI_RE, Marker, match_marker
+from ..text.numbering import MARKER_RANK, SHI_RE, Marker, match_marker
+from ..text.numerals import format_cn
+from ..text.patterns import title_text
 
-_CN_ORDER = "一二三四五六七八九十"
 MAX_HEADING = 40
 
 
@@ -67,7 +67,7 @@ def _inline_items(text: str) -> list[tuple[str, str, int, int]]:
     for kind, pattern, first in (("shi", SHI_RE, "一"), ("arabic_paren", _PAREN_ITEM_RE, "1")):
         hits: list[tuple[int, int]] = []
         for m in pattern.finditer(text):
-            want = _CN_ORDER[len(hits)] if kind == "shi" and len(hits) < len(_CN_ORDER) else str(len(hits) + 1)
+            want = format_cn(len(hits) + 1) if kind == "shi" else str(len(hits) + 1)
             if m.group("num") != want or (not hits and m.group("num") != first):
                 continue
             if m.start() > 0 and text[m.start() - 1] not in "。；;：:，,！\n " and not text[: m.start()].endswith(("、", "”")):

@@ -6,11 +6,15 @@ from dataclasses import dataclass
 
 import regex
 
-CN_DIGITS = "零〇一二三四五六七八九十百千两"
+from ..records.vocab import Marker as MarkerKind
+from .numerals import CN_DIGIT_CHARS
+
+CN_DIGITS = CN_DIGIT_CHARS + "十百千两"
+"""The characters of a Chinese number in a label (第二十一条, 十二、)."""
 
 # Order matters: the first pattern that matches the start of a line wins.
 # Each pattern captures the label in group "num"; the rest of the line follows the match.
-MARKER_PATTERNS: tuple[tuple[str, str], ...] = (
+MARKER_PATTERNS: tuple[tuple[MarkerKind, str], ...] = (
     ("bian", rf"第(?P<num>[{CN_DIGITS}\d]+)编[ \u3000]*"),
     ("zhang", rf"第(?P<num>[{CN_DIGITS}\d]+)章[ \u3000]*"),
     ("jie", rf"第(?P<num>[{CN_DIGITS}\d]+)节[ \u3000]*"),
@@ -24,21 +28,20 @@ MARKER_PATTERNS: tuple[tuple[str, str], ...] = (
 _COMPILED = tuple((kind, regex.compile(pat)) for kind, pat in MARKER_PATTERNS)
 
 # Rank of each style in the usual hierarchy; a lower rank is a higher level.
-MARKER_RANK = {
+MARKER_RANK: dict[MarkerKind, int] = {
     "bian": 0, "zhang": 1, "jie": 2, "tiao": 3,
     "cn": 4, "cn_paren": 5, "arabic": 6, "arabic_paren": 7, "circled": 8, "shi": 9,
 }
 
 # "一是…二是…" inline enumerations.
 SHI_RE = regex.compile(rf"(?P<num>[{CN_DIGITS}]{{1,3}})是")
-ATTACHMENT_RE = regex.compile(r"附件[ \u3000]*(?P<num>\d{1,2}|[一二三四五六七八九十]{1,3})?[ \u3000]*[：:．.、]?")
 
 
 @dataclass(frozen=True, slots=True)
 class Marker:
     """A numbering marker found at the start of a line."""
 
-    kind: str
+    kind: MarkerKind
     num: str
     label: str
     end: int
@@ -78,3 +81,18 @@ def match_marker(line: str) -> Marker | None:
             continue
         return Marker(kind, m.group("num"), m.group(0), m.end())
     return None
+
+
+def strip_marker(line: str) -> str:
+    """``line`` without the numbering marker it starts with (leading spaces too), or unchanged.
+
+    >>> strip_marker("第三条　贷款额度")
+    '贷款额度'
+    >>> strip_marker("（二）加强就业见习")
+    '加强就业见习'
+    >>> strip_marker("1.5万元以下")
+    '1.5万元以下'
+    """
+    body = line.lstrip(" \u3000")
+    m = match_marker(body)
+    return body[m.end :] if m else line

@@ -1,24 +1,36 @@
-"""Numbers, money, rates, durations and ages as written in Chinese policy text.
+"""Numbers, money, rates, durations and ages as written in Chinese policy text: the one reader of Chinese numerals.
 
 Every parser takes one candidate string, returns ``Decimal`` values (never
 float) and returns ``None`` instead of raising on text it does not recognise.
 Approximate expressions (两三个月, 三十几万元) are never turned into a made-up
 exact value: the exact parsers return ``None`` and :func:`parse_approx` gives
-bracketing bounds with a flag.
+bracketing bounds with a flag. :func:`parse_int` reads the small whole numbers
+of dates and labels; :func:`format_cn` writes one in Chinese.
 
-Digit and unit tables come from cn2an (``cn2an.conf``). The conversion itself
-is done here, because cn2an's converter returns floats, raises ``KeyError``
-on its own ``an2cn`` output (``二亿二千八百六十五``), truncates ``1.23456789万``
-to 12345 and reads ``两三`` as 23.
+The digit and unit tables are cn2an's (``cn2an.conf``; a test checks they still
+agree). The conversion itself is done here, because cn2an's converter returns
+floats, raises ``KeyError`` on its own ``an2cn`` output (``二亿二千八百六十五``),
+truncates ``1.23456789万`` to 12345 and reads ``两三`` as 23; and importing cn2an
+costs a quarter of a second.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from types import MappingProxyType
 
-from cn2an.conf import NUMBER_CN2AN, UNIT_CN2AN  # type: ignore[import-untyped]
+# cn2an.conf.NUMBER_CN2AN and UNIT_CN2AN: every character that writes a digit or a unit, with its value.
+DIGIT_VALUES: Mapping[str, int] = MappingProxyType({
+    "零": 0, "〇": 0, "一": 1, "壹": 1, "幺": 1, "二": 2, "贰": 2, "两": 2, "三": 3, "叁": 3, "四": 4, "肆": 4,
+    "五": 5, "伍": 5, "六": 6, "陆": 6, "七": 7, "柒": 7, "八": 8, "捌": 8, "九": 9, "玖": 9,
+})
+UNIT_VALUES: Mapping[str, int] = MappingProxyType({
+    "十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000, "万": 10000, "亿": 100000000,
+})
+CN_DIGIT_CHARS = "〇零一二三四五六七八九"
+"""The digits of printed Chinese numerals (dates, labels), for character classes: ``[〇零一…九十]``."""
 
 _DIGITS = "零一二三四五六七八九"
 _UNIT_NAMES = {10: "十", 100: "百", 1000: "千", 10**4: "万", 10**8: "亿"}
@@ -33,9 +45,9 @@ def _canon_table() -> MappingProxyType[int, str]:
     table[0x3000] = " "
     table.update({ord(c): "-" for c in _DASHES})
     table[ord("\u2236")] = ":"  # "∶" RATIO, common in 1∶1 配套
-    for ch, value in NUMBER_CN2AN.items():
+    for ch, value in DIGIT_VALUES.items():
         table[ord(ch)] = "两" if ch == "两" else _DIGITS[value]  # 两 counts, never spells
-    for ch, value in UNIT_CN2AN.items():
+    for ch, value in UNIT_VALUES.items():
         table[ord(ch)] = _UNIT_NAMES[value]
     table.update({ord(k): v for k, v in _EXTRA_CANON.items()})
     return MappingProxyType(table)
@@ -161,6 +173,58 @@ def parse_number(s: str) -> Decimal | None:
     """
     value = _number(_canon(s).strip())
     return None if value is None else _clean(value)
+
+
+def parse_int(s: str) -> int | None:
+    """Parse a whole number, Arabic or Chinese (a year read digit by digit, a month, a day, a count of years).
+
+    >>> parse_int("二〇二三"), parse_int("二十七"), parse_int("12"), parse_int("两")
+    (2023, 27, 12, 2)
+    >>> parse_int("一点五") is None, parse_int("") is None
+    (True, True)
+    """
+    value = parse_number(s)
+    return int(value) if value is not None and value == value.to_integral_value() else None
+
+
+def _format_small(n: int) -> str:
+    """1..9999 in Chinese, with 零 for inner gaps: 1010 -> 一千零一十."""
+    out: list[str] = []
+    gap = False
+    for place, unit in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        d = n // place % 10
+        if d == 0:
+            gap = bool(out)
+            continue
+        if gap:
+            out.append("零")
+            gap = False
+        out.append(_DIGITS[d] + unit)
+    return "".join(out)
+
+
+def _format(n: int) -> str:
+    for mag, unit in ((10**8, "亿"), (10**4, "万")):
+        if n >= mag:
+            high, rest = divmod(n, mag)
+            tail = "" if rest == 0 else ("零" if rest < mag // 10 else "") + _format(rest)
+            return _format(high) + unit + tail
+    return _format_small(n)
+
+
+def format_cn(n: int) -> str:
+    """Write a whole number below 10**16 in Chinese numerals as printed (list labels, 一是…二是…); ``parse_number``
+    reads it back.
+
+    >>> format_cn(12), format_cn(110), format_cn(10010), format_cn(100000001), format_cn(0)
+    ('十二', '一百一十', '一万零一十', '一亿零一', '零')
+    """
+    if n < 0:
+        raise ValueError(f"format_cn takes a non-negative number, not {n}")
+    if n == 0:
+        return "零"
+    s = _format(n)
+    return s[1:] if s.startswith("一十") else s  # 十二, 十万: the 一 of a leading 一十 is not written
 
 
 def _step(n: Decimal) -> Decimal:

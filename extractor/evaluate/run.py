@@ -21,7 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from .errors import InputError
 from .pipeline import parse_file
 from .records import Document
-from .segment.heads import norm_title
+from .text.patterns import norm_title
 
 META_FIELDS = ("title", "doc_number", "issuers", "date", "region", "level", "doc_type")
 
