@@ -57,7 +57,7 @@ def read_base(text: str, f: Found, clause_start: int) -> str | None:
     if f.base_hint:
         return f.base_hint
     pre = text[clause_start : f.start].rstrip(" \u3000")
-    pre = pre[:-1] if pre.endswith("的") else pre
+    pre = pre.removesuffix("的")
     m = regex.search(r"([\p{Han}“”（）()]{2,16})$", pre)
     if m is None:
         return None

@@ -55,6 +55,11 @@ def _benefit(f: Found, sent: tuple[int, int], hits: Sequence[Hit]) -> Hit | None
     return before[-1] if before else None
 
 
+def _qualifies(char: str) -> bool:
+    """A character that can be part of a group's qualifier: a Han character but 的, 对, 和…"""
+    return bool(regex.match(r"\p{Han}", char)) and char not in _QUALIFIER_STOPS
+
+
 def _qualified_group(text: str, f: Found, clause_start: int, hits: Sequence[Hit]) -> tuple[Hit, ...]:
     """A window, age or threshold that qualifies the group named right after it is part of that group's name:
     ``离校2年内未就业高校毕业生``, ``35周岁以下的硕士研究生``, ``登记失业半年以上人员``."""
@@ -64,7 +69,7 @@ def _qualified_group(text: str, f: Found, clause_start: int, hits: Sequence[Hit]
     if after is None or regex.search(r"[，。；：,;:、（）()]", text[f.end : after[0]]):
         return ()
     start = f.start
-    while start > clause_start and f.start - start < 6 and regex.match(r"\p{Han}", text[start - 1]) and text[start - 1] not in _QUALIFIER_STOPS:
+    while start > clause_start and f.start - start < 6 and _qualifies(text[start - 1]):
         start -= 1
     return ((start, after[1], after[2]),)
 
