@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import regex
-from bs4 import BeautifulSoup, NavigableString, Tag
+from bs4 import BeautifulSoup
+from bs4.element import NavigableString, Tag
 
 from ..errors import InputError
 from .raw import RawDoc, RawLine

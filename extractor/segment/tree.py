@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from ..records import Marker as MarkerKind
 from ..records import Section
 from ..text.numbering import MARKER_RANK, SHI_RE, Marker, match_marker
 from ..text.numerals import format_cn
@@ -53,7 +54,7 @@ def heading_of(rest: str) -> str | None:
 _PAREN_ITEM_RE = regex.compile(r"[（(](?P<num>\d{1,2})[）)]")
 
 
-def _inline_items(text: str) -> list[tuple[str, str, int, int]]:
+def _inline_items(text: str) -> list[tuple[MarkerKind, str, int, int]]:
     """Inline enumerations of a paragraph, numbered in order from the first, each at a sentence start:
     ``一是…二是…`` (kind shi) or ``(1)…(2)…`` (kind arabic_paren). Returns (kind, label, start, end).
 
@@ -64,7 +65,8 @@ def _inline_items(text: str) -> list[tuple[str, str, int, int]]:
     >>> _inline_items("这是一是非问题")
     []
     """
-    for kind, pattern, first in (("shi", SHI_RE, "一"), ("arabic_paren", _PAREN_ITEM_RE, "1")):
+    inline: tuple[tuple[MarkerKind, regex.Pattern[str], str], ...] = (("shi", SHI_RE, "一"), ("arabic_paren", _PAREN_ITEM_RE, "1"))
+    for kind, pattern, first in inline:
         hits: list[tuple[int, int]] = []
         for m in pattern.finditer(text):
             want = format_cn(len(hits) + 1) if kind == "shi" else str(len(hits) + 1)
@@ -99,8 +101,8 @@ def paragraphs_to_sections(
         p = paragraphs[k]
         m = match_marker(p) if "\t" not in p else None
         if m is None:
-            if stack:
-                stack[-1].last = k
+            for anc in stack:  # a body paragraph belongs to every open section, not only the innermost
+                anc.last = k
             _attach_shi(stack[-1] if stack else None, roots, p, k, offsets, prefix)
             continue
         kinds = [n.marker.kind for n in stack]
