@@ -95,8 +95,12 @@ def align(a_doc: Document, b_doc: Document) -> list[Pairing]:
     xs, ys = articles(a_doc), articles(b_doc)
     bx = [bigrams(x.body) for x in xs]
     by = [bigrams(y.body) for y in ys]
+
+    def alike(i: int, j: int) -> float:  # identical bodies are alike even without wording to compare ("", "1500元")
+        return 1.0 if xs[i].body == ys[j].body else similarity(bx[i], by[j])
+
     scores = sorted(
-        ((similarity(bx[i], by[j]) + (0.05 if xs[i].path == ys[j].path else 0.0), i, j) for i in range(len(xs)) for j in range(len(ys))),
+        ((alike(i, j) + (0.05 if xs[i].path == ys[j].path else 0.0), i, j) for i in range(len(xs)) for j in range(len(ys))),
         reverse=True,
     )
     pa: dict[int, int] = {}
@@ -112,7 +116,7 @@ def align(a_doc: Document, b_doc: Document) -> list[Pairing]:
         if score < MIN_SIMILARITY and not (score >= row_best[i] and score >= col_best[j]):
             continue  # a rewritten article is paired only with its best match, both ways
         pa[i], pb[j] = j, i
-        sims[(i, j)] = min(1.0, similarity(bx[i], by[j]))
+        sims[(i, j)] = min(1.0, alike(i, j))
     # merged (two of A into one of B) and split (one of A into two of B)
     extra: list[tuple[int, int]] = []
     for i in range(len(xs)):
@@ -129,7 +133,7 @@ def align(a_doc: Document, b_doc: Document) -> list[Pairing]:
     merged_a = {i for i, _ in extra} | {i for i, j in pa.items() if any(jj == j for _, jj in extra)}
     merged_b = {j for _, j in extra} | {j for i, j in pa.items() if any(ii == i for ii, _ in extra)}
     for i, j in sorted(list(pa.items()) + extra, key=lambda t: (t[0], t[1])):
-        sim = sims.get((i, j), similarity(bx[i], by[j]))
+        sim = sims.get((i, j), alike(i, j))
         same_position = xs[i].order == ys[j].order
         status = _status(xs[i], ys[j], sim, same_position)
         if (i, j) in extra or i in merged_a or j in merged_b:

@@ -57,7 +57,7 @@ class CleanText:
     def location(self, offset: int) -> RawLine:
         """The source line that holds clean character ``offset``."""
         if not self.text:
-            return self.lines[0]
+            return self.lines[0] if self.lines else RawLine("", None, 1)  # a reader gave no line at all
         offset = min(max(offset, 0), len(self.text) - 1)
         return self.lines[self.line_of[offset]]
 
