@@ -57,7 +57,7 @@ def _csv_path() -> Path:
     spec = importlib.util.find_spec("cpca")
     if spec is None or not spec.submodule_search_locations:
         raise RuntimeError("the cpca package (administrative division codes) is not installed")
-    return Path(list(spec.submodule_search_locations)[0]) / "resources" / "adcodes.csv"
+    return Path(next(iter(spec.submodule_search_locations))) / "resources" / "adcodes.csv"
 
 
 @functools.cache

@@ -20,7 +20,7 @@ from ..records.graph import Graph, Node, Quote, Relation, RelationType, Resolved
 from ..segment.heads import DOC_TYPES
 from ..text.numbering import match_marker
 from ..text.numerals import parse_int
-from ..text.patterns import DATE_RE, clean_doc_number, doc_number_key, norm_title, norm_doc_number, parse_date
+from ..text.patterns import DATE_RE, clean_doc_number, doc_number_key, norm_doc_number, norm_title, parse_date
 
 log = logging.getLogger(__name__)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from itertools import pairwise
 from pathlib import Path
 from typing import Literal
 
@@ -93,7 +94,7 @@ def grid_tables(page: pdfium.PdfPage) -> list[tuple[Box, list[list[str]]]]:
         ys = _cluster([(b[1] + b[3]) / 2 for b in ch_])
         box = (min(b[0] for b in comp), ys[0], max(b[2] for b in comp), ys[-1])
         rows: list[list[str]] = []
-        for top, bottom in zip(ys, ys[1:], strict=False):
+        for top, bottom in pairwise(ys):
             mid = (top + bottom) / 2
             xs = _cluster([(b[0] + b[2]) / 2 for b in cv_ if b[1] - TOUCH <= mid <= b[3] + TOUCH])
             if len(xs) < 2:

@@ -43,10 +43,8 @@ def find_toc(paragraphs: Sequence[str]) -> tuple[list[TocEntry], int]:
     >>> find_toc(["目 录", "1. 关于印发某方案的通知..... 1", "2. 关于某事项的通知 10", "正文"])[1]
     3
     """
-    for i, p in enumerate(paragraphs[:30]):
-        if TOC_HEAD_RE.match(p.strip()):
-            break
-    else:
+    i = next((k for k, p in enumerate(paragraphs[:30]) if TOC_HEAD_RE.match(p.strip())), None)
+    if i is None:
         return [], 0
     entries: list[TocEntry] = []
     j = i + 1
