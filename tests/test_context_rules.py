@@ -15,7 +15,7 @@ import pytest
 from extractor.extract._role import DECISIONS
 from extractor.extract.context import Context, annotate
 from extractor.extract.find import find_quantities
-from extractor.extract.provisions import CONDITION_RE
+from extractor.extract.provisions import APPLICATION_RE, CONDITION_RE, FUNDING_RE, NON_STACKING_RE, PERIOD_RE
 from extractor.extract.rules import RULES_FILE, RulesError, Table, context_rules, load_rules
 from extractor.extract.taxonomy import benefits, groups
 from extractor.records.vocab import PERS, ROLES
@@ -44,7 +44,8 @@ def read(text: str, quote: str | None = None) -> Context:
 def _tables() -> list[Table]:
     r, role = RULES, RULES.role
     return [r.bound.not_a_bound, r.per.yearly, role.scoring, role.statistic, role.target, role.qualifies_after,
-            role.eligible_before, role.count.condition_after, role.count.routine, r.conditions]
+            role.eligible_before, role.count.condition_after, role.count.routine, r.provision.conditions,
+            r.provision.non_stacking, r.provision.application, r.provision.funding]
 
 
 RULE_CASES = [pytest.param(t, rule, id=f"{t.name}:{rule.name}") for t in _tables() for rule in t.rules]
@@ -227,7 +228,8 @@ def test_a_negated_word_is_read_as_the_word_that_holds_it(word):
     negated = [c for c in BOUND_CASES if c[4] in [n + word for n in RULES.bound.negators]]
     assert negated
     for _, text, quote, bound, longer in negated:
-        assert read(text, quote).bound_words == (longer,) != (word,)
+        assert (read(text, quote).bound, read(text, quote).bound_words) == (bound, (longer,))
+        assert longer != word
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -399,3 +401,19 @@ def test_contexts_are_frozen():
 )
 def test_conditions(sentence, conditions):
     assert [m.group(0) for m in CONDITION_RE.finditer(sentence)] == conditions
+
+
+@pytest.mark.parametrize(
+    ("pattern", "sentence", "found"),
+    [
+        pytest.param(NON_STACKING_RE, "同一人不得重复享受，且不与一次性吸纳就业补贴同时享受", ["不得重复享受", "不与一次性吸纳就业补贴同时享受"], id="non_stacking"),
+        pytest.param(NON_STACKING_RE, "按就高享受不重复的原则", ["就高享受不重复"], id="non_stacking:the_higher"),
+        pytest.param(APPLICATION_RE, "实行免申即享，其余通过网上申请", ["免申即享", "网上申请"], id="application"),
+        pytest.param(FUNDING_RE, "所需经费从就业补助资金中列支", ["从就业补助资金中列支"], id="funding:paid_from"),
+        pytest.param(FUNDING_RE, "所需资金从就业补助资金中列支", ["资金从就业补助资金中列支"], id="funding:funds_from"),
+        pytest.param(FUNDING_RE, "所需资金由同级财政承担", ["所需资金由同级财政承担"], id="funding:borne_by"),
+        pytest.param(PERIOD_RE, "本政策实施期限至2025年12月31日", ["实施期限"], id="period"),
+    ],
+)
+def test_provision_tables(pattern, sentence, found):
+    assert [m.group(0) for m in pattern.finditer(sentence)] == found

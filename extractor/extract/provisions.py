@@ -8,17 +8,21 @@ import regex
 from ..evidence import evidence, verbatim
 from ..records import Beneficiary, Document, Provision, Quantity
 from ._clause import SENTENCE_END, clause_bounds
-from .rules import context_rules
+from .rules import alternation, context_rules
 from .taxonomy import benefits, groups
 
-CONDITION_RE = context_rules().conditions.pattern
-"""The eligibility conditions printed in a provision's sentence: the ``conditions`` table of
-``data/context_rules.yaml`` (签订1年以上劳动合同, 缴纳社会保险费, 首次创办, 未就业…)."""
-NON_STACKING_RE = regex.compile(r"不(?:得)?重复享受|不与[^，。；]{1,30}同时享受|不得重复申领|只能(?:申领|享受)[^，。；]{0,10}次|就高(?:享受)?不重复")
-APPLICATION_RE = regex.compile(r"免申即享|即申即享|直补快办|免申请|线上申请|网上申请|按规定申请|经办银行[^，。；]{0,10}受理")
-FUNDING_RE = regex.compile(r"从[^，。；]{1,20}?中?列支|所需资金由[^，。；]{1,20}承担|由[^，。；]{1,12}财政[^，。；]{0,6}(?:承担|安排|列支)|资金从[^，。；]{1,20}列支")
+_RULES = context_rules().provision
+# The tables of data/context_rules.yaml (provision: …), each a regex that finds any of its entries.
+CONDITION_RE = _RULES.conditions.pattern
+"""The eligibility conditions printed in a provision's sentence (签订1年以上劳动合同, 缴纳社会保险费, 未就业…)."""
+NON_STACKING_RE = _RULES.non_stacking.pattern
+"""不得重复享受, 不与…同时享受, 只能享受一次, 就高不重复."""
+APPLICATION_RE = _RULES.application.pattern
+"""免申即享, 网上申请, 按规定申请, 经办银行…受理."""
+FUNDING_RE = _RULES.funding.pattern
+"""从…列支, 所需资金由…承担, 由…财政安排."""
 DEPARTMENTS_RE = regex.compile(r"[（(]([^（）()]{2,120}?)(?:按职责分工)?负责[）)]")
-PERIOD_RE = regex.compile(r"实施期限|延续至|延长至|执行至|有效期|自印发之日起|自发布之日起|起施行|截至|期限")
+PERIOD_RE = regex.compile(alternation(_RULES.period))
 _ORGAN_SPLIT = regex.compile(r"[、，,和]")
 
 

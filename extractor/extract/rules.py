@@ -136,6 +136,15 @@ class RoleRules:
 
 
 @dataclass(frozen=True, slots=True)
+class ProvisionRules:
+    conditions: Table
+    non_stacking: Table
+    application: Table
+    funding: Table
+    period: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class ContextRules:
     """Every table of the rules file."""
 
@@ -147,7 +156,7 @@ class ContextRules:
     item_ends: tuple[str, ...]
     item_leads: tuple[str, ...]
     role: RoleRules
-    conditions: Table
+    provision: ProvisionRules
 
 
 def alternation(words: tuple[str, ...]) -> str:
@@ -326,7 +335,11 @@ def load_rules(source: str, file: str = RULES_FILE) -> ContextRules:
     stops, ends, leads = g.words("qualifier_stops"), lists.words("item_ends"), lists.words("item_leads")
     g.close()
     lists.close()
-    out = ContextRules(bound, per, base, benefit, stops, ends, leads, _role(root.node("role")), root.table("conditions"))
+    pr = root.node("provision")
+    provision = ProvisionRules(pr.table("conditions"), pr.table("non_stacking"), pr.table("application"), pr.table("funding"),
+                               pr.words("period"))
+    pr.close()
+    out = ContextRules(bound, per, base, benefit, stops, ends, leads, _role(root.node("role")), provision)
     root.close()
     return out
 
@@ -338,6 +351,6 @@ def context_rules() -> ContextRules:
 
 
 __all__ = [
-    "BaseRules", "BenefitRules", "BoundRules", "ContextRules", "CountRules", "PerAfter", "PerRules", "RoleRules",
+    "BaseRules", "BenefitRules", "BoundRules", "ContextRules", "CountRules", "PerAfter", "PerRules", "ProvisionRules", "RoleRules",
     "Rule", "RulesError", "Table", "alternation", "context_rules", "load_rules",
 ]
