@@ -1,80 +1,71 @@
-"""Score diffs against golden diffs (``golden/diffs/*.json``, format in golden/diffs/README.md)."""
+"""Score diffs against golden diffs (``golden/diffs/*.json``, format in golden/diffs/README.md).
+
+Called by ``extractor.evaluate`` for ``zhengce eval``.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
+from ..extract.matching import close, norm, overlaps
 from ..records import Diff, ParameterChange
+from ..records.evaluation import ChangeValue, Counts, DiffScore, GoldChange, GoldDiff
 
-if TYPE_CHECKING:
-    from ..evaluate import Report
 
-def _same_value(a: object, b: object) -> bool:
+def _same_value(a: float | str | None, b: ChangeValue | None) -> bool:
     """Numbers match as quantities do in eval; phrases (groups, conditions) when one contains the other."""
-    from ..evaluate import norm
-    from ..extract.score import _close
-
     if a is None or b is None:
         return a is None and b is None
     if isinstance(a, (int, float)) and isinstance(b, (int, float)):
-        return _close(float(a), float(b))
-    x, y = norm(a), norm(b)
-    return bool(x and y and (x in y or y in x))
+        return close(float(a), float(b))
+    return overlaps(a, b)
 
 
-def _path(p: object) -> str:
-    from ..evaluate import norm
-
+def _path(p: str | None) -> str:
     return norm(p) if p else ""
 
 
-def change_matches(c: ParameterChange, g: dict[str, Any]) -> bool:
+def change_matches(c: ParameterChange, g: GoldChange) -> bool:
     """A program change matches a gold one: same change type and kind, same values."""
     return (
-        c.change == g.get("change")
-        and c.kind == g.get("kind")
-        and (g.get("change") == "added" or _same_value(c.a_value, g.get("a_value")))
-        and (g.get("change") == "removed" or _same_value(c.b_value, g.get("b_value")))
+        c.change == g.change
+        and c.kind == g.kind
+        and (g.change == "added" or _same_value(c.a_value, g.a_value))
+        and (g.change == "removed" or _same_value(c.b_value, g.b_value))
     )
 
 
-def score_diff(diff: Diff, gold: dict[str, Any], report: Report, name: str) -> None:
-    """Add one pair's alignment and change scores to the report."""
-    from ..evaluate import Counts
-
+def score_diff(diff: Diff, gold: GoldDiff, name: str) -> DiffScore:
+    """One pair's scores: articles aligned as in gold, their status, and the parameter changes."""
+    misses: list[str] = []
     pairs = [(_path(p.a), _path(p.b), p.status) for p in diff.pairs]
     ok = status_ok = 0
-    for g in gold.get("alignment", []):
-        ga, gb = _path(g.get("a")), _path(g.get("b"))
+    for g in gold.alignment:
+        ga, gb = _path(g.a), _path(g.b)
         hit = next((p for p in pairs if p[0] == ga and p[1] == gb), None)
         if hit is None:
-            report.misses.append(f"{name}: alignment {g.get('a')} -> {g.get('b')} ({g.get('status')}) not found")
+            misses.append(f"{name}: alignment {g.a} -> {g.b} ({g.status}) not found")
             continue
         ok += 1
-        status_ok += hit[2] == g.get("status")
-        if hit[2] != g.get("status"):
-            report.misses.append(f"{name}: status of {g.get('a')} -> {g.get('b')}: program {hit[2]}, gold {g.get('status')}")
-    n = len(gold.get("alignment", []))
-    right, total = report.attributes.get("diff_alignment", (0, 0))
-    report.attributes["diff_alignment"] = (right + ok, total + n)
-    right, total = report.attributes.get("diff_status", (0, 0))
-    report.attributes["diff_status"] = (right + status_ok, total + ok)
+        status_ok += hit[2] == g.status
+        if hit[2] != g.status:
+            misses.append(f"{name}: status of {g.a} -> {g.b}: program {hit[2]}, gold {g.status}")
     used: set[int] = set()
-    for doubt, table in ((False, report.diff_changes), (True, report.diff_doubt)):
-        entries = [g for g in gold.get("changes", []) if bool(g.get("doubt")) == doubt]
-        tp = 0
-        for g in entries:
-            k = next((i for i, ch in enumerate(diff.changes) if i not in used and change_matches(ch, g)), None)
+    tps: dict[bool, int] = {}
+    for doubt in (False, True):
+        tps[doubt] = 0
+        for gc in (c for c in gold.changes if c.doubt == doubt):
+            k = next((i for i, ch in enumerate(diff.changes) if i not in used and change_matches(ch, gc)), None)
             if k is None:
                 if not doubt:
-                    report.misses.append(f"{name}: missed change {g.get('change')} {g.get('kind')} {g.get('a_value')} -> {g.get('b_value')}")
+                    misses.append(f"{name}: missed change {gc.change} {gc.kind} {gc.a_value} -> {gc.b_value}")
                 continue
             used.add(k)
-            tp += 1
-        predicted = 0 if doubt else len(diff.changes)
-        table[name] = table.get(name, Counts()) + Counts(tp=tp, predicted=predicted, gold=len(entries))
-    # predictions matched to doubt entries count for neither side of precision
-    counts = report.diff_changes.get(name)
-    if counts is not None:
-        matched_doubt = report.diff_doubt.get(name, Counts()).tp
-        report.diff_changes[name] = Counts(tp=counts.tp, predicted=counts.predicted - matched_doubt, gold=counts.gold)
+            tps[doubt] += 1
+    n_doubt = sum(1 for g in gold.changes if g.doubt)
+    return DiffScore(
+        alignment=(ok, len(gold.alignment)),
+        status=(status_ok, ok),
+        # predictions matched to doubt entries count for neither side of precision
+        changes=Counts(tp=tps[False], predicted=len(diff.changes) - tps[True], gold=len(gold.changes) - n_doubt),
+        doubt=Counts(tp=tps[True], predicted=0, gold=n_doubt),
+        misses=tuple(misses),
+    )

@@ -1,166 +1,94 @@
-"""Score the program against golden annotations (the format of ``golden/``; any folder in that format).
-
-A gold file names its source file and, for a compendium, its line range; the program document it is compared
-with is the one whose lines overlap that range most. Reported: accuracy of each metadata field, precision and
-recall of top-level sections, and (when the gold file has quantities) per-kind precision, recall and F1 of
-values with the accuracy of bound, per, base and section among matched values. Entries marked doubt are
-scored apart.
-"""
+"""Run the program on the sources gold files name, score it, and build the report."""
 
 from __future__ import annotations
 
-import json
-import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
-
-from .errors import InputError
-from .pipeline import parse_file
-from .records import Document
-from .text.patterns import norm_title
-
-META_FIELDS = ("title", "doc_number", "issuers", "date", "region", "level", "doc_type")
-
-
-class Counts(BaseModel):
-    """Matched, predicted and gold counts, with the derived scores."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-    tp: int = 0
-    predicted: int = 0
-    gold: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.tp / self.predicted if self.predicted else (1.0 if not self.gold else 0.0)
-
-    @property
-    def recall(self) -> float:
-        return self.tp / self.gold if self.gold else 1.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-    def __add__(self, other: Counts) -> Counts:
-        return Counts(tp=self.tp + other.tp, predicted=self.predicted + other.predicted, gold=self.gold + other.gold)
+from ..compare.diff import documents_to_diff
+from ..compare.score import score_diff
+from ..errors import InputError
+from ..extract.score import score_quantities
+from ..pipeline import parse_file
+from ..records import Document
+from ..records.evaluation import Counts, DiffScore, GoldDocument, GoldSource, QuantityScore, Report, Tally
+from ..records.vocab import QuantityKind
+from .gold import GoldFileError, read_gold_diff, read_gold_document
+from .metadata import gold_value, meta_checks, meta_value, score_sections
 
 
-class Report(BaseModel):
-    """The scores of one eval run."""
-
-    model_config = ConfigDict(extra="forbid")
-    files: int = 0
-    errors: list[str] = Field(default_factory=list)
-    meta: dict[str, tuple[int, int]] = Field(default_factory=dict, description="field -> (correct, total)")
-    sections: Counts = Counts()
-    quantities: dict[str, Counts] = Field(default_factory=dict, description="kind -> counts (doubt excluded)")
-    doubt: dict[str, Counts] = Field(default_factory=dict, description="kind -> counts of doubt entries")
-    attributes: dict[str, tuple[int, int]] = Field(default_factory=dict, description="bound/per/base/section/... among matched")
-    diffs: int = 0
-    diff_changes: dict[str, Counts] = Field(default_factory=dict, description="golden diff -> parameter-change counts")
-    diff_doubt: dict[str, Counts] = Field(default_factory=dict, description="golden diff -> counts of doubt changes")
-    misses: list[str] = Field(default_factory=list, description="per-document notes of what did not match")
-
-    def score(self, name: str) -> float:
-        """A named score: ``money.f1``, ``bound.acc``, ``meta.title``, ``sections.recall``…"""
-        head, _, tail = name.partition(".")
-        if head == "sections":
-            return float(getattr(self.sections, tail))
-        if head == "meta":
-            c, t = self.meta.get(tail, (0, 0))
-            return c / t if t else 1.0
-        if head in self.attributes:
-            c, t = self.attributes[head]
-            return c / t if t else 1.0
-        if head == "all":
-            total = sum(self.quantities.values(), Counts())
-            return float(getattr(total, tail))
-        if head == "diff_changes":
-            return float(getattr(sum(self.diff_changes.values(), Counts()), tail))
-        if tail not in ("precision", "recall", "f1") or head not in ("money", "percent", "duration", "age", "count"):
-            raise KeyError(name)
-        return float(getattr(self.quantities.get(head, Counts()), tail))
-
-
-def norm(s: object) -> str:
-    """Compare strings modulo width, spaces and book-title marks."""
-    if s is None:
-        return ""
-    return norm_title(unicodedata.normalize("NFKC", str(s))).replace("(", "（").replace(")", "）")
-
-
-def _titles(doc: Document) -> set[str]:
-    out = {norm(doc.title), norm(doc.instrument_title)}
-    if doc.title and "关于" in doc.title:
-        out.add(norm(doc.title[doc.title.index("关于") :]))
-    return {t for t in out if t}
-
-
-def _meta_value(doc: Document, name: str) -> Any:
-    if name == "doc_number":
-        return norm(doc.doc_number.text) if doc.doc_number else None
-    if name == "issuers":
-        return sorted(norm(i) for i in doc.issuers)
-    if name == "date":
-        return doc.date.isoformat() if doc.date else None
-    if name in ("region",):
-        return norm(doc.region) if doc.region else None
-    return getattr(doc, name)
-
-
-def _gold_meta(gold: dict[str, Any], name: str) -> Any:
-    v = gold.get(name)
-    if name == "doc_number":
-        return norm(v) if v else None
-    if name == "issuers":
-        return sorted(norm(i) for i in v or [])
-    if name == "region":
-        return norm(v) if v else None
-    return v
-
-
-def _overlap(doc: Document, lines: Sequence[int] | None) -> int:
+def overlap(doc: Document, lines: Sequence[int] | None) -> int:
+    """How many lines of ``lines`` (1-based, inclusive; none: the whole file) the document covers."""
     if not lines:
         return 1
     a, b = doc.source.lines
     return max(0, min(b, lines[1]) - max(a, lines[0]) + 1)
 
 
-def _section_key(num: object) -> str:
-    return norm(num).rstrip("、.．")
+def _add(table: dict[str, Tally], name: str, right: int, total: int) -> None:
+    c, t = table.get(name, (0, 0))
+    table[name] = (c + right, t + total)
 
 
-def score_sections(pred: Sequence[tuple[str, str | None]], gold: Sequence[dict[str, Any]]) -> Counts:
-    """Top-level sections: a predicted one matches an unused gold one with the same number and heading."""
-    used = [False] * len(gold)
-    tp = 0
-    for num, heading in pred:
-        for i, g in enumerate(gold):
-            if used[i] or _section_key(g.get("num")) != _section_key(num):
-                continue
-            gh, ph = norm(g.get("heading")).rstrip("：:。"), norm(heading).rstrip("：:。")
-            if gh == ph or (gh and ph and (gh.startswith(ph) or ph.startswith(gh))):
-                used[i] = True
-                tp += 1
-                break
-    return Counts(tp=tp, predicted=len(pred), gold=len(gold))
+@dataclass
+class ReportBuilder:
+    """The scores of a run as they are added up; ``build`` freezes them into a ``Report``."""
 
+    files: int = 0
+    errors: list[str] = field(default_factory=list)
+    meta: dict[str, Tally] = field(default_factory=dict)
+    sections: Counts = field(default_factory=Counts)
+    quantities: dict[QuantityKind, Counts] = field(default_factory=dict)
+    doubt: dict[QuantityKind, Counts] = field(default_factory=dict)
+    attributes: dict[str, Tally] = field(default_factory=dict)
+    diffs: int = 0
+    diff_changes: dict[str, Counts] = field(default_factory=dict)
+    diff_doubt: dict[str, Counts] = field(default_factory=dict)
+    misses: list[str] = field(default_factory=list)
 
-QuantityScorer = Callable[[Document, list[dict[str, Any]], "Report", str], None]
+    def add_document(self, name: str, doc: Document, gold: GoldDocument) -> None:
+        """Score one document's metadata and top-level sections."""
+        for f, ok in meta_checks(doc, gold.meta):
+            _add(self.meta, f, ok, 1)
+            if not ok:
+                self.misses.append(f"{name}: meta.{f}: program {meta_value(doc, f)!r}, gold {gold_value(gold.meta, f)!r}")
+        if gold.sections is not None:
+            self.sections = self.sections + score_sections([(s.num, s.heading) for s in doc.sections], gold.sections)
+
+    def add_quantities(self, score: QuantityScore) -> None:
+        for mine, theirs in ((self.quantities, score.quantities), (self.doubt, score.doubt)):
+            for kind, counts in theirs.items():
+                mine[kind] = mine.get(kind, Counts()) + counts
+        for attr, (right, total) in score.attributes.items():
+            _add(self.attributes, attr, right, total)
+        self.misses += score.misses
+
+    def add_diff(self, name: str, score: DiffScore) -> None:
+        self.diffs += 1
+        self.misses += score.misses
+        _add(self.attributes, "diff_alignment", *score.alignment)
+        _add(self.attributes, "diff_status", *score.status)
+        self.diff_changes[name] = self.diff_changes.get(name, Counts()) + score.changes
+        self.diff_doubt[name] = self.diff_doubt.get(name, Counts()) + score.doubt
+
+    def build(self) -> Report:
+        return Report(
+            files=self.files, errors=tuple(self.errors), meta=self.meta, sections=self.sections,
+            quantities=self.quantities, doubt=self.doubt, attributes=self.attributes, diffs=self.diffs,
+            diff_changes=self.diff_changes, diff_doubt=self.diff_doubt, misses=tuple(self.misses),
+        )
 
 
 @dataclass
 class Evaluator:
-    """Runs the program on the sources named by gold files and accumulates a Report."""
+    """Runs the program on the sources named by gold files and scores it.
+
+    ``root`` is where source paths are relative to (else to the gold file's own folder). Each source file is
+    parsed once per evaluator.
+    """
 
     root: Path = field(default_factory=Path.cwd)
-    score_quantities: QuantityScorer | None = None
     _cache: dict[Path, list[Document]] = field(default_factory=dict)
 
     def _documents(self, source: Path) -> list[Document]:
@@ -175,74 +103,61 @@ class Evaluator:
                 return p
         return self.root / rel
 
+    def _document(self, gold_path: Path, source: GoldSource, out: ReportBuilder) -> Document | None:
+        """The program's document for a gold source (the one its lines overlap most), or None, with an error."""
+        path = self._source(gold_path, source.path)
+        try:
+            docs = self._documents(path)
+        except InputError as e:
+            out.errors.append(str(e))
+            return None
+        doc = max(docs, key=lambda d: overlap(d, source.lines))
+        if overlap(doc, source.lines) == 0:
+            out.errors.append(f"{gold_path.name}: no document at lines {list(source.lines or ())} of {path}")
+            return None
+        return doc
+
     def run(self, golden: Path) -> Report:
-        report = Report()
-        files = sorted(p for p in golden.glob("*.json")) if golden.is_dir() else [golden]
+        """Score every gold file of ``golden`` (a folder, with golden diffs in ``diffs/``; or one file)."""
+        out = ReportBuilder()
+        if golden.is_dir():
+            self._run_documents(sorted(golden.glob("*.json")), out)
+            self._run_diffs(sorted((golden / "diffs").glob("*.json")), out)
+        elif golden.parent.name == "diffs":
+            self._run_diffs([golden], out)
+        else:
+            self._run_documents([golden], out)
+        return out.build()
+
+    def _run_documents(self, files: list[Path], out: ReportBuilder) -> None:
         for path in files:
             try:
-                gold = json.loads(path.read_text(encoding="utf-8"))
-            except (OSError, json.JSONDecodeError) as e:
-                report.errors.append(f"{path}: not a gold file: {e}")
+                gold = read_gold_document(path)
+            except GoldFileError as e:
+                out.errors.append(str(e))
                 continue
-            if not isinstance(gold, dict) or "source" not in gold:
+            out.files += 1
+            doc = self._document(path, gold.source, out)
+            if doc is None:
                 continue
-            report.files += 1
-            source = self._source(path, gold["source"]["path"])
+            out.add_document(path.stem, doc, gold)
+            if gold.quantities is not None:
+                out.add_quantities(score_quantities(doc, gold.quantities, path.stem))
+
+    def _run_diffs(self, files: list[Path], out: ReportBuilder) -> None:
+        for path in files:
             try:
-                docs = self._documents(source)
-            except InputError as e:
-                report.errors.append(str(e))
+                gold = read_gold_diff(path)
+            except GoldFileError as e:
+                out.errors.append(str(e))
                 continue
-            lines = gold["source"].get("lines")
-            doc = max(docs, key=lambda d: _overlap(d, lines))
-            if _overlap(doc, lines) == 0:
-                report.errors.append(f"{path.name}: no document at lines {lines} of {source}")
+            a = self._document(path, gold.a, out)
+            b = self._document(path, gold.b, out) if a is not None else None
+            if a is None or b is None:
                 continue
-            self._score_meta(doc, gold.get("meta", {}), report, path.stem)
-            if "sections" in gold:
-                report.sections = report.sections + score_sections(
-                    [(s.num, s.heading) for s in doc.sections], gold["sections"]
-                )
-            if "quantities" in gold and self.score_quantities is not None:
-                self.score_quantities(doc, gold["quantities"], report, path.stem)
-        if golden.is_dir() and (golden / "diffs").is_dir():
-            self.run_diffs(golden / "diffs", report)
-        return report
+            out.add_diff(path.stem, score_diff(documents_to_diff(a, b), gold, path.stem))
 
-    def run_diffs(self, folder: Path, report: Report) -> None:
-        """Score the program's diffs against every golden diff in ``folder``."""
-        from .compare.diff import documents_to_diff
-        from .compare.score import score_diff
 
-        for path in sorted(folder.glob("*.json")):
-            try:
-                gold = json.loads(path.read_text(encoding="utf-8"))
-            except (OSError, json.JSONDecodeError) as e:
-                report.errors.append(f"{path}: not a gold diff: {e}")
-                continue
-            sides = []
-            for side in ("a", "b"):
-                src = gold[side]
-                try:
-                    docs = self._documents(self._source(path, src["path"]))
-                except InputError as e:
-                    report.errors.append(str(e))
-                    break
-                sides.append(max(docs, key=lambda d: _overlap(d, src.get("lines"))))
-            if len(sides) != 2:
-                continue
-            report.diffs += 1
-            score_diff(documents_to_diff(sides[0], sides[1]), gold, report, path.stem)
-
-    def _score_meta(self, doc: Document, meta: dict[str, Any], report: Report, name: str) -> None:
-        for f in META_FIELDS:
-            if f not in meta:
-                continue
-            if f == "title":
-                ok = bool({norm(meta.get("title")), norm(meta.get("instrument_title"))} & _titles(doc))
-            else:
-                ok = _meta_value(doc, f) == _gold_meta(meta, f)
-            c, t = report.meta.get(f, (0, 0))
-            report.meta[f] = (c + ok, t + 1)
-            if not ok:
-                report.misses.append(f"{name}: meta.{f}: program {_meta_value(doc, f)!r}, gold {meta.get(f)!r}")
+def evaluate(golden: Path, root: Path | None = None) -> Report:
+    """Score the program against the gold files of ``golden`` (see ``Evaluator``)."""
+    return Evaluator(root=root or Path.cwd()).run(golden)

@@ -1,0 +1,265 @@
+"""The evaluation's records: the golden files it reads and the report it gives.
+
+Golden files (``golden/*.json``, format in ``shared/golden-format.md`` and ``golden/README.md``; golden diffs in
+``golden/diffs/README.md``) are read through ``GoldDocument`` and ``GoldDiff``: strict JSON (no ``"20"`` for a
+number, no unknown field, the closed vocabularies of ``vocab``), so that a malformed file is reported naming the
+file and the field instead of being scored wrongly. ``QuantityScore`` and ``DiffScore`` are one document's or
+one pair's scores; ``Report`` adds them up, once, at the end of a run.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import ConfigDict, Field, model_validator
+
+from ._base import LineT, NonNegInt, Record
+from .vocab import RULE_KINDS, Bound, ChangeKind, Level, PairStatus, Per, QuantityKind, Unit
+
+Tally = tuple[NonNegInt, NonNegInt]
+"""``(right, total)``: how many of ``total`` checks came out right."""
+
+UNITS_OF_KIND: dict[QuantityKind, tuple[Unit, ...]] = {
+    "money": ("yuan",),
+    "percent": ("percent",),
+    "duration": ("month", "day"),
+    "age": ("year",),
+    "count": ("count",),
+    "date": ("date",),
+}
+"""The units a gold quantity of each kind may have (golden-format.md, ``kind`` and ``value``)."""
+
+NUMBER_KINDS: tuple[ChangeKind, ...] = ("money", "percent", "duration", "age", "count")
+"""Change kinds whose values are numbers; the others (group, condition) have verbatim phrases."""
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Scores
+
+
+class Counts(Record):
+    """Matched, predicted and gold counts, with the derived scores."""
+
+    tp: NonNegInt = 0
+    predicted: NonNegInt = 0
+    gold: NonNegInt = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / self.predicted if self.predicted else (1.0 if not self.gold else 0.0)
+
+    @property
+    def recall(self) -> float:
+        return self.tp / self.gold if self.gold else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def __add__(self, other: Counts) -> Counts:
+        return Counts(tp=self.tp + other.tp, predicted=self.predicted + other.predicted, gold=self.gold + other.gold)
+
+
+class QuantityScore(Record):
+    """One document's quantity scores (``extract.score.score_quantities``)."""
+
+    quantities: dict[QuantityKind, Counts] = Field(default_factory=dict, description="kind -> counts (doubt excluded)")
+    doubt: dict[QuantityKind, Counts] = Field(default_factory=dict, description="kind -> counts of doubt entries")
+    attributes: dict[str, Tally] = Field(default_factory=dict, description="bound/per/base/section/... among matched")
+    misses: tuple[str, ...] = ()
+
+
+class DiffScore(Record):
+    """One golden diff's scores (``compare.score.score_diff``)."""
+
+    alignment: Tally = Field(description="(gold article pairs the program aligned, gold article pairs)")
+    status: Tally = Field(description="(status right, among the aligned pairs)")
+    changes: Counts = Field(description="parameter changes; predictions matched to doubt entries left out")
+    doubt: Counts = Field(description="doubt changes (predicted is 0: they count for neither side of precision)")
+    misses: tuple[str, ...] = ()
+
+
+class Report(Record):
+    """The scores of one eval run, built once at its end."""
+
+    files: NonNegInt = 0
+    errors: tuple[str, ...] = Field((), description="one line per file that could not be read or scored")
+    meta: dict[str, Tally] = Field(default_factory=dict, description="field -> (correct, total)")
+    sections: Counts = Counts()
+    quantities: dict[QuantityKind, Counts] = Field(default_factory=dict, description="kind -> counts (doubt excluded)")
+    doubt: dict[QuantityKind, Counts] = Field(default_factory=dict, description="kind -> counts of doubt entries")
+    attributes: dict[str, Tally] = Field(default_factory=dict, description="bound/per/base/section/... among matched")
+    diffs: NonNegInt = 0
+    diff_changes: dict[str, Counts] = Field(default_factory=dict, description="golden diff -> parameter-change counts")
+    diff_doubt: dict[str, Counts] = Field(default_factory=dict, description="golden diff -> counts of doubt changes")
+    misses: tuple[str, ...] = Field((), description="per-document notes of what did not match")
+
+    def score(self, name: str) -> float:
+        """A named score: ``money.f1``, ``bound.acc``, ``meta.title``, ``sections.recall``…"""
+        head, _, tail = name.partition(".")
+        if head == "sections":
+            return float(getattr(self.sections, tail))
+        if head == "meta":
+            c, t = self.meta.get(tail, (0, 0))
+            return c / t if t else 1.0
+        if head in self.attributes:
+            c, t = self.attributes[head]
+            return c / t if t else 1.0
+        if head == "all":
+            total = sum(self.quantities.values(), Counts())
+            return float(getattr(total, tail))
+        if head == "diff_changes":
+            return float(getattr(sum(self.diff_changes.values(), Counts()), tail))
+        if tail in ("precision", "recall", "f1"):
+            for kind in RULE_KINDS:
+                if kind == head:
+                    return float(getattr(self.quantities.get(kind, Counts()), tail))
+        raise KeyError(name)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Golden files
+
+
+class _Gold(Record):
+    """Base of the golden-file models: strict JSON types, no unknown field, frozen."""
+
+    model_config = ConfigDict(strict=True)
+
+
+LineRange = tuple[LineT, LineT]
+
+
+class GoldSource(_Gold):
+    """Where a gold document is: a file, and the lines of the document when the file holds several."""
+
+    path: str = Field(description="relative to the project root, or else to the gold file's own folder")
+    lines: LineRange | None = Field(None, description="1-based inclusive line range; absent: the whole file")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> GoldSource:
+        if self.lines is not None and self.lines[0] > self.lines[1]:
+            raise ValueError(f"lines {list(self.lines)}: the first line is after the last")
+        return self
+
+
+class GoldMeta(_Gold):
+    """The metadata of a gold document. Only the fields present are scored (``doc_number: null`` is scored)."""
+
+    title: str | None = Field(None, description="the title as printed at the document's head")
+    instrument_title: str | None = Field(None, description="X of 关于印发《X》的通知; a program title equal to it is right")
+    doc_number: str | None = Field(None, description="as printed, brackets kept; null when the document has none")
+    issuers: list[str] = Field(default_factory=list, description="every issuing organ, full names, in printed order")
+    date: dt.date | None = Field(None, description="the signing date, ISO; null if none")
+    region: str | None = None
+    level: Level | None = None
+    doc_type: str | None = Field(None, description="通知, 办法, 意见, 实施意见, 答复 …")
+
+
+class GoldSection(_Gold):
+    """A top-level section: its number as printed minus trailing 、/./．, and its heading (null: none)."""
+
+    num: str
+    heading: str | None = None
+
+
+class GoldQuantity(_Gold):
+    """One expected policy parameter."""
+
+    section: str = Field(description="numbering path of the deepest numbered unit holding the quote: 二/（三）/2")
+    quote: str = Field(description="the verbatim expression, wrapped line breaks removed")
+    kind: QuantityKind
+    value: int | float = Field(description="money: yuan; percent: percentage; duration: months or days; age: years")
+    unit: Unit
+    value_max: int | float | None = Field(None, description="the upper end of a range")
+    bound: Bound
+    per: list[Per] = Field(default_factory=list, description="what the amount is counted per; empty: a lump sum")
+    base: str | None = Field(None, description="for a rate: what it is a rate of")
+    benefit: str | None = Field(None, description="the benefit or instrument the number belongs to, as named")
+    groups: list[str] = Field(default_factory=list, description="the eligible groups or targets named, verbatim")
+    doubt: bool = Field(False, description="annotators were unsure: scored apart")
+
+    @model_validator(mode="after")
+    def _consistent(self) -> GoldQuantity:
+        units = UNITS_OF_KIND[self.kind]
+        if self.unit not in units:
+            raise ValueError(f"unit {self.unit!r} does not go with kind {self.kind!r} (expected {', '.join(units)})")
+        if self.bound == "range" and self.value_max is None:
+            raise ValueError("bound 'range' needs a value_max")
+        return self
+
+
+class GoldDocument(_Gold):
+    """A gold file: one document's expected metadata, top-level sections and quantities."""
+
+    doc: str = Field(description="the document id")
+    source: GoldSource
+    meta: GoldMeta = Field(default_factory=GoldMeta)
+    sections: list[GoldSection] | None = Field(None, description="the top-level sections in order; absent: not scored")
+    quantities: list[GoldQuantity] | None = Field(None, description="every policy parameter; absent: not scored")
+
+
+class GoldAlignment(_Gold):
+    """Two articles of a golden diff paired by content (``a`` null: added; ``b`` null: removed)."""
+
+    a: str | None = Field(None, description="the article's path in A, as printed")
+    b: str | None = Field(None, description="the article's path in B, as printed")
+    status: PairStatus
+
+    @model_validator(mode="after")
+    def _sides(self) -> GoldAlignment:
+        if (self.a is None) != (self.status == "added") or (self.b is None) != (self.status == "removed"):
+            raise ValueError(f"status {self.status!r} with a={self.a!r}, b={self.b!r}: only added has no a, only removed no b")
+        return self
+
+
+ChangeValue = int | float | str
+"""A number (money, percent, duration, age, count, normalized as in quantities) or a verbatim phrase."""
+
+
+class GoldChange(_Gold):
+    """A parameter-level change between aligned articles of a golden diff."""
+
+    change: Literal["added", "removed", "changed"]
+    kind: ChangeKind
+    a_value: ChangeValue | None = Field(None, description="the value in A (changed, removed)")
+    b_value: ChangeValue | None = Field(None, description="the value in B (changed, added)")
+    a_section: str | None = None
+    b_section: str | None = None
+    benefit: str | None = Field(None, description="what the number belongs to, as named in the text")
+    a_quote: str | None = None
+    b_quote: str | None = None
+    doubt: bool = Field(False, description="the annotator was unsure: scored apart")
+
+    @model_validator(mode="after")
+    def _values(self) -> GoldChange:
+        for side, value in (("a", self.a_value), ("b", self.b_value)):
+            needed = self.change == "changed" or self.change == ("removed" if side == "a" else "added")
+            if needed and value is None:
+                raise ValueError(f"{side}_value is missing: a change {self.change!r} has one")
+            if not needed and value is not None:
+                raise ValueError(f"{side}_value {value!r}: a change {self.change!r} has none")
+            if value is not None and (self.kind in NUMBER_KINDS) != (not isinstance(value, str)):
+                wanted = "a number" if self.kind in NUMBER_KINDS else "a phrase"
+                raise ValueError(f"{side}_value {value!r}: a {self.kind} change has {wanted}")
+        return self
+
+
+class GoldDiff(_Gold):
+    """A golden diff: the expected result of ``zhengce diff A B`` (golden/diffs/README.md)."""
+
+    name: str
+    relation: Literal["version", "implementation"]
+    a: GoldSource
+    b: GoldSource
+    notes: str | None = Field(None, description="free text about how the file was made")
+    alignment: list[GoldAlignment] = Field(default_factory=list, description="every article of both documents")
+    changes: list[GoldChange] = Field(default_factory=list)
+
+
+__all__ = [
+    "ChangeValue", "Counts", "DiffScore", "GoldAlignment", "GoldChange", "GoldDiff", "GoldDocument", "GoldMeta",
+    "GoldQuantity", "GoldSection", "GoldSource", "QuantityScore", "Report", "Tally",
+]
