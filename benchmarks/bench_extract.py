@@ -19,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from extractor.evaluate import _overlap  # noqa: E402
+from extractor.evaluate import overlap  # noqa: E402
 from extractor.extract import document_to_quantities, extract_document  # noqa: E402
 from extractor.extract.nlp import pipeline  # noqa: E402
 from extractor.pipeline import iter_files, parse_file  # noqa: E402
@@ -59,7 +59,7 @@ def gold_docs() -> list[tuple[str, object, list[dict]]]:  # type: ignore[type-ar
         if "quantities" not in gold:
             continue
         docs = parse_file(ROOT / gold["source"]["path"])
-        doc = max(docs, key=lambda d: _overlap(d, gold["source"].get("lines")))
+        doc = max(docs, key=lambda d: overlap(d, gold["source"].get("lines")))
         money = [g for g in gold["quantities"] if g["kind"] == "money" and not g.get("doubt")]
         out.append((path.stem, doc, money))
     return out
