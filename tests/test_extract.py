@@ -9,11 +9,15 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from extractor.extract import text_to_quantities
-from extractor.records import Quantity
+from extractor.evidence import verbatim
+from extractor.extract import document_to_quantities, text_to_quantities
+from extractor.ingest.raw import RawDoc, RawLine
+from extractor.normalize.text import normalize_chars
+from extractor.pipeline import raw_to_documents
+from extractor.records import Document, Quantity
 
 Q = dict[str, Any]
 
@@ -214,12 +218,28 @@ def test_validity_period_is_a_duration() -> None:
     assert (d.kind, d.value, d.unit) == ("duration", 60.0, "month")
 
 
+def _documents(text: str) -> list[Document]:
+    """The documents ``text_to_quantities`` reads ``text`` as."""
+    return raw_to_documents(RawDoc("<text>", "text", [RawLine(t, None, i + 1) for i, t in enumerate(text.split("\n"))]))
+
+
 @settings(max_examples=150, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("一二三十百千万元%％年月日岁人个以上下内最高不超过低于每分之点.,:/-—0123456789补贴给予的，。（）〔〕、 \n")), max_size=80))
+@given(st.text(alphabet=st.sampled_from(list("一二三十百千万元%％年月日岁人个以上下内最高不超过低于每分之点.,:/-—0123456789１５０补贴给予的，。（）〔〕、 \u3000\n")), max_size=80))
+@example("最高不超过 ２０ 万元，每人每月\u3000１５００元").via("source edits: spaces removed, full-width digits made ASCII")
 def test_nothing_raises_and_quotes_match_spans(text: str) -> None:
-    for x in text_to_quantities(text):
-        assert x.evidence.span[0] < x.evidence.span[1]
-        assert x.evidence.quote.replace(" ", "") != ""
+    got = text_to_quantities(text)
+    found = [(doc, x) for doc in _documents(text) for x in document_to_quantities(doc)]
+    assert got == [x for _, x in found]
+    for doc, x in found:
+        s, e = x.evidence.span
+        assert 0 <= s < e <= len(doc.text), f"span {x.evidence.span} outside the text"
+        under = doc.text[s:e]
+        edited = [ed for ed in doc.source_edits if s <= ed.offset < e and not (ed.offset == s and ed.length == 0)]
+        if not edited:
+            assert x.quote == under
+        else:  # the verbatim source: the text under the span with its removed spaces and full-width digits put back
+            assert x.quote == verbatim(doc, s, e)
+            assert normalize_chars(x.quote).replace(" ", "").replace("\u3000", "") == under.replace(" ", "").replace("\u3000", "")
 
 
 @settings(max_examples=60, deadline=None)

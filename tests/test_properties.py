@@ -600,4 +600,4 @@ def test_a_document_diffed_with_itself_has_no_changes(lines: list[str]) -> None:
 def test_text_to_quantities_is_the_pipeline_over_the_text() -> None:
     text = "一、补贴标准\n每人每月 1500 元，最长不超过１２个月。"
     docs = raw_to_documents(raw_doc(text.split("\n")))
-    assert text_to_quantities(text) == [q for d in docs for q in document_to_quantities(d)]
+    assert text_to_quantities(text, name="gen.txt") == [q for d in docs for q in document_to_quantities(d)]
