@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import regex
 
+from .._types import Span
 from ..records import Document, Section, walk_sections
 from ..text.numbering import strip_marker
 from ..text.numerals import CN_DIGIT_CHARS
@@ -28,7 +29,7 @@ class Article:
 
     path: str
     heading: str | None
-    span: tuple[int, int]
+    span: Span
     body: str
     order: int
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from .._types import Span
 from ..records import Marker as MarkerKind
 from ..records import Section
 from ..text.numbering import MARKER_RANK, SHI_RE, Marker, match_marker
@@ -24,7 +25,7 @@ class _Node:
     last: int
     heading: str | None
     children: list[_Node] = field(default_factory=list)
-    span: tuple[int, int] | None = None  # set for inline (一是) items
+    span: Span | None = None  # set for inline (一是) items
 
 
 def heading_of(rest: str) -> str | None:
