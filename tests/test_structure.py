@@ -6,17 +6,18 @@ import json
 
 import pytest
 
-from extractor.evaluate import _gold_meta, _meta_value, _overlap, _titles, norm, score_sections
-from tests.conftest import ROOT, gold_files, load_gold, parsed
+from extractor.evaluate import gold_meta_value, meta_value, norm, overlap, read_gold_document, score_sections, titles
+from extractor.records import Document
+from extractor.records.evaluation import GoldDocument
+from tests.conftest import ROOT, gold_files, parsed
 
 TOC = json.loads((ROOT / "tests" / "data" / "compendium_toc.json").read_text(encoding="utf-8"))
-GOLD = [load_gold(p) for p in gold_files()]
+GOLD = [read_gold_document(p) for p in gold_files()]
 
 
-def _document(gold: dict):  # type: ignore[no-untyped-def]
-    docs = parsed(gold["source"]["path"])
-    lines = gold["source"].get("lines")
-    return max(docs, key=lambda d: _overlap(d, lines))
+def _document(gold: GoldDocument) -> Document:
+    docs = parsed(gold.source.path)
+    return max(docs, key=lambda d: overlap(d, gold.source.lines))
 
 
 def test_compendium_has_exactly_its_30_documents_in_order() -> None:
@@ -47,21 +48,22 @@ def test_table_of_contents_is_not_a_document() -> None:
 META = ("doc_number", "issuers", "date", "region", "level")
 
 
-@pytest.mark.parametrize("gold", GOLD, ids=[g["doc"] if "doc" in g else str(i) for i, g in enumerate(GOLD)])
-def test_metadata(gold: dict) -> None:
+@pytest.mark.parametrize("gold", GOLD, ids=[g.doc for g in GOLD])
+def test_metadata(gold: GoldDocument) -> None:
     doc = _document(gold)
-    meta = gold["meta"]
-    assert {norm(meta.get("title")), norm(meta.get("instrument_title"))} & _titles(doc)
+    meta = gold.meta
+    assert {norm(meta.title), norm(meta.instrument_title)} & titles(doc)
     for field in META:
-        assert _meta_value(doc, field) == _gold_meta(meta, field), field
-    if "doc_type" in meta:
-        assert doc.doc_type == meta["doc_type"]
+        assert meta_value(doc, field) == gold_meta_value(meta, field), field
+    if "doc_type" in meta.model_fields_set:
+        assert doc.doc_type == meta.doc_type
 
 
-@pytest.mark.parametrize("gold", GOLD, ids=[g["doc"] if "doc" in g else str(i) for i, g in enumerate(GOLD)])
-def test_top_level_sections(gold: dict) -> None:
+@pytest.mark.parametrize("gold", GOLD, ids=[g.doc for g in GOLD])
+def test_top_level_sections(gold: GoldDocument) -> None:
     doc = _document(gold)
-    counts = score_sections([(s.num, s.heading) for s in doc.sections], gold["sections"])
-    assert (counts.tp, counts.predicted) == (len(gold["sections"]), len(gold["sections"])), [
+    assert gold.sections is not None
+    counts = score_sections([(s.num, s.heading) for s in doc.sections], gold.sections)
+    assert (counts.tp, counts.predicted) == (len(gold.sections), len(gold.sections)), [
         (s.num, s.heading) for s in doc.sections
     ]

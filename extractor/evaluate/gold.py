@@ -76,7 +76,9 @@ def _what(errors: list[ErrorDetails]) -> str:
         expected = regex.findall(r"'([^']*)'", str(ctx.get("expected", "")))
         return f"{_show(value)} is not one of {', '.join(expected)}"
     if kind == "missing":
-        return "too few items" if isinstance(first["loc"][-1], int) else "missing (a required field)"
+        return "too few items" if first["loc"] and isinstance(first["loc"][-1], int) else "missing (a required field)"
+    if kind == "too_long":
+        return f"too many items: {_show(value)}"
     if kind == "extra_forbidden":
         return "unknown field"
     if kind == "json_invalid":
@@ -93,9 +95,17 @@ def describe(error: ValidationError) -> str:
     """A validation error in one line: the first field at fault and what is wrong, then how many more."""
     fields: dict[str, list[ErrorDetails]] = {}
     for e in error.errors():
-        fields.setdefault(_field(e["loc"]), []).append(e)
+        loc = e["loc"]
+        if e["type"] == "missing" and loc and isinstance(loc[-1], int):
+            loc = loc[:-1]  # a list of fixed length (lines) that is too short: the list is at fault
+        fields.setdefault(_field(loc), []).append(e)
     where, errors = next(iter(fields.items()))
-    line = f"{where}: {_what(errors)}" if where else _what(errors)
+    if where:
+        line = f"{where}: {_what(errors)}"
+    elif errors[0]["type"] == "model_type":
+        line = f"not a JSON object: {_show(errors[0].get('input'))}"
+    else:
+        line = _what(errors)
     if len(fields) > 1:
         line += f" (and {len(fields) - 1} more)"
     return " ".join(line.split("\n"))
