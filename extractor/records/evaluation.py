@@ -85,7 +85,7 @@ class Report(Record):
     """The scores of one eval run, built once at its end."""
 
     files: NonNegInt = 0
-    errors: tuple[str, ...] = Field((), description="one line per file that could not be read or scored")
+    errors: tuple[str, ...] = Field(default=(), description="one line per file that could not be read or scored")
     meta: dict[str, Tally] = Field(default_factory=dict, description="field -> (correct, total)")
     sections: Counts = Counts()
     quantities: dict[QuantityKind, Counts] = Field(default_factory=dict, description="kind -> counts (doubt excluded)")
@@ -94,7 +94,7 @@ class Report(Record):
     diffs: NonNegInt = 0
     diff_changes: dict[str, Counts] = Field(default_factory=dict, description="golden diff -> parameter-change counts")
     diff_doubt: dict[str, Counts] = Field(default_factory=dict, description="golden diff -> counts of doubt changes")
-    misses: tuple[str, ...] = Field((), description="per-document notes of what did not match")
+    misses: tuple[str, ...] = Field(default=(), description="per-document notes of what did not match")
 
     def score(self, name: str) -> float:
         """A named score: ``money.f1``, ``bound.acc``, ``meta.title``, ``sections.recall``…"""
@@ -136,7 +136,7 @@ class GoldSource(_Gold):
     """Where a gold document is: a file, and the lines of the document when the file holds several."""
 
     path: str = Field(description="relative to the project root, or else to the gold file's own folder")
-    lines: LineRange | None = Field(None, description="1-based inclusive line range; absent: the whole file")
+    lines: LineRange | None = Field(default=None, description="1-based inclusive line range; absent: the whole file")
 
     @model_validator(mode="after")
     def _ordered(self) -> GoldSource:
@@ -148,14 +148,14 @@ class GoldSource(_Gold):
 class GoldMeta(_Gold):
     """The metadata of a gold document. Only the fields present are scored (``doc_number: null`` is scored)."""
 
-    title: str | None = Field(None, description="the title as printed at the document's head")
-    instrument_title: str | None = Field(None, description="X of 关于印发《X》的通知; a program title equal to it is right")
-    doc_number: str | None = Field(None, description="as printed, brackets kept; null when the document has none")
+    title: str | None = Field(default=None, description="the title as printed at the document's head")
+    instrument_title: str | None = Field(default=None, description="X of 关于印发《X》的通知; a program title equal to it is right")
+    doc_number: str | None = Field(default=None, description="as printed, brackets kept; null when the document has none")
     issuers: list[str] = Field(default_factory=list, description="every issuing organ, full names, in printed order")
-    date: dt.date | None = Field(None, description="the signing date, ISO; null if none")
+    date: dt.date | None = Field(default=None, description="the signing date, ISO; null if none")
     region: str | None = None
     level: Level | None = None
-    doc_type: str | None = Field(None, description="通知, 办法, 意见, 实施意见, 答复 …")
+    doc_type: str | None = Field(default=None, description="通知, 办法, 意见, 实施意见, 答复 …")
 
 
 class GoldSection(_Gold):
@@ -173,13 +173,13 @@ class GoldQuantity(_Gold):
     kind: QuantityKind
     value: int | float = Field(description="money: yuan; percent: percentage; duration: months or days; age: years")
     unit: Unit
-    value_max: int | float | None = Field(None, description="the upper end of a range")
+    value_max: int | float | None = Field(default=None, description="the upper end of a range")
     bound: Bound
     per: list[Per] = Field(default_factory=list, description="what the amount is counted per; empty: a lump sum")
-    base: str | None = Field(None, description="for a rate: what it is a rate of")
-    benefit: str | None = Field(None, description="the benefit or instrument the number belongs to, as named")
+    base: str | None = Field(default=None, description="for a rate: what it is a rate of")
+    benefit: str | None = Field(default=None, description="the benefit or instrument the number belongs to, as named")
     groups: list[str] = Field(default_factory=list, description="the eligible groups or targets named, verbatim")
-    doubt: bool = Field(False, description="annotators were unsure: scored apart")
+    doubt: bool = Field(default=False, description="annotators were unsure: scored apart")
 
     @model_validator(mode="after")
     def _consistent(self) -> GoldQuantity:
@@ -196,16 +196,16 @@ class GoldDocument(_Gold):
 
     doc: str = Field(description="the document id")
     source: GoldSource
-    meta: GoldMeta = Field(default_factory=GoldMeta)
-    sections: list[GoldSection] | None = Field(None, description="the top-level sections in order; absent: not scored")
-    quantities: list[GoldQuantity] | None = Field(None, description="every policy parameter; absent: not scored")
+    meta: GoldMeta = GoldMeta()
+    sections: list[GoldSection] | None = Field(default=None, description="the top-level sections in order; absent: not scored")
+    quantities: list[GoldQuantity] | None = Field(default=None, description="every policy parameter; absent: not scored")
 
 
 class GoldAlignment(_Gold):
     """Two articles of a golden diff paired by content (``a`` null: added; ``b`` null: removed)."""
 
-    a: str | None = Field(None, description="the article's path in A, as printed")
-    b: str | None = Field(None, description="the article's path in B, as printed")
+    a: str | None = Field(default=None, description="the article's path in A, as printed")
+    b: str | None = Field(default=None, description="the article's path in B, as printed")
     status: PairStatus
 
     @model_validator(mode="after")
@@ -224,14 +224,14 @@ class GoldChange(_Gold):
 
     change: Literal["added", "removed", "changed"]
     kind: ChangeKind
-    a_value: ChangeValue | None = Field(None, description="the value in A (changed, removed)")
-    b_value: ChangeValue | None = Field(None, description="the value in B (changed, added)")
+    a_value: ChangeValue | None = Field(default=None, description="the value in A (changed, removed)")
+    b_value: ChangeValue | None = Field(default=None, description="the value in B (changed, added)")
     a_section: str | None = None
     b_section: str | None = None
-    benefit: str | None = Field(None, description="what the number belongs to, as named in the text")
+    benefit: str | None = Field(default=None, description="what the number belongs to, as named in the text")
     a_quote: str | None = None
     b_quote: str | None = None
-    doubt: bool = Field(False, description="the annotator was unsure: scored apart")
+    doubt: bool = Field(default=False, description="the annotator was unsure: scored apart")
 
     @model_validator(mode="after")
     def _values(self) -> GoldChange:
@@ -254,7 +254,7 @@ class GoldDiff(_Gold):
     relation: Literal["version", "implementation"]
     a: GoldSource
     b: GoldSource
-    notes: str | None = Field(None, description="free text about how the file was made")
+    notes: str | None = Field(default=None, description="free text about how the file was made")
     alignment: list[GoldAlignment] = Field(default_factory=list, description="every article of both documents")
     changes: list[GoldChange] = Field(default_factory=list)
 
