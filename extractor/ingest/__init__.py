@@ -2,21 +2,39 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from pathlib import Path
 
 from ..errors import InputError
-from . import docx, html, pdf, txt
 from .raw import RawDoc, RawLine
 
+
+class _LazyReader:
+    """``read`` of a reader module, imported on first call: pypdfium2, python-docx and bs4 load only for the file
+    types a command meets (importing all of them costs more than parsing a short text)."""
+
+    __slots__ = ("module",)
+
+    def __init__(self, module: str) -> None:
+        self.module = module
+
+    def __call__(self, path: Path) -> RawDoc:
+        read: Callable[[Path], RawDoc] = importlib.import_module(f"{__name__}.{self.module}").read
+        return read(path)
+
+    def __repr__(self) -> str:
+        return f"<reader {__name__}.{self.module}.read>"
+
+
 READERS: dict[str, Callable[[Path], RawDoc]] = {
-    ".pdf": pdf.read,
-    ".txt": txt.read,
-    ".text": txt.read,
-    ".docx": docx.read,
-    ".html": html.read,
-    ".htm": html.read,
-    ".shtml": html.read,
+    ".pdf": _LazyReader("pdf"),
+    ".txt": _LazyReader("txt"),
+    ".text": _LazyReader("txt"),
+    ".docx": _LazyReader("docx"),
+    ".html": _LazyReader("html"),
+    ".htm": _LazyReader("html"),
+    ".shtml": _LazyReader("html"),
 }
 
 __all__ = ["READERS", "RawDoc", "RawLine", "read"]

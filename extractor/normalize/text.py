@@ -5,6 +5,8 @@ The rules, all visible in the seed documents:
   across blank lines and page breaks; a heading is never joined to the next line;
 - stray spaces between CJK and digits go (``2020年 2月`` -> ``2020年2月``);
 - full-width digits and letters become ASCII (``１年`` -> ``1年``); punctuation stays as printed.
+
+A short line cut inside a word is told by a frozen word list (``join_words``), not a live dictionary: no state.
 """
 
 from __future__ import annotations
@@ -168,28 +170,30 @@ def is_hard_wrapped(texts: Sequence[str], width: float) -> bool:
 
 
 @functools.cache
-def _dictionary() -> dict[str, int]:
-    """jieba's word list, loaded on first use (only short broken lines need it)."""
-    import jieba
+def join_words() -> frozenset[str]:
+    """The frozen word list of ``extractor/data/join_words.txt`` (words of 2-4 Han characters: jieba's dictionary
+    and the taxonomies' synonyms, written by ``scripts/make_join_words.py``), read on first use. Nothing changes
+    it, so a text is cleaned the same in every process, whatever ran before."""
+    from importlib import resources
 
-    jieba.setLogLevel(60)
-    jieba.dt.initialize()
-    return jieba.dt.FREQ  # type: ignore[no-any-return]
+    return frozenset(resources.files("extractor.data").joinpath("join_words.txt").read_text(encoding="utf-8").split())
 
 
 def word_across(a: str, b: str) -> bool:
-    """True when a dictionary word runs across the end of ``a`` into ``b``: the line was broken mid-word.
+    """True when a word of the join list runs across the end of ``a`` into ``b``: the line was broken mid-word.
 
     >>> word_across("应建立完善奖补资", "金发放台账")
+    True
+    >>> word_across("对符合条件的人员给予失业", "青年一次性求职补贴")
     True
     >>> word_across("二、总体要求", "以习近平新时代中国特色社会主义思想为指导")
     False
     """
-    words = _dictionary()
+    words = join_words()
     for k in range(1, 4):
         for j in range(1, 5 - k):
             w = a[-k:] + b[:j]
-            if len(w) >= 2 and regex.fullmatch(r"\p{Han}+", w) and words.get(w, 0) > 0:
+            if len(w) >= 2 and w in words:
                 return True
     return False
 
