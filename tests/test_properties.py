@@ -19,11 +19,14 @@ Bugs found by these tests are kept as named ``@example`` cases on the test that 
 
 from __future__ import annotations
 
+import html
 import importlib
 import os
+import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterator
 from decimal import Decimal
+from pathlib import Path
 
 import cn2an
 import pytest
@@ -31,7 +34,9 @@ import regex
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from extractor import ingest
 from extractor.compare.diff import documents_to_diff
+from extractor.errors import InputError
 from extractor.evidence import verbatim
 from extractor.extract import document_to_quantities, extract_document, text_to_quantities
 from extractor.extract.find import find_quantities
@@ -425,6 +430,43 @@ def test_cleaning_a_line_with_a_line_break_inside(texts: list[str]) -> None:
     for i, ch in enumerate(clean.text):
         src = lines[clean.line_of[i]].text
         assert ch == "\n" or ch == normalize_chars(src[clean.col_of[i]])
+
+
+HTML_TEXT = st.one_of(SENTENCE, HEAD_LINE, WORDS, st.text(alphabet=st.sampled_from(list("补贴 \n\r\t\u3000　<>&")), max_size=8))
+
+
+@st.composite
+def html_pages(draw: st.DrawFn) -> str:
+    """An HTML article: paragraphs, line breaks inside text, and tables whose cells hold source line breaks."""
+    parts = []
+    for _ in range(draw(st.integers(0, 8))):
+        if draw(st.integers(0, 3)) == 0:
+            rows = draw(st.lists(st.lists(HTML_TEXT, min_size=1, max_size=3), min_size=1, max_size=3))
+            cells = ("".join(f"<td>{html.escape(c)}</td>" for c in row) for row in rows)
+            parts.append("<table>" + "".join(f"<tr>{r}</tr>" for r in cells) + "</table>")
+        else:
+            tag = draw(st.sampled_from(["p", "div", "span", "h1", "br"]))
+            parts.append(f"<{tag}>{html.escape(draw(HTML_TEXT))}</{tag}>")
+    return f"<html><body><div class=\"article\">{''.join(parts)}</div></body></html>"
+
+
+@bounded(60)
+@given(html_pages())
+@example('<html><body><div><p>一、补贴标准</p><table><tr><td>就业见习\n  补贴</td><td>1500元</td></tr></table></div></body></html>').via(
+    "bug: a line break inside a table cell split the row into two lines, and the row lost its first cell"
+)
+def test_html_reader_gives_lines_without_line_breaks(page: str) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "page.html"
+        path.write_text(page, encoding="utf-8")
+        try:
+            raw = ingest.read(path)
+        except InputError:
+            return
+    for ln in raw.lines:
+        assert "\n" not in ln.text and "\r" not in ln.text, f"a line break inside the line {ln.text!r}"
+    for doc in raw_to_documents(raw):
+        check_document(doc)
 
 
 # ---------------------------------------------------------------------------------------------------------------

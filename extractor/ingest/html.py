@@ -72,7 +72,8 @@ def _lines(node: Tag) -> list[str]:
                 if child.name == "table":
                     flush()
                     for tr in child.find_all("tr"):
-                        cells = [c.get_text("", strip=True) for c in tr.find_all(["td", "th"])]
+                        # a cell's source line breaks are layout, as in running text: a row stays one line
+                        cells = [regex.sub(r"\s*[\r\n]\s*", "", c.get_text("", strip=True)) for c in tr.find_all(["td", "th"])]
                         if any(cells):
                             out.append("\t".join(cells))
                     continue
