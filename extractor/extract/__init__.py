@@ -8,7 +8,7 @@ groups them into rules, one per clause that states a benefit.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from ..evidence import evidence, verbatim
 from ..records import Document, ExtractResult, Quantity, Section
@@ -93,12 +93,27 @@ def _to_quantity(doc: Document, c: Context, holding: list[tuple[int, int, str, s
 
 def document_to_quantities(doc: Document) -> list[Quantity]:
     """Every quantity of the document (dates included; ``role`` tells parameters from statistics and targets)."""
-    from .nlp import pipeline
+    return next(documents_to_quantities([doc]))
 
-    spacy_doc = pipeline()(doc.text)
-    index = section_index(doc)
-    title_benefit = _title_benefit(doc)
-    return [_to_quantity(doc, c, sections_at(index, c.found.start), title_benefit) for c in spacy_doc._.zhengce_contexts]
+
+def documents_to_quantities(docs: Iterable[Document], batch_size: int = 32) -> Iterator[list[Quantity]]:
+    """The quantities of each document, in order; the texts go through the spaCy pipeline in batches
+    (``nlp.read_contexts``: ``nlp.pipe``, and a text over spaCy's ``max_length`` in pieces)."""
+    from .nlp import read_contexts
+
+    def quantities(doc: Document, contexts: list[Context]) -> list[Quantity]:
+        index = section_index(doc)
+        title_benefit = _title_benefit(doc)
+        return [_to_quantity(doc, c, sections_at(index, c.found.start), title_benefit) for c in contexts]
+
+    batch: list[Document] = []
+    for doc in docs:
+        batch.append(doc)
+        if len(batch) >= batch_size:
+            yield from map(quantities, batch, read_contexts([d.text for d in batch], batch_size))
+            batch = []
+    if batch:
+        yield from map(quantities, batch, read_contexts([d.text for d in batch], batch_size))
 
 
 def extract_document(doc: Document) -> ExtractResult:
@@ -110,7 +125,7 @@ def extract_document(doc: Document) -> ExtractResult:
     )
 
 
-__all__ = ["document_to_quantities", "extract_document", "section_at", "section_index", "text_to_quantities"]
+__all__ = ["document_to_quantities", "documents_to_quantities", "extract_document", "section_at", "section_index", "text_to_quantities"]
 
 
 def text_to_quantities(text: str, name: str = "<text>") -> list[Quantity]:

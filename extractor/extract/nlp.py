@@ -1,126 +1,289 @@
-"""The extraction as a spaCy pipeline: ``spacy.blank("zh")`` with the jieba segmenter and the taxonomies' words.
+"""The extraction as a spaCy pipeline: blank Chinese, a character tokenizer, three components.
 
-Components (each a pure ``match`` on the text and an annotation of the Doc, in the order they run):
-``zhengce_groups`` and ``zhengce_benefits`` put taxonomy mentions into ``doc.spans["groups"]`` and
-``doc.spans["benefits"]`` (the span's ``kb_id_`` is the canonical id); ``zhengce_quantities`` puts every number
-expression into ``doc.spans["quantities"]`` (label = kind) and reads its context; the readings are in
-``doc._.zhengce_contexts``. Nothing is downloaded: spaCy, jieba and the taxonomies ship with the install.
+Components, in the order they run, each split as spaCy's rulers are into a pure ``match`` (text in, hits out)
+and ``set_annotations`` (hits onto the Doc):
+
+- ``zhengce_groups`` and ``zhengce_benefits`` put taxonomy mentions into ``doc.spans["groups"]`` and
+  ``doc.spans["benefits"]`` (label GROUP / BENEFIT, ``kb_id_`` the taxonomy id);
+- ``zhengce_quantities`` (requires those span groups) finds every number expression (``find.py``), reads its
+  context (``context.py``), puts the numbers into ``doc.spans["quantities"]`` (label = kind) and the readings,
+  one frozen ``Context`` per number, into the ``Doc`` extension ``zhengce_contexts``: read it with
+  ``contexts_of(doc)``.
+
+The tokenizer gives one token per character. The components work on character offsets, so every span lies on
+token boundaries exactly; a word segmenter would only cost time (jieba's cut was 44% of extraction) and its word
+boundaries would widen a span that starts inside a word. Nothing global is changed and nothing is downloaded.
+
+``read_contexts(texts)`` batches texts through ``nlp.pipe``; a text longer than ``nlp.max_length`` is read in
+pieces cut at paragraph ends, with whole paragraphs of overlap on both sides, and the readings come back with
+offsets into the whole text, as if it had been read in one piece.
 """
 
 from __future__ import annotations
 
+import bisect
+import dataclasses
 import functools
-import logging
+from collections.abc import Iterable, Iterator, Sequence
 
-import spacy
+from spacy.lang.zh import Chinese
 from spacy.language import Language
-from spacy.tokens import Doc, Span, SpanGroup
+from spacy.tokens import Doc, SpanGroup
+from spacy.util import registry
+from spacy.vocab import Vocab
 
-from .context import annotate
+from .context import Context, Hit, annotate
 from .find import find_quantities
 from .taxonomy import Taxonomy, benefits, groups
 
-log = logging.getLogger(__name__)
+CONTEXTS = "zhengce_contexts"
+"""The ``Doc`` extension that holds the contexts; read it through ``contexts_of``."""
+_TEXT = "zhengce_text"
+"""``doc.user_data`` key of the text the tokenizer was given (``Doc.text`` joins every token each time)."""
 
-if not Doc.has_extension("zhengce_contexts"):
-    Doc.set_extension("zhengce_contexts", default=None)
+if not Doc.has_extension(CONTEXTS):
+    Doc.set_extension(CONTEXTS, default=None)
+
+
+def contexts_of(doc: Doc) -> list[Context]:
+    """The context of every number of ``doc``, in text order, as ``zhengce_quantities`` read them."""
+    contexts: tuple[Context, ...] | None = doc._.get(CONTEXTS)
+    if contexts is None:
+        raise ValueError("this Doc has not been through the zhengce_quantities component")
+    return list(contexts)
+
+
+def _set_contexts(doc: Doc, contexts: Sequence[Context]) -> None:
+    doc._.set(CONTEXTS, tuple(contexts))
 
 
 def text_of(doc: Doc) -> str:
-    """The Doc's text, computed once (``Doc.text`` joins every token each time it is read)."""
-    text = doc.user_data.get("zhengce_text")
+    """The Doc's text, as the tokenizer was given it."""
+    text = doc.user_data.get(_TEXT)
     if text is None:
-        text = doc.user_data["zhengce_text"] = doc.text
+        text = doc.user_data[_TEXT] = doc.text
     return text  # type: ignore[no-any-return]
 
 
-def _spans(doc: Doc, hits: list[tuple[int, int, str]], key: str, label: str) -> None:
-    spans = []
-    for start, end, kb in hits:
-        span = doc.char_span(start, end, label=label, kb_id=kb, alignment_mode="expand")
-        if span is not None:
-            spans.append(span)
-    doc.spans[key] = SpanGroup(doc, name=key, spans=spans)
+class CharTokenizer:
+    """One token per character (spaces and line breaks too), so that every character offset is a token
+    boundary. About six times faster than jieba's cut, which made 44% of the extraction time."""
+
+    def __init__(self, vocab: Vocab) -> None:
+        self.vocab = vocab
+
+    def __call__(self, text: str) -> Doc:
+        words = list(text)
+        doc = Doc(self.vocab, words=words, spaces=[False] * len(words))
+        doc.user_data[_TEXT] = text
+        return doc
+
+    def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterator[Doc]:
+        for text in texts:
+            yield self(text)
+
+    def to_bytes(self, **kwargs: object) -> bytes:
+        return b""
+
+    def from_bytes(self, data: bytes, **kwargs: object) -> CharTokenizer:
+        return self
+
+    def to_disk(self, path: object, **kwargs: object) -> None:
+        return None
+
+    def from_disk(self, path: object, **kwargs: object) -> CharTokenizer:
+        return self
+
+
+@registry.tokenizers("zhengce.CharTokenizer.v1")
+def create_char_tokenizer() -> object:
+    def make(nlp: Language) -> CharTokenizer:
+        return CharTokenizer(nlp.vocab)
+
+    return make
+
+
+def _hits(doc: Doc, key: str) -> list[Hit]:
+    return [(s.start_char, s.end_char, s.kb_id_) for s in doc.spans[key]] if key in doc.spans else []
 
 
 class TaxonomyMatcher:
-    """Finds the synonyms of a taxonomy in the text (longest first) and stores them as a span group."""
+    """Finds the synonyms of a taxonomy in the text (leftmost, longest first) and stores them as a span group."""
 
-    def __init__(self, taxonomy: Taxonomy, key: str, label: str) -> None:
-        self.taxonomy, self.key, self.label = taxonomy, key, label
+    def __init__(self, taxonomy: Taxonomy, spans_key: str, label: str) -> None:
+        self.taxonomy, self.spans_key, self.label = taxonomy, spans_key, label
 
-    def match(self, text: str) -> list[tuple[int, int, str]]:
+    def match(self, text: str) -> list[Hit]:
+        """(start, end, taxonomy id) of every mention; pure, the Doc is not touched."""
         return list(self.taxonomy.find(text))
 
+    def set_annotations(self, doc: Doc, hits: Sequence[Hit]) -> None:
+        spans = [doc.char_span(s, e, label=self.label, kb_id=kb) for s, e, kb in hits]
+        doc.spans[self.spans_key] = SpanGroup(doc, name=self.spans_key, spans=[s for s in spans if s is not None])
+
     def __call__(self, doc: Doc) -> Doc:
-        _spans(doc, self.match(text_of(doc)), self.key, self.label)
+        self.set_annotations(doc, self.match(text_of(doc)))
         return doc
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
+        for doc in docs:
+            yield self(doc)
+
+
+def _in_names(hits: Sequence[Hit], names: Sequence[Hit]) -> list[Hit]:
+    """The ``hits``, each that lies inside one of the (longer) ``names`` given that name's span: a benefit
+    named inside a group's name (``就业见习`` in ``就业见习单位``) is read as the whole name, so a number inside
+    that name does not take it as its benefit. ``names`` do not overlap and come by start."""
+    starts = [n[0] for n in names]
+    out = []
+    for h in hits:
+        k = bisect.bisect_right(starts, h[0]) - 1
+        if k >= 0 and h[1] <= names[k][1] and names[k][1] - names[k][0] > h[1] - h[0]:
+            h = (names[k][0], names[k][1], h[2])
+        out.append(h)
+    return out
 
 
 class QuantityReader:
-    """Finds number expressions, reads their context, and stores them as the ``quantities`` span group."""
+    """Finds number expressions and reads their context; stores them as a span group and as contexts."""
+
+    def __init__(self, spans_key: str, groups_key: str, benefits_key: str) -> None:
+        self.spans_key, self.groups_key, self.benefits_key = spans_key, groups_key, benefits_key
+
+    def match(self, text: str, group_hits: Sequence[Hit], benefit_hits: Sequence[Hit]) -> list[Context]:
+        """The context of every number of ``text``, given its group and benefit mentions; pure.
+
+        A benefit named inside a group's name stands for the whole name (``_in_names``): in
+        ``对近2年获得…就业创业扶持政策补贴及认定的优质企业，给予专门授信政策`` the 2 years take 专门授信政策."""
+        return annotate(text, find_quantities(text), list(group_hits), _in_names(benefit_hits, group_hits))
+
+    def set_annotations(self, doc: Doc, contexts: Sequence[Context]) -> None:
+        spans = [doc.char_span(c.found.start, c.found.end, label=c.found.kind) for c in contexts]
+        doc.spans[self.spans_key] = SpanGroup(doc, name=self.spans_key, spans=[s for s in spans if s is not None])
+        _set_contexts(doc, contexts)
 
     def __call__(self, doc: Doc) -> Doc:
-        text = text_of(doc)
-        found = find_quantities(text)
-        g = [(s.start_char, s.end_char, s.kb_id_) for s in doc.spans.get("groups", [])]
-        b = [(s.start_char, s.end_char, s.kb_id_) for s in doc.spans.get("benefits", [])]
-        contexts = annotate(text, found, g, b)
-        spans: list[Span] = []
-        for c in contexts:
-            span = doc.char_span(c.found.start, c.found.end, label=c.found.kind, alignment_mode="expand")
-            if span is not None:
-                spans.append(span)
-        doc.spans["quantities"] = SpanGroup(doc, name="quantities", spans=spans)
-        doc._.zhengce_contexts = contexts
+        self.set_annotations(doc, self.match(text_of(doc), _hits(doc, self.groups_key), _hits(doc, self.benefits_key)))
         return doc
 
-
-@Language.factory("zhengce_groups")
-def make_groups(nlp: Language, name: str) -> TaxonomyMatcher:
-    return TaxonomyMatcher(groups(), "groups", "GROUP")
-
-
-@Language.factory("zhengce_benefits")
-def make_benefits(nlp: Language, name: str) -> TaxonomyMatcher:
-    return TaxonomyMatcher(benefits(), "benefits", "BENEFIT")
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
+        for doc in docs:
+            yield self(doc)
 
 
-@Language.factory("zhengce_quantities")
-def make_quantities(nlp: Language, name: str) -> QuantityReader:
-    return QuantityReader()
+@Language.factory("zhengce_groups", assigns=["doc.spans"], default_config={"spans_key": "groups"})
+def make_groups(nlp: Language, name: str, spans_key: str) -> TaxonomyMatcher:
+    return TaxonomyMatcher(groups(), spans_key, "GROUP")
 
 
-class JiebaTokenizer:
-    """spaCy's jieba segmenter without jieba's HMM guessing of unknown words: the domain words are in the
-    dictionary, and without the HMM the cut is about twice as fast."""
+@Language.factory("zhengce_benefits", assigns=["doc.spans"], default_config={"spans_key": "benefits"})
+def make_benefits(nlp: Language, name: str, spans_key: str) -> TaxonomyMatcher:
+    return TaxonomyMatcher(benefits(), spans_key, "BENEFIT")
 
-    def __init__(self, nlp: Language) -> None:
-        import jieba
 
-        self.vocab = nlp.vocab
-        self.cut = jieba.cut
-
-    def __call__(self, text: str) -> Doc:
-        from spacy.util import get_words_and_spaces
-
-        words = [w for w in self.cut(text, HMM=False) if w]
-        words, spaces = get_words_and_spaces(words, text)
-        return Doc(self.vocab, words=words, spaces=spaces)
+@Language.factory(
+    "zhengce_quantities",
+    requires=["doc.spans"],
+    assigns=["doc.spans", f"doc._.{CONTEXTS}"],
+    default_config={"spans_key": "quantities", "groups_key": "groups", "benefits_key": "benefits"},
+)
+def make_quantities(nlp: Language, name: str, spans_key: str, groups_key: str, benefits_key: str) -> QuantityReader:
+    return QuantityReader(spans_key, groups_key, benefits_key)
 
 
 @functools.cache
 def pipeline() -> Language:
-    """The extraction pipeline, built once: blank Chinese with jieba, the domain words, three components."""
-    import jieba
-
-    jieba.setLogLevel(60)
-    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
-    for taxonomy in (groups(), benefits()):
-        for surface in taxonomy.by_surface:
-            jieba.add_word(surface, freq=50_000)
-    nlp.tokenizer = JiebaTokenizer(nlp)
+    """The extraction pipeline, built once per process: blank Chinese, the character tokenizer, three components."""
+    config = Chinese.default_config.copy()
+    config["nlp"]["tokenizer"] = {"@tokenizers": "zhengce.CharTokenizer.v1"}
+    nlp = Chinese.from_config(config)
     nlp.add_pipe("zhengce_groups")
     nlp.add_pipe("zhengce_benefits")
     nlp.add_pipe("zhengce_quantities")
     return nlp
+
+
+# -- texts longer than nlp.max_length ------------------------------------------------------------------------------
+
+
+def _cut_points(text: str, size: int) -> list[int]:
+    """Where to cut ``text`` into parts of at most ``size`` characters: right after a line break (a paragraph
+    end), else (a paragraph longer than ``size``) at ``size``."""
+    cuts = [0]
+    while len(text) - cuts[-1] > size:
+        at = text.rfind("\n", cuts[-1] + 1, cuts[-1] + size)
+        cuts.append(at + 1 if at > cuts[-1] else cuts[-1] + size)
+    return [*cuts, len(text)]
+
+
+def _paragraphs_back(text: str, at: int, chars: int) -> int:
+    """A paragraph start about ``chars`` before ``at`` (``at`` itself when ``at`` is 0)."""
+    if at <= chars:
+        return 0
+    start = text.rfind("\n", 0, at - chars)
+    return start + 1 if start >= 0 else 0
+
+
+def _paragraphs_on(text: str, at: int, chars: int) -> int:
+    """A paragraph end about ``chars`` after ``at``."""
+    end = text.find("\n", at + chars)
+    return end + 1 if end >= 0 else len(text)
+
+
+def _shift(c: Context, by: int) -> Context:
+    """The context with every offset moved ``by`` characters."""
+    if by == 0:
+        return c
+    f = c.found
+    return dataclasses.replace(
+        c,
+        found=dataclasses.replace(f, start=f.start + by, end=f.end + by),
+        benefit=(c.benefit[0] + by, c.benefit[1] + by, c.benefit[2]) if c.benefit else None,
+        groups=tuple((s + by, e + by, g) for s, e, g in c.groups),
+    )
+
+
+def _pieces(text: str, max_length: int) -> list[tuple[int, int, int, int]]:
+    """(read_start, read_end, keep_start, keep_end) of each piece of a text longer than ``max_length``: a piece
+    is read with up to a tenth of ``max_length`` of whole paragraphs before and after the part it keeps, so that
+    a number near a cut sees the same sentence, table and list as in the whole text."""
+    margin = max_length // 10
+    cuts = _cut_points(text, max_length - 2 * margin)
+    out = []
+    for a, b in zip(cuts, cuts[1:]):
+        ra, rb = _paragraphs_back(text, a, margin), _paragraphs_on(text, b, margin) if b < len(text) else b
+        if rb - ra > max_length:  # a paragraph too long for a margin: no margin
+            ra, rb = a, b
+        out.append((ra, rb, a, b))
+    return out
+
+
+def read_contexts(texts: Iterable[str], batch_size: int = 32, nlp: Language | None = None) -> Iterator[list[Context]]:
+    """The contexts of every number of each text, batched through ``nlp.pipe``, one list per text, in order.
+
+    A text longer than ``nlp.max_length`` is read in pieces (see ``_pieces``); its contexts point into the whole
+    text, and a number is read by the piece that keeps it.
+    """
+    nlp = nlp or pipeline()
+    limit = nlp.max_length
+    pending: list[tuple[str, list[tuple[int, int, int, int]]]] = []
+
+    def flush() -> Iterator[list[Context]]:
+        parts = [(text[ra:rb], (ra, ka, kb)) for text, pieces in pending for ra, rb, ka, kb in pieces]
+        docs = nlp.pipe((p for p, _ in parts), batch_size=batch_size)
+        k = 0
+        for _text, pieces in pending:
+            out: list[Context] = []
+            for _ in pieces:
+                doc = next(docs)
+                ra, ka, kb = parts[k][1]
+                k += 1
+                out.extend(_shift(c, ra) for c in contexts_of(doc) if ka <= c.found.start + ra < kb)
+            yield out
+        pending.clear()
+
+    for text in texts:
+        pending.append((text, _pieces(text, limit) if len(text) > limit else [(0, len(text), 0, len(text))]))
+        if len(pending) >= batch_size:
+            yield from flush()
+    yield from flush()
