@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import hashlib
 import logging
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -14,7 +15,7 @@ from .divisions import region_of
 from .errors import InputError
 from .ingest.raw import RawDoc
 from .normalize.text import CleanText, lines_to_text
-from .records import Attachment, Document, Location, ParseResult, Reference, Source, SourceEdit, Table
+from .records import Attachment, Document, Location, ParseResult, Reference, Section, Source, SourceEdit, Table
 from .segment.attachments import find_attachments
 from .text.patterns import DOC_NUMBER_RE, parse_doc_number, title_text
 from .segment.meta import Head, paragraphs_to_head
@@ -75,7 +76,20 @@ def _references(text: str) -> list[Reference]:
     return sorted(out, key=lambda r: r.span)
 
 
-def build_document(doc_id: str, raw: RawDoc, clean: CleanText, paragraphs: Sequence[str], base: int) -> Document:
+def _keyed(sections: Sequence[Section], seen: dict[str, int]) -> list[Section]:
+    """The sections with a key unique in the document: the path, with ~2, ~3… when a path repeats."""
+    out = []
+    for s in sections:
+        n = seen[s.path] = seen.get(s.path, 0) + 1
+        key = s.path if n == 1 else f"{s.path}~{n}"
+        children = _keyed(s.children, seen)
+        out.append(s if key == s.key and children == s.children else s.model_copy(update={"key": key, "children": children}))
+    return out
+
+
+def build_document(
+    doc_id: str, raw: RawDoc, clean: CleanText, paragraphs: Sequence[str], base: int, sha256: str
+) -> Document:
     """Make one Document from its paragraphs; ``base`` is where its first paragraph starts in ``clean.text``."""
     text = "\n".join(paragraphs)
     offsets = _paragraph_offsets(paragraphs)
@@ -112,6 +126,9 @@ def build_document(doc_id: str, raw: RawDoc, clean: CleanText, paragraphs: Seque
                 span=(offsets[k], offsets[e - 1] + len(paragraphs[e - 1])),
             )
         )
+    seen: dict[str, int] = {}
+    sections = _keyed(sections, seen)
+    attachments = [a.model_copy(update={"sections": _keyed(a.sections, seen)}) for a in attachments]
     region, code, level = region_of(head.issuers, text)
     locations = []
     prev = -1
@@ -127,7 +144,7 @@ def build_document(doc_id: str, raw: RawDoc, clean: CleanText, paragraphs: Seque
     pages = sorted({loc.page for loc in locations if loc.page is not None})
     return Document(
         id=doc_id,
-        source=Source(path=raw.path, kind=raw.kind, pages=pages, lines=(first_line.line, last_line.line)),
+        source=Source(path=raw.path, kind=raw.kind, sha256=sha256, pages=pages, lines=(first_line.line, last_line.line)),
         title=head.title,
         instrument_title=head.instrument_title,
         doc_type=head.doc_type,
@@ -150,25 +167,55 @@ def build_document(doc_id: str, raw: RawDoc, clean: CleanText, paragraphs: Seque
     )
 
 
-def raw_to_documents(raw: RawDoc) -> list[Document]:
-    """Clean, split and structure what a reader gave."""
+_KIND_SUFFIX = {"text": "txt", "pdf": "pdf", "docx": "docx", "html": "html"}
+
+
+def document_id(path: str, kind: str, number: int | None = None) -> str:
+    """A document's id: the file's stem, its number in a compendium's table of contents, and the kind of its
+    source, so the text and the PDF of one document are two ids and each is the same on every machine.
+
+    >>> document_id("corpus/texts/001_e001dd900bee0134.txt", "text")
+    '001_e001dd900bee0134.txt'
+    >>> document_id("corpus/pdf/004_a7a4461144ba7e7b.pdf", "pdf", 5)
+    '004_a7a4461144ba7e7b-05.pdf'
+    >>> document_id("page.htm", "html")
+    'page.html'
+    """
+    stem = Path(path).stem
+    part = f"-{number:02d}" if number is not None else ""
+    return f"{stem}{part}.{_KIND_SUFFIX.get(kind, kind)}"
+
+
+def raw_sha256(raw: RawDoc) -> str:
+    """The sha256 of a text given in memory: of its lines joined by newlines, as UTF-8."""
+    return hashlib.sha256("\n".join(line.text for line in raw.lines).encode("utf-8")).hexdigest()
+
+
+def raw_to_documents(raw: RawDoc, sha256: str | None = None) -> list[Document]:
+    """Clean, split and structure what a reader gave; ``sha256`` is the source file's (default: of the text)."""
+    digest = sha256 or raw_sha256(raw)
     clean = lines_to_text(raw.lines)
     paragraphs = clean.text.split("\n")
     offsets = _paragraph_offsets(paragraphs)
-    stem = Path(raw.path).stem
     split = split_compendium(paragraphs)
     if split is None or not split.ranges:
-        return [build_document(stem, raw, clean, paragraphs, 0)]
+        return [build_document(document_id(raw.path, raw.kind), raw, clean, paragraphs, 0, digest)]
     return [
-        build_document(f"{stem}-{n:02d}", raw, clean, paragraphs[s:e], offsets[s])
+        build_document(document_id(raw.path, raw.kind, n), raw, clean, paragraphs[s:e], offsets[s], digest)
         for (s, e), n in zip(split.ranges, split.numbers, strict=True)
     ]
+
+
+def file_sha256(path: str | Path) -> str:
+    """The sha256 of a file's bytes."""
+    with open(path, "rb") as f:
+        return hashlib.file_digest(f, "sha256").hexdigest()
 
 
 def parse_file(path: str | Path) -> list[Document]:
     """Parse one file into its documents. Raises InputError, naming the file and the cause, on bad input."""
     raw = ingest.read(path)
-    docs = raw_to_documents(raw)
+    docs = raw_to_documents(raw, file_sha256(path))
     if not docs or not any(d.text.strip() for d in docs):
         raise InputError(path, "no document text found")
     return docs
@@ -195,7 +242,7 @@ def parse_path(path: str | Path) -> ParseResult:
     except InputError as e:
         return ParseResult(path=str(path), error=e.cause)
     if doc_id is not None:
-        docs = [d for d in docs if d.id == doc_id or d.id.endswith(f"-{doc_id}")]
+        docs = [d for d in docs if d.id == doc_id or Path(d.id).stem.endswith(f"-{doc_id}")]
         if not docs:
             return ParseResult(path=str(path), error=f"no document {doc_id} in it")
     return ParseResult(path=str(path), documents=docs)

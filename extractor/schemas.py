@@ -15,11 +15,14 @@ SCHEMA_MODELS: dict[str, type[BaseModel]] = {
     "parse_result": records.ParseResult,
     "quantity": records.Quantity,
     "provision": records.Provision,
-    "extract_result": records.ExtractResult,
+    "analysis": records.Analysis,
     "quantity_row": records.QuantityRow,
     "diff": records.Diff,
     "compare_table": records.CompareTable,
     "graph": records.Graph,
+    "eval_report": records.Report,
+    "gold_document": records.GoldDocument,
+    "gold_diff": records.GoldDiff,
 }
 
 

@@ -33,7 +33,7 @@ def test_parse_folder_writes_one_file_per_document_and_a_summary(tmp_path: Path,
     assert code == 0
     files = sorted((tmp_path / "out").glob("*.json"))
     assert len(files) == 34  # 4 single documents + the compendium's 30
-    doc = json.loads((tmp_path / "out" / "001_e001dd900bee0134.json").read_text(encoding="utf-8"))
+    doc = json.loads((tmp_path / "out" / "001_e001dd900bee0134.txt.json").read_text(encoding="utf-8"))
     for field in ("id", "title", "doc_type", "doc_number", "issuers", "date", "region", "level", "sections"):
         assert field in doc
     assert set(doc["sections"][0]) >= {"num", "heading", "path", "text", "children", "span", "page"}
@@ -46,7 +46,7 @@ def test_parse_formats_to_stdout(fmt: str, capsys: pytest.CaptureFixture[str]) -
     out = capsys.readouterr().out
     assert "南开区" in out
     if fmt == "jsonl":
-        assert len(out.strip().split("\n")) == 1 and json.loads(out)["id"] == "002_f15aeebbaef14a54"
+        assert len(out.strip().split("\n")) == 1 and json.loads(out)["id"] == "002_f15aeebbaef14a54.txt"
 
 
 def test_batch_goes_on_past_a_bad_file_and_exits_non_zero(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -73,7 +73,7 @@ def test_parse_json_to_one_file_is_a_list_of_documents(tmp_path: Path) -> None:
     out = tmp_path / "all.json"
     assert main(["parse", str(ROOT / "corpus/texts/004_a7a4461144ba7e7b.txt"), "-o", str(out)]) == 0
     docs = json.loads(out.read_text(encoding="utf-8"))
-    assert [d["id"][-2:] for d in docs] == [f"{n:02d}" for n in range(1, 31)]
+    assert [d["id"].removesuffix(".txt")[-2:] for d in docs] == [f"{n:02d}" for n in range(1, 31)]
 
 
 @pytest.mark.parametrize("args", [

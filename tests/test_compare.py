@@ -27,9 +27,9 @@ def values(table, doc_id: str, column_prefix: str) -> set[float]:  # type: ignor
 # 就业见习补贴: 70% of the local minimum wage, 110% when half the interns are kept on (read in 001 一/3,
 # compendium document 2 附件2/一/（三） and document 18 一/（三）)
 INTERNSHIP_RATE = [
-    ("001_e001dd900bee0134", {70.0, 110.0}),
-    ("004_a7a4461144ba7e7b-02", {70.0, 110.0}),
-    ("004_a7a4461144ba7e7b-18", {70.0, 110.0}),
+    ("001_e001dd900bee0134.txt", {70.0, 110.0}),
+    ("004_a7a4461144ba7e7b-02.txt", {70.0, 110.0}),
+    ("004_a7a4461144ba7e7b-18.txt", {70.0, 110.0}),
 ]
 
 
@@ -42,8 +42,8 @@ def test_internship_subsidy_rate(doc_id: str, expected: set[float]) -> None:
 # 创业担保贷款 caps (read in 001 二/4: 20/150/300万 with interest subsidy, 30/400万 self-paid;
 # compendium document 1 十一: 个人20万, 小微企业300万)
 LOAN_CAPS = [
-    ("001_e001dd900bee0134", {200000.0, 1500000.0, 3000000.0, 300000.0, 4000000.0}),
-    ("004_a7a4461144ba7e7b-01", {200000.0, 3000000.0}),
+    ("001_e001dd900bee0134.txt", {200000.0, 1500000.0, 3000000.0, 300000.0, 4000000.0}),
+    ("004_a7a4461144ba7e7b-01.txt", {200000.0, 3000000.0}),
 ]
 
 

@@ -18,7 +18,7 @@ COMPENDIUM = "corpus/texts/004_a7a4461144ba7e7b.txt"
 
 
 def doc(n: int):  # type: ignore[no-untyped-def]
-    return next(d for d in parsed(COMPENDIUM) if d.id.endswith(f"-{n:02d}"))
+    return next(d for d in parsed(COMPENDIUM) if d.id.endswith(f"-{n:02d}.txt"))
 
 
 def test_every_article_appears_in_the_alignment() -> None:

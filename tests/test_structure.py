@@ -22,7 +22,7 @@ def _document(gold: GoldDocument) -> Document:
 
 def test_compendium_has_exactly_its_30_documents_in_order() -> None:
     docs = parsed("corpus/texts/004_a7a4461144ba7e7b.txt")
-    assert [d.id for d in docs] == [f"004_a7a4461144ba7e7b-{n:02d}" for n in range(1, 31)]
+    assert [d.id for d in docs] == [f"004_a7a4461144ba7e7b-{n:02d}.txt" for n in range(1, 31)]
 
 
 def test_compendium_29_documents_carry_a_doc_number() -> None:
@@ -33,7 +33,7 @@ def test_compendium_29_documents_carry_a_doc_number() -> None:
 @pytest.mark.parametrize("entry", TOC, ids=[f"doc{e['n']:02d}" for e in TOC])
 def test_compendium_document(entry: dict) -> None:
     docs = {d.id: d for d in parsed("corpus/texts/004_a7a4461144ba7e7b.txt")}
-    doc = docs[f"004_a7a4461144ba7e7b-{entry['n']:02d}"]
+    doc = docs[f"004_a7a4461144ba7e7b-{entry['n']:02d}.txt"]
     assert norm(doc.title) == norm(entry["title"])
     assert (doc.doc_number.text if doc.doc_number else None) == entry["doc_number"]
     assert doc.source.lines == (entry["first_line"], entry["last_line"])

@@ -1,4 +1,5 @@
-"""The ``zhengce`` command: a thin layer over the library.
+"""The ``zhengce`` command group and what its commands share: reading inputs with a progress bar, reporting bad
+files, writing output. Each command is a module of this package; the library does the work.
 
 Every command takes files and folders, reports a bad file in one line naming the file and the cause, goes on
 with the rest, and exits non-zero when any file failed.
@@ -7,54 +8,54 @@ with the rest, and exits non-zero when any file failed.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import TypeVar
 
 import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table as RichTable
 
-from .pipeline import iter_files, parse_path
-from .records import Document, ParseResult
-from .store.render import document_to_markdown, document_to_tree
+from ..analysis import analyze_path, documents_of_path
+from ..pipeline import iter_files
+from ..records import AnalysisResult, ParseResult
 
 PROGRESS_MIN_FILES = 5
+R = TypeVar("R")
 
 err = Console(stderr=True, highlight=False, width=None if sys.stderr.isatty() else 140)
 
 
-def _results(paths: Sequence[str], label: str) -> Iterator[ParseResult]:
+def _each(paths: Sequence[str], label: str, fn: Callable[[Path], R]) -> Iterator[R]:
     files = iter_files(paths)
     if not files:
         raise click.UsageError(f"no supported files in: {' '.join(paths)}")
     if len(files) < PROGRESS_MIN_FILES:
         for f in files:
-            yield parse_path(f)
+            yield fn(f)
         return
     columns = (TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), TextColumn("{task.description}"))
     with Progress(*columns, console=err, transient=True) as progress:
         task = progress.add_task("", total=len(files))
         for f in files:
             progress.update(task, description=f.name)
-            yield parse_path(f)
+            yield fn(f)
             progress.advance(task)
 
 
-def _render(doc: Document, fmt: str) -> str:
-    if fmt == "json":
-        return doc.model_dump_json(indent=2) + "\n"
-    if fmt == "jsonl":
-        return doc.model_dump_json() + "\n"
-    if fmt == "md":
-        return document_to_markdown(doc)
-    return document_to_tree(doc)
+def parse_results(paths: Sequence[str], label: str) -> Iterator[ParseResult]:
+    """The documents of every file named (folders: their supported files), with a progress bar: source files
+    parsed, saved analyses or documents read back."""
+    return _each(paths, label, documents_of_path)
 
 
-_SUFFIX = {"json": ".json", "jsonl": ".jsonl", "md": ".md", "tree": ".txt"}
+def analysis_results(paths: Sequence[str], label: str) -> Iterator[AnalysisResult]:
+    """The analyses of every file named: source files parsed and extracted once each, saved analyses (the
+    .json/.jsonl of ``zhengce extract``) read back as they are."""
+    return _each(paths, label, analyze_path)
 
 
-def _report_errors(failed: list[ParseResult]) -> int:
+def _report_errors(failed: Sequence[ParseResult | AnalysisResult]) -> int:
     for r in failed:
         err.print(f"[red]error[/red]: {r.path}: {r.error}", soft_wrap=True)
     if failed:
@@ -62,7 +63,7 @@ def _report_errors(failed: list[ParseResult]) -> int:
     return 1 if failed else 0
 
 
-def exit_on_errors(failed: list[ParseResult]) -> None:
+def exit_on_errors(failed: Sequence[ParseResult | AnalysisResult]) -> None:
     """Report the files that failed, one line each, and exit 1 when there were any."""
     if _report_errors(failed):
         raise SystemExit(1)
@@ -99,81 +100,6 @@ def cli() -> None:
     """
 
 
-@cli.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "md", "tree"]), default="json", show_default=True,
-              help="json: one record per document; jsonl: one line per document; md: Markdown; tree: an outline.")
-@click.option("-o", "--out", type=click.Path(), default=None,
-              help="A folder (one file per document, plus a summary) or a file (everything in it). Default: stdout.")
-def parse(paths: tuple[str, ...], fmt: str, out: str | None) -> None:
-    """Parse PDF, text, DOCX and HTML files (or folders of them) into documents with metadata and article trees.
-
-    A compendium (汇编) becomes its documents. Each document carries id, title, doc_type, doc_number,
-    issuers, date, region, level and sections (num, heading, path, text, children, span, page). Written to a
-    folder, each document is OUT/<id>.json; when the files parsed are of several kinds (the same document as
-    text and as PDF, say), each kind gets a subfolder: OUT/pdf/<id>.json, OUT/text/<id>.json. Written to one
-    file or to the screen, json is a list of documents (jsonl: one per line).
-
-    Example: zhengce parse corpus/texts/001_e001dd900bee0134.txt --format tree
-    """
-    to_dir = out is not None and (Path(out).is_dir() or not Path(out).suffix)
-    mixed = len({f.suffix.lower().replace(".htm", ".html") for f in iter_files(paths)}) > 1
-    sink = None
-    if out is not None and not to_dir:
-        Path(out).parent.mkdir(parents=True, exist_ok=True)
-        sink = open(out, "w", encoding="utf-8")
-    elif to_dir:
-        Path(out).mkdir(parents=True, exist_ok=True)  # type: ignore[arg-type]
-    failed: list[ParseResult] = []
-    summary = RichTable("file", "documents", "pages", "sections", "warnings", title="zhengce parse")
-    jsonl_dir = open(Path(out) / "documents.jsonl", "w", encoding="utf-8") if to_dir and fmt == "jsonl" else None  # type: ignore[arg-type]
-    stream = not to_dir and fmt == "json"  # one JSON list of all documents
-
-    def write(text: str) -> None:
-        if sink is not None:
-            sink.write(text)
-        else:
-            click.echo(text, nl=False)
-
-    first = True
-    try:
-        if stream:
-            write("[\n")
-        for result in _results(paths, "parsing"):
-            if result.error:
-                failed.append(result)
-                summary.add_row(Path(result.path).name, "[red]error[/red]", "", "", result.error)
-                continue
-            for doc in result.documents:
-                text = _render(doc, fmt)
-                if stream:
-                    text = ("" if first else ",\n") + text.rstrip("\n")
-                    first = False
-                if jsonl_dir is not None:
-                    jsonl_dir.write(text)
-                elif to_dir:
-                    folder = Path(out) / doc.source.kind if mixed else Path(out)  # type: ignore[arg-type]
-                    folder.mkdir(parents=True, exist_ok=True)
-                    (folder / f"{doc.id}{_SUFFIX[fmt]}").write_text(text, encoding="utf-8")
-                else:
-                    write(text)
-            docs = result.documents
-            pages = max((p for d in docs for p in d.source.pages), default=0)
-            summary.add_row(
-                Path(result.path).name, str(len(docs)), str(pages) if pages else "–",
-                str(sum(len(d.sections) for d in docs)), str(sum(len(d.warnings) for d in docs)) or "0",
-            )
-        if stream:
-            write("\n]\n")
-    finally:
-        for f in (sink, jsonl_dir):
-            if f is not None:
-                f.close()
-    if out is not None:
-        err.print(summary)
-    exit_on_errors(failed)
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; return the exit code (tests call this in-process)."""
     try:
@@ -190,19 +116,3 @@ def main(argv: Sequence[str] | None = None) -> int:
         err.print(f"[red]error[/red]: {e.filename or ''}: {e.strerror or e}", soft_wrap=True)
         return 1
     return 0
-
-
-def _register_commands() -> None:
-    from . import cli_compare, cli_eval, cli_export, cli_extract, cli_graph
-
-    cli_eval.register(cli)
-    cli_extract.register(cli)
-    cli_compare.register(cli)
-    cli_export.register(cli)
-    cli_graph.register(cli)
-
-
-_register_commands()
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -10,8 +10,9 @@ import click
 from rich.console import Console
 from rich.table import Table as RichTable
 
-from .evaluate import Evaluator, Report
-from .schemas import write_schemas
+from ..evaluate import Report, evaluate
+from ..schemas import write_schemas
+from ._app import cli
 
 out = Console(highlight=False, width=None if sys.stdout.isatty() else 140)
 
@@ -65,58 +66,54 @@ def _flatten(table: dict, prefix: str = "") -> dict[str, float]:  # type: ignore
     return out
 
 
-def register(cli: click.Group) -> None:
-    """Add the commands of this module to the CLI group."""
 
-    @cli.command("eval")
-    @click.option("--golden", type=click.Path(exists=True, path_type=Path), default=Path("golden"), show_default=True,
-                  help="A folder of gold files (the format of golden/README.md), or one file.")
-    @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
-    @click.option("--floors", type=click.Path(exists=True, path_type=Path), default=None,
-                  help="A TOML file of minimum scores (e.g. money.f1 = 0.95); exit 1 when one is not met.")
-    @click.option("--misses", is_flag=True, help="Also list every gold entry the program missed or got wrong.")
-    def eval_cmd(golden: Path, as_json: bool, floors: Path | None, misses: bool) -> None:
-        """Score the program against golden annotations: metadata, top-level sections and quantities.
+@cli.command("eval")
+@click.option("--golden", type=click.Path(exists=True, path_type=Path), default=Path("golden"), show_default=True,
+              help="A folder of gold files (the format of golden/README.md), or one file.")
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@click.option("--floors", type=click.Path(exists=True, path_type=Path), default=None,
+              help="A TOML file of minimum scores (e.g. money.f1 = 0.95); exit 1 when one is not met.")
+@click.option("--misses", is_flag=True, help="Also list every gold entry the program missed or got wrong.")
+def eval_cmd(golden: Path, as_json: bool, floors: Path | None, misses: bool) -> None:
+    """Score the program against golden annotations: metadata, top-level sections and quantities.
 
-        Example: zhengce eval --golden golden --floors .ci/floors.toml
-        """
-        from .extract.score import score_quantities
-
-        report = Evaluator(score_quantities=score_quantities).run(golden)
-        if as_json:
-            click.echo(report.model_dump_json(indent=2))
-        else:
-            _print_report(report)
-        if misses:
-            for m in report.misses:
-                out.print(m, soft_wrap=True)
-        failed = []
-        if report.files == 0 and report.diffs == 0:
-            raise click.ClickException(f"{golden}: no gold files (see golden/README.md for the format)")
-        if floors is not None:
+    Example: zhengce eval --golden golden --floors .ci/floors.toml
+    """
+    report = evaluate(golden)
+    if as_json:
+        click.echo(report.model_dump_json(indent=2))
+    else:
+        _print_report(report)
+    if misses:
+        for m in report.misses:
+            out.print(m, soft_wrap=True)
+    failed = []
+    if report.files == 0 and report.diffs == 0 and not report.errors:
+        raise click.ClickException(f"{golden}: no gold files (see golden/README.md for the format)")
+    if floors is not None:
+        try:
+            table = tomllib.loads(floors.read_text(encoding="utf-8"))
+        except tomllib.TOMLDecodeError as e:
+            raise click.ClickException(f"{floors}: not TOML: {e}") from e
+        for name, floor in _flatten(table).items():
             try:
-                table = tomllib.loads(floors.read_text(encoding="utf-8"))
-            except tomllib.TOMLDecodeError as e:
-                raise click.ClickException(f"{floors}: not TOML: {e}") from e
-            for name, floor in _flatten(table).items():
-                try:
-                    got = report.score(name)
-                except (AttributeError, KeyError, TypeError) as e:
-                    raise click.ClickException(f"{floors}: unknown score {name!r} (e.g. money.f1, bound.acc, meta.title)") from e
-                if got + 1e-9 < float(floor):
-                    failed.append(f"{name} = {got:.3f} is below the floor {float(floor):.3f}")
-        for f in failed:
-            out.print(f"[red]floor not met[/red]: {f}", soft_wrap=True)
-        if failed or report.errors:
-            raise SystemExit(1)
+                got = report.score(name)
+            except (AttributeError, KeyError, TypeError) as e:
+                raise click.ClickException(f"{floors}: unknown score {name!r} (e.g. money.f1, bound.acc, meta.title)") from e
+            if got + 1e-9 < float(floor):
+                failed.append(f"{name} = {got:.3f} is below the floor {float(floor):.3f}")
+    for f in failed:
+        out.print(f"[red]floor not met[/red]: {f}", soft_wrap=True)
+    if failed or report.errors:
+        raise SystemExit(1)
 
-    @cli.command("schema")
-    @click.option("-o", "--out", "folder", type=click.Path(path_type=Path), default=Path("schemas"), show_default=True,
-                  help="Folder to write the JSON Schema files into.")
-    def schema_cmd(folder: Path) -> None:
-        """Write the JSON Schemas of every record type, generated from the pydantic models.
+@cli.command("schema")
+@click.option("-o", "--out", "folder", type=click.Path(path_type=Path), default=Path("schemas"), show_default=True,
+              help="Folder to write the JSON Schema files into.")
+def schema_cmd(folder: Path) -> None:
+    """Write the JSON Schemas of every record type, generated from the pydantic models.
 
-        Example: zhengce schema -o schemas
-        """
-        for p in write_schemas(folder):
-            out.print(str(p))
+    Example: zhengce schema -o schemas
+    """
+    for p in write_schemas(folder):
+        out.print(str(p))

@@ -6,60 +6,58 @@ from pathlib import Path
 
 import click
 
+from ..compare.table import analyses_to_table
+from ..records import Analysis, AnalysisResult
+from ..store import export
+from ..store.openfisca import table_to_openfisca
+from ._app import analysis_results, cli, emit, err, exit_on_errors
 
-def register(cli: click.Group) -> None:
-    """Add the commands of this module to the CLI group."""
-    from .cli import _results, emit, err, exit_on_errors
 
-    @cli.command("export")
-    @click.argument("paths", nargs=-1, required=True, type=click.Path())
-    @click.option("--table", "table", type=click.Choice(["documents", "sections", "provisions", "quantities"]),
-                  default="quantities", show_default=True, help="Which records to write, one row each.")
-    @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet", "xlsx", "openfisca"]), default="csv",
-                  show_default=True, help="openfisca: one benefit's parameters as OpenFisca YAML (needs --benefit).")
-    @click.option("--benefit", default=None, help="For --format openfisca: the benefit (e.g. 创业担保贷款).")
-    @click.option("--group", default=None, help="For --format openfisca: only values for this group.")
-    @click.option("--column", default=None, help="For --format openfisca: the parameter column (default: the first money one).")
-    @click.option("-o", "--out", type=click.Path(), required=True, help="Output file.")
-    def export_cmd(paths: tuple[str, ...], table: str, fmt: str, benefit: str | None, group: str | None,
-                   column: str | None, out: str) -> None:
-        """Write records as flat tables for other systems (JSONL, CSV, Parquet, XLSX), or a benefit's parameters
-        as dated values per region in OpenFisca's YAML parameter layout.
+@cli.command("export")
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--table", "table", type=click.Choice(["documents", "sections", "provisions", "quantities"]),
+              default="quantities", show_default=True, help="Which records to write, one row each.")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet", "xlsx", "openfisca"]), default="csv",
+              show_default=True, help="openfisca: one benefit's parameters as OpenFisca YAML (needs --benefit).")
+@click.option("--benefit", default=None, help="For --format openfisca: the benefit (e.g. 创业担保贷款).")
+@click.option("--group", default=None, help="For --format openfisca: only values for this group.")
+@click.option("--column", default=None, help="For --format openfisca: the parameter column (default: the first money one).")
+@click.option("-o", "--out", type=click.Path(), required=True, help="Output file.")
+def export_cmd(paths: tuple[str, ...], table: str, fmt: str, benefit: str | None, group: str | None,
+               column: str | None, out: str) -> None:
+    """Write records as flat tables for other systems (JSONL, CSV, Parquet, XLSX), or a benefit's parameters
+    as dated values per region in OpenFisca's YAML parameter layout.
 
-        Example: zhengce export corpus/texts --table quantities --format parquet -o out/quantities.parquet
-        """
-        from .extract import extract_document
-        from .store import export
+    Example: zhengce export corpus/texts --table quantities --format parquet -o out/quantities.parquet
+    """
+    if fmt != "openfisca" and (benefit or group or column):
+        raise click.UsageError("--benefit, --group and --column are for --format openfisca")
 
-        if fmt != "openfisca" and (benefit or group or column):
-            raise click.UsageError("--benefit, --group and --column are for --format openfisca")
+    failed: list[AnalysisResult] = []
+    analyses: list[Analysis] = []
+    for result in analysis_results(paths, "reading"):
+        if result.error:
+            failed.append(result)
+        analyses.extend(result.analyses)
+    docs = [a.document for a in analyses]
+    if fmt == "openfisca":
 
-        failed, docs = [], []
-        for result in _results(paths, "reading"):
-            if result.error:
-                failed.append(result)
-            docs.extend(result.documents)
-        if fmt == "openfisca":
-            from .compare.table import documents_to_table
-            from .store.openfisca import table_to_openfisca
-
-            if not benefit:
-                raise click.UsageError("--format openfisca needs --benefit")
-            try:
-                text = table_to_openfisca(documents_to_table(docs, benefit=benefit, group=group), column)
-            except ValueError as e:
-                raise click.ClickException(str(e)) from e
-            emit(text, out)
-            n = text.count("value:")
+        if not benefit:
+            raise click.UsageError("--format openfisca needs --benefit")
+        try:
+            text = table_to_openfisca(analyses_to_table(analyses, benefit=benefit, group=group), column)
+        except ValueError as e:
+            raise click.ClickException(str(e)) from e
+        emit(text, out)
+        n = text.count("value:")
+    else:
+        if table == "documents":
+            rows = list(export.document_rows(docs))
+        elif table == "sections":
+            rows = list(export.section_rows(docs))
         else:
-            if table == "documents":
-                rows = list(export.document_rows(docs))
-            elif table == "sections":
-                rows = list(export.section_rows(docs))
-            else:
-                results = [extract_document(d) for d in docs]
-                rows = list(export.quantity_rows(results) if table == "quantities" else export.provision_rows(results))
-            export.write_rows(rows, Path(out), fmt, sheet=table)  # type: ignore[arg-type]
-            n = len(rows)
-        err.print(f"zhengce export: wrote {n} {table if fmt != 'openfisca' else 'values'} to {out}")
-        exit_on_errors(failed)
+            rows = list(export.quantity_rows(analyses) if table == "quantities" else export.provision_rows(analyses))
+        export.write_rows(rows, Path(out), fmt, sheet=table)  # type: ignore[arg-type]
+        n = len(rows)
+    err.print(f"zhengce export: wrote {n} {table if fmt != 'openfisca' else 'values'} to {out}")
+    exit_on_errors(failed)

@@ -6,89 +6,91 @@ from pathlib import Path
 
 import click
 
-from .extract import extract_document
-from .extract.taxonomy import benefits, groups
-from .records import ExtractResult
-from .store.highlight import document_to_html
-from .store.rows import quantity_to_row, rows_to_csv, rows_to_jsonl
+from ..extract.taxonomy import benefits, groups
+from ..records import Analysis, AnalysisResult
+from ..store.highlight import document_to_html
+from ..store.rows import analyses_to_json, analyses_to_jsonl, quantity_to_row, rows_to_csv, rows_to_jsonl
+from ._app import analysis_results, cli, emit, exit_on_errors
 
 
-def register(cli: click.Group) -> None:
-    """Add the commands of this module to the CLI group."""
-    from .cli import _results, emit, exit_on_errors
+@cli.command("extract")
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "json", "analyses"]), default="jsonl", show_default=True,
+              help="jsonl/csv: one quantity per line; json: a list of analyses (document, quantities, provisions), "
+                   "analyses: the same, one analysis per line. compare, diff, graph and export read json and analyses back.")
+@click.option("-o", "--out", type=click.Path(), default=None, help="Output file (default: stdout).")
+@click.option("--all", "everything", is_flag=True,
+              help="Also list dates, statistics, work targets and scoring-sheet numbers (role column).")
+def extract_cmd(paths: tuple[str, ...], fmt: str, out: str | None, everything: bool) -> None:
+    """Extract the policy's quantities: amounts, caps, rates, durations, ages and thresholds, normalized,
+    with bound, per, base, benefit, groups, section and the quote, page and line they came from.
 
-    @cli.command("extract")
-    @click.argument("paths", nargs=-1, required=True, type=click.Path())
-    @click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "csv"]), default="jsonl", show_default=True,
-                  help="json: provisions and quantities per document; jsonl/csv: one quantity per line.")
-    @click.option("-o", "--out", type=click.Path(), default=None, help="Output file (default: stdout).")
-    @click.option("--all", "everything", is_flag=True,
-                  help="Also list dates, statistics, work targets and scoring-sheet numbers (role column).")
-    def extract_cmd(paths: tuple[str, ...], fmt: str, out: str | None, everything: bool) -> None:
-        """Extract the policy's quantities: amounts, caps, rates, durations, ages and thresholds, normalized,
-        with bound, per, base, benefit, groups, section and the quote, page and line they came from.
+    Example: zhengce extract corpus/texts/001_e001dd900bee0134.txt --format csv
 
-        Example: zhengce extract corpus/texts/001_e001dd900bee0134.txt --format csv
-        """
-        failed = []
-        chunks: list[str] = []
-        results: list[ExtractResult] = []
-        first_csv = True
-        for result in _results(paths, "extracting"):
-            if result.error:
-                failed.append(result)
-                continue
-            for doc in result.documents:
-                ex = extract_document(doc)
-                if fmt == "json":
-                    results.append(ex)
-                    continue
-                rows = [quantity_to_row(doc.id, q) for q in ex.quantities
-                        if everything or (q.role == "parameter" and q.kind != "date")]
-                chunks.append(rows_to_csv(rows, header=first_csv) if fmt == "csv" else rows_to_jsonl(rows))
-                first_csv = False
-        if fmt == "json":
-            import json
-
-            chunks = [json.dumps([r.model_dump(mode="json") for r in results], ensure_ascii=False, indent=2) + "\n"]
-        text = "".join(chunks)
-        n = sum(len(r.quantities) for r in results) if fmt == "json" else text.count("\n") - (fmt == "csv")
-        emit(text, out, f"zhengce extract: wrote {n} records")
-        exit_on_errors(failed)
-
-    @cli.command("show")
-    @click.argument("path", type=click.Path())
-    @click.option("--html", "as_html", is_flag=True, help="Write an HTML page with every extraction highlighted.")
-    @click.option("-o", "--out", type=click.Path(), default=None,
-                  help="Output file; for a file of several documents, a folder (one page each). Default: stdout.")
-    def show_cmd(path: str, as_html: bool, out: str | None) -> None:
-        """Show a document with its extractions: highlighted in HTML (colour by kind, value on hover), or as a
-        plain list.
-
-        Example: zhengce show corpus/texts/001_e001dd900bee0134.txt --html -o 001.html
-        """
-        result = next(iter(_results([path], "reading")))
+    Example: zhengce extract corpus/texts --format json -o corpus.json && zhengce compare corpus.json --benefit 生活补贴
+    """
+    failed: list[AnalysisResult] = []
+    chunks: list[str] = []
+    analyses: list[Analysis] = []
+    first_csv = True
+    for result in analysis_results(paths, "extracting"):
         if result.error:
-            exit_on_errors([result])
-        pages = []
-        for doc in result.documents:
-            ex = extract_document(doc)
-            if not as_html:
-                lines = [f"{doc.id}  {doc.title or ''}"]
-                for q in ex.quantities:
-                    if q.kind != "date":
-                        v = q.value if q.value_max is None else f"{q.value}–{q.value_max}"
-                        lines.append(f"  [{q.section}] {q.kind} {v} {q.unit} {q.bound} {'/'.join(q.per)} «{q.quote}» {q.role}")
-                pages.append((doc.id, "\n".join(lines) + "\n"))
+            failed.append(result)
+            continue
+        for ex in result.analyses:
+            if fmt in ("json", "analyses"):
+                analyses.append(ex)
                 continue
-            mentions = [(s, e, "group", groups().entries[i].name) for s, e, i in groups().find(doc.text)]
-            mentions += [(s, e, "benefit", benefits().entries[i].name) for s, e, i in benefits().find(doc.text)]
-            pages.append((doc.id, document_to_html(doc, ex.quantities, mentions)))
-        if out is None:
-            click.echo("".join(p for _, p in pages), nl=False)
-        elif len(pages) == 1 and Path(out).suffix:
-            Path(out).write_text(pages[0][1], encoding="utf-8")
-        else:
-            Path(out).mkdir(parents=True, exist_ok=True)
-            for doc_id, page in pages:
-                (Path(out) / f"{doc_id}{'.html' if as_html else '.txt'}").write_text(page, encoding="utf-8")
+            rows = [quantity_to_row(ex.id, q) for q in ex.quantities
+                    if everything or (q.role == "parameter" and q.kind != "date")]
+            chunks.append(rows_to_csv(rows, header=first_csv) if fmt == "csv" else rows_to_jsonl(rows))
+            first_csv = False
+    if fmt == "json":
+        chunks = [analyses_to_json(analyses)]
+    elif fmt == "analyses":
+        chunks = [analyses_to_jsonl(analyses)]
+    text = "".join(chunks)
+    if fmt in ("json", "analyses"):
+        note = f"zhengce extract: wrote {len(analyses)} analyses ({sum(len(a.quantities) for a in analyses)} quantities)"
+    else:
+        note = f"zhengce extract: wrote {text.count(chr(10)) - (fmt == 'csv')} records"
+    emit(text, out, note)
+    exit_on_errors(failed)
+
+
+@cli.command("show")
+@click.argument("path", type=click.Path())
+@click.option("--html", "as_html", is_flag=True, help="Write an HTML page with every extraction highlighted.")
+@click.option("-o", "--out", type=click.Path(), default=None,
+              help="Output file; for a file of several documents, a folder (one page each). Default: stdout.")
+def show_cmd(path: str, as_html: bool, out: str | None) -> None:
+    """Show a document with its extractions: highlighted in HTML (colour by kind, value on hover), or as a
+    plain list.
+
+    Example: zhengce show corpus/texts/001_e001dd900bee0134.txt --html -o 001.html
+    """
+    result = next(iter(analysis_results([path], "reading")))
+    if result.error:
+        exit_on_errors([result])
+    pages = []
+    for ex in result.analyses:
+        doc = ex.document
+        if not as_html:
+            lines = [f"{doc.id}  {doc.title or ''}"]
+            for q in ex.quantities:
+                if q.kind != "date":
+                    v = q.value if q.value_max is None else f"{q.value}–{q.value_max}"
+                    lines.append(f"  [{q.section}] {q.kind} {v} {q.unit} {q.bound} {'/'.join(q.per)} «{q.quote}» {q.role}")
+            pages.append((doc.id, "\n".join(lines) + "\n"))
+            continue
+        mentions = [(s, e, "group", groups().entries[i].name) for s, e, i in groups().find(doc.text)]
+        mentions += [(s, e, "benefit", benefits().entries[i].name) for s, e, i in benefits().find(doc.text)]
+        pages.append((doc.id, document_to_html(doc, ex.quantities, mentions)))
+    if out is None:
+        click.echo("".join(p for _, p in pages), nl=False)
+    elif len(pages) == 1 and Path(out).suffix:
+        Path(out).write_text(pages[0][1], encoding="utf-8")
+    else:
+        Path(out).mkdir(parents=True, exist_ok=True)
+        for doc_id, page in pages:
+            (Path(out) / f"{doc_id}{'.html' if as_html else '.txt'}").write_text(page, encoding="utf-8")

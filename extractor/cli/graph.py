@@ -6,37 +6,34 @@ import datetime as dt
 
 import click
 
-from .compare.graph import documents_to_graph, graph_to_graphml, graph_to_json, in_force, subgraph
-from .records import Document, ParseResult
+from ..compare.graph import documents_to_graph, graph_to_graphml, graph_to_json, in_force, subgraph
+from ..records import Document, ParseResult
+from ._app import cli, emit, exit_on_errors, parse_results
 
 
-def register(cli: click.Group) -> None:
-    """Add the commands of this module to the CLI group."""
-    from .cli import _results, emit, exit_on_errors
+@cli.command("graph")
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(["json", "graphml"]), default="json", show_default=True,
+              help="json: documents and relations as records; graphml: for Gephi, yEd, networkx.")
+@click.option("-o", "--out", type=click.Path(), default=None, help="Output file (default: stdout).")
+@click.option("--in-force", "on", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              help="Keep only the documents in force on this date (YYYY-MM-DD) and the relations they state.")
+def graph_cmd(paths: tuple[str, ...], fmt: str, out: str | None, on: dt.datetime | None) -> None:
+    """Link documents by their citations: each reference, by 文号 or by title, is resolved to a document among
+    those given and typed implements, refers, repeals, replaces, amends or issues; each document carries its
+    validity (valid_from, valid_until) and the documents repealing it.
 
-    @cli.command("graph")
-    @click.argument("paths", nargs=-1, required=True, type=click.Path())
-    @click.option("--format", "fmt", type=click.Choice(["json", "graphml"]), default="json", show_default=True,
-                  help="json: documents and relations as records; graphml: for Gephi, yEd, networkx.")
-    @click.option("-o", "--out", type=click.Path(), default=None, help="Output file (default: stdout).")
-    @click.option("--in-force", "on", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
-                  help="Keep only the documents in force on this date (YYYY-MM-DD) and the relations they state.")
-    def graph_cmd(paths: tuple[str, ...], fmt: str, out: str | None, on: dt.datetime | None) -> None:
-        """Link documents by their citations: each reference, by 文号 or by title, is resolved to a document among
-        those given and typed implements, refers, repeals, replaces, amends or issues; each document carries its
-        validity (valid_from, valid_until) and the documents repealing it.
-
-        Example: zhengce graph corpus/texts/004_a7a4461144ba7e7b.txt --format graphml -o graph.graphml
-        """
-        failed: list[ParseResult] = []
-        docs: list[Document] = []
-        for result in _results(paths, "reading"):
-            if result.error:
-                failed.append(result)
-            docs.extend(result.documents)
-        graph = documents_to_graph(docs)
-        if on is not None:
-            graph = subgraph(graph, in_force(graph, on.date()))
-        text = graph_to_json(graph) if fmt == "json" else graph_to_graphml(graph)
-        emit(text, out, f"zhengce graph: wrote {len(graph.documents)} documents and {len(graph.relations)} relations")
-        exit_on_errors(failed)
+    Example: zhengce graph corpus/texts/004_a7a4461144ba7e7b.txt --format graphml -o graph.graphml
+    """
+    failed: list[ParseResult] = []
+    docs: list[Document] = []
+    for result in parse_results(paths, "reading"):
+        if result.error:
+            failed.append(result)
+        docs.extend(result.documents)
+    graph = documents_to_graph(docs)
+    if on is not None:
+        graph = subgraph(graph, in_force(graph, on.date()))
+    text = graph_to_json(graph) if fmt == "json" else graph_to_graphml(graph)
+    emit(text, out, f"zhengce graph: wrote {len(graph.documents)} documents and {len(graph.relations)} relations")
+    exit_on_errors(failed)

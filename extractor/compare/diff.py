@@ -9,10 +9,10 @@ from collections import defaultdict
 import regex
 
 from ..evidence import verbatim
-from ..extract import document_to_quantities
+from ..extract import extract_document
 from ..extract.provisions import CONDITION_RE
 from ..extract.taxonomy import groups
-from ..records import Diff, Document, ParameterChange, Quantity, RedlineOp, SectionPair
+from ..records import Analysis, Diff, Document, ParameterChange, Quantity, RedlineOp, SectionPair
 from ..text.patterns import norm_title
 from .align import Article, Pairing, align, bigrams, similarity
 
@@ -235,10 +235,16 @@ def relation_of(a: Document, b: Document) -> str:
 
 
 def documents_to_diff(a: Document, b: Document) -> Diff:
-    """The diff of two documents (A the earlier or higher-level one, B the other)."""
+    """The diff of two documents (A the earlier or higher-level one, B the other), extracting each once."""
+    return analyses_to_diff(extract_document(a), extract_document(b))
+
+
+def analyses_to_diff(analysis_a: Analysis, analysis_b: Analysis) -> Diff:
+    """The diff of two analysed documents (A the earlier or higher-level one, B the other)."""
+    a, b = analysis_a.document, analysis_b.document
     pairings = align(a, b)
-    qa = [q for q in document_to_quantities(a) if q.role == "parameter" and q.kind in KINDS]
-    qb = [q for q in document_to_quantities(b) if q.role == "parameter" and q.kind in KINDS]
+    qa = [q for q in analysis_a.quantities if q.role == "parameter" and q.kind in KINDS]
+    qb = [q for q in analysis_b.quantities if q.role == "parameter" and q.kind in KINDS]
     pairs: list[SectionPair] = []
     # articles paired with several others (merged or split) are compared as one group
     by_b: dict[str, list[Pairing]] = defaultdict(list)

@@ -9,12 +9,10 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable
 
-
-from ..records import Document, Quantity
-from ..records.compare import CompareTable, Row, Value
-from ..extract import document_to_quantities
-from ..extract.provisions import quantities_to_provisions
+from ..extract import extract_document
 from ..extract.taxonomy import Taxonomy, benefits, groups
+from ..records import Analysis, Document, Quantity
+from ..records.compare import CompareTable, Row, Value
 from ..text.patterns import norm_title
 
 KINDS = ("money", "percent", "duration", "age", "count")
@@ -29,7 +27,7 @@ def column_of(q: Quantity) -> str:
     """The column a quantity belongs to, e.g. ``金额·上限·每人每月 (元)``.
 
     >>> from extractor.records import Evidence
-    >>> column_of(Quantity(kind="money", value=1500, unit="yuan", per=["person", "month"], section="一",
+    >>> column_of(Quantity(id="x:0-8:money", kind="money", value=1500, unit="yuan", per=["person", "month"], section="一",
     ...                    evidence=Evidence(quote="每人每月1500元", span=(0, 8), line=1)))
     '金额·每人每月 (yuan)'
     """
@@ -77,19 +75,26 @@ def matches_group(q: Quantity, query: str | None) -> bool:
 def documents_to_table(
     docs: Iterable[Document], benefit: str | None = None, group: str | None = None, kinds: Iterable[str] = KINDS
 ) -> CompareTable:
-    """Compare the parameters of a benefit (and group) across documents."""
+    """Compare the parameters of a benefit (and group) across documents, extracting each once."""
+    return analyses_to_table((extract_document(d) for d in docs), benefit=benefit, group=group, kinds=kinds)
+
+
+def analyses_to_table(
+    analyses: Iterable[Analysis], benefit: str | None = None, group: str | None = None, kinds: Iterable[str] = KINDS
+) -> CompareTable:
+    """Compare the parameters of a benefit (and group) across analysed documents."""
     kinds = set(kinds)
     rows: list[Row] = []
     columns: dict[str, None] = {}
-    for doc in docs:
+    for analysis in analyses:
+        doc, quantities = analysis.document, analysis.quantities
         cells: dict[str, list[Value]] = {}
-        quantities = document_to_quantities(doc)
         chosen = [q for q in quantities
                   if q.role == "parameter" and q.kind in kinds and matches_benefit(q, benefit) and matches_group(q, group)]
         if not chosen:
             continue
         spans = {q.evidence.span for q in chosen}
-        conditions = [c for p in quantities_to_provisions(doc, quantities) if any(q.evidence.span in spans for q in p.quantities)
+        conditions = [c for p in analysis.provisions if any(q.evidence.span in spans for q in p.quantities)
                       for c in p.conditions + p.non_stacking]
         for q in chosen:
             col = column_of(q)

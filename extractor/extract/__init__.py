@@ -11,7 +11,8 @@ import bisect
 from collections.abc import Iterable, Iterator
 
 from ..evidence import evidence, verbatim
-from ..records import Document, ExtractResult, Quantity, Section
+from ..records import Analysis, Document, Quantity, Section
+from ..version import extractor_version
 from .context import BENEFIT_WORD, Context
 from .provisions import quantities_to_provisions
 
@@ -68,6 +69,7 @@ def _to_quantity(doc: Document, c: Context, holding: list[tuple[int, int, str, s
     if benefit_text is None and f.kind != "date":
         benefit_text = _heading_benefit(holding) or title_benefit
     return Quantity(
+        id=quantity_id(doc.id, f.start, f.end, f.kind),
         kind=f.kind,  # type: ignore[arg-type]
         value=float(f.value) if f.value is not None else None,
         value_max=float(f.value_max) if f.value_max is not None else None,
@@ -116,16 +118,28 @@ def documents_to_quantities(docs: Iterable[Document], batch_size: int = 32) -> I
         yield from map(quantities, batch, read_contexts([d.text for d in batch], batch_size))
 
 
-def extract_document(doc: Document) -> ExtractResult:
-    """Quantities and provisions of one document."""
+def quantity_id(doc_id: str, start: int, end: int, kind: str) -> str:
+    """A quantity's id: its document, its span and its kind, so the same on every run and machine.
+
+    >>> quantity_id("001_x.txt", 245, 249, "money")
+    '001_x.txt:245-249:money'
+    """
+    return f"{doc_id}:{start}-{end}:{kind}"
+
+
+def extract_document(doc: Document) -> Analysis:
+    """The analysis of one document: its quantities and provisions, with the extractor's version and the
+    sha256 of the source the document was read from."""
     quantities = document_to_quantities(doc)
-    return ExtractResult(
-        doc_id=doc.id, title=doc.title, region=doc.region, level=doc.level, date=doc.date,
-        provisions=quantities_to_provisions(doc, quantities), quantities=quantities,
+    return Analysis(
+        document=doc, quantities=quantities, provisions=quantities_to_provisions(doc, quantities),
+        extractor_version=extractor_version(), source_sha256=doc.source.sha256,
     )
 
 
-__all__ = ["document_to_quantities", "documents_to_quantities", "extract_document", "section_at", "section_index", "text_to_quantities"]
+__all__ = [
+    "document_to_quantities", "documents_to_quantities", "extract_document", "quantity_id", "section_at", "section_index", "text_to_quantities",
+]
 
 
 def text_to_quantities(text: str, name: str = "<text>") -> list[Quantity]:

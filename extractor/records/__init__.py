@@ -24,7 +24,21 @@ from .document import (
     document_sections,
     walk_sections,
 )
-from .extraction import Beneficiary, Evidence, ExtractResult, Provision, Quantity, QuantityRow
+from .evaluation import (
+    Counts,
+    DiffScore,
+    GoldAlignment,
+    GoldChange,
+    GoldDiff,
+    GoldDocument,
+    GoldMeta,
+    GoldQuantity,
+    GoldSection,
+    GoldSource,
+    QuantityScore,
+    Report,
+)
+from .extraction import Analysis, AnalysisResult, Beneficiary, Evidence, Provision, Quantity, QuantityRow
 from .graph import Graph, Node, Quote, Relation, RelationType, ResolvedBy
 from .vocab import (
     BeneficiaryKind,
@@ -41,8 +55,10 @@ from .vocab import (
 )
 
 __all__ = [
-    "Attachment", "Beneficiary", "CompareTable", "Graph", "Node", "Quote", "Relation", "RelationType", "ResolvedBy", "Row", "Value", "BeneficiaryKind", "Bound", "ChangeKind", "Diff", "DocNumber", "Document",
-    "Evidence", "ExtractResult", "Level", "LineT", "Location", "Marker", "NonNegInt", "PageT", "PairStatus",
+    "Counts", "DiffScore", "GoldAlignment", "GoldChange", "GoldDiff", "GoldDocument", "GoldMeta", "GoldQuantity",
+    "GoldSection", "GoldSource", "QuantityScore", "Report",
+    "Analysis", "AnalysisResult", "Attachment", "Beneficiary", "CompareTable", "Graph", "Node", "Quote", "Relation", "RelationType", "ResolvedBy", "Row", "Value", "BeneficiaryKind", "Bound", "ChangeKind", "Diff", "DocNumber", "Document",
+    "Evidence", "Level", "LineT", "Location", "Marker", "NonNegInt", "PageT", "PairStatus",
     "ParameterChange", "ParseResult", "Per", "Provision", "Quantity", "QuantityKind", "QuantityRow", "RedlineOp",
     "Record", "Reference", "Role", "Section", "SectionPair", "Source", "SourceEdit", "SourceKind", "SpanT", "Table", "Unit", "document_sections", "walk_sections",
 ]

@@ -53,7 +53,9 @@ class Section(Record):
     num: str = Field(description="the label as printed without trailing 、/./．: 一, （一）, 1, 第三条, 一是")
     marker: Marker = Field(description="the numbering style: bian, zhang, jie, tiao, cn, cn_paren, arabic, arabic_paren, circled, shi")
     heading: str | None = Field(description="the heading text without the number, or null")
-    path: str = Field(description="stable id: labels from the top joined by /, e.g. 二/（三）/2")
+    path: str = Field(description="the numbering path: labels from the top joined by /, e.g. 二/（三）/2")
+    key: str = Field(description="unique in the document: the path, with ~2, ~3… added when a path repeats "
+                                 "(two 一、 lists in one article, say); the same on every run")
     text: str = Field(description="the section's own text, headings and children included")
     children: list[Section] = Field(default_factory=list)
     span: SpanT = Field(description="offsets into the document's text")
@@ -82,8 +84,9 @@ class SourceEdit(Record):
 class Source(Record):
     """The file a document came from and where in it."""
 
-    path: str
+    path: str = Field(description="the file as it was named when parsed")
     kind: SourceKind
+    sha256: str = Field(description="sha256 of the file's bytes (of the UTF-8 text for a text given in memory)")
     pages: list[int] = Field(default_factory=list, description="pages the document spans (PDF only)")
     lines: tuple[int, int] = Field(description="first and last line of the document in the file (per page for PDF)")
 
@@ -91,7 +94,9 @@ class Source(Record):
 class Document(Record):
     """One official document with its metadata and article tree."""
 
-    id: str
+    id: str = Field(description="the file's name with the kind of its source: 001_x.txt, 001_x.pdf; a document of "
+                                "a compendium adds its number in the table of contents before it: 004_x-05.pdf. "
+                                "The text and the PDF of one document are two sources, so two ids")
     source: Source
     title: str | None = Field(description="the document's own title as printed (layout spaces removed)")
     instrument_title: str | None = Field(None, description="X of 关于印发《X》的通知: the enclosed instrument")

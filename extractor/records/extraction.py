@@ -8,7 +8,8 @@ from typing import Annotated
 from pydantic import Field
 
 from ._base import Record, SpanT
-from .vocab import BeneficiaryKind, Bound, Level, Per, QuantityKind, Role, Unit
+from .document import Document
+from .vocab import BeneficiaryKind, Bound, Per, QuantityKind, Role, Unit
 
 
 class Evidence(Record):
@@ -23,6 +24,7 @@ class Evidence(Record):
 class Quantity(Record):
     """One normalized number that states a policy parameter, with what bounds it and what it is counted per."""
 
+    id: str = Field(description="stable: the document id, the span and the kind, e.g. 001_x.txt:245-249:money")
     kind: QuantityKind
     value: float | None = Field(description="money: yuan; percent: percentage; duration: months or days; age: years")
     value_max: float | None = None
@@ -64,6 +66,7 @@ class Beneficiary(Record):
 class Provision(Record):
     """One rule: who gets what, how much, for how long, on what conditions, with its evidence."""
 
+    id: str = Field(description="stable: the document id and the span of the rule's evidence, e.g. 001_x.txt:p230-301")
     doc_id: str
     section: str
     benefit: str | None
@@ -80,22 +83,38 @@ class Provision(Record):
     evidence: Evidence
 
 
-class ExtractResult(Record):
-    """The provisions and quantities of one document."""
+class Analysis(Record):
+    """One document analysed: the document, its quantities and provisions, and what made them from which bytes.
 
-    doc_id: str
-    title: str | None
-    region: str | None
-    level: Level | None
-    date: dt.date | None
+    This is what ``zhengce extract --format json`` writes and what compare, diff, graph and export read back
+    without parsing or extracting again.
+    """
+
+    document: Document
+    quantities: list[Quantity] = Field(description="every quantity, dates, statistics and targets included (see role)")
     provisions: list[Provision]
-    quantities: list[Quantity]
+    extractor_version: str = Field(description="the package version and a digest of the code and rule tables")
+    source_sha256: str = Field(description="sha256 of the source file's bytes, as in document.source.sha256")
+
+    @property
+    def id(self) -> str:
+        """The document's id."""
+        return self.document.id
+
+
+class AnalysisResult(Record):
+    """What analysing one file gives: its analyses, or an error."""
+
+    path: str
+    analyses: list[Analysis] = Field(default_factory=list)
+    error: str | None = None
 
 
 class QuantityRow(Record):
     """One quantity as a flat row (``zhengce extract --format jsonl|csv``): the golden-format field names plus
     the document id and the evidence's place."""
 
+    id: str
     doc: str
     kind: QuantityKind
     value: float | None

@@ -136,6 +136,7 @@ def paragraphs_to_sections(
             marker=n.marker.kind,
             heading=n.heading,
             path=n.path,
+            key=n.path,  # made unique in the document by pipeline.build_document
             text=text,
             children=[build(c) for c in n.children],
             span=(s, e),

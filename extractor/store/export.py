@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, Literal
 
-from ..records import Diff, Document, ExtractResult, Section
+from ..records import Analysis, Diff, Document, Section
 
 Table = Literal["documents", "sections", "provisions", "quantities", "changes", "pairs"]
 Format = Literal["jsonl", "csv", "parquet", "xlsx"]
@@ -43,7 +43,7 @@ def document_rows(docs: Iterable[Document]) -> Iterator[dict[str, Any]]:
             "doc_number_serial": d.doc_number.serial if d.doc_number else None,
             "issuers": "|".join(d.issuers), "recipients": "|".join(d.recipients), "cc": "|".join(d.cc),
             "date": d.date.isoformat() if d.date else None, "region": d.region, "region_code": d.region_code, "level": d.level,
-            "source": d.source.path, "kind": d.source.kind, "first_line": d.source.lines[0], "last_line": d.source.lines[1],
+            "source": d.source.path, "kind": d.source.kind, "sha256": d.source.sha256, "first_line": d.source.lines[0], "last_line": d.source.lines[1],
             "sections": len(d.sections), "attachments": len(d.attachments), "references": len(d.references),
             "chars": len(d.text), "warnings": "|".join(d.warnings),
         }
@@ -53,24 +53,24 @@ def section_rows(docs: Iterable[Document]) -> Iterator[dict[str, Any]]:
     for d in docs:
         secs = [(None, s) for s in _walk(d.sections)] + [(a.num, s) for a in d.attachments for s in _walk(a.sections)]
         for attachment, s in secs:
-            yield {"doc_id": d.id, "attachment": attachment, "path": s.path, "num": s.num, "marker": s.marker,
+            yield {"doc_id": d.id, "attachment": attachment, "key": s.key, "path": s.path, "num": s.num, "marker": s.marker,
                    "heading": s.heading, "depth": s.path.count("/"), "start": s.span[0], "end": s.span[1],
                    "page": s.page, "line": s.line, "text": s.text}
 
 
-def quantity_rows(results: Iterable[ExtractResult]) -> Iterator[dict[str, Any]]:
+def quantity_rows(results: Iterable[Analysis]) -> Iterator[dict[str, Any]]:
     from .rows import quantity_to_row
 
     for r in results:
         for q in r.quantities:
-            yield {k: _flat(v) for k, v in quantity_to_row(r.doc_id, q).model_dump(mode="json").items()}
+            yield {k: _flat(v) for k, v in quantity_to_row(r.id, q).model_dump(mode="json").items()}
 
 
-def provision_rows(results: Iterable[ExtractResult]) -> Iterator[dict[str, Any]]:
+def provision_rows(results: Iterable[Analysis]) -> Iterator[dict[str, Any]]:
     for r in results:
         for k, p in enumerate(r.provisions):
             yield {
-                "doc_id": r.doc_id, "provision": k, "section": p.section, "benefit": p.benefit, "benefit_id": p.benefit_id,
+                "doc_id": r.id, "id": p.id, "provision": k, "section": p.section, "benefit": p.benefit, "benefit_id": p.benefit_id,
                 "category": p.category, "groups": "|".join(b.text for b in p.beneficiaries),
                 "group_ids": "|".join(b.id or "" for b in p.beneficiaries),
                 "quantities": json.dumps([q.model_dump(mode="json", include={"kind", "value", "value_max", "unit", "bound", "per", "base"})

@@ -7,7 +7,7 @@ import io
 import json
 from collections.abc import Iterable
 
-from ..records import Quantity, QuantityRow
+from ..records import Analysis, Quantity, QuantityRow
 
 CSV_LIST_SEP = "|"
 
@@ -15,7 +15,7 @@ CSV_LIST_SEP = "|"
 def quantity_to_row(doc_id: str, q: Quantity) -> QuantityRow:
     """The flat row of one quantity."""
     return QuantityRow(
-        doc=doc_id, kind=q.kind, value=q.value, value_max=q.value_max, unit=q.unit, bound=q.bound, per=q.per,
+        id=q.id, doc=doc_id, kind=q.kind, value=q.value, value_max=q.value_max, unit=q.unit, bound=q.bound, per=q.per,
         base=q.base, cap=q.cap, approximate=q.approximate, role=q.role, benefit=q.benefit, benefit_id=q.benefit_id,
         groups=q.groups, group_ids=q.group_ids, section=q.section, quote=q.evidence.quote, span=q.evidence.span,
         page=q.evidence.page, line=q.evidence.line, doubt=q.doubt, date_start=q.date_start, date_end=q.date_end,
@@ -42,3 +42,13 @@ def rows_to_csv(rows: Iterable[QuantityRow], header: bool = True) -> str:
 def rows_to_jsonl(rows: Iterable[QuantityRow]) -> str:
     """One JSON object per line (UTF-8, not ASCII-escaped)."""
     return "".join(json.dumps(r.model_dump(mode="json"), ensure_ascii=False) + "\n" for r in rows)
+
+
+def analyses_to_json(analyses: Iterable[Analysis]) -> str:
+    """A JSON list of analyses, as ``zhengce extract --format json`` writes it and the commands read it back."""
+    return "[\n" + ",\n".join(a.model_dump_json(indent=2) for a in analyses) + "\n]\n"
+
+
+def analyses_to_jsonl(analyses: Iterable[Analysis]) -> str:
+    """One analysis per line (``zhengce extract --format analyses``)."""
+    return "".join(a.model_dump_json() + "\n" for a in analyses)

@@ -1,0 +1,62 @@
+"""``zhengce diff``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..analysis import analyze_path
+from ..compare.diff import analyses_to_diff
+from ..records import Analysis
+from ..store import export
+from ..store.diff_html import diff_to_html
+from ._app import cli, emit
+
+
+def _pick(ref: str) -> Analysis:
+    result = analyze_path(ref)
+    if result.error:
+        raise click.ClickException(f"{ref}: {result.error}")
+    if len(result.analyses) > 1:
+        raise click.ClickException(f"{ref}: holds {len(result.analyses)} documents; name one with PATH#ID, e.g. {ref}#01")
+    return result.analyses[0]
+
+
+@cli.command("diff")
+@click.argument("a")
+@click.argument("b")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "html", "jsonl", "csv", "parquet", "xlsx"]),
+              default="text", show_default=True,
+              help="text: the summary and article pairs; json: the Diff record; html: both versions side by side; "
+                   "jsonl/csv/parquet: one parameter change per row; xlsx: sheets of changes and of article pairs.")
+@click.option("-o", "--out", type=click.Path(), default=None, help="Output file (default: stdout).")
+def diff_cmd(a: str, b: str, fmt: str, out: str | None) -> None:
+    """Compare two documents article by article: two versions of a policy, or a province's policy and a
+    city's implementation. A document inside a compendium is named PATH#NN (its number in the contents); a
+    saved analysis (the JSON of ``zhengce extract --format json``) can stand for a source file.
+
+    Example: zhengce diff corpus/texts/004_a7a4461144ba7e7b.txt#01 corpus/texts/004_a7a4461144ba7e7b.txt#19
+    """
+    aa, ab = _pick(a), _pick(b)
+    diff = analyses_to_diff(aa, ab)
+    da, db = aa.document, ab.document
+    if fmt in ("jsonl", "csv", "parquet", "xlsx"):
+        if not out:
+            raise click.UsageError(f"--format {fmt} needs -o FILE")
+        changes = list(export.change_rows([diff]))
+        if fmt == "xlsx":
+            export.write_sheets({"changes": changes, "pairs": list(export.pair_rows([diff]))}, Path(out))
+        else:
+            export.write_rows(changes, Path(out), fmt)  # type: ignore[arg-type]
+        return
+    if fmt == "json":
+        text = diff.model_dump_json(indent=2) + "\n"
+    elif fmt == "html":
+        text = diff_to_html(diff, da, db)
+    else:
+        lines = [f"A: {da.id} {da.title or ''}", f"B: {db.id} {db.title or ''}", f"relation: {diff.relation}", ""]
+        lines += [f"· {s}" for s in diff.summary]
+        lines += ["", "articles:"] + [f"  {p.status:9} {p.a or '—'} → {p.b or '—'}  ({p.similarity:.2f})" for p in diff.pairs]
+        text = "\n".join(lines) + "\n"
+    emit(text, out)

@@ -1,0 +1,41 @@
+"""Which extractor made an analysis: the package version and a digest of the code and rule tables behind it.
+
+A stored analysis whose ``extractor_version`` differs from :func:`extractor_version` was made by other code or
+other rules, so a store re-analyses its source.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+from importlib import metadata
+from pathlib import Path
+
+_PACKAGE = Path(__file__).resolve().parent
+
+
+@functools.cache
+def extractor_version() -> str:
+    """``<package version>+<12 hex digits of the sha256 over every module and data file of the package>``.
+
+    >>> extractor_version().split("+")[0] == package_version()
+    True
+    """
+    digest = hashlib.sha256()
+    for path in sorted(p for p in _PACKAGE.rglob("*") if p.suffix in (".py", ".yaml", ".txt", ".json") and p.is_file()):
+        if "__pycache__" in path.parts:
+            continue
+        digest.update(path.relative_to(_PACKAGE).as_posix().encode())
+        digest.update(path.read_bytes())
+    return f"{package_version()}+{digest.hexdigest()[:12]}"
+
+
+def package_version() -> str:
+    """The installed package's version (``0.0.0`` when run from a tree that was never installed)."""
+    try:
+        return metadata.version("zhengce")
+    except metadata.PackageNotFoundError:
+        return "0.0.0"
+
+
+__all__ = ["extractor_version", "package_version"]
