@@ -245,7 +245,13 @@ def check_document(doc: Document) -> None:
             check_span(doc, t.span, "table")
     for r in doc.references:
         check_span(doc, r.span, "reference")
-        assert r.quote in text[r.span[0] : r.span[1]], f"reference «{r.quote}» not under its span"
+        assert r.quote == text[r.span[0] : r.span[1]], f"reference «{r.quote}» is not the text under its span"
+    # the head reads its fields from the text (up to title_text's layout spaces; a title may run over lines)
+    flat = squash(text).replace("\n", "")
+    for what, value in (("title", doc.title), ("instrument title", doc.instrument_title),
+                        ("文号", doc.doc_number.text if doc.doc_number else None), *(("issuer", x) for x in doc.issuers),
+                        *(("recipient", x) for x in doc.recipients), *(("cc", x) for x in doc.cc)):
+        assert value is None or squash(value) in flat, f"{what} «{value}» is not in the text"
     offsets = [loc.offset for loc in doc.locations]
     assert offsets == sorted(offsets) and all(0 <= o < max(len(text), 1) for o in offsets)
     edits = [(e.offset, e.length) for e in doc.source_edits]
@@ -497,6 +503,42 @@ def test_section_headings_are_printed_verbatim_in_their_sections(line: str) -> N
     assert s.heading is not None and s.heading in s.text
 
 
+ORGAN = st.sampled_from(["河南省人力资源和社会保障厅", "平顶山市人民政府办公室", "河南省财政厅", "中国人民银行平顶山市中心支行"])
+TOPIC = st.sampled_from(["就业见习管理办法", "创业担保贷款实施方案", "高校毕业生就业创业若干政策措施", "稳岗扩岗专项贷款实施方案"])
+
+
+@st.composite
+def compendia(draw: st.DrawFn) -> list[str]:
+    """A compendium (汇编): a table of contents, then documents with heads, some matching their entries."""
+    heads = [(draw(ORGAN), draw(TOPIC)) for _ in range(draw(st.integers(2, 4)))]
+    lines = ["目 录", ""]
+    for n, (organ, topic) in enumerate(heads, 1):
+        leader = draw(st.sampled_from(["..... ", " ", ".....\t"]))
+        lines.append(f"{n}. {organ}关于印发《{topic}》的通知{leader}{n * 7}")
+    if draw(st.booleans()):
+        lines.append("第一部分 省级政策文件汇编")
+    for organ, topic in heads:
+        if draw(st.integers(0, 5)):  # now and then a document is missing from the body
+            lines += [organ, f"关于印发《{topic}》的通知", draw(HEAD_LINE), *draw(policy_lines(max_lines=5))]
+    return lines
+
+
+@bounded(40)
+@given(compendia())
+def test_compendium_documents_are_disjoint_slices_of_the_text_in_order(lines: list[str]) -> None:
+    raw = raw_doc(lines)
+    clean = lines_to_text(raw.lines).text
+    docs = raw_to_documents(raw)
+    assert len({d.id for d in docs}) == len(docs), "two documents with one id"
+    pos = 0
+    for doc in docs:
+        check_document(doc)
+        at = clean.find(doc.text, pos)
+        assert at >= 0, f"document {doc.id} is not a slice of the text after the previous one"
+        assert at == 0 or clean[at - 1] == "\n", "a document starts inside a paragraph"
+        pos = at + len(doc.text)
+
+
 @bounded(70)
 @given(policy_lines(max_lines=10), st.lists(st.sampled_from([None, True, False]), min_size=30, max_size=30))
 def test_pdf_like_documents_hold_their_spans(lines: list[str], full: list[bool | None]) -> None:
@@ -533,12 +575,13 @@ def test_quantities_quote_their_spans(text: str) -> None:
             check_quantity(doc, q)
 
 
-@bounded(60)
-@given(policy_lines(max_lines=10))
-def test_quantities_quote_the_printed_source(lines: list[str]) -> None:
+@bounded(80)
+@given(policy_lines(max_lines=10), st.one_of(st.none(), st.lists(st.sampled_from([None, True, False]), min_size=40, max_size=40)))
+def test_quantities_quote_the_printed_source(lines: list[str], full: list[bool | None] | None) -> None:
     """A quote is the source as printed: its text is in the source lines joined (wrap breaks and line-end spaces
-    removed), checked against the cleaner's own offset map, not against the edits."""
-    raw = raw_doc(lines)
+    removed), checked against the cleaner's own offset map, not against the edits. ``full``: PDF wrap flags."""
+    lines = lines[:40]
+    raw = raw_doc(lines, [1 + i // 7 for i in range(len(lines))], full[: len(lines)]) if full else raw_doc(lines)
     clean = lines_to_text(raw.lines)
     docs = raw_to_documents(raw)
     if len(docs) != 1:
@@ -548,6 +591,8 @@ def test_quantities_quote_the_printed_source(lines: list[str]) -> None:
     for q in document_to_quantities(doc):
         s, e = q.evidence.span
         assert q.quote == clean.source_quote(s, e), f"quote «{q.quote}» vs source «{clean.source_quote(s, e)}»"
+        src = clean.location(s)
+        assert (q.evidence.page, q.evidence.line) == (src.page, src.line), f"«{q.quote}» is on line {src.line}"
 
 
 @bounded(40)
