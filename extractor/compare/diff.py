@@ -210,7 +210,10 @@ def _phrase_changes(
 
     ca, cb = conditions(a_doc, a_spans), conditions(b_doc, b_spans)
     xa, xb = clauses(a_doc, a_spans), clauses(b_doc, b_spans)
-    near = lambda k, others: any(similarity(bigrams(k), bigrams(o)) >= 0.5 for o in others)  # noqa: E731
+
+    def near(k: str, others: dict[str, str]) -> bool:
+        return any(similarity(bigrams(k), bigrams(o)) >= 0.5 for o in others)
+
     ca.update({k: v for k, v in xa.items() if not near(k, xb)})
     cb.update({k: v for k, v in xb.items() if not near(k, xa)})
     for key in cb.keys() - ca.keys():

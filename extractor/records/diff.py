@@ -8,7 +8,7 @@ from pydantic import Field
 
 from ._base import Record, SpanT
 from .extraction import Evidence
-from .vocab import Bound, ChangeKind, PairStatus
+from .vocab import Bound, ChangeKind, PairStatus, Per
 
 
 class RedlineOp(Record):
@@ -44,7 +44,7 @@ class ParameterChange(Record):
     unit: str | None = None
     a_bound: Bound | None = None
     b_bound: Bound | None = None
-    per: list[str] = Field(default_factory=list)
+    per: list[Per] = Field(default_factory=list)
     benefit: str | None = None
     a_section: str | None = None
     b_section: str | None = None

@@ -12,7 +12,7 @@ from typing import Any
 
 import yaml
 
-from ..compare.table import CompareTable
+from ..records import CompareTable
 
 UNITS = {"yuan": "currency-CNY", "percent": "/1", "month": "month", "day": "day", "year": "year", "count": None}
 

@@ -8,7 +8,7 @@ import io
 import logging
 from pathlib import Path
 
-from ..compare.table import CompareTable, Row, Value
+from ..records import CompareTable, Row, Value
 
 log = logging.getLogger(__name__)
 UNIT_KIND = {"yuan": "money", "percent": "percent", "month": "duration", "day": "duration", "year": "age", "count": "count"}
