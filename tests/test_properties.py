@@ -19,6 +19,7 @@ Bugs found by these tests are kept as named ``@example`` cases on the test that 
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import importlib
 import os
@@ -58,6 +59,10 @@ def _numerals_module():  # type: ignore[no-untyped-def]
 
 
 numerals = _numerals_module()
+try:
+    from extractor.text import patterns
+except ImportError:  # before the shared patterns moved to extractor/text
+    from extractor.segment import heads as patterns  # type: ignore[no-redef]
 
 # ---------------------------------------------------------------------------------------------------------------
 # Settings: a bounded profile for CI, scaled by ZHENGCE_FUZZ for long runs.
@@ -352,6 +357,48 @@ def test_approximate_bounds_bracket(text: str) -> None:
         exact = numerals.parse_number(text)
         if exact is not None:
             assert (low, high, approx) == (exact, None, False)
+
+
+@pytest.mark.skipif(not hasattr(numerals, "format_cn"), reason="no format_cn in this version")
+@bounded(150)
+@given(st.integers(0, 10**16 - 1))
+def test_format_cn_reads_back(n: int) -> None:
+    assert numerals.parse_number(numerals.format_cn(n)) == n
+
+
+_DIGIT_BY_DIGIT = str.maketrans("0123456789", "〇一二三四五六七八九")
+# the spaces the date and 文号 patterns take; a no-break space (\xa0) is not one of them (see the report of issue 7/9:
+# the cleaner removes it between CJK and digits, so only a 文号's "办\xa0〔" gap stays unread)
+PRINTED_SPACE = st.sampled_from(["", " ", "  ", "\u3000"])
+
+
+@bounded(150)
+@given(st.dates(dt.date(1949, 1, 1), dt.date(2099, 12, 31)), PRINTED_SPACE)
+def test_dates_read_back(day: dt.date, space: str) -> None:
+    """A date as a signature prints it, Arabic or Chinese (the year digit by digit), read by the head and by
+    quantity finding."""
+    arabic = f"{day.year}{space}年{space}{day.month}{space}月{space}{day.day}{space}日"
+    chinese = f"{str(day.year).translate(_DIGIT_BY_DIGIT)}年{_chinese(day.month)}月{_chinese(day.day)}日"
+    assert patterns.parse_date(arabic) == day and patterns.parse_date(chinese) == day
+    found = [f for f in find_quantities(f"自{arabic}起施行") if f.kind == "date"]
+    assert len(found) == 1 and found[0].date_start == day and found[0].date_end is None, found
+
+
+@bounded(150)
+@given(
+    st.sampled_from(["豫政办", "豫人社", "平人社办", "新密政", "国办发", "豫人社函", "平政"]),
+    st.sampled_from(["〔〕", "[]", "（）", "()", "【】", "［］"]),
+    st.integers(1949, 2099), st.integers(1, 99999), st.sampled_from(["", "第", "0"]), PRINTED_SPACE,
+)
+def test_doc_numbers_read_back(agency: str, brackets: str, year: int, serial: int, lead: str, space: str) -> None:
+    printed = f"{agency}{space}{brackets[0]}{year}{brackets[1]}{space}{lead}{serial}号"
+    for text in (printed, f"根据{printed}文件", f"（{printed}）"):
+        num = patterns.parse_doc_number(text)
+        if lead == "0" and len(str(serial)) == 5:
+            continue  # six digits are no serial
+        assert num is not None, text
+        assert (num.agency, num.year, num.serial) == (agency, year, serial), (text, num)
+        assert num.text in text
 
 
 # ---------------------------------------------------------------------------------------------------------------
