@@ -7,8 +7,8 @@ import ast
 import datetime as dt
 from pathlib import Path
 
-import cn2an
-import cn2an.conf
+import cn2an  # type: ignore[import-untyped]
+import cn2an.conf  # type: ignore[import-untyped]
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st

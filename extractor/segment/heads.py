@@ -8,7 +8,7 @@ from __future__ import annotations
 import regex
 
 from ..text.numbering import match_marker
-from ..text.patterns import DATE_LINE_RE, DOC_NUMBER_RE, norm_title
+from ..text.patterns import DATE_LINE_RE, DOC_NUMBER_RE, SPACE_RUN_RE, norm_title
 
 ORGAN_SUFFIXES = (
     "人民政府办公厅", "人民政府办公室", "人民政府", "办公厅", "办公室", "委员会", "领导小组", "工作小组", "小组",
@@ -28,7 +28,6 @@ _TYPE_CANON = {
     "实施细则": "细则", "实施方案": "方案", "工作方案": "方案", "操作规程": "规程", "工作要点": "要点",
     "若干措施": "措施", "政策措施": "措施",
 }
-_SPACES = regex.compile(r"[ \u3000\t]+")
 
 
 def split_organs(s: str) -> list[str]:
@@ -41,7 +40,7 @@ def split_organs(s: str) -> list[str]:
     >>> split_organs("关于印发方案的通知")
     []
     """
-    parts = [p for p in _SPACES.split(s.replace("**", "").strip()) if p and p != "文件"]
+    parts = [p for p in SPACE_RUN_RE.split(s.replace("**", "").strip()) if p and p != "文件"]
     out = []
     for p in parts:
         if p.endswith("文件") and len(p) > 2:

@@ -120,7 +120,8 @@ PAGE_NUMBER_RE = regex.compile(rf"^{_S}(?:{_PAGE_MARKED}|\d{{1,4}}{_S}/{_S}\d{{1
 
 
 # Titles.
-_SPACES = regex.compile(r"[ \u3000\t]+")
+SPACE_RUN_RE = regex.compile(r"[ \u3000\t]+")
+"""A run of layout spaces (ASCII, ideographic, tab), as printed between the words of a title or a head line."""
 
 
 def norm_title(s: str) -> str:
@@ -129,7 +130,7 @@ def norm_title(s: str) -> str:
     >>> norm_title("关于印发《X 方案(试行)》的 通 知")
     '关于印发X方案（试行）的通知'
     """
-    s = _SPACES.sub("", s).replace("*", "")
+    s = SPACE_RUN_RE.sub("", s).replace("*", "")
     s = s.replace("(", "（").replace(")", "）").replace("《", "").replace("》", "")
     return s.replace("“", "").replace("”", "").replace('"', "")
 
