@@ -319,7 +319,7 @@ def _role(n: _Node) -> RoleRules:
 def load_rules(source: str, file: str = RULES_FILE) -> ContextRules:
     """Read a rules file's text (``file`` names it in errors)."""
     try:
-        data = yaml.safe_load(source)
+        data = yaml.load(source, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # libyaml's loader when built with it
     except yaml.YAMLError as e:
         raise RulesError(f"{file}: not YAML: {e}") from None
     root = _Node(data, "", file)
