@@ -48,7 +48,8 @@ class Taxonomy:
 
 
 def _load(name: str, kind_field: str) -> Taxonomy:
-    data = yaml.safe_load(resources.files("extractor.data").joinpath(name).read_text(encoding="utf-8"))
+    source = resources.files("extractor.data").joinpath(name).read_text(encoding="utf-8")
+    data = yaml.load(source, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # libyaml's loader: 7x faster
     entries: dict[str, Entry] = {}
     by_surface: dict[str, str] = {}
     for row in data:
