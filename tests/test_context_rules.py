@@ -80,10 +80,11 @@ def _shadowed(words: tuple[str, ...]) -> list[tuple[str, str]]:
 
 
 @pytest.mark.parametrize(
-    "name", ["bound.max_after", "bound.min_after", "per.before", "lists.item_leads"]
+    "name", ["bound.max_after", "bound.min_after", "per.before", "lists.item_leads", "find.count_units"]
 )
 def test_a_longer_word_comes_before_a_word_it_starts_with(name):
     words = {
+        "find.count_units": RULES.find.count_units,  # a regex alternation: 人次 is tried before 人
         "bound.max_after": RULES.bound.max_after,
         "bound.min_after": RULES.bound.min_after,
         "per.before": tuple(m for m, _ in RULES.per.before),
@@ -125,6 +126,64 @@ def test_the_shipped_file_reads_back_equal():
     again = load_rules(SOURCE)
     assert again.bound.max_before == RULES.bound.max_before and again.per.before == RULES.per.before
     assert [r.name for r in again.role.target.rules] == [r.name for r in RULES.role.target.rules]
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# find: the vocabulary of the number grammar
+# ---------------------------------------------------------------------------------------------------------------
+
+COUNT_UNIT_CASES = [
+    ("person-times", "培训5人次", "5人次", 5), ("persons", "招用3人", "3人", 3), ("named-persons", "录用2名", "2名", 2),
+    ("firms", "认定10家", "10家", 10), ("households", "帮扶8户", "8户", 8), ("animals-zhi", "养殖100只", "100只", 100),
+    ("animals-tou", "存栏50头", "50头", 50), ("items", "完成3项", "3项", 3), ("events", "举办2场", "2场", 2),
+    ("institutions", "建成4所", "4所", 4), ("class-hours-ge", "培训8个学时", "8个学时", 8), ("class-hours", "培训8学时", "8学时", 8),
+    ("units-ge", "建设6个", "6个", 6), ("times-ci", "提供1次", "1次", 1),
+]
+
+
+@pytest.mark.parametrize(("text", "quote", "value"), [pytest.param(*c[1:], id=c[0]) for c in COUNT_UNIT_CASES])
+def test_count_unit(text, quote, value):
+    f = [f for f in find_quantities(text) if text[f.start : f.end] == quote]
+    assert f and (f[0].kind, f[0].value, f[0].unit) == ("count", value, "count")
+
+
+def test_every_count_unit_has_a_case():
+    assert {c[2].lstrip("0123456789") for c in COUNT_UNIT_CASES} >= set(RULES.find.count_units)
+
+
+@pytest.mark.parametrize(
+    ("text", "durations"),
+    [
+        pytest.param("每两年评估一次", [], id="frequency_before:every"),
+        pytest.param("每个3个月", [], id="frequency_before:every-ge"),
+        pytest.param("于28日前报送", [], id="a-day-of-the-month"),
+        pytest.param("15日内办结", ["15日"], id="day_window_after:nei"),
+        pytest.param("15日以内办结", ["15日"], id="day_window_after:yinei"),
+        pytest.param("15日之内办结", ["15日"], id="day_window_after:zhinei"),
+        pytest.param("30日后发放", ["30日"], id="day_window_after:hou"),
+        pytest.param("满30日的", ["30日"], id="day_window_before:man"),
+        pytest.param("超过15日的", ["15日"], id="day_window_before:chaoguo"),
+        pytest.param("不少于30日", ["30日"], id="day_window_before:bushaoyu"),
+        pytest.param("连续30日", ["30日"], id="day_window_before:lianxu"),
+        pytest.param("10个工作日", ["10个工作日"], id="working-days-always"),
+    ],
+)
+def test_day_and_frequency_words(text, durations):
+    assert [text[f.start : f.end] for f in find_quantities(text) if f.kind == "duration"] == durations
+
+
+@pytest.mark.parametrize(
+    ("text", "approximate"),
+    [
+        pytest.param("约5000元", True, id="approximately_before:yue"),
+        pytest.param("大约3个月", True, id="approximately_before:dayue"),
+        pytest.param("30%左右", True, id="approximately_after:zuoyou"),
+        pytest.param("5000元", False, id="exact"),
+    ],
+)
+def test_approximately(text, approximate):
+    (f,) = find_quantities(text)
+    assert (f.approximate, f.doubt) == (approximate, approximate)
 
 
 # ---------------------------------------------------------------------------------------------------------------

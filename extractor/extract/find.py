@@ -18,13 +18,16 @@ import regex
 from ..records.vocab import UNITS, QuantityKind, Unit
 from ..text.numerals import parse_age, parse_approx, parse_duration, parse_money, parse_number, parse_percent
 from ..text.patterns import DOC_NUMBER_RE
+from .rules import alternation, context_rules
+
+_WORDS = context_rules().find  # the vocabulary of the grammar below: data/context_rules.yaml, find
 
 # Arabic numbers: 1500, 1,500 and 1，500, 1 500 (a space between thousands, before a unit of money), 1.5
 _AR = r"\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u3000]\d{3})+(?=[ \u3000]*[万亿千]?[ \u3000]*元)|\d+(?:\.\d+)?"
 _CN = r"[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?"
 _NUM = rf"(?:{_AR}[ \u3000]*[万亿千]?|{_CN})"
 _APPROX = r"(?:[一二两三四五六七八九十]+几|几十|数十|数百|数千|十几|二十几|三十几|两三|三四|四五|五六|上百|上千|上万)"
-_COUNT_WORDS = "人次|人|名|家|户|只|头|项|场|所|个学时|学时|个"  # what a count counts, besides 次 (times)
+_COUNT_WORDS = alternation(_WORDS.count_units)  # what a count counts, besides 次 (times)
 _DASH = r"[-－—–~～至到]"
 
 PATTERNS: tuple[tuple[str, str], ...] = (
@@ -202,13 +205,13 @@ def _interpret(kind: str, m: regex.Match[str]) -> Found | None:
 
 def _not_a_duration(text: str, m: regex.Match[str]) -> bool:
     """``每两年`` is a frequency; ``28日`` alone is a day of the month, not 28 days."""
-    before = text[max(0, m.start() - 2) : m.start()]
-    if before.endswith(("每", "每个")):
+    before = text[max(0, m.start() - 3) : m.start()]
+    if before.endswith(_WORDS.frequency_before):
         return True
     s = _squash(m.group(0))
     if s.endswith("日") and not s.endswith("工作日"):
         after = text[m.end() : m.end() + 3]
-        return not (after.startswith(("内", "以内", "之内", "后")) or regex.search(r"(?:满|超过|不超过|不少于|连续)$", before))
+        return not (after.startswith(_WORDS.day_window_after) or before.endswith(_WORDS.day_window_before))
     return False
 
 
@@ -324,7 +327,7 @@ def find_quantities(text: str) -> list[Found]:
             got = _interpret(kind, m)
             if got is None:
                 continue
-            if regex.search(r"(?:约|大约|左右)$", text[max(0, m.start() - 2) : m.start()]) or text[m.end() : m.end() + 2] == "左右":
+            if text.endswith(_WORDS.approximately_before, 0, m.start()) or text.startswith(_WORDS.approximately_after, m.end()):
                 got = replace(got, approximate=True, doubt=True)  # "约5000元", "30%左右": not an exact value
             out.append(got)
             take(m.start(), m.end())

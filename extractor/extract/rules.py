@@ -71,6 +71,16 @@ class PerAfter:
 
 
 @dataclass(frozen=True, slots=True)
+class FindRules:
+    count_units: tuple[str, ...]
+    frequency_before: tuple[str, ...]
+    day_window_after: tuple[str, ...]
+    day_window_before: tuple[str, ...]
+    approximately_before: tuple[str, ...]
+    approximately_after: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class BoundRules:
     max_after: tuple[str, ...]
     min_after: tuple[str, ...]
@@ -148,6 +158,7 @@ class ProvisionRules:
 class ContextRules:
     """Every table of the rules file."""
 
+    find: FindRules
     bound: BoundRules
     per: PerRules
     base: BaseRules
@@ -323,6 +334,10 @@ def load_rules(source: str, file: str = RULES_FILE) -> ContextRules:
     except yaml.YAMLError as e:
         raise RulesError(f"{file}: not YAML: {e}") from None
     root = _Node(data, "", file)
+    fi = root.node("find")
+    find = FindRules(fi.words("count_units"), fi.words("frequency_before"), fi.words("day_window_after"),
+                     fi.words("day_window_before"), fi.words("approximately_before"), fi.words("approximately_after"))
+    fi.close()
     bound, per = _bound(root.node("bound")), _per(root.node("per"))
     b = root.node("base")
     base = BaseRules(b.words("triggers"), b.words("not_ending"))
@@ -339,7 +354,7 @@ def load_rules(source: str, file: str = RULES_FILE) -> ContextRules:
     provision = ProvisionRules(pr.table("conditions"), pr.table("non_stacking"), pr.table("application"), pr.table("funding"),
                                pr.words("period"))
     pr.close()
-    out = ContextRules(bound, per, base, benefit, stops, ends, leads, _role(root.node("role")), provision)
+    out = ContextRules(find, bound, per, base, benefit, stops, ends, leads, _role(root.node("role")), provision)
     root.close()
     return out
 
@@ -351,6 +366,6 @@ def context_rules() -> ContextRules:
 
 
 __all__ = [
-    "BaseRules", "BenefitRules", "BoundRules", "ContextRules", "CountRules", "PerAfter", "PerRules", "ProvisionRules", "RoleRules",
+    "BaseRules", "BenefitRules", "BoundRules", "ContextRules", "CountRules", "FindRules", "PerAfter", "PerRules", "ProvisionRules", "RoleRules",
     "Rule", "RulesError", "Table", "alternation", "context_rules", "load_rules",
 ]
