@@ -6,12 +6,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..compare.diff import documents_to_diff
+from ..compare.diff import analyses_to_diff
 from ..compare.score import score_diff
 from ..errors import InputError
+from ..extract import extract_document
 from ..extract.score import score_quantities
 from ..pipeline import parse_file
-from ..records import Document
+from ..records import Analysis, Document
 from ..records.evaluation import Counts, DiffScore, GoldDocument, GoldSource, QuantityScore, Report, Tally
 from ..records.vocab import QuantityKind
 from .gold import GoldFileError, read_gold_diff, read_gold_document
@@ -85,11 +86,19 @@ class Evaluator:
     """Runs the program on the sources named by gold files and scores it.
 
     ``root`` is where source paths are relative to (else to the gold file's own folder). Each source file is
-    parsed once per evaluator.
+    parsed once per evaluator, and each document extracted once (a document scored for its quantities and
+    in a golden diff too is not extracted again).
     """
 
     root: Path = field(default_factory=Path.cwd)
     _cache: dict[Path, list[Document]] = field(default_factory=dict)
+    _analyses: dict[tuple[Path, str], Analysis] = field(default_factory=dict)
+
+    def _analysis(self, doc: Document) -> Analysis:
+        key = (Path(doc.source.path), doc.id)
+        if key not in self._analyses:
+            self._analyses[key] = extract_document(doc)
+        return self._analyses[key]
 
     def _documents(self, source: Path) -> list[Document]:
         if source not in self._cache:
@@ -142,7 +151,7 @@ class Evaluator:
                 continue
             out.add_document(path.stem, doc, gold)
             if gold.quantities is not None:
-                out.add_quantities(score_quantities(doc, gold.quantities, path.stem))
+                out.add_quantities(score_quantities(self._analysis(doc).quantities, gold.quantities, path.stem))
 
     def _run_diffs(self, files: list[Path], out: ReportBuilder) -> None:
         for path in files:
@@ -155,7 +164,8 @@ class Evaluator:
             b = self._document(path, gold.b, out) if a is not None else None
             if a is None or b is None:
                 continue
-            out.add_diff(path.stem, score_diff(documents_to_diff(a, b), gold, path.stem))
+            diff = analyses_to_diff(self._analysis(a), self._analysis(b))
+            out.add_diff(path.stem, score_diff(diff, gold, path.stem))
 
 
 def evaluate(golden: Path, root: Path | None = None) -> Report:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from ..records import Document, Quantity
+from collections.abc import Sequence
+
+from ..records import Quantity
 from ..records.evaluation import Counts, GoldQuantity, QuantityScore, Tally
 from ..records.vocab import RULE_KINDS, QuantityKind
-from . import document_to_quantities
 from .matching import close, norm, overlaps
 
 KINDS: tuple[QuantityKind, ...] = RULE_KINDS
@@ -57,9 +58,10 @@ def _checks(q: Quantity, g: GoldQuantity) -> dict[str, bool]:
     return checks
 
 
-def score_quantities(doc: Document, gold: list[GoldQuantity], name: str) -> QuantityScore:
-    """One document's quantity scores: per kind (doubt entries apart), attributes among matched, misses."""
-    pred = [q for q in document_to_quantities(doc) if q.role == "parameter" and q.kind in KINDS]
+def score_quantities(quantities: Sequence[Quantity], gold: Sequence[GoldQuantity], name: str) -> QuantityScore:
+    """One document's quantity scores, given the program's quantities of it (``extract_document``): per kind
+    (doubt entries apart), attributes among matched, misses. Only parameters of the rule kinds are scored."""
+    pred = [q for q in quantities if q.role == "parameter" and q.kind in KINDS]
     gold = [g for g in gold if g.kind in KINDS]
     pairs = match(pred, gold)
     matched_ids = {id(q) for _, q in pairs if q is not None}
