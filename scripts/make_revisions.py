@@ -23,13 +23,14 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
 
 import cn2an
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel
 
 from extractor.pipeline import parse_file
 from extractor.records import Document, Section
+from extractor.records.evaluation import ChangeValue, GoldAlignment, GoldChange, GoldDiff, GoldSource
+from extractor.records.vocab import ChangeKind, PairStatus
 
 __all__ = ["REVISIONS", "main", "revision_to_files"]
 
@@ -45,57 +46,16 @@ XINMI = "corpus/texts/003_65af231806fc8ace.txt"  # 新密 关于进一步做好�
 CONTAINER_MARKERS = ("bian", "zhang", "jie")
 TIAO = "tiao"
 
-Status = Literal["unchanged", "modified", "moved", "added", "removed"]
-Kind = Literal["money", "percent", "duration", "age", "count", "group", "condition"]
-Value = int | float | str
+Status = PairStatus
+Kind = ChangeKind
+Value = ChangeValue
 
 
-# ---- the gold diff format (golden/diffs/README.md) ------------------------------------------------------
+# ---- the gold diff format (golden/diffs/README.md): the models eval reads golden diffs with ---------------
 
-
-class _Record(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-
-class DocRef(_Record):
-    """One side of a pair: a file relative to the project root, and its lines when the file is a compendium."""
-
-    path: str
-    lines: tuple[int, int] | None = None
-
-
-class AlignEntry(_Record):
-    """Two articles paired by content; ``a`` null for an added article, ``b`` null for a removed one."""
-
-    a: str | None
-    b: str | None
-    status: Status
-
-
-class Change(_Record):
-    """A parameter-level change between two aligned articles."""
-
-    change: Literal["changed", "added", "removed"]
-    kind: Kind
-    a_value: Value | None = None
-    b_value: Value | None = None
-    a_section: str | None = None
-    b_section: str | None = None
-    benefit: str | None = None
-    a_quote: str | None = None
-    b_quote: str | None = None
-
-
-class GoldDiff(_Record):
-    """The expected result of ``zhengce diff A B`` for one pair."""
-
-    name: str
-    relation: Literal["version", "implementation"]
-    a: DocRef
-    b: DocRef
-    notes: str | None = None
-    alignment: list[AlignEntry]
-    changes: list[Change]
+DocRef = GoldSource
+AlignEntry = GoldAlignment
+Change = GoldChange
 
 
 # ---- the original documents -----------------------------------------------------------------------------
@@ -505,7 +465,8 @@ def revision_to_files(revision: Revision) -> RevisionFiles:
 
 
 def _dump(obj: BaseModel, *, keep_nulls: bool = False) -> str:
-    return json.dumps(obj.model_dump(mode="json", exclude_none=not keep_nulls), ensure_ascii=False)
+    leave_out = not keep_nulls  # nulls and defaults (doubt: false) left out, except where the format shows nulls
+    return json.dumps(obj.model_dump(mode="json", exclude_none=leave_out, exclude_defaults=leave_out), ensure_ascii=False)
 
 
 def diff_to_json(diff: GoldDiff) -> str:
