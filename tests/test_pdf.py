@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import pypdfium2 as pdfium
@@ -40,7 +39,7 @@ def test_unreadable_first_char_box_gives_a_page_warning_not_unbound_local(monkey
     assert first.full is None  # no geometry: the cleaner decides the wrap from the text
 
 
-def test_every_char_box_unreadable_still_reads_the_text(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def test_every_char_box_unreadable_still_reads_the_text(monkeypatch: pytest.MonkeyPatch) -> None:
     def broken(self: pdfium.PdfTextPage, index: int, loose: bool = False) -> Any:
         raise pdfium.PdfiumError("Failed to get charbox.")
 
@@ -50,3 +49,20 @@ def test_every_char_box_unreadable_still_reads_the_text(monkeypatch: pytest.Monk
     assert [ln.text for ln in doc.lines] == [ln.text for ln in clean.lines]
     assert all(ln.full is None for ln in doc.lines)
     assert len(doc.warnings) == clean.pages
+
+
+def test_unreadable_char_box_leaves_a_ruled_table_as_text_lines(monkeypatch: pytest.MonkeyPatch) -> None:
+    from extractor.ingest._pdf_tables import grid_tables
+
+    def broken(self: pdfium.PdfTextPage, index: int, loose: bool = False) -> Any:
+        raise pdfium.PdfiumError("Failed to get charbox.")
+
+    doc = pdfium.PdfDocument(str(ROOT / "corpus" / "pdf" / "004_a7a4461144ba7e7b.pdf"))
+    try:
+        page = doc[18]  # a page of the compendium that draws a ruled table
+        assert grid_tables(page), "the page should hold a ruled table"
+        monkeypatch.setattr(pdfium.PdfTextPage, "get_charbox", broken)
+        assert grid_tables(page) == []
+        page.close()
+    finally:
+        doc.close()
