@@ -69,7 +69,7 @@ def _flatten(table: dict, prefix: str = "") -> dict[str, float]:  # type: ignore
 
 @cli.command("eval")
 @click.option("--golden", type=click.Path(exists=True, path_type=Path), default=Path("golden"), show_default=True,
-              help="A folder of gold files (the format of golden/README.md), or one file.")
+              help="A folder of gold files (the format of golden/README.md; golden diffs in its diffs/), or one file.")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @click.option("--floors", type=click.Path(exists=True, path_type=Path), default=None,
               help="A TOML file of minimum scores (e.g. money.f1 = 0.95); exit 1 when one is not met.")

@@ -127,11 +127,14 @@ class Evaluator:
         return doc
 
     def run(self, golden: Path) -> Report:
-        """Score every gold file of ``golden`` (a folder, with golden diffs in ``diffs/``; or one file)."""
+        """Score every gold file of ``golden``: a folder of gold documents with golden diffs in ``diffs/``, or one
+        file. A file in a folder named ``diffs`` (or that folder itself) is a golden diff."""
         out = ReportBuilder()
-        if golden.is_dir():
+        if golden.is_dir() and golden.name != "diffs":
             self._run_documents(sorted(golden.glob("*.json")), out)
             self._run_diffs(sorted((golden / "diffs").glob("*.json")), out)
+        elif golden.is_dir():
+            self._run_diffs(sorted(golden.glob("*.json")), out)
         elif golden.parent.name == "diffs":
             self._run_diffs([golden], out)
         else:
