@@ -25,11 +25,13 @@ import importlib
 import os
 import tempfile
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
+from itertools import pairwise
 from pathlib import Path
+from types import ModuleType
 
-import cn2an
+import cn2an  # type: ignore[import-untyped]
 import pytest
 import regex
 from hypothesis import HealthCheck, example, given, settings
@@ -48,7 +50,7 @@ from extractor.records import Document, Evidence, Section
 from extractor.text.numbering import match_marker
 
 
-def _numerals_module():  # type: ignore[no-untyped-def]
+def _numerals_module() -> ModuleType:
     """The numeral parser, wherever the layering work put it."""
     for name in ("extractor.text.numerals", "extractor.normalize.numerals", "extractor.extract.numerals"):
         try:
@@ -87,7 +89,7 @@ def bounded(n: int) -> settings:
 
 FW_DIGITS = str.maketrans("0123456789", "０１２３４５６７８９")
 SPACES = st.sampled_from([" ", "\u3000", "  ", "\u3000\u3000", "\xa0"])
-PUNCT = st.sampled_from(list("，。；、：！？") + ["“", "”", "《", "》", "（", "）", "——", "……", ",", ".", ";", ":"])
+PUNCT = st.sampled_from([*"，。；、：！？", "“", "”", "《", "》", "（", "）", "——", "……", ",", ".", ";", ":"])
 BOUND_BEFORE = st.sampled_from(["最高", "不超过", "最长", "最多", "不低于", "不少于", "最低", "按", "给予", "高于", "低于"])
 BOUND_AFTER = st.sampled_from(["以上", "以内", "以下", "之内", "（含）", "（含本数）", "左右", "及以上", ""])
 PER = st.sampled_from(["每人每月", "每人", "每月", "每年", "每户", "每家", "一次性", "按月", "/人·月", "每人每年", "每个岗位"])
@@ -181,7 +183,7 @@ POLICY_TEXT = policy_lines().map("\n".join)
 TEXT = st.one_of(POLICY_TEXT, POLICY_TEXT, st.text(max_size=80), SENTENCE)
 
 
-def raw_doc(lines: list[str], pages: list[int | None] | None = None, full: list[bool | None] | None = None) -> RawDoc:
+def raw_doc(lines: list[str], pages: Sequence[int | None] | None = None, full: Sequence[bool | None] | None = None) -> RawDoc:
     return RawDoc(
         "gen.txt", "text",
         [RawLine(t, pages[i] if pages else None, i + 1, full[i] if full else None) for i, t in enumerate(lines)],
@@ -262,7 +264,7 @@ def check_document(doc: Document) -> None:
     edits = [(e.offset, e.length) for e in doc.source_edits]
     assert edits == sorted(edits)
     for e in doc.source_edits:
-        assert 0 <= e.offset and e.offset + e.length <= len(text), f"source edit {e} outside the text"
+        assert e.offset >= 0 and e.offset + e.length <= len(text), f"source edit {e} outside the text"
         if e.length == 0:
             assert e.source and not e.source.strip(SPACE_CHARS), f"a removed run that is not spaces: {e}"
         else:
@@ -434,8 +436,8 @@ def test_cleaning_maps_every_character_and_documents_every_change(lines: list[Ra
     text = clean.text
     assert len(clean.line_of) == len(text) == len(clean.col_of)
     assert not text.startswith("\n") and not text.endswith("\n") and "\n\n" not in text
-    pos = list(zip(clean.line_of, clean.col_of))
-    assert all(a < b for a, b in zip(pos, pos[1:])), "offsets are not strictly monotone"
+    pos = list(zip(clean.line_of, clean.col_of, strict=True))
+    assert all(a < b for a, b in pairwise(pos)), "offsets are not strictly monotone"
     edits = set(clean.edits)
     assert len(edits) == len(clean.edits) and clean.edits == sorted(clean.edits)
     expected: set[tuple[int, int, str]] = set()
@@ -610,7 +612,7 @@ def test_found_quantities_are_ordered_disjoint_and_bounded(text: str) -> None:
             assert f.value <= f.value_max, f"«{text[f.start:f.end]}»: {f.value} > {f.value_max}"
         if f.approximate and f.kind != "date":
             assert f.value is not None
-    assert all(a.end <= b.start for a, b in zip(found, found[1:])), "overlapping quantities"
+    assert all(a.end <= b.start for a, b in pairwise(found)), "overlapping quantities"
 
 
 @bounded(100)
