@@ -1,11 +1,9 @@
 """The shared text patterns (extractor.text): page numbers, numbering markers, 文号 keys, titles, Chinese numerals
-written and read, and the layer rule that keeps them below every stage."""
+written and read. That they sit below every stage is checked with the other layers in test_layers.py."""
 
 from __future__ import annotations
 
-import ast
 import datetime as dt
-from pathlib import Path
 
 import cn2an  # type: ignore[import-untyped]
 import cn2an.conf  # type: ignore[import-untyped]
@@ -25,7 +23,6 @@ from extractor.text.patterns import (
     parse_date,
     title_text,
 )
-from tests.conftest import ROOT
 
 # (id, line, a page number at a PDF page's edge, a page number anywhere in a text)
 PAGE_NUMBERS = [
@@ -172,59 +169,3 @@ def test_patterns_never_raise(text: str) -> None:
     strip_marker(text)
     norm_title(text)
     title_text(text)
-
-
-# The layers, lowest first. A module may import from its own layer or a lower one, never a higher one.
-LAYERS = ["records", "text", "ingest", "normalize", "segment", "extract", "compare", "store", "cli"]
-# Modules outside the layer packages, by the layer they belong to: the parse pipeline composes ingest, normalize
-# and segment; an analysis adds extraction; evaluation scores compared results; schemas are written like a store.
-_TOP = {
-    "errors": "records", "_types": "records", "version": "records", "divisions": "text", "evidence": "text",
-    "pipeline": "segment", "analysis": "extract", "evaluate": "store", "schemas": "store",
-}
-
-
-def _layer(module: str) -> str | None:
-    """The layer of a module path below ``extractor`` (``text.patterns`` -> ``text``), None when unlisted."""
-    head = module.split(".")[0]
-    return head if head in LAYERS else _TOP.get(head)
-
-
-def _imports(path: Path) -> list[str]:
-    """Modules below ``extractor`` that ``path`` imports, at top level or inside functions."""
-    rel = path.relative_to(ROOT / "extractor").with_suffix("")
-    package = list(rel.parts[:-1])
-    out = []
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.ImportFrom) and node.level:
-            base = package[: len(package) - (node.level - 1)] if node.level > 1 else package
-            target = ".".join([*base, node.module] if node.module else base)
-            if target:
-                out.append(target)
-            else:  # "from . import x" at the top of the package
-                out += [a.name for a in node.names]
-        elif isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("extractor."):
-            out.append(node.module.removeprefix("extractor."))
-    return out
-
-
-def _files(layer: str) -> list[Path]:
-    package = ROOT / "extractor"
-    top = [package / f"{name}.py" for name, lay in _TOP.items() if lay == layer and (package / f"{name}.py").exists()]
-    return sorted((package / layer).rglob("*.py")) + sorted(top) + sorted(
-        f for name, lay in _TOP.items() if lay == layer for f in (package / name).rglob("*.py")
-    )
-
-
-@pytest.mark.parametrize("layer", LAYERS)
-def test_layers_import_only_downwards(layer: str) -> None:
-    rank = LAYERS.index(layer)
-    files = _files(layer)
-    assert files, f"no module in layer {layer}"
-    bad = [
-        f"{f.relative_to(ROOT)} imports {m}"
-        for f in files
-        for m in _imports(f)
-        if (lay := _layer(m)) is not None and LAYERS.index(lay) > rank
-    ]
-    assert not bad, bad
