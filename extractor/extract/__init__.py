@@ -70,19 +70,19 @@ def _to_quantity(doc: Document, c: Context, holding: list[tuple[int, int, str, s
         benefit_text = _heading_benefit(holding) or title_benefit
     return Quantity(
         id=quantity_id(doc.id, f.start, f.end, f.kind),
-        kind=f.kind,  # type: ignore[arg-type]
+        kind=f.kind,
         value=float(f.value) if f.value is not None else None,
         value_max=float(f.value_max) if f.value_max is not None else None,
         unit=f.unit,
-        bound=c.bound,  # type: ignore[arg-type]
-        bound_words=c.bound_words,
-        per=c.per,
+        bound=c.bound,
+        bound_words=list(c.bound_words),
+        per=list(c.per),
         base=c.base,
         cap=c.cap,
         approximate=f.approximate,
         date_start=f.date_start,
         date_end=f.date_end,
-        role=c.role,  # type: ignore[arg-type]
+        role=c.role,
         benefit=benefit_text,
         benefit_id=c.benefit[2] if c.benefit else None,
         groups=list(dict.fromkeys(verbatim(doc, a, b) for a, b, _ in c.groups)),
