@@ -90,28 +90,33 @@ def normalize_chars(s: str) -> str:
     return s.translate(_FULLWIDTH_ALNUM)
 
 
+_LEADING = SPACE_CHARS + "\t\r\n\ufeff"
+_TRAILING = SPACE_CHARS + "\t\r\n"
+
+
 def clean_line(s: str) -> tuple[str, list[int]]:
     """Normalize one line and return it with, for each kept character, its column in ``s``.
 
-    >>> clean_line("  2020年 2月 ，经 2020")[0]
-    '2020年2月 ，经2020'
+    >>> clean_line("  2020年 2月 ，经 2020")
+    ('2020年2月 ，经2020', [2, 3, 4, 5, 6, 8, 9, 10, 11, 12, 14, 15, 16, 17])
     """
     s2 = normalize_chars(s)
-    keep = [True] * len(s2)
-    for m in _STRAY_SPACE.finditer(s2):
-        for i in range(m.start(), m.end()):
-            keep[i] = False
-    # strip ends (spaces only; a tab inside a table row is kept)
-    i = 0
-    while i < len(s2) and (s2[i] in SPACE_CHARS or s2[i] in "\t\r\n\ufeff"):
-        keep[i] = False
-        i += 1
-    j = len(s2) - 1
-    while j >= 0 and (s2[j] in SPACE_CHARS or s2[j] in "\t\r\n"):
-        keep[j] = False
-        j -= 1
-    cols = [k for k, flag in enumerate(keep) if flag]
-    return "".join(s2[k] for k in cols), cols
+    # strip ends (spaces only; a tab inside a table row is kept), and drop stray spaces between CJK and digits
+    start, end = len(s2) - len(s2.lstrip(_LEADING)), len(s2.rstrip(_TRAILING))
+    if start >= end:
+        return "", []
+    pieces: list[str] = []
+    cols: list[int] = []
+    at = start
+    for m in _STRAY_SPACE.finditer(s2, start, end):
+        pieces.append(s2[at : m.start()])
+        cols.extend(range(at, m.start()))
+        at = m.end()
+    if not pieces:
+        return s2[start:end], list(range(start, end))
+    pieces.append(s2[at:end])
+    cols.extend(range(at, end))
+    return "".join(pieces), cols
 
 
 # Narrow (half-width) characters: ASCII and Latin/Greek/Cyrillic letters, and half-width katakana/hangul forms.
@@ -148,10 +153,14 @@ def typical_width(texts: Sequence[str]) -> float:
 
     For a text with one paragraph per line the value is large, and only long lines count as full.
     """
-    widths = sorted(display_width(t) for t in texts if display_width(t) >= 10)
-    if not widths:
+    return _typical([display_width(t) for t in texts])
+
+
+def _typical(widths: Sequence[float]) -> float:
+    long = sorted(w for w in widths if w >= 10)
+    if not long:
         return 0.0
-    return widths[int(len(widths) * 0.75) if len(widths) > 3 else -1]
+    return long[int(len(long) * 0.75) if len(long) > 3 else -1]
 
 
 def is_hard_wrapped(texts: Sequence[str], width: float) -> bool:
@@ -163,7 +172,10 @@ def is_hard_wrapped(texts: Sequence[str], width: float) -> bool:
     >>> is_hard_wrapped(["一、总则", "为深入贯彻落实党中央、国务院关于稳就业工作部署要求，有效应对新冠肺炎疫情影响。"], 40.0)
     False
     """
-    widths = [display_width(t) for t in texts]
+    return _hard_wrapped([display_width(t) for t in texts], width)
+
+
+def _hard_wrapped(widths: Sequence[float], width: float) -> bool:
     long = [w for w in widths if w >= 10]
     near = sum(1 for w in long if 0.85 * width <= w <= 1.1 * width)
     return width <= 60 and near >= max(5, 0.4 * len(long))
@@ -282,15 +294,16 @@ def lines_to_text(lines: Sequence[RawLine]) -> CleanText:
     least 25 characters) and ends mid-sentence, or is a body line cut inside a word.
     """
     units = _logical_lines(lines)
-    width = typical_width([u[0] for u in units])
+    widths = [display_width(u[0]) for u in units]
+    width = _typical(widths)
     threshold = max(min(width * 0.85, 40.0), 25.0)
-    wrapped = is_hard_wrapped([u[0] for u in units], width)
+    wrapped = _hard_wrapped(widths, width)
     out: list[str] = []
     line_of = array("i")
     col_of = array("i")
     prev_text, prev_full = "", False
     edits: list[tuple[int, int, str]] = []
-    for text, idxs, cols, unit_edits in units:
+    for k, (text, idxs, cols, unit_edits) in enumerate(units):
         if out and not should_join(prev_text, text, prev_full, wrapped):
             out.append("\n")
             line_of.append(line_of[-1])
@@ -300,5 +313,5 @@ def lines_to_text(lines: Sequence[RawLine]) -> CleanText:
         out.append(text)
         line_of.extend(idxs)
         col_of.extend(cols)
-        prev_text, prev_full = text, display_width(text) >= threshold
+        prev_text, prev_full = text, widths[k] >= threshold
     return CleanText("".join(out), line_of, col_of, lines, edits)
