@@ -1,10 +1,13 @@
 """Speed of comparing the whole corpus and of diffing pairs of documents (documents already parsed).
 
-Run: .venv/bin/python benchmarks/bench_compare.py
+Run: .venv/bin/python benchmarks/bench_compare.py   (about 70 s; --help prints this and exits)
+Timings are in-process wall seconds after the corpus is parsed and the pipeline loaded; for paired whole-process
+figures see bench_speed.py and bench_saved.py.
 """
 
 from __future__ import annotations
 
+import argparse
 import itertools
 import platform
 import random
@@ -22,6 +25,7 @@ from extractor.pipeline import iter_files, parse_file  # noqa: E402
 
 
 def main() -> None:
+    argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter).parse_args()
     print(f"machine: {platform.machine()}, Python {platform.python_version()}, {__import__('os').cpu_count()} cores")
     t = time.perf_counter()
     docs = [d for f in iter_files([ROOT / "corpus" / "texts"]) for d in parse_file(f)]

@@ -1,4 +1,4 @@
-"""Extraction quality beside JioNLP's money extraction, and extraction speed at 1x, 4x and 16x the corpus.
+"""Extraction quality beside JioNLP's money extraction (speed, paired with JioNLP in one run: bench_speed.py).
 
 Run: .venv/bin/python benchmarks/bench_extract.py [--no-jionlp]
 JioNLP is installed only for this benchmark, into benchmarks/.venv-jionlp (made on first run, from PyPI).
@@ -13,16 +13,14 @@ import json
 import platform
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from extractor.evaluate import overlap  # noqa: E402
-from extractor.extract import document_to_quantities, extract_document  # noqa: E402
-from extractor.extract.nlp import pipeline  # noqa: E402
-from extractor.pipeline import iter_files, parse_file  # noqa: E402
+from extractor.extract import document_to_quantities  # noqa: E402
+from extractor.pipeline import parse_file  # noqa: E402
 
 JIO_VENV = ROOT / "benchmarks" / ".venv-jionlp"
 JIO_CHILD = """
@@ -120,19 +118,7 @@ def main() -> None:
     for name, s in rows:
         print(f"{name:24} {s['precision']:9.3f} {s['recall']:7.3f} {s['f1']:6.3f} {s['bound_acc']:6.3f} {s['predicted']:9d}")
 
-    corpus = [d for f in iter_files([ROOT / "corpus" / "texts"]) for d in parse_file(f)]
-    pipeline()("预热")  # load jieba and the taxonomies before timing
-    print(f"\nextraction speed on the corpus ({len(corpus)} documents, {sum(len(d.text) for d in corpus):,} characters)")
-    print(f"{'size':6} {'chars':>10} {'seconds':>8} {'chars/s':>9}")
-    for factor in (1, 4, 16):
-        docs_n = corpus * factor
-        chars = sum(len(d.text) for d in docs_n)
-        t = time.perf_counter()
-        for d in docs_n:
-            extract_document(d)
-        dt = time.perf_counter() - t
-        print(f"{str(factor) + 'x':6} {chars:10,} {dt:8.2f} {chars / dt:9,.0f}")
-
+    print("\nspeed: benchmarks/bench_speed.py (extraction beside JioNLP money+time, alternating rounds in one run)")
 
 if __name__ == "__main__":
     main()
