@@ -136,10 +136,13 @@ def split_compendium(paragraphs: Sequence[str]) -> Split | None:
         starts.append(start)
         numbers.append(entry.n)
         pos = best + 1
-    ranges = []
+    ranges: list[tuple[int, int]] = []
+    kept: list[int] = []
     for k, s in enumerate(starts):
         e = starts[k + 1] if k + 1 < len(starts) else len(paragraphs)
         while e > s and (not paragraphs[e - 1].strip() or PART_RE.match(paragraphs[e - 1].strip() + " ")):
             e -= 1
-        ranges.append((s, e))
-    return Split(ranges, numbers, toc)
+        if e > s:  # an entry matched only a part heading before the next document's head gives no document
+            ranges.append((s, e))
+            kept.append(numbers[k])
+    return Split(ranges, kept, toc)
