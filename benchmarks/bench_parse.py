@@ -101,8 +101,8 @@ def main() -> None:
           f"{os.cpu_count()} cores")
     raw, pdf = paired((RAW, str(PDF)), (PARSE, str(PDF), "1"), args.rounds)
     print(f"pairs of pypdfium2 raw and zhengce parse (PDF), {args.rounds} rounds: parse/raw time "
-          f"median {statistics.median(p['seconds'] / r['seconds'] for r, p in zip(raw, pdf)):.2f}, "
-          f"CPU median {statistics.median(p['cpu'] / r['cpu'] for r, p in zip(raw, pdf)):.2f} (each a fresh process)")
+          f"median {statistics.median(p['seconds'] / r['seconds'] for r, p in zip(raw, pdf, strict=True)):.2f}, "
+          f"CPU median {statistics.median(p['cpu'] / r['cpu'] for r, p in zip(raw, pdf, strict=True)):.2f} (each a fresh process)")
     rows = [("pypdfium2 raw text (PDF)", summary(raw))]
     if not args.no_pdfplumber:
         rows.append(("pdfplumber extract_text (PDF)", run(PLUMBER, str(PDF))))

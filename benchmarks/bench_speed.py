@@ -132,7 +132,7 @@ def report(title: str, a_name: str, b_name: str, a: list[dict[str, float]], b: l
     for name, runs in ((a_name, a), (b_name, b)):
         print(f"{name:34} {fmt([r['cpu'] for r in runs])}   {fmt([r['wall'] for r in runs]):>16}")
     for key in ("cpu", "wall"):
-        ratios = [x[key] / y[key] for x, y in zip(a, b)] if ratio_of == "time" else [y[key] / x[key] for x, y in zip(a, b)]
+        ratios = [x[key] / y[key] for x, y in zip(a, b, strict=True)] if ratio_of == "time" else [y[key] / x[key] for x, y in zip(a, b, strict=True)]
         what = "A/B time" if ratio_of == "time" else "speed A/B (B time / A time)"
         print(f"  {what}, {key}: min {min(ratios):.2f}  median {statistics.median(ratios):.2f}  max {max(ratios):.2f}")
 

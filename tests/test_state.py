@@ -7,6 +7,7 @@ spaCy's ``max_length`` is read in pieces with the same result as in one piece.
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import subprocess
@@ -15,8 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from extractor.extract import document_to_quantities, text_to_quantities
-from extractor.extract import nlp
+from extractor.extract import document_to_quantities, nlp, text_to_quantities
 from extractor.extract.nlp import _pieces, pipeline, read_contexts
 from extractor.pipeline import parse_file
 
@@ -116,7 +116,7 @@ def test_pieces_cover_the_text_once() -> None:
     text = COMPENDIUM.read_text(encoding="utf-8")
     pieces = _pieces(text, 20_000)
     assert pieces[0][2] == 0 and pieces[-1][3] == len(text)
-    assert all(a[3] == b[2] for a, b in zip(pieces, pieces[1:]))
+    assert all(a[3] == b[2] for a, b in itertools.pairwise(pieces))
     assert all(rb - ra <= 20_000 and ra <= ka < kb <= rb for ra, rb, ka, kb in pieces)
     assert all(text[ka - 1] == "\n" for _, _, ka, _ in pieces[1:])  # cut at paragraph ends
 

@@ -24,7 +24,8 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import functools
-from collections.abc import Iterable, Iterator, Sequence
+import itertools
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from spacy.lang.zh import Chinese
 from spacy.language import Language
@@ -60,9 +61,9 @@ def _set_contexts(doc: Doc, contexts: Sequence[Context]) -> None:
 def text_of(doc: Doc) -> str:
     """The Doc's text, as the tokenizer was given it."""
     text = doc.user_data.get(_TEXT)
-    if text is None:
+    if not isinstance(text, str):
         text = doc.user_data[_TEXT] = doc.text
-    return text  # type: ignore[no-any-return]
+    return text
 
 
 class CharTokenizer:
@@ -95,12 +96,16 @@ class CharTokenizer:
         return self
 
 
-@registry.tokenizers("zhengce.CharTokenizer.v1")
-def create_char_tokenizer() -> object:
+def create_char_tokenizer() -> Callable[[Language], CharTokenizer]:
+    """The tokenizer factory registered as ``zhengce.CharTokenizer.v1`` (``[nlp.tokenizer]`` of the config)."""
+
     def make(nlp: Language) -> CharTokenizer:
         return CharTokenizer(nlp.vocab)
 
     return make
+
+
+registry.tokenizers.register("zhengce.CharTokenizer.v1", func=create_char_tokenizer)
 
 
 def _hits(doc: Doc, key: str) -> list[Hit]:
@@ -271,7 +276,7 @@ def _pieces(text: str, max_length: int) -> list[tuple[int, int, int, int]]:
     margin = max_length // 10
     cuts = _cut_points(text, max_length - 2 * margin)
     out = []
-    for a, b in zip(cuts, cuts[1:]):
+    for a, b in itertools.pairwise(cuts):
         ra, rb = _paragraphs_back(text, a, margin), _paragraphs_on(text, b, margin) if b < len(text) else b
         if rb - ra > max_length:  # a paragraph too long for a margin: no margin
             ra, rb = a, b

@@ -49,8 +49,8 @@ class CleanText:
     """Clean text plus, for every character, the index of its source line and its column in that line."""
 
     text: str
-    line_of: array  # type: ignore[type-arg]
-    col_of: array  # type: ignore[type-arg]
+    line_of: array[int]
+    col_of: array[int]
     lines: Sequence[RawLine]
     edits: list[tuple[int, int, str]] = field(default_factory=list)
     """Where the clean text differs from the print: (offset, clean length, source text) — removed spaces have
@@ -283,9 +283,7 @@ def should_join(a: str, b: str, a_full: bool, wrapped: bool = True) -> bool:
         return False
     if _TITLE_LINE.search(a) and "，" not in a:
         return False
-    if DOC_NUMBER_LINE_RE.match(b) or DATE_LINE_RE.match(b) or DOC_NUMBER_LINE_RE.match(a) or DATE_LINE_RE.match(a):
-        return False
-    return True
+    return not (DOC_NUMBER_LINE_RE.match(b) or DATE_LINE_RE.match(b) or DOC_NUMBER_LINE_RE.match(a) or DATE_LINE_RE.match(a))
 
 
 def _edits(text: str, cols: list[int], raw: str, at: int) -> list[tuple[int, int, str]]:
