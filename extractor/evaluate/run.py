@@ -128,14 +128,16 @@ class Evaluator:
 
     def run(self, golden: Path) -> Report:
         """Score every gold file of ``golden``: a folder of gold documents with golden diffs in ``diffs/``, or one
-        file. A file in a folder named ``diffs`` (or that folder itself) is a golden diff."""
+        file. A file in a folder named ``diffs`` or in a folder of it (``diffs/real``), or such a folder itself,
+        is a golden diff."""
         out = ReportBuilder()
-        if golden.is_dir() and golden.name != "diffs":
+        diffs = golden.name == "diffs" or golden.parent.name == "diffs"
+        if golden.is_dir() and not diffs:
             self._run_documents(sorted(golden.glob("*.json")), out)
             self._run_diffs(sorted((golden / "diffs").glob("*.json")), out)
         elif golden.is_dir():
             self._run_diffs(sorted(golden.glob("*.json")), out)
-        elif golden.parent.name == "diffs":
+        elif diffs or golden.parent.parent.name == "diffs":
             self._run_diffs([golden], out)
         else:
             self._run_documents([golden], out)

@@ -137,6 +137,7 @@ class GoldSource(_Gold):
 
     path: str = Field(description="relative to the project root, or else to the gold file's own folder")
     lines: LineRange | None = Field(default=None, description="1-based inclusive line range; absent: the whole file")
+    version: str | None = Field(default=None, description="for a version of a law: its date and event, e.g. 2019-04-23 修正")
 
     @model_validator(mode="after")
     def _ordered(self) -> GoldSource:
@@ -207,6 +208,8 @@ class GoldAlignment(_Gold):
     a: str | None = Field(default=None, description="the article's path in A, as printed")
     b: str | None = Field(default=None, description="the article's path in B, as printed")
     status: PairStatus
+    note: str | None = Field(default=None, description="the annotator's remark")
+    doubt: bool = Field(default=False, description="the annotator was unsure of this link")
 
     @model_validator(mode="after")
     def _sides(self) -> GoldAlignment:
@@ -222,21 +225,34 @@ ChangeValue = int | float | str
 class GoldChange(_Gold):
     """A parameter-level change between aligned articles of a golden diff."""
 
-    change: Literal["added", "removed", "changed"]
+    change: Literal["added", "removed", "changed", "moved"]
     kind: ChangeKind
-    a_value: ChangeValue | None = Field(default=None, description="the value in A (changed, removed)")
-    b_value: ChangeValue | None = Field(default=None, description="the value in B (changed, added)")
+    subject: str | None = Field(default=None, description="what the number governs, in a few words (real pairs)")
+    a_value: ChangeValue | None = Field(default=None, description="the value in A (changed, removed, moved)")
+    b_value: ChangeValue | None = Field(default=None, description="the value in B (changed, added, moved)")
+    a_value_max: int | float | None = Field(default=None, description="the upper end of a range in A")
+    b_value_max: int | float | None = Field(default=None, description="the upper end of a range in B")
+    unit: str | None = Field(default=None, description="yuan, percent, month, day, year, count, or what is counted (mu, ton…)")
+    a_bound: Bound | None = None
+    b_bound: Bound | None = None
+    per: list[Per] = Field(default_factory=list)
+    a_per: list[Per] = Field(default_factory=list)
+    b_per: list[Per] = Field(default_factory=list)
+    base: str | None = Field(default=None, description="for a multiple (一倍以上三倍以下): what it is a multiple of")
+    a_base: str | None = None
+    b_base: str | None = None
     a_section: str | None = None
     b_section: str | None = None
     benefit: str | None = Field(default=None, description="what the number belongs to, as named in the text")
     a_quote: str | None = None
     b_quote: str | None = None
+    note: str | None = Field(default=None, description="the annotator's remark")
     doubt: bool = Field(default=False, description="the annotator was unsure: scored apart")
 
     @model_validator(mode="after")
     def _values(self) -> GoldChange:
         for side, value in (("a", self.a_value), ("b", self.b_value)):
-            needed = self.change == "changed" or self.change == ("removed" if side == "a" else "added")
+            needed = self.change in ("changed", "moved") or self.change == ("removed" if side == "a" else "added")
             if needed and value is None:
                 raise ValueError(f"{side}_value is missing: a change {self.change!r} has one")
             if not needed and value is not None:
@@ -247,19 +263,35 @@ class GoldChange(_Gold):
         return self
 
 
+class GoldChapter(_Gold):
+    """Two chapters (or 节) of a golden diff paired by content."""
+
+    a: str | None = None
+    b: str | None = None
+    status: PairStatus
+    note: str | None = None
+
+
+Genre = Literal["law", "administrative_regulation", "judicial_interpretation", "local_regulation", "departmental_rule", "policy"]
+
+
 class GoldDiff(_Gold):
     """A golden diff: the expected result of ``zhengce diff A B`` (golden/diffs/README.md)."""
 
     name: str
     relation: Literal["version", "implementation"]
+    genre: Genre | None = Field(default=None, description="for a real revision pair: what kind of instrument")
     a: GoldSource
     b: GoldSource
+    a_title: str | None = Field(default=None, description="the title without the 题注 lines")
+    b_title: str | None = None
     notes: str | None = Field(default=None, description="free text about how the file was made")
+    chapters: list[GoldChapter] = Field(default_factory=list, description="chapters and 节 paired, when there are any")
     alignment: list[GoldAlignment] = Field(default_factory=list, description="every article of both documents")
     changes: list[GoldChange] = Field(default_factory=list)
 
 
 __all__ = [
-    "ChangeValue", "Counts", "DiffScore", "GoldAlignment", "GoldChange", "GoldDiff", "GoldDocument", "GoldMeta",
+    "ChangeValue", "Counts", "DiffScore", "Genre", "GoldAlignment", "GoldChange", "GoldChapter", "GoldDiff", "GoldDocument", "GoldMeta",
     "GoldQuantity", "GoldSection", "GoldSource", "QuantityScore", "Report", "Tally",
 ]

@@ -26,7 +26,10 @@ BeneficiaryKind = Literal["individual", "enterprise", "institution", "government
 Marker = Literal["bian", "zhang", "jie", "tiao", "cn", "cn_paren", "arabic", "arabic_paren", "circled", "shi"]
 """A numbering style: 第X编/章/节/条, 一、, （一）, 1., （1）, ①, 一是."""
 
-PairStatus = Literal["unchanged", "modified", "moved", "added", "removed"]
+PairStatus = Literal["unchanged", "renumbered", "moved", "modified", "split", "merged", "added", "removed"]
+"""How an article of one version stands to the other (after Akoma Ntoso: substitution, insertion, repeal,
+renumbering, split, join). ``moved`` is an unchanged article at another position; ``renumbered`` one under
+another number."""
 ChangeKind = Literal["money", "percent", "duration", "age", "count", "group", "condition"]
 
 QUANTITY_KINDS: tuple[QuantityKind, ...] = get_args(QuantityKind)
