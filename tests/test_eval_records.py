@@ -122,7 +122,7 @@ BAD_DOCUMENTS: dict[str, tuple[Callable[[Json], None], str]] = {
 BAD_DIFFS: dict[str, tuple[Callable[[Json], None], str]] = {
     "status not in the vocabulary": (
         _set("alignment.0.status", "renamed"),
-        "alignment[0].status: 'renamed' is not one of unchanged, modified, moved, added, removed"),
+        "alignment[0].status: 'renamed' is not one of unchanged, renumbered, moved, modified, split, merged, added, removed"),
     "relation not in the vocabulary": (
         _set("relation", "copy"), "relation: 'copy' is not one of version, implementation"),
     "change value true": (_set("changes.0.a_value", True), "changes[0].a_value: true is not a number or a string"),
@@ -133,7 +133,7 @@ BAD_DIFFS: dict[str, tuple[Callable[[Json], None], str]] = {
         _set("changes.0.change", "added"), "changes[0]: a_value 200000: a change 'added' has none"),
     "money change with a phrase": (
         _set("changes.0.b_value", "三十万元"), "changes[0]: b_value '三十万元': a money change has a number"),
-    "unknown change field": (_set("changes.0.note", "x"), "changes[0].note: unknown field"),
+    "unknown change field": (_set("changes.0.colour", "x"), "changes[0].colour: unknown field"),
     "missing relation": (_drop("relation"), "relation: missing (a required field)"),
 }
 
