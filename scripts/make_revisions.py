@@ -464,9 +464,16 @@ def revision_to_files(revision: Revision) -> RevisionFiles:
     return RevisionFiles(text, diff)
 
 
-def _dump(obj: BaseModel, *, keep_nulls: bool = False) -> str:
-    leave_out = not keep_nulls  # nulls and defaults (doubt: false) left out, except where the format shows nulls
-    return json.dumps(obj.model_dump(mode="json", exclude_none=leave_out, exclude_defaults=leave_out), ensure_ascii=False)
+def _dump(obj: BaseModel) -> str:
+    """A record as one JSON line, nulls and defaults (doubt: false) left out."""
+    return json.dumps(obj.model_dump(mode="json", exclude_none=True, exclude_defaults=True), ensure_ascii=False)
+
+
+def _dump_link(link: GoldAlignment) -> str:
+    """An alignment entry with both sides shown, null included (the format shows them); the rest when set."""
+    shown = {"a": link.a, "b": link.b, "status": link.status}
+    extra = link.model_dump(mode="json", exclude_none=True, exclude_defaults=True, exclude={"a", "b", "status"})
+    return json.dumps(shown | extra, ensure_ascii=False)
 
 
 def diff_to_json(diff: GoldDiff) -> str:
@@ -483,7 +490,7 @@ def diff_to_json(diff: GoldDiff) -> str:
         f'  "a": {_dump(diff.a)}',
         f'  "b": {_dump(diff.b)}',
         f'  "notes": {json.dumps(diff.notes, ensure_ascii=False)}',
-        block("alignment", [_dump(e, keep_nulls=True) for e in diff.alignment]),
+        block("alignment", [_dump_link(e) for e in diff.alignment]),
         block("changes", [_dump(c) for c in diff.changes]),
     ]
     return "{\n" + ",\n".join(head) + "\n}\n"
