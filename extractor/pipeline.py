@@ -7,6 +7,7 @@ import hashlib
 import logging
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TypeVar
 
 import regex
 
@@ -14,15 +15,17 @@ from . import ingest
 from .divisions import region_of
 from .errors import InputError
 from .ingest.raw import RawDoc
+from .ingest.saved import SAVED_SUFFIXES, read_saved
 from .normalize.text import CleanText, lines_to_text
-from .records import Attachment, Document, Location, ParseResult, Reference, Section, Source, SourceEdit, Table
+from .records import Analysis, Attachment, Document, Location, ParseResult, Reference, Section, Source, SourceEdit, Table
 from .segment.attachments import find_attachments
-from .text.patterns import DOC_NUMBER_RE, parse_doc_number, title_text
 from .segment.meta import Head, paragraphs_to_head
 from .segment.split import split_compendium
 from .segment.tree import paragraphs_to_sections
+from .text.patterns import DOC_NUMBER_RE, parse_doc_number, title_text
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 REFERENCE_RE = regex.compile(
     rf"《(?P<title>[^《》]{{2,100}})》(?:[ \u3000]*[（(](?P<num>{DOC_NUMBER_RE.pattern})[）)])?"
@@ -234,17 +237,37 @@ def split_document_ref(path: str | Path) -> tuple[Path, str | None]:
     return Path(text), None
 
 
+def pick_documents(items: Sequence[T], part: str | None, id_of: Callable[[T], str]) -> list[T]:
+    """The items (documents or analyses) that ``PATH#part`` names: by id, or by number in a compendium
+    (``#05`` names ``004_x-05.txt``); all of them when ``part`` is None."""
+    if part is None:
+        return list(items)
+    return [x for x in items if id_of(x) == part or Path(id_of(x)).stem.endswith(f"-{part}")]
+
+
+def is_saved(path: str | Path) -> bool:
+    """Does ``path`` name saved records (JSON or JSONL written by zhengce) rather than a source file?
+
+    >>> is_saved("out/corpus.jsonl"), is_saved("corpus/texts/001.txt"), is_saved("x.json#01")
+    (True, False, True)
+    """
+    return split_document_ref(path)[0].suffix.lower() in SAVED_SUFFIXES
+
+
 def parse_path(path: str | Path) -> ParseResult:
-    """Parse one file (or one document of it: ``PATH#NN``), catching bad input into the result's ``error``."""
+    """The documents of one file (or of one document of it: ``PATH#NN``): a source parsed, or the documents of
+    a saved file read back (nothing extracted); bad input goes into the result's ``error``."""
     file, doc_id = split_document_ref(path)
     try:
-        docs = parse_file(file)
+        if is_saved(file):
+            docs = [r.document if isinstance(r, Analysis) else r for r in read_saved(file)]
+        else:
+            docs = parse_file(file)
     except InputError as e:
         return ParseResult(path=str(path), error=e.cause)
-    if doc_id is not None:
-        docs = [d for d in docs if d.id == doc_id or Path(d.id).stem.endswith(f"-{doc_id}")]
-        if not docs:
-            return ParseResult(path=str(path), error=f"no document {doc_id} in it")
+    docs = pick_documents(docs, doc_id, lambda d: d.id)
+    if not docs:
+        return ParseResult(path=str(path), error=f"no document {doc_id} in it")
     return ParseResult(path=str(path), documents=docs)
 
 
@@ -261,4 +284,7 @@ def iter_files(paths: Sequence[str | Path]) -> list[Path]:
     return out
 
 
-__all__ = ["build_document", "iter_files", "parse_file", "parse_path", "raw_to_documents", "split_document_ref"]
+__all__ = [
+    "build_document", "document_id", "is_saved", "iter_files", "parse_file", "parse_path", "pick_documents", "raw_to_documents",
+    "split_document_ref",
+]

@@ -263,7 +263,8 @@ def _graph_cli() -> click.Group:
 
 
 def test_cli_graph_is_documented() -> None:
-    cmd = _graph_cli().commands["graph"]
+    cmd = _graph_cli().get_command(click.Context(_graph_cli()), "graph")
+    assert cmd is not None
     assert cmd.help and "Example: zhengce graph" in cmd.help
     assert all(p.help for p in cmd.params if isinstance(p, click.Option))
 

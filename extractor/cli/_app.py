@@ -1,5 +1,5 @@
-"""The ``zhengce`` command group and what its commands share: reading inputs with a progress bar, reporting bad
-files, writing output. Each command is a module of this package; the library does the work.
+"""The ``zhengce`` command group and what its commands share: reporting bad files and writing output. Each
+command is a module of this package, imported when it is run; the library does the work.
 
 Every command takes files and folders, reports a bad file in one line naming the file and the cause, goes on
 with the rest, and exits non-zero when any file failed.
@@ -7,52 +7,18 @@ with the rest, and exits non-zero when any file failed.
 
 from __future__ import annotations
 
+import importlib
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TypeVar
+from typing import Any
 
 import click
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from ..analysis import analyze_path, documents_of_path
-from ..pipeline import iter_files
 from ..records import AnalysisResult, ParseResult
 
-PROGRESS_MIN_FILES = 5
-R = TypeVar("R")
-
 err = Console(stderr=True, highlight=False, width=None if sys.stderr.isatty() else 140)
-
-
-def _each(paths: Sequence[str], label: str, fn: Callable[[Path], R]) -> Iterator[R]:
-    files = iter_files(paths)
-    if not files:
-        raise click.UsageError(f"no supported files in: {' '.join(paths)}")
-    if len(files) < PROGRESS_MIN_FILES:
-        for f in files:
-            yield fn(f)
-        return
-    columns = (TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), TextColumn("{task.description}"))
-    with Progress(*columns, console=err, transient=True) as progress:
-        task = progress.add_task("", total=len(files))
-        for f in files:
-            progress.update(task, description=f.name)
-            yield fn(f)
-            progress.advance(task)
-
-
-def parse_results(paths: Sequence[str], label: str) -> Iterator[ParseResult]:
-    """The documents of every file named (folders: their supported files), with a progress bar: source files
-    parsed, saved analyses or documents read back."""
-    return _each(paths, label, documents_of_path)
-
-
-def analysis_results(paths: Sequence[str], label: str) -> Iterator[AnalysisResult]:
-    """The analyses of every file named: source files parsed and extracted once each, saved analyses (the
-    .json/.jsonl of ``zhengce extract``) read back as they are."""
-    return _each(paths, label, analyze_path)
 
 
 def _report_errors(failed: Sequence[ParseResult | AnalysisResult]) -> int:
@@ -82,7 +48,34 @@ def emit(text: str, out: str | None, note: str = "") -> None:
         err.print(f"{note} to {out}", soft_wrap=True)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+COMMANDS = {
+    "parse": "parse:parse", "extract": "extract:extract_cmd", "show": "extract:show_cmd",
+    "compare": "compare:compare_cmd", "diff": "diff:diff_cmd", "graph": "graph:graph_cmd",
+    "export": "export:export_cmd", "eval": "eval:eval_cmd", "schema": "eval:schema_cmd",
+}
+"""Each command and where it is defined (``module:function`` in this package), imported when it is run."""
+
+
+class LazyGroup(click.Group):
+    """A group whose commands are imported only when one is run (or help lists them), so a command pays for its
+    own imports and not for every other command's (spaCy, pyarrow, matplotlib …)."""
+
+    def __init__(self, *args: Any, lazy: dict[str, str], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.lazy = lazy
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(set(super().list_commands(ctx)) | set(self.lazy))
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.lazy:
+            return super().get_command(ctx, cmd_name)
+        module, _, name = self.lazy[cmd_name].partition(":")
+        command: click.Command = getattr(importlib.import_module(f"{__package__}.{module}"), name)
+        return command
+
+
+@click.group(cls=LazyGroup, lazy=COMMANDS, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="zhengce")
 def cli() -> None:
     """Zhengce (政策): read Chinese official policy documents into structured, traceable records.

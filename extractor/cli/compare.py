@@ -9,10 +9,11 @@ import click
 from ..compare.table import KINDS, analyses_to_table
 from ..records import AnalysisResult
 from ..store import table_out
-from ._app import analysis_results, cli, emit, err, exit_on_errors
+from ._app import emit, err, exit_on_errors
+from ._inputs import analysis_results
 
 
-@cli.command("compare")
+@click.command("compare")
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--benefit", default=None, help="Benefit to compare, by name or synonym (e.g. 创业担保贷款, 就业见习补贴).")
 @click.option("--group", default=None, help="Only values for this eligible group (e.g. 高校毕业生, 小微企业).")

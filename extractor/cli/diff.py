@@ -11,7 +11,7 @@ from ..compare.diff import analyses_to_diff
 from ..records import Analysis
 from ..store import export
 from ..store.diff_html import diff_to_html
-from ._app import cli, emit
+from ._app import emit
 
 
 def _pick(ref: str) -> Analysis:
@@ -23,7 +23,7 @@ def _pick(ref: str) -> Analysis:
     return result.analyses[0]
 
 
-@cli.command("diff")
+@click.command("diff")
 @click.argument("a")
 @click.argument("b")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "html", "jsonl", "csv", "parquet", "xlsx"]),

@@ -12,7 +12,6 @@ from rich.table import Table as RichTable
 
 from ..evaluate import Report, evaluate
 from ..schemas import write_schemas
-from ._app import cli
 
 out = Console(highlight=False, width=None if sys.stdout.isatty() else 140)
 
@@ -67,7 +66,7 @@ def _flatten(table: dict, prefix: str = "") -> dict[str, float]:  # type: ignore
 
 
 
-@cli.command("eval")
+@click.command("eval")
 @click.option("--golden", type=click.Path(exists=True, path_type=Path), default=Path("golden"), show_default=True,
               help="A folder of gold files (the format of golden/README.md; golden diffs in its diffs/), or one file.")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
@@ -107,7 +106,7 @@ def eval_cmd(golden: Path, as_json: bool, floors: Path | None, misses: bool) -> 
     if failed or report.errors:
         raise SystemExit(1)
 
-@cli.command("schema")
+@click.command("schema")
 @click.option("-o", "--out", "folder", type=click.Path(path_type=Path), default=Path("schemas"), show_default=True,
               help="Folder to write the JSON Schema files into.")
 def schema_cmd(folder: Path) -> None:

@@ -10,10 +10,11 @@ from ..compare.table import analyses_to_table
 from ..records import Analysis, AnalysisResult
 from ..store import export
 from ..store.openfisca import table_to_openfisca
-from ._app import analysis_results, cli, emit, err, exit_on_errors
+from ._app import emit, err, exit_on_errors
+from ._inputs import analysis_results
 
 
-@cli.command("export")
+@click.command("export")
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--table", "table", type=click.Choice(["documents", "sections", "provisions", "quantities"]),
               default="quantities", show_default=True, help="Which records to write, one row each.")

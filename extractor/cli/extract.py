@@ -10,10 +10,11 @@ from ..extract.taxonomy import benefits, groups
 from ..records import Analysis, AnalysisResult
 from ..store.highlight import document_to_html
 from ..store.rows import analyses_to_json, analyses_to_jsonl, quantity_to_row, rows_to_csv, rows_to_jsonl
-from ._app import analysis_results, cli, emit, exit_on_errors
+from ._app import emit, exit_on_errors
+from ._inputs import analysis_results
 
 
-@cli.command("extract")
+@click.command("extract")
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "json", "analyses"]), default="jsonl", show_default=True,
               help="jsonl/csv: one quantity per line; json: a list of analyses (document, quantities, provisions), "
@@ -58,7 +59,7 @@ def extract_cmd(paths: tuple[str, ...], fmt: str, out: str | None, everything: b
     exit_on_errors(failed)
 
 
-@cli.command("show")
+@click.command("show")
 @click.argument("path", type=click.Path())
 @click.option("--html", "as_html", is_flag=True, help="Write an HTML page with every extraction highlighted.")
 @click.option("-o", "--out", type=click.Path(), default=None,

@@ -8,10 +8,11 @@ import click
 
 from ..compare.graph import documents_to_graph, graph_to_graphml, graph_to_json, in_force, subgraph
 from ..records import Document, ParseResult
-from ._app import cli, emit, exit_on_errors, parse_results
+from ._app import emit, exit_on_errors
+from ._inputs import parse_results
 
 
-@cli.command("graph")
+@click.command("graph")
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(["json", "graphml"]), default="json", show_default=True,
               help="json: documents and relations as records; graphml: for Gephi, yEd, networkx.")

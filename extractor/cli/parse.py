@@ -10,10 +10,11 @@ from rich.table import Table as RichTable
 
 from ..records import ParseResult
 from ..store.documents_out import DocumentSink
-from ._app import cli, err, exit_on_errors, parse_results
+from ._app import err, exit_on_errors
+from ._inputs import parse_results
 
 
-@cli.command()
+@click.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "md", "tree"]), default="json", show_default=True,
               help="json: one record per document; jsonl: one line per document; md: Markdown; tree: an outline.")
