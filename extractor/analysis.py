@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .errors import InputError
-from .extract import extract_document
+from .extract import extract_document, extract_documents
 from .ingest.saved import read_saved
 from .pipeline import is_saved, parse_path, pick_documents, split_document_ref
 from .records import Analysis, AnalysisResult
@@ -38,7 +38,7 @@ def analyze_path(path: str | Path) -> AnalysisResult:
     parsed = parse_path(path)
     if parsed.error is not None:
         return AnalysisResult(path=str(path), error=parsed.error)
-    return AnalysisResult(path=str(path), analyses=[extract_document(d) for d in parsed.documents])
+    return AnalysisResult(path=str(path), analyses=extract_documents(parsed.documents))
 
 
 def analyze_file(path: str | Path) -> list[Analysis]:

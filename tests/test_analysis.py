@@ -44,6 +44,11 @@ def test_saved_file_loads_to_equal_records(saved: Path) -> None:
     assert read_analyses(saved) == fresh
 
 
+def test_batched_extraction_equals_one_by_one() -> None:
+    docs = parse_file(COMPENDIUM)
+    assert extract_pkg.extract_documents(docs) == [extract_document(d) for d in docs]
+
+
 def test_analysis_carries_version_and_source_digest() -> None:
     analysis = extract_document(parse_file(ONE)[0])
     digest = hashlib.sha256(ONE.read_bytes()).hexdigest()
@@ -94,6 +99,7 @@ def test_commands_on_saved_analyses_neither_parse_nor_extract(
 
     monkeypatch.setattr(analysis_mod, "parse_path", refuse)
     monkeypatch.setattr(analysis_mod, "extract_document", refuse)
+    monkeypatch.setattr(analysis_mod, "extract_documents", refuse)
     assert main(["compare", str(saved), "--benefit", "生活补贴", "--format", "md"]) == 0
     assert main(["diff", f"{saved}#01", f"{saved}#19"]) == 0
 
@@ -102,13 +108,13 @@ def test_extraction_runs_once_per_document(monkeypatch: pytest.MonkeyPatch, caps
     import extractor.analysis as analysis_mod
 
     seen: list[str] = []
-    real = extract_pkg.extract_document
+    real = extract_pkg.extract_documents
 
-    def counting(doc):  # type: ignore[no-untyped-def]
-        seen.append(doc.id)
-        return real(doc)
+    def counting(docs):  # type: ignore[no-untyped-def]
+        seen.extend(d.id for d in docs)
+        return real(docs)
 
-    monkeypatch.setattr(analysis_mod, "extract_document", counting)
+    monkeypatch.setattr(analysis_mod, "extract_documents", counting)
     assert main(["compare", str(ONE), str(TWO), "--benefit", "一次性创业补贴", "--format", "md"]) == 0
     assert sorted(seen) == sorted(set(seen)) and len(seen) == 2
 

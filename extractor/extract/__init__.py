@@ -8,7 +8,7 @@ groups them into rules, one per clause that states a benefit.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
 from ..evidence import evidence, verbatim
 from ..records import Analysis, Document, Quantity, Section
@@ -127,18 +127,27 @@ def quantity_id(doc_id: str, start: int, end: int, kind: str) -> str:
     return f"{doc_id}:{start}-{end}:{kind}"
 
 
-def extract_document(doc: Document) -> Analysis:
-    """The analysis of one document: its quantities and provisions, with the extractor's version and the
-    sha256 of the source the document was read from."""
-    quantities = document_to_quantities(doc)
+def _analysis(doc: Document, quantities: list[Quantity]) -> Analysis:
     return Analysis(
         document=doc, quantities=quantities, provisions=quantities_to_provisions(doc, quantities),
         extractor_version=extractor_version(), source_sha256=doc.source.sha256,
     )
 
 
+def extract_document(doc: Document) -> Analysis:
+    """The analysis of one document: its quantities and provisions, with the extractor's version and the
+    sha256 of the source the document was read from."""
+    return _analysis(doc, document_to_quantities(doc))
+
+
+def extract_documents(docs: Sequence[Document]) -> list[Analysis]:
+    """The analyses of several documents, their texts batched through the pipeline (``nlp.pipe``); the same
+    records as :func:`extract_document` one by one."""
+    return [_analysis(d, q) for d, q in zip(docs, documents_to_quantities(docs), strict=True)]
+
+
 __all__ = [
-    "document_to_quantities", "documents_to_quantities", "extract_document", "quantity_id", "section_at", "section_index", "text_to_quantities",
+    "document_to_quantities", "documents_to_quantities", "extract_document", "extract_documents", "quantity_id", "section_at", "section_index", "text_to_quantities",
 ]
 
 
