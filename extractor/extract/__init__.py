@@ -11,21 +11,15 @@ import bisect
 from collections.abc import Iterable, Iterator, Sequence
 
 from ..evidence import evidence, verbatim
-from ..records import Analysis, Document, Quantity, Section
+from ..records import Analysis, Document, Quantity, document_sections
 from ..version import extractor_version
 from .context import BENEFIT_WORD, Context
 from .provisions import quantities_to_provisions
 
 
-def _flat(sections: list[Section]) -> Iterator[Section]:
-    for s in sections:
-        yield s
-        yield from _flat(s.children)
-
-
 def section_index(doc: Document) -> list[tuple[int, int, str, str]]:
     """(start, end, path, heading) of every section of the document and its attachments, by start."""
-    secs = list(_flat(doc.sections)) + [s for a in doc.attachments for s in _flat(a.sections)]
+    secs = list(document_sections(doc))
     return sorted(((s.span[0], s.span[1], s.path, s.heading or "") for s in secs), key=lambda t: (t[0], -t[1]))
 
 

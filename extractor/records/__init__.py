@@ -22,6 +22,7 @@ from .document import (
     SourceEdit,
     Table,
     document_sections,
+    walk_depths,
     walk_sections,
 )
 from .evaluation import (
@@ -114,5 +115,6 @@ __all__ = [
     "Unit",
     "Value",
     "document_sections",
+    "walk_depths",
     "walk_sections",
 ]

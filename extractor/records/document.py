@@ -133,9 +133,15 @@ class ParseResult(Record):
 
 def walk_sections(sections: Iterable[Section]) -> Iterator[Section]:
     """Every section of a tree, depth first, each parent before its children."""
-    for s in sections:
+    for _, s in walk_depths(sections):
         yield s
-        yield from walk_sections(s.children)
+
+
+def walk_depths(sections: Iterable[Section], depth: int = 0) -> Iterator[tuple[int, Section]]:
+    """(depth, section) for every section of a tree, depth first; the top level is depth 0."""
+    for s in sections:
+        yield depth, s
+        yield from walk_depths(s.children, depth + 1)
 
 
 def document_sections(doc: Document, *, attachments: bool = True) -> Iterator[Section]:

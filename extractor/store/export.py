@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, Literal
 
-from ..records import Analysis, Diff, Document, Section
+from ..records import Analysis, Diff, Document, walk_sections
 
 Table = Literal["documents", "sections", "provisions", "quantities", "changes", "pairs"]
 Format = Literal["jsonl", "csv", "parquet", "xlsx"]
@@ -25,12 +25,6 @@ def _flat(value: Any) -> Any:
     if isinstance(value, (list, dict)):
         return json.dumps(value, ensure_ascii=False)
     return value
-
-
-def _walk(sections: list[Section]) -> Iterator[Section]:
-    for s in sections:
-        yield s
-        yield from _walk(s.children)
 
 
 def document_rows(docs: Iterable[Document]) -> Iterator[dict[str, Any]]:
@@ -51,7 +45,7 @@ def document_rows(docs: Iterable[Document]) -> Iterator[dict[str, Any]]:
 
 def section_rows(docs: Iterable[Document]) -> Iterator[dict[str, Any]]:
     for d in docs:
-        secs = [(None, s) for s in _walk(d.sections)] + [(a.num, s) for a in d.attachments for s in _walk(a.sections)]
+        secs = [(None, s) for s in walk_sections(d.sections)] + [(a.num, s) for a in d.attachments for s in walk_sections(a.sections)]
         for attachment, s in secs:
             yield {"doc_id": d.id, "attachment": attachment, "key": s.key, "path": s.path, "num": s.num, "marker": s.marker,
                    "heading": s.heading, "depth": s.path.count("/"), "start": s.span[0], "end": s.span[1],

@@ -2,15 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
-from ..records import Document, Section
-
-
-def _walk(sections: Iterable[Section], depth: int = 0) -> Iterable[tuple[int, Section]]:
-    for s in sections:
-        yield depth, s
-        yield from _walk(s.children, depth + 1)
+from ..records import Document, walk_depths
 
 
 def document_to_tree(doc: Document) -> str:
@@ -27,12 +19,12 @@ def document_to_tree(doc: Document) -> str:
         ("地区", f"{doc.region} ({doc.level})" if doc.region else None),
     ]
     lines += [f"  {k}: {v}" for k, v in meta if v]
-    for depth, s in _walk(doc.sections):
+    for depth, s in walk_depths(doc.sections):
         page = f"  [p.{s.page}]" if s.page else ""
         lines.append(f"{'  ' * (depth + 1)}{s.path} {s.heading or ''}{page}".rstrip())
     for a in doc.attachments:
         lines.append(f"  附件{a.num or ''} {a.title or ''}".rstrip())
-        for depth, s in _walk(a.sections):
+        for depth, s in walk_depths(a.sections):
             lines.append(f"{'  ' * (depth + 2)}{s.path} {s.heading or ''}".rstrip())
         if a.tables:
             lines.append(f"    ({len(a.tables)} table(s))")
@@ -56,7 +48,7 @@ def document_to_markdown(doc: Document) -> str:
         ("来源", f"{doc.source.path} (lines {doc.source.lines[0]}–{doc.source.lines[1]})"),
     ]
     out += ["| 字段 | 值 |", "| --- | --- |"] + [f"| {k} | {v} |" for k, v in rows if v] + [""]
-    for depth, s in _walk(doc.sections):
+    for depth, s in walk_depths(doc.sections):
         level = min(depth + 2, 6)
         out.append(f"{'#' * level} {s.num} {s.heading or ''}".rstrip())
         own = s.text.split("\n")[0]
