@@ -157,6 +157,8 @@ def build_document(
         recipients=head.recipients,
         cc=head.cc,
         date=head.date,
+        effective_date=head.effective_date,
+        versions=head.versions,
         region=region,
         region_code=code,
         level=level,

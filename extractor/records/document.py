@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import Field
 
@@ -45,6 +45,29 @@ class Table(Record):
     rows: list[list[str]]
     span: SpanT
     page: Annotated[int, Field(ge=1)] | None = None
+
+
+VersionEventKind = Literal["adopted", "approved", "published", "amended", "revised", "in_force"]
+
+
+class VersionEvent(Record):
+    """One event of a law's or regulation's version history, as its 题注 or promulgation order prints it:
+    ``2022年2月23日第十三届全国人民代表大会常务委员会第三十三次会议《关于修改……的决定》第二次修正``."""
+
+    event: VersionEventKind = Field(description="通过 adopted, 批准 approved, 公布/发布 published, 修正 amended, "
+                                                "修订 revised, 施行/起施行 in_force")
+    date: dt.date | None = Field(description="the date printed with the event")
+    body: str | None = Field(None, description="the organ or meeting as printed, layout spaces removed, e.g. "
+                                               "第十一届全国人民代表大会常务委员会第十八次会议, 民政部令第14号; null when only "
+                                               "the instrument is named")
+    organ: str | None = Field(None, description="the organ that acted, without 届, 次会议 and 中华人民共和国: "
+                                                "全国人民代表大会常务委员会, 北京市人民代表大会常务委员会, 国务院, 最高人民法院")
+    order: str | None = Field(None, description="the promulgation order the event names, e.g. 中华人民共和国国务院令第363号")
+    instrument: str | None = Field(None, description="the amending instrument's title without 《》, e.g. "
+                                                     "国务院关于修改部分行政法规的决定; null when none is named")
+    ordinal: Annotated[int, Field(ge=1)] | None = Field(None, description="N of 第N次修正/修订, when printed")
+    quote: str = Field(description="the event as printed")
+    span: SpanT = Field(description="offsets of the quote in the document's text")
 
 
 class Section(Record):
@@ -106,7 +129,20 @@ class Document(Record):
     issuers: list[str]
     recipients: list[str] = Field(default_factory=list, description="主送")
     cc: list[str] = Field(default_factory=list, description="抄送")
-    date: dt.date | None
+    date: dt.date | None = Field(
+        description="the document's date: the signature's date; for a law or regulation with a 题注 or a "
+                    "promulgation order, the date of its latest version, i.e. of the last adoption, approval, "
+                    "publication, amendment or revision printed (the date lawyers cite), never the date in force"
+    )
+    effective_date: dt.date | None = Field(
+        None, description="the date the text comes into force on, when stated: the 施行 event of the 题注 or of "
+                          "the promulgation order, else the last 本…自…起施行 of the text (which an amended text "
+                          "may keep from its first version)"
+    )
+    versions: list[VersionEvent] = Field(
+        default_factory=list, description="the version history its 题注 or promulgation order prints, in printed "
+                                          "order; [] for a document without one"
+    )
     region: str | None = Field(description="e.g. 河南省平顶山市")
     region_code: str | None = Field(None, description="12-digit administrative division code")
     level: Level | None

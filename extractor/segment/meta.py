@@ -8,9 +8,10 @@ from dataclasses import dataclass, field
 
 import regex
 
-from ..records import DocNumber
+from ..records import DocNumber, VersionEvent
 from ..text.patterns import DATE_LINE_RE, DOC_NUMBER_LINE_RE, norm_title, parse_date, parse_doc_number, title_text
 from .heads import doc_type_of, is_head_like, split_organs
+from .versions import in_force_in_body, is_tizhu_line, latest_date, order_line, parse_order, parse_tizhu
 
 _INSTRUMENT_RE = regex.compile(r"关于(?:印发|转发|颁发|发布)[ \u3000]*《?(?P<x>.+?)》?[ \u3000]*的[ \u3000]*通[ \u3000]*知")
 _MULTI_RE = regex.compile(r"等[ \u3000]*\d+[ \u3000]*个[\p{Han}]{1,4}$")
@@ -35,6 +36,8 @@ class Head:
     body_start: int = 0
     signature: int | None = None
     instrument_start: int | None = None
+    effective_date: dt.date | None = None
+    versions: list[VersionEvent] = field(default_factory=list)
 
 
 def split_list(s: str) -> list[str]:
@@ -89,6 +92,8 @@ def _title(paragraphs: Sequence[str], end: int) -> tuple[str | None, list[str], 
             header += [o for i in pending for o in split_organs(paragraphs[i])]
             pending = []
             continue
+        if run and is_tizhu_line(p):
+            break
         organs = split_organs(p)
         if not run and organs:
             if "文件" in p:
@@ -103,8 +108,57 @@ def _title(paragraphs: Sequence[str], end: int) -> tuple[str | None, list[str], 
     organs = [o for i in pending for o in split_organs(paragraphs[i])]
     m = _TITLE_START.match(title_text(paragraphs[run[0]]))
     if m and m.group("organ") and not pending:
-        organs += split_organs(paragraphs[run[0]].split("关于")[0])
+        organs += _joint_organs(split_organs(paragraphs[run[0]].split("关于")[0]))
     return title, organs, header
+
+
+def _joint_organs(organs: list[str]) -> list[str]:
+    """"最高人民法院、最高人民检察院" printed before 关于 as two organs, when each part is one."""
+    out = []
+    for o in organs:
+        parts = o.split("、")
+        out += parts if len(parts) > 1 and all(split_organs(x) == [x] for x in parts) else [o]
+    return out
+
+
+def _offsets(paragraphs: Sequence[str], upto: int) -> list[int]:
+    out, n = [], 0
+    for p in paragraphs[:upto]:
+        out.append(n)
+        n += len(p) + 1
+    return out
+
+
+def _history(paragraphs: Sequence[str], end: int) -> list[VersionEvent]:
+    """The version history the head prints: a 题注 under the title, or a promulgation order."""
+    scan = min(len(paragraphs), max(end, 1) + 8)
+    offsets = _offsets(paragraphs, scan)
+    start = next((k for k in range(1, min(end + 1, scan)) if is_tizhu_line(paragraphs[k])), None)
+    if start is not None:
+        stop = start + 1
+        while stop < scan and is_tizhu_line(paragraphs[stop]):
+            stop += 1
+        text = "\n".join(paragraphs[start:stop])
+        events = parse_tizhu(text, offsets[start])
+        if events:
+            return events
+    order = order_line(paragraphs, min(end + 1, scan))
+    if order is None:
+        return []
+    k, printed, organ = order
+    events = []
+    for j in range(k + 1, scan):
+        p = paragraphs[j]
+        if "现予" in p or "已由" in p or "已经" in p:
+            events += parse_order(p, offsets[j])
+        elif DATE_LINE_RE.match(p.strip()) and (d := parse_date(p)) is not None:
+            q = p.strip()
+            lead = len(p) - len(p.lstrip())
+            events.append(VersionEvent(event="published", date=d, body=printed, organ=organ, order=printed,
+                                       instrument=None, ordinal=None, quote=q,
+                                       span=(offsets[j] + lead, offsets[j] + lead + len(q))))
+            break
+    return sorted(events, key=lambda e: (e.event == "in_force", e.span))
 
 
 def _organs_before_date(line: str, date: dt.date) -> list[str]:
@@ -168,6 +222,14 @@ def paragraphs_to_head(paragraphs: Sequence[str]) -> Head:
             if printed is not None:
                 issuers = _organs_before_date(p, printed)
                 break
+    head.versions = _history(paragraphs, end)
+    if head.versions:
+        named = [e.organ for e in head.versions if e.organ and e.organ != "中华人民共和国主席"]
+        if named:
+            issuers = _joint_organs(named)
+        head.date = latest_date(head.versions) or head.date
+    in_force = [e.date for e in head.versions if e.event == "in_force" and e.date is not None]
+    head.effective_date = in_force[-1] if in_force else in_force_in_body(paragraphs[head.body_start:])
     head.issuers = list(dict.fromkeys(issuers))
     for p in paragraphs:
         s = p.strip()

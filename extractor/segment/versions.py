@@ -1,0 +1,286 @@
+"""The head of a law or regulation: its 题注 (the lines under the title that give its version history), the
+promulgation order (``国务院令第N号``, ``中华人民共和国主席令``), and whether two documents are versions of one work.
+
+A 题注 is printed as ``（2010年11月22日第十一届全国人民代表大会常务委员会第十八次会议通过 根据2022年2月23日……
+《关于修改……的决定》修正）``, one event a line or several on one line, with or without its brackets. Each event
+is a date, the organ or meeting that acted, the amending instrument (a 《……决定》) and a verb: 通过, 批准,
+公布/发布, 修正, 修订, 施行.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+import regex
+
+from ..records import Document, VersionEvent
+from ..text.patterns import DATE_RE, norm_title, parse_date
+
+_CN_NUM = r"[\d一二三四五六七八九十百千零〇两]+"
+_VERBS = {
+    "通过": "adopted", "批准": "approved", "公布": "published", "发布": "published", "颁布": "published",
+    "修正": "amended", "修订": "revised", "施行": "in_force", "实施": "in_force",
+}
+# The verb that ends an event: "…会议通过", "…决定》第二次修正", "…起施行", "…令第363号公布".
+_VERB_END_RE = regex.compile(
+    rf"(?:第(?P<ord>{_CN_NUM})次)?[ \u3000]*(?P<verb>通过|批准|公布|发布|颁布|修正|修订|起?施行|起?实施)[ \u3000]*$"
+)
+_LINE_START_RE = regex.compile(rf"^[ \u3000]*[（(]?[ \u3000]*(?:根据|自|于)?[ \u3000]*{DATE_RE.pattern}")
+_HAS_VERB_RE = regex.compile(r"通过|批准|公布|发布|颁布|修正|修订|施行")
+_ORDER_RE = regex.compile(rf"(?P<organ>[\p{{Han}}]{{2,30}}?)令[ \u3000]*(?P<num>第?[ \u3000]*{_CN_NUM}[ \u3000]*号)")
+_SESSION_RE = regex.compile(rf"第{_CN_NUM}届")
+_MEETING_RE = regex.compile(rf"第{_CN_NUM}次(?:全体|常务)?会议.*$|(?:审判|检察)委员会$|常务会议$")
+_TAIL_WORDS = ("通过的", "根据", "以", "的", "、", "，", "和", "及")
+_ORDINALS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+_PRC = "中华人民共和国"
+# The promulgation order of a law or an administrative regulation:
+# "《X》已由…会议于2020年6月20日通过，现予公布，自2021年1月1日起施行。" / "《X》已经2020年…国务院第N次常务会议通过"
+_ORDER_TEXT_RE = regex.compile(
+    rf"已(?:由|经)[ \u3000]*(?:(?P<d1>{DATE_RE.pattern})[ \u3000]*)?(?P<body>[^，。；]*?会议)"
+    rf"[ \u3000]*(?:于[ \u3000]*(?P<d2>{DATE_RE.pattern}))?[ \u3000]*(?P<verb>通过|修订通过|修正通过)"
+)
+_PUBLISH_RE = regex.compile(r"现予(?:以)?(?:公布|发布)")
+_IN_FORCE_RE = regex.compile(rf"自[ \u3000]*(?P<d>{DATE_RE.pattern})[ \u3000]*起[ \u3000]*(?:施行|实施)")
+# "本法自2018年1月1日起施行", "本条例自…起施行", "本办法自…起实施"
+_BODY_IN_FORCE_RE = regex.compile(
+    rf"本[\p{{Han}}]{{1,6}}?自[ \u3000]*(?P<d>{DATE_RE.pattern})[ \u3000]*起[ \u3000]*(?:施行|实施|执行)"
+)
+_TITLE_SUFFIX_RE = regex.compile(r"[（(]\d{4}年(?:第[一二三四五六七八九十]+次)?(?:修正|修订|修改)?(?:本|版)?[）)]$")
+
+
+def is_tizhu_line(line: str) -> bool:
+    """A line of a 题注: it starts (after an opening bracket, 根据 or 自) with a full date and names an event.
+
+    >>> is_tizhu_line("（2010年11月22日第十一届全国人民代表大会常务委员会第十八次会议通过")
+    True
+    >>> is_tizhu_line("2023年8月15日 施行")
+    True
+    >>> is_tizhu_line("2023年就业工作要点")
+    False
+    """
+    s = line.strip()
+    return len(s) < 400 and bool(_LINE_START_RE.match(s)) and bool(_HAS_VERB_RE.search(s))
+
+
+def _ordinal(s: str | None) -> int | None:
+    if not s:
+        return None
+    if s.isdigit():
+        return int(s)
+    if s in _ORDINALS:
+        return _ORDINALS[s]
+    if s.startswith("十") and s[1:] in _ORDINALS:
+        return 10 + _ORDINALS[s[1:]]
+    return None
+
+
+def organ_of(body: str | None, instrument: str | None = None) -> str | None:
+    """The issuing organ an event names: a meeting's organ without 届 and 次会议, an order's organ, or the organ
+    in front of an instrument's 关于.
+
+    >>> organ_of("第八届全国人民代表大会常务委员会第三次会议")
+    '全国人民代表大会常务委员会'
+    >>> organ_of("北京市第十一届人民代表大会第四次会议")
+    '北京市人民代表大会'
+    >>> organ_of("最高人民检察院第十四届检察委员会第十次会议")
+    '最高人民检察院'
+    >>> organ_of("中华人民共和国国务院令第363号")
+    '国务院'
+    >>> organ_of(None, "国务院关于修改部分行政法规的决定")
+    '国务院'
+    """
+    if body:
+        s = regex.sub(r"[ \u3000]+", "", body)
+        m = _ORDER_RE.search(s)
+        if m:
+            organ = m.group("organ")
+            return organ if organ == f"{_PRC}主席" else organ.removeprefix(_PRC) or organ
+        s = _SESSION_RE.sub("", s)
+        s = _MEETING_RE.sub("", s)
+        s = _MEETING_RE.sub("", s)
+        s = s.removeprefix(_PRC) if s != f"{_PRC}主席" else s
+        if len(s) >= 2:
+            return s
+    if instrument:
+        head = instrument.split("关于")[0]
+        if 2 <= len(head) <= 20 and head != instrument:
+            return head.removeprefix(_PRC) or head
+    return None
+
+
+def _strip_tail(s: str) -> str:
+    s = s.strip(" \u3000\n（()）")
+    changed = True
+    while changed:
+        changed = False
+        for w in _TAIL_WORDS:
+            if s.endswith(w) and len(s) > len(w):
+                s = s[: -len(w)].rstrip(" \u3000\n")
+                changed = True
+    return s
+
+
+def _event(seg: str, base: int, date_m: regex.Match[str], verb_hint: tuple[str, int | None] | None) -> VersionEvent | None:
+    """One event from the text of a segment (its date first); ``verb_hint`` for a segment without a verb."""
+    rest = seg[date_m.end() - date_m.start():]
+    tail = rest.rstrip(" \u3000\n）)。；")
+    vm = _VERB_END_RE.search(tail)
+    if vm:
+        verb, ordinal = _VERBS[vm.group("verb").removeprefix("起")], _ordinal(vm.group("ord"))
+        tail = tail[: vm.start()]
+    elif verb_hint is not None:
+        verb, ordinal = verb_hint
+    else:
+        return None
+    instrument = None
+    i, j = tail.find("《"), tail.rfind("》")
+    if 0 <= i < j:
+        instrument = tail[i + 1: j]
+        tail = tail[:i]
+    tail = _strip_tail(tail.removesuffix("起").rstrip())
+    body = regex.sub(r"[ \u3000\n]+", "", tail) or None
+    order = None
+    if body:
+        m = _ORDER_RE.search(body)
+        if m:
+            order = m.group(0).replace(" ", "")
+    quote = seg.strip(" \u3000\n（()）").rstrip("，、；。")
+    lead = len(seg) - len(seg.lstrip(" \u3000\n（("))
+    return VersionEvent(
+        event=verb,  # type: ignore[arg-type]
+        date=parse_date(date_m.group(0)),
+        body=body,
+        organ=organ_of(body, instrument) if verb != "in_force" else None,
+        order=order,
+        instrument=instrument,
+        ordinal=ordinal,
+        quote=quote,
+        span=(base + lead, base + lead + len(quote)),
+    )
+
+
+def parse_tizhu(text: str, base: int = 0) -> list[VersionEvent]:
+    """The events of a 题注 ``text`` that starts at offset ``base`` of the document's text, in printed order.
+
+    >>> [(e.event, str(e.date), e.organ) for e in parse_tizhu("（2010年11月22日第十一届全国人民代表大会常务委员会"
+    ...     "第十八次会议通过 根据2022年2月23日第十三届全国人民代表大会常务委员会第三十三次会议"
+    ...     "《关于修改〈X法〉的决定》修正）")]
+    [('adopted', '2010-11-22', '全国人民代表大会常务委员会'), ('amended', '2022-02-23', '全国人民代表大会常务委员会')]
+    """
+    dates = list(DATE_RE.finditer(text))
+    # a date right after 自 is the start of its own segment ("自2011年1月1日起施行"); the 自 goes with it
+    starts = []
+    for m in dates:
+        s = m.start()
+        k = s
+        while k > 0 and text[k - 1] in " \u3000":
+            k -= 1
+        for w in ("根据", "自", "于"):
+            if text[:k].endswith(w):
+                k -= len(w)
+                break
+        starts.append((k, m))
+    out: list[VersionEvent | None] = []
+    pending: list[tuple[str, int, regex.Match[str]]] = []
+    for n, (_, m) in enumerate(starts):
+        end = starts[n + 1][0] if n + 1 < len(starts) else len(text)
+        seg = text[m.start():end]
+        ev = _event(seg, base + m.start(), m, None)
+        if ev is None:
+            pending.append((seg, base + m.start(), m))
+            continue
+        for pseg, pbase, pm in pending:  # a joint act: "A会议、B会议通过" gives each its own date and organ
+            out.append(_event(pseg, pbase, pm, (ev.event, ev.ordinal)))
+        pending = []
+        out.append(ev)
+    return [e for e in out if e is not None]
+
+
+def parse_order(text: str, base: int = 0) -> list[VersionEvent]:
+    """The events of a promulgation order paragraph: adoption by a meeting, publication, entry into force.
+
+    >>> [(e.event, str(e.date)) for e in parse_order("《中华人民共和国X法》已由中华人民共和国第十三届全国人民代表"
+    ...     "大会常务委员会第二十次会议于2020年6月20日通过，现予公布，自2021年1月1日起施行。")]
+    [('adopted', '2020-06-20'), ('in_force', '2021-01-01')]
+    """
+    out = []
+    m = _ORDER_TEXT_RE.search(text)
+    if m:
+        d = m.group("d1") or m.group("d2")
+        body = regex.sub(r"[ \u3000]+", "", m.group("body"))
+        verb = {"修订通过": "revised", "修正通过": "amended"}.get(m.group("verb"), "adopted")
+        out.append(VersionEvent(
+            event=verb,  # type: ignore[arg-type]
+            date=parse_date(d) if d else None, body=body, organ=organ_of(body), order=None, instrument=None,
+            ordinal=None, quote=m.group(0), span=(base + m.start(), base + m.end()),
+        ))
+    for f in _IN_FORCE_RE.finditer(text):
+        out.append(VersionEvent(
+            event="in_force", date=parse_date(f.group("d")), body=None, organ=None, order=None, instrument=None,
+            ordinal=None, quote=f.group(0), span=(base + f.start(), base + f.end()),
+        ))
+        break
+    return out
+
+
+def order_line(paragraphs: Sequence[str], end: int) -> tuple[int, str, str] | None:
+    """The promulgation order among the first ``end`` paragraphs, ``国务院令 第N号`` on one line or two:
+    (index of its last line, the order as printed without spaces, its organ)."""
+    for k in range(min(end, len(paragraphs))):
+        s = regex.sub(r"[ \u3000]+", "", paragraphs[k])
+        if s.endswith("令") and len(s) <= 20 and k + 1 < len(paragraphs):
+            s, k = s + regex.sub(r"[ \u3000]+", "", paragraphs[k + 1]), k + 1
+        m = _ORDER_RE.match(s)
+        if m and len(s) <= 40 and m.end() == len(s):
+            organ = organ_of(m.group(0))
+            if organ:
+                return k, m.group(0), organ
+    return None
+
+
+def in_force_in_body(paragraphs: Sequence[str]) -> dt.date | None:
+    """The date the text says it comes into force on: the last "本…自DATE起施行" of the document."""
+    for p in reversed(paragraphs):
+        m = _BODY_IN_FORCE_RE.search(p)
+        if m:
+            return parse_date(m.group("d"))
+    return None
+
+
+def latest_date(events: Sequence[VersionEvent]) -> dt.date | None:
+    """The date of the latest version: the last adoption, approval, publication, amendment or revision."""
+    dates = [e.date for e in events if e.event != "in_force" and e.date is not None]
+    return max(dates) if dates else None
+
+
+def work_title(title: str | None) -> str:
+    """A title as a work is known by: normalized, without a trailing ``（2019年修正）`` version label.
+
+    >>> work_title("中华人民共和国反不正当竞争法（2019年修正）")
+    '中华人民共和国反不正当竞争法'
+    """
+    t = norm_title(title or "")
+    return _TITLE_SUFFIX_RE.sub("", t)
+
+
+def _organs(doc: Document) -> set[str]:
+    out = set()
+    for name in list(doc.issuers) + [e.organ for e in doc.versions if e.organ]:
+        for part in str(name).split("、"):
+            part = part.strip().removeprefix(_PRC)
+            if part:
+                out.add(part)
+    return out
+
+
+def same_work(a: Document, b: Document) -> bool:
+    """Whether two documents are versions of one work: the same title once the 题注 and a version label are left
+    out, the same region when both have one, and an issuing organ in common when both name one."""
+    ta, tb = work_title(a.title), work_title(b.title)
+    if not ta or ta != tb:
+        return False
+    if a.region and b.region and a.region != b.region:
+        return False
+    oa, ob = _organs(a), _organs(b)
+    return not oa or not ob or bool(oa & ob)
