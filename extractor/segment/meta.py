@@ -129,24 +129,16 @@ def _offsets(paragraphs: Sequence[str], upto: int) -> list[int]:
     return out
 
 
-def _history(paragraphs: Sequence[str], end: int) -> list[VersionEvent]:
-    """The version history the head prints: a 题注 under the title, or a promulgation order."""
-    scan = min(len(paragraphs), max(end, 1) + 8)
-    offsets = _offsets(paragraphs, scan)
-    start = next((k for k in range(1, min(end + 1, scan)) if is_tizhu_line(paragraphs[k])), None)
-    if start is not None:
-        stop = start + 1
-        while stop < scan and is_tizhu_line(paragraphs[stop]):
-            stop += 1
-        text = "\n".join(paragraphs[start:stop])
-        events = parse_tizhu(text, offsets[start])
-        if events:
-            return events
-    order = order_line(paragraphs, min(end + 1, scan))
+def _order_block(paragraphs: Sequence[str]) -> tuple[int, int, list[VersionEvent]] | None:
+    """A promulgation order printed before the title (``中华人民共和国国务院令 第583号``, its text, the signer and
+    the date): (its first paragraph, the paragraph after it, its events)."""
+    order = order_line(paragraphs, 3)
     if order is None:
-        return []
+        return None
     k, printed, organ = order
-    events = []
+    scan = min(len(paragraphs), k + 8)
+    offsets = _offsets(paragraphs, scan)
+    events: list[VersionEvent] = []
     for j in range(k + 1, scan):
         p = paragraphs[j]
         if "现予" in p or "已由" in p or "已经" in p:
@@ -157,8 +149,32 @@ def _history(paragraphs: Sequence[str], end: int) -> list[VersionEvent]:
             events.append(VersionEvent(event="published", date=d, body=printed, organ=organ, order=printed,
                                        instrument=None, ordinal=None, quote=q,
                                        span=(offsets[j] + lead, offsets[j] + lead + len(q))))
-            break
-    return sorted(events, key=lambda e: (e.event == "in_force", e.span))
+            return k - (1 if paragraphs[k].strip().startswith("第") else 0), j + 1, events
+    return None
+
+
+def _history(paragraphs: Sequence[str], start: int, end: int) -> list[VersionEvent]:
+    """The events of the 题注 under a title that starts at ``start``: its lines up to the head's ``end``."""
+    scan = min(len(paragraphs), max(end, start + 1) + 8)
+    offsets = _offsets(paragraphs, scan)
+    first = next((k for k in range(start + 1, min(end + 1, scan)) if is_tizhu_line(paragraphs[k])), None)
+    if first is None:
+        return []
+    stop = first + 1
+    while stop < scan and is_tizhu_line(paragraphs[stop]):
+        stop += 1
+    return parse_tizhu("\n".join(paragraphs[first:stop]), offsets[first])
+
+
+def _merge(tizhu: list[VersionEvent], order: list[VersionEvent]) -> list[VersionEvent]:
+    """The 题注's events, and the order's that the 题注 does not print, in the order of their dates."""
+    seen = {(e.event, e.date) for e in tizhu}
+    extra = [e for e in order if (e.event, e.date) not in seen]
+    if not extra:
+        return tizhu
+    if not tizhu:
+        return sorted(extra, key=lambda e: (e.event == "in_force", e.date or dt.date.min))
+    return sorted(tizhu + extra, key=lambda e: (e.event == "in_force", e.date or dt.date.min))
 
 
 def _organs_before_date(line: str, date: dt.date) -> list[str]:
@@ -188,8 +204,10 @@ def _signature(paragraphs: Sequence[str], start: int) -> tuple[int | None, list[
 def paragraphs_to_head(paragraphs: Sequence[str]) -> Head:
     """Read the metadata of one document from its paragraphs."""
     head = Head()
-    end = _head_lines(paragraphs)
-    title, title_organs, header_organs = _title(paragraphs, end)
+    order = _order_block(paragraphs)
+    skip = order[1] if order is not None else 0
+    end = _head_lines(paragraphs[skip:]) + skip
+    title, title_organs, header_organs = _title(paragraphs[skip:], end - skip)
     head.title = title
     for p in paragraphs[: max(end, 1) + 2]:
         if head.doc_number is None and (DOC_NUMBER_LINE_RE.match(p) or p is paragraphs[0]):
@@ -222,7 +240,7 @@ def paragraphs_to_head(paragraphs: Sequence[str]) -> Head:
             if printed is not None:
                 issuers = _organs_before_date(p, printed)
                 break
-    head.versions = _history(paragraphs, end)
+    head.versions = _merge(_history(paragraphs, skip, end), order[2] if order is not None else [])
     if head.versions:
         named = [e.organ for e in head.versions if e.organ and e.organ != "中华人民共和国主席"]
         if named:

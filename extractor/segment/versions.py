@@ -121,9 +121,12 @@ def _strip_tail(s: str) -> str:
     return s
 
 
-def _event(seg: str, base: int, date_m: regex.Match[str], verb_hint: tuple[str, int | None] | None) -> VersionEvent | None:
-    """One event from the text of a segment (its date first); ``verb_hint`` for a segment without a verb."""
-    rest = seg[date_m.end() - date_m.start():]
+def _event(
+    seg: str, base: int, date_m: regex.Match[str], verb_hint: tuple[str, int | None] | None
+) -> VersionEvent | None:
+    """One event from a segment of a 题注 (``根据``/``自``, the date ``date_m``, the rest) that starts at ``base``
+    of the document's text; ``verb_hint`` for a segment without a verb, whose act the next event names."""
+    rest = seg[seg.index(date_m.group(0)) + len(date_m.group(0)):]
     tail = rest.rstrip(" \u3000\n）)。；")
     vm = _VERB_END_RE.search(tail)
     if vm:
@@ -183,12 +186,12 @@ def parse_tizhu(text: str, base: int = 0) -> list[VersionEvent]:
         starts.append((k, m))
     out: list[VersionEvent | None] = []
     pending: list[tuple[str, int, regex.Match[str]]] = []
-    for n, (_, m) in enumerate(starts):
+    for n, (k, m) in enumerate(starts):
         end = starts[n + 1][0] if n + 1 < len(starts) else len(text)
-        seg = text[m.start():end]
-        ev = _event(seg, base + m.start(), m, None)
+        seg = text[k:end]
+        ev = _event(seg, base + k, m, None)
         if ev is None:
-            pending.append((seg, base + m.start(), m))
+            pending.append((seg, base + k, m))
             continue
         for pseg, pbase, pm in pending:  # a joint act: "A会议、B会议通过" gives each its own date and organ
             out.append(_event(pseg, pbase, pm, (ev.event, ev.ordinal)))
