@@ -9,11 +9,10 @@ from __future__ import annotations
 import csv
 import functools
 import importlib.util
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-
-import regex
 
 from .records import Level
 
@@ -40,7 +39,7 @@ class Division:
 class Divisions:
     by_code: dict[str, Division]
     by_name: dict[str, list[Division]]
-    pattern: regex.Pattern[str]
+    pattern: re.Pattern[str]
 
     def chain(self, d: Division) -> list[Division]:
         """The division and its parents, top first, skipping placeholder names such as 市辖区."""
@@ -72,7 +71,8 @@ def load() -> Divisions:
             if d.name not in _SKIP_NAMES and len(d.name) >= 2:
                 by_name.setdefault(d.name, []).append(d)
     names = sorted(by_name, key=len, reverse=True)
-    return Divisions(by_code, by_name, regex.compile("|".join(map(regex.escape, names))))
+    # ~3,600 literal names, longest first: stdlib re compiles the alternation several times faster than regex
+    return Divisions(by_code, by_name, re.compile("|".join(map(re.escape, names))))
 
 
 def region_of(issuers: Sequence[str], context: str = "") -> tuple[str | None, str | None, Level | None]:
