@@ -127,7 +127,7 @@ def _event(
     """One event from a segment of a 题注 (``根据``/``自``, the date ``date_m``, the rest) that starts at ``base``
     of the document's text; ``verb_hint`` for a segment without a verb, whose act the next event names."""
     rest = seg[seg.index(date_m.group(0)) + len(date_m.group(0)):]
-    tail = rest.rstrip(" \u3000\n）)。；")
+    tail = rest.rstrip(" \u3000\n）)。；，,、")
     vm = _VERB_END_RE.search(tail)
     if vm:
         verb, ordinal = _VERBS[vm.group("verb").removeprefix("起")], _ordinal(vm.group("ord"))
@@ -193,7 +193,8 @@ def parse_tizhu(text: str, base: int = 0) -> list[VersionEvent]:
         if ev is None:
             pending.append((seg, base + k, m))
             continue
-        for pseg, pbase, pm in pending:  # a joint act: "A会议、B会议通过" gives each its own date and organ
+        for pseg, pbase, pm in pending if ev.event != "in_force" else []:
+            # a joint act: "A会议、B会议通过" gives each its own date and organ
             out.append(_event(pseg, pbase, pm, (ev.event, ev.ordinal)))
         pending = []
         out.append(ev)

@@ -1,0 +1,352 @@
+"""Heads of laws and regulations: the title without its 题注, the 题注's version history, the issuing organ, the
+date of the latest version and the date in force, and whether two files are versions of one work.
+
+Measured on the real revision pairs of ``corpus/revisions`` (gold titles from ``golden/diffs/real``); the
+expected events below were written by reading the 题注 printed in each file, not from the program.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import json
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from extractor.pipeline import parse_file
+from extractor.records import Document
+from extractor.segment.versions import is_tizhu_line, organ_of, parse_order, parse_tizhu, same_work, work_title
+
+ROOT = Path(__file__).resolve().parent.parent
+REAL = ROOT / "golden" / "diffs" / "real"
+REVISIONS = ROOT / "corpus" / "revisions"
+NPC = "全国人民代表大会常务委员会"
+BJ = "北京市人民代表大会常务委员会"
+SH = "上海市人民代表大会常务委员会"
+
+
+def _pairs() -> list[tuple[str, str, str, str, str]]:
+    """(pair name, a file, a gold title, b file, b gold title) for every real pair."""
+    out = []
+    for f in sorted(REAL.glob("*.json")):
+        g = json.loads(f.read_text(encoding="utf-8"))
+        out.append((g["name"], Path(g["a"]["path"]).name, g["a_title"], Path(g["b"]["path"]).name, g["b_title"]))
+    return out
+
+
+PAIRS = _pairs()
+SIDES = [(f"{name}-{side}", file, title) for name, fa, ta, fb, tb in PAIRS for side, file, title in
+         (("a", fa, ta), ("b", fb, tb))]
+
+
+@cache
+def doc(name: str) -> Document:
+    docs = parse_file(REVISIONS / name)
+    assert len(docs) == 1
+    return docs[0]
+
+
+def test_the_real_pairs_are_there() -> None:
+    assert len(PAIRS) >= 13 and len(SIDES) == 2 * len(PAIRS)
+
+
+@pytest.mark.parametrize(("file", "title"), [s[1:] for s in SIDES], ids=[s[0] for s in SIDES])
+def test_title_leaves_out_the_tizhu(file: str, title: str) -> None:
+    assert doc(file).title == title
+
+
+# (file, number of events its 题注 prints, issuers, date of the latest version, date in force or None)
+HEADS = [
+    ("adoption-registration-2019.txt", 2, ["国务院", "民政部"], dt.date(1999, 5, 25), None),
+    ("adoption-registration-2023.txt", 4, ["国务院", "民政部"], dt.date(2023, 7, 20), None),
+    ("anti-unfair-competition-law-1993.txt", 1, [NPC], dt.date(1993, 9, 2), dt.date(1993, 12, 1)),
+    ("anti-unfair-competition-law-2017.txt", 2, [NPC], dt.date(2017, 11, 4), dt.date(2018, 1, 1)),
+    ("anti-unfair-competition-law-2019.txt", 3, [NPC], dt.date(2019, 4, 23), dt.date(2018, 1, 1)),
+    ("beijing-audit-2017.txt", 1, [BJ], dt.date(2012, 7, 27), dt.date(2012, 10, 1)),
+    ("beijing-audit-2023.txt", 3, [BJ], dt.date(2023, 11, 24), dt.date(2012, 10, 1)),
+    ("beijing-filing-review-2021.txt", 2, [BJ], dt.date(2021, 11, 26), dt.date(2022, 1, 1)),
+    ("beijing-filing-review-2024.txt", 3, [BJ], dt.date(2024, 9, 27), dt.date(2024, 11, 1)),
+    ("beijing-lawmaking-2017.txt", 3, ["北京市人民代表大会", BJ], dt.date(2017, 1, 20), None),
+    ("beijing-lawmaking-2023.txt", 4, ["北京市人民代表大会", BJ], dt.date(2023, 7, 28), None),
+    ("beijing-parking-2021.txt", 2, [BJ], dt.date(2021, 9, 24), dt.date(2018, 5, 1)),
+    ("beijing-parking-2024.txt", 3, [BJ], dt.date(2024, 3, 29), dt.date(2018, 5, 1)),
+    ("beijing-water-law-2019.txt", 1, [BJ], dt.date(2004, 5, 27), dt.date(2004, 10, 1)),
+    ("beijing-water-law-2022.txt", 3, [BJ], dt.date(2022, 11, 25), dt.date(2004, 10, 1)),
+    ("env-pollution-interpretation-2016.txt", 0, ["最高人民法院", "最高人民检察院"], None, dt.date(2017, 1, 1)),
+    ("env-pollution-interpretation-2023.txt", 3, ["最高人民法院", "最高人民检察院"], dt.date(2023, 7, 27),
+     dt.date(2023, 8, 15)),
+    ("internet-cafe-regulation-2019.txt", 3, ["国务院"], dt.date(2016, 2, 6), dt.date(2002, 11, 15)),
+    ("internet-cafe-regulation-2022.txt", 5, ["国务院"], dt.date(2022, 3, 29), dt.date(2002, 11, 15)),
+    ("shanghai-audiovisual-2021.txt", 4, [SH], dt.date(2021, 8, 25), dt.date(1997, 10, 1)),
+    ("shanghai-audiovisual-2024.txt", 5, [SH], dt.date(2024, 12, 31), dt.date(1997, 10, 1)),
+    ("shanghai-filing-review-2021.txt", 1, [SH], dt.date(2021, 5, 21), dt.date(2021, 7, 1)),
+    ("shanghai-filing-review-2024.txt", 2, [SH], dt.date(2024, 11, 28), dt.date(2021, 7, 1)),
+    ("state-council-organic-law-1982.txt", 1, ["全国人民代表大会"], dt.date(1982, 12, 10), None),
+    ("state-council-organic-law-2024.txt", 2, ["全国人民代表大会"], dt.date(2024, 3, 11), None),
+]
+
+
+def test_every_version_has_its_head_case() -> None:
+    assert {h[0] for h in HEADS} == {s[1] for s in SIDES}
+
+
+@pytest.mark.parametrize(("file", "n", "issuers", "date", "effective"), HEADS, ids=[h[0][:-4] for h in HEADS])
+def test_head(file: str, n: int, issuers: list[str], date: dt.date | None, effective: dt.date | None) -> None:
+    d = doc(file)
+    assert len(d.versions) == n
+    assert d.issuers == issuers
+    assert d.date == date
+    assert d.effective_date == effective
+    for e in d.versions:  # every event quotes the text it came from
+        assert d.text[e.span[0]:e.span[1]] == e.quote
+
+
+Event = tuple[str, dt.date, str | None, str | None, int | None]  # event, date, organ, instrument, 第N次
+# Read from the 题注 of the files.
+EVENTS: list[tuple[str, list[Event]]] = [
+    ("internet-cafe-regulation-2022.txt", [
+        ("published", dt.date(2002, 9, 29), "国务院", None, None),
+        ("revised", dt.date(2011, 1, 8), "国务院", "国务院关于废止和修改部分行政法规的决定", 1),
+        ("revised", dt.date(2016, 2, 6), "国务院", "国务院关于修改部分行政法规的决定", 2),
+        ("revised", dt.date(2019, 3, 24), "国务院", "国务院关于修改部分行政法规的决定", 3),
+        ("revised", dt.date(2022, 3, 29), "国务院", "国务院关于修改和废止部分行政法规的决定", 4),
+    ]),
+    ("anti-unfair-competition-law-2019.txt", [
+        ("adopted", dt.date(1993, 9, 2), NPC, None, None),
+        ("revised", dt.date(2017, 11, 4), NPC, None, None),
+        ("amended", dt.date(2019, 4, 23), NPC, "关于修改<中华人民共和国建筑法>等八部法律的决定", None),
+    ]),
+    ("adoption-registration-2023.txt", [
+        ("approved", dt.date(1999, 5, 12), "国务院", None, None),
+        ("published", dt.date(1999, 5, 25), "民政部", None, None),
+        ("revised", dt.date(2019, 3, 2), "国务院", "国务院关于修改部分行政法规的决定", 1),
+        ("revised", dt.date(2023, 7, 20), "国务院", "国务院关于修改和废止部分行政法规的决定", 2),
+    ]),
+    ("beijing-lawmaking-2017.txt", [
+        ("adopted", dt.date(2001, 2, 10), "北京市人民代表大会", None, None),
+        ("amended", dt.date(2003, 4, 18), BJ, "北京市制定地方性法规条例修正案", None),
+        ("revised", dt.date(2017, 1, 20), "北京市人民代表大会", None, None),
+    ]),
+    ("env-pollution-interpretation-2023.txt", [
+        ("adopted", dt.date(2023, 3, 27), "最高人民法院", None, None),
+        ("adopted", dt.date(2023, 7, 27), "最高人民检察院", None, None),
+        ("in_force", dt.date(2023, 8, 15), None, None, None),
+    ]),
+    ("shanghai-audiovisual-2024.txt", [
+        ("adopted", dt.date(1997, 5, 28), SH, None, None),
+        ("amended", dt.date(2003, 6, 26), SH, "关于修改〈上海市音像制品管理条例〉的决定", 1),
+        ("amended", dt.date(2010, 9, 17), SH, "关于修改本市部分地方性法规的决定", 2),
+        ("amended", dt.date(2021, 8, 25), SH, "关于修改〈上海市出版物发行管理条例〉等3件地方性法规的决定", 3),
+        ("amended", dt.date(2024, 12, 31), SH, "关于修改〈上海市公路管理条例〉等10件地方性法规的决定", 4),
+    ]),
+    ("beijing-filing-review-2024.txt", [
+        ("adopted", dt.date(2012, 9, 28), BJ, None, None),
+        ("revised", dt.date(2021, 11, 26), BJ, None, 1),
+        ("revised", dt.date(2024, 9, 27), BJ, None, 2),
+    ]),
+    ("state-council-organic-law-2024.txt", [
+        ("adopted", dt.date(1982, 12, 10), "全国人民代表大会", None, None),
+        ("revised", dt.date(2024, 3, 11), "全国人民代表大会", None, None),
+    ]),
+]
+
+
+@pytest.mark.parametrize(("file", "expected"), EVENTS, ids=[e[0][:-4] for e in EVENTS])
+def test_version_history(file: str, expected: list[Event]) -> None:
+    got = [(e.event, e.date, e.organ, e.instrument, e.ordinal) for e in doc(file).versions]
+    assert got == expected
+
+
+def test_version_bodies_and_orders() -> None:
+    v = doc("anti-unfair-competition-law-2019.txt").versions
+    assert v[0].body == "第八届全国人民代表大会常务委员会第三次会议"
+    assert v[2].body == "第十三届全国人民代表大会常务委员会第十次会议"
+    v = doc("internet-cafe-regulation-2019.txt").versions
+    assert v[0].order == "中华人民共和国国务院令第363号" and v[1].body is None
+    assert doc("adoption-registration-2019.txt").versions[1].order == "民政部令第14号"
+
+
+@pytest.mark.parametrize(("file_a", "file_b"), [(p[1], p[3]) for p in PAIRS], ids=[p[0] for p in PAIRS])
+def test_same_work_on_each_pair(file_a: str, file_b: str) -> None:
+    assert same_work(doc(file_a), doc(file_b))
+    assert same_work(doc(file_b), doc(file_a))
+
+
+def _work(file: str) -> str:
+    return file.rsplit("-", 1)[0]
+
+
+CROSS = sorted({tuple(sorted((_work(a), _work(b)))) for a, b in
+                itertools.combinations({s[1] for s in SIDES}, 2) if _work(a) != _work(b)})
+
+
+@pytest.mark.parametrize(("work_a", "work_b"), CROSS, ids=[f"{a}~{b}" for a, b in CROSS])
+def test_not_the_same_work_across_pairs(work_a: str, work_b: str) -> None:
+    fa = next(s[1] for s in SIDES if _work(s[1]) == work_a)
+    fb = next(s[1] for s in SIDES if _work(s[1]) == work_b)
+    assert not same_work(doc(fa), doc(fb))
+
+
+# Synthetic heads, one per wording of a 题注 or an order. Each: (id, head lines, title, events, issuers,
+# date, date in force).
+SYNTHETIC = [
+    ("brackets-one-line-amended",
+     ["中华人民共和国示例法",
+      "（2010年11月22日第十一届全国人民代表大会常务委员会第十八次会议通过　根据2022年2月23日第十三届全国人民代表"
+      "大会常务委员会第三十三次会议《关于修改〈中华人民共和国示例法〉的决定》修正）"],
+     "中华人民共和国示例法",
+     [("adopted", dt.date(2010, 11, 22), NPC, None, None),
+      ("amended", dt.date(2022, 2, 23), NPC, "关于修改〈中华人民共和国示例法〉的决定", None)],
+     [NPC], dt.date(2022, 2, 23), dt.date(2011, 7, 1)),
+    ("brackets-lines-state-council-in-force",
+     ["示例条例",
+      "（2005年3月1日国务院第八十次常务会议通过",
+      "2005年3月8日中华人民共和国国务院令第433号公布",
+      "根据2016年2月6日《国务院关于修改部分行政法规的决定》第一次修订",
+      "根据2020年11月29日《国务院关于修改和废止部分行政法规的决定》第二次修订",
+      "自2005年5月1日起施行）"],
+     "示例条例",
+     [("adopted", dt.date(2005, 3, 1), "国务院", None, None),
+      ("published", dt.date(2005, 3, 8), "国务院", None, None),
+      ("revised", dt.date(2016, 2, 6), "国务院", "国务院关于修改部分行政法规的决定", 1),
+      ("revised", dt.date(2020, 11, 29), "国务院", "国务院关于修改和废止部分行政法规的决定", 2),
+      ("in_force", dt.date(2005, 5, 1), None, None, None)],
+     ["国务院"], dt.date(2020, 11, 29), dt.date(2005, 5, 1)),
+    ("no-brackets-provincial-revised",
+     ["河南省示例条例",
+      "2001年5月30日 河南省第九届人民代表大会常务委员会第二十二次会议通过",
+      "2018年9月29日 河南省第十三届人民代表大会常务委员会第六次会议修订"],
+     "河南省示例条例",
+     [("adopted", dt.date(2001, 5, 30), "河南省人民代表大会常务委员会", None, None),
+      ("revised", dt.date(2018, 9, 29), "河南省人民代表大会常务委员会", None, None)],
+     ["河南省人民代表大会常务委员会"], dt.date(2018, 9, 29), dt.date(2011, 7, 1)),
+    ("ministry-approved-published",
+     ["示例管理办法",
+      "2003年6月1日 国务院批准",
+      "2003年7月1日 商务部令第5号发布"],
+     "示例管理办法",
+     [("approved", dt.date(2003, 6, 1), "国务院", None, None),
+      ("published", dt.date(2003, 7, 1), "商务部", None, None)],
+     ["国务院", "商务部"], dt.date(2003, 7, 1), dt.date(2011, 7, 1)),
+    ("joint-interpretation",
+     ["最高人民法院、最高人民检察院关于办理示例刑事案件适用法律若干问题的解释",
+      "（2019年1月1日最高人民法院审判委员会第1760次会议、2019年2月1日最高人民检察院第十三届检察委员会"
+      "第十四次会议通过，自2019年3月1日起施行）"],
+     "最高人民法院、最高人民检察院关于办理示例刑事案件适用法律若干问题的解释",
+     [("adopted", dt.date(2019, 1, 1), "最高人民法院", None, None),
+      ("adopted", dt.date(2019, 2, 1), "最高人民检察院", None, None),
+      ("in_force", dt.date(2019, 3, 1), None, None, None)],
+     ["最高人民法院", "最高人民检察院"], dt.date(2019, 2, 1), dt.date(2019, 3, 1)),
+    ("adopted-amendment-with-ordinal",
+     ["上海市示例条例",
+      "2000年1月1日 上海市第十一届人民代表大会常务委员会第十五次会议通过",
+      "2010年1月1日 上海市第十三届人民代表大会常务委员会第十六次会议通过的《上海市示例条例修正案》第一次修正"],
+     "上海市示例条例",
+     [("adopted", dt.date(2000, 1, 1), SH, None, None),
+      ("amended", dt.date(2010, 1, 1), SH, "上海市示例条例修正案", 1)],
+     [SH], dt.date(2010, 1, 1), dt.date(2011, 7, 1)),
+    ("state-council-order-before-title",
+     ["中华人民共和国国务院令",
+      "第583号",
+      "《示例管理条例》已经2010年11月22日国务院第132次常务会议通过，现予公布，自2011年1月1日起施行。",
+      "总理　温家宝",
+      "二〇一〇年十二月一日",
+      "示例管理条例"],
+     "示例管理条例",
+     [("adopted", dt.date(2010, 11, 22), "国务院", None, None),
+      ("published", dt.date(2010, 12, 1), "国务院", None, None),
+      ("in_force", dt.date(2011, 1, 1), None, None, None)],
+     ["国务院"], dt.date(2010, 12, 1), dt.date(2011, 1, 1)),
+    ("president-order-and-tizhu",
+     ["中华人民共和国主席令",
+      "第二十四号",
+      "《中华人民共和国示例法》已由中华人民共和国第十三届全国人民代表大会常务委员会第二十次会议于2020年6月20日"
+      "通过，现予公布，自2021年1月1日起施行。",
+      "中华人民共和国主席　习近平",
+      "2020年6月20日",
+      "中华人民共和国示例法",
+      "（2020年6月20日第十三届全国人民代表大会常务委员会第二十次会议通过）"],
+     "中华人民共和国示例法",
+     [("adopted", dt.date(2020, 6, 20), NPC, None, None),
+      ("published", dt.date(2020, 6, 20), "中华人民共和国主席", None, None),
+      ("in_force", dt.date(2021, 1, 1), None, None, None)],
+     [NPC], dt.date(2020, 6, 20), dt.date(2021, 1, 1)),
+]
+
+_BODY = ["第一章 总则", "第一条 为了规范示例，制定本法。", "第二条 本法自2011年7月1日起施行。"]
+
+
+@pytest.mark.parametrize(("lines", "title", "events", "issuers", "date", "effective"),
+                         [c[1:] for c in SYNTHETIC], ids=[c[0] for c in SYNTHETIC])
+def test_synthetic_head(tmp_path: Path, lines: list[str], title: str, events: list[Event], issuers: list[str],
+                        date: dt.date, effective: dt.date) -> None:
+    f = tmp_path / "law.txt"
+    f.write_text("\n".join(lines + _BODY) + "\n", encoding="utf-8")
+    (d,) = parse_file(f)
+    assert d.title == title
+    assert [(e.event, e.date, e.organ, e.instrument, e.ordinal) for e in d.versions] == events
+    assert d.issuers == issuers
+    assert d.date == date
+    assert d.effective_date == effective
+    assert [s.num for s in d.sections] == ["第一章"]
+    for e in d.versions:
+        assert d.text[e.span[0]:e.span[1]] == e.quote
+
+
+def test_parse_tizhu_quotes_and_spans() -> None:
+    text = "（2010年11月22日A会议通过 根据2022年2月23日《国务院关于修改部分行政法规的决定》修订）"
+    a, b = parse_tizhu(text, base=100)
+    assert a.quote == "2010年11月22日A会议通过" and a.span == (101, 101 + len(a.quote))
+    assert b.quote == "根据2022年2月23日《国务院关于修改部分行政法规的决定》修订"
+    assert text[b.span[0] - 100:b.span[1] - 100] == b.quote
+
+
+def test_parse_order_revised() -> None:
+    (e,) = parse_order("《X条例》已经2019年3月2日国务院第42次常务会议修订通过，现予公布。")
+    assert (e.event, e.date, e.organ) == ("revised", dt.date(2019, 3, 2), "国务院")
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("（2010年11月22日第十一届全国人民代表大会常务委员会第十八次会议通过", True),
+    ("根据2022年2月23日《关于修改〈X法〉的决定》修正）", True),
+    ("2023年8月15日 施行", True),
+    ("2023年就业工作要点", False),
+    ("2023年4月27日", False),
+    ("关于印发《2023年工作方案》的通知", False),
+], ids=["opening-bracket", "according-to", "in-force", "year-only", "date-only", "notice-title"])
+def test_is_tizhu_line(line: str, expected: bool) -> None:
+    assert is_tizhu_line(line) is expected
+
+
+@pytest.mark.parametrize(("body", "organ"), [
+    ("第五届全国人民代表大会第五次会议", "全国人民代表大会"),
+    ("上海市第十届人民代表大会常务委员会第三十六次会议", SH),
+    ("最高人民法院审判委员会第1882次会议", "最高人民法院"),
+    ("国务院第132次常务会议", "国务院"),
+    ("民政部令第14号", "民政部"),
+    ("中华人民共和国主席令第二十四号", "中华人民共和国主席"),
+], ids=["npc", "city-npcsc", "court", "state-council-meeting", "ministry-order", "president-order"])
+def test_organ_of(body: str, organ: str) -> None:
+    assert organ_of(body) == organ
+
+
+def _synthetic_doc(tmp_path: Path, name: str, lines: list[str]) -> Document:
+    f = tmp_path / name
+    f.write_text("\n".join(lines + _BODY) + "\n", encoding="utf-8")
+    return parse_file(f)[0]
+
+
+def test_same_title_other_organ_is_another_work(tmp_path: Path) -> None:
+    a = _synthetic_doc(tmp_path, "a.txt", ["物业管理条例", "2001年5月30日 河南省第九届人民代表大会常务委员会第二十二次会议通过"])
+    b = _synthetic_doc(tmp_path, "b.txt", ["物业管理条例", "2003年5月30日 湖北省第十届人民代表大会常务委员会第二次会议通过"])
+    c = _synthetic_doc(tmp_path, "c.txt", ["物业管理条例", "2001年5月30日 河南省第九届人民代表大会常务委员会第二十二次会议通过",
+                                           "2018年9月29日 河南省第十三届人民代表大会常务委员会第六次会议修订"])
+    assert not same_work(a, b)
+    assert same_work(a, c)
+
+
+def test_work_title_drops_a_version_label() -> None:
+    assert work_title("中华人民共和国反不正当竞争法（2019年修正）") == work_title("中华人民共和国反不正当竞争法")
+    assert work_title("示例办法（试行）") != work_title("示例办法")
