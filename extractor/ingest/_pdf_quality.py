@@ -13,11 +13,9 @@ from pathlib import Path
 from typing import Literal
 
 import pypdfium2 as pdfium
-import pypdfium2.raw as pdfium_c
 import regex
 
 from ._pdf_lines import PdfLine
-from ._pdf_tables import RULE
 
 log = logging.getLogger(__name__)
 
@@ -61,18 +59,6 @@ def judge(text: str) -> Verdict:
         if sum(c in common for c in han) / len(han) < MIN_COMMON_SHARE:
             return "garbled"
     return "ok"
-
-
-def has_rules(page: pdfium.PdfPage) -> bool:
-    """True when a page draws enough thin lines or rectangles to hold a ruled table."""
-    n = 0
-    for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_PATH,), max_depth=2):
-        left, bottom, right, top = obj.get_bounds()
-        if min(right - left, top - bottom) < RULE:
-            n += 1
-            if n >= 4:
-                return True
-    return False
 
 
 @functools.cache

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
 from typing import Literal
@@ -29,17 +30,34 @@ TOUCH = 2.0  # rules this close are connected
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom (top-down coordinates, like pdfplumber)
 
 
-def _rules(page: pdfium.PdfPage) -> tuple[list[Box], list[Box]]:
+@dataclass(frozen=True, slots=True)
+class Rules:
+    """A page's ruling lines, read in one pass over its path objects."""
+
+    horizontal: list[Box]
+    vertical: list[Box]
+    thin: int  # paths thinner than RULE in either direction, however short
+
+    @property
+    def may_hold_table(self) -> bool:
+        """Enough thin lines or rectangles to hold a ruled table."""
+        return self.thin >= 4
+
+
+def page_rules(page: pdfium.PdfPage) -> Rules:
+    """The ruling lines of a page (top-down coordinates)."""
     height = page.get_height()
     hs, vs = [], []
+    thin = 0
     for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_PATH,), max_depth=2):
         left, bottom, right, top = obj.get_bounds()
+        thin += min(right - left, top - bottom) < RULE
         box = (left, height - top, right, height - bottom)
         if top - bottom < RULE and right - left > 5:
             hs.append(box)
         elif right - left < RULE and top - bottom > 5:
             vs.append(box)
-    return hs, vs
+    return Rules(hs, vs, thin)
 
 
 def _touch(a: Box, b: Box) -> bool:
@@ -63,13 +81,17 @@ def _cluster(values: Sequence[float], tol: float = 1.0) -> list[float]:
     return out
 
 
-def grid_tables(page: pdfium.PdfPage) -> list[tuple[Box, list[list[str]]]]:
-    """Tables of one page from its ruling lines: (bounding box, rows of cell texts)."""
-    hs, vs = _rules(page)
+def grid_tables(
+    page: pdfium.PdfPage, textpage: pdfium.PdfTextPage | None = None, rules: Rules | None = None
+) -> list[tuple[Box, list[list[str]]]]:
+    """Tables of one page from its ruling lines: (bounding box, rows of cell texts). The page's text page and
+    rules are read here unless the caller already has them."""
+    found = rules if rules is not None else page_rules(page)
+    hs, vs = found.horizontal, found.vertical
     if len(hs) < 2 or len(vs) < 2:
         return []
     height = page.get_height()
-    tp = page.get_textpage()
+    tp = textpage if textpage is not None else page.get_textpage()
     try:
         n = tp.count_chars()
         text = tp.get_text_range(0, n)
@@ -84,7 +106,8 @@ def grid_tables(page: pdfium.PdfPage) -> list[tuple[Box, list[list[str]]]]:
         log.debug("a character box could not be read; the page's tables stay as text lines")
         return []
     finally:
-        tp.close()
+        if textpage is None:
+            tp.close()
     out = []
     for comp in _components(hs + vs):
         ch_ = [b for b in comp if b[3] - b[1] < RULE]

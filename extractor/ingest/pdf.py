@@ -18,7 +18,7 @@ from ..errors import InputError
 from ..text.patterns import PAGE_NUMBER_RE
 from . import _pdf_quality as quality
 from ._pdf_lines import PdfLine
-from ._pdf_tables import Box, TableEngine, find_tables, grid_tables
+from ._pdf_tables import Box, TableEngine, find_tables, grid_tables, page_rules
 from .raw import RawDoc, RawLine
 
 log = logging.getLogger(__name__)
@@ -47,35 +47,31 @@ def _line_box(tp: pdfium.PdfTextPage, first: int, last: int) -> tuple[float, flo
     return l0, max(r0, r1), t0, b0
 
 
-def _page_lines(page: pdfium.PdfPage, pageno: int) -> tuple[list[PdfLine], str, int]:
+def _page_lines(page: pdfium.PdfPage, tp: pdfium.PdfTextPage, pageno: int) -> tuple[list[PdfLine], str, int]:
     """Lines of one page with the geometry of their first and last characters, the page's text, and how many
     lines had no readable character box (those get ``size`` 0: no geometry, so no wrap is read from it)."""
     height = page.get_height()
-    tp = page.get_textpage()
-    try:
-        text = tp.get_text_range()
-        out: list[PdfLine] = []
-        pos = 0
-        lineno = 0
-        missing = 0
-        for raw in text.split("\r\n"):
-            start, end = pos, pos + len(raw)
-            pos = end + 2
-            stripped = raw.replace("\ufffe", "-")
-            if not stripped.strip():
-                continue
-            lineno += 1
-            box = _line_box(tp, start + (len(raw) - len(raw.lstrip())), start + len(raw.rstrip()) - 1)
-            if box is None:
-                missing += 1
-                top = out[-1].top if out else 0.0  # keep the line where it was read, in reading order
-                out.append(PdfLine(stripped.strip(), 0.0, 0.0, top, 0.0, pageno, lineno))
-                continue
-            x0, x1, t, b = box
-            out.append(PdfLine(stripped.strip(), x0, x1, height - t, max(t - b, 1.0), pageno, lineno))
-        return out, text, missing
-    finally:
-        tp.close()
+    text = tp.get_text_range()
+    out: list[PdfLine] = []
+    pos = 0
+    lineno = 0
+    missing = 0
+    for raw in text.split("\r\n"):
+        start, end = pos, pos + len(raw)
+        pos = end + 2
+        stripped = raw.replace("\ufffe", "-")
+        if not stripped.strip():
+            continue
+        lineno += 1
+        box = _line_box(tp, start + (len(raw) - len(raw.lstrip())), start + len(raw.rstrip()) - 1)
+        if box is None:
+            missing += 1
+            top = out[-1].top if out else 0.0  # keep the line where it was read, in reading order
+            out.append(PdfLine(stripped.strip(), 0.0, 0.0, top, 0.0, pageno, lineno))
+            continue
+        x0, x1, t, b = box
+        out.append(PdfLine(stripped.strip(), x0, x1, height - t, max(t - b, 1.0), pageno, lineno))
+    return out, text, missing
 
 
 def _body_size(lines: list[PdfLine]) -> float:
@@ -171,8 +167,9 @@ def read(path: Path, *, table_engine: TableEngine = "pdfium") -> RawDoc:
             raise InputError(path, "PDF has no pages")
         for i in range(n_pages):
             page = doc[i]
+            tp = page.get_textpage()
             try:
-                lines, text, missing = _page_lines(page, i + 1)
+                lines, text, missing = _page_lines(page, tp, i + 1)
                 if missing:
                     warnings.append(
                         f"page {i + 1}: pdfium could not place {missing} line(s); where they wrap is judged from the text"
@@ -180,11 +177,14 @@ def read(path: Path, *, table_engine: TableEngine = "pdfium") -> RawDoc:
                 verdict = quality.judge(text)
                 if verdict != "ok":
                     lines = quality.recover(page, i + 1, verdict, path, warnings)
-                elif quality.has_rules(page):
-                    tables[i] = grid_tables(page) if table_engine == "pdfium" else []
+                else:
+                    rules = page_rules(page)
+                    if rules.may_hold_table:
+                        tables[i] = grid_tables(page, tp, rules) if table_engine == "pdfium" else []
                 pages.append(lines)
                 widths.append(page.get_width())
             finally:
+                tp.close()
                 page.close()
     finally:
         doc.close()
