@@ -1,12 +1,30 @@
 """Align the articles of two documents by content as well as number.
 
 An article is the unit that holds rules: every 第X条 of a 条-numbered document, otherwise every top-level
-section (golden/diffs/README.md). Pairs are found by text similarity (character bigrams, numbers and labels left out), so renumbered, moved,
-merged and split articles are recognized; each pair is classified unchanged, modified, moved, added or removed.
+section (golden/diffs/README.md). Articles are compared by their wording (character bigrams, numbers and labels
+left out, each bigram weighted by how rare it is among the articles of both documents, so that boilerplate such as
+责令停止违法行为 counts less than what an article is about). Pairs are found in three passes:
+
+1. anchors: articles identical or very alike, kept when they run in the same order in both documents (the longest
+   such run); an identical article out of that order is a move;
+2. between two consecutive anchors, the articles of A and B are aligned in order (renumbering through insertions
+   and repeals: a repealed article leaves a gap in B, an inserted one a gap in A);
+3. what is left is paired across the whole document when alike enough (moves across chapters); then an article
+   still unpaired whose wording is found in a paired article, beyond what that article's own partner explains,
+   is linked to it too (split: one of A into several of B; merged: several of A into one of B).
+
+Statuses, after Akoma Ntoso (substitution, insertion, repeal, renumbering, split, join): ``unchanged`` (same text,
+punctuation and spacing aside, same path), ``renumbered`` (the same text under another number or chapter),
+``modified``, ``split`` (each link of an article of A linked to several of B), ``merged`` (each link of an article
+of B linked to several of A), ``added``, ``removed``.
 """
 
 from __future__ import annotations
 
+import itertools
+import math
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import regex
@@ -17,10 +35,15 @@ from ..text.numbering import strip_marker
 from ..text.numerals import CN_DIGIT_CHARS
 
 WHOLE = "全文"  # the path of the one article of a document without numbered articles
-MIN_SIMILARITY = 0.30  # at or above this, the most similar articles are paired
-MIN_MUTUAL = 0.12  # between this and MIN_SIMILARITY, only articles that are each other's most similar
-MERGE_CONTAINMENT = 0.55  # an unpaired article this much contained in a paired one was merged into it
-NEAR_IDENTICAL = 0.95
+ANCHOR = 0.55  # weighted similarity of an anchor: articles that are surely the same
+IN_ORDER = 0.15  # between two anchors, articles in the same order are paired at or above this
+SLOT = 0.05  # the one article of A and the one of B between two anchors are paired at or above this
+MOVE_SURE = 0.30  # articles out of order are paired at or above this
+MOVE = 0.20  # and down to this when each other's most similar among the articles left
+MOVE_FREE = 0.08  # the same, between documents whose articles do not follow one order (fewer than ORDERED of them paired in order)
+ORDERED = 0.5
+RESIDUAL = 0.40  # share of an unpaired article's own wording found in a paired article: split or merged
+MIN_OWN = 8.0  # an unpaired article needs this much own (weighted) wording for a split or merge link
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,11 +75,22 @@ def articles(doc: Document) -> list[Article]:
 
 
 _NOT_WORDING = regex.compile(rf"[\d\s\p{{P}}{CN_DIGIT_CHARS}十百千万亿]+")
+_LAYOUT = regex.compile(r"[\s\p{P}\p{S}]+")
+_DECIMAL = regex.compile(r"(?<=\d)[.．](?=\d)")
 
 
 def _key(text: str) -> str:
     """Text for comparing wording: no numbers, spaces or punctuation (numbers are compared as parameters)."""
     return _NOT_WORDING.sub("", text)
+
+
+def same_text(a: str, b: str) -> bool:
+    """The same text, punctuation, bracket width, spacing and line breaks aside (numbers and words count).
+
+    >>> same_text("（一）收养法；", "(一)收养法;"), same_text("一、二", "一二"), same_text("1.5万元", "15万元")
+    (True, True, False)
+    """
+    return _LAYOUT.sub("", _DECIMAL.sub("点", a)) == _LAYOUT.sub("", _DECIMAL.sub("点", b))
 
 
 def bigrams(text: str) -> set[str]:
@@ -81,68 +115,166 @@ class Pairing:
     status: str
 
 
-def _status(a: Article, b: Article, sim: float, same_position: bool) -> str:
-    if _key(a.body) == _key(b.body) and a.body == b.body:
-        return "unchanged" if a.path == b.path else "moved"
-    if sim >= NEAR_IDENTICAL and a.path != b.path and not same_position:
-        return "moved"
-    if regex.sub(r"\s", "", a.body) == regex.sub(r"\s", "", b.body):
-        return "unchanged" if a.path == b.path else "moved"
+class _Wording:
+    """The articles' bigrams, each weighted by its rarity among the articles of both documents."""
+
+    def __init__(self, xs: Sequence[Article], ys: Sequence[Article]) -> None:
+        self.a = [bigrams(x.body) for x in xs]
+        self.b = [bigrams(y.body) for y in ys]
+        df: Counter[str] = Counter()
+        for s in self.a + self.b:
+            df.update(s)
+        n = len(self.a) + len(self.b)
+        self.w = {g: math.log(1 + n / c) for g, c in df.items()}
+        self.wa = [self.mass(s) for s in self.a]
+        self.wb = [self.mass(s) for s in self.b]
+
+    def mass(self, s: set[str]) -> float:
+        return sum(self.w.get(g, 0.0) for g in s)
+
+    def dice(self, i: int, j: int) -> float:
+        total = self.wa[i] + self.wb[j]
+        return 2 * self.mass(self.a[i] & self.b[j]) / total if total else 0.0
+
+
+def _increasing(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The longest run of ``pairs`` (sorted by i) whose j increase too."""
+    best: list[list[tuple[int, int]]] = []
+    for p in pairs:
+        prev = max((run for run in best if run[-1][1] < p[1] and run[-1][0] < p[0]), key=len, default=[])
+        best.append([*prev, p])
+    return max(best, key=len, default=[])
+
+
+def _in_order(sim: list[list[float]], rows: list[int], cols: list[int]) -> list[tuple[int, int]]:
+    """The pairs of ``rows`` × ``cols``, both in order, that add up to the most similarity above IN_ORDER."""
+    n, m = len(rows), len(cols)
+    if not n or not m:
+        return []
+    if n == m == 1 and sim[rows[0]][cols[0]] >= SLOT:  # one article rewritten in its place
+        return [(rows[0], cols[0])]
+    gain = [[sim[rows[r]][cols[c]] - IN_ORDER for c in range(m)] for r in range(n)]
+    best = [[0.0] * (m + 1) for _ in range(n + 1)]
+    for r in range(n - 1, -1, -1):
+        for c in range(m - 1, -1, -1):
+            take = best[r + 1][c + 1] + gain[r][c] if gain[r][c] >= 0 else -1.0
+            best[r][c] = max(best[r + 1][c], best[r][c + 1], take)
+    out: list[tuple[int, int]] = []
+    r = c = 0
+    while r < n and c < m:
+        if gain[r][c] >= 0 and best[r][c] == best[r + 1][c + 1] + gain[r][c]:
+            out.append((rows[r], cols[c]))
+            r, c = r + 1, c + 1
+        elif best[r][c] == best[r + 1][c]:
+            r += 1
+        else:
+            c += 1
+    return out
+
+
+def _one_to_one(xs: Sequence[Article], ys: Sequence[Article], sim: list[list[float]]) -> dict[int, int]:
+    """Articles of A paired with articles of B, one to one (passes 1 to 3)."""
+    same = {(i, j) for i in range(len(xs)) for j in range(len(ys)) if xs[i].body == ys[j].body}
+    row_best = [max(r, default=0.0) for r in sim]
+    col_best = [max((sim[i][j] for i in range(len(xs))), default=0.0) for j in range(len(ys))]
+    # 1. anchors: each other's most similar and very alike (identical text always)
+    anchors = sorted(
+        (i, j) for i in range(len(xs)) for j in range(len(ys))
+        if (i, j) in same or (sim[i][j] >= ANCHOR and sim[i][j] >= row_best[i] and sim[i][j] >= col_best[j])
+    )
+    used_i: set[int] = set()
+    used_j: set[int] = set()
+    unique: list[tuple[int, int]] = []
+    for i, j in sorted(anchors, key=lambda p: (-sim[p[0]][p[1]], abs(p[0] - p[1]))):
+        if i not in used_i and j not in used_j:
+            unique.append((i, j))
+            used_i.add(i)
+            used_j.add(j)
+    backbone = _increasing(sorted(unique))
+    pa = dict(backbone)
+    # identical articles out of the backbone's order were moved
+    for i, j in unique:
+        if i not in pa and j not in pa.values() and sim[i][j] >= 0.9:
+            pa[i] = j
+    # 2. in order, between consecutive anchors
+    fence = sorted(backbone)
+    bounds = [(-1, -1), *fence, (len(xs), len(ys))]
+    taken = set(pa.values())
+    for (i0, j0), (i1, j1) in itertools.pairwise(bounds):
+        rows = [i for i in range(i0 + 1, i1) if i not in pa]
+        cols = [j for j in range(j0 + 1, j1) if j not in taken]
+        for i, j in _in_order(sim, rows, cols):
+            pa[i] = j
+            taken.add(j)
+    # 3. the rest, across the document: alike enough, or each other's most similar among what is left
+    # two documents with few articles in the same order (a city's measure beside a province's) pair more freely
+    floor = MOVE if len(pa) >= ORDERED * min(len(xs), len(ys)) else MOVE_FREE
+    left_i = {i for i in range(len(xs)) if i not in pa}
+    left_j = {j for j in range(len(ys)) if j not in taken}
+    for score, i, j in sorted(((sim[i][j], i, j) for i in left_i for j in left_j), reverse=True):
+        if score < floor:
+            break
+        if i not in left_i or j not in left_j:
+            continue
+        if score >= MOVE_SURE or (score >= max(sim[i][jj] for jj in left_j) and score >= max(sim[ii][j] for ii in left_i)):
+            pa[i] = j
+            left_i.discard(i)
+            left_j.discard(j)
+    return pa
+
+
+def _joins(words: _Wording, pa: dict[int, int]) -> list[tuple[int, int]]:
+    """Links of articles left unpaired to paired ones whose wording holds theirs (split and merged)."""
+    extra: list[tuple[int, int]] = []
+    pb = {j: i for i, j in pa.items()}
+    n_a, n_b = len(words.a), len(words.b)
+
+    def residual(own: set[str], partner: set[str], host: set[str]) -> tuple[float, float]:
+        mine = own - partner
+        mass = words.mass(mine)
+        return (words.mass(mine & host) / mass if mass else 0.0), mass
+
+    for i in range(n_a):
+        if i in pa:
+            continue
+        scored = [(residual(words.a[i], words.a[pb[j]], words.b[j]), j) for j in pb]
+        (share, mass), j = max(scored, default=((0.0, 0.0), -1))
+        if share >= RESIDUAL and mass >= MIN_OWN:
+            extra.append((i, j))
+    for j in range(n_b):
+        if j in pb:
+            continue
+        scored_b = [(residual(words.b[j], words.b[pa[i]], words.a[i]), i) for i in pa]
+        (share, mass), i = max(scored_b, default=((0.0, 0.0), -1))
+        if share >= RESIDUAL and mass >= MIN_OWN:
+            extra.append((i, j))
+    return extra
+
+
+def _status(a: Article, b: Article, n_a: int, n_b: int) -> str:
+    if n_a > 1:
+        return "split"
+    if n_b > 1:
+        return "merged"
+    if same_text(a.body, b.body):
+        return "unchanged" if a.path == b.path else "renumbered"
     return "modified"
 
 
 def align(a_doc: Document, b_doc: Document) -> list[Pairing]:
     """Pair the articles of A and B; every article of both appears at least once."""
     xs, ys = articles(a_doc), articles(b_doc)
-    bx = [bigrams(x.body) for x in xs]
-    by = [bigrams(y.body) for y in ys]
+    words = _Wording(xs, ys)
+    sim = [[1.0 if same_text(x.body, y.body) else words.dice(i, j) for j, y in enumerate(ys)] for i, x in enumerate(xs)]
+    pa = _one_to_one(xs, ys, sim)
+    links = sorted(list(pa.items()) + _joins(words, pa))
+    per_a = Counter(i for i, _ in links)
+    per_b = Counter(j for _, j in links)
+    out = [Pairing(xs[i], ys[j], round(min(1.0, sim[i][j]), 6), _status(xs[i], ys[j], per_a[i], per_b[j])) for i, j in links]
+    out += [Pairing(xs[i], None, 0.0, "removed") for i in range(len(xs)) if i not in per_a]
+    out += [Pairing(None, ys[j], 0.0, "added") for j in range(len(ys)) if j not in per_b]
 
-    def alike(i: int, j: int) -> float:  # identical bodies are alike even without wording to compare ("", "1500元")
-        return 1.0 if xs[i].body == ys[j].body else similarity(bx[i], by[j])
+    def order(p: Pairing) -> tuple[int, int]:
+        return (p.a.order if p.a else (p.b.order if p.b else 0), p.b.order if p.b else -1)
 
-    scores = sorted(
-        ((alike(i, j) + (0.05 if xs[i].path == ys[j].path else 0.0), i, j) for i in range(len(xs)) for j in range(len(ys))),
-        reverse=True,
-    )
-    pa: dict[int, int] = {}
-    pb: dict[int, int] = {}
-    sims: dict[tuple[int, int], float] = {}
-    row_best = {i: max((s for s, ii, _ in scores if ii == i), default=0.0) for i in range(len(xs))}
-    col_best = {j: max((s for s, _, jj in scores if jj == j), default=0.0) for j in range(len(ys))}
-    for score, i, j in scores:
-        if score < MIN_MUTUAL:
-            break
-        if i in pa or j in pb:
-            continue
-        if score < MIN_SIMILARITY and not (score >= row_best[i] and score >= col_best[j]):
-            continue  # a rewritten article is paired only with its best match, both ways
-        pa[i], pb[j] = j, i
-        sims[(i, j)] = min(1.0, alike(i, j))
-    # merged (two of A into one of B) and split (one of A into two of B)
-    extra: list[tuple[int, int]] = []
-    for i in range(len(xs)):
-        if i not in pa:
-            best = max(pb, key=lambda j: containment(bx[i], by[j]), default=None)
-            if best is not None and containment(bx[i], by[best]) >= MERGE_CONTAINMENT:
-                extra.append((i, best))
-    for j in range(len(ys)):
-        if j not in pb:
-            best = max(pa, key=lambda i: containment(by[j], bx[i]), default=None)
-            if best is not None and containment(by[j], bx[best]) >= MERGE_CONTAINMENT:
-                extra.append((best, j))
-    out: list[Pairing] = []
-    merged_a = {i for i, _ in extra} | {i for i, j in pa.items() if any(jj == j for _, jj in extra)}
-    merged_b = {j for _, j in extra} | {j for i, j in pa.items() if any(ii == i for ii, _ in extra)}
-    for i, j in sorted(list(pa.items()) + extra, key=lambda t: (t[0], t[1])):
-        sim = sims.get((i, j), alike(i, j))
-        same_position = xs[i].order == ys[j].order
-        status = _status(xs[i], ys[j], sim, same_position)
-        if (i, j) in extra or i in merged_a or j in merged_b:
-            status = "modified"  # a merged or split article
-        out.append(Pairing(xs[i], ys[j], sim, status))
-    paired_a = {i for i, _ in list(pa.items()) + extra}
-    paired_b = {j for _, j in list(pa.items()) + extra}
-    out += [Pairing(xs[i], None, 0.0, "removed") for i in range(len(xs)) if i not in paired_a]
-    out += [Pairing(None, ys[j], 0.0, "added") for j in range(len(ys)) if j not in paired_b]
-    order = {id(p): (p.a.order if p.a else (p.b.order if p.b else 0), p.b.order if p.b else -1) for p in out}
-    return sorted(out, key=lambda p: order[id(p)])
+    return sorted(out, key=order)

@@ -4,7 +4,6 @@ Chinese (``创业担保贷款个人额度上限由20万元提高至30万元``)."
 from __future__ import annotations
 
 import difflib
-from collections import defaultdict
 
 import regex
 
@@ -14,7 +13,7 @@ from ..extract.provisions import CONDITION_RE
 from ..extract.taxonomy import groups
 from ..records import Analysis, Diff, Document, ParameterChange, Quantity, RedlineOp, SectionPair
 from ..text.patterns import norm_title
-from .align import Article, Pairing, align, bigrams, similarity
+from .align import Article, Pairing, align, bigrams, same_text, similarity
 
 KINDS = ("money", "percent", "duration", "age", "count")
 _CLAUSE_RE = regex.compile(
@@ -225,6 +224,36 @@ def _phrase_changes(
     return out
 
 
+def groups_of(pairings: list[Pairing]) -> list[tuple[list[Article], list[Article]]]:
+    """The articles linked to each other, as groups (A's, B's) in A's order: one A and one B for a plain pair,
+    several for a split or a merge. Unchanged and renumbered pairs (the same text) are left out."""
+    linked = [p for p in pairings if p.a and p.b]
+    root: dict[str, str] = {}
+
+    def find(k: str) -> str:
+        while root.setdefault(k, k) != k:
+            k = root[k]
+        return k
+
+    for p in linked:
+        assert p.a and p.b
+        root[find("a" + p.a.path)] = find("b" + p.b.path)
+    groups: dict[str, tuple[list[Article], list[Article]]] = {}
+    for p in linked:
+        assert p.a and p.b
+        xs, ys = groups.setdefault(find("a" + p.a.path), ([], []))
+        if p.a not in xs:
+            xs.append(p.a)
+        if p.b not in ys:
+            ys.append(p.b)
+    out = []
+    for xs, ys in groups.values():
+        if len(xs) == len(ys) == 1 and same_text(xs[0].body, ys[0].body):
+            continue
+        out.append((sorted(xs, key=lambda x: x.order), sorted(ys, key=lambda y: y.order)))
+    return out
+
+
 def relation_of(a: Document, b: Document) -> str:
     """version: two versions of one policy; implementation: a lower level's implementation of a policy."""
     ta = regex.sub(r"\d{4}年?|（[^）]*）", "", norm_title(a.instrument_title or a.title or ""))
@@ -249,43 +278,41 @@ def analyses_to_diff(analysis_a: Analysis, analysis_b: Analysis) -> Diff:
     qa = [q for q in analysis_a.quantities if q.role == "parameter" and q.kind in KINDS]
     qb = [q for q in analysis_b.quantities if q.role == "parameter" and q.kind in KINDS]
     pairs: list[SectionPair] = []
-    # articles paired with several others (merged or split) are compared as one group
-    by_b: dict[str, list[Pairing]] = defaultdict(list)
-    for p in pairings:
-        if p.a and p.b:
-            by_b[p.b.path].append(p)
     changes: list[ParameterChange] = []
-    done_a: set[str] = set()
     summary_articles: list[str] = []
     for p in pairings:
-        sp = SectionPair(
+        pairs.append(SectionPair(
             status=p.status, a=p.a.path if p.a else None, b=p.b.path if p.b else None,  # type: ignore[arg-type]
             a_heading=p.a.heading if p.a else None, b_heading=p.b.heading if p.b else None, similarity=round(p.similarity, 3),
             a_span=p.a.span if p.a else None, b_span=p.b.span if p.b else None,
-            redline=redline(p.a.body, p.b.body) if p.a and p.b and p.status == "modified" else [],
-        )
-        pairs.append(sp)
+            redline=redline(p.a.body, p.b.body) if p.a and p.b and p.status in ("modified", "split", "merged") else [],
+        ))
         if p.status == "added" and p.b:
             summary_articles.append(f"新增{p.b.path}（{p.b.heading or p.b.body[:16]}）")
         elif p.status == "removed" and p.a:
             summary_articles.append(f"删除{p.a.path}（{p.a.heading or p.a.body[:16]}）")
-        elif p.status == "moved" and p.a and p.b:
+        elif p.status == "renumbered" and p.a and p.b:
             summary_articles.append(f"{p.a.path}调整为{p.b.path}")
-        if not (p.a and p.b) or p.status == "unchanged" or p.b.path in done_a:
-            continue
-        group = by_b[p.b.path]
-        done_a.add(p.b.path)
-        a_arts = [g.a for g in group if g.a]
-        b_arts = [p.b] + [g.b for g in pairings if g.a in a_arts and g.b and g.b is not p.b]
+    # articles linked to several others (split or merged) are compared as one group, once
+    for a_arts, b_arts in groups_of(pairings):
         if len(a_arts) > 1:
-            summary_articles.append(f"{'与'.join(x.path for x in a_arts)}合并为{p.b.path}")
-        heading = p.b.heading or p.a.heading
-        a_path, b_path = a_arts[0].path, p.b.path
+            summary_articles.append(f"{'与'.join(x.path for x in a_arts)}合并为{'、'.join(y.path for y in b_arts)}")
+        elif len(b_arts) > 1:
+            summary_articles.append(f"{a_arts[0].path}拆分为{'、'.join(y.path for y in b_arts)}")
+        heading = b_arts[0].heading or a_arts[0].heading
+        a_path, b_path = a_arts[0].path, b_arts[0].path
         changes += _quantity_changes(
             a, b, [q for q in qa if any(_in(q, x) for x in a_arts)], [q for q in qb if any(_in(q, y) for y in b_arts)],
             a_path, b_path, heading,
         )
         changes += _phrase_changes(a, b, [x.span for x in a_arts], [y.span for y in b_arts], a_path, b_path, heading)
+    # between two versions, the rules of an inserted or repealed article are rules added or repealed, with their numbers
+    if relation_of(a, b) == "version":
+        for p in pairings:
+            if p.b and not p.a:
+                changes += _quantity_changes(a, b, [], [q for q in qb if _in(q, p.b)], None, p.b.path, p.b.heading)
+            elif p.a and not p.b:
+                changes += _quantity_changes(a, b, [q for q in qa if _in(q, p.a)], [], p.a.path, None, p.a.heading)
     order = {"changed": 0, "added": 1, "removed": 2}
     summary = [c.summary for c in sorted(changes, key=lambda c: (c.kind in ("group", "condition"), order[c.change]))]
     paired = [p.similarity for p in pairings if p.a and p.b]

@@ -6,7 +6,7 @@ import html
 
 from ..records import Diff, Document
 
-STATUS_LABEL = {"unchanged": "未变", "modified": "修改", "moved": "移动", "added": "新增", "removed": "删除"}
+STATUS_LABEL = {"unchanged": "未变", "renumbered": "条号调整", "modified": "修改", "split": "拆分", "merged": "合并", "moved": "移动", "added": "新增", "removed": "删除"}
 
 
 def _side(ops: list, which: str) -> str:  # type: ignore[type-arg]
