@@ -7,7 +7,8 @@ in the format of ``golden/diffs/README.md``.
 
 The parser is used only to find the article structure of the ORIGINAL documents (which lines hold which article, and
 their numbering labels). Every alignment entry and every change follows from the edits applied here: an article whose
-text was edited is ``modified``, one whose label was changed is ``moved``, and so on. Parameter values are written
+text was edited is ``modified``, one whose label was changed is ``renumbered``, two merged into one are each
+``merged``, and so on (the statuses of golden/diffs/README.md). Parameter values are written
 next to the edit that makes them, normalized as in ``shared/golden-format.md``.
 
 Run: python scripts/make_revisions.py [--out DIR]   (tests/test_revisions_script.py checks the files are current)
@@ -156,7 +157,7 @@ class Article:
             return "removed"
         if self.edited:
             return "modified"
-        return "moved" if self.b_num != self.num else "unchanged"
+        return "renumbered" if self.b_num != self.num else "unchanged"
 
 
 Segment = Article | list[str]  # an article, or lines outside any article (head, chapter headings, signature…)
@@ -349,10 +350,14 @@ def draft_to_changes(draft: Draft) -> list[Change]:
 
 
 def draft_to_alignment(draft: Draft) -> list[AlignEntry]:
-    """Every article of A in order (added ones where they were inserted), with its B path and status."""
-    return [
-        AlignEntry(a=None if art.added else art.path, b=art.b_path, status=art.status()) for art in draft.articles
-    ]
+    """Every article of A in order (added ones where they were inserted), with its B path and status; articles of
+    A that share their B path were merged into it."""
+    kept = [art.b_path for art in draft.articles if not art.added and art.b_path is not None]
+
+    def status(art: Article) -> Status:
+        return "merged" if art.b_path is not None and not art.added and kept.count(art.b_path) > 1 else art.status()
+
+    return [AlignEntry(a=None if art.added else art.path, b=art.b_path, status=status(art)) for art in draft.articles]
 
 
 # ---- the revisions --------------------------------------------------------------------------------------
@@ -409,8 +414,9 @@ NEW_ARTICLE = (
 
 
 def _article_added(d: Draft) -> None:
-    # a new 十三 between 十二 and 十三 (which becomes 十四); a whole added article is not repeated in changes
-    d.insert_after("十二", "十三", NEW_ARTICLE)
+    # a new 十三 between 十二 and 十三 (which becomes 十四); between two versions its rule is a rule added, with its number
+    new = d.insert_after("十二", "十三", NEW_ARTICLE)
+    d.changes.append((new, Change(change="added", kind="money", b_value=2000, benefit="一次性奖励", b_quote="2000元")))
 
 
 REVISIONS: tuple[Revision, ...] = (
