@@ -9,6 +9,7 @@ document has, so PDF and text give the same records.
 
 from __future__ import annotations
 
+import bisect
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -108,6 +109,8 @@ def grid_tables(
     finally:
         if textpage is None:
             tp.close()
+    by_y = sorted(range(len(chars)), key=lambda i: chars[i][2])
+    ys_sorted = [chars[i][2] for i in by_y]
     out = []
     for comp in _components(hs + vs):
         ch_ = [b for b in comp if b[3] - b[1] < RULE]
@@ -123,10 +126,12 @@ def grid_tables(
             if len(xs) < 2:
                 continue
             cells = [""] * (len(xs) - 1)
-            for ch, cx, cy in chars:
-                if top <= cy <= bottom and xs[0] <= cx <= xs[-1]:
-                    k = next(k for k in range(len(xs) - 1) if cx <= xs[k + 1])
-                    cells[k] += ch
+            # the characters whose centre lies in the row (bounds included), in reading order
+            in_row = sorted(by_y[bisect.bisect_left(ys_sorted, top) : bisect.bisect_right(ys_sorted, bottom)])
+            for i in in_row:
+                ch, cx, _ = chars[i]
+                if xs[0] <= cx <= xs[-1]:
+                    cells[bisect.bisect_left(xs, cx, 1) - 1] += ch  # the first column whose right edge is >= cx
             rows.append([c.strip() for c in cells])
         rows = [r for r in rows if any(r)]
         if rows:
