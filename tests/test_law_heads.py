@@ -350,3 +350,15 @@ def test_same_title_other_organ_is_another_work(tmp_path: Path) -> None:
 def test_work_title_drops_a_version_label() -> None:
     assert work_title("中华人民共和国反不正当竞争法（2019年修正）") == work_title("中华人民共和国反不正当竞争法")
     assert work_title("示例办法（试行）") != work_title("示例办法")
+
+
+@pytest.mark.parametrize(("file", "doc_type"), [
+    ("anti-unfair-competition-law-2019.txt", "法"),
+    ("state-council-organic-law-1982.txt", "法"),
+    ("env-pollution-interpretation-2016.txt", "解释"),
+    ("internet-cafe-regulation-2022.txt", "条例"),
+    ("adoption-registration-2023.txt", "办法"),
+    ("beijing-water-law-2022.txt", "办法"),
+], ids=["law", "organic-law", "interpretation", "regulation", "measures", "implementing-measures"])
+def test_doc_type_of_laws(file: str, doc_type: str) -> None:
+    assert doc(file).doc_type == doc_type
