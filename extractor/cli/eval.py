@@ -11,6 +11,7 @@ from rich.console import Console
 from rich.table import Table as RichTable
 
 from ..evaluate import Report, evaluate
+from ..records.evaluation import DIFF_GROUPS
 from ..schemas import write_schemas
 
 out = Console(highlight=False, width=None if sys.stdout.isatty() else 140)
@@ -41,17 +42,48 @@ def _print_report(report: Report) -> None:
         out.print(a)
     if report.diffs:
         dt = RichTable("golden diff", "changes P", "changes R", "F1", "gold", "predicted", "doubt R", title=f"diffs ({report.diffs})")
-        for name in sorted(report.diff_changes):
+        for name in sorted(report.diff_changes, key=lambda n: (report.diff_group.get(n, "other") != "real", n)):
             ch = report.diff_changes[name]
             dd = report.diff_doubt.get(name)
             dt.add_row(name.removeprefix("province-city-"), f"{ch.precision:.3f}", f"{ch.recall:.3f}", f"{ch.f1:.3f}", str(ch.gold),
                        str(ch.predicted), f"{dd.recall:.3f} ({dd.gold})" if dd and dd.gold else "–")
         out.print(dt)
+        _print_groups(report)
         for key, label in (("diff_alignment", "articles aligned as in gold"), ("diff_status", "status right, among aligned")):
-            right, n = report.attributes.get(key, (0, 0))
-            out.print(f"{label}: {right}/{n} = {right / n if n else 1:.3f}")
+            if key in report.attributes:
+                right, n = report.attributes[key]
+                out.print(f"{label} (golden diffs but the real pairs): {right}/{n} = {right / n if n else 1:.3f}")
     for e in report.errors:
         out.print(f"[red]error[/red]: {e}", soft_wrap=True)
+
+
+def _ratio(tally: tuple[int, int]) -> str:
+    right, n = tally
+    return f"{right / n:.3f}" if n else "–"
+
+
+def _print_groups(report: Report) -> None:
+    """Each group of golden diffs apart (real pairs, synthetic revisions, province-city pairs): article links,
+    status, inserted articles and parameter changes, then the changes by kind."""
+    g = RichTable("group", "pairs", "links P", "links R", "status", "inserted", "changes P", "changes R", "changes F1",
+                  "numbers F1", "doubt links R", title="golden diffs by group (real.links.recall, real.status.acc, real.changes.f1 …)")
+    groups = sorted(report.diff_groups.items(), key=lambda kv: DIFF_GROUPS.index(kv[0]))
+    for key, score in groups:
+        ln, ch = score.links, score.changes
+        g.add_row(key, str(score.pairs), f"{ln.precision:.3f}", f"{ln.recall:.3f}", _ratio(score.status),
+                  _ratio(score.inserted), f"{ch.precision:.3f}", f"{ch.recall:.3f}", f"{ch.f1:.3f}", f"{score.numbers.f1:.3f}",
+                  f"{score.links_doubt.recall:.3f} ({score.links_doubt.gold})" if score.links_doubt.gold else "–")
+    out.print(g)
+    for key, score in groups:
+        (sr, sn), (ir, i_n), ln = score.status, score.inserted, score.links
+        out.print(f"{key}: {ln.tp} of {ln.gold} gold links found, {ln.predicted} given; status right {sr}/{sn}; "
+                  f"inserted articles found {ir}/{i_n}; changes {score.changes.tp} of {score.changes.gold}, "
+                  f"{score.changes.predicted} given", soft_wrap=True)
+    k = RichTable("group", "kind", "P", "R", "F1", "gold", "predicted", title="parameter changes by kind (<group>.changes.<kind>.f1)")
+    for key, score in groups:
+        for kind, c in sorted(score.changes_by_kind.items()):
+            k.add_row(key, kind, f"{c.precision:.3f}", f"{c.recall:.3f}", f"{c.f1:.3f}", str(c.gold), str(c.predicted))
+    out.print(k)
 
 
 def _flatten(table: dict, prefix: str = "") -> dict[str, float]:  # type: ignore[type-arg]

@@ -36,7 +36,7 @@ def change_matches(c: ParameterChange, g: GoldChange) -> bool:
 def score_diff(diff: Diff, gold: GoldDiff, name: str) -> DiffScore:
     """One pair's scores: articles aligned as in gold, their status, and the parameter changes."""
     misses: list[str] = []
-    pairs = [(_path(p.a), _path(p.b), p.status) for p in diff.pairs]
+    pairs = [(_path(p.a), _path(p.b), str(p.status)) for p in diff.pairs]
     ok = status_ok = 0
     for g in gold.alignment:
         ga, gb = _path(g.a), _path(g.b)
@@ -49,6 +49,7 @@ def score_diff(diff: Diff, gold: GoldDiff, name: str) -> DiffScore:
         if hit[2] != g.status:
             misses.append(f"{name}: status of {g.a} -> {g.b}: program {hit[2]}, gold {g.status}")
     used: set[int] = set()
+    matched: dict[bool, set[int]] = {False: set(), True: set()}
     tps: dict[bool, int] = {}
     for doubt in (False, True):
         tps[doubt] = 0
@@ -59,13 +60,33 @@ def score_diff(diff: Diff, gold: GoldDiff, name: str) -> DiffScore:
                     misses.append(f"{name}: missed change {gc.change} {gc.kind} {gc.a_value} -> {gc.b_value}")
                 continue
             used.add(k)
+            matched[doubt].add(k)
             tps[doubt] += 1
     n_doubt = sum(1 for g in gold.changes if g.doubt)
+    # article links, counted as links: the program's pairs (added and removed articles too) against gold's
+    program = {(a, b): st for a, b, st in pairs}
+    sure = {(_path(g.a), _path(g.b)): g.status for g in gold.alignment if not g.doubt}
+    unsure = {(_path(g.a), _path(g.b)) for g in gold.alignment if g.doubt}
+    found = [k for k in sure if k in program]
+    inserted = [k for k in sure if not k[0]]
+    # changes by kind, matched as above (a prediction matched to a gold change has its kind)
+    by_kind: dict[str, Counts] = {}
+    for kind in sorted({c.kind for c in diff.changes} | {g.kind for g in gold.changes}):
+        by_kind[kind] = Counts(
+            tp=sum(1 for i in matched[False] if diff.changes[i].kind == kind),
+            predicted=sum(1 for i, c in enumerate(diff.changes) if c.kind == kind and i not in matched[True]),
+            gold=sum(1 for g in gold.changes if g.kind == kind and not g.doubt),
+        )
     return DiffScore(
         alignment=(ok, len(gold.alignment)),
         status=(status_ok, ok),
         # predictions matched to doubt entries count for neither side of precision
         changes=Counts(tp=tps[False], predicted=len(diff.changes) - tps[True], gold=len(gold.changes) - n_doubt),
         doubt=Counts(tp=tps[True], predicted=0, gold=n_doubt),
+        links=Counts(tp=len(found), predicted=sum(1 for k in program if k not in unsure), gold=len(sure)),
+        links_doubt=Counts(tp=sum(1 for k in unsure if k in program), predicted=0, gold=len(unsure)),
+        link_status=(sum(1 for k in found if program[k] == sure[k]), len(found)),
+        inserted=(sum(1 for k in inserted if k in program), len(inserted)),
+        changes_by_kind=by_kind,
         misses=tuple(misses),
     )

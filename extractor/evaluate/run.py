@@ -13,7 +13,18 @@ from ..extract import extract_document
 from ..extract.score import score_quantities
 from ..pipeline import parse_file
 from ..records import Analysis, Document
-from ..records.evaluation import Counts, DiffScore, GoldDocument, GoldSource, QuantityScore, Report, Tally
+from ..records.evaluation import (
+    Counts,
+    DiffGroup,
+    DiffScore,
+    GoldDiff,
+    GoldDocument,
+    GoldSource,
+    GroupScore,
+    QuantityScore,
+    Report,
+    Tally,
+)
 from ..records.vocab import QuantityKind
 from .gold import GoldFileError, read_gold_diff, read_gold_document
 from .metadata import gold_value, meta_checks, meta_value, score_sections
@@ -25,6 +36,17 @@ def overlap(doc: Document, lines: Sequence[int] | None) -> int:
         return 1
     a, b = doc.source.lines
     return max(0, min(b, lines[1]) - max(a, lines[0]) + 1)
+
+
+def diff_group(path: Path, gold: GoldDiff) -> DiffGroup:
+    """The group a golden diff is scored in: ``real`` (a file of ``diffs/real``), ``synthetic`` (made by
+    scripts/make_revisions.py: its B text is in ``diffs/synthetic``), ``province_city`` (an implementation pair
+    read by hand), else ``other``."""
+    if path.parent.name == "real":
+        return "real"
+    if "/synthetic/" in f"/{gold.b.path}" or (gold.notes or "").startswith("synthetic"):
+        return "synthetic"
+    return "province_city" if gold.relation == "implementation" else "other"
 
 
 def _add(table: dict[str, Tally], name: str, right: int, total: int) -> None:
@@ -46,6 +68,8 @@ class ReportBuilder:
     diffs: int = 0
     diff_changes: dict[str, Counts] = field(default_factory=dict)
     diff_doubt: dict[str, Counts] = field(default_factory=dict)
+    diff_group: dict[str, DiffGroup] = field(default_factory=dict)
+    diff_groups: dict[DiffGroup, GroupScore] = field(default_factory=dict)
     misses: list[str] = field(default_factory=list)
 
     def add_document(self, name: str, doc: Document, gold: GoldDocument) -> None:
@@ -65,11 +89,16 @@ class ReportBuilder:
             _add(self.attributes, attr, right, total)
         self.misses += score.misses
 
-    def add_diff(self, name: str, score: DiffScore) -> None:
+    def add_diff(self, name: str, score: DiffScore, group: DiffGroup = "other") -> None:
+        """Add one golden diff's scores to its group's; ``diff_alignment`` and ``diff_status`` (attributes) add up
+        the golden diffs other than the real pairs, as they were first set."""
         self.diffs += 1
         self.misses += score.misses
-        _add(self.attributes, "diff_alignment", *score.alignment)
-        _add(self.attributes, "diff_status", *score.status)
+        if group != "real":
+            _add(self.attributes, "diff_alignment", *score.alignment)
+            _add(self.attributes, "diff_status", *score.status)
+        self.diff_group[name] = group
+        self.diff_groups[group] = self.diff_groups.get(group, GroupScore()) + score
         self.diff_changes[name] = self.diff_changes.get(name, Counts()) + score.changes
         self.diff_doubt[name] = self.diff_doubt.get(name, Counts()) + score.doubt
 
@@ -77,7 +106,8 @@ class ReportBuilder:
         return Report(
             files=self.files, errors=tuple(self.errors), meta=self.meta, sections=self.sections,
             quantities=self.quantities, doubt=self.doubt, attributes=self.attributes, diffs=self.diffs,
-            diff_changes=self.diff_changes, diff_doubt=self.diff_doubt, misses=tuple(self.misses),
+            diff_changes=self.diff_changes, diff_doubt=self.diff_doubt, diff_group=self.diff_group,
+            diff_groups=self.diff_groups, misses=tuple(self.misses),
         )
 
 
@@ -127,16 +157,16 @@ class Evaluator:
         return doc
 
     def run(self, golden: Path) -> Report:
-        """Score every gold file of ``golden``: a folder of gold documents with golden diffs in ``diffs/``, or one
-        file. A file in a folder named ``diffs`` or in a folder of it (``diffs/real``), or such a folder itself,
-        is a golden diff."""
+        """Score every gold file of ``golden``: a folder of gold documents with golden diffs in ``diffs/`` and
+        ``diffs/real/``, or one file. A file in a folder named ``diffs`` or in a folder of it (``diffs/real``), or
+        such a folder itself, is a golden diff; a ``diffs`` folder is scored with its sub-folders' files."""
         out = ReportBuilder()
         diffs = golden.name == "diffs" or golden.parent.name == "diffs"
         if golden.is_dir() and not diffs:
             self._run_documents(sorted(golden.glob("*.json")), out)
-            self._run_diffs(sorted((golden / "diffs").glob("*.json")), out)
+            self._run_diffs(_diff_files(golden / "diffs"), out)
         elif golden.is_dir():
-            self._run_diffs(sorted(golden.glob("*.json")), out)
+            self._run_diffs(_diff_files(golden) if golden.name == "diffs" else sorted(golden.glob("*.json")), out)
         elif diffs or golden.parent.parent.name == "diffs":
             self._run_diffs([golden], out)
         else:
@@ -170,7 +200,12 @@ class Evaluator:
             if a is None or b is None:
                 continue
             diff = analyses_to_diff(self._analysis(a), self._analysis(b))
-            out.add_diff(path.stem, score_diff(diff, gold, path.stem))
+            out.add_diff(path.stem, score_diff(diff, gold, path.stem), diff_group(path, gold))
+
+
+def _diff_files(folder: Path) -> list[Path]:
+    """The golden diffs of a ``diffs`` folder: its own files, then those of its sub-folders (``real``)."""
+    return sorted(folder.glob("*.json")) + sorted(folder.glob("*/*.json"))
 
 
 def evaluate(golden: Path, root: Path | None = None) -> Report:

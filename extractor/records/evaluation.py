@@ -78,7 +78,67 @@ class DiffScore(Record):
     status: Tally = Field(description="(status right, among the aligned pairs)")
     changes: Counts = Field(description="parameter changes; predictions matched to doubt entries left out")
     doubt: Counts = Field(description="doubt changes (predicted is 0: they count for neither side of precision)")
+    links: Counts = Field(default=Counts(), description="article links (added and removed articles too), doubt ones left out")
+    links_doubt: Counts = Field(default=Counts(), description="doubt links (predicted is 0)")
+    link_status: Tally = Field(default=(0, 0), description="(status right, among the gold links found), doubt left out")
+    inserted: Tally = Field(default=(0, 0), description="(inserted articles found as added, inserted articles)")
+    changes_by_kind: dict[str, Counts] = Field(default_factory=dict, description="change kind -> counts, doubt left out")
     misses: tuple[str, ...] = ()
+
+
+DiffGroup = Literal["real", "synthetic", "province_city", "other"]
+"""Which golden diffs are scored together: real revision pairs read by hand (``golden/diffs/real``), synthetic
+revisions known by construction (``scripts/make_revisions.py``), the province-city pairs read by hand, others."""
+DIFF_GROUPS: tuple[DiffGroup, ...] = ("real", "synthetic", "province_city", "other")
+
+
+class GroupScore(Record):
+    """The scores of one group of golden diffs, added up."""
+
+    pairs: NonNegInt = 0
+    links: Counts = Counts()
+    links_doubt: Counts = Counts()
+    status: Tally = (0, 0)
+    inserted: Tally = (0, 0)
+    changes: Counts = Counts()
+    doubt: Counts = Counts()
+    changes_by_kind: dict[str, Counts] = Field(default_factory=dict)
+
+    def __add__(self, d: DiffScore) -> GroupScore:
+        kinds = dict(self.changes_by_kind)
+        for k, c in d.changes_by_kind.items():
+            kinds[k] = kinds.get(k, Counts()) + c
+        return GroupScore(
+            pairs=self.pairs + 1, links=self.links + d.links, links_doubt=self.links_doubt + d.links_doubt,
+            status=(self.status[0] + d.link_status[0], self.status[1] + d.link_status[1]),
+            inserted=(self.inserted[0] + d.inserted[0], self.inserted[1] + d.inserted[1]),
+            changes=self.changes + d.changes, doubt=self.doubt + d.doubt, changes_by_kind=kinds,
+        )
+
+    @property
+    def numbers(self) -> Counts:
+        """The changes of numbers (money, percent, duration, age, count) together."""
+        return sum((self.changes_by_kind.get(k, Counts()) for k in NUMBER_KINDS), Counts())
+
+    def score(self, name: str) -> float:
+        """``links.recall``, ``status.acc``, ``numbers.f1`` (changes of numbers), ``inserted.recall``, ``changes.f1``, ``changes.money.f1``…"""
+        head, _, tail = name.partition(".")
+        if head in ("status", "inserted"):
+            c, t = self.status if head == "status" else self.inserted
+            if tail not in ("acc", "recall"):
+                raise KeyError(name)
+            return c / t if t else 1.0
+        if head in ("links", "links_doubt") and tail in ("precision", "recall", "f1"):
+            return float(getattr(getattr(self, head), tail))
+        if head == "numbers" and tail in ("precision", "recall", "f1"):
+            return float(getattr(self.numbers, tail))
+        if head in ("changes", "doubt"):
+            kind, _, measure = tail.rpartition(".")
+            if measure not in ("precision", "recall", "f1"):
+                raise KeyError(name)
+            counts = getattr(self, head) if not kind else self.changes_by_kind.get(kind, Counts())
+            return float(getattr(counts, measure))
+        raise KeyError(name)
 
 
 class Report(Record):
@@ -94,11 +154,19 @@ class Report(Record):
     diffs: NonNegInt = 0
     diff_changes: dict[str, Counts] = Field(default_factory=dict, description="golden diff -> parameter-change counts")
     diff_doubt: dict[str, Counts] = Field(default_factory=dict, description="golden diff -> counts of doubt changes")
+    diff_group: dict[str, DiffGroup] = Field(default_factory=dict, description="golden diff -> its group")
+    diff_groups: dict[DiffGroup, GroupScore] = Field(default_factory=dict, description="group -> its scores")
     misses: tuple[str, ...] = Field(default=(), description="per-document notes of what did not match")
 
     def score(self, name: str) -> float:
-        """A named score: ``money.f1``, ``bound.acc``, ``meta.title``, ``sections.recall``…"""
+        """A named score: ``money.f1``, ``bound.acc``, ``meta.title``, ``sections.recall``…; for a group of golden
+        diffs ``real.links.recall``, ``real.status.acc``, ``real.changes.f1``, ``synthetic.changes.money.f1``…
+        (``GroupScore.score``). ``diff_alignment``, ``diff_status`` and ``diff_changes`` are the golden diffs other
+        than the real pairs (synthetic and province-city), as they were first set."""
         head, _, tail = name.partition(".")
+        for group in DIFF_GROUPS:
+            if head == group:
+                return self.diff_groups.get(group, GroupScore()).score(tail)
         if head == "sections":
             return float(getattr(self.sections, tail))
         if head == "meta":
@@ -111,7 +179,8 @@ class Report(Record):
             total = sum(self.quantities.values(), Counts())
             return float(getattr(total, tail))
         if head == "diff_changes":
-            return float(getattr(sum(self.diff_changes.values(), Counts()), tail))
+            kept = [c for n, c in self.diff_changes.items() if self.diff_group.get(n) != "real"]
+            return float(getattr(sum(kept, Counts()), tail))
         if tail in ("precision", "recall", "f1"):
             for kind in RULE_KINDS:
                 if kind == head:
@@ -292,6 +361,22 @@ class GoldDiff(_Gold):
 
 
 __all__ = [
-    "ChangeValue", "Counts", "DiffScore", "Genre", "GoldAlignment", "GoldChange", "GoldChapter", "GoldDiff", "GoldDocument", "GoldMeta",
-    "GoldQuantity", "GoldSection", "GoldSource", "QuantityScore", "Report", "Tally",
+    "ChangeValue",
+    "Counts",
+    "DiffGroup",
+    "DiffScore",
+    "Genre",
+    "GoldAlignment",
+    "GoldChange",
+    "GoldChapter",
+    "GoldDiff",
+    "GoldDocument",
+    "GoldMeta",
+    "GoldQuantity",
+    "GoldSection",
+    "GoldSource",
+    "GroupScore",
+    "QuantityScore",
+    "Report",
+    "Tally",
 ]
