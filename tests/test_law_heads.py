@@ -59,8 +59,9 @@ def test_title_leaves_out_the_tizhu(file: str, title: str) -> None:
 
 # (file, number of events its 题注 prints, issuers, date of the latest version, date in force or None)
 HEADS = [
-    ("adoption-registration-2019.txt", 2, ["国务院", "民政部"], dt.date(1999, 5, 25), None),
-    ("adoption-registration-2023.txt", 4, ["国务院", "民政部"], dt.date(2023, 7, 20), None),
+    # 本办法自发布之日起施行: the 发布 of 1999
+    ("adoption-registration-2019.txt", 2, ["国务院", "民政部"], dt.date(1999, 5, 25), dt.date(1999, 5, 25)),
+    ("adoption-registration-2023.txt", 4, ["国务院", "民政部"], dt.date(2023, 7, 20), dt.date(1999, 5, 25)),
     ("anti-unfair-competition-law-1993.txt", 1, [NPC], dt.date(1993, 9, 2), dt.date(1993, 12, 1)),
     ("anti-unfair-competition-law-2017.txt", 2, [NPC], dt.date(2017, 11, 4), dt.date(2018, 1, 1)),
     ("anti-unfair-competition-law-2019.txt", 3, [NPC], dt.date(2019, 4, 23), dt.date(2018, 1, 1)),
@@ -259,6 +260,13 @@ SYNTHETIC = [
       ("published", dt.date(2010, 12, 1), "国务院", None, None),
       ("in_force", dt.date(2011, 1, 1), None, None, None)],
      ["国务院"], dt.date(2010, 12, 1), dt.date(2011, 1, 1)),
+    ("in-force-on-publication",
+     ["示例规定",
+      "2015年4月1日 示例部令第3号公布",
+      "第一章 总则", "第一条 为了规范示例，制定本规定。", "第二条 本规定自公布之日起施行。"],
+     "示例规定",
+     [("published", dt.date(2015, 4, 1), "示例部", None, None)],
+     ["示例部"], dt.date(2015, 4, 1), dt.date(2015, 4, 1)),
     ("president-order-and-tizhu",
      ["中华人民共和国主席令",
       "第二十四号",
@@ -283,7 +291,8 @@ _BODY = ["第一章 总则", "第一条 为了规范示例，制定本法。", "
 def test_synthetic_head(tmp_path: Path, lines: list[str], title: str, events: list[Event], issuers: list[str],
                         date: dt.date, effective: dt.date) -> None:
     f = tmp_path / "law.txt"
-    f.write_text("\n".join(lines + _BODY) + "\n", encoding="utf-8")
+    body = [] if "第一章 总则" in lines else _BODY
+    f.write_text("\n".join(lines + body) + "\n", encoding="utf-8")
     (d,) = parse_file(f)
     assert d.title == title
     assert [(e.event, e.date, e.organ, e.instrument, e.ordinal) for e in d.versions] == events

@@ -247,7 +247,7 @@ def paragraphs_to_head(paragraphs: Sequence[str]) -> Head:
             issuers = _joint_organs(named)
         head.date = latest_date(head.versions) or head.date
     in_force = [e.date for e in head.versions if e.event == "in_force" and e.date is not None]
-    head.effective_date = in_force[-1] if in_force else in_force_in_body(paragraphs[head.body_start:])
+    head.effective_date = in_force[-1] if in_force else in_force_in_body(paragraphs[head.body_start:], head.versions)
     head.issuers = list(dict.fromkeys(issuers))
     for p in paragraphs:
         s = p.strip()

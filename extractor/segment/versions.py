@@ -46,6 +46,7 @@ _IN_FORCE_RE = regex.compile(rf"自[ \u3000]*(?P<d>{DATE_RE.pattern})[ \u3000]*�
 _BODY_IN_FORCE_RE = regex.compile(
     rf"本[\p{{Han}}]{{1,6}}?自[ \u3000]*(?P<d>{DATE_RE.pattern})[ \u3000]*起[ \u3000]*(?:施行|实施|执行)"
 )
+_ON_PUBLICATION_RE = regex.compile(r"本[\p{Han}]{1,6}?自(?:公布|发布)之日起(?:施行|实施|执行)")
 _TITLE_SUFFIX_RE = regex.compile(r"[（(]\d{4}年(?:第[一二三四五六七八九十]+次)?(?:修正|修订|修改)?(?:本|版)?[）)]$")
 
 
@@ -243,12 +244,20 @@ def order_line(paragraphs: Sequence[str], end: int) -> tuple[int, str, str] | No
     return None
 
 
-def in_force_in_body(paragraphs: Sequence[str]) -> dt.date | None:
-    """The date the text says it comes into force on: the last "本…自DATE起施行" of the document."""
+def in_force_in_body(paragraphs: Sequence[str], events: Sequence[VersionEvent] = ()) -> dt.date | None:
+    """The date the text says it comes into force on: the last "本…自DATE起施行" of the document, or, for
+    "本…自公布之日起施行", the date of the first publication among ``events`` (the article's own version's).
+
+    >>> in_force_in_body(["第二条 本条例自2011年1月1日起施行。"])
+    datetime.date(2011, 1, 1)
+    """
     for p in reversed(paragraphs):
         m = _BODY_IN_FORCE_RE.search(p)
         if m:
             return parse_date(m.group("d"))
+        if _ON_PUBLICATION_RE.search(p):
+            published = [e.date for e in events if e.event == "published" and e.date is not None]
+            return published[0] if published else None
     return None
 
 
