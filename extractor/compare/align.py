@@ -42,8 +42,8 @@ MOVE_SURE = 0.30  # articles out of order are paired at or above this
 MOVE = 0.20  # and down to this when each other's most similar among the articles left
 MOVE_FREE = 0.08  # the same, between documents whose articles do not follow one order (fewer than ORDERED of them paired in order)
 ORDERED = 0.5
-RESIDUAL = 0.40  # share of an unpaired article's own wording found in a paired article: split or merged
-MIN_OWN = 8.0  # an unpaired article needs this much own (weighted) wording for a split or merge link
+RESIDUAL = 0.25  # share of an unpaired article's own wording found in a paired article: split or merged
+MIN_OWN = 40.0  # an unpaired article needs this much own (weighted) wording for a split or merge link
 
 
 @dataclass(frozen=True, slots=True)
