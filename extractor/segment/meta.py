@@ -161,9 +161,15 @@ def _history(paragraphs: Sequence[str], start: int, end: int) -> list[VersionEve
     if first is None:
         return []
     stop = first + 1
-    while stop < scan and is_tizhu_line(paragraphs[stop]):
+    while stop < scan and (is_tizhu_line(paragraphs[stop]) or _open_bracket(paragraphs[first:stop])):
         stop += 1
     return parse_tizhu("\n".join(paragraphs[first:stop]), offsets[first])
+
+
+def _open_bracket(lines: Sequence[str]) -> bool:
+    """A 题注 that opened its bracket and has not closed it yet: the next line goes on with it (a wrapped line)."""
+    text = "".join(lines).strip()
+    return text.startswith(("（", "(")) and text.count("（") + text.count("(") > text.count("）") + text.count(")")
 
 
 def _merge(tizhu: list[VersionEvent], order: list[VersionEvent]) -> list[VersionEvent]:

@@ -140,7 +140,7 @@ def _event(
     instrument = None
     i, j = tail.find("《"), tail.rfind("》")
     if 0 <= i < j:
-        instrument = tail[i + 1: j]
+        instrument = regex.sub(r"[ \u3000]*\n[ \u3000]*", "", tail[i + 1: j])
         tail = tail[:i]
     tail = _strip_tail(tail.removesuffix("起").rstrip())
     body = regex.sub(r"[ \u3000\n]+", "", tail) or None
