@@ -5,7 +5,6 @@ the real pairs apart from the synthetic and province-city ones."""
 from __future__ import annotations
 
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
@@ -106,7 +105,7 @@ def test_eval_scores_the_real_pairs_apart(report: Report) -> None:
                  "real.numbers.f1", "real.changes.money.f1", "synthetic.links.recall", "province_city.changes.precision"):
         assert 0.0 <= report.score(name) <= 1.0, name
     # the legacy figures are those of the golden diffs but the real pairs
-    right, n = report.attributes["diff_alignment"]
+    _, n = report.attributes["diff_alignment"]
     assert n == sum(1 for p in (ROOT / "golden" / "diffs").glob("*.json") for _ in read_gold_diff(p).alignment)
     assert report.score("synthetic.links.recall") == 1.0
 
@@ -126,6 +125,6 @@ def test_group_score_names() -> None:
         report.score("real.links.acc")
 
 
-def test_eval_of_the_real_folder_alone(tmp_path: Path) -> None:
+def test_eval_of_the_real_folder_alone() -> None:
     report = evaluate(REAL, root=ROOT)
     assert set(report.diff_groups) == {"real"} and "diff_alignment" not in report.attributes
