@@ -18,7 +18,7 @@ Unit = Literal["yuan", "percent", "month", "day", "year", "count", "date"]
 Bound = Literal["exact", "max", "min", "range"]
 Per = Literal[
     "person", "month", "year", "enterprise", "household", "student", "one_off", "project", "time",
-    "class_hour", "quarter", "half_year", "half_month", "unit", "certificate", "day", "week",
+    "class_hour", "quarter", "half_year", "half_month", "unit", "certificate", "day", "week", "child",
 ]
 """What an amount is counted per: a subject (person, enterprise, household…) or a period (month, year…)."""
 Role = Literal["parameter", "statistic", "target", "scoring"]
