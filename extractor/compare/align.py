@@ -37,6 +37,7 @@ from ..text.numerals import CN_DIGIT_CHARS
 WHOLE = "全文"  # the path of the one article of a document without numbered articles
 ANCHOR = 0.55  # weighted similarity of an anchor: articles that are surely the same
 IN_ORDER = 0.15  # between two anchors, articles in the same order are paired at or above this
+SAME_PATH = 0.05  # between anchors, added to the similarity of two articles under the same number
 SLOT = 0.05  # the one article of A and the one of B between two anchors are paired at or above this
 MOVE_SURE = 0.30  # articles out of order are paired at or above this
 MOVE = 0.20  # and down to this when each other's most similar among the articles left
@@ -196,14 +197,15 @@ def _one_to_one(xs: Sequence[Article], ys: Sequence[Article], sim: list[list[flo
     for i, j in unique:
         if i not in pa and j not in pa.values() and sim[i][j] >= 0.9:
             pa[i] = j
-    # 2. in order, between consecutive anchors
+    # 2. in order, between consecutive anchors; of two alike articles, the one under the same number is preferred
+    near = [[sim[i][j] + (SAME_PATH if xs[i].path == ys[j].path else 0.0) for j in range(len(ys))] for i in range(len(xs))]
     fence = sorted(backbone)
     bounds = [(-1, -1), *fence, (len(xs), len(ys))]
     taken = set(pa.values())
     for (i0, j0), (i1, j1) in itertools.pairwise(bounds):
         rows = [i for i in range(i0 + 1, i1) if i not in pa]
         cols = [j for j in range(j0 + 1, j1) if j not in taken]
-        for i, j in _in_order(sim, rows, cols):
+        for i, j in _in_order(near, rows, cols):
             pa[i] = j
             taken.add(j)
     # 3. the rest, across the document: alike enough, or each other's most similar among what is left
