@@ -28,8 +28,8 @@ Marker = Literal["bian", "zhang", "jie", "tiao", "cn", "cn_paren", "arabic", "ar
 
 PairStatus = Literal["unchanged", "renumbered", "moved", "modified", "split", "merged", "added", "removed"]
 """How an article of one version stands to the other (after Akoma Ntoso: substitution, insertion, repeal,
-renumbering, split, join). ``moved`` is an unchanged article at another position; ``renumbered`` one under
-another number."""
+renumbering, split, join). ``renumbered`` is the same text under another number or chapter. ``moved`` is kept
+only for older gold files; the program no longer says it."""
 ChangeKind = Literal["money", "percent", "duration", "age", "count", "group", "condition"]
 
 QUANTITY_KINDS: tuple[QuantityKind, ...] = get_args(QuantityKind)
