@@ -1,62 +1,52 @@
-"""Paired whole-process timing: run command A and command B in turn (A B A B …), each as a child process, and
-report wall and CPU seconds (user + system of the finished child) as min and median, and the A/B ratio taken
-pair by pair, so that a machine whose speed drifts during the run still gives a meaningful ratio."""
+"""Paired whole-process timing shared by the benchmarks: ours and the anchor run in turn (A B A B …), each as a
+child process; CPU seconds are the operating system's accounting of the finished child (user + system, from
+``os.wait4``), wall seconds a monotonic clock around it. Figures are given as min and median, and the ratio is
+taken pair by pair, so a drift of the machine's speed touches both sides of each pair."""
 
 from __future__ import annotations
 
 import os
-import resource
 import statistics
 import subprocess
 import time
-from collections.abc import Sequence
-from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
-@dataclass(frozen=True)
-class Run:
-    wall: float
-    cpu: float
-    peak_mb: float
-
-
-def run_once(cmd: Sequence[str], env: dict[str, str] | None = None) -> Run:
-    """One run of ``cmd`` to its exit; raises when it fails."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    t0 = time.perf_counter()
-    proc = subprocess.run(list(cmd), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env or dict(os.environ))
-    wall = time.perf_counter() - t0
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+def whole_process(cmd: list[str]) -> dict[str, float]:
+    """CPU (user + system, the OS's accounting of the finished child) and wall of one whole process."""
+    t = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - t
+    proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode != 0:
-        raise RuntimeError(f"{' '.join(cmd)} exited {proc.returncode}: {proc.stderr.decode(errors='replace')[-500:]}")
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return Run(wall=wall, cpu=cpu, peak_mb=after.ru_maxrss / 1024)
+        raise RuntimeError(f"{cmd!r} exited {proc.returncode}")
+    return {"cpu": usage.ru_utime + usage.ru_stime, "wall": wall}
 
 
-def paired(a: Sequence[str], b: Sequence[str], rounds: int = 3, warmup: int = 1) -> dict[str, list[Run]]:
-    """Runs of A and B alternated, after ``warmup`` unrecorded runs of each."""
-    for _ in range(warmup):
-        run_once(a)
-        run_once(b)
-    runs: dict[str, list[Run]] = {"a": [], "b": []}
+def fmt(values: list[float]) -> str:
+    return f"{min(values):7.3f} {statistics.median(values):7.3f}"
+
+
+def report(title: str, a_name: str, b_name: str, a: list[dict[str, float]], b: list[dict[str, float]], ratio_of: str) -> None:
+    print(f"\n{title} ({len(a)} rounds, A and B alternating)")
+    print(f"{'':34} {'cpu min':>7} {'median':>7}   {'wall min':>8} {'median':>7}")
+    for name, runs in ((a_name, a), (b_name, b)):
+        print(f"{name:34} {fmt([r['cpu'] for r in runs])}   {fmt([r['wall'] for r in runs]):>16}")
+    for key in ("cpu", "wall"):
+        ratios = [x[key] / y[key] for x, y in zip(a, b, strict=True)] if ratio_of == "time" else [y[key] / x[key] for x, y in zip(a, b, strict=True)]
+        what = "A/B time" if ratio_of == "time" else "speed A/B (B time / A time)"
+        print(f"  {what}, {key}: min {min(ratios):.2f}  median {statistics.median(ratios):.2f}  max {max(ratios):.2f}")
+
+
+def alternate(a: list[str], b: list[str], rounds: int) -> tuple[list[dict[str, float]], list[dict[str, float]]]:
+    """``rounds`` runs of A and of B, alternated, after one unrecorded run of each (the warm-up)."""
+    whole_process(a)
+    whole_process(b)
+    runs_a, runs_b = [], []
     for _ in range(rounds):
-        runs["a"].append(run_once(a))
-        runs["b"].append(run_once(b))
-    return runs
-
-
-def summary(runs: dict[str, list[Run]], label_a: str, label_b: str) -> str:
-    """A Markdown table: wall and CPU min/median of each, and the pairwise ratio A/B (median, min–max)."""
-    rows = ["| command | wall min | wall median | CPU min | CPU median |", "| --- | ---: | ---: | ---: | ---: |"]
-    for key, label in (("a", label_a), ("b", label_b)):
-        r = runs[key]
-        walls, cpus = [x.wall for x in r], [x.cpu for x in r]
-        rows.append(f"| {label} | {min(walls):.2f} s | {statistics.median(walls):.2f} s | "
-                    f"{min(cpus):.2f} s | {statistics.median(cpus):.2f} s |")
-    wall_ratio = [x.wall / y.wall for x, y in zip(runs["a"], runs["b"], strict=True)]
-    cpu_ratio = [x.cpu / y.cpu for x, y in zip(runs["a"], runs["b"], strict=True)]
-    rows.append("")
-    rows.append(f"A/B, pair by pair over {len(wall_ratio)} rounds: wall median {statistics.median(wall_ratio):.3f} "
-                f"({min(wall_ratio):.3f}–{max(wall_ratio):.3f}), CPU median {statistics.median(cpu_ratio):.3f} "
-                f"({min(cpu_ratio):.3f}–{max(cpu_ratio):.3f})")
-    return "\n".join(rows)
+        runs_a.append(whole_process(a))
+        runs_b.append(whole_process(b))
+    return runs_a, runs_b

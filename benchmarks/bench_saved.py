@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _paired import paired, summary  # noqa: E402
+from _paired import alternate, report  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 ZHENGCE = str(Path(sys.executable).with_name("zhengce"))
@@ -37,10 +37,10 @@ def main() -> int:
         cmd = [ZHENGCE, "compare", "--benefit", args.benefit, "--format", "json"]
         on_saved, on_sources = [*cmd, str(saved)], [*cmd, str(ROOT / "corpus/texts")]
         same = subprocess.run(on_saved, capture_output=True).stdout == subprocess.run(on_sources, capture_output=True).stdout
-        runs = paired(on_saved, on_sources, rounds=args.rounds)
+        a, b = alternate(on_saved, on_sources, args.rounds)
     print(f"machine: {platform.machine()}, {platform.python_version()}; compare --benefit {args.benefit}; "
           f"same table from both: {same}")
-    print(summary(runs, "A: compare on the saved analyses (corpus.json)", "B: compare on corpus/texts"))
+    report("compare, whole process", "A on the saved analyses", "B on corpus/texts", a, b, "time")
     return 0 if same else 1
 
 

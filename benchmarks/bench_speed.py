@@ -28,6 +28,10 @@ import tempfile
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _paired import report, whole_process  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable
 ZHENGCE = str(Path(PY).parent / "zhengce")
@@ -108,33 +112,6 @@ class Worker:
         assert self.proc.stdin is not None
         self.proc.stdin.close()
         self.proc.wait()
-
-
-def whole_process(cmd: list[str]) -> dict[str, float]:
-    """CPU (user + system, the OS's accounting of the finished child) and wall of one whole process."""
-    t = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
-    _, status, usage = os.wait4(proc.pid, 0)
-    wall = time.perf_counter() - t
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    if proc.returncode != 0:
-        raise RuntimeError(f"{cmd!r} exited {proc.returncode}")
-    return {"cpu": usage.ru_utime + usage.ru_stime, "wall": wall}
-
-
-def fmt(values: list[float]) -> str:
-    return f"{min(values):7.3f} {statistics.median(values):7.3f}"
-
-
-def report(title: str, a_name: str, b_name: str, a: list[dict[str, float]], b: list[dict[str, float]], ratio_of: str) -> None:
-    print(f"\n{title} ({len(a)} rounds, A and B alternating)")
-    print(f"{'':34} {'cpu min':>7} {'median':>7}   {'wall min':>8} {'median':>7}")
-    for name, runs in ((a_name, a), (b_name, b)):
-        print(f"{name:34} {fmt([r['cpu'] for r in runs])}   {fmt([r['wall'] for r in runs]):>16}")
-    for key in ("cpu", "wall"):
-        ratios = [x[key] / y[key] for x, y in zip(a, b, strict=True)] if ratio_of == "time" else [y[key] / x[key] for x, y in zip(a, b, strict=True)]
-        what = "A/B time" if ratio_of == "time" else "speed A/B (B time / A time)"
-        print(f"  {what}, {key}: min {min(ratios):.2f}  median {statistics.median(ratios):.2f}  max {max(ratios):.2f}")
 
 
 def bench_extract(rounds: int) -> None:
