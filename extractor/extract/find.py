@@ -30,7 +30,14 @@ _APPROX = r"(?:[一二两三四五六七八九十]+几|几十|数十|数百|数�
 _COUNT_WORDS = alternation(_WORDS.count_units)  # what a count counts, besides 次 (times)
 _DASH = r"[-－—–~～至到]"
 
+# "A以上B以下" across two clauses of one range: 处二千元以上一万元以下的罚款, 五日以上十日以下, 一倍以上三倍以下
+_SPAN = r"[ \u3000]*以上[ \u3000]*[、，,]?[ \u3000]*"
+_SMALL = r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十]+)"
+
 PATTERNS: tuple[tuple[str, str], ...] = (
+    ("money_span", rf"(?P<a>{_NUM})[ \u3000]*(?:元)?{_SPAN}(?P<b>{_NUM})[ \u3000]*元[ \u3000]*以下"),
+    ("duration_span", rf"(?<!第)(?P<a>{_SMALL})[ \u3000]*(?P<au>个月|年|日|天)?{_SPAN}(?P<b>{_SMALL})[ \u3000]*(?P<u>个月|年|日|天)[ \u3000]*以下"),
+    ("times_span", rf"(?P<a>{_SMALL})[ \u3000]*倍{_SPAN}(?P<b>{_SMALL})[ \u3000]*倍[ \u3000]*以下"),
     ("age_range", rf"(?P<a>\d{{1,3}})[ \u3000]*(?:周?岁)?[ \u3000]*{_DASH}[ \u3000]*(?P<b>\d{{1,3}})[ \u3000]*周?岁"),
     ("money_range", rf"(?P<a>{_AR})[ \u3000]*(?P<am>万|亿|千)?[ \u3000]*元?[ \u3000]*{_DASH}{{1,2}}[ \u3000]*(?P<b>{_AR})[ \u3000]*(?P<bm>万|亿|千)?[ \u3000]*元"),
     ("percent_range", rf"(?P<a>\d{{1,3}}(?:\.\d+)?)[ \u3000]*%?[ \u3000]*{_DASH}[ \u3000]*(?P<b>\d{{1,3}}(?:\.\d+)?)[ \u3000]*[%％]"),
@@ -106,6 +113,26 @@ def _money_range(m: regex.Match[str], s: str, a: int, b: int) -> Found | None:
     hm = _scale(m.group("bm"))
     lo, hi = lo * (_scale(m.group("am")) if m.group("am") else hm), hi * hm  # "1—2万元": 万 applies to both
     return Found("money", lo, hi, "yuan", a, b) if lo < hi else None
+
+
+def _money_span(m: regex.Match[str], s: str, a: int, b: int) -> Found | None:
+    lo, hi = parse_money(_squash(m.group("a")) + "元"), parse_money(_squash(m.group("b")) + "元")
+    return Found("money", lo, hi, "yuan", a, b) if lo is not None and hi is not None and lo < hi else None
+
+
+def _duration_span(m: regex.Match[str], s: str, a: int, b: int) -> Found | None:
+    lo = parse_duration(_squash(m.group("a")) + (m.group("au") or m.group("u")))
+    hi = parse_duration(_squash(m.group("b")) + m.group("u"))
+    if lo is None or hi is None or lo[1] != hi[1] or lo[0] >= hi[0] or not _is_unit(hi[1]):
+        return None  # 三日以上六个月以下 mixes days and months: read as two numbers
+    return Found("duration", lo[0], hi[0], hi[1], a, b)
+
+
+def _times_span(m: regex.Match[str], s: str, a: int, b: int) -> Found | None:
+    lo, hi = parse_number(m.group("a")), parse_number(m.group("b"))  # multiples of a base, as percentages (see _times)
+    if lo is None or hi is None or not 0 < lo < hi:
+        return None
+    return Found("percent", lo * 100, hi * 100, "percent", a, b, doubt=True)
 
 
 def _percent_range(m: regex.Match[str], s: str, a: int, b: int) -> Found | None:
@@ -192,6 +219,7 @@ def _count(m: regex.Match[str], s: str, a: int, b: int) -> Found | None:
 
 
 INTERPRETERS: dict[str, Interpreter] = {
+    "money_span": _money_span, "duration_span": _duration_span, "times_span": _times_span,
     "age_range": _age_range, "money_range": _money_range, "percent_range": _percent_range,
     "money_approx": _approx("money"), "duration_approx": _approx("duration"), "count_approx": _approx("count"),
     "money": _money, "points": _points, "percent": _percent, "times": _times, "lpr": _lpr, "fraction": _fraction, "ratio": _ratio,
