@@ -28,6 +28,9 @@ class _Node:
     span: Span | None = None  # set for inline (一是) items
 
 
+_SENTENCE_END = regex.compile(r"[。！？]")
+
+
 def heading_of(rest: str) -> str | None:
     """The heading of a numbered paragraph, from the text after its number.
 
@@ -41,7 +44,7 @@ def heading_of(rest: str) -> str | None:
     r = rest.strip()
     if not r:
         return None
-    cut = regex.search(r"[。！？]", r)
+    cut = _SENTENCE_END.search(r)
     if cut is None:
         if len(r) <= 60 and "；" not in r:
             return title_text(r.rstrip("：:；;"))

@@ -56,6 +56,9 @@ class Marker:
         return self.num
 
 
+_DIGIT_OR_PERCENT = regex.compile(r"[\d%％]")  # "1.5万元", "1%": a number, not a marker
+
+
 def match_marker(line: str) -> Marker | None:
     """Return the numbering marker at the start of ``line``, or None.
 
@@ -77,7 +80,7 @@ def match_marker(line: str) -> Marker | None:
         rest = line[m.end():]
         if kind in ("arabic", "cn") and not rest:
             continue
-        if kind == "arabic" and regex.match(r"[\d%％]", rest):
+        if kind == "arabic" and _DIGIT_OR_PERCENT.match(rest):
             continue
         return Marker(kind, m.group("num"), m.group(0), m.end())
     return None

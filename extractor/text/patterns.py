@@ -135,6 +135,9 @@ def norm_title(s: str) -> str:
     return s.replace("“", "").replace("”", "").replace('"', "")
 
 
+_LAYOUT_SPACES = regex.compile(r"(?<![A-Za-z])[ \u3000\t]+|[ \u3000\t]+(?![A-Za-z])")  # spaces not between Latin words
+
+
 def title_text(s: str) -> str:
     """A title as it should be shown: layout spaces and markup removed, everything else as printed.
 
@@ -144,5 +147,5 @@ def title_text(s: str) -> str:
     '关于2023年工作的通知'
     """
     s = s.replace("**", "")
-    return regex.sub(r"(?<![A-Za-z])[ \u3000\t]+|[ \u3000\t]+(?![A-Za-z])", "", s).strip()
+    return _LAYOUT_SPACES.sub("", s).strip()
 
