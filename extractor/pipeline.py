@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import hashlib
 import logging
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -191,14 +190,9 @@ def document_id(path: str, kind: str, number: int | None = None) -> str:
     return f"{stem}{part}.{_KIND_SUFFIX.get(kind, kind)}"
 
 
-def raw_sha256(raw: RawDoc) -> str:
-    """The sha256 of a text given in memory: of its lines joined by newlines, as UTF-8."""
-    return hashlib.sha256("\n".join(line.text for line in raw.lines).encode("utf-8")).hexdigest()
-
-
-def raw_to_documents(raw: RawDoc, sha256: str | None = None) -> list[Document]:
-    """Clean, split and structure what a reader gave; ``sha256`` is the source file's (default: of the text)."""
-    digest = sha256 or raw_sha256(raw)
+def raw_to_documents(raw: RawDoc) -> list[Document]:
+    """Clean, split and structure what a reader gave."""
+    digest = raw.digest
     clean = lines_to_text(raw.lines)
     paragraphs = clean.text.split("\n")
     offsets = _paragraph_offsets(paragraphs)
@@ -211,16 +205,10 @@ def raw_to_documents(raw: RawDoc, sha256: str | None = None) -> list[Document]:
     ]
 
 
-def file_sha256(path: str | Path) -> str:
-    """The sha256 of a file's bytes."""
-    with open(path, "rb") as f:
-        return hashlib.file_digest(f, "sha256").hexdigest()
-
-
 def parse_file(path: str | Path) -> list[Document]:
     """Parse one file into its documents. Raises InputError, naming the file and the cause, on bad input."""
     raw = ingest.read(path)
-    docs = raw_to_documents(raw, file_sha256(path))
+    docs = raw_to_documents(raw)
     if not docs or not any(d.text.strip() for d in docs):
         raise InputError(path, "no document text found")
     return docs

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
 import importlib
 from collections.abc import Callable
 from pathlib import Path
@@ -54,7 +56,9 @@ def read(path: str | Path) -> RawDoc:
     if p.stat().st_size == 0:
         raise InputError(p, "empty file")
     try:
-        return reader(p)
+        raw = reader(p)
+        with open(p, "rb") as f:
+            return dataclasses.replace(raw, sha256=hashlib.file_digest(f, "sha256").hexdigest())
     except InputError:
         raise
     except (OSError, ValueError, KeyError, IndexError, UnicodeError) as e:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 
 from ..records import SourceKind
@@ -31,3 +32,11 @@ class RawDoc:
     lines: list[RawLine]
     pages: int = 0
     warnings: list[str] = field(default_factory=list)
+    sha256: str | None = None  # of the file's bytes; None for a text given in memory
+
+    @property
+    def digest(self) -> str:
+        """The file's sha256, or for a text given in memory that of its lines joined by newlines, as UTF-8."""
+        if self.sha256 is not None:
+            return self.sha256
+        return hashlib.sha256("\n".join(line.text for line in self.lines).encode("utf-8")).hexdigest()
