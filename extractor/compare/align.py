@@ -30,7 +30,7 @@ from dataclasses import dataclass
 import regex
 
 from .._types import Span
-from ..records import Document, Section, walk_sections
+from ..records import Document, PairStatus, Section, walk_sections
 from ..text.numbering import strip_marker
 from ..text.numerals import CN_DIGIT_CHARS
 
@@ -113,7 +113,7 @@ class Pairing:
     a: Article | None
     b: Article | None
     similarity: float
-    status: str
+    status: PairStatus
 
 
 class _Wording:
@@ -253,7 +253,7 @@ def _joins(words: _Wording, pa: dict[int, int]) -> list[tuple[int, int]]:
     return extra
 
 
-def _status(a: Article, b: Article, n_a: int, n_b: int) -> str:
+def _status(a: Article, b: Article, n_a: int, n_b: int) -> PairStatus:
     if n_a > 1:
         return "split"
     if n_b > 1:

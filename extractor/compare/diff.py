@@ -12,10 +12,12 @@ from ..extract import extract_document
 from ..extract.provisions import CONDITION_RE
 from ..extract.taxonomy import groups
 from ..records import Analysis, Diff, Document, ParameterChange, Quantity, RedlineOp, SectionPair
+from ..records.diff import DiffRelation
+from ..records.vocab import RULE_KINDS
 from ..text.patterns import norm_title
 from .align import Article, Pairing, align, bigrams, same_text, similarity
 
-KINDS = ("money", "percent", "duration", "age", "count")
+KINDS = RULE_KINDS
 _CLAUSE_RE = regex.compile(
     r"(?:^|[；;。\n：:]|[（(]\d{1,2}[）)])\s*(?:对于|对)?([^；;。\n：:]{6,80}?的)(?=[；;。\n]|[，,](?:可以|可|给予|按|享受|予以))"
 )
@@ -254,7 +256,7 @@ def groups_of(pairings: list[Pairing]) -> list[tuple[list[Article], list[Article
     return out
 
 
-def relation_of(a: Document, b: Document) -> str:
+def relation_of(a: Document, b: Document) -> DiffRelation:
     """version: two versions of one policy; implementation: a lower level's implementation of a policy."""
     ta = regex.sub(r"\d{4}年?|（[^）]*）", "", norm_title(a.instrument_title or a.title or ""))
     tb = regex.sub(r"\d{4}年?|（[^）]*）", "", norm_title(b.instrument_title or b.title or ""))
@@ -282,7 +284,7 @@ def analyses_to_diff(analysis_a: Analysis, analysis_b: Analysis) -> Diff:
     summary_articles: list[str] = []
     for p in pairings:
         pairs.append(SectionPair(
-            status=p.status, a=p.a.path if p.a else None, b=p.b.path if p.b else None,  # type: ignore[arg-type]
+            status=p.status, a=p.a.path if p.a else None, b=p.b.path if p.b else None,
             a_heading=p.a.heading if p.a else None, b_heading=p.b.heading if p.b else None, similarity=round(p.similarity, 3),
             a_span=p.a.span if p.a else None, b_span=p.b.span if p.b else None,
             redline=redline(p.a.body, p.b.body) if p.a and p.b and p.status in ("modified", "split", "merged") else [],
@@ -307,7 +309,8 @@ def analyses_to_diff(analysis_a: Analysis, analysis_b: Analysis) -> Diff:
         )
         changes += _phrase_changes(a, b, [x.span for x in a_arts], [y.span for y in b_arts], a_path, b_path, heading)
     # between two versions, the rules of an inserted or repealed article are rules added or repealed, with their numbers
-    if relation_of(a, b) == "version":
+    relation = relation_of(a, b)
+    if relation == "version":
         for p in pairings:
             if p.b and not p.a:
                 changes += _quantity_changes(a, b, [], [q for q in qb if _in(q, p.b)], None, p.b.path, p.b.heading)
@@ -316,9 +319,9 @@ def analyses_to_diff(analysis_a: Analysis, analysis_b: Analysis) -> Diff:
     order = {"changed": 0, "added": 1, "removed": 2}
     summary = [c.summary for c in sorted(changes, key=lambda c: (c.kind in ("group", "condition"), order[c.change]))]
     paired = [p.similarity for p in pairings if p.a and p.b]
-    if relation_of(a, b) == "other" and (not paired or sum(paired) / len(paired) < 0.3):
+    if relation == "other" and (not paired or sum(paired) / len(paired) < 0.3):
         summary.insert(0, "两份文件内容差异较大，可能并非同一政策的不同版本或上下级文件，以下对照仅供参考")
     return Diff(
-        a_id=a.id, b_id=b.id, a_title=a.title, b_title=b.title, relation=relation_of(a, b),  # type: ignore[arg-type]
+        a_id=a.id, b_id=b.id, a_title=a.title, b_title=b.title, relation=relation,
         summary=summary + summary_articles, pairs=pairs, changes=changes,
     )

@@ -13,9 +13,10 @@ from ..extract import extract_document
 from ..extract.taxonomy import Taxonomy, benefits, groups
 from ..records import Analysis, Document, Quantity
 from ..records.compare import CompareTable, Row, Value
+from ..records.vocab import RULE_KINDS
 from ..text.patterns import norm_title
 
-KINDS = ("money", "percent", "duration", "age", "count")
+KINDS = RULE_KINDS
 KIND_LABEL = {"money": "金额", "percent": "比例", "duration": "期限", "age": "年龄", "count": "人数/次数"}
 BOUND_LABEL = {"exact": "", "max": "上限", "min": "下限", "range": "区间"}
 PER_LABEL = {"person": "人", "month": "月", "year": "年", "enterprise": "企业", "household": "户", "student": "生",

@@ -10,6 +10,9 @@ from ._base import Record, SpanT
 from .extraction import Evidence
 from .vocab import Bound, ChangeKind, PairStatus, Per
 
+DiffRelation = Literal["version", "implementation", "other"]
+"""Two versions of one policy; a lower level's implementation of a higher one's; or neither."""
+
 
 class RedlineOp(Record):
     """One piece of a character-level redline: text kept, deleted from A or inserted in B."""
@@ -62,7 +65,7 @@ class Diff(Record):
     b_id: str
     a_title: str | None
     b_title: str | None
-    relation: Literal["version", "implementation", "other"]
+    relation: DiffRelation
     summary: list[str] = Field(description="plain Chinese sentences, most important first")
     pairs: list[SectionPair]
     changes: list[ParameterChange]
