@@ -10,7 +10,7 @@ import click
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from ..pipeline import iter_files, parse_path
-from ..records import AnalysisResult, ParseResult
+from ..records import Analysis, AnalysisResult, Document, ParseResult
 from ._app import err
 
 PROGRESS_MIN_FILES = 5
@@ -46,3 +46,15 @@ def analysis_results(paths: Sequence[str], label: str) -> Iterator[AnalysisResul
     from ..analysis import analyze_path  # extraction (spaCy and the rule tables) loads only for commands that extract
 
     return _each(paths, label, analyze_path)
+
+
+def all_analyses(paths: Sequence[str], label: str) -> tuple[list[Analysis], list[AnalysisResult]]:
+    """Every analysis of the files named, and the files that failed (to report once the rest is done)."""
+    results = list(analysis_results(paths, label))
+    return [a for r in results for a in r.analyses], [r for r in results if r.error]
+
+
+def all_documents(paths: Sequence[str], label: str) -> tuple[list[Document], list[ParseResult]]:
+    """Every document of the files named, and the files that failed."""
+    results = list(parse_results(paths, label))
+    return [d for r in results for d in r.documents], [r for r in results if r.error]

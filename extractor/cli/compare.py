@@ -7,10 +7,9 @@ from pathlib import Path
 import click
 
 from ..compare.table import KINDS, analyses_to_table
-from ..records import AnalysisResult
 from ..store import table_out
 from ._app import emit, err, exit_on_errors
-from ._inputs import analysis_results
+from ._inputs import all_analyses
 
 
 @click.command("compare")
@@ -30,12 +29,7 @@ def compare_cmd(paths: tuple[str, ...], benefit: str | None, group: str | None, 
 
     Example: zhengce compare corpus/texts --benefit 就业见习补贴 --kind percent
     """
-    failed: list[AnalysisResult] = []
-    analyses = []
-    for result in analysis_results(paths, "reading"):
-        if result.error:
-            failed.append(result)
-        analyses.extend(result.analyses)
+    analyses, failed = all_analyses(paths, "reading")
     table = analyses_to_table(analyses, benefit=benefit, group=group, kinds=kinds or KINDS)
     if fmt == "xlsx":
         if not out:

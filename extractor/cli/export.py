@@ -7,11 +7,10 @@ from pathlib import Path
 import click
 
 from ..compare.table import analyses_to_table
-from ..records import Analysis, AnalysisResult
 from ..store import export
 from ..store.openfisca import table_to_openfisca
 from ._app import emit, err, exit_on_errors
-from ._inputs import analysis_results
+from ._inputs import all_analyses
 
 
 @click.command("export")
@@ -34,15 +33,9 @@ def export_cmd(paths: tuple[str, ...], table: str, fmt: str, benefit: str | None
     if fmt != "openfisca" and (benefit or group or column):
         raise click.UsageError("--benefit, --group and --column are for --format openfisca")
 
-    failed: list[AnalysisResult] = []
-    analyses: list[Analysis] = []
-    for result in analysis_results(paths, "reading"):
-        if result.error:
-            failed.append(result)
-        analyses.extend(result.analyses)
+    analyses, failed = all_analyses(paths, "reading")
     docs = [a.document for a in analyses]
     if fmt == "openfisca":
-
         if not benefit:
             raise click.UsageError("--format openfisca needs --benefit")
         try:

@@ -7,9 +7,8 @@ import datetime as dt
 import click
 
 from ..compare.graph import documents_to_graph, graph_to_graphml, graph_to_json, in_force, subgraph
-from ..records import Document, ParseResult
 from ._app import emit, exit_on_errors
-from ._inputs import parse_results
+from ._inputs import all_documents
 
 
 @click.command("graph")
@@ -26,12 +25,7 @@ def graph_cmd(paths: tuple[str, ...], fmt: str, out: str | None, on: dt.datetime
 
     Example: zhengce graph corpus/texts/004_a7a4461144ba7e7b.txt --format graphml -o graph.graphml
     """
-    failed: list[ParseResult] = []
-    docs: list[Document] = []
-    for result in parse_results(paths, "reading"):
-        if result.error:
-            failed.append(result)
-        docs.extend(result.documents)
+    docs, failed = all_documents(paths, "reading")
     graph = documents_to_graph(docs)
     if on is not None:
         graph = subgraph(graph, in_force(graph, on.date()))
