@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import functools
 import hashlib
-from importlib import metadata
 from pathlib import Path
+
+from . import __version__
 
 _PACKAGE = Path(__file__).resolve().parent
 
@@ -31,11 +32,12 @@ def extractor_version() -> str:
 
 
 def package_version() -> str:
-    """The installed package's version (``0.0.0`` when run from a tree that was never installed)."""
-    try:
-        return metadata.version("zhengce")
-    except metadata.PackageNotFoundError:
-        return "0.0.0"
+    """The package's version (``extractor.__version__``, which pyproject.toml reads too).
+
+    >>> package_version() == __version__
+    True
+    """
+    return __version__
 
 
 __all__ = ["extractor_version", "package_version"]

@@ -180,9 +180,8 @@ def walk_depths(sections: Iterable[Section], depth: int = 0) -> Iterator[tuple[i
         yield from walk_depths(s.children, depth + 1)
 
 
-def document_sections(doc: Document, *, attachments: bool = True) -> Iterator[Section]:
-    """Every section of a document's body, then (unless ``attachments=False``) of its attachments."""
+def document_sections(doc: Document) -> Iterator[Section]:
+    """Every section of a document's body, then of its attachments."""
     yield from walk_sections(doc.sections)
-    if attachments:
-        for a in doc.attachments:
-            yield from walk_sections(a.sections)
+    for a in doc.attachments:
+        yield from walk_sections(a.sections)
