@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..errors import InputError
-from .raw import RawDoc, RawLine
+from .raw import RawDoc, RawLine, existing_file
 
 
 class _LazyReader:
@@ -44,11 +44,7 @@ __all__ = ["READERS", "RawDoc", "RawLine", "read"]
 
 def read(path: str | Path) -> RawDoc:
     """Read any supported file; raise InputError naming the file and the cause for anything else."""
-    p = Path(path)
-    if not p.exists():
-        raise InputError(p, "no such file")
-    if p.is_dir():
-        raise InputError(p, "is a folder, not a file")
+    p = existing_file(path)
     reader = READERS.get(p.suffix.lower())
     if reader is None:
         known = ", ".join(sorted(READERS))

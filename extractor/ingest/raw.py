@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from pathlib import Path
 
+from ..errors import InputError
 from ..records import SourceKind
 
 
@@ -40,3 +42,13 @@ class RawDoc:
         if self.sha256 is not None:
             return self.sha256
         return hashlib.sha256("\n".join(line.text for line in self.lines).encode("utf-8")).hexdigest()
+
+
+def existing_file(path: str | Path) -> Path:
+    """``path`` as a Path; an InputError when it names nothing or a folder."""
+    p = Path(path)
+    if not p.exists():
+        raise InputError(p, "no such file")
+    if p.is_dir():
+        raise InputError(p, "is a folder, not a file")
+    return p

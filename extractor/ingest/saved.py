@@ -12,6 +12,7 @@ from pydantic import ValidationError
 
 from ..errors import InputError
 from ..records import Analysis, Document
+from .raw import existing_file
 
 SAVED_SUFFIXES = (".json", ".jsonl")
 """Files holding saved records rather than a source document."""
@@ -49,11 +50,7 @@ def _first_error(e: ValidationError) -> str:
 def read_saved(path: str | Path) -> list[Analysis | Document]:
     """The analyses and documents saved in a JSON or JSONL file, in order. Anything else, such as the quantity
     rows of ``extract --format jsonl``, is an InputError naming the file, the record and the cause."""
-    p = Path(path)
-    if not p.exists():
-        raise InputError(p, "no such file")
-    if p.is_dir():
-        raise InputError(p, "is a folder, not a file")
+    p = existing_file(path)
     out: list[Analysis | Document] = []
     for where, obj in _records(p):
         if not isinstance(obj, dict):
