@@ -130,10 +130,6 @@ class TaxonomyMatcher:
         self.set_annotations(doc, self.match(text_of(doc)))
         return doc
 
-    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
-        for doc in docs:
-            yield self(doc)
-
 
 def _in_names(hits: Sequence[Hit], names: Sequence[Hit]) -> list[Hit]:
     """The ``hits``, each that lies inside one of the (longer) ``names`` given that name's span: a benefit
@@ -170,10 +166,6 @@ class QuantityReader:
     def __call__(self, doc: Doc) -> Doc:
         self.set_annotations(doc, self.match(text_of(doc), _hits(doc, self.groups_key), _hits(doc, self.benefits_key)))
         return doc
-
-    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
-        for doc in docs:
-            yield self(doc)
 
 
 @Language.factory("zhengce_groups", assigns=["doc.spans"], default_config={"spans_key": "groups"})
