@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ._base import LineT, NonNegInt, PageT, Record, SpanT
 from .compare import CompareTable, Row, Value
-from .diff import Diff, ParameterChange, RedlineOp, SectionPair
+from .diff import Diff, ParameterChange, PartPair, RedlineOp, SectionPair
 from .document import (
     Attachment,
     DocNumber,
@@ -99,6 +99,7 @@ __all__ = [
     "QuantityScore",
     "Quote",
     "Record",
+    "PartPair",
     "RedlineOp",
     "Reference",
     "Relation",

@@ -21,8 +21,20 @@ class RedlineOp(Record):
     text: str
 
 
+class PartPair(Record):
+    """Two parts of an aligned article paired by content: 款 (paragraphs, ``第2款``) and 项 (items, ``（三）``, ``2.``),
+    labelled as in the text; ``a`` None: added, ``b`` None: removed."""
+
+    status: Literal["unchanged", "renumbered", "modified", "added", "removed"]
+    a: str | None = Field(description="the part in A: 第N款, or 第N款（三） for an item")
+    b: str | None = Field(description="the part in B")
+    a_span: SpanT | None = None
+    b_span: SpanT | None = None
+    similarity: Annotated[float, Field(ge=0, le=1)]
+
+
 class SectionPair(Record):
-    """Two articles aligned by content (or one, when it was added or removed)."""
+    """Two articles (or two chapters) aligned by content (or one, when it was added or removed)."""
 
     status: PairStatus
     a: str | None = Field(description="the article's path in A")
@@ -33,13 +45,16 @@ class SectionPair(Record):
     a_span: SpanT | None = None
     b_span: SpanT | None = None
     redline: list[RedlineOp] = Field(default_factory=list, description="character-level changes (modified pairs)")
+    parts: list[PartPair] = Field(default_factory=list, description="款 and 项 aligned inside a modified pair")
 
 
 class ParameterChange(Record):
-    """A parameter added, removed or changed between two aligned articles, with both quotes."""
+    """A parameter added, removed, changed or moved between two aligned articles, with both quotes. ``moved``: the
+    same rule, with the same value, now in another article (not reported as removed plus added)."""
 
-    change: Literal["added", "removed", "changed"]
+    change: Literal["added", "removed", "changed", "moved"]
     kind: ChangeKind
+    subject: str | None = Field(default=None, description="what the number governs: the holiday, the recipient, the deadline's event")
     a_value: float | str | None = None
     b_value: float | str | None = None
     a_value_max: float | None = None
@@ -68,4 +83,5 @@ class Diff(Record):
     relation: DiffRelation
     summary: list[str] = Field(description="plain Chinese sentences, most important first")
     pairs: list[SectionPair]
+    chapters: list[SectionPair] = Field(default_factory=list, description="chapters (章, 节) aligned, when there are any")
     changes: list[ParameterChange]
