@@ -23,6 +23,7 @@ SCHEMA_MODELS: dict[str, type[BaseModel]] = {
     "eval_report": records.Report,
     "gold_document": records.GoldDocument,
     "gold_diff": records.GoldDiff,
+    "history": records.History,
 }
 
 

@@ -43,6 +43,7 @@ from .evaluation import (
 )
 from .extraction import Analysis, AnalysisResult, Beneficiary, Evidence, Provision, Quantity, QuantityRow
 from .graph import Graph, Node, Quote, Relation, RelationType, ResolvedBy
+from .history import ArticleLineage, History, HistoryVersion, LineageStep, RemovedArticle, Timeline, TimelinePoint
 from .vocab import (
     BeneficiaryKind,
     Bound,
@@ -60,6 +61,7 @@ from .vocab import (
 __all__ = [
     "Analysis",
     "AnalysisResult",
+    "ArticleLineage",
     "Attachment",
     "Beneficiary",
     "BeneficiaryKind",
@@ -81,8 +83,11 @@ __all__ = [
     "GoldSection",
     "GoldSource",
     "Graph",
+    "History",
+    "HistoryVersion",
     "Level",
     "LineT",
+    "LineageStep",
     "Location",
     "Marker",
     "Node",
@@ -91,6 +96,7 @@ __all__ = [
     "PairStatus",
     "ParameterChange",
     "ParseResult",
+    "PartPair",
     "Per",
     "Provision",
     "Quantity",
@@ -99,11 +105,11 @@ __all__ = [
     "QuantityScore",
     "Quote",
     "Record",
-    "PartPair",
     "RedlineOp",
     "Reference",
     "Relation",
     "RelationType",
+    "RemovedArticle",
     "Report",
     "ResolvedBy",
     "Role",
@@ -115,6 +121,8 @@ __all__ = [
     "SourceKind",
     "SpanT",
     "Table",
+    "Timeline",
+    "TimelinePoint",
     "Unit",
     "Value",
     "VersionEvent",
