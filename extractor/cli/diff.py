@@ -11,6 +11,7 @@ from ..compare.diff import analyses_to_diff
 from ..records import Analysis
 from ..store import export
 from ..store.diff_html import diff_to_html
+from ..store.diff_md import diff_to_md, diff_to_text
 from ._app import emit
 
 
@@ -26,10 +27,12 @@ def _pick(ref: str) -> Analysis:
 @click.command("diff")
 @click.argument("a")
 @click.argument("b")
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "html", "jsonl", "csv", "parquet", "xlsx"]),
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "html", "md", "jsonl", "csv", "parquet", "xlsx"]),
               default="text", show_default=True,
-              help="text: the summary and article pairs; json: the Diff record; html: both versions side by side; "
-                   "jsonl/csv/parquet: one parameter change per row; xlsx: sheets of changes and of article pairs.")
+              help="text: the summary and article pairs; json: the Diff record; html: a redline of both versions "
+                   "side by side, changed parameters marked; md: a memo in Chinese (summary, a table of parameter "
+                   "changes with both quotes, the articles by status); jsonl/csv/parquet: one parameter change per "
+                   "row, values as numbers; xlsx: sheets of changes and of article pairs.")
 @click.option("-o", "--out", type=click.Path(), default=None, help="Output file (default: stdout).")
 def diff_cmd(a: str, b: str, fmt: str, out: str | None) -> None:
     """Compare two documents article by article: two versions of a policy, or a province's policy and a
@@ -54,9 +57,8 @@ def diff_cmd(a: str, b: str, fmt: str, out: str | None) -> None:
         text = diff.model_dump_json(indent=2) + "\n"
     elif fmt == "html":
         text = diff_to_html(diff, da, db)
+    elif fmt == "md":
+        text = diff_to_md(diff, da, db)
     else:
-        lines = [f"A: {da.id} {da.title or ''}", f"B: {db.id} {db.title or ''}", f"relation: {diff.relation}", ""]
-        lines += [f"· {s}" for s in diff.summary]
-        lines += ["", "articles:"] + [f"  {p.status:9} {p.a or '—'} → {p.b or '—'}  ({p.similarity:.2f})" for p in diff.pairs]
-        text = "\n".join(lines) + "\n"
+        text = diff_to_text(diff)
     emit(text, out)

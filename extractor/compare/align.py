@@ -36,7 +36,7 @@ from ..text.numerals import CN_DIGIT_CHARS
 
 WHOLE = "全文"  # the path of the one article of a document without numbered articles
 ANCHOR = 0.55  # weighted similarity of an anchor: articles that are surely the same
-IN_ORDER = 0.15  # between two anchors, articles in the same order are paired at or above this
+IN_ORDER = 0.17  # between two anchors, articles in the same order are paired at or above this
 SAME_PATH = 0.05  # between anchors, added to the similarity of two articles under the same number
 SLOT = 0.05  # the one article of A and the one of B between two anchors are paired at or above this
 MOVE_SURE = 0.30  # articles out of order are paired at or above this

@@ -12,10 +12,12 @@ from ..extract import extract_document
 from ..extract.provisions import CONDITION_RE
 from ..extract.taxonomy import groups
 from ..records import Analysis, Diff, Document, ParameterChange, Quantity, RedlineOp, SectionPair
-from ..records.diff import DiffRelation
+from ..records.diff import ChangeType, DiffRelation
 from ..records.vocab import RULE_KINDS
+from ..segment.versions import same_work
 from ..text.patterns import norm_title
 from .align import Article, Pairing, align, bigrams, same_text, similarity
+from .pairing import Match, Placed, moves, pair_numbers, place
 
 KINDS = RULE_KINDS
 _CLAUSE_RE = regex.compile(
@@ -64,30 +66,8 @@ def _in(q: Quantity, art: Article) -> bool:
     return art.span[0] <= q.evidence.span[0] < art.span[1]
 
 
-def _context(q: Quantity, doc: Document) -> set[str]:
-    s = q.evidence.span[0]
-    return bigrams(doc.text[max(0, s - 16) : s] + (q.benefit or ""))
-
-
-def _subject(q: Quantity | None, heading: str | None) -> str:
-    if q is not None and q.benefit:
-        return q.benefit
-    return heading or ""
-
-
 def _bound_word(q: Quantity) -> str:
     return {"max": "上限", "min": "下限"}.get(q.bound, "")
-
-
-def _same(x: Quantity, y: Quantity) -> bool:
-    """The same parameter on both sides: same value; for an amount also the same bound and the same
-    per (每月 or 每年 changes what it is worth); for a rate or a duration the same bound. Counts are compared by
-    value only: the per and bound of service counts (为每人…1次, 至少1次) are worded freely."""
-    if (x.kind, x.value, x.value_max) != (y.kind, y.value, y.value_max):
-        return False
-    if x.kind == "money":
-        return x.bound == y.bound and sorted(p for p in x.per if p != "one_off") == sorted(p for p in y.per if p != "one_off")
-    return x.kind == "count" or x.bound == y.bound
 
 
 def _shown(q: Quantity) -> str:
@@ -106,15 +86,27 @@ def _terms(q: Quantity) -> str:
     return "".join(_PER_TERM.get(p, p) for p in q.per) + _BOUND_TERM[q.bound] or "固定值"
 
 
-def _change(x: Quantity | None, y: Quantity | None, a_path: str | None, b_path: str | None, heading: str | None) -> ParameterChange:
-    """The change from quantity ``x`` of A to ``y`` of B (one of them None: removed or added)."""
-    q = y or x
-    assert q is not None
-    what = f"{_subject(q, heading)}{KIND_WORD[q.kind]}{_bound_word(q)}"
-    if x is not None and y is not None:
+def _what(p: Placed, heading: str | None) -> str:
+    """What a number governs, for a summary: its benefit if named, else its clause's subject."""
+    return p.q.benefit or p.subject or heading or ""
+
+
+def _change(m: Match, heading: str | None) -> ParameterChange:
+    """The change from number ``m.x`` of A to ``m.y`` of B (one of them None: repealed or added)."""
+    x, y = (m.x.q if m.x else None), (m.y.q if m.y else None)
+    placed = m.y or m.x
+    assert placed is not None
+    q = placed.q
+    subject = _what(m.x or placed, heading) if m.x else _what(placed, heading)
+    what = f"{subject}（{KIND_WORD[q.kind]}{_bound_word(q)}）" if subject else f"{KIND_WORD[q.kind]}{_bound_word(q)}"
+    a_path, b_path = (m.x.path if m.x else None), (m.y.path if m.y else None)
+    change: ChangeType
+    if x is not None and y is not None and m.moved:
+        change, summary = "moved", f"{what}{_shown(x)}由{a_path}移至{b_path}"
+    elif x is not None and y is not None:
         old, new = _shown(x), _shown(y)
         if (x.value, x.value_max) == (y.value, y.value_max):
-            change, summary = "changed", f"{_subject(q, heading)}{KIND_WORD[q.kind]}{old}由{_terms(x)}改为{_terms(y)}"
+            change, summary = "changed", f"{what}{old}由{_terms(x)}改为{_terms(y)}"
         else:
             verb = "提高" if ((y.value_max or y.value or 0), y.value or 0) > ((x.value_max or x.value or 0), x.value or 0) else "降低"
             change, summary = "changed", f"{what}由{old}{verb}至{new}"
@@ -124,44 +116,25 @@ def _change(x: Quantity | None, y: Quantity | None, a_path: str | None, b_path: 
         change, summary = "removed", f"删除{what}{_shown(q)}"
     return ParameterChange(
         change=change, kind=q.kind,  # type: ignore[arg-type]
+        subject=subject or None,
         a_value=x.value if x else None, b_value=y.value if y else None,
         a_value_max=x.value_max if x else None, b_value_max=y.value_max if y else None,
         unit=q.unit, a_bound=x.bound if x else None, b_bound=y.bound if y else None, per=q.per,
         benefit=(y.benefit if y else None) or (x.benefit if x else None), a_section=a_path, b_section=b_path,
-        a_quote=x.evidence.quote if x else None, b_quote=y.evidence.quote if y else None,
+        a_quote=m.x.clause if m.x else None, b_quote=m.y.clause if m.y else None,
         a_evidence=x.evidence if x else None, b_evidence=y.evidence if y else None, summary=summary,
     )
 
 
-def _quantity_changes(
-    a_doc: Document, b_doc: Document, qa: list[Quantity], qb: list[Quantity], a_path: str | None, b_path: str | None,
-    heading: str | None,
-) -> list[ParameterChange]:
-    qa, qb = list(qa), list(qb)
-    # the same value of the same kind on both sides is no change
-    for x in list(qa):
-        for y in qb:
-            if _same(x, y):
-                qa.remove(x)
-                qb.remove(y)
-                break
-    out: list[ParameterChange] = []
-    ctx_a = {id(x): _context(x, a_doc) for x in qa}
-    ctx_b = {id(y): _context(y, b_doc) for y in qb}
-    candidates = sorted(
-        ((similarity(ctx_a[id(x)], ctx_b[id(y)]), ia, ib) for ia, x in enumerate(qa) for ib, y in enumerate(qb) if x.kind == y.kind),
-        reverse=True,
-    )
-    used_a: set[int] = set()
-    used_b: set[int] = set()
-    for score, ia, ib in candidates:
-        if score < 0.25 or ia in used_a or ib in used_b:
-            continue
-        used_a.add(ia)
-        used_b.add(ib)
-        out.append(_change(qa[ia], qb[ib], a_path, b_path, heading))
-    out += [_change(x, None, a_path, b_path, heading) for ia, x in enumerate(qa) if ia not in used_a]
-    out += [_change(None, y, a_path, b_path, heading) for ib, y in enumerate(qb) if ib not in used_b]
+def _primary(a_arts: list[Article], b_arts: list[Article], sims: dict[tuple[str, str], float]) -> set[tuple[str, str]]:
+    """Each article of A's main partner among the linked articles of B: the one under its own number, else the
+    most alike."""
+    out: set[tuple[str, str]] = set()
+    for x in a_arts:
+        linked = [y for y in b_arts if (x.path, y.path) in sims]
+        if linked:
+            best = max(linked, key=lambda y: (y.path == x.path, sims[(x.path, y.path)]))
+            out.add((x.path, best.path))
     return out
 
 
@@ -256,11 +229,18 @@ def groups_of(pairings: list[Pairing]) -> list[tuple[list[Article], list[Article
     return out
 
 
+def _work_key(doc: Document) -> str:
+    """A title as its versions share it: no year, no bracketed label, no 暂行 or 试行 (a 暂行办法 revised into
+    the 办法 is one work)."""
+    return regex.sub(r"\d{4}年?|（[^）]*）|暂行|试行", "", norm_title(doc.instrument_title or doc.title or ""))
+
+
 def relation_of(a: Document, b: Document) -> DiffRelation:
     """version: two versions of one policy; implementation: a lower level's implementation of a policy."""
-    ta = regex.sub(r"\d{4}年?|（[^）]*）", "", norm_title(a.instrument_title or a.title or ""))
-    tb = regex.sub(r"\d{4}年?|（[^）]*）", "", norm_title(b.instrument_title or b.title or ""))
-    if a.region == b.region and (ta == tb or set(a.issuers) == set(b.issuers)):
+    ta, tb = _work_key(a), _work_key(b)
+    if same_work(a, b) or (ta and ta == tb and (not a.region or not b.region or a.region == b.region)):
+        return "version"
+    if a.region == b.region and set(a.issuers) == set(b.issuers) and a.issuers:
         return "version"
     rank = {"national": 0, "provincial": 1, "municipal": 2, "county": 3, "district": 3}
     if a.level and b.level and rank[a.level] < rank[b.level]:
@@ -295,6 +275,9 @@ def analyses_to_diff(analysis_a: Analysis, analysis_b: Analysis) -> Diff:
             summary_articles.append(f"删除{p.a.path}（{p.a.heading or p.a.body[:16]}）")
         elif p.status == "renumbered" and p.a and p.b:
             summary_articles.append(f"{p.a.path}调整为{p.b.path}")
+    sims = {(p.a.path, p.b.path): p.similarity for p in pairings if p.a and p.b}
+    relation = relation_of(a, b)
+    matches: list[Match] = []
     # articles linked to several others (split or merged) are compared as one group, once
     for a_arts, b_arts in groups_of(pairings):
         if len(a_arts) > 1:
@@ -302,21 +285,21 @@ def analyses_to_diff(analysis_a: Analysis, analysis_b: Analysis) -> Diff:
         elif len(b_arts) > 1:
             summary_articles.append(f"{a_arts[0].path}拆分为{'、'.join(y.path for y in b_arts)}")
         heading = b_arts[0].heading or a_arts[0].heading
-        a_path, b_path = a_arts[0].path, b_arts[0].path
-        changes += _quantity_changes(
-            a, b, [q for q in qa if any(_in(q, x) for x in a_arts)], [q for q in qb if any(_in(q, y) for y in b_arts)],
-            a_path, b_path, heading,
-        )
-        changes += _phrase_changes(a, b, [x.span for x in a_arts], [y.span for y in b_arts], a_path, b_path, heading)
+        xs = [place(a, q, x) for x in a_arts for q in qa if _in(q, x)]
+        ys = [place(b, q, y) for y in b_arts for q in qb if _in(q, y)]
+        matches += pair_numbers(xs, ys, _primary(a_arts, b_arts, sims))
+        changes += _phrase_changes(a, b, [x.span for x in a_arts], [y.span for y in b_arts], a_arts[0].path, b_arts[0].path, heading)
     # between two versions, the rules of an inserted or repealed article are rules added or repealed, with their numbers
-    relation = relation_of(a, b)
     if relation == "version":
         for p in pairings:
             if p.b and not p.a:
-                changes += _quantity_changes(a, b, [], [q for q in qb if _in(q, p.b)], None, p.b.path, p.b.heading)
+                matches += [Match(None, place(b, q, p.b)) for q in qb if _in(q, p.b)]
             elif p.a and not p.b:
-                changes += _quantity_changes(a, b, [q for q in qa if _in(q, p.a)], [], p.a.path, None, p.a.heading)
-    order = {"changed": 0, "added": 1, "removed": 2}
+                matches += [Match(place(a, q, p.a), None) for q in qa if _in(q, p.a)]
+    heading_of = {("a", x.path): x.heading for x in (p.a for p in pairings) if x} | {("b", y.path): y.heading for y in (p.b for p in pairings) if y}
+    changes = [_change(m, heading_of.get(("b", m.y.path)) if m.y else heading_of.get(("a", m.x.path)) if m.x else None)
+               for m in moves(matches)] + changes
+    order = {"changed": 0, "moved": 1, "added": 2, "removed": 3}
     summary = [c.summary for c in sorted(changes, key=lambda c: (c.kind in ("group", "condition"), order[c.change]))]
     paired = [p.similarity for p in pairings if p.a and p.b]
     if relation == "other" and (not paired or sum(paired) / len(paired) < 0.3):

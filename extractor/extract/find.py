@@ -28,6 +28,7 @@ _CN = r"[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一�
 _NUM = rf"(?:{_AR}[ \u3000]*[万亿千]?|{_CN})"
 _APPROX = r"(?:[一二两三四五六七八九十]+几|几十|数十|数百|数千|十几|二十几|三十几|两三|三四|四五|五六|上百|上千|上万)"
 _COUNT_WORDS = alternation(_WORDS.count_units)  # what a count counts, besides 次 (times)
+_MEASURE_WORDS = alternation(_WORDS.measure_units)  # a measured threshold: 五亩以上, 一百吨以上
 _DASH = r"[-－—–~～至到]"
 
 # "A以上B以下" across two clauses of one range: 处二千元以上一万元以下的罚款, 五日以上十日以下, 一倍以上三倍以下
@@ -54,6 +55,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("duration", rf"(?<!第)(?:{_AR}|[一二两三四五六七八九十]+|半)[ \u3000]*(?:个半月|年半|个工作日|工作日|个自然月|个月|个季度|周年|年|周(?!岁)|天|日)"),
     ("age", r"(?:\d{1,3}|[一二三四五六七八九十]+)[ \u3000]*周?岁"),
     ("count_approx", rf"{_APPROX}[ \u3000]*(?:人次|人|名|家|户|个)"),
+    ("measure", rf"(?<!第)(?:{_AR}[ \u3000]*[万千]?|[一二两三四五六七八九十百千万]+)[ \u3000]*(?:{_MEASURE_WORDS})(?=[ \u3000]*(?:以上|以下|以内))|(?<=一式)(?:\d{{1,2}}|[一二两三四五六七八九十])份"),
     ("count", rf"(?<!第)(?:{_AR}[ \u3000]*[万千]?|[一二两三四五六七八九十百千万]+)[ \u3000]*(?:{_COUNT_WORDS}|次(?![性数]))"),
 )
 _COMPILED = tuple((k, regex.compile(p)) for k, p in PATTERNS)
@@ -218,12 +220,17 @@ def _count(m: regex.Match[str], s: str, a: int, b: int) -> Found | None:
     return Found("count", v, None, "count", a, b) if v is not None and v > 0 else None
 
 
+def _measure(m: regex.Match[str], s: str, a: int, b: int) -> Found | None:
+    v = parse_number(regex.sub(rf"(?:{_MEASURE_WORDS}|份)$", "", s))
+    return Found("count", v, None, "count", a, b) if v is not None and v > 0 else None
+
+
 INTERPRETERS: dict[str, Interpreter] = {
     "money_span": _money_span, "duration_span": _duration_span, "times_span": _times_span,
     "age_range": _age_range, "money_range": _money_range, "percent_range": _percent_range,
     "money_approx": _approx("money"), "duration_approx": _approx("duration"), "count_approx": _approx("count"),
     "money": _money, "points": _points, "percent": _percent, "times": _times, "lpr": _lpr, "fraction": _fraction, "ratio": _ratio,
-    "duration_range": _duration_range, "duration": _duration, "age": _age, "count": _count,
+    "duration_range": _duration_range, "duration": _duration, "age": _age, "count": _count, "measure": _measure,
 }
 
 

@@ -10,6 +10,8 @@ from ._base import Record, SpanT
 from .extraction import Evidence
 from .vocab import Bound, ChangeKind, PairStatus, Per
 
+ChangeType = Literal["added", "removed", "changed", "moved"]
+"""How a parameter changed: a rule added or repealed, its value changed, or the same rule moved to another article."""
 DiffRelation = Literal["version", "implementation", "other"]
 """Two versions of one policy; a lower level's implementation of a higher one's; or neither."""
 
@@ -52,7 +54,7 @@ class ParameterChange(Record):
     """A parameter added, removed, changed or moved between two aligned articles, with both quotes. ``moved``: the
     same rule, with the same value, now in another article (not reported as removed plus added)."""
 
-    change: Literal["added", "removed", "changed", "moved"]
+    change: ChangeType
     kind: ChangeKind
     subject: str | None = Field(default=None, description="what the number governs: the holiday, the recipient, the deadline's event")
     a_value: float | str | None = None

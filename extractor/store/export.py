@@ -75,20 +75,50 @@ def provision_rows(results: Iterable[Analysis]) -> Iterator[dict[str, Any]]:
             }
 
 
+def _number(value: float | str | None) -> float | None:
+    return float(value) if isinstance(value, (int, float)) else None
+
+
+def _text(value: float | str | None) -> str | None:
+    return value if isinstance(value, str) else None
+
+
 def change_rows(diffs: Iterable[Diff]) -> Iterator[dict[str, Any]]:
+    """One row per parameter change, every row with the same columns: the values as numbers (``None`` when absent;
+    the phrase of a group or condition change in ``a_text``/``b_text``, so the value columns stay numeric), then
+    the unit, bounds, per, subject, summary, sections, quotes and each side's place (offsets, page, line)."""
     for diff in diffs:
         for c in diff.changes:
-            row = c.model_dump(mode="json", exclude={"a_evidence", "b_evidence"})
-            row["a_value"], row["b_value"] = (str(row["a_value"]) if row["a_value"] is not None else None,
-                                              str(row["b_value"]) if row["b_value"] is not None else None)
-            yield {"a_id": diff.a_id, "b_id": diff.b_id, **{k: _flat(v) for k, v in row.items()}}
+            row: dict[str, Any] = {
+                "a_id": diff.a_id, "b_id": diff.b_id, "change": c.change, "kind": c.kind, "subject": c.subject,
+                "a_value": _number(c.a_value), "a_value_max": _number(c.a_value_max),
+                "b_value": _number(c.b_value), "b_value_max": _number(c.b_value_max),
+                "a_text": _text(c.a_value), "b_text": _text(c.b_value),
+                "unit": c.unit, "a_bound": c.a_bound, "b_bound": c.b_bound, "per": "|".join(c.per), "benefit": c.benefit,
+                "summary": c.summary, "a_section": c.a_section, "b_section": c.b_section,
+                "a_quote": c.a_quote, "b_quote": c.b_quote,
+            }
+            for side, ev in (("a", c.a_evidence), ("b", c.b_evidence)):
+                row |= {f"{side}_start": ev.span[0] if ev else None, f"{side}_end": ev.span[1] if ev else None,
+                        f"{side}_page": ev.page if ev else None, f"{side}_line": ev.line if ev else None}
+            yield row
 
 
 def pair_rows(diffs: Iterable[Diff]) -> Iterator[dict[str, Any]]:
+    """One row per aligned chapter (``level`` chapter) and article (``level`` article), with its status in English
+    and in Chinese, both paths, headings, spans and its 款/项 links."""
+    from .diff_md import STATUS_WORD
+
     for diff in diffs:
-        for p in diff.pairs:
-            yield {"a_id": diff.a_id, "b_id": diff.b_id, "status": p.status, "a": p.a, "b": p.b, "a_heading": p.a_heading,
-                   "b_heading": p.b_heading, "similarity": p.similarity}
+        for level, pairs in (("chapter", diff.chapters), ("article", diff.pairs)):
+            for p in pairs:
+                yield {
+                    "a_id": diff.a_id, "b_id": diff.b_id, "level": level, "status": p.status, "status_zh": STATUS_WORD[p.status],
+                    "a": p.a, "b": p.b, "a_heading": p.a_heading, "b_heading": p.b_heading, "similarity": p.similarity,
+                    "a_start": p.a_span[0] if p.a_span else None, "a_end": p.a_span[1] if p.a_span else None,
+                    "b_start": p.b_span[0] if p.b_span else None, "b_end": p.b_span[1] if p.b_span else None,
+                    "parts": "|".join(f"{x.status}:{x.a or ''}>{x.b or ''}" for x in p.parts),
+                }
 
 
 def write_rows(rows: list[dict[str, Any]], path: Path, fmt: Format, sheet: str = "data") -> None:

@@ -1,0 +1,373 @@
+"""The history of one work: its versions ordered by date, each article of the newest version traced back through
+every older one (lineage), and each rule's parameter followed across the versions (timelines), with evidence.
+
+Consecutive versions are diffed with ``analyses_to_diff``; the lineage follows the diff's article pairs, a
+timeline the diff's parameter changes (changed, moved) and, between paired articles, the values the diff found the
+same on both sides.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import regex
+
+from ..errors import InputError
+from ..records import Analysis, Diff, Document, PairStatus, Quantity, VersionEvent
+from ..records.history import (
+    ArticleLineage,
+    History,
+    HistoryVersion,
+    LineageStep,
+    PointStatus,
+    RemovedArticle,
+    Timeline,
+    TimelinePoint,
+)
+from ..records.vocab import RULE_KINDS
+from ..segment.versions import latest_date, same_work, work_title
+from .align import Article, articles
+from .diff import analyses_to_diff
+
+log = logging.getLogger(__name__)
+
+# How strongly a step changed an article, to name one status when an article has several links (split, merged).
+STATUS_WEIGHT: dict[PairStatus, int] = {
+    "unchanged": 0, "renumbered": 1, "moved": 1, "modified": 2, "merged": 3, "split": 3, "added": 4, "removed": 4,
+}
+SAME_WORDING: tuple[PairStatus, ...] = ("unchanged", "renumbered")
+# What a number is, as the text names it right after the quote ("五万元以上五十万元以下的罚款") or before it
+# ("最高奖的金额超过五千元"); longer words first.
+SUBJECT_WORDS = (
+    "违法所得", "违法经营额", "最高奖", "罚款", "罚金", "赔偿", "奖金", "补贴", "补助", "资助", "奖励", "贷款",
+    "费用", "工资", "津贴", "押金", "保证金", "期限", "期间", "时限",
+)
+KIND_SUBJECT = {"money": "金额", "percent": "比例", "duration": "期限", "age": "年龄", "count": "数量"}
+BOUND_TAILS = ("以下", "以上", "以内")
+_CLAUSE_END = regex.compile(r"[，,。；;：:\n]")
+
+
+def version_date(doc: Document) -> dt.date | None:
+    """The date a version is ordered by: the latest event of its 题注, else the document date, else the date
+    it comes into force."""
+    return latest_date(doc.versions) or doc.date or doc.effective_date
+
+
+def _name(doc: Document) -> str:
+    return doc.source.path or doc.id
+
+
+def _why_not_same(a: Document, b: Document) -> str:
+    ta, tb = work_title(a.title), work_title(b.title)
+    if ta != tb:
+        return f"not versions of one work: titles differ (《{a.title or '无题'}》, 《{b.title or '无题'}》)"
+    if a.region and b.region and a.region != b.region:
+        return f"not versions of one work: regions differ ({a.region}, {b.region})"
+    return "not versions of one work: no issuing organ in common"
+
+
+def order_versions(analyses: Sequence[Analysis]) -> list[Analysis]:
+    """The analyses ordered by version date, ties by input order. Raises InputError, naming the files and the
+    cause, for fewer than two documents, one given twice, one without a date, or documents of different works."""
+    names = ", ".join(_name(a.document) for a in analyses) or "(no files)"
+    if len(analyses) < 2:
+        raise InputError(names, f"a history needs two or more versions of one work; {len(analyses)} given")
+    seen: dict[tuple[str, str], Analysis] = {}
+    for a in analyses:
+        key = (a.document.id, a.document.source.sha256)
+        if key in seen:
+            raise InputError(_name(a.document), "given twice")
+        seen[key] = a
+    first = analyses[0].document
+    for a in analyses[1:]:
+        if not same_work(first, a.document):
+            raise InputError(f"{_name(first)}, {_name(a.document)}", _why_not_same(first, a.document))
+    for a in analyses:
+        if version_date(a.document) is None:
+            raise InputError(_name(a.document), "no date to order the versions by (no 题注, document or effective date)")
+    return sorted(analyses, key=lambda a: version_date(a.document) or dt.date.min)
+
+
+def _event(doc: Document) -> VersionEvent | None:
+    """The 题注 event that made this version: the latest dated one that is not an entry into force."""
+    made = [e for e in doc.versions if e.event != "in_force" and e.date is not None]
+    return max(made, key=lambda e: e.date or dt.date.min) if made else None
+
+
+def _versions(docs: Sequence[Document]) -> list[HistoryVersion]:
+    dates = [version_date(d) for d in docs]
+    years = [d.year if d else None for d in dates]
+    out = []
+    for k, (doc, date) in enumerate(zip(docs, dates, strict=True)):
+        assert date is not None
+        shared = years.count(date.year) > 1
+        label = f"{date.year}年{date.month}月{date.day}日版" if shared else f"{date.year}年版"
+        out.append(HistoryVersion(index=k, document_id=doc.id, title=doc.title, date=date, label=label, event=_event(doc)))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class _Version:
+    """One version with what the history reads of it: its articles and its rules' quantities."""
+
+    doc: Document
+    arts: list[Article]
+    by_path: dict[str, Article]
+    starts: list[int]
+    rules: list[Quantity]
+
+    @classmethod
+    def of(cls, analysis: Analysis) -> _Version:
+        arts = articles(analysis.document)
+        rules = sorted(
+            (q for q in analysis.quantities if q.role == "parameter" and q.kind in RULE_KINDS),
+            key=lambda q: q.evidence.span,
+        )
+        return cls(analysis.document, arts, {a.path: a for a in arts}, [a.span[0] for a in arts], rules)
+
+    def article_of(self, q: Quantity) -> Article | None:
+        k = bisect.bisect_right(self.starts, q.evidence.span[0]) - 1
+        if k >= 0 and self.arts[k].span[0] <= q.evidence.span[0] < self.arts[k].span[1]:
+            return self.arts[k]
+        return None
+
+    def wording(self, paths: Sequence[str]) -> str:
+        return "\n".join(self.doc.text[a.span[0] : a.span[1]].strip() for p in paths if (a := self.by_path.get(p)))
+
+
+# ---- lineage
+
+
+def _strongest(statuses: Sequence[PairStatus]) -> PairStatus:
+    return max(statuses, key=lambda s: STATUS_WEIGHT[s])
+
+
+def _back(diff: Diff, paths: Sequence[str], older: _Version) -> tuple[list[str], PairStatus, float | None]:
+    """The articles of the older version that ``paths`` of the newer one come from, the step's status and
+    similarity."""
+    links = [p for p in diff.pairs if p.b in paths]
+    prev = {p.a for p in links if p.a}
+    if not prev:
+        return [], "added", None
+    ordered = [a.path for a in older.arts if a.path in prev]
+    linked = [p for p in links if p.a]
+    return ordered, _strongest([p.status for p in linked]), max(p.similarity for p in linked)
+
+
+def _lineage(art: Article, vs: Sequence[_Version], diffs: Sequence[Diff]) -> ArticleLineage:
+    n = len(vs)
+    paths: list[list[str]] = [[] for _ in range(n)]
+    status: list[PairStatus | None] = [None] * n
+    sim: list[float | None] = [None] * n
+    paths[n - 1] = [art.path]
+    for k in range(n - 2, -1, -1):
+        if not paths[k + 1]:
+            break
+        paths[k], st, sim[k + 1] = _back(diffs[k], paths[k + 1], vs[k])
+        status[k + 1] = st
+    steps = []
+    for k in range(n):
+        first = vs[k].by_path.get(paths[k][0]) if paths[k] else None
+        changed_next = k + 1 < n and status[k + 1] not in (None, *SAME_WORDING)
+        steps.append(LineageStep(
+            version=k, paths=paths[k], heading=first.heading if first else None, status=status[k],
+            similarity=None if sim[k] is None else round(sim[k] or 0.0, 3),
+            text=vs[k].wording(paths[k]) if changed_next and paths[k] else None,
+        ))
+    added_in = next((k for k in range(n) if paths[k]), None)
+    return ArticleLineage(path=art.path, heading=art.heading, span=art.span, added_in=added_in, steps=steps)
+
+
+def _removed(
+    vs: Sequence[_Version], diffs: Sequence[Diff], lineage: Sequence[ArticleLineage]
+) -> list[RemovedArticle]:
+    out = []
+    for k, diff in enumerate(diffs):
+        gone = {p.a for p in diff.pairs if p.a and not any(q.a == p.a and q.b for q in diff.pairs)}
+        for art in vs[k].arts:
+            if art.path not in gone:
+                continue
+            back: list[str | None] = [None] * (k + 1)
+            back[k] = art.path
+            for j in range(k - 1, -1, -1):
+                cur = back[j + 1]
+                prev = _back(diffs[j], [cur], vs[j])[0] if cur else []
+                back[j] = prev[0] if prev else None
+            out.append(RemovedArticle(
+                path=art.path, heading=art.heading, removed_in=k + 1, paths=back,
+                text=vs[k].wording([art.path]), before=_anchor(art, vs[k], diff, k + 1, lineage),
+            ))
+    return out
+
+
+def _anchor(art: Article, v: _Version, diff: Diff, k: int, lineage: Sequence[ArticleLineage]) -> str | None:
+    """The article of the newest version that a removed article stood before: the first article after it that
+    the next version kept, followed on to the newest version."""
+    for later in v.arts[art.order + 1 :]:
+        for p in diff.pairs:
+            if p.a == later.path and p.b:
+                for lin in lineage:
+                    if p.b in lin.steps[k].paths:
+                        return lin.path
+    return None
+
+
+# ---- timelines
+
+
+def _key(q: Quantity) -> tuple[str, float | None, float | None, str]:
+    return (q.kind, q.value, q.value_max, q.unit)
+
+
+def _links(diff: Diff, a: _Version, b: _Version) -> dict[int, tuple[int, PointStatus]]:
+    """Quantity ``i`` of version A continued as quantity ``j`` of B, with how it stands to it."""
+    ia = {(q.evidence.span, q.kind): i for i, q in enumerate(a.rules)}
+    ib = {(q.evidence.span, q.kind): j for j, q in enumerate(b.rules)}
+    out: dict[int, tuple[int, PointStatus]] = {}
+    in_change_a: set[int] = set()
+    in_change_b: set[int] = set()
+    removed: list[int] = []
+    added: list[int] = []
+    for c in diff.changes:
+        i = ia.get((c.a_evidence.span, c.kind)) if c.a_evidence else None
+        j = ib.get((c.b_evidence.span, c.kind)) if c.b_evidence else None
+        if i is not None:
+            in_change_a.add(i)
+        if j is not None:
+            in_change_b.add(j)
+        if i is not None and j is not None and c.change in ("changed", "moved") and i not in out:
+            out[i] = (j, "moved" if c.change == "moved" else "changed")
+        elif i is not None and c.change == "removed":
+            removed.append(i)
+        elif j is not None and c.change == "added":
+            added.append(j)
+    taken = {j for j, _ in out.values()}
+    # the same value removed from one article and added in another: moved (when the diff reports the two halves)
+    for i in removed:
+        for j in added:
+            if j not in taken and i not in out and _key(a.rules[i]) == _key(b.rules[j]) and a.rules[i].bound == b.rules[j].bound:
+                out[i] = (j, "moved")
+                taken.add(j)
+    # between paired articles, the values the diff found the same on both sides
+    for p in diff.pairs:
+        if not (p.a and p.b):
+            continue
+        xs = [i for i, q in enumerate(a.rules) if i not in out and i not in in_change_a and _path(a, q) == p.a]
+        ys = [j for j, q in enumerate(b.rules) if j not in taken and j not in in_change_b and _path(b, q) == p.b]
+        for strict in (True, False):
+            for i in list(xs):
+                x = a.rules[i]
+                for j in ys:
+                    y = b.rules[j]
+                    if _key(x) == _key(y) and (not strict or (x.bound, sorted(x.per)) == (y.bound, sorted(y.per))):
+                        out[i] = (j, "unchanged")
+                        taken.add(j)
+                        xs.remove(i)
+                        ys.remove(j)
+                        break
+    return out
+
+
+def _path(v: _Version, q: Quantity) -> str | None:
+    art = v.article_of(q)
+    return art.path if art else None
+
+
+def _phrase(doc: Document, q: Quantity) -> str:
+    """The quote with the bound word printed right after it: 三百万元 + 以下."""
+    end = q.evidence.span[1]
+    tail = doc.text[end : end + 2]
+    return q.evidence.quote + tail if tail in BOUND_TAILS else q.evidence.quote
+
+
+def subject_of(doc: Document, q: Quantity) -> str:
+    """What the number is, as the text names it in its clause: the word after the quote, else before it.
+
+    Args:
+        doc: the document holding ``q``.
+        q: a quantity of it.
+    Returns:
+        a word of SUBJECT_WORDS, else the kind's word (金额, 比例, 期限, 年龄, 数量).
+    """
+    s, e = q.evidence.span
+    after = _CLAUSE_END.split(doc.text[e : e + 16], maxsplit=1)[0]
+    before = _CLAUSE_END.split(doc.text[max(0, s - 12) : s])[-1]
+    for window in (after, before):
+        for w in SUBJECT_WORDS:
+            if w in window:
+                return w
+    return KIND_SUBJECT.get(q.kind, "数值")
+
+
+def _point(v: _Version, k: int, q: Quantity, status: PointStatus) -> TimelinePoint:
+    return TimelinePoint(
+        version=k, status=status, article=_path(v, q), section=q.section, kind=q.kind, value=q.value,
+        value_max=q.value_max, unit=q.unit, bound=q.bound, per=q.per, phrase=_phrase(v.doc, q), evidence=q.evidence,
+    )
+
+
+def _timelines(vs: Sequence[_Version], diffs: Sequence[Diff]) -> list[Timeline]:
+    n = len(vs)
+    links = [_links(diffs[k], vs[k], vs[k + 1]) for k in range(n - 1)]
+    targets = [{j for j, _ in lk.values()} for lk in links]
+    chains: list[list[TimelinePoint]] = []
+    last: list[tuple[int, Quantity]] = []
+    for k in range(n):
+        for i, q in enumerate(vs[k].rules):
+            if k > 0 and i in targets[k - 1]:
+                continue
+            points = [_point(vs[k], k, q, "original" if k == 0 else "added")]
+            j, cur = k, i
+            while j < n - 1 and cur in links[j]:
+                nxt, status = links[j][cur]
+                j, cur = j + 1, nxt
+                points.append(_point(vs[j], j, vs[j].rules[cur], status))
+            chains.append(points)
+            last.append((j, vs[j].rules[cur]))
+
+    def order(t: int) -> tuple[int, int, int]:
+        j, q = last[t]
+        return (0 if j == n - 1 else 1, -j if j < n - 1 else 0, q.evidence.span[0])
+
+    out = []
+    for rank, t in enumerate(sorted(range(len(chains)), key=order), start=1):
+        points = chains[t]
+        j, q = last[t]
+        out.append(Timeline(
+            id=f"T{rank}", kind=q.kind, subject=subject_of(vs[j].doc, q), added_in=points[0].version,
+            removed_in=j + 1 if j < n - 1 else None, changed=any(p.status in ("changed", "moved") for p in points),
+            points=points,
+        ))
+    return out
+
+
+def history_of(analyses: Sequence[Analysis]) -> History:
+    """The history of one work from the analyses of two or more of its versions, given in any order.
+
+    Args:
+        analyses: one analysis per version.
+    Returns:
+        the versions ordered by date, the lineage of each article of the newest version, the articles removed
+        along the way and each rule's timeline.
+    Raises:
+        InputError: fewer than two versions, one given twice, one without a date, or not versions of one work.
+    """
+    ordered = order_versions(analyses)
+    vs = [_Version.of(a) for a in ordered]
+    diffs = [analyses_to_diff(ordered[k], ordered[k + 1]) for k in range(len(ordered) - 1)]
+    lineage = [_lineage(art, vs, diffs) for art in vs[-1].arts]
+    newest = ordered[-1].document
+    return History(
+        work_title=work_title(newest.title) or newest.title,
+        versions=_versions([a.document for a in ordered]),
+        lineage=lineage,
+        removed=_removed(vs, diffs, lineage),
+        timelines=_timelines(vs, diffs),
+    )
+
+
+__all__ = ["history_of", "order_versions", "subject_of", "version_date"]

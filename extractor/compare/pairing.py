@@ -1,0 +1,172 @@
+"""Pair the numbers of two versions of a rule by what they govern, not by where they stand.
+
+Each number is read with its *clause*: the stretch of text between the punctuation around it
+(``，``, ``；``, ``。``, ``：``) that holds it, and its *subject*: that clause without the number, its bound words
+and the item label in front (``（十三）致使森林或者其他林木死亡五十立方米以上的`` → ``致使森林或者其他林木死亡…``).
+Two numbers of the same kind are paired when their subjects are alike (character bigrams, as the articles are
+aligned), the same value adding to the score; a number left alone on each side of one article pair is paired
+with the other when they are of one kind (a fine rewritten in its place). What is paired with the same value is no
+change, unless the two articles are not each other's main partner (an item moved from one tier of a list to
+another), which is a move. A number left over is a rule added or repealed; one repealed in one article and added
+with the same value and subject in another is a move too (``moved``, not repealed plus added).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import regex
+
+from ..records import Document, Quantity
+from .align import Article, bigrams, similarity
+
+PAIR = 0.25  # subjects at least this alike are the same rule's
+SAME_VALUE = 0.3  # added to the score of two numbers of the same value
+SAME_VALUE_FLOOR = 0.1  # two numbers of the same value are the same rule's at or above this
+MOVED = 0.5  # a number repealed in one article and added with the same value in another: moved, at or above this
+SUBJECT_MAX = 28  # characters of a subject in a summary
+
+_CLAUSE_END = regex.compile(r"[，,；;。：:\n]")
+_ITEM = regex.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[\d一二三四五六七八九十]{1,2}[.．、]|[①-⑳])\s*")
+_LEAD = regex.compile(r"^(?:并且|并|且|或者|以及|和|应当|可以|须|必须|由|对|在|自|于|按照|按)+")
+_BOUNDS = regex.compile(r"(?:以上|以下|以内|之内|不超过|不低于|不少于|不足|不满|超过|最高|最低|至少|最多|未满)")
+
+
+@dataclass(frozen=True, slots=True)
+class Placed:
+    """A number of one version: the quantity, the article that holds it, its clause and subject."""
+
+    q: Quantity
+    art: Article
+    clause: str
+    subject: str
+    words: frozenset[str]
+
+    @property
+    def path(self) -> str:
+        return self.art.path
+
+
+def clause_of(doc: Document, start: int, end: int) -> tuple[int, int]:
+    """The clause around ``[start, end)``: from the punctuation before it to the punctuation after it."""
+    text = doc.text
+    s = start
+    while s > 0 and not _CLAUSE_END.match(text, s - 1) and start - s < 80:
+        s -= 1
+    m = _CLAUSE_END.search(text, end, min(len(text), end + 80))
+    e = m.start() if m else min(len(text), end + 80)
+    return s, e
+
+
+def subject_of(clause: str, quote: str) -> str:
+    """The clause without the number, its bound words and the item label: what the number governs.
+
+    >>> subject_of("（十三）致使森林或者其他林木死亡五十立方米以上的", "五十立方米")
+    '致使森林或者其他林木死亡…的'
+    >>> subject_of("并自登记之日起五个工作日内", "五个工作日")
+    '登记之日起…内'
+    """
+    c = _ITEM.sub("", clause.strip())
+    if quote and quote in c:
+        before, _, after = c.partition(quote)
+        c = before + "…" + after
+    c = _LEAD.sub("", c)
+    c = regex.sub(r"…(?:以上|以下|以内)", "…", c)
+    if len(c) > SUBJECT_MAX:
+        k = c.find("…")
+        lo = max(0, min(k - (SUBJECT_MAX * 2) // 3, len(c) - SUBJECT_MAX)) if k >= 0 else 0
+        c = c[lo : lo + SUBJECT_MAX]
+    return c.strip("，,、 ")
+
+
+def place(doc: Document, q: Quantity, art: Article) -> Placed:
+    s, e = clause_of(doc, *q.evidence.span)
+    clause = doc.text[s:e].replace("\n", "")
+    subject = subject_of(clause, q.evidence.quote)
+    words = bigrams(_BOUNDS.sub("", subject.replace("…", "")) + (q.benefit or ""))
+    return Placed(q, art, clause, subject, frozenset(words))
+
+
+def same_value(x: Quantity, y: Quantity) -> bool:
+    """The same parameter value on both sides: same kind and value; for an amount also the same bound and the
+    same per (每月 or 每年 changes what it is worth); for a rate or a duration the same bound. Counts are compared
+    by value only: the per and bound of service counts (为每人…1次, 至少1次) are worded freely."""
+    if (x.kind, x.value, x.value_max) != (y.kind, y.value, y.value_max):
+        return False
+    if x.kind == "money":
+        return x.bound == y.bound and sorted(p for p in x.per if p != "one_off") == sorted(p for p in y.per if p != "one_off")
+    return x.kind == "count" or x.bound == y.bound
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A number of A and one of B (one of them None: repealed or added), and whether the rule moved."""
+
+    x: Placed | None
+    y: Placed | None
+    moved: bool = False
+
+
+def _score(x: Placed, y: Placed) -> float:
+    return similarity(set(x.words), set(y.words)) + (SAME_VALUE if same_value(x.q, y.q) else 0.0)
+
+
+def pair_numbers(xs: Sequence[Placed], ys: Sequence[Placed], primary: set[tuple[str, str]]) -> list[Match]:
+    """The numbers of a group of linked articles paired by subject; ``primary`` holds the links (A path, B path)
+    that are each article's main partner. Same value in a primary link: left out (no change)."""
+    # best first; of equal scores, the numbers in the same order on both sides (the first fine with the first)
+    cands = sorted(
+        ((_score(x, y), i, j) for i, x in enumerate(xs) for j, y in enumerate(ys) if x.q.kind == y.q.kind),
+        key=lambda c: (-c[0], abs(c[1] - c[2]), c[1]),
+    )
+    used_i: set[int] = set()
+    used_j: set[int] = set()
+    out: list[Match] = []
+    for score, i, j in cands:
+        if i in used_i or j in used_j:
+            continue
+        x, y = xs[i], ys[j]
+        same = same_value(x.q, y.q)
+        if score < (SAME_VALUE + SAME_VALUE_FLOOR if same else PAIR):
+            continue
+        used_i.add(i)
+        used_j.add(j)
+        if not same:
+            out.append(Match(x, y))
+        elif (x.path, y.path) not in primary:
+            out.append(Match(x, y, moved=True))
+    # one number of a kind left in an article and one in its main partner: the rule rewritten in its place
+    for a_path, b_path in sorted(primary):
+        for kind in sorted({x.q.kind for x in xs}):
+            left_x = [i for i, x in enumerate(xs) if i not in used_i and x.path == a_path and x.q.kind == kind]
+            left_y = [j for j, y in enumerate(ys) if j not in used_j and y.path == b_path and y.q.kind == kind]
+            if len(left_x) == 1 and len(left_y) == 1:
+                used_i.add(left_x[0])
+                used_j.add(left_y[0])
+                out.append(Match(xs[left_x[0]], ys[left_y[0]]))
+    out += [Match(x, None) for i, x in enumerate(xs) if i not in used_i]
+    out += [Match(None, y) for j, y in enumerate(ys) if j not in used_j]
+    return out
+
+
+def moves(matches: list[Match]) -> list[Match]:
+    """Numbers repealed in one place and added with the same value and a like subject in another are one move."""
+    gone = [k for k, m in enumerate(matches) if m.y is None]
+    new = [k for k, m in enumerate(matches) if m.x is None]
+    cands = sorted(
+        (
+            (similarity(set(xm.words), set(ym.words)), k, n)
+            for k in gone for n in new
+            if (xm := matches[k].x) is not None and (ym := matches[n].y) is not None and same_value(xm.q, ym.q)
+        ),
+        key=lambda c: (-c[0], c[1], c[2]),
+    )
+    done: set[int] = set()
+    joined: list[Match] = []
+    for score, k, n in cands:
+        if score < MOVED or k in done or n in done:
+            continue
+        done |= {k, n}
+        joined.append(Match(matches[k].x, matches[n].y, moved=True))
+    return [m for k, m in enumerate(matches) if k not in done] + joined
