@@ -52,6 +52,7 @@ COMMANDS = {
     "parse": "parse:parse", "extract": "extract:extract_cmd", "show": "extract:show_cmd",
     "compare": "compare:compare_cmd", "diff": "diff:diff_cmd", "graph": "graph:graph_cmd",
     "export": "export:export_cmd", "eval": "eval:eval_cmd", "schema": "eval:schema_cmd",
+    "history": "history:history_cmd",
 }
 """Each command and where it is defined (``module:function`` in this package), imported when it is run."""
 
@@ -87,6 +88,7 @@ def cli() -> None:
       zhengce show FILE --html -o page.html       a document with its extractions highlighted
       zhengce compare corpus/texts --benefit 创业担保贷款   one benefit across documents
       zhengce diff A B --format html -o d.html    two versions, or a province and a city, side by side
+      zhengce history V1 V2 V3 --format md        versions of one work in date order, annotated (编注版)
       zhengce graph corpus/texts --in-force 2023-06-01    citations, repeals, what was in force
       zhengce export corpus/texts --table quantities --format parquet -o q.parquet
     A document inside a compendium is PATH#NN. Each command has --help with an example.

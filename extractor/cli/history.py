@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from ..analysis import analyze_path
-from ..compare.history import history_of
+from ..compare.history import history_of, order_versions
 from ..errors import InputError
 from ..records import Analysis
 from ..store.history_out import history_to_html, history_to_markdown
@@ -43,7 +43,7 @@ def history_cmd(files: tuple[str, ...], fmt: str, out: str | None) -> None:
         history = history_of(analyses)
     except InputError as e:
         raise click.ClickException(str(e)) from None
-    newest = next(a.document for a in analyses if a.document.id == history.versions[-1].document_id)
+    newest = order_versions(analyses)[-1].document
     if fmt == "md":
         text = history_to_markdown(history, newest)
     elif fmt == "html":

@@ -225,8 +225,8 @@ def _key(q: Quantity) -> tuple[str, float | None, float | None, str]:
 
 def _links(diff: Diff, a: _Version, b: _Version) -> dict[int, tuple[int, PointStatus]]:
     """Quantity ``i`` of version A continued as quantity ``j`` of B, with how it stands to it."""
-    ia = {(q.evidence.span, q.kind): i for i, q in enumerate(a.rules)}
-    ib = {(q.evidence.span, q.kind): j for j, q in enumerate(b.rules)}
+    ia: dict[tuple[tuple[int, int], str], int] = {(q.evidence.span, q.kind): i for i, q in enumerate(a.rules)}
+    ib: dict[tuple[tuple[int, int], str], int] = {(q.evidence.span, q.kind): j for j, q in enumerate(b.rules)}
     out: dict[int, tuple[int, PointStatus]] = {}
     in_change_a: set[int] = set()
     in_change_b: set[int] = set()
