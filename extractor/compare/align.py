@@ -45,6 +45,8 @@ MOVE_FREE = 0.08  # the same, between documents whose articles do not follow one
 ORDERED = 0.5
 RESIDUAL = 0.25  # share of an unpaired article's own wording found in a paired article: split or merged
 MIN_OWN = 40.0  # an unpaired article needs this much own (weighted) wording for a split or merge link
+SECOND = 0.4  # a paired article this alike to another's partner is linked to it too (split or merged)
+RIVAL = 0.8  # and at least this share of the similarity of each to its partner
 
 
 @dataclass(frozen=True, slots=True)
@@ -253,6 +255,21 @@ def _joins(words: _Wording, pa: dict[int, int]) -> list[tuple[int, int]]:
     return extra
 
 
+def _second_links(words: _Wording, pa: dict[int, int]) -> list[tuple[int, int]]:
+    """Links beyond the one-to-one pairs: two paired articles, not each other's partners, about as alike as each is
+    to its own partner (part of one moved into the other: a split of it, or a merge into that one)."""
+    pb = {j: i for i, j in pa.items()}
+    out = []
+    for i, j0 in pa.items():
+        for j, i0 in pb.items():
+            if j == j0:
+                continue
+            d = words.dice(i, j)
+            if d >= SECOND and d >= RIVAL * words.dice(i, j0) and d >= RIVAL * words.dice(i0, j):
+                out.append((i, j))
+    return out
+
+
 def _status(a: Article, b: Article, n_a: int, n_b: int) -> PairStatus:
     if n_a > 1:
         return "split"
@@ -269,7 +286,7 @@ def align(a_doc: Document, b_doc: Document) -> list[Pairing]:
     words = _Wording(xs, ys)
     sim = [[1.0 if same_text(x.body, y.body) else words.dice(i, j) for j, y in enumerate(ys)] for i, x in enumerate(xs)]
     pa = _one_to_one(xs, ys, sim)
-    links = sorted(list(pa.items()) + _joins(words, pa))
+    links = sorted(set(pa.items()) | set(_joins(words, pa)) | set(_second_links(words, pa)))
     per_a = Counter(i for i, _ in links)
     per_b = Counter(j for _, j in links)
     out = [Pairing(xs[i], ys[j], round(min(1.0, sim[i][j]), 6), _status(xs[i], ys[j], per_a[i], per_b[j])) for i, j in links]

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import regex
 
 from ..errors import InputError
-from ..records import Analysis, Diff, Document, PairStatus, Quantity, VersionEvent
+from ..records import Analysis, Diff, Document, PairStatus, Quantity, SectionPair, VersionEvent
 from ..records.history import (
     ArticleLineage,
     History,
@@ -30,7 +30,7 @@ from ..records.history import (
 )
 from ..records.vocab import RULE_KINDS
 from ..segment.versions import latest_date, same_work, work_title
-from .align import Article, articles
+from .align import Article, articles, same_text
 from .diff import analyses_to_diff
 
 log = logging.getLogger(__name__)
@@ -39,6 +39,7 @@ log = logging.getLogger(__name__)
 STATUS_WEIGHT: dict[PairStatus, int] = {
     "unchanged": 0, "renumbered": 1, "moved": 1, "modified": 2, "merged": 3, "split": 3, "added": 4, "removed": 4,
 }
+PRIMARY = 0.8  # a link of a split or merge is followed back when at least this share of the best link's similarity
 SAME_WORDING: tuple[PairStatus, ...] = ("unchanged", "renumbered")
 # What a number is, as the text names it right after the quote ("五万元以上五十万元以下的罚款") or before it
 # ("最高奖的金额超过五千元"); longer words first.
@@ -146,16 +147,33 @@ def _strongest(statuses: Sequence[PairStatus]) -> PairStatus:
     return max(statuses, key=lambda s: STATUS_WEIGHT[s])
 
 
-def _back(diff: Diff, paths: Sequence[str], older: _Version) -> tuple[list[str], PairStatus, float | None]:
+def _primary(links: Sequence[SectionPair], older: _Version, newer: _Version) -> list[SectionPair]:
+    """The links an article is mainly made from: the one with the same text when there is one, else those at least
+    PRIMARY times as similar as the best (a weak extra link of a split or merge is not followed further back)."""
+    for p in links:
+        a, b = older.by_path.get(p.a or ""), newer.by_path.get(p.b or "")
+        if a and b and same_text(a.body, b.body):
+            return [p]
+    best = max(p.similarity for p in links)
+    return [p for p in links if p.similarity >= PRIMARY * best]
+
+
+def _back(
+    diff: Diff, paths: Sequence[str], older: _Version, newer: _Version
+) -> tuple[list[str], PairStatus, float | None]:
     """The articles of the older version that ``paths`` of the newer one come from, the step's status and
     similarity."""
-    links = [p for p in diff.pairs if p.b in paths]
-    prev = {p.a for p in links if p.a}
-    if not prev:
+    linked = [p for p in diff.pairs if p.b in paths and p.a]
+    if not linked:
         return [], "added", None
+    main = _primary(linked, older, newer)
+    prev = {p.a for p in main}
     ordered = [a.path for a in older.arts if a.path in prev]
-    linked = [p for p in links if p.a]
-    return ordered, _strongest([p.status for p in linked]), max(p.similarity for p in linked)
+    if len(main) == 1 and len(paths) == 1:
+        a, b = older.by_path.get(main[0].a or ""), newer.by_path.get(paths[0])
+        if a and b and same_text(a.body, b.body):
+            return ordered, ("unchanged" if a.path == b.path else "renumbered"), main[0].similarity
+    return ordered, _strongest([p.status for p in main]), max(p.similarity for p in main)
 
 
 def _lineage(art: Article, vs: Sequence[_Version], diffs: Sequence[Diff]) -> ArticleLineage:
@@ -167,7 +185,7 @@ def _lineage(art: Article, vs: Sequence[_Version], diffs: Sequence[Diff]) -> Art
     for k in range(n - 2, -1, -1):
         if not paths[k + 1]:
             break
-        paths[k], st, sim[k + 1] = _back(diffs[k], paths[k + 1], vs[k])
+        paths[k], st, sim[k + 1] = _back(diffs[k], paths[k + 1], vs[k], vs[k + 1])
         status[k + 1] = st
     steps = []
     for k in range(n):
@@ -195,7 +213,7 @@ def _removed(
             back[k] = art.path
             for j in range(k - 1, -1, -1):
                 cur = back[j + 1]
-                prev = _back(diffs[j], [cur], vs[j])[0] if cur else []
+                prev = _back(diffs[j], [cur], vs[j], vs[j + 1])[0] if cur else []
                 back[j] = prev[0] if prev else None
             out.append(RemovedArticle(
                 path=art.path, heading=art.heading, removed_in=k + 1, paths=back,
@@ -223,53 +241,106 @@ def _key(q: Quantity) -> tuple[str, float | None, float | None, str]:
     return (q.kind, q.value, q.value_max, q.unit)
 
 
+def _primary_pairs(diff: Diff, a: _Version, b: _Version) -> set[tuple[str, str]]:
+    """The article pairs the lineage follows: each article of B with its primary links to A."""
+    by_b: dict[str, list[SectionPair]] = {}
+    for p in diff.pairs:
+        if p.a and p.b:
+            by_b.setdefault(p.b, []).append(p)
+    return {(p.a or "", p.b or "") for links in by_b.values() for p in _primary(links, a, b)}
+
+
+@dataclass
+class _Links:
+    """Quantities of version A continued in version B, built one rule at a time."""
+
+    a: _Version
+    b: _Version
+    out: dict[int, tuple[int, PointStatus]]
+    taken: set[int]
+
+    def link(self, i: int, j: int, status: PointStatus) -> None:
+        self.out[i] = (j, status)
+        self.taken.add(j)
+
+    def free(self, i: int | None, j: int | None) -> bool:
+        return i is not None and j is not None and i not in self.out and j not in self.taken
+
+    def in_pair(self, a_path: str, b_path: str, skip_a: set[int], skip_b: set[int]) -> tuple[list[int], list[int]]:
+        """The quantities of a pair of articles not linked yet (nor in ``skip_a``, ``skip_b``)."""
+        xs = [i for i, q in enumerate(self.a.rules) if i not in self.out and i not in skip_a and _path(self.a, q) == a_path]
+        ys = [j for j, q in enumerate(self.b.rules) if j not in self.taken and j not in skip_b and _path(self.b, q) == b_path]
+        return xs, ys
+
+    def same_values(self, xs: list[int], ys: list[int]) -> None:
+        """Link the same value on both sides: same bound and per first, then same value alone."""
+        for strict in (True, False):
+            for i in list(xs):
+                x = self.a.rules[i]
+                for j in ys:
+                    y = self.b.rules[j]
+                    if _key(x) == _key(y) and (not strict or (x.bound, sorted(x.per)) == (y.bound, sorted(y.per))):
+                        self.link(i, j, "unchanged")
+                        xs.remove(i)
+                        ys.remove(j)
+                        break
+
+    def left_of_a_kind(self, xs: list[int], ys: list[int], rejected_a: set[int], rejected_b: set[int]) -> None:
+        """What is left of one kind on both sides of a followed pair, as many on each side, in order: changed, when
+        the diff had linked one of them outside the pair."""
+        for kind in {self.a.rules[i].kind for i in xs}:
+            kx = [i for i in xs if self.a.rules[i].kind == kind]
+            ky = [j for j in ys if self.b.rules[j].kind == kind]
+            if len(kx) == len(ky) and (set(kx) & rejected_a or set(ky) & rejected_b):
+                for i, j in zip(kx, ky, strict=True):
+                    self.link(i, j, "changed")
+
+
 def _links(diff: Diff, a: _Version, b: _Version) -> dict[int, tuple[int, PointStatus]]:
-    """Quantity ``i`` of version A continued as quantity ``j`` of B, with how it stands to it."""
+    """Quantity ``i`` of version A continued as quantity ``j`` of B, with how it stands to it: the diff's changed
+    and moved values (changed only between articles the lineage follows), the same value removed from one article
+    and added in another, the same value on both sides of paired articles."""
     ia: dict[tuple[tuple[int, int], str], int] = {(q.evidence.span, q.kind): i for i, q in enumerate(a.rules)}
     ib: dict[tuple[tuple[int, int], str], int] = {(q.evidence.span, q.kind): j for j, q in enumerate(b.rules)}
-    out: dict[int, tuple[int, PointStatus]] = {}
+    primary = _primary_pairs(diff, a, b)
+    lk = _Links(a, b, {}, set())
     in_change_a: set[int] = set()
     in_change_b: set[int] = set()
+    rejected_a: set[int] = set()
+    rejected_b: set[int] = set()
     removed: list[int] = []
     added: list[int] = []
     for c in diff.changes:
         i = ia.get((c.a_evidence.span, c.kind)) if c.a_evidence else None
         j = ib.get((c.b_evidence.span, c.kind)) if c.b_evidence else None
-        if i is not None:
-            in_change_a.add(i)
-        if j is not None:
-            in_change_b.add(j)
-        if i is not None and j is not None and c.change in ("changed", "moved") and i not in out:
-            out[i] = (j, "moved" if c.change == "moved" else "changed")
+        in_change_a |= {i} if i is not None else set()
+        in_change_b |= {j} if j is not None else set()
+        if c.change in ("changed", "moved") and lk.free(i, j):
+            assert i is not None and j is not None
+            if c.change == "moved":
+                lk.link(i, j, "moved")
+            elif (_path(a, a.rules[i]), _path(b, b.rules[j])) in primary:
+                lk.link(i, j, "changed")
+            else:  # a weak link of a many-to-many group: not followed
+                rejected_a.add(i)
+                rejected_b.add(j)
         elif i is not None and c.change == "removed":
             removed.append(i)
         elif j is not None and c.change == "added":
             added.append(j)
-    taken = {j for j, _ in out.values()}
     # the same value removed from one article and added in another: moved (when the diff reports the two halves)
     for i in removed:
         for j in added:
-            if j not in taken and i not in out and _key(a.rules[i]) == _key(b.rules[j]) and a.rules[i].bound == b.rules[j].bound:
-                out[i] = (j, "moved")
-                taken.add(j)
-    # between paired articles, the values the diff found the same on both sides
-    for p in diff.pairs:
-        if not (p.a and p.b):
-            continue
-        xs = [i for i, q in enumerate(a.rules) if i not in out and i not in in_change_a and _path(a, q) == p.a]
-        ys = [j for j, q in enumerate(b.rules) if j not in taken and j not in in_change_b and _path(b, q) == p.b]
-        for strict in (True, False):
-            for i in list(xs):
-                x = a.rules[i]
-                for j in ys:
-                    y = b.rules[j]
-                    if _key(x) == _key(y) and (not strict or (x.bound, sorted(x.per)) == (y.bound, sorted(y.per))):
-                        out[i] = (j, "unchanged")
-                        taken.add(j)
-                        xs.remove(i)
-                        ys.remove(j)
-                        break
-    return out
+            if lk.free(i, j) and _key(a.rules[i]) == _key(b.rules[j]) and a.rules[i].bound == b.rules[j].bound:
+                lk.link(i, j, "moved")
+    pairs = sorted((p for p in diff.pairs if p.a and p.b), key=lambda p: ((p.a, p.b) not in primary, -p.similarity))
+    for p in pairs:
+        lk.same_values(*lk.in_pair(p.a or "", p.b or "", in_change_a - rejected_a, in_change_b - rejected_b))
+    for p in pairs:
+        if (p.a, p.b) in primary:
+            xs, ys = lk.in_pair(p.a or "", p.b or "", set(), set())
+            lk.left_of_a_kind(xs, ys, rejected_a, rejected_b)
+    return lk.out
 
 
 def _path(v: _Version, q: Quantity) -> str | None:

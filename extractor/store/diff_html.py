@@ -185,7 +185,7 @@ def _group_rows(k: int, g: PairGroup, a: Document, b: Document, ma: list[Mark], 
     return (
         f'<tbody class="pair {g.status}" id="pair-{k}" data-status="{g.status}">'
         f'<tr><td class="tag" colspan="2"><span class="status s-{g.status}">{STATUS_WORD[g.status]}</span> '
-        f'<span class="link">{_e(group_label(g))}</span>{note}{sim}</td></tr>'
+        f'<span class="link">{_e(group_label(g, status=False))}</span>{note}{sim}</td></tr>'
         f'<tr><td class="a">{left}</td><td class="b">{right}</td></tr>{parts_row}</tbody>'
     )
 
@@ -206,7 +206,7 @@ def _change_rows(diff: Diff, a: Document, b: Document, anchor: dict[str, int]) -
     rows = []
     for k, c in enumerate(diff.changes):
         at = anchor.get(f"a:{c.a_section}", anchor.get(f"b:{c.b_section}"))
-        place = _e(change_place(c))
+        place = _e(change_place(c, diff.pairs))
         place = f'<a href="#pair-{at}">{place}</a>' if at is not None else place
         rows.append(
             f'<tr class="change {c.change}" id="change-{k}" data-change="{k}"><td>{k + 1}</td><td>{place}</td>'
@@ -299,5 +299,5 @@ tbody.removed td.a{background:#fff5f5} tbody.added td.b{background:#f5fff5}
 .art+.art{margin-top:.8em;padding-top:.6em;border-top:1px dashed #ccc} .art-label{font-weight:bold;color:#335}
 .none{color:#888} ul.parts{margin:0;padding:0;list-style:none;font-size:.9em;color:#555} ul.parts li{display:inline;margin-right:1em}
 tbody.chapter th{background:#eef2f8;font-size:1.05em;padding-top:.8em}
-table.changes td{font-size:.95em}
+table.changes td{font-size:.95em} table.changes td:nth-child(-n+3){white-space:nowrap}
 """

@@ -7,6 +7,7 @@ side is said in words (``（新增）``, ``（删除）``), never with a dash: i
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import regex
@@ -88,8 +89,9 @@ def pair_groups(pairs: list[SectionPair]) -> list[PairGroup]:
     return groups
 
 
-def group_label(g: PairGroup) -> str:
-    """The link in words: ``第三条 拆分为 第三条、第四条``, ``第五条 → 第六条 修改``, ``新增 第十二条``.
+def group_label(g: PairGroup, *, status: bool = True) -> str:
+    """The link in words: ``第三条 拆分为 第三条、第四条``, ``第五条 → 第六条 修改``, ``新增 第十二条``; without
+    ``status``, a plain link leaves its status out (``第五条 → 第六条``), for where it is shown beside it.
 
     >>> from extractor.records import SectionPair
     >>> group_label(PairGroup("removed", [SectionPair(status="removed", a="第六条", b=None, similarity=0)]))
@@ -107,14 +109,23 @@ def group_label(g: PairGroup) -> str:
         return f"删除 {a}"
     if g.status == "renumbered":
         return f"{a} 重新编号为 {b}"
-    return f"{a} → {b} {STATUS_WORD[g.status]}"
+    return f"{a} → {b} {STATUS_WORD[g.status]}" if status else f"{a} → {b}"
 
 
-def change_place(c: ParameterChange) -> str:
-    """Where a change is: ``第十三条 → 第十条``, or one side with the other in words."""
-    a = article_label(c.a_section) if c.a_section else ADDED
-    b = article_label(c.b_section) if c.b_section else REMOVED
-    return a if a == b else f"{a} → {b}"
+def change_place(c: ParameterChange, pairs: Sequence[SectionPair] = ()) -> str:
+    """Where a change is: ``第十三条 → 第十条``, ``第十条`` when the number is kept; the side a change lacks is taken
+    from the article pairs, and an article without a partner is said to be added or removed (``新增 第十二条``)."""
+    a, b = c.a_section, c.b_section
+    if a is None and b is not None:
+        a = next((p.a for p in pairs if p.b == b and p.a), None)
+    if b is None and a is not None:
+        b = next((p.b for p in pairs if p.a == a and p.b), None)
+    if a is None:
+        return f"新增 {article_label(b)}"
+    if b is None:
+        return f"删除 {article_label(a)}"
+    la, lb = article_label(a), article_label(b)
+    return la if la == lb else f"{la} → {lb}"
 
 
 def clause(doc: Document, ev: Evidence, width: int = 40) -> tuple[str, str, str]:
@@ -192,7 +203,7 @@ def diff_to_md(diff: Diff, a: Document | None = None, b: Document | None = None)
     if diff.changes:
         lines += ["| 序号 | 条款 | 变化 | 原规定 | 新规定 |", "| --- | --- | --- | --- | --- |"]
         lines += [
-            f"| {k} | {_cell(change_place(c))} | {_cell(c.summary)} | {_side(c, 'a', a)} | {_side(c, 'b', b)} |"
+            f"| {k} | {_cell(change_place(c, diff.pairs))} | {_cell(c.summary)} | {_side(c, 'a', a)} | {_side(c, 'b', b)} |"
             for k, c in enumerate(diff.changes, 1)
         ]
     else:
