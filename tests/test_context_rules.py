@@ -151,6 +151,32 @@ def test_every_count_unit_has_a_case():
     assert {c[2].lstrip("0123456789") for c in COUNT_UNIT_CASES} >= set(RULES.find.count_units)
 
 
+MEASURE_CASES = [
+    ("cubic-metres", "林木死亡五十立方米以上的", "五十立方米", 50), ("square-metres", "面积200平方米以上", "200平方米", 200),
+    ("kilograms-gongjin", "非法捕捞100公斤以上", "100公斤", 100), ("kilograms-qianke", "重量500千克以下", "500千克", 500),
+    ("mu", "基本农田五亩以上", "五亩", 5), ("tons", "危险废物一百吨以上", "一百吨", 100), ("trees", "幼树死亡二千五百株以上", "二千五百株", 2500),
+    ("copies", "应当一式五份", "五份", 5),
+]
+
+
+@pytest.mark.parametrize(("text", "quote", "value"), [pytest.param(*c[1:], id=c[0]) for c in MEASURE_CASES])
+def test_measure_unit(text, quote, value):
+    f = [f for f in find_quantities(text) if text[f.start : f.end] == quote]
+    assert f and (f[0].kind, f[0].value) == ("count", value)
+
+
+@pytest.mark.parametrize(
+    "text", [pytest.param("流转土地800亩", id="no-bound-no-threshold"), pytest.param("种植一百株", id="trees-without-bound")]
+)
+def test_a_measure_without_a_bound_is_not_read(text):
+    assert [f for f in find_quantities(text) if f.kind == "count"] == []
+
+
+def test_every_measure_unit_has_a_case():
+    units = {c[2].removeprefix(str(c[3])) if c[2].startswith(str(c[3])) else c[2].lstrip("零一二两三四五六七八九十百千万") for c in MEASURE_CASES}
+    assert units >= set(RULES.find.measure_units)
+
+
 @pytest.mark.parametrize(
     ("text", "durations"),
     [
@@ -166,6 +192,11 @@ def test_every_count_unit_has_a_case():
         pytest.param("不少于30日", ["30日"], id="day_window_before:bushaoyu"),
         pytest.param("连续30日", ["30日"], id="day_window_before:lianxu"),
         pytest.param("10个工作日", ["10个工作日"], id="working-days-always"),
+        pytest.param("公布上一年度工作报告", [], id="year_named_before:shang"),
+        pytest.param("纳入下一年预算", [], id="year_named_before:xia"),
+        pytest.param("次年起执行", [], id="year_named_before:ci"),
+        pytest.param("编制一年度计划", [], id="a-year-named-by-du"),
+        pytest.param("毕业后一年内", ["一年"], id="after-then-a-year-is-a-period"),
     ],
 )
 def test_day_and_frequency_words(text, durations):

@@ -46,7 +46,7 @@ ORDERED = 0.5
 RESIDUAL = 0.25  # share of an unpaired article's own wording found in a paired article: split or merged
 MIN_OWN = 40.0  # an unpaired article needs this much own (weighted) wording for a split or merge link
 SECOND = 0.4  # a paired article this alike to another's partner is linked to it too (split or merged)
-RIVAL = 0.8  # and at least this share of the similarity of each to its partner
+RIVAL = 0.7  # and at least this share of the similarity of each to its partner
 
 
 @dataclass(frozen=True, slots=True)

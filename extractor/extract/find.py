@@ -239,11 +239,14 @@ def _interpret(kind: str, m: regex.Match[str]) -> Found | None:
 
 
 def _not_a_duration(text: str, m: regex.Match[str]) -> bool:
-    """``每两年`` is a frequency; ``28日`` alone is a day of the month, not 28 days."""
+    """``每两年`` is a frequency; ``28日`` alone is a day of the month, not 28 days; ``上一年度``, ``下一年`` name a
+    year, not a period of one."""
     before = text[max(0, m.start() - 3) : m.start()]
     if before.endswith(_WORDS.frequency_before):
         return True
     s = _squash(m.group(0))
+    if s in ("一年", "年") and (before.endswith(_WORDS.year_named_before) or text.startswith("度", m.end())):
+        return True
     if s.endswith("日") and not s.endswith("工作日"):
         after = text[m.end() : m.end() + 3]
         return not (after.startswith(_WORDS.day_window_after) or before.endswith(_WORDS.day_window_before))

@@ -75,6 +75,7 @@ class FindRules:
     count_units: tuple[str, ...]
     measure_units: tuple[str, ...]
     frequency_before: tuple[str, ...]
+    year_named_before: tuple[str, ...]
     day_window_after: tuple[str, ...]
     day_window_before: tuple[str, ...]
     approximately_before: tuple[str, ...]
@@ -336,7 +337,7 @@ def load_rules(source: str, file: str = RULES_FILE) -> ContextRules:
         raise RulesError(f"{file}: not YAML: {e}") from None
     root = _Node(data, "", file)
     fi = root.node("find")
-    find = FindRules(fi.words("count_units"), fi.words("measure_units"), fi.words("frequency_before"), fi.words("day_window_after"),
+    find = FindRules(fi.words("count_units"), fi.words("measure_units"), fi.words("frequency_before"), fi.words("year_named_before"), fi.words("day_window_after"),
                      fi.words("day_window_before"), fi.words("approximately_before"), fi.words("approximately_after"))
     fi.close()
     bound, per = _bound(root.node("bound")), _per(root.node("per"))

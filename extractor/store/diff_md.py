@@ -14,6 +14,7 @@ import regex
 
 from ..records import Diff, Document, ParameterChange, SectionPair
 from ..records.extraction import Evidence
+from ..text.numbering import strip_marker
 
 STATUS_WORD = {
     "unchanged": "未变", "renumbered": "重新编号", "moved": "移动", "modified": "修改", "split": "拆分",
@@ -34,6 +35,8 @@ ADDED, REMOVED = "（新增）", "（删除）"
 """What stands for the side an article or a value is missing from."""
 _ARTICLE = regex.compile(r"第[^/]+条$")
 _CLAUSE_END = "。；;\n"
+_OPENING = 24
+"""How many characters of an article without a heading the memo shows beside its number."""
 
 
 @dataclass
@@ -157,9 +160,16 @@ def _side(c: ParameterChange, which: str, doc: Document | None) -> str:
     return "原文未规定" if which == "a" else "新文未规定"
 
 
-def _pair_note(p: SectionPair) -> str:
+def _pair_note(p: SectionPair, a: Document | None = None, b: Document | None = None) -> str:
+    """The article's heading, or (with the documents) the opening words of its text, in brackets."""
     heading = p.b_heading or p.a_heading
-    return f"（{heading}）" if heading else ""
+    if heading:
+        return f"（{heading}）"
+    doc, span = (b, p.b_span) if p.b_span and b is not None else (a, p.a_span)
+    if doc is None or span is None:
+        return ""
+    words = strip_marker(doc.text[span[0] : span[1]]).replace("\n", "")
+    return f"（{words[:_OPENING]}…）" if len(words) > _OPENING else f"（{words}）" if words else ""
 
 
 def _parts_line(p: SectionPair) -> str:
@@ -221,7 +231,7 @@ def diff_to_md(diff: Diff, a: Document | None = None, b: Document | None = None)
             lines.append("- " + "、".join(article_label(g.pairs[0].a) for g in these))
             continue
         for g in these:
-            lines.append(f"- {group_label(g)}{_pair_note(g.pairs[0])}")
+            lines.append(f"- {group_label(g)}{_pair_note(g.pairs[0], a, b)}")
             lines += [f"  - 款项：{_parts_line(p)}" for p in g.pairs if p.parts]
     return "\n".join(lines) + "\n"
 
