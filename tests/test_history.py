@@ -6,6 +6,7 @@ The cases are read by hand from the three versions of the 反不正当竞争法 
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 from pathlib import Path
 
@@ -13,7 +14,7 @@ import pytest
 
 from extractor.analysis import analyze_file
 from extractor.cli import main
-from extractor.compare.history import history_of, order_versions
+from extractor.compare.history import history_of, order_versions, version_date
 from extractor.errors import InputError
 from extractor.records import Analysis, History
 from extractor.store.history_out import history_to_html, history_to_markdown
@@ -53,6 +54,25 @@ def page(history: History, analyses: dict[int, Analysis]) -> str:
 def test_versions_are_ordered_by_date_whatever_the_input_order(given: tuple[int, ...], analyses: dict[int, Analysis]) -> None:
     ordered = order_versions([analyses[y] for y in given])
     assert [a.document.id for a in ordered] == [AUC[y].name for y in YEARS]
+
+
+DATE_CASES = [  # (what the document has, the date it is ordered by)
+    pytest.param({}, dt.date(2019, 4, 23), id="latest-tizhu-event"),
+    pytest.param({"versions": []}, dt.date(2019, 4, 23), id="document-date-without-tizhu"),
+    pytest.param({"versions": [], "date": None}, dt.date(2018, 1, 1), id="effective-date-last"),
+]
+
+
+@pytest.mark.parametrize(("update", "expected"), DATE_CASES)
+def test_version_date(update: dict[str, object], expected: dt.date, analyses: dict[int, Analysis]) -> None:
+    assert version_date(analyses[2019].document.model_copy(update=update)) == expected
+
+
+def test_versions_of_one_date_keep_the_input_order(analyses: dict[int, Analysis]) -> None:
+    same_day = analyses[2017].document.model_copy(update={"versions": [], "date": dt.date(2019, 4, 23)})
+    twin = analyses[2017].model_copy(update={"document": same_day.model_copy(update={"id": "twin.txt"})})
+    for given in ([analyses[2019], twin], [twin, analyses[2019]]):
+        assert [a.document.id for a in order_versions(given)] == [a.document.id for a in given]
 
 
 VERSION_CASES = [  # (index, label, event of the 题注 that made it)
