@@ -43,6 +43,8 @@ def fmt(kind: str, value: float | None, unit: str | None = None) -> str:
     if kind == "duration":
         if unit == "day":
             return f"{value:g}天"
+        if unit == "hour":
+            return f"{value:g}小时"
         return f"{value / 12:g}年" if value % 12 == 0 else f"{value:g}个月"
     if kind == "age":
         return f"{value:g}岁"

@@ -52,7 +52,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("ratio", r"(?<![\d.:：∶])(?P<a>\d{1,2})[ \u3000]*[:：∶][ \u3000]*(?P<b>\d{1,2})(?![\d.:：∶])(?=[ \u3000]*(?:的)?[ \u3000]*(?:比例|配套|分担|匹配))"),
     ("duration_range", rf"(?<!第)(?P<a>{_AR}|[一二两三四五六七八九十]+)[ \u3000]*(?P<au>个月|年)?[ \u3000]*{_DASH}[ \u3000]*(?P<b>{_AR}|[一二两三四五六七八九十]+)[ \u3000]*(?P<u>个月|年)(?!\d)"),
     ("duration_approx", rf"{_APPROX}[ \u3000]*(?:个月|年|天)"),
-    ("duration", rf"(?<!第)(?:{_AR}|[一二两三四五六七八九十]+|半)[ \u3000]*(?:个半月|年半|个工作日|工作日|个自然月|个月|个季度|周年|年|周(?!岁)|天|日)"),
+    ("duration", rf"(?<!第)(?:{_AR}|[一二两三四五六七八九十]+|半)[ \u3000]*(?:个半月|年半|个工作日|工作日|个自然月|个月|个季度|个小时|小时|周年|年|周(?!岁)|天|日)"),
     ("age", r"(?:\d{1,3}|[一二三四五六七八九十]+)[ \u3000]*周?岁"),
     ("count_approx", rf"{_APPROX}[ \u3000]*(?:人次|人|名|家|户|个)"),
     ("measure", rf"(?<!第)(?:{_AR}[ \u3000]*[万千]?|[一二两三四五六七八九十百千万]+)[ \u3000]*(?:{_MEASURE_WORDS})(?=[ \u3000]*(?:以上|以下|以内))|(?<=一式)(?:\d{{1,2}}|[一二两三四五六七八九十])份"),
@@ -176,9 +176,15 @@ def _points(m: regex.Match[str], s: str, a: int, b: int) -> Found | None:
     return Found("percent", v, None, "percent", a, b, doubt=True, base_hint="百分点") if v is not None else None
 
 
+_ONE_TIMES_AFTER = regex.compile(r"[ \u3000]*(?:以下|以内|的罚款|罚款)")
+
+
 def _times(m: regex.Match[str], s: str, a: int, b: int) -> Found | None:
-    v = parse_number(m.group("v"))  # "10 倍" of a base: 1000%
-    return Found("percent", v * 100, None, "percent", a, b, doubt=True) if v is not None and v > 1 else None
+    """``10 倍`` of a base: 1000%. ``一倍`` only as a cap or a fine (一倍以下, 一倍的罚款); 增加一倍 is a doubling."""
+    v = parse_number(m.group("v"))
+    if v is None or v < 1 or (v == 1 and not _ONE_TIMES_AFTER.match(m.string, m.end())):
+        return None
+    return Found("percent", v * 100, None, "percent", a, b, doubt=True)
 
 
 def _lpr(m: regex.Match[str], s: str, a: int, b: int) -> Found | None:
@@ -247,6 +253,9 @@ def _not_a_duration(text: str, m: regex.Match[str]) -> bool:
     s = _squash(m.group(0))
     if s in ("一年", "年") and (before.endswith(_WORDS.year_named_before) or text.startswith("度", m.end())):
         return True
+    if s.endswith("小时"):  # 24小时内, 十二小时以上; 24小时服务 is opening hours, not a period of a rule
+        after = text[m.end() : m.end() + 3]
+        return not (after.startswith((*_WORDS.day_window_after, "以上", "以下")) or before.endswith(_WORDS.day_window_before))
     if s.endswith("日") and not s.endswith("工作日"):
         after = text[m.end() : m.end() + 3]
         return not (after.startswith(_WORDS.day_window_after) or before.endswith(_WORDS.day_window_before))

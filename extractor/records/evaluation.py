@@ -23,7 +23,7 @@ Tally = tuple[NonNegInt, NonNegInt]
 UNITS_OF_KIND: dict[QuantityKind, tuple[Unit, ...]] = {
     "money": ("yuan",),
     "percent": ("percent",),
-    "duration": ("month", "day"),
+    "duration": ("month", "day", "hour"),
     "age": ("year",),
     "count": ("count",),
     "date": ("date",),

@@ -14,7 +14,7 @@ SourceKind = Literal["pdf", "text", "docx", "html"]
 
 QuantityKind = Literal["money", "percent", "duration", "age", "count", "date"]
 """What a number measures. ``date`` is a point or period in time, not a rule's parameter."""
-Unit = Literal["yuan", "percent", "month", "day", "year", "count", "date"]
+Unit = Literal["yuan", "percent", "month", "day", "hour", "year", "count", "date"]
 Bound = Literal["exact", "max", "min", "range"]
 Per = Literal[
     "person", "month", "year", "enterprise", "household", "student", "one_off", "project", "time",

@@ -82,7 +82,7 @@ def change_marks(diff: Diff, doc: Document, side: Side) -> list[Mark]:
 
 
 def _mark(diff: Diff, start: int, end: int, ids: tuple[int, ...]) -> Mark:
-    css = " ".join(dict.fromkeys(f"c-{diff.changes[k].change}" for k in ids))
+    css = " ".join(dict.fromkeys(f"m-{diff.changes[k].change}" for k in ids))
     return Mark(start, end, ids, "；".join(diff.changes[k].summary for k in ids), css)
 
 
@@ -294,7 +294,7 @@ td.tag{background:#f4f4f4;font-size:.9em;color:#333} .sim,.heading{color:#777;fo
 .s-removed,.c-removed{background:#ffd7d5} .s-added,.c-added{background:#d4f8d4} .s-modified,.c-changed{background:#fff2c6}
 .s-split,.s-merged{background:#dbe8ff} .s-renumbered,.s-moved,.c-moved{background:#efe2ff}
 del{background:#ffd7d5;color:#a00} ins{background:#d4f8d4;color:#060;text-decoration:none}
-mark{background:#ffe066;outline:1px solid #d9a400;border-radius:2px} mark.param{cursor:help}
+mark{background:#ffe066;outline:1px solid #d9a400;border-radius:2px} mark.param{cursor:help} mark ins,mark del{background:transparent}
 tbody.removed td.a{background:#fff5f5} tbody.added td.b{background:#f5fff5}
 .art+.art{margin-top:.8em;padding-top:.6em;border-top:1px dashed #ccc} .art-label{font-weight:bold;color:#335}
 .none{color:#888} ul.parts{margin:0;padding:0;list-style:none;font-size:.9em;color:#555} ul.parts li{display:inline;margin-right:1em}

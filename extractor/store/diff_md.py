@@ -94,7 +94,8 @@ def pair_groups(pairs: list[SectionPair]) -> list[PairGroup]:
 
 def group_label(g: PairGroup, *, status: bool = True) -> str:
     """The link in words: ``第三条 拆分为 第三条、第四条``, ``第五条 → 第六条 修改``, ``新增 第十二条``; without
-    ``status``, a plain link leaves its status out (``第五条 → 第六条``), for where it is shown beside it.
+    ``status``, a plain link, an added or a removed article leave their status out (``第五条 → 第六条``), for
+    where it is shown beside them.
 
     >>> from extractor.records import SectionPair
     >>> group_label(PairGroup("removed", [SectionPair(status="removed", a="第六条", b=None, similarity=0)]))
@@ -107,9 +108,9 @@ def group_label(g: PairGroup, *, status: bool = True) -> str:
     if g.status == "merged":
         return f"{a} 合并为 {b}"
     if g.status == "added":
-        return f"新增 {b}"
+        return f"新增 {b}" if status else b
     if g.status == "removed":
-        return f"删除 {a}"
+        return f"删除 {a}" if status else a
     if g.status == "renumbered":
         return f"{a} 重新编号为 {b}"
     return f"{a} → {b} {STATUS_WORD[g.status]}" if status else f"{a} → {b}"
@@ -165,7 +166,8 @@ def _pair_note(p: SectionPair, a: Document | None = None, b: Document | None = N
     heading = p.b_heading or p.a_heading
     if heading:
         return f"（{heading}）"
-    doc, span = (b, p.b_span) if p.b_span and b is not None else (a, p.a_span)
+    # a split is told by its one article of A, anything else by its article of B
+    doc, span = (b, p.b_span) if p.b_span and b is not None and p.status != "split" else (a, p.a_span)
     if doc is None or span is None:
         return ""
     words = strip_marker(doc.text[span[0] : span[1]]).replace("\n", "")

@@ -56,7 +56,10 @@ def _step_clause(lin: ArticleLineage, k: int, vs: Sequence[HistoryVersion]) -> s
         then = _num(step.paths[0])
         return f"本条为{when}新增" + (f"（时为{then}）" if then != _num(lin.path) else "")
     if step.status in ("renumbered", "moved"):
-        return f"{when}由{_cited(vs[k - 1], prev.paths)}调整条序为{_num(step.paths[0])}，文字未改"
+        now = step.paths[0]
+        if any(_num(p) == _num(now) for p in prev.paths):  # the same number under another chapter
+            return f"{when}由{_cited(vs[k - 1], prev.paths)}移入{now.split('/')[0]}，文字未改"
+        return f"{when}由{_cited(vs[k - 1], prev.paths)}调整条序为{_num(now)}，文字未改"
     verb = {"modified": "修改", "split": "拆分", "merged": "合并"}.get(step.status or "")
     if verb is None:
         return None

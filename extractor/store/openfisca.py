@@ -14,7 +14,7 @@ import yaml
 
 from ..records import CompareTable
 
-UNITS = {"yuan": "currency-CNY", "percent": "/1", "month": "month", "day": "day", "year": "year", "count": None}
+UNITS = {"yuan": "currency-CNY", "percent": "/1", "month": "month", "day": "day", "hour": "hour", "year": "year", "count": None}
 
 
 def _value(v: float | None, unit: str) -> float | None:

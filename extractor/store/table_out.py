@@ -11,7 +11,7 @@ from pathlib import Path
 from ..records import CompareTable, Row, Value
 
 log = logging.getLogger(__name__)
-UNIT_KIND = {"yuan": "money", "percent": "percent", "month": "duration", "day": "duration", "year": "age", "count": "count"}
+UNIT_KIND = {"yuan": "money", "percent": "percent", "month": "duration", "day": "duration", "hour": "duration", "year": "age", "count": "count"}
 # CJK fonts a chart can use, Debian paths first (scripts/setup.sh installs fonts-wqy-microhei).
 CJK_FONTS = (
     "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",

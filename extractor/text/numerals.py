@@ -413,14 +413,14 @@ def parse_percent(s: str) -> Decimal | None:
 _BOUND_WORDS = r"(?:及以上|及以下|以上|以下|以内|之内|内)?"
 _DURATION = re.compile(
     r"(?P<n>.+?)(?P<ge>个)?(?P<half>半)?"
-    r"(?P<unit>工作日|自然日|季度|星期|年|月|周|天|日)(?P<half2>半)?" + _BOUND_WORDS
+    r"(?P<unit>工作日|自然日|季度|星期|小时|年|月|周|天|日)(?P<half2>半)?" + _BOUND_WORDS
 )
 _MONTHS_PER = {"年": 12, "季度": 3, "月": 1}
 _DAYS_PER = {"周": 7, "星期": 7, "天": 1, "日": 1, "工作日": 1, "自然日": 1}
 
 
 def parse_duration(s: str) -> tuple[Decimal, str] | None:
-    """Parse a period as ``(value, unit)`` with unit "month" or "day".
+    """Parse a period as ``(value, unit)`` with unit "month", "day" or "hour".
 
     Years and quarters become months, weeks become days. "6月" is June, not
     a duration: months need 个. 周岁 is an age (see parse_age). A trailing
@@ -430,6 +430,8 @@ def parse_duration(s: str) -> tuple[Decimal, str] | None:
     ((Decimal('36'), 'month'), (Decimal('18'), 'month'))
     >>> parse_duration("15个工作日"), parse_duration("两周")
     ((Decimal('15'), 'day'), (Decimal('14'), 'day'))
+    >>> parse_duration("24小时"), parse_duration("十二个小时以上")
+    ((Decimal('24'), 'hour'), (Decimal('12'), 'hour'))
     >>> parse_duration("１年以上")
     (Decimal('12'), 'month')
     >>> parse_duration("65周岁") is None
@@ -444,6 +446,8 @@ def parse_duration(s: str) -> tuple[Decimal, str] | None:
     n += Decimal("0.5") if m["half"] or m["half2"] else 0
     if m["unit"] in _MONTHS_PER:
         return _clean(n * _MONTHS_PER[m["unit"]]), "month"
+    if m["unit"] == "小时":
+        return _clean(n), "hour"
     return _clean(n * _DAYS_PER[m["unit"]]), "day"
 
 
