@@ -22,7 +22,7 @@ from extractor.compare.diff import documents_to_diff
 from extractor.records import Diff, Document, PartPair, SectionPair
 from extractor.store import export
 from extractor.store.diff_html import diff_to_html
-from extractor.store.diff_md import diff_to_md, diff_to_text
+from extractor.store.diff_md import diff_to_md, diff_to_text, pair_groups
 from conftest import ROOT, parsed
 
 REVISIONS = "corpus/revisions"
@@ -303,3 +303,32 @@ def test_redline_renders_marks_and_groups_in_a_browser(pages: dict[str, str], tm
     subprocess.run(["chromium", *flags, "--window-size=1200,1600", f"--screenshot={shot}", page.as_uri()],
                    capture_output=True, timeout=120)
     assert shot.read_bytes()[:4] == b"\x89PNG" and shot.stat().st_size > 20_000
+
+
+_CELL = re.compile(r'<tbody class="pair (modified|removed|added|unchanged|renumbered)" id="pair-(\d+)".*?<td class="a">(.*?)</td><td class="b">(.*?)</td>', re.S)
+
+
+def _plain(cell: str) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", "", cell.replace("<br>", "\n")))
+
+
+@pytest.mark.parametrize("pair", list(PAIRS))
+def test_each_side_of_the_redline_reads_as_its_article(built: dict[str, tuple[Diff, Document, Document]],
+                                                       pages: dict[str, str], pair: str) -> None:
+    """Tags removed, each cell of a one-to-one pair is its article as printed: A with its deletions, B with its
+    insertions, a missing side said in words."""
+    diff, a, b = built[pair]
+    groups = pair_groups(diff.pairs)
+    cells = _CELL.findall(pages[pair])
+    assert len(cells) > 10
+    for _, k, left, right in cells:
+        p = groups[int(k)].pairs[0]
+        assert _plain(left) == (a.text[p.a_span[0] : p.a_span[1]] if p.a_span else "（原文无此条）")
+        assert _plain(right) == (b.text[p.b_span[0] : p.b_span[1]] if p.b_span else "（新文无此条）")
+
+
+def test_an_empty_diff_renders_in_words(built: dict[str, tuple[Diff, Document, Document]]) -> None:
+    _, a, b = built["law"]
+    empty = Diff(a_id="a.txt", b_id="b.txt", a_title=None, b_title=None, relation="other", summary=[], pairs=[], changes=[])
+    assert "未发现参数变化" in diff_to_html(empty, a, b) and "未发现实质变化" in diff_to_md(empty)
+    assert "articles:" in diff_to_text(empty)

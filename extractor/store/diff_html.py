@@ -210,10 +210,17 @@ def _change_rows(diff: Diff, a: Document, b: Document, anchor: dict[str, int]) -
         place = f'<a href="#pair-{at}">{place}</a>' if at is not None else place
         rows.append(
             f'<tr class="change {c.change}" id="change-{k}" data-change="{k}"><td>{k + 1}</td><td>{place}</td>'
-            f'<td><span class="status c-{c.change}">{CHANGE_WORD[c.change]}</span></td><td>{_e(c.summary)}</td>'
+            f'<td><span class="status c-{c.change}">{CHANGE_WORD[c.change]}</span></td><td>{_e(c.summary)}{_subject(c)}</td>'
             f'<td>{_quote(c, "a", a)}</td><td>{_quote(c, "b", b)}</td></tr>'
         )
     return "".join(rows)
+
+
+def _subject(c: ParameterChange) -> str:
+    """What the number governs, when the summary does not already say it."""
+    if not c.subject or c.subject in c.summary:
+        return ""
+    return f'<div class="subject">规范对象：{_e(c.subject)}</div>'
 
 
 def _quote(c: ParameterChange, side: Side, doc: Document) -> str:
@@ -299,5 +306,5 @@ tbody.removed td.a{background:#fff5f5} tbody.added td.b{background:#f5fff5}
 .art+.art{margin-top:.8em;padding-top:.6em;border-top:1px dashed #ccc} .art-label{font-weight:bold;color:#335}
 .none{color:#888} ul.parts{margin:0;padding:0;list-style:none;font-size:.9em;color:#555} ul.parts li{display:inline;margin-right:1em}
 tbody.chapter th{background:#eef2f8;font-size:1.05em;padding-top:.8em}
-table.changes td{font-size:.95em} table.changes td:nth-child(-n+3){white-space:nowrap}
+table.changes td{font-size:.95em} .subject{color:#555;font-size:.9em} table.changes td:nth-child(-n+3){white-space:nowrap}
 """

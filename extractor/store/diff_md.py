@@ -150,6 +150,11 @@ def _cell(s: str) -> str:
     return s.replace("|", "\\|").replace("\n", " ")
 
 
+def _what(c: ParameterChange) -> str:
+    """The change's summary, and what it governs when the summary does not say it."""
+    return c.summary if not c.subject or c.subject in c.summary else f"{c.summary}（规范对象：{c.subject}）"
+
+
 def _side(c: ParameterChange, which: str, doc: Document | None) -> str:
     ev = c.a_evidence if which == "a" else c.b_evidence
     quote = c.a_quote if which == "a" else c.b_quote
@@ -215,7 +220,7 @@ def diff_to_md(diff: Diff, a: Document | None = None, b: Document | None = None)
     if diff.changes:
         lines += ["| 序号 | 条款 | 变化 | 原规定 | 新规定 |", "| --- | --- | --- | --- | --- |"]
         lines += [
-            f"| {k} | {_cell(change_place(c, diff.pairs))} | {_cell(c.summary)} | {_side(c, 'a', a)} | {_side(c, 'b', b)} |"
+            f"| {k} | {_cell(change_place(c, diff.pairs))} | {_cell(_what(c))} | {_side(c, 'a', a)} | {_side(c, 'b', b)} |"
             for k, c in enumerate(diff.changes, 1)
         ]
     else:
