@@ -250,3 +250,19 @@ def test_cli_renders(fmt: str, analyses: dict[int, Analysis], tmp_path: Path) ->
     assert main(["history", str(AUC[1993]), str(AUC[2019]), "--format", fmt, "-o", str(out)]) == 0
     text = out.read_text(encoding="utf-8")
     assert "【编注】" in text and "1993年版" in text
+
+
+# ---- a merge: the 2024 备案审查条例 joins the 2021 审查要求 (第十三条) and 审查建议 (第十四条) in one article
+
+
+@pytest.fixture(scope="module")
+def filing_review() -> tuple[History, Analysis]:
+    newer = analyze_file(REVISIONS / "beijing-filing-review-2024.txt")[0]
+    return history_of([newer, analyze_file(REVISIONS / "beijing-filing-review-2021.txt")[0]]), newer
+
+
+def test_merged_article_cites_every_article_merged(filing_review: tuple[History, Analysis]) -> None:
+    history, newer = filing_review
+    merged = [lin for lin in history.lineage if lin.steps[1].status == "merged"]
+    assert any([p.rsplit("/", 1)[-1] for p in lin.steps[0].linked] == ["第十三条", "第十四条"] for lin in merged)
+    assert "2024年修订时由2021年版第十三条、第十四条合并而来" in history_to_markdown(history, newer.document)

@@ -158,42 +158,54 @@ def _primary(links: Sequence[SectionPair], older: _Version, newer: _Version) -> 
     return [p for p in links if p.similarity >= PRIMARY * best]
 
 
-def _back(
-    diff: Diff, paths: Sequence[str], older: _Version, newer: _Version
-) -> tuple[list[str], PairStatus, float | None]:
+@dataclass(frozen=True, slots=True)
+class _Back:
+    """Where articles of a newer version come from in the older one."""
+
+    paths: list[str]  # the main links, followed further back
+    linked: list[str]  # every article linked, the weaker links of a split or merge included
+    status: PairStatus
+    similarity: float | None
+
+
+def _back(diff: Diff, paths: Sequence[str], older: _Version, newer: _Version) -> _Back:
     """The articles of the older version that ``paths`` of the newer one come from, the step's status and
     similarity."""
     linked = [p for p in diff.pairs if p.b in paths and p.a]
     if not linked:
-        return [], "added", None
+        return _Back([], [], "added", None)
     main = _primary(linked, older, newer)
     prev = {p.a for p in main}
+    every = {p.a for p in linked}
     ordered = [a.path for a in older.arts if a.path in prev]
+    others = [a.path for a in older.arts if a.path in every]
     if len(main) == 1 and len(paths) == 1:
         a, b = older.by_path.get(main[0].a or ""), newer.by_path.get(paths[0])
         if a and b and same_text(a.body, b.body):
-            return ordered, ("unchanged" if a.path == b.path else "renumbered"), main[0].similarity
-    return ordered, _strongest([p.status for p in main]), max(p.similarity for p in main)
+            return _Back(ordered, others, "unchanged" if a.path == b.path else "renumbered", main[0].similarity)
+    return _Back(ordered, others, _strongest([p.status for p in linked]), max(p.similarity for p in main))
 
 
 def _lineage(art: Article, vs: Sequence[_Version], diffs: Sequence[Diff]) -> ArticleLineage:
     n = len(vs)
+    backs: list[_Back | None] = [None] * n  # backs[k]: version k's side of the step from k to k + 1
     paths: list[list[str]] = [[] for _ in range(n)]
-    status: list[PairStatus | None] = [None] * n
-    sim: list[float | None] = [None] * n
     paths[n - 1] = [art.path]
     for k in range(n - 2, -1, -1):
         if not paths[k + 1]:
             break
-        paths[k], st, sim[k + 1] = _back(diffs[k], paths[k + 1], vs[k], vs[k + 1])
-        status[k + 1] = st
+        back = _back(diffs[k], paths[k + 1], vs[k], vs[k + 1])
+        backs[k], paths[k] = back, back.paths
     steps = []
     for k in range(n):
         first = vs[k].by_path.get(paths[k][0]) if paths[k] else None
-        changed_next = k + 1 < n and status[k + 1] not in (None, *SAME_WORDING)
+        into = backs[k - 1] if k > 0 else None  # the step that made version k's article
+        out = backs[k]
+        changed_next = out is not None and out.status not in SAME_WORDING
         steps.append(LineageStep(
-            version=k, paths=paths[k], heading=first.heading if first else None, status=status[k],
-            similarity=None if sim[k] is None else round(sim[k] or 0.0, 3),
+            version=k, paths=paths[k], linked=out.linked if out else [], heading=first.heading if first else None,
+            status=into.status if into else None,
+            similarity=None if into is None or into.similarity is None else round(into.similarity, 3),
             text=vs[k].wording(paths[k]) if changed_next and paths[k] else None,
         ))
     added_in = next((k for k in range(n) if paths[k]), None)
@@ -213,7 +225,7 @@ def _removed(
             back[k] = art.path
             for j in range(k - 1, -1, -1):
                 cur = back[j + 1]
-                prev = _back(diffs[j], [cur], vs[j], vs[j + 1])[0] if cur else []
+                prev = _back(diffs[j], [cur], vs[j], vs[j + 1]).paths if cur else []
                 back[j] = prev[0] if prev else None
             out.append(RemovedArticle(
                 path=art.path, heading=art.heading, removed_in=k + 1, paths=back,

@@ -37,6 +37,10 @@ class LineageStep(Record):
     version: NonNegInt = Field(description="index of the version")
     paths: list[str] = Field(description="its article's path in that version; several when it was merged from "
                                          "several; [] when it did not exist yet")
+    linked: list[str] = Field(default_factory=list, description="every article of that version the next "
+                                                                "version's article is linked to, a split's or "
+                                                                "merge's weaker links included (only paths are "
+                                                                "followed further back)")
     heading: str | None = None
     status: PairStatus | None = Field(description="how it stands to the previous version: unchanged, renumbered, "
                                                   "modified, split, merged, added; null in the first version or "

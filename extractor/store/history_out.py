@@ -63,6 +63,8 @@ def _step_clause(lin: ArticleLineage, k: int, vs: Sequence[HistoryVersion]) -> s
     verb = {"modified": "修改", "split": "拆分", "merged": "合并"}.get(step.status or "")
     if verb is None:
         return None
+    if step.status == "merged":  # cite every article merged, the weaker links too, in the older version's order
+        return f"{when}由{_cited(vs[k - 1], prev.linked or prev.paths)}{verb}而来"
     return f"{when}由{_cited(vs[k - 1], prev.paths)}{verb}而来"
 
 
