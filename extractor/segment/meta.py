@@ -71,6 +71,23 @@ def _head_lines(paragraphs: Sequence[str]) -> int:
     return k
 
 
+_DECREE_RE = regex.compile(r"^(?:(?P<organ>\S{2,30}?)令[ \u3000]*(?:[〔\[(（]?\d{4}[〕\])）]?)?[ \u3000]*(?:第[ \u3000]*[\d一二三四五六七八九十百〇零]+[ \u3000]*号)?|第[ \u3000]*[\d一二三四五六七八九十百〇零]+[ \u3000]*号)$")
+
+
+def _inline_tizhu(line: str) -> str:
+    """A title line without a 题注 printed on the same line after it.
+
+    >>> _inline_tizhu("北京市禁止违法建设若干规定(2011 年 1 月 10 日北京市人民政府第 228 号令公布)")
+    '北京市禁止违法建设若干规定'
+    >>> _inline_tizhu("关于做好2023年就业工作的通知（试行）")
+    '关于做好2023年就业工作的通知（试行）'
+    """
+    for m in regex.finditer(r"[(（]", line):
+        if m.start() > 0 and is_tizhu_line(line[m.start() :]):
+            return line[: m.start()].rstrip()
+    return line
+
+
 def _title(paragraphs: Sequence[str], end: int) -> tuple[str | None, list[str], list[str]]:
     """The title, the organs printed with the title, and the organs of the ``…文件`` header.
 
@@ -80,6 +97,7 @@ def _title(paragraphs: Sequence[str], end: int) -> tuple[str | None, list[str], 
     header: list[str] = []
     pending: list[int] = []
     run: list[int] = []
+    texts: dict[int, str] = {}
     for k in range(end):
         p = paragraphs[k].strip()
         if DOC_NUMBER_LINE_RE.match(p):
@@ -94,6 +112,12 @@ def _title(paragraphs: Sequence[str], end: int) -> tuple[str | None, list[str], 
             continue
         if run and is_tizhu_line(p):
             break
+        decree = _DECREE_RE.match(p)
+        if decree:  # 上海市人民政府令 / 第71号: the decree that promulgates the rule, not its title
+            if run:
+                break
+            header += split_organs(decree.group("organ") or "")
+            continue
         organs = split_organs(p)
         if not run and organs:
             if "文件" in p:
@@ -101,10 +125,15 @@ def _title(paragraphs: Sequence[str], end: int) -> tuple[str | None, list[str], 
             else:
                 pending.append(k)
             continue
-        run.append(k)
+        cut = _inline_tizhu(p)
+        if not any(paragraphs[i].strip() == cut for i in run):  # a title printed twice is one title
+            run.append(k)
+            texts[k] = cut
+        if cut != p:  # the 题注 follows the title on its line: the title ends there
+            break
     if not run:
         return None, [], header
-    title = title_text(" ".join(paragraphs[i].strip() for i in pending + run))
+    title = title_text(" ".join(texts.get(i, paragraphs[i].strip()) for i in pending + run))
     organs = [o for i in pending for o in split_organs(paragraphs[i])]
     m = _TITLE_START.match(title_text(paragraphs[run[0]]))
     if m and m.group("organ") and not pending:
