@@ -57,7 +57,7 @@ HTML_HAS = [
     ("added-in-words", "law", '<span class="status s-added">新增</span>'),
     ("split-group", "law", "第三条 拆分为 第三条、第四条"),
     ("merge-group", "filing", "第十三条、第十四条 合并为 第十六条"),
-    ("missing-side-in-words", "law", "（新文无此条）"),
+    ("missing-side-in-words", "law", "（新文件无此条）"),
     ("renumbered-and-modified", "law", '<span class="status s-modified">修改</span> <span class="link">第四条 → 第五条</span>'),
     ("added-rule-placed-in-its-pair", "law", "第二十条 → 第十七条</a>"),
     ("relation-in-words", "law", "同一文件的前后两个版本"),
@@ -169,7 +169,7 @@ MD_SECTIONS = [
     ("split", "law", "- 第三条 拆分为 第三条、第四条"),
     ("merged", "filing", "- 第十三条、第十四条 合并为 第十六条"),
     ("modified", "law", "### 修改（"),
-    ("missing-quote-in-words", "law", "原文未规定"),
+    ("missing-quote-in-words", "law", "原文件未规定"),
 ]
 
 
@@ -323,8 +323,8 @@ def test_each_side_of_the_redline_reads_as_its_article(built: dict[str, tuple[Di
     assert len(cells) > 10
     for _, k, left, right in cells:
         p = groups[int(k)].pairs[0]
-        assert _plain(left) == (a.text[p.a_span[0] : p.a_span[1]] if p.a_span else "（原文无此条）")
-        assert _plain(right) == (b.text[p.b_span[0] : p.b_span[1]] if p.b_span else "（新文无此条）")
+        assert _plain(left) == (a.text[p.a_span[0] : p.a_span[1]] if p.a_span else "（原文件无此条）")
+        assert _plain(right) == (b.text[p.b_span[0] : p.b_span[1]] if p.b_span else "（新文件无此条）")
 
 
 def test_an_empty_diff_renders_in_words(built: dict[str, tuple[Diff, Document, Document]]) -> None:
@@ -332,3 +332,20 @@ def test_an_empty_diff_renders_in_words(built: dict[str, tuple[Diff, Document, D
     empty = Diff(a_id="a.txt", b_id="b.txt", a_title=None, b_title=None, relation="other", summary=[], pairs=[], changes=[])
     assert "未发现参数变化" in diff_to_html(empty, a, b) and "未发现实质变化" in diff_to_md(empty)
     assert "articles:" in diff_to_text(empty)
+
+
+RELATION_CASES = [
+    ("implementation-html", "implementation", "html", "<th>上级文件（A）</th><th>下级文件（B）</th>"),
+    ("implementation-md", "implementation", "md", "# 上下级文件对照备忘录"),
+    ("implementation-missing", "implementation", "html", "（下级文件无此条）"),
+    ("other-md", "other", "md", "- 甲文件（A）："),
+    ("version-md", "version", "md", "# 修订对照备忘录"),
+]
+
+
+@pytest.mark.parametrize(("relation", "fmt", "text"), [c[1:] for c in RELATION_CASES], ids=[c[0] for c in RELATION_CASES])
+def test_sides_are_named_by_the_relation(built: dict[str, tuple[Diff, Document, Document]], relation: str, fmt: str,
+                                         text: str) -> None:
+    diff, a, b = built["law"]
+    other = diff.model_copy(update={"relation": relation})
+    assert text in (diff_to_html(other, a, b) if fmt == "html" else diff_to_md(other, a, b))

@@ -18,8 +18,10 @@ from ..records import Diff, Document, ParameterChange, RedlineOp, SectionPair
 from .diff_md import (
     CHANGE_WORD,
     RELATION_WORD,
+    SIDE_NAMES,
     STATUS_ORDER,
     STATUS_WORD,
+    TITLE_WORD,
     PairGroup,
     article_label,
     change_place,
@@ -130,11 +132,12 @@ def _render(text: str, pieces: list[tuple[int, int, Wrap]], marks: list[Mark]) -
     return "".join(out)
 
 
-def _article(doc: Document, p: SectionPair, side: Side, marks: list[Mark], *, redline: bool, whole: Wrap = None) -> str:
+def _article(doc: Document, p: SectionPair, side: Side, marks: list[Mark], names: tuple[str, str], *, redline: bool,
+             whole: Wrap = None) -> str:
     """One side of a pair: its text with the redline (when asked) and the marks, or a note that it has none."""
     span = p.a_span if side == "a" else p.b_span
     if span is None:
-        return '<p class="none">（原文无此条）</p>' if side == "a" else '<p class="none">（新文无此条）</p>'
+        return f'<p class="none">（{names[0] if side == "a" else names[1]}无此条）</p>'
     pieces = _pieces(doc.text, span, p.redline, side) if redline else [(span[0], span[1], whole)]
     return _render(doc.text, pieces, marks)
 
@@ -143,22 +146,22 @@ def _labelled(path: str | None, body: str) -> str:
     return f'<div class="art"><div class="art-label">{_e(article_label(path))}</div>{body}</div>'
 
 
-def _group_cells(g: PairGroup, a: Document, b: Document, ma: list[Mark], mb: list[Mark]) -> tuple[str, str]:
+def _group_cells(g: PairGroup, a: Document, b: Document, ma: list[Mark], mb: list[Mark], names: tuple[str, str]) -> tuple[str, str]:
     """The two cells of a group. A split shows A once and each B with the part of it new against A; a merge the
     reverse. A removed article is struck through, an added one underlined as inserted."""
     first = g.pairs[0]
     if g.status == "split":
-        left = _article(a, first, "a", ma, redline=False)
-        right = "".join(_labelled(p.b, _article(b, p, "b", mb, redline=True)) for p in g.pairs)
+        left = _article(a, first, "a", ma, names, redline=False)
+        right = "".join(_labelled(p.b, _article(b, p, "b", mb, names, redline=True)) for p in g.pairs)
         return left, right
     if g.status == "merged":
-        left = "".join(_labelled(p.a, _article(a, p, "a", ma, redline=True)) for p in g.pairs)
-        return left, _article(b, first, "b", mb, redline=False)
+        left = "".join(_labelled(p.a, _article(a, p, "a", ma, names, redline=True)) for p in g.pairs)
+        return left, _article(b, first, "b", mb, names, redline=False)
     if g.status == "removed":
-        return _article(a, first, "a", ma, redline=False, whole="del"), _article(b, first, "b", mb, redline=False)
+        return _article(a, first, "a", ma, names, redline=False, whole="del"), _article(b, first, "b", mb, names, redline=False)
     if g.status == "added":
-        return _article(a, first, "a", ma, redline=False), _article(b, first, "b", mb, redline=False, whole="ins")
-    return _article(a, first, "a", ma, redline=True), _article(b, first, "b", mb, redline=True)
+        return _article(a, first, "a", ma, names, redline=False), _article(b, first, "b", mb, names, redline=False, whole="ins")
+    return _article(a, first, "a", ma, names, redline=True), _article(b, first, "b", mb, names, redline=True)
 
 
 def _parts(p: SectionPair) -> str:
@@ -174,8 +177,8 @@ def _parts(p: SectionPair) -> str:
     return f'<ul class="parts">款项对照：{"".join(items)}</ul>'
 
 
-def _group_rows(k: int, g: PairGroup, a: Document, b: Document, ma: list[Mark], mb: list[Mark]) -> str:
-    left, right = _group_cells(g, a, b, ma, mb)
+def _group_rows(k: int, g: PairGroup, a: Document, b: Document, ma: list[Mark], mb: list[Mark], names: tuple[str, str]) -> str:
+    left, right = _group_cells(g, a, b, ma, mb, names)
     first = g.pairs[0]
     heading = first.b_heading or first.a_heading
     note = f' <span class="heading">{_e(heading)}</span>' if heading else ""
@@ -190,9 +193,9 @@ def _group_rows(k: int, g: PairGroup, a: Document, b: Document, ma: list[Mark], 
     )
 
 
-def _chapter_row(p: SectionPair) -> str:
-    a = f"{_e(p.a)}{' ' + _e(p.a_heading) if p.a_heading else ''}" if p.a else "（原文无此章）"
-    b = f"{_e(p.b)}{' ' + _e(p.b_heading) if p.b_heading else ''}" if p.b else "（新文无此章）"
+def _chapter_row(p: SectionPair, names: tuple[str, str]) -> str:
+    a = f"{_e(p.a)}{' ' + _e(p.a_heading) if p.a_heading else ''}" if p.a else f"（{names[0]}无此章）"
+    b = f"{_e(p.b)}{' ' + _e(p.b_heading) if p.b_heading else ''}" if p.b else f"（{names[1]}无此章）"
     return (f'<tbody class="chapter {p.status}" data-status="{p.status}"><tr><th class="chapter-a">{a}</th>'
             f'<th class="chapter-b">{b} <span class="status s-{p.status}">{STATUS_WORD[p.status]}</span></th></tr></tbody>')
 
@@ -202,7 +205,7 @@ def _under(chapter: SectionPair, g: PairGroup) -> bool:
     return in_b or (chapter.a is not None and any(x.startswith(chapter.a + "/") for x in g.a_paths))
 
 
-def _change_rows(diff: Diff, a: Document, b: Document, anchor: dict[str, int]) -> str:
+def _change_rows(diff: Diff, a: Document, b: Document, anchor: dict[str, int], names: tuple[str, str]) -> str:
     rows = []
     for k, c in enumerate(diff.changes):
         at = anchor.get(f"a:{c.a_section}", anchor.get(f"b:{c.b_section}"))
@@ -211,7 +214,7 @@ def _change_rows(diff: Diff, a: Document, b: Document, anchor: dict[str, int]) -
         rows.append(
             f'<tr class="change {c.change}" id="change-{k}" data-change="{k}"><td>{k + 1}</td><td>{place}</td>'
             f'<td><span class="status c-{c.change}">{CHANGE_WORD[c.change]}</span></td><td>{_e(c.summary)}{_subject(c)}</td>'
-            f'<td>{_quote(c, "a", a)}</td><td>{_quote(c, "b", b)}</td></tr>'
+            f'<td>{_quote(c, "a", a, names)}</td><td>{_quote(c, "b", b, names)}</td></tr>'
         )
     return "".join(rows)
 
@@ -223,14 +226,14 @@ def _subject(c: ParameterChange) -> str:
     return f'<div class="subject">规范对象：{_e(c.subject)}</div>'
 
 
-def _quote(c: ParameterChange, side: Side, doc: Document) -> str:
+def _quote(c: ParameterChange, side: Side, doc: Document, names: tuple[str, str]) -> str:
     ev, quote = (c.a_evidence, c.a_quote) if side == "a" else (c.b_evidence, c.b_quote)
     if ev is not None:
         before, q, after = clause(doc, ev)
         return f"{_e(before)}<mark>{_e(q)}</mark>{_e(after)}"
     if quote:
         return f"「{_e(quote)}」"
-    return '<span class="none">原文未规定</span>' if side == "a" else '<span class="none">新文未规定</span>'
+    return f'<span class="none">{names[0] if side == "a" else names[1]}未规定</span>'
 
 
 def _counts(groups: list[PairGroup]) -> str:
@@ -258,16 +261,17 @@ def diff_to_html(diff: Diff, a: Document, b: Document) -> str:
         for y in g.b_paths:
             anchor.setdefault(f"b:{y}", k)
     ma, mb = change_marks(diff, a, "a"), change_marks(diff, b, "b")
+    names, heading = SIDE_NAMES[diff.relation], TITLE_WORD[diff.relation]
     rows: list[str] = []
     shown: set[int] = set()
     for k, g in enumerate(groups):
         chapter = next((i for i, cp in enumerate(diff.chapters) if i not in shown and _under(cp, g)), None)
         if chapter is not None:
             shown.add(chapter)
-            rows.append(_chapter_row(diff.chapters[chapter]))
-        rows.append(_group_rows(k, g, a, b, ma, mb))
+            rows.append(_chapter_row(diff.chapters[chapter], names))
+        rows.append(_group_rows(k, g, a, b, ma, mb, names))
     summary = "".join(f"<li>{_e(s)}</li>" for s in diff.summary) or "<li>未发现实质变化</li>"
-    changes = _change_rows(diff, a, b, anchor)
+    changes = _change_rows(diff, a, b, anchor, names)
     changes_table = (
         '<table class="changes"><thead><tr><th>序号</th><th>条款</th><th>类型</th><th>变化</th><th>原规定</th><th>新规定</th>'
         f"</tr></thead><tbody>{changes}</tbody></table>" if changes else "<p>未发现参数变化。</p>"
@@ -279,14 +283,14 @@ def diff_to_html(diff: Diff, a: Document, b: Document) -> str:
         chapters = f'<h2>章节对照</h2><ul class="chapters">{items}</ul>'
     ta, tb = _e(diff.a_title or diff.a_id), _e(diff.b_title or diff.b_id)
     title = ta if ta == tb else f"{ta} 与 {tb}"
-    return f"""<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>修订对照：{title}</title><style>{_STYLE}</style></head><body>
-<h1>修订对照：{title}</h1>
-<table class="meta"><tr><th>原文件（A）</th><td>{ta}（{_e(diff.a_id)}）</td></tr><tr><th>新文件（B）</th><td>{tb}（{_e(diff.b_id)}）</td></tr>
+    return f"""<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>{heading}：{title}</title><style>{_STYLE}</style></head><body>
+<h1>{heading}：{title}</h1>
+<table class="meta"><tr><th>{names[0]}（A）</th><td>{ta}（{_e(diff.a_id)}）</td></tr><tr><th>{names[1]}（B）</th><td>{tb}（{_e(diff.b_id)}）</td></tr>
 <tr><th>两者关系</th><td>{_e(RELATION_WORD[diff.relation])}</td></tr><tr><th>条款对照</th><td>{_counts(groups)}</td></tr></table>
 <p class="legend">图例：<del>删除的文字</del> <ins>新增的文字</ins> <mark>变化的参数</mark>（悬停可见说明）</p>
 <h2>主要变化</h2><ul class="summary">{summary}</ul>
 <h2>参数变化</h2>{changes_table}
-{chapters}<h2>逐条对照</h2><table class="redline"><thead><tr><th>原文件（A）</th><th>新文件（B）</th></tr></thead>{''.join(rows)}</table>
+{chapters}<h2>逐条对照</h2><table class="redline"><thead><tr><th>{names[0]}（A）</th><th>{names[1]}（B）</th></tr></thead>{''.join(rows)}</table>
 </body></html>
 """
 
@@ -306,5 +310,5 @@ tbody.removed td.a{background:#fff5f5} tbody.added td.b{background:#f5fff5}
 .art+.art{margin-top:.8em;padding-top:.6em;border-top:1px dashed #ccc} .art-label{font-weight:bold;color:#335}
 .none{color:#888} ul.parts{margin:0;padding:0;list-style:none;font-size:.9em;color:#555} ul.parts li{display:inline;margin-right:1em}
 tbody.chapter th{background:#eef2f8;font-size:1.05em;padding-top:.8em}
-table.changes td{font-size:.95em} .subject{color:#555;font-size:.9em} table.changes td:nth-child(-n+3){white-space:nowrap}
+table.changes th{white-space:nowrap} table.changes td{font-size:.95em} .subject{color:#555;font-size:.9em} table.changes td:nth-child(-n+3){white-space:nowrap}
 """

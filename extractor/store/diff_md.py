@@ -26,6 +26,9 @@ STATUS_ORDER = ("added", "removed", "split", "merged", "renumbered", "moved", "m
 RELATION_WORD = {
     "version": "同一文件的前后两个版本", "implementation": "上级文件与下级实施文件", "other": "两份文件（未认定为同一政策）",
 }
+SIDE_NAMES = {"version": ("原文件", "新文件"), "implementation": ("上级文件", "下级文件"), "other": ("甲文件", "乙文件")}
+"""What A and B are called, by the relation of the two documents."""
+TITLE_WORD = {"version": "修订对照", "implementation": "上下级文件对照", "other": "文件对照"}
 CHANGE_WORD = {"added": "新增", "removed": "删除", "changed": "修改", "moved": "移至他条"}
 KIND_WORD = {
     "money": "金额", "percent": "比例", "duration": "期限", "age": "年龄", "count": "数量", "group": "适用对象",
@@ -155,7 +158,7 @@ def _what(c: ParameterChange) -> str:
     return c.summary if not c.subject or c.subject in c.summary else f"{c.summary}（规范对象：{c.subject}）"
 
 
-def _side(c: ParameterChange, which: str, doc: Document | None) -> str:
+def _side(c: ParameterChange, which: str, doc: Document | None, names: tuple[str, str]) -> str:
     ev = c.a_evidence if which == "a" else c.b_evidence
     quote = c.a_quote if which == "a" else c.b_quote
     if ev is not None and doc is not None:
@@ -163,7 +166,7 @@ def _side(c: ParameterChange, which: str, doc: Document | None) -> str:
         return _cell(f"{before}**{quote}**{after}")
     if quote:
         return _cell(f"「{quote}」")
-    return "原文未规定" if which == "a" else "新文未规定"
+    return f"{names[0] if which == 'a' else names[1]}未规定"
 
 
 def _pair_note(p: SectionPair, a: Document | None = None, b: Document | None = None) -> str:
@@ -207,10 +210,11 @@ def diff_to_md(diff: Diff, a: Document | None = None, b: Document | None = None)
         Markdown text.
     """
     groups = pair_groups(diff.pairs)
+    names = SIDE_NAMES[diff.relation]
     lines = [
-        "# 修订对照备忘录", "",
-        f"- 原文件（A）：{diff.a_title or diff.a_id}（{diff.a_id}）",
-        f"- 新文件（B）：{diff.b_title or diff.b_id}（{diff.b_id}）",
+        f"# {TITLE_WORD[diff.relation]}备忘录", "",
+        f"- {names[0]}（A）：{diff.a_title or diff.a_id}（{diff.a_id}）",
+        f"- {names[1]}（B）：{diff.b_title or diff.b_id}（{diff.b_id}）",
         f"- 两者关系：{RELATION_WORD[diff.relation]}",
         f"- 条款对照：{_counts(groups)}", "",
         "## 主要变化", "",
@@ -220,7 +224,7 @@ def diff_to_md(diff: Diff, a: Document | None = None, b: Document | None = None)
     if diff.changes:
         lines += ["| 序号 | 条款 | 变化 | 原规定 | 新规定 |", "| --- | --- | --- | --- | --- |"]
         lines += [
-            f"| {k} | {_cell(change_place(c, diff.pairs))} | {_cell(_what(c))} | {_side(c, 'a', a)} | {_side(c, 'b', b)} |"
+            f"| {k} | {_cell(change_place(c, diff.pairs))} | {_cell(_what(c))} | {_side(c, 'a', a, names)} | {_side(c, 'b', b, names)} |"
             for k, c in enumerate(diff.changes, 1)
         ]
     else:
