@@ -140,10 +140,10 @@ def _with_chapters_and_parts(diff: Diff) -> Diff:
 
 CHAPTER_AND_PART_CASES = [
     ("html-chapter-heading", "html", '<th class="chapter-b">第一章 总则 <span class="status s-modified">修改</span>'),
-    ("html-chapter-list", "html", "删除 第五章"),
+    ("html-chapter-list", "html", '<span class="status s-removed">删除</span> 第五章 附则</li>'),
     ("html-parts", "html", '款项对照：<li class="modified"><span class="status">修改</span> 第1款</li>'),
     ("html-part-added", "html", '<span class="status">新增</span> 第2款'),
-    ("md-chapters", "md", "## 章节对照\n\n- 第一章 → 第一章 修改（总则）\n- 删除 第五章（附则）"),
+    ("md-chapters", "md", "## 章节对照\n\n- 第一章 总则 → 第一章 总则 修改\n- 删除 第五章 附则"),
     ("md-parts", "md", "  - 款项：第1款 修改；新增 第2款"),
     ("text-chapters", "text", "chapters:\n  modified   修改  第一章 → 第一章"),
 ]

@@ -25,6 +25,7 @@ from .diff_md import (
     PairGroup,
     article_label,
     change_place,
+    chapter_label,
     clause,
     group_label,
     pair_groups,
@@ -278,8 +279,8 @@ def diff_to_html(diff: Diff, a: Document, b: Document) -> str:
     )
     chapters = ""
     if diff.chapters:
-        items = "".join(f'<li class="{g.status}"><span class="status s-{g.status}">{STATUS_WORD[g.status]}</span> {_e(group_label(g))}</li>'
-                        for g in pair_groups(diff.chapters))
+        items = "".join(f'<li class="{p.status}"><span class="status s-{p.status}">{STATUS_WORD[p.status]}</span> '
+                        f"{_e(chapter_label(p, status=False))}</li>" for p in diff.chapters)
         chapters = f'<h2>章节对照</h2><ul class="chapters">{items}</ul>'
     ta, tb = _e(diff.a_title or diff.a_id), _e(diff.b_title or diff.b_id)
     title = ta if ta == tb else f"{ta} 与 {tb}"

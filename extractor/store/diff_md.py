@@ -119,6 +119,23 @@ def group_label(g: PairGroup, *, status: bool = True) -> str:
     return f"{a} → {b} {STATUS_WORD[g.status]}" if status else f"{a} → {b}"
 
 
+def chapter_label(p: SectionPair, *, status: bool = True) -> str:
+    """A chapter link with both headings: ``第三章 监督检查 → 第三章 对涉嫌不正当竞争行为的调查 修改`` (without
+    ``status``, the link alone).
+
+    >>> from extractor.records import SectionPair
+    >>> chapter_label(SectionPair(status="removed", a="第五章", b=None, a_heading="附则", similarity=0))
+    '删除 第五章 附则'
+    """
+    a = " ".join(x for x in (p.a, p.a_heading) if x)
+    b = " ".join(x for x in (p.b, p.b_heading) if x)
+    if p.status == "added":
+        return f"新增 {b}" if status else b
+    if p.status == "removed":
+        return f"删除 {a}" if status else a
+    return f"{a} → {b} {STATUS_WORD[p.status]}" if status else f"{a} → {b}"
+
+
 def change_place(c: ParameterChange, pairs: Sequence[SectionPair] = ()) -> str:
     """Where a change is: ``第十三条 → 第十条``, ``第十条`` when the number is kept; the side a change lacks is taken
     from the article pairs, and an article without a partner is said to be added or removed (``新增 第十二条``)."""
@@ -231,7 +248,7 @@ def diff_to_md(diff: Diff, a: Document | None = None, b: Document | None = None)
         lines.append("未发现参数变化。")
     if diff.chapters:
         lines += ["", "## 章节对照", ""]
-        lines += [f"- {group_label(g)}{_pair_note(g.pairs[0])}" for g in pair_groups(diff.chapters)]
+        lines += [f"- {chapter_label(p)}" for p in diff.chapters]
     lines += ["", "## 条款对照"]
     for status in STATUS_ORDER:
         these = [g for g in groups if g.status == status]
