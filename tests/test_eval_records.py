@@ -91,7 +91,7 @@ BAD_DOCUMENTS: dict[str, tuple[Callable[[Json], None], str]] = {
         _set("quantities.0.per", ["monthly"]), f"quantities[0].per[0]: 'monthly' is not one of {', '.join(PERS)}"),
     "unit not in the vocabulary": (
         _set("quantities.0.unit", "rmb"),
-        "quantities[0].unit: 'rmb' is not one of yuan, percent, month, day, year, count, date"),
+        "quantities[0].unit: 'rmb' is not one of yuan, percent, month, day, hour, year, count, date"),
     "level not in the vocabulary": (
         _set("meta.level", "city"), "meta.level: 'city' is not one of national, provincial, municipal, county, district"),
     "value as a string": (_set("quantities.0.value", "70"), "quantities[0].value: '70' is not a number"),

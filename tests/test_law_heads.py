@@ -89,8 +89,18 @@ HEADS = [
 ]
 
 
-def test_every_version_has_its_head_case() -> None:
-    assert {h[0] for h in HEADS} == {s[1] for s in SIDES}
+LAW_GENRES = ("law", "administrative_regulation", "local_regulation", "judicial_interpretation")
+
+
+def test_every_version_of_a_law_or_regulation_has_its_head_case() -> None:
+    """The rules (规章: departmental and local government rules, added later) have no head case yet: their heads
+    print a decree (令) rather than a 题注 of a legislature, and are checked by their titles only."""
+    laws = set()
+    for f in sorted(REAL.glob("*.json")):
+        g = json.loads(f.read_text(encoding="utf-8"))
+        if g.get("genre") in LAW_GENRES:
+            laws |= {Path(g["a"]["path"]).name, Path(g["b"]["path"]).name}
+    assert {h[0] for h in HEADS} == laws
 
 
 @pytest.mark.parametrize(("file", "n", "issuers", "date", "effective"), HEADS, ids=[h[0][:-4] for h in HEADS])

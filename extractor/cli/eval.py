@@ -78,7 +78,8 @@ def _print_groups(report: Report) -> None:
         (sr, sn), (ir, i_n), ln = score.status, score.inserted, score.links
         out.print(f"{key}: {ln.tp} of {ln.gold} gold links found, {ln.predicted} given; status right {sr}/{sn}; "
                   f"inserted articles found {ir}/{i_n}; changes {score.changes.tp} of {score.changes.gold}, "
-                  f"{score.changes.predicted} given", soft_wrap=True)
+                  f"{score.changes.predicted} given; chapters right {score.chapters[0]}/{score.chapters[1]}; "
+                  f"titles right {score.titles[0]}/{score.titles[1]}; changes reported twice {score.duplicates}", soft_wrap=True)
     k = RichTable("group", "kind", "P", "R", "F1", "gold", "predicted", title="parameter changes by kind (<group>.changes.<kind>.f1)")
     for key, score in groups:
         for kind, c in sorted(score.changes_by_kind.items()):

@@ -46,6 +46,7 @@ ORDERED = 0.5
 RESIDUAL = 0.25  # share of an unpaired article's own wording found in a paired article: split or merged
 MIN_OWN = 40.0  # an unpaired article needs this much own (weighted) wording for a split or merge link
 SECOND = 0.4  # a paired article this alike to another's partner is linked to it too (split or merged)
+SAME = 0.98  # an article this alike to its partner is kept as it was
 RIVAL = 0.7  # and at least this share of the similarity of each to its partner
 
 
@@ -264,8 +265,10 @@ def _second_links(words: _Wording, pa: dict[int, int]) -> list[tuple[int, int]]:
         for j, i0 in pb.items():
             if j == j0:
                 continue
-            d = words.dice(i, j)
-            if d >= SECOND and d >= RIVAL * words.dice(i, j0) and d >= RIVAL * words.dice(i0, j):
+            d, own_a, own_b = words.dice(i, j), words.dice(i, j0), words.dice(i0, j)
+            if max(own_a, own_b) >= SAME:  # an article kept as it was is neither split nor merged
+                continue
+            if d >= SECOND and d >= RIVAL * own_a and d >= RIVAL * own_b:
                 out.append((i, j))
     return out
 

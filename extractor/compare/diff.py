@@ -17,6 +17,7 @@ from ..records.vocab import RULE_KINDS
 from ..segment.versions import same_work
 from ..text.patterns import norm_title
 from .align import Article, Pairing, align, bigrams, same_text, similarity
+from .chapters import align_chapters
 from .pairing import Match, Placed, moves, pair_numbers, place
 
 KINDS = RULE_KINDS
@@ -100,7 +101,10 @@ def _change(m: Match, heading: str | None) -> ParameterChange:
     assert placed is not None
     q = placed.q
     subject = _what(m.x or placed, heading) if m.x else _what(placed, heading)
-    what = f"{subject}（{KIND_WORD[q.kind]}{_bound_word(q)}）" if subject else f"{KIND_WORD[q.kind]}{_bound_word(q)}"
+    term = f"{KIND_WORD[q.kind]}{_bound_word(q)}"
+    named = (m.x or placed).q.benefit if m.x else q.benefit
+    # a benefit reads with its term (补贴额度上限); a clause, with the term after it in brackets (致使…中毒的（数量下限）)
+    what = f"{subject}{term}" if named or not subject else f"{subject}（{term}）"
     a_path, b_path = (m.x.path if m.x else None), (m.y.path if m.y else None)
     change: ChangeType
     if x is not None and y is not None and m.moved:
@@ -108,7 +112,8 @@ def _change(m: Match, heading: str | None) -> ParameterChange:
     elif x is not None and y is not None:
         old, new = _shown(x), _shown(y)
         if (x.value, x.value_max) == (y.value, y.value_max):
-            change, summary = "changed", f"{what}{old}由{_terms(x)}改为{_terms(y)}"
+            kind_only = f"{subject}{KIND_WORD[q.kind]}" if named or not subject else f"{subject}（{KIND_WORD[q.kind]}）"
+            change, summary = "changed", f"{kind_only}{old}由{_terms(x)}改为{_terms(y)}"
         else:
             verb = "提高" if ((y.value_max or y.value or 0), y.value or 0) > ((x.value_max or x.value or 0), x.value or 0) else "降低"
             change, summary = "changed", f"{what}由{old}{verb}至{new}"
@@ -232,9 +237,9 @@ def groups_of(pairings: list[Pairing]) -> list[tuple[list[Article], list[Article
 
 
 def _work_key(doc: Document) -> str:
-    """A title as its versions share it: no year, no bracketed label, no 暂行 or 试行 (a 暂行办法 revised into
-    the 办法 is one work)."""
-    return regex.sub(r"\d{4}年?|（[^）]*）|暂行|试行", "", norm_title(doc.instrument_title or doc.title or ""))
+    """A title as its versions share it: no year, no bracketed label, no 暂行 (a 暂行办法 revised into the 办法
+    is one work)."""
+    return regex.sub(r"\d{4}年?|（[^）]*）|暂行", "", norm_title(doc.instrument_title or doc.title or ""))
 
 
 def relation_of(a: Document, b: Document) -> DiffRelation:
@@ -308,5 +313,5 @@ def analyses_to_diff(analysis_a: Analysis, analysis_b: Analysis) -> Diff:
         summary.insert(0, "两份文件内容差异较大，可能并非同一政策的不同版本或上下级文件，以下对照仅供参考")
     return Diff(
         a_id=a.id, b_id=b.id, a_title=a.title, b_title=b.title, relation=relation,
-        summary=summary + summary_articles, pairs=pairs, changes=changes,
+        summary=summary + summary_articles, pairs=pairs, chapters=align_chapters(a, b, pairings), changes=changes,
     )

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 import regex
 
+from ..evidence import verbatim
 from ..records import Document, Quantity
 from .align import Article, bigrams, similarity
 
@@ -82,7 +83,7 @@ def subject_of(clause: str, quote: str) -> str:
 
 def place(doc: Document, q: Quantity, art: Article) -> Placed:
     s, e = clause_of(doc, *q.evidence.span)
-    clause = doc.text[s:e].replace("\n", "")
+    clause = verbatim(doc, s, e).replace("\n", "")
     subject = subject_of(clause, q.evidence.quote)
     words = bigrams(_BOUNDS.sub("", subject.replace("…", "")) + (q.benefit or ""))
     return Placed(q, art, clause, subject, frozenset(words))

@@ -77,7 +77,23 @@ def score_diff(diff: Diff, gold: GoldDiff, name: str) -> DiffScore:
             predicted=sum(1 for i, c in enumerate(diff.changes) if c.kind == kind and i not in matched[True]),
             gold=sum(1 for g in gold.changes if g.kind == kind and not g.doubt),
         )
+    chapters = {(_path(c.a), _path(c.b)): c.status for c in diff.chapters}
+    chapters_ok = sum(1 for ch in gold.chapters if chapters.get((_path(ch.a), _path(ch.b))) == ch.status)
+    for ch in gold.chapters:
+        if chapters.get((_path(ch.a), _path(ch.b))) != ch.status:
+            misses.append(f"{name}: chapter {ch.a} -> {ch.b} ({ch.status}): program {chapters.get((_path(ch.a), _path(ch.b)))}")
+    titles = [(t, g) for t, g in ((diff.a_title, gold.a_title), (diff.b_title, gold.b_title)) if g is not None]
+    seen: set[tuple[object, ...]] = set()
+    duplicates = 0
+    for c in diff.changes:
+        key = (c.kind, c.change, c.a_value, c.b_value, c.a_value_max, c.b_value_max, c.a_quote, c.b_quote,
+               c.a_evidence.span if c.a_evidence else None, c.b_evidence.span if c.b_evidence else None)
+        duplicates += key in seen
+        seen.add(key)
     return DiffScore(
+        chapters=(chapters_ok, len(gold.chapters)),
+        titles=(sum(1 for t, g in titles if t == g), len(titles)),
+        duplicates=duplicates,
         alignment=(ok, len(gold.alignment)),
         status=(status_ok, ok),
         # predictions matched to doubt entries count for neither side of precision

@@ -83,6 +83,9 @@ class DiffScore(Record):
     link_status: Tally = Field(default=(0, 0), description="(status right, among the gold links found), doubt left out")
     inserted: Tally = Field(default=(0, 0), description="(inserted articles found as added, inserted articles)")
     changes_by_kind: dict[str, Counts] = Field(default_factory=dict, description="change kind -> counts, doubt left out")
+    chapters: Tally = Field(default=(0, 0), description="(gold chapter pairs found with their status, gold chapter pairs)")
+    titles: Tally = Field(default=(0, 0), description="(titles as in gold, without the 题注; gold titles)")
+    duplicates: NonNegInt = Field(default=0, description="changes reported more than once (same kind, values and quotes)")
     misses: tuple[str, ...] = ()
 
 
@@ -103,6 +106,9 @@ class GroupScore(Record):
     changes: Counts = Counts()
     doubt: Counts = Counts()
     changes_by_kind: dict[str, Counts] = Field(default_factory=dict)
+    chapters: Tally = (0, 0)
+    titles: Tally = (0, 0)
+    duplicates: NonNegInt = 0
 
     def __add__(self, d: DiffScore) -> GroupScore:
         kinds = dict(self.changes_by_kind)
@@ -113,6 +119,8 @@ class GroupScore(Record):
             status=(self.status[0] + d.link_status[0], self.status[1] + d.link_status[1]),
             inserted=(self.inserted[0] + d.inserted[0], self.inserted[1] + d.inserted[1]),
             changes=self.changes + d.changes, doubt=self.doubt + d.doubt, changes_by_kind=kinds,
+            chapters=(self.chapters[0] + d.chapters[0], self.chapters[1] + d.chapters[1]),
+            titles=(self.titles[0] + d.titles[0], self.titles[1] + d.titles[1]), duplicates=self.duplicates + d.duplicates,
         )
 
     @property
@@ -121,10 +129,12 @@ class GroupScore(Record):
         return sum((self.changes_by_kind.get(k, Counts()) for k in NUMBER_KINDS), Counts())
 
     def score(self, name: str) -> float:
-        """``links.recall``, ``status.acc``, ``numbers.f1`` (changes of numbers), ``inserted.recall``, ``changes.f1``, ``changes.money.f1``…"""
+        """``links.recall``, ``status.acc``, ``chapters.acc``, ``titles.acc``, ``duplicates``, ``numbers.f1`` (changes of numbers), ``inserted.recall``, ``changes.f1``, ``changes.money.f1``…"""
         head, _, tail = name.partition(".")
-        if head in ("status", "inserted"):
-            c, t = self.status if head == "status" else self.inserted
+        if name == "duplicates":
+            return float(self.duplicates)
+        if head in ("status", "inserted", "chapters", "titles"):
+            c, t = getattr(self, head)
             if tail not in ("acc", "recall"):
                 raise KeyError(name)
             return c / t if t else 1.0

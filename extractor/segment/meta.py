@@ -126,9 +126,10 @@ def _title(paragraphs: Sequence[str], end: int) -> tuple[str | None, list[str], 
                 pending.append(k)
             continue
         cut = _inline_tizhu(p)
-        if not any(paragraphs[i].strip() == cut for i in run):  # a title printed twice is one title
-            run.append(k)
-            texts[k] = cut
+        if any(texts.get(i, paragraphs[i].strip()) == cut for i in run):  # the title printed again: it ended
+            break
+        run.append(k)
+        texts[k] = cut
         if cut != p:  # the 题注 follows the title on its line: the title ends there
             break
     if not run:

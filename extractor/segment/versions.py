@@ -268,13 +268,17 @@ def latest_date(events: Sequence[VersionEvent]) -> dt.date | None:
 
 
 def work_title(title: str | None) -> str:
-    """A title as a work is known by: normalized, without a trailing ``（2019年修正）`` version label.
+    """A title as a work is known by: normalized, without a trailing ``（2019年修正）`` version label, and without
+    暂行 (a 暂行办法 revised into the 办法 is one work: 企业经营异常名录管理暂行办法, revised by 令第101号). A 试行
+    version stays apart: it is replaced, not revised.
 
     >>> work_title("中华人民共和国反不正当竞争法（2019年修正）")
     '中华人民共和国反不正当竞争法'
+    >>> work_title("企业经营异常名录管理暂行办法") == work_title("企业经营异常名录管理办法")
+    True
     """
     t = norm_title(title or "")
-    return _TITLE_SUFFIX_RE.sub("", t)
+    return _TITLE_SUFFIX_RE.sub("", t).replace("暂行", "")
 
 
 def _organs(doc: Document) -> set[str]:
