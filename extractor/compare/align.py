@@ -46,6 +46,7 @@ ORDERED = 0.5
 RESIDUAL = 0.25  # share of an unpaired article's own wording found in a paired article: split or merged
 MIN_OWN = 40.0  # an unpaired article needs this much own (weighted) wording for a split or merge link
 SECOND = 0.4  # a paired article this alike to another's partner is linked to it too (split or merged)
+SAME_NUMBER = 0.3  # an unpaired article this alike to the one under its number (paired elsewhere) is linked to it
 SAME = 0.98  # an article this alike to its partner is kept as it was
 RIVAL = 0.7  # and at least this share of the similarity of each to its partner
 
@@ -256,6 +257,19 @@ def _joins(words: _Wording, pa: dict[int, int]) -> list[tuple[int, int]]:
     return extra
 
 
+def _same_number_links(xs: Sequence[Article], ys: Sequence[Article], words: _Wording, pa: dict[int, int]) -> list[tuple[int, int]]:
+    """An article left unpaired linked to the article under its own number on the other side, paired elsewhere,
+    when they are alike enough (an article split in two, one part keeping the number: 第三条 → 第二条, 第三条)."""
+    pb = {j: i for i, j in pa.items()}
+    by_path_b = {y.path: j for j, y in enumerate(ys)}
+    by_path_a = {x.path: i for i, x in enumerate(xs)}
+    out = [(i, j) for j, y in enumerate(ys) if j not in pb and (i := by_path_a.get(y.path)) is not None and i in pa
+           and words.dice(i, j) >= SAME_NUMBER]
+    out += [(i, j) for i, x in enumerate(xs) if i not in pa and (j := by_path_b.get(x.path)) is not None and j in pb
+            and words.dice(i, j) >= SAME_NUMBER]
+    return out
+
+
 def _second_links(words: _Wording, pa: dict[int, int]) -> list[tuple[int, int]]:
     """Links beyond the one-to-one pairs: two paired articles, not each other's partners, about as alike as each is
     to its own partner (part of one moved into the other: a split of it, or a merge into that one)."""
@@ -289,7 +303,7 @@ def align(a_doc: Document, b_doc: Document) -> list[Pairing]:
     words = _Wording(xs, ys)
     sim = [[1.0 if same_text(x.body, y.body) else words.dice(i, j) for j, y in enumerate(ys)] for i, x in enumerate(xs)]
     pa = _one_to_one(xs, ys, sim)
-    links = sorted(set(pa.items()) | set(_joins(words, pa)) | set(_second_links(words, pa)))
+    links = sorted(set(pa.items()) | set(_joins(words, pa)) | set(_second_links(words, pa)) | set(_same_number_links(xs, ys, words, pa)))
     per_a = Counter(i for i, _ in links)
     per_b = Counter(j for _, j in links)
     out = [Pairing(xs[i], ys[j], round(min(1.0, sim[i][j]), 6), _status(xs[i], ys[j], per_a[i], per_b[j])) for i, j in links]

@@ -122,7 +122,8 @@ def _unqualified(a: Around, clause: tuple[int, int], condition: bool) -> bool:
     bounded = _COUNT_BOUNDS.search(text[max(start, f.start - 8) : min(end, f.end + 8)])
     service = _SERVICE.search(a.before[-14:])
     repeated = text[f.end - 1] == "次"  # a service delivered so many times: "提供1次职业指导"
-    return not (condition or service or bounded or repeated)
+    copies = text[max(0, f.start - 2) : f.start] == "一式"  # copies a filer must submit: "一式五份"
+    return not (condition or service or bounded or repeated or copies)
 
 
 def _count_target(a: Around) -> Role | None:
