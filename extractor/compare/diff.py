@@ -7,18 +7,16 @@ import difflib
 
 import regex
 
-from ..evidence import verbatim
 from ..extract import extract_document
-from ..extract.provisions import CONDITION_RE
-from ..extract.taxonomy import groups
 from ..records import Analysis, Diff, Document, ParameterChange, Quantity, RedlineOp, SectionPair
 from ..records.diff import ChangeType, DiffRelation
 from ..records.vocab import RULE_KINDS
 from ..segment.versions import same_work
 from ..text.patterns import norm_title
-from .align import Article, Pairing, align, bigrams, same_text, similarity
+from .align import Article, Pairing, align, same_text
 from .chapters import align_chapters
 from .pairing import Match, Placed, moves, pair_numbers, place
+from .phrases import phrase_changes
 
 KINDS = RULE_KINDS
 _CLAUSE_RE = regex.compile(
@@ -145,67 +143,6 @@ def _primary(a_arts: list[Article], b_arts: list[Article], sims: dict[tuple[str,
     return out
 
 
-def _phrase_changes(
-    a_doc: Document, b_doc: Document, a_spans: list[tuple[int, int]], b_spans: list[tuple[int, int]],
-    a_path: str | None, b_path: str | None, heading: str | None,
-) -> list[ParameterChange]:
-    """Groups and conditions named in one article and not in the other."""
-    out: list[ParameterChange] = []
-    tax = groups()
-
-    def group_hits(doc: Document, spans: list[tuple[int, int]]) -> dict[str, str]:
-        hits: dict[str, str] = {}
-        for s, e in spans:
-            for a, b, gid in tax.find(doc.text, s, e):
-                # eligible people and enterprises named specifically; not 各地, 社区, 银行, 企业
-                if b - a >= 3 and tax.entries[gid].kind in ("individual", "enterprise"):
-                    hits.setdefault(gid, verbatim(doc, a, b))
-        return hits
-
-    ga, gb = group_hits(a_doc, a_spans), group_hits(b_doc, b_spans)
-    for gid in gb.keys() - ga.keys():
-        if not any(norm_title(gb[gid]) in norm_title(v) or norm_title(v) in norm_title(gb[gid]) for v in ga.values()):
-            out.append(ParameterChange(change="added", kind="group", b_value=gb[gid], a_section=a_path, b_section=b_path,
-                                       b_quote=gb[gid], summary=f"{heading or ''}新增适用对象“{gb[gid]}”"))
-    for gid in ga.keys() - gb.keys():
-        if not any(norm_title(ga[gid]) in norm_title(v) or norm_title(v) in norm_title(ga[gid]) for v in gb.values()):
-            out.append(ParameterChange(change="removed", kind="group", a_value=ga[gid], a_section=a_path, b_section=b_path,
-                                       a_quote=ga[gid], summary=f"{heading or ''}不再列明适用对象“{ga[gid]}”"))
-
-    def conditions(doc: Document, spans: list[tuple[int, int]]) -> dict[str, str]:
-        found: dict[str, str] = {}
-        for s, e in spans:
-            for m in CONDITION_RE.finditer(doc.text, s, e):
-                found.setdefault(regex.sub(r"[\s\d]", "", m.group(0)), m.group(0))
-        return found
-
-    def clauses(doc: Document, spans: list[tuple[int, int]]) -> dict[str, str]:
-        """Conditional clauses ("有稳定收入来源…的", "户口已从本村迁出的"): eligibility stated as a clause."""
-        found: dict[str, str] = {}
-        for s, e in spans:
-            for m in _CLAUSE_RE.finditer(doc.text, s, e):
-                c = m.group(1).strip()
-                if 6 <= len(c) <= 80 and not c.startswith(("为", "按")):
-                    found.setdefault(regex.sub(r"[\s\d\p{P}]", "", c), c)
-        return found
-
-    ca, cb = conditions(a_doc, a_spans), conditions(b_doc, b_spans)
-    xa, xb = clauses(a_doc, a_spans), clauses(b_doc, b_spans)
-
-    def near(k: str, others: dict[str, str]) -> bool:
-        return any(similarity(bigrams(k), bigrams(o)) >= 0.5 for o in others)
-
-    ca.update({k: v for k, v in xa.items() if not near(k, xb)})
-    cb.update({k: v for k, v in xb.items() if not near(k, xa)})
-    for key in cb.keys() - ca.keys():
-        out.append(ParameterChange(change="added", kind="condition", b_value=cb[key], a_section=a_path, b_section=b_path,
-                                   b_quote=cb[key], summary=f"{heading or ''}新增条件“{cb[key]}”"))
-    for key in ca.keys() - cb.keys():
-        out.append(ParameterChange(change="removed", kind="condition", a_value=ca[key], a_section=a_path, b_section=b_path,
-                                   a_quote=ca[key], summary=f"{heading or ''}删除条件“{ca[key]}”"))
-    return out
-
-
 def groups_of(pairings: list[Pairing]) -> list[tuple[list[Article], list[Article]]]:
     """The articles linked to each other, as groups (A's, B's) in A's order: one A and one B for a plain pair,
     several for a split or a merge. Unchanged and renumbered pairs (the same text) are left out."""
@@ -295,7 +232,7 @@ def analyses_to_diff(analysis_a: Analysis, analysis_b: Analysis) -> Diff:
         xs = [place(a, q, x) for x in a_arts for q in qa if _in(q, x)]
         ys = [place(b, q, y) for y in b_arts for q in qb if _in(q, y)]
         matches += pair_numbers(xs, ys, _primary(a_arts, b_arts, sims))
-        changes += _phrase_changes(a, b, [x.span for x in a_arts], [y.span for y in b_arts], a_arts[0].path, b_arts[0].path, heading)
+        changes += phrase_changes(a, b, a_arts, b_arts, heading)
     # between two versions, the rules of an inserted or repealed article are rules added or repealed, with their numbers
     if relation == "version":
         for p in pairings:
