@@ -24,6 +24,7 @@ from .align import Article, bigrams, similarity
 
 PAIR = 0.25  # subjects at least this alike are the same rule's
 SAME_VALUE = 0.3  # added to the score of two numbers of the same value
+SAME_END = 0.1  # added to the score of two ranges with one end in common
 SAME_VALUE_FLOOR = 0.1  # two numbers of the same value are the same rule's at or above this
 MOVED = 0.5  # a number repealed in one article and added with the same value in another: moved, at or above this
 SUBJECT_MAX = 28  # characters of a subject in a summary
@@ -110,7 +111,15 @@ class Match:
 
 
 def _score(x: Placed, y: Placed) -> float:
-    return similarity(set(x.words), set(y.words)) + (SAME_VALUE if same_value(x.q, y.q) else 0.0)
+    """How alike two numbers' subjects are, plus a bonus for the same value, or for a range that kept one end
+    (2万元以上5万元以下 → 3万元以上5万元以下: a range end changed)."""
+    if same_value(x.q, y.q):
+        bonus = SAME_VALUE
+    elif x.q.value_max is not None and y.q.value_max is not None and (x.q.value == y.q.value or x.q.value_max == y.q.value_max):
+        bonus = SAME_END
+    else:
+        bonus = 0.0
+    return similarity(set(x.words), set(y.words)) + bonus
 
 
 def pair_numbers(xs: Sequence[Placed], ys: Sequence[Placed], primary: set[tuple[str, str]]) -> list[Match]:
