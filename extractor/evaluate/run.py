@@ -39,11 +39,14 @@ def overlap(doc: Document, lines: Sequence[int] | None) -> int:
 
 
 def diff_group(path: Path, gold: GoldDiff) -> DiffGroup:
-    """The group a golden diff is scored in: ``real`` (a file of ``diffs/real``), ``synthetic`` (made by
+    """The group a golden diff is scored in: ``real`` (a file of ``diffs/real``), ``heldout`` (real pairs of
+    ``diffs/heldout``, read after the program was tuned on ``real`` and never used for tuning), ``synthetic`` (made by
     scripts/make_revisions.py: its B text is in ``diffs/synthetic``), ``province_city`` (an implementation pair
     read by hand), else ``other``."""
     if path.parent.name == "real":
         return "real"
+    if path.parent.name == "heldout":
+        return "heldout"
     if "/synthetic/" in f"/{gold.b.path}" or (gold.notes or "").startswith("synthetic"):
         return "synthetic"
     return "province_city" if gold.relation == "implementation" else "other"
@@ -94,7 +97,7 @@ class ReportBuilder:
         the golden diffs other than the real pairs, as they were first set."""
         self.diffs += 1
         self.misses += score.misses
-        if group != "real":
+        if group not in ("real", "heldout"):
             _add(self.attributes, "diff_alignment", *score.alignment)
             _add(self.attributes, "diff_status", *score.status)
         self.diff_group[name] = group

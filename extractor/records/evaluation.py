@@ -89,10 +89,10 @@ class DiffScore(Record):
     misses: tuple[str, ...] = ()
 
 
-DiffGroup = Literal["real", "synthetic", "province_city", "other"]
+DiffGroup = Literal["real", "heldout", "synthetic", "province_city", "other"]
 """Which golden diffs are scored together: real revision pairs read by hand (``golden/diffs/real``), synthetic
 revisions known by construction (``scripts/make_revisions.py``), the province-city pairs read by hand, others."""
-DIFF_GROUPS: tuple[DiffGroup, ...] = ("real", "synthetic", "province_city", "other")
+DIFF_GROUPS: tuple[DiffGroup, ...] = ("real", "heldout", "synthetic", "province_city", "other")
 
 
 class GroupScore(Record):

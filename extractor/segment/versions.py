@@ -20,17 +20,28 @@ from ..text.patterns import DATE_RE, norm_title, parse_date
 _CN_NUM = r"[\d一二三四五六七八九十百千零〇两]+"
 _VERBS = {
     "通过": "adopted", "批准": "approved", "公布": "published", "发布": "published", "颁布": "published",
-    "修正": "amended", "修订": "revised", "施行": "in_force", "实施": "in_force",
+    "修正": "amended", "修改": "amended", "修订": "revised", "施行": "in_force", "实施": "in_force",
 }
-# The verb that ends an event: "…会议通过", "…决定》第二次修正", "…起施行", "…令第363号公布".
+# The verb that ends an event: "…会议通过", "…决定》第二次修正", "…起施行", "…令第363号公布"; a rule amended by a
+# decree is "修正发布" (江苏省人民政府第109号令修正发布): amended, the 发布 being its republication.
 _VERB_END_RE = regex.compile(
-    rf"(?:第(?P<ord>{_CN_NUM})次)?[ \u3000]*(?P<verb>通过|批准|公布|发布|颁布|修正|修订|起?施行|起?实施)[ \u3000]*$"
+    rf"(?:第(?P<ord>{_CN_NUM})次)?[ \u3000]*(?P<verb>(?:修正|修订|修改)?(?:公布|发布)|通过|批准|颁布|修正|修订|修改"
+    rf"|起?施行|起?实施)[ \u3000]*$"
 )
 _LINE_START_RE = regex.compile(rf"^[ \u3000]*[（(]?[ \u3000]*(?:根据|自|于)?[ \u3000]*{DATE_RE.pattern}")
-_HAS_VERB_RE = regex.compile(r"通过|批准|公布|发布|颁布|修正|修订|施行")
-_ORDER_RE = regex.compile(rf"(?P<organ>[\p{{Han}}]{{2,30}}?)令[ \u3000]*(?P<num>第?[ \u3000]*{_CN_NUM}[ \u3000]*号)")
+_HAS_VERB_RE = regex.compile(r"通过|批准|公布|发布|颁布|修正|修订|修改|施行")
+# "国务院令第363号", and the local governments' "北京市人民政府第228号令"
+_ORDER_RE = regex.compile(
+    rf"(?P<organ>[\p{{Han}}]{{2,30}}?)(?:令[ \u3000]*(?P<num>第?[ \u3000]*{_CN_NUM}[ \u3000]*号)"
+    rf"|第[ \u3000]*{_CN_NUM}[ \u3000]*号[ \u3000]*令)"
+)
 _SESSION_RE = regex.compile(rf"第{_CN_NUM}届")
-_MEETING_RE = regex.compile(rf"第{_CN_NUM}次(?:全体|常务)?会议.*$|(?:审判|检察)委员会$|常务会议$")
+_MEETING_RE = regex.compile(
+    rf"第{_CN_NUM}次(?:全体|常务|部务|局务|委务|署务|行务|主任)?会议.*$|(?:审判|检察)委员会$|常务会议$"
+)
+# Digits that print the same date in other shapes: "二○一一年" (a white circle for 〇), "２０１７年" (full-width).
+# One character for one, so that offsets in the folded text are offsets in the printed one.
+_FOLD = str.maketrans("○０１２３４５６７８９", "〇0123456789")
 _TAIL_WORDS = ("通过的", "根据", "以", "的", "、", "，", "和", "及")
 _ORDINALS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _PRC = "中华人民共和国"
@@ -50,6 +61,15 @@ _ON_PUBLICATION_RE = regex.compile(r"本[\p{Han}]{1,6}?自(?:公布|发布)之�
 _TITLE_SUFFIX_RE = regex.compile(r"[（(]\d{4}年(?:第[一二三四五六七八九十]+次)?(?:修正|修订|修改)?(?:本|版)?[）)]$")
 
 
+def fold_digits(s: str) -> str:
+    """``s`` with full-width digits and ○ as the digits a date is read with; the same length.
+
+    >>> fold_digits("２０１７年１月２０日"), fold_digits("二○一一年")
+    ('2017年1月20日', '二〇一一年')
+    """
+    return s.translate(_FOLD)
+
+
 def is_tizhu_line(line: str) -> bool:
     """A line of a 题注: it starts (after an opening bracket, 根据 or 自) with a full date and names an event.
 
@@ -60,7 +80,7 @@ def is_tizhu_line(line: str) -> bool:
     >>> is_tizhu_line("2023年就业工作要点")
     False
     """
-    s = line.strip()
+    s = fold_digits(line.strip())
     return len(s) < 400 and bool(_LINE_START_RE.match(s)) and bool(_HAS_VERB_RE.search(s))
 
 
