@@ -15,6 +15,7 @@ from ..segment.versions import same_work
 from ..text.patterns import norm_title
 from .align import Article, Pairing, align, same_text
 from .chapters import align_chapters
+from .parts import align_parts
 from .pairing import Match, Placed, moves, pair_numbers, place
 from .phrases import phrase_changes
 
@@ -109,7 +110,10 @@ def _change(m: Match, heading: str | None) -> ParameterChange:
         change, summary = "moved", f"{what}{_shown(x)}由{a_path}移至{b_path}"
     elif x is not None and y is not None:
         old, new = _shown(x), _shown(y)
-        if (x.value, x.value_max) == (y.value, y.value_max):
+        if (x.value, x.value_max) == (y.value, y.value_max) and m.x and m.y and m.x.anchor != m.y.anchor and _terms(x) == _terms(y):
+            change = "changed"
+            summary = f"{what}{old}的起算由“{m.x.anchor or '未规定'}”改为“{m.y.anchor or '未规定'}”"
+        elif (x.value, x.value_max) == (y.value, y.value_max):
             kind_only = f"{subject}{KIND_WORD[q.kind]}" if named or not subject else f"{subject}（{KIND_WORD[q.kind]}）"
             change, summary = "changed", f"{kind_only}{old}由{_terms(x)}改为{_terms(y)}"
         else:
@@ -212,6 +216,7 @@ def analyses_to_diff(analysis_a: Analysis, analysis_b: Analysis) -> Diff:
             a_heading=p.a.heading if p.a else None, b_heading=p.b.heading if p.b else None, similarity=round(p.similarity, 3),
             a_span=p.a.span if p.a else None, b_span=p.b.span if p.b else None,
             redline=redline(p.a.body, p.b.body) if p.a and p.b and p.status in ("modified", "split", "merged") else [],
+            parts=align_parts(a, b, p.a, p.b) if p.a and p.b and p.status in ("modified", "split", "merged") else [],
         ))
         if p.status == "added" and p.b:
             summary_articles.append(f"新增{p.b.path}（{p.b.heading or p.b.body[:16]}）")

@@ -44,6 +44,7 @@ class Placed:
     clause: str
     subject: str
     words: frozenset[str]
+    anchor: str = ""
 
     @property
     def path(self) -> str:
@@ -82,12 +83,31 @@ def subject_of(clause: str, quote: str) -> str:
     return c.strip("，,、 ")
 
 
+_ANCHOR_BEFORE = regex.compile(r"(?:自|从|于)(?P<event>[^，,；;。]{1,30}?)(?:之日|之时|后)起[ \u3000]*$")
+_ANCHOR_AFTER = regex.compile(r"^[ \u3000]*(?:以?[前后]|届满)")
+
+
+def anchor_of(doc: Document, q: Quantity) -> str:
+    """What a deadline runs from: ``自收到申请之日起15日内`` → ``自收到申请之日起``; ``活动的十五日前`` →
+    ``前`` (before the event); empty for a period without an anchor.
+
+    """
+    if q.kind != "duration":
+        return ""
+    s, e = q.evidence.span
+    m = _ANCHOR_BEFORE.search(doc.text, max(0, s - 40), s)
+    if m:
+        return "自" + m.group("event") + "之日起"
+    m = _ANCHOR_AFTER.match(doc.text, e, min(len(doc.text), e + 4))
+    return m.group(0).strip() if m else ""
+
+
 def place(doc: Document, q: Quantity, art: Article) -> Placed:
     s, e = clause_of(doc, *q.evidence.span)
     clause = verbatim(doc, s, e).replace("\n", "")
     subject = subject_of(clause, q.evidence.quote)
     words = bigrams(_BOUNDS.sub("", subject.replace("…", "")) + (q.benefit or ""))
-    return Placed(q, art, clause, subject, frozenset(words))
+    return Placed(q, art, clause, subject, frozenset(words), anchor_of(doc, q))
 
 
 def same_value(x: Quantity, y: Quantity) -> bool:
@@ -122,6 +142,13 @@ def _score(x: Placed, y: Placed) -> float:
     return similarity(set(x.words), set(y.words)) + bonus
 
 
+def _same_action(x: Placed, y: Placed) -> bool:
+    """Two deadlines for one act: the clause after the number alike (…内作出将其列入经营异常名录的决定), so that a
+    change of anchor is a change of that deadline, not two deadlines of two acts."""
+    after_x, after_y = x.subject.partition("…")[2], y.subject.partition("…")[2]
+    return similarity(bigrams(after_x), bigrams(after_y)) >= MOVED if after_x and after_y else after_x == after_y
+
+
 def pair_numbers(xs: Sequence[Placed], ys: Sequence[Placed], primary: set[tuple[str, str]]) -> list[Match]:
     """The numbers of a group of linked articles paired by subject; ``primary`` holds the links (A path, B path)
     that are each article's main partner. Same value in a primary link: left out (no change)."""
@@ -142,7 +169,7 @@ def pair_numbers(xs: Sequence[Placed], ys: Sequence[Placed], primary: set[tuple[
             continue
         used_i.add(i)
         used_j.add(j)
-        if not same:
+        if not same or (x.anchor != y.anchor and _same_action(x, y)):  # a value, or a deadline's anchor, changed
             out.append(Match(x, y))
         elif (x.path, y.path) not in primary:
             out.append(Match(x, y, moved=True))

@@ -23,11 +23,15 @@ class RedlineOp(Record):
     text: str
 
 
+PartStatus = Literal["unchanged", "renumbered", "modified", "added", "removed"]
+"""How a 款 or 项 of one version stands to the other."""
+
+
 class PartPair(Record):
     """Two parts of an aligned article paired by content: 款 (paragraphs, ``第2款``) and 项 (items, ``（三）``, ``2.``),
     labelled as in the text; ``a`` None: added, ``b`` None: removed."""
 
-    status: Literal["unchanged", "renumbered", "modified", "added", "removed"]
+    status: PartStatus
     a: str | None = Field(description="the part in A: 第N款, or 第N款（三） for an item")
     b: str | None = Field(description="the part in B")
     a_span: SpanT | None = None

@@ -11,7 +11,21 @@ import regex
 from ..records import DocNumber, VersionEvent
 from ..text.patterns import DATE_LINE_RE, DOC_NUMBER_LINE_RE, norm_title, parse_date, parse_doc_number, title_text
 from .heads import doc_type_of, is_head_like, split_organs
-from .versions import in_force_in_body, is_tizhu_line, latest_date, order_line, parse_order, parse_tizhu
+from .versions import (
+    anachronistic,
+    fold_digits,
+    in_force_in_body,
+    interpreter,
+    is_note_line,
+    is_order_text,
+    is_tizhu_line,
+    issuers_of,
+    latest_date,
+    order_line,
+    parse_order,
+    parse_tizhu,
+    resolve_events,
+)
 
 _INSTRUMENT_RE = regex.compile(r"关于(?:印发|转发|颁发|发布)[ \u3000]*《?(?P<x>.+?)》?[ \u3000]*的[ \u3000]*通[ \u3000]*知")
 _MULTI_RE = regex.compile(r"等[ \u3000]*\d+[ \u3000]*个[\p{Han}]{1,4}$")
@@ -82,10 +96,16 @@ def _inline_tizhu(line: str) -> str:
     >>> _inline_tizhu("关于做好2023年就业工作的通知（试行）")
     '关于做好2023年就业工作的通知（试行）'
     """
+    at = _inline_tizhu_at(line)
+    return line if at is None else line[:at].rstrip()
+
+
+def _inline_tizhu_at(line: str) -> int | None:
+    """Where a 题注 printed after the title on the title's line opens its bracket."""
     for m in regex.finditer(r"[(（]", line):
         if m.start() > 0 and is_tizhu_line(line[m.start() :]):
-            return line[: m.start()].rstrip()
-    return line
+            return m.start()
+    return None
 
 
 def _title(paragraphs: Sequence[str], end: int) -> tuple[str | None, list[str], list[str]]:
@@ -159,41 +179,73 @@ def _offsets(paragraphs: Sequence[str], upto: int) -> list[int]:
     return out
 
 
+ORDER_SCAN = 10
+
+
 def _order_block(paragraphs: Sequence[str]) -> tuple[int, int, list[VersionEvent]] | None:
-    """A promulgation order printed before the title (``中华人民共和国国务院令 第583号``, its text, the signer and
-    the date): (its first paragraph, the paragraph after it, its events)."""
-    order = order_line(paragraphs, 3)
-    if order is None:
+    """A promulgation order printed before the title or between two printings of it: the decree
+    (``中华人民共和国国务院令 第583号``, ``上海市人民政府令 / 第71号``, ``(劳动和社会保障部令第17号)``; a rule may
+    print none), its text (``《X》已经…会议通过，现予公布，自…起施行。``), the signer (``市长 韩正``) and the date
+    (``二○一一年十月十九日``): (its first paragraph, the paragraph after it, its events)."""
+    text_at = next((j for j in range(min(len(paragraphs), ORDER_SCAN)) if is_order_text(paragraphs[j])), None)
+    order = order_line(paragraphs, 3 if text_at is None else text_at)
+    if order is None and text_at is None:
         return None
-    k, printed, organ = order
-    scan = min(len(paragraphs), k + 8)
+    start = order[0] + 1 if order is not None else text_at
+    assert start is not None
+    scan = min(len(paragraphs), start + 8)
     offsets = _offsets(paragraphs, scan)
-    events: list[VersionEvent] = []
-    for j in range(k + 1, scan):
+    texts: list[int] = []
+    for j in range(start, scan):
         p = paragraphs[j]
-        if "现予" in p or "已由" in p or "已经" in p:
-            events += parse_order(p, offsets[j])
-        elif DATE_LINE_RE.match(p.strip()) and (d := parse_date(p)) is not None:
+        folded = fold_digits(p.strip())
+        if any(w in p for w in ("现予", "已由", "已经", "已于")):
+            texts.append(j)
+        elif DATE_LINE_RE.match(folded) and (d := parse_date(folded)) is not None:
+            events = [e for i in texts for e in parse_order(paragraphs[i], offsets[i], signed=d)]
+            printed = order[1] if order is not None else None
+            organ = order[2] if order is not None else next((e.organ for e in events if e.organ), None)
             q = p.strip()
             lead = len(p) - len(p.lstrip())
             events.append(VersionEvent(event="published", date=d, body=printed, organ=organ, order=printed,
                                        instrument=None, ordinal=None, quote=q,
                                        span=(offsets[j] + lead, offsets[j] + lead + len(q))))
+            if order is None:
+                return start, j + 1, events
+            k = order[0]
             return k - (1 if paragraphs[k].strip().startswith("第") else 0), j + 1, events
     return None
 
 
 def _history(paragraphs: Sequence[str], start: int, end: int) -> list[VersionEvent]:
-    """The events of the 题注 under a title that starts at ``start``: its lines up to the head's ``end``."""
+    """The events of the 题注 under a title that starts at ``start``: its lines up to the head's ``end``, past
+    a repository's note, the title printed again and a decree; or the 题注 printed on a title's own line."""
     scan = min(len(paragraphs), max(end, start + 1) + 8)
     offsets = _offsets(paragraphs, scan)
-    first = next((k for k in range(start + 1, min(end + 1, scan)) if is_tizhu_line(paragraphs[k])), None)
+    title = norm_title(paragraphs[start]) if start < len(paragraphs) else ""
+    first, at = None, 0
+    for k in range(start, scan):
+        p = paragraphs[k]
+        if k > start and is_tizhu_line(p):
+            first = k
+            break
+        inline = _inline_tizhu_at(p)
+        if inline is not None:
+            first, at = k, inline
+            break
+        if k > end and not (is_note_line(p) or norm_title(p) == title or _DECREE_RE.match(p.strip())):
+            break
     if first is None:
         return []
     stop = first + 1
-    while stop < scan and (is_tizhu_line(paragraphs[stop]) or _open_bracket(paragraphs[first:stop])):
+    while stop < scan and (is_tizhu_line(paragraphs[stop]) or _open_bracket(_from(paragraphs, first, at, stop))):
         stop += 1
-    return parse_tizhu("\n".join(paragraphs[first:stop]), offsets[first])
+    return parse_tizhu("\n".join(_from(paragraphs, first, at, stop)), offsets[first] + at)
+
+
+def _from(paragraphs: Sequence[str], first: int, at: int, stop: int) -> list[str]:
+    """The lines ``first`` to ``stop`` (excluded), the first from its character ``at``."""
+    return [paragraphs[first][at:], *paragraphs[first + 1 : stop]]
 
 
 def _open_bracket(lines: Sequence[str]) -> bool:
@@ -237,6 +289,27 @@ def _signature(paragraphs: Sequence[str], start: int) -> tuple[int | None, list[
     return None, [], None
 
 
+_RULE_TYPES = ("办法", "规定", "细则", "条例", "规则")
+
+
+def _maker_of_rule(organ: str, title: str | None) -> str:
+    """The government whose rule its 办公厅 prints: the 版记 "浙江省人民政府办公厅 2017年1月23日印发" of a rule
+    (a title of its own, not a 关于…通知) names the office that prints it; a 办公厅 makes no 规章.
+
+    >>> _maker_of_rule("浙江省人民政府办公厅", "浙江省餐厨垃圾管理办法")
+    '浙江省人民政府'
+    >>> _maker_of_rule("浙江省人民政府办公厅", "关于印发浙江省餐厨垃圾管理办法的通知")
+    '浙江省人民政府办公厅'
+    """
+    if not title or "关于" in title or doc_type_of(title) not in _RULE_TYPES:
+        return organ
+    for office in ("办公厅", "办公室"):
+        maker = organ.removesuffix(office)
+        if maker != organ and maker.endswith("人民政府"):
+            return maker
+    return organ
+
+
 def paragraphs_to_head(paragraphs: Sequence[str]) -> Head:
     """Read the metadata of one document from its paragraphs."""
     head = Head()
@@ -274,13 +347,14 @@ def paragraphs_to_head(paragraphs: Sequence[str]) -> Head:
         for p in paragraphs[::-1]:
             printed = parse_date(p) if "印发" in p and DATE_LINE_RE.match(p.strip()) else None
             if printed is not None:
-                issuers = _organs_before_date(p, printed)
+                issuers = [_maker_of_rule(o, title) for o in _organs_before_date(p, printed)]
                 break
-    head.versions = _merge(_history(paragraphs, skip, end), order[2] if order is not None else [])
+    head.versions = resolve_events(_merge(_history(paragraphs, skip, end), order[2] if order is not None else []))
     if head.versions:
-        named = [e.organ for e in head.versions if e.organ and e.organ != "中华人民共和国主席"]
-        if named:
-            issuers = _joint_organs(named)
+        named = issuers_of(head.versions)
+        maker = interpreter(paragraphs[head.body_start:]) if anachronistic(head.versions) else None
+        if maker or named:
+            issuers = [maker] if maker else _joint_organs(named)
         head.date = latest_date(head.versions) or head.date
     in_force = [e.date for e in head.versions if e.event == "in_force" and e.date is not None]
     head.effective_date = in_force[-1] if in_force else in_force_in_body(paragraphs[head.body_start:], head.versions)

@@ -46,12 +46,16 @@ _TAIL_WORDS = ("通过的", "根据", "以", "的", "、", "，", "和", "及")
 _ORDINALS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _PRC = "中华人民共和国"
 # The promulgation order of a law or an administrative regulation:
-# "《X》已由…会议于2020年6月20日通过，现予公布，自2021年1月1日起施行。" / "《X》已经2020年…国务院第N次常务会议通过"
+# "《X》已由…会议于2020年6月20日通过，现予公布，自2021年1月1日起施行。" / "《X》已经2020年…国务院第N次常务会议通过";
+# a ministry's: "《X》已于2003年9月18日经劳动和社会保障部第5次部务会议通过，现予颁布"
 _ORDER_TEXT_RE = regex.compile(
-    rf"已(?:由|经)[ \u3000]*(?:(?P<d1>{DATE_RE.pattern})[ \u3000]*)?(?P<body>[^，。；]*?会议)"
+    rf"已(?:于[ \u3000]*(?P<d0>{DATE_RE.pattern})[ \u3000]*经|由|经)[ \u3000]*(?:(?P<d1>{DATE_RE.pattern})[ \u3000]*)?"
+    rf"(?P<body>[^，。；]*?会议)"
     rf"[ \u3000]*(?:于[ \u3000]*(?P<d2>{DATE_RE.pattern}))?[ \u3000]*(?P<verb>通过|修订通过|修正通过)"
 )
-_PUBLISH_RE = regex.compile(r"现予(?:以)?(?:公布|发布)")
+_PUBLISH_RE = regex.compile(r"现予(?:以)?(?:公布|发布|颁布)")
+# "现予公布，自公布之日起施行": in force on the day of the order's date
+_IN_FORCE_ON_ORDER_RE = regex.compile(r"自(?:公布|发布|颁布)之日起(?:施行|实施)")
 _IN_FORCE_RE = regex.compile(rf"自[ \u3000]*(?P<d>{DATE_RE.pattern})[ \u3000]*起[ \u3000]*(?:施行|实施)")
 # "本法自2018年1月1日起施行", "本条例自…起施行", "本办法自…起实施"
 _BODY_IN_FORCE_RE = regex.compile(
@@ -142,16 +146,23 @@ def _strip_tail(s: str) -> str:
     return s
 
 
+def _verb(printed: str) -> str:
+    """The event a verb names: "修正发布" is an amendment, "起施行" an entry into force."""
+    printed = printed.removeprefix("起")
+    return _VERBS[printed[:2]] if printed[:2] in ("修正", "修订", "修改") else _VERBS[printed]
+
+
 def _event(
-    seg: str, base: int, date_m: regex.Match[str], verb_hint: tuple[str, int | None] | None
+    seg: str, base: int, date_end: int, date: dt.date | None, verb_hint: tuple[str, int | None] | None
 ) -> VersionEvent | None:
-    """One event from a segment of a 题注 (``根据``/``自``, the date ``date_m``, the rest) that starts at ``base``
-    of the document's text; ``verb_hint`` for a segment without a verb, whose act the next event names."""
-    rest = seg[seg.index(date_m.group(0)) + len(date_m.group(0)):]
-    tail = rest.rstrip(" \u3000\n）)。；，,、")
+    """One event from a segment of a 题注 (``根据``/``自``, a date ending at ``date_end`` of the segment, the
+    rest) that starts at ``base`` of the document's text; ``verb_hint`` for a segment without a verb, whose act
+    the next event names."""
+    rest = seg[date_end:]
+    tail = rest.rstrip(" \u3000\n）)。；，,、（(")
     vm = _VERB_END_RE.search(tail)
     if vm:
-        verb, ordinal = _VERBS[vm.group("verb").removeprefix("起")], _ordinal(vm.group("ord"))
+        verb, ordinal = _verb(vm.group("verb")), _ordinal(vm.group("ord"))
         tail = tail[: vm.start()]
     elif verb_hint is not None:
         verb, ordinal = verb_hint
@@ -169,11 +180,11 @@ def _event(
         m = _ORDER_RE.search(body)
         if m:
             order = m.group(0).replace(" ", "")
-    quote = seg.strip(" \u3000\n（()）").rstrip("，、；。")
+    quote = seg.strip(" \u3000\n（()）").rstrip("，、；。;,")
     lead = len(seg) - len(seg.lstrip(" \u3000\n（("))
     return VersionEvent(
         event=verb,  # type: ignore[arg-type]
-        date=parse_date(date_m.group(0)),
+        date=date,
         body=body,
         organ=organ_of(body, instrument) if verb != "in_force" else None,
         order=order,
@@ -192,7 +203,7 @@ def parse_tizhu(text: str, base: int = 0) -> list[VersionEvent]:
     ...     "《关于修改〈X法〉的决定》修正）")]
     [('adopted', '2010-11-22', '全国人民代表大会常务委员会'), ('amended', '2022-02-23', '全国人民代表大会常务委员会')]
     """
-    dates = list(DATE_RE.finditer(text))
+    dates = list(DATE_RE.finditer(fold_digits(text)))
     # a date right after 自 is the start of its own segment ("自2011年1月1日起施行"); the 自 goes with it
     starts = []
     for m in dates:
@@ -210,42 +221,66 @@ def parse_tizhu(text: str, base: int = 0) -> list[VersionEvent]:
     for n, (k, m) in enumerate(starts):
         end = starts[n + 1][0] if n + 1 < len(starts) else len(text)
         seg = text[k:end]
-        ev = _event(seg, base + k, m, None)
+        ev = _event(seg, base + k, m.end() - k, parse_date(m.group(0)), None)
         if ev is None:
             pending.append((seg, base + k, m))
             continue
         for pseg, pbase, pm in pending if ev.event != "in_force" else []:
             # a joint act: "A会议、B会议通过" gives each its own date and organ
-            out.append(_event(pseg, pbase, pm, (ev.event, ev.ordinal)))
+            out.append(_event(pseg, pbase, pm.end() - (pbase - base), parse_date(pm.group(0)), (ev.event, ev.ordinal)))
         pending = []
         out.append(ev)
     return [e for e in out if e is not None]
 
 
-def parse_order(text: str, base: int = 0) -> list[VersionEvent]:
-    """The events of a promulgation order paragraph: adoption by a meeting, publication, entry into force.
+def is_order_text(p: str) -> bool:
+    """A promulgation paragraph: "《X》已经…会议通过，现予公布" (颁布, 发布).
+
+    >>> is_order_text("《X规定》已经2008年4月7日市政府第5次常务会议通过，现予公布，自2008年5月1日起施行。")
+    True
+    >>> is_order_text("现予公布的名单如下")
+    False
+    """
+    return bool(_PUBLISH_RE.search(p)) and bool(_ORDER_TEXT_RE.search(fold_digits(p)))
+
+
+def parse_order(text: str, base: int = 0, signed: dt.date | None = None) -> list[VersionEvent]:
+    """The events of a promulgation order paragraph: adoption by a meeting, publication, entry into force;
+    ``signed`` is the order's date, the day "自公布之日起施行" comes into force on.
 
     >>> [(e.event, str(e.date)) for e in parse_order("《中华人民共和国X法》已由中华人民共和国第十三届全国人民代表"
     ...     "大会常务委员会第二十次会议于2020年6月20日通过，现予公布，自2021年1月1日起施行。")]
     [('adopted', '2020-06-20'), ('in_force', '2021-01-01')]
+    >>> [(e.event, str(e.date), e.organ) for e in parse_order("《X办法》已于2003年9月18日经劳动和社会保障部第5次"
+    ...     "部务会议通过，现予颁布，自2004年1月1日起施行。")]
+    [('adopted', '2003-09-18', '劳动和社会保障部'), ('in_force', '2004-01-01', None)]
+    >>> [(e.event, str(e.date)) for e in parse_order("《X细则》已经2011年10月10日市政府第121次常务会议通过，"
+    ...     "现予公布，自公布之日起施行。", signed=dt.date(2011, 10, 19))]
+    [('adopted', '2011-10-10'), ('in_force', '2011-10-19')]
     """
+    folded = fold_digits(text)
     out = []
-    m = _ORDER_TEXT_RE.search(text)
+    m = _ORDER_TEXT_RE.search(folded)
     if m:
-        d = m.group("d1") or m.group("d2")
-        body = regex.sub(r"[ \u3000]+", "", m.group("body"))
+        d = m.group("d0") or m.group("d1") or m.group("d2")
+        body = regex.sub(r"[ \u3000]+", "", text[m.start("body"): m.end("body")])
         verb = {"修订通过": "revised", "修正通过": "amended"}.get(m.group("verb"), "adopted")
         out.append(VersionEvent(
             event=verb,  # type: ignore[arg-type]
             date=parse_date(d) if d else None, body=body, organ=organ_of(body), order=None, instrument=None,
-            ordinal=None, quote=m.group(0), span=(base + m.start(), base + m.end()),
+            ordinal=None, quote=text[m.start(): m.end()], span=(base + m.start(), base + m.end()),
         ))
-    for f in _IN_FORCE_RE.finditer(text):
+    f = _IN_FORCE_RE.search(folded)
+    if f:
         out.append(VersionEvent(
             event="in_force", date=parse_date(f.group("d")), body=None, organ=None, order=None, instrument=None,
-            ordinal=None, quote=f.group(0), span=(base + f.start(), base + f.end()),
+            ordinal=None, quote=text[f.start(): f.end()], span=(base + f.start(), base + f.end()),
         ))
-        break
+    elif signed is not None and (g := _IN_FORCE_ON_ORDER_RE.search(text)):
+        out.append(VersionEvent(
+            event="in_force", date=signed, body=None, organ=None, order=None, instrument=None,
+            ordinal=None, quote=g.group(0), span=(base + g.start(), base + g.end()),
+        ))
     return out
 
 
@@ -253,7 +288,7 @@ def order_line(paragraphs: Sequence[str], end: int) -> tuple[int, str, str] | No
     """The promulgation order among the first ``end`` paragraphs, ``国务院令 第N号`` on one line or two:
     (index of its last line, the order as printed without spaces, its organ)."""
     for k in range(min(end, len(paragraphs))):
-        s = regex.sub(r"[ \u3000]+", "", paragraphs[k])
+        s = regex.sub(r"[ \u3000]+", "", paragraphs[k]).strip("（()）")  # "(劳动和社会保障部令第17号)"
         if s.endswith("令") and len(s) <= 20 and k + 1 < len(paragraphs):
             s, k = s + regex.sub(r"[ \u3000]+", "", paragraphs[k + 1]), k + 1
         m = _ORDER_RE.match(s)
@@ -261,6 +296,88 @@ def order_line(paragraphs: Sequence[str], end: int) -> tuple[int, str, str] | No
             organ = organ_of(m.group(0))
             if organ:
                 return k, m.group(0), organ
+    return None
+
+
+# "劳动和社会保障部令第17号于2003年9月23日公布，自2004年1月1日起施行；…": a repository's note on the decree
+_NOTE_RE = regex.compile(rf"^[\p{{Han}}]{{2,30}}令[ \u3000]*第[ \u3000]*{_CN_NUM}[ \u3000]*号于[ \u3000]*{DATE_RE.pattern}")
+
+
+def is_note_line(line: str) -> bool:
+    """A line a repository of rules wrote under the title, telling of the decree in a sentence.
+
+    >>> is_note_line("人力资源社会保障部令第8号于2010年12月31日公布，自2011年1月1日起施行；人社部现行规章库提供完整文本。")
+    True
+    >>> is_note_line("（2010年12月31日人力资源社会保障部令第 8号公布 自2011年1月1日起施行）")
+    False
+    """
+    return bool(_NOTE_RE.match(fold_digits(line.strip())))
+
+
+_SHORT_GOVERNMENTS = {"市政府": "市人民政府", "省政府": "省人民政府", "区政府": "区人民政府", "县政府": "县人民政府"}
+
+
+def resolve_events(events: Sequence[VersionEvent]) -> list[VersionEvent]:
+    """The events with a government named short given its full name, and without a publication that repeats an
+    amendment of the same day and organ.
+
+    A meeting of "市政府第121次常务会议" is of the 上海市人民政府 its decree names. A line "2025年3月18日 国家市场监督
+    管理总局公布" over a 题注 that prints "根据2025年3月18日国家市场监督管理总局令第101号修订" is that one decree.
+    """
+    full = [e.organ for e in events if e.organ]
+    out = []
+    for e in events:
+        short = _SHORT_GOVERNMENTS.get(e.organ or "")
+        if short:
+            named = next((o for o in full if o.endswith(short) and len(o) > len(short)), None)
+            e = e.model_copy(update={"organ": named}) if named else e
+        out.append(e)
+    amended = {(e.date, e.organ) for e in out if e.event in ("amended", "revised")}
+    return [e for e in out if not (e.event == "published" and (e.date, e.organ) in amended)]
+
+
+def issuers_of(events: Sequence[VersionEvent]) -> list[str]:
+    """The organs that made the version: each organ that acted, but not one whose decrees (令) a later decree
+    of another organ amended (the rule passed to that organ: 国家工商行政管理总局令第68号, revised by 国家市场监督
+    管理总局令第101号), nor the President, who signs a law."""
+    last_order = next((e for e in reversed(events) if e.order and e.organ and e.event != "published"), None)
+    out = []
+    for e in events:
+        if not e.organ or e.organ == f"{_PRC}主席":
+            continue
+        if last_order is not None and e.organ != last_order.organ and e.order and e.date and last_order.date \
+                and e.date < last_order.date and all(x.order for x in events if x.organ == e.organ):
+            continue
+        out.append(e.organ)
+    return list(dict.fromkeys(out))
+
+
+# The 国务院机构改革 that passed a department's rules to a new one: predecessor -> (successor, the day the
+# 全国人民代表大会 approved the reform). A repository may name the successor for an act done before it existed.
+_REFORMS = {
+    "劳动和社会保障部": ("人力资源社会保障部", dt.date(2008, 3, 15)),
+    "国家工商行政管理总局": ("国家市场监督管理总局", dt.date(2018, 3, 17)),
+}
+_FOUNDED = {successor: day for successor, day in _REFORMS.values()}
+# "本办法由国家工商行政管理总局负责解释": the department that made a 部门规章
+_INTERPRETER_RE = regex.compile(r"本[\p{Han}]{1,6}?由(?P<organ>[\p{Han}]{2,30}?)负责解释")
+
+
+def anachronistic(events: Sequence[VersionEvent]) -> bool:
+    """Whether an event names an organ that did not exist on its date."""
+    return any(e.organ in _FOUNDED and e.date is not None and e.date < _FOUNDED[e.organ] for e in events)
+
+
+def interpreter(paragraphs: Sequence[str]) -> str | None:
+    """The organ a rule says interprets it: "本办法由国家工商行政管理总局负责解释".
+
+    >>> interpreter(["第二十条  本办法由国家工商行政管理总局负责解释。"])
+    '国家工商行政管理总局'
+    """
+    for p in paragraphs:
+        m = _INTERPRETER_RE.search(p)
+        if m:
+            return m.group("organ")
     return None
 
 
@@ -307,13 +424,14 @@ def _organs(doc: Document) -> set[str]:
         for part in str(name).split("、"):
             part = part.strip().removeprefix(_PRC)
             if part:
-                out.add(part)
+                out.add(_REFORMS[part][0] if part in _REFORMS else part)
     return out
 
 
 def same_work(a: Document, b: Document) -> bool:
     """Whether two documents are versions of one work: the same title once the 题注 and a version label are left
-    out, the same region when both have one, and an issuing organ in common when both name one."""
+    out, the same region when both have one, and an issuing organ in common when both name one (a department
+    and the one a reform passed its rules to are one: 劳动和社会保障部, 人力资源社会保障部)."""
     ta, tb = work_title(a.title), work_title(b.title)
     if not ta or ta != tb:
         return False
