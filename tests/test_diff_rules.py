@@ -1,0 +1,140 @@
+"""Parameter changes between two versions, paired by what they govern (issue 8, item 3), on small versions written
+here (one rule each) and on the real pairs of corpus/revisions: chapters, 款 and 项, no change reported twice."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extractor.compare.diff import documents_to_diff
+from extractor.compare.parts import parts
+from extractor.compare.align import articles
+from extractor.pipeline import parse_file
+from extractor.records import Diff, ParameterChange
+
+ROOT = Path(__file__).resolve().parent.parent
+REVISIONS = ROOT / "corpus" / "revisions"
+TITLE = "某市职工休假与补贴办法"
+
+
+def _diff(tmp_path: Path, old: str, new: str) -> Diff:
+    (tmp_path / "v1.txt").write_text(f"{TITLE}\n{old}", encoding="utf-8")
+    (tmp_path / "v2.txt").write_text(f"{TITLE}\n{new}", encoding="utf-8")
+    return documents_to_diff(parse_file(tmp_path / "v1.txt")[0], parse_file(tmp_path / "v2.txt")[0])
+
+
+def _numbers(d: Diff) -> list[tuple[str, float | str | None, float | str | None]]:
+    return sorted((c.change, c.a_value, c.b_value) for c in d.changes if c.kind not in ("group", "condition"))
+
+
+CASES = [
+    # (id, old text, new text, the number changes (change, old value, new value), a word each summary names)
+    ("paired-by-subject-not-position",
+     "第一条 职工享受下列假期：（一）婚假3天；（二）丧假1天。\n第二条 本办法自发布之日起施行。",
+     "第一条 职工享受下列假期：（一）婚假10天；（二）丧假3天。\n第二条 本办法自发布之日起施行。",
+     [("changed", 1.0, 3.0), ("changed", 3.0, 10.0)], ["婚假", "丧假"]),
+    ("a-range-end-changed",
+     "第一条 逾期不改正的，处以2万元以上5万元以下罚款。\n第二条 本办法自发布之日起施行。",
+     "第一条 逾期不改正的，处以3万元以上5万元以下罚款。\n第二条 本办法自发布之日起施行。",
+     [("changed", 20000.0, 30000.0)], ["罚款"]),
+    ("a-rule-of-an-inserted-article-is-added",
+     "第一条 给予一次性补贴1000元。\n第二条 本办法自发布之日起施行。",
+     "第一条 给予一次性补贴1000元。\n第二条 对新招用的职工，另给予交通补贴500元。\n第三条 本办法自发布之日起施行。",
+     [("added", None, 500.0)], ["交通补贴"]),
+    ("a-rule-of-a-repealed-article-is-removed",
+     "第一条 给予一次性补贴1000元。\n第二条 对新招用的职工，另给予交通补贴500元。\n第三条 本办法自发布之日起施行。",
+     "第一条 给予一次性补贴1000元。\n第二条 本办法自发布之日起施行。",
+     [("removed", 500.0, None)], ["交通补贴"]),
+    ("a-deadline-anchor-changed",
+     "第一条 申请人应当自收到通知之日起15日内提交材料。\n第二条 本办法自发布之日起施行。",
+     "第一条 申请人应当自通知送达之日起15日内提交材料。\n第二条 本办法自发布之日起施行。",
+     [("changed", 15.0, 15.0)], ["起算"]),
+    ("next-year-is-no-rule",
+     "第一条 所需资金纳入下一年度预算，补贴标准为每人1000元。\n第二条 本办法自发布之日起施行。",
+     "第一条 所需资金纳入下一年度预算，补贴标准为每人1200元。\n第二条 本办法自发布之日起施行。",
+     [("changed", 1000.0, 1200.0)], ["补贴"]),
+    ("nothing-changed-nothing-reported",
+     "第一条 给予一次性补贴1000元，期限不超过3年。\n第二条 本办法自发布之日起施行。",
+     "第一条 给予一次性补贴1000元，期限不超过3年。\n第二条 本办法自发布之日起施行。",
+     [], []),
+]
+
+
+@pytest.mark.parametrize(("old", "new", "expected", "words"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_number_changes(tmp_path: Path, old: str, new: str, expected: list[tuple[str, float | None, float | None]],
+                        words: list[str]) -> None:
+    d = _diff(tmp_path, old, new)
+    assert d.relation == "version"
+    assert _numbers(d) == sorted(expected)
+    numbers = [c for c in d.changes if c.kind not in ("group", "condition")]
+    for w in words:
+        assert any(w in c.summary for c in numbers), (w, [c.summary for c in numbers])
+
+
+def test_a_moved_rule_is_moved_not_removed_and_added(tmp_path: Path) -> None:
+    old = ("第一条 有下列情形之一的，给予警告：\n（一）拒不配合检查的；\n（二）虚报补贴资金5000元以上的。\n"
+           "第二条 有下列情形之一的，处以罚款：\n（一）伪造申请材料的。\n第三条 本办法自发布之日起施行。")
+    new = ("第一条 有下列情形之一的，给予警告：\n（一）拒不配合检查的。\n"
+           "第二条 有下列情形之一的，处以罚款：\n（一）伪造申请材料的；\n（二）虚报补贴资金5000元以上的。\n第三条 本办法自发布之日起施行。")
+    old, new = "第零条 为了规范管理，制定本办法。\n" + old, "第零条 为了规范管理，制定本办法。\n" + new
+    d = _diff(tmp_path, old, new)
+    moved = [c for c in d.changes if c.change == "moved"]
+    assert [(c.a_value, c.b_value, c.a_section, c.b_section) for c in moved] == [(5000.0, 5000.0, "第一条", "第二条")]
+    assert not [c for c in d.changes if c.kind == "money" and c.change in ("added", "removed")]
+
+
+def _real(name: str) -> Diff:
+    a, b = sorted(REVISIONS.glob(f"{name}-*.txt"))[:2]
+    return documents_to_diff(parse_file(a)[0], parse_file(b)[0])
+
+
+@pytest.fixture(scope="module")
+def real_diffs() -> dict[str, Diff]:
+    names = ["beijing-parking", "anti-unfair-competition-law", "env-pollution-interpretation", "beijing-filing-review"]
+    return {n: _real(n) for n in names}
+
+
+def _key(c: ParameterChange) -> tuple[object, ...]:
+    return (c.kind, c.change, c.a_value, c.b_value, c.a_section, c.b_section, c.a_quote, c.b_quote)
+
+
+def test_no_change_is_reported_twice(real_diffs: dict[str, Diff]) -> None:
+    for name, d in real_diffs.items():
+        keys = [_key(c) for c in d.changes]
+        assert len(keys) == len(set(keys)), name
+
+
+def test_every_change_has_evidence_on_its_sides(real_diffs: dict[str, Diff]) -> None:
+    for name, d in real_diffs.items():
+        for c in d.changes:
+            assert (c.a_quote is None) == (c.a_evidence is None), (name, c.summary)
+            assert (c.b_quote is None) == (c.b_evidence is None), (name, c.summary)
+            assert c.a_quote is not None or c.b_quote is not None, (name, c.summary)
+
+
+@pytest.mark.parametrize(
+    ("name", "a", "b", "status"),
+    [
+        pytest.param("beijing-parking", "第一章", "第一章", "unchanged", id="parking-chapter-1-unchanged"),
+        pytest.param("beijing-parking", "第三章", "第三章", "modified", id="parking-chapter-3-modified"),
+        pytest.param("anti-unfair-competition-law", "第二章", "第二章", "modified", id="auc-2017-2019-chapter-2"),
+    ],
+)
+def test_chapters_are_aligned(real_diffs: dict[str, Diff], name: str, a: str, b: str, status: str) -> None:
+    assert (a, b, status) in {(c.a, c.b, c.status) for c in real_diffs[name].chapters}
+
+
+def test_parts_of_an_article_are_read_as_kuan_and_xiang() -> None:
+    doc = parse_file(REVISIONS / "env-pollution-interpretation-2016.txt")[0]
+    first = articles(doc)[0]
+    labels = [p.label for p in parts(doc, first)]
+    assert labels[:3] == ["第1款", "第1款（一）", "第1款（二）"]
+    assert all(doc.text[p.span[0] : p.span[1]].strip().endswith(p.text[-3:]) for p in parts(doc, first))
+
+
+def test_items_renumbered_inside_a_split_article(real_diffs: dict[str, Diff]) -> None:
+    # 2016 第一条（十八） reads as 2023 第一条（十一）: the item kept, its number changed
+    pair = next(p for p in real_diffs["env-pollution-interpretation"].pairs if (p.a, p.b) == ("第一条", "第一条"))
+    assert any(q.a == "第1款（二）" and q.b == "第1款（二）" and q.status == "unchanged" for q in pair.parts)
+    assert any(q.a == "第1款（十八）" and q.b == "第1款（十一）" for q in pair.parts)
