@@ -47,7 +47,7 @@ RESIDUAL = 0.25  # share of an unpaired article's own wording found in a paired 
 MIN_OWN = 40.0  # an unpaired article needs this much own (weighted) wording for a split or merge link
 SECOND = 0.4  # a paired article this alike to another's partner is linked to it too (split or merged)
 SAME_NUMBER = 0.3  # an unpaired article this alike to the one under its number (paired elsewhere) is linked to it
-SAME = 0.98  # an article this alike to its partner is kept as it was
+SAME = 0.8  # an article this alike to its partner keeps to it: no second link (penalty articles of one pattern stay apart)
 RIVAL = 0.7  # and at least this share of the similarity of each to its partner
 
 

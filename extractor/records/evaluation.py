@@ -172,7 +172,7 @@ class Report(Record):
         """A named score: ``money.f1``, ``bound.acc``, ``meta.title``, ``sections.recall``…; for a group of golden
         diffs ``real.links.recall``, ``real.status.acc``, ``real.changes.f1``, ``synthetic.changes.money.f1``…
         (``GroupScore.score``). ``diff_alignment``, ``diff_status`` and ``diff_changes`` are the golden diffs other
-        than the real pairs (synthetic and province-city), as they were first set."""
+        than the real and held-out pairs (synthetic and province-city), as they were first set."""
         head, _, tail = name.partition(".")
         for group in DIFF_GROUPS:
             if head == group:
@@ -189,7 +189,7 @@ class Report(Record):
             total = sum(self.quantities.values(), Counts())
             return float(getattr(total, tail))
         if head == "diff_changes":
-            kept = [c for n, c in self.diff_changes.items() if self.diff_group.get(n) != "real"]
+            kept = [c for n, c in self.diff_changes.items() if self.diff_group.get(n) not in ("real", "heldout")]
             return float(getattr(sum(kept, Counts()), tail))
         if tail in ("precision", "recall", "f1"):
             for kind in RULE_KINDS:
