@@ -203,6 +203,38 @@ EVENTS: list[tuple[str, list[Event]]] = [
         ("adopted", dt.date(1982, 12, 10), "全国人民代表大会", None, None),
         ("revised", dt.date(2024, 3, 11), "全国人民代表大会", None, None),
     ]),
+    # The rules (规章): decrees, promulgation paragraphs, 题注 of decrees.
+    ("enterprise-abnormal-list-2025.txt", [
+        ("published", dt.date(2014, 8, 19), "国家工商行政管理总局", None, None),
+        ("revised", dt.date(2025, 3, 18), "国家市场监督管理总局", None, None),
+    ]),
+    ("work-injury-determination-2003.txt", [
+        ("adopted", dt.date(2003, 9, 18), "劳动和社会保障部", None, None),
+        ("published", dt.date(2003, 9, 23), "劳动和社会保障部", None, None),
+        ("in_force", dt.date(2004, 1, 1), None, None, None),
+    ]),
+    ("zhejiang-kitchen-waste-2023.txt", [
+        ("published", dt.date(2017, 1, 20), "浙江省人民政府", None, None),
+        ("amended", dt.date(2023, 3, 20), "浙江省人民政府", "浙江省人民政府关于修改〈浙江省餐厨垃圾管理办法〉等4件规章的决定",
+         None),
+    ]),
+    ("shanghai-expropriation-2011.txt", [  # 市政府第121次常务会议: the 上海市人民政府 of the decree
+        ("adopted", dt.date(2011, 10, 10), "上海市人民政府", None, None),
+        ("published", dt.date(2011, 10, 19), "上海市人民政府", None, None),
+        ("in_force", dt.date(2011, 10, 19), None, None, None),  # 自公布之日起施行
+    ]),
+    ("jiangsu-salt-2012.txt", [  # "…第109号令修正发布": amended, and republished
+        ("published", dt.date(1991, 10, 4), "江苏省人民政府", None, None),
+        ("amended", dt.date(1997, 12, 15), "江苏省人民政府", None, None),
+        ("amended", dt.date(2004, 6, 29), "江苏省人民政府", None, None),
+        ("amended", dt.date(2008, 3, 20), "江苏省人民政府", None, None),
+        ("amended", dt.date(2012, 2, 26), "江苏省人民政府", None, None),
+    ]),
+    ("beijing-illegal-construction-2020.txt", [  # "第 295 号令修改": amended
+        ("published", dt.date(2011, 1, 10), "北京市人民政府", None, None),
+        ("amended", dt.date(2020, 10, 13), "北京市人民政府", None, None),
+        ("in_force", dt.date(2020, 11, 15), None, None, None),
+    ]),
 ]
 
 
@@ -219,6 +251,12 @@ def test_version_bodies_and_orders() -> None:
     v = doc("internet-cafe-regulation-2019.txt").versions
     assert v[0].order == "中华人民共和国国务院令第363号" and v[1].body is None
     assert doc("adoption-registration-2019.txt").versions[1].order == "民政部令第14号"
+    v = doc("jiangsu-salt-2012.txt").versions
+    assert v[1].order == "江苏省人民政府第109号令" and v[0].order is None
+    v = doc("zhejiang-kitchen-waste-2023.txt").versions
+    assert [e.order for e in v] == ["浙江省人民政府令第351号", "浙江省人民政府令第396号"]  # the cleaner's digits
+    assert doc("work-injury-determination-2003.txt").versions[1].order == "劳动和社会保障部令第17号"
+    assert doc("shanghai-info-disclosure-2020.txt").versions[0].body == "市政府第82次常务会议"
 
 
 @pytest.mark.parametrize(("file_a", "file_b"), [(p[1], p[3]) for p in PAIRS], ids=[p[0] for p in PAIRS])
@@ -344,6 +382,86 @@ SYNTHETIC = [
      [NPC], dt.date(2020, 6, 20), dt.date(2021, 1, 1)),
 ]
 
+# Synthetic heads of rules (规章), one per wording of their decrees.
+SYNTHETIC += [
+    ("city-decree-two-lines-chinese-date",
+     ["示例市人民政府令",
+      "第5号",
+      "《示例市示例管理办法》已经2019年1月1日市政府第3次常务会议通过，现予公布，自2019年3月1日起施行。",
+      "市长　张三",
+      "二○一九年一月十日",
+      "示例市示例管理办法"],
+     "示例市示例管理办法",
+     [("adopted", dt.date(2019, 1, 1), "示例市人民政府", None, None),
+      ("published", dt.date(2019, 1, 10), "示例市人民政府", None, None),
+      ("in_force", dt.date(2019, 3, 1), None, None, None)],
+     ["示例市人民政府"], dt.date(2019, 1, 10), dt.date(2019, 3, 1)),
+    ("ministry-decree-bracketed-in-force-on-publication",
+     ["示例管理规定",
+      "(示例部令第9号)",
+      "《示例管理规定》已于2012年5月2日经示例部第4次部务会议通过，现予颁布，自公布之日起施行。",
+      "部长 李四",
+      "二○一二年五月八日",
+      "示例管理规定"],
+     "示例管理规定",
+     [("adopted", dt.date(2012, 5, 2), "示例部", None, None),
+      ("published", dt.date(2012, 5, 8), "示例部", None, None),
+      ("in_force", dt.date(2012, 5, 8), None, None, None)],
+     ["示例部"], dt.date(2012, 5, 8), dt.date(2012, 5, 8)),
+    ("paragraph-without-decree-lines",
+     ["示例市示例规定",
+      "《示例市示例规定》已经2008年4月7日市政府第5次常务会议通过，现予公布，自2008年5月1日起施行。",
+      "市 长 韩 正",
+      "二○○八年四月二十八日",
+      "示例市示例规定",
+      "（2008年4月28日示例市人民政府令第2号公布）"],
+     "示例市示例规定",
+     [("adopted", dt.date(2008, 4, 7), "示例市人民政府", None, None),
+      ("published", dt.date(2008, 4, 28), "示例市人民政府", None, None),
+      ("in_force", dt.date(2008, 5, 1), None, None, None)],
+     ["示例市人民政府"], dt.date(2008, 4, 28), dt.date(2008, 5, 1)),
+    ("tizhu-on-title-line-half-width-spaces",
+     ["示例市示例规定(2011 年 1 月 10 日示例市人民政府第 22 号令公布 根据2020 年 10 月 13 日示例市人民政府第 29 号令修改"
+      " 自 2020 年11 月 15 日起施行)"],
+     "示例市示例规定",
+     [("published", dt.date(2011, 1, 10), "示例市人民政府", None, None),
+      ("amended", dt.date(2020, 10, 13), "示例市人民政府", None, None),
+      ("in_force", dt.date(2020, 11, 15), None, None, None)],
+     ["示例市人民政府"], dt.date(2020, 10, 13), dt.date(2020, 11, 15)),
+    ("tizhu-full-width-after-title-printed-again",
+     ["示例省示例办法",
+      "示例省示例办法（２０１７年１月２０日示例省人民政府令第３５号公布；根据２０２３年３月２０日示例省人民政府令第３９号"
+      "公布的《示例省人民政府关于修改〈示例省示例办法〉等４件规章的决定》修正）"],
+     "示例省示例办法",
+     [("published", dt.date(2017, 1, 20), "示例省人民政府", None, None),
+      ("amended", dt.date(2023, 3, 20), "示例省人民政府", "示例省人民政府关于修改〈示例省示例办法〉等4件规章的决定", None)],
+     ["示例省人民政府"], dt.date(2023, 3, 20), dt.date(2011, 7, 1)),
+    ("amended-and-republished-by-decree",
+     ["示例省示例实施办法",
+      "（1991年10月4日示例省人民政府发布，1997年12月15日示例省人民政府第109号令修正发布）"],
+     "示例省示例实施办法",
+     [("published", dt.date(1991, 10, 4), "示例省人民政府", None, None),
+      ("amended", dt.date(1997, 12, 15), "示例省人民政府", None, None)],
+     ["示例省人民政府"], dt.date(1997, 12, 15), dt.date(2011, 7, 1)),
+    ("repository-line-over-the-tizhu",
+     ["示例管理办法",
+      "2025年3月18日 示例总局公布",
+      "(2014年8月19日示例总局令第68号公布　根据2025年3月18日示例总局令第101号修订)"],
+     "示例管理办法",
+     [("published", dt.date(2014, 8, 19), "示例总局", None, None),
+      ("revised", dt.date(2025, 3, 18), "示例总局", None, None)],
+     ["示例总局"], dt.date(2025, 3, 18), dt.date(2011, 7, 1)),
+    ("repository-note-and-title-printed-again",
+     ["示例办法",
+      "示例部令第8号于2010年12月31日公布，自2011年1月1日起施行；现行规章库提供完整文本。",
+      "示例办法",
+      "（2010年12月31日示例部令第 8号公布 自2011年1月1日起施行）"],
+     "示例办法",
+     [("published", dt.date(2010, 12, 31), "示例部", None, None),
+      ("in_force", dt.date(2011, 1, 1), None, None, None)],
+     ["示例部"], dt.date(2010, 12, 31), dt.date(2011, 1, 1)),
+]
+
 _BODY = ["第一章 总则", "第一条 为了规范示例，制定本法。", "第二条 本法自2011年7月1日起施行。"]
 
 
@@ -385,7 +503,12 @@ def test_parse_order_revised() -> None:
     ("2023年就业工作要点", False),
     ("2023年4月27日", False),
     ("关于印发《2023年工作方案》的通知", False),
-], ids=["opening-bracket", "according-to", "in-force", "year-only", "date-only", "notice-title"])
+    ("（２０１７年１月２０日浙江省人民政府令第３５１号公布；", True),
+    ("(2011 年 1 月 10 日北京市人民政府第 228 号令公布", True),
+    ("2014年8月19日 国家市场监督管理总局公布", True),
+    ("人力资源社会保障部令第8号于2010年12月31日公布，自2011年1月1日起施行；", False),
+], ids=["opening-bracket", "according-to", "in-force", "year-only", "date-only", "notice-title", "full-width-digits",
+        "half-width-spaced", "repository-line", "repository-note"])
 def test_is_tizhu_line(line: str, expected: bool) -> None:
     assert is_tizhu_line(line) is expected
 
@@ -397,7 +520,11 @@ def test_is_tizhu_line(line: str, expected: bool) -> None:
     ("国务院第132次常务会议", "国务院"),
     ("民政部令第14号", "民政部"),
     ("中华人民共和国主席令第二十四号", "中华人民共和国主席"),
-], ids=["npc", "city-npcsc", "court", "state-council-meeting", "ministry-order", "president-order"])
+    ("北京市人民政府第228号令", "北京市人民政府"),
+    ("浙江省人民政府令第３５１号", "浙江省人民政府"),
+    ("劳动和社会保障部第5次部务会议", "劳动和社会保障部"),
+], ids=["npc", "city-npcsc", "court", "state-council-meeting", "ministry-order", "president-order",
+        "city-order-number-before-ling", "full-width-order", "ministry-meeting"])
 def test_organ_of(body: str, organ: str) -> None:
     assert organ_of(body) == organ
 
