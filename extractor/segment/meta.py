@@ -189,10 +189,12 @@ def _order_block(paragraphs: Sequence[str]) -> tuple[int, int, list[VersionEvent
     (``二○一一年十月十九日``): (its first paragraph, the paragraph after it, its events)."""
     text_at = next((j for j in range(min(len(paragraphs), ORDER_SCAN)) if is_order_text(paragraphs[j])), None)
     order = order_line(paragraphs, 3 if text_at is None else text_at)
-    if order is None and text_at is None:
+    if order is not None:
+        start = order[0] + 1
+    elif text_at is not None:
+        start = text_at
+    else:
         return None
-    start = order[0] + 1 if order is not None else text_at
-    assert start is not None
     scan = min(len(paragraphs), start + 8)
     offsets = _offsets(paragraphs, scan)
     texts: list[int] = []

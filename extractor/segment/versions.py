@@ -1,10 +1,12 @@
-"""The head of a law or regulation: its 题注 (the lines under the title that give its version history), the
-promulgation order (``国务院令第N号``, ``中华人民共和国主席令``), and whether two documents are versions of one work.
+"""The head of a law, regulation or rule (规章): its 题注 (the lines under the title that give its version history),
+the promulgation order (``国务院令第N号``, ``中华人民共和国主席令``, ``上海市人民政府令 第71号``), and whether two
+documents are versions of one work.
 
 A 题注 is printed as ``（2010年11月22日第十一届全国人民代表大会常务委员会第十八次会议通过 根据2022年2月23日……
-《关于修改……的决定》修正）``, one event a line or several on one line, with or without its brackets. Each event
-is a date, the organ or meeting that acted, the amending instrument (a 《……决定》) and a verb: 通过, 批准,
-公布/发布, 修正, 修订, 施行.
+《关于修改……的决定》修正）``, one event a line or several on one line, with or without its brackets, or on the
+title's own line. Each event is a date, the organ or meeting that acted, the amending instrument (a 《……决定》) and
+a verb: 通过, 批准, 公布/发布, 修正/修改, 修订, 施行. A rule's 题注 names decrees: ``2017年1月20日浙江省人民政府令
+第351号公布``, ``北京市人民政府第 295 号令修改``, ``江苏省人民政府第109号令修正发布``.
 """
 
 from __future__ import annotations
