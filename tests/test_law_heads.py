@@ -17,7 +17,17 @@ import pytest
 
 from extractor.pipeline import parse_file
 from extractor.records import Document
-from extractor.segment.versions import is_tizhu_line, organ_of, parse_order, parse_tizhu, same_work, work_title
+from extractor.records import VersionEvent
+from extractor.segment.versions import (
+    is_tizhu_line,
+    issuers_of,
+    organ_of,
+    parse_order,
+    parse_tizhu,
+    resolve_events,
+    same_work,
+    work_title,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 REAL = ROOT / "golden" / "diffs" / "real"
@@ -559,3 +569,40 @@ def test_work_title_drops_a_version_label() -> None:
 ], ids=["law", "organic-law", "interpretation", "regulation", "measures", "implementing-measures"])
 def test_doc_type_of_laws(file: str, doc_type: str) -> None:
     assert doc(file).doc_type == doc_type
+
+
+def _ev(event: str, date: dt.date, organ: str | None, order: str | None = None) -> VersionEvent:
+    return VersionEvent(event=event, date=date, body=order or organ, organ=organ, order=order,  # type: ignore[arg-type]
+                        instrument=None, ordinal=None, quote="x", span=(0, 1))
+
+
+ISSUERS = [
+    ("decree-of-a-successor",  # 国家工商行政管理总局令第68号, revised by 国家市场监督管理总局令第101号
+     [_ev("published", dt.date(2014, 8, 19), "国家工商行政管理总局", "国家工商行政管理总局令第68号"),
+      _ev("revised", dt.date(2025, 3, 18), "国家市场监督管理总局", "国家市场监督管理总局令第101号")],
+     ["国家市场监督管理总局"]),
+    ("ministry-publication-revised-by-the-state-council",  # 民政部令第14号, then 《国务院关于修改…的决定》
+     [_ev("approved", dt.date(1999, 5, 12), "国务院"),
+      _ev("published", dt.date(1999, 5, 25), "民政部", "民政部令第14号"),
+      _ev("revised", dt.date(2019, 3, 2), "国务院")],
+     ["国务院", "民政部"]),
+    ("president-signs",
+     [_ev("adopted", dt.date(2020, 6, 20), NPC), _ev("published", dt.date(2020, 6, 20), "中华人民共和国主席")],
+     [NPC]),
+]
+
+
+@pytest.mark.parametrize(("events", "issuers"), [c[1:] for c in ISSUERS], ids=[c[0] for c in ISSUERS])
+def test_issuers_of(events: list[VersionEvent], issuers: list[str]) -> None:
+    assert issuers_of(events) == issuers
+
+
+def test_resolve_events_names_the_government_and_drops_a_repeated_publication() -> None:
+    events = resolve_events([
+        _ev("adopted", dt.date(2011, 10, 10), "市政府"),
+        _ev("published", dt.date(2011, 10, 19), "上海市人民政府", "上海市人民政府令第71号"),
+        _ev("published", dt.date(2025, 3, 18), "国家市场监督管理总局"),
+        _ev("revised", dt.date(2025, 3, 18), "国家市场监督管理总局", "国家市场监督管理总局令第101号"),
+    ])
+    assert [(e.event, e.organ) for e in events] == [
+        ("adopted", "上海市人民政府"), ("published", "上海市人民政府"), ("revised", "国家市场监督管理总局")]
