@@ -98,12 +98,16 @@ def report() -> Report:
 
 
 def test_eval_scores_the_real_pairs_apart(report: Report) -> None:
-    assert set(report.diff_groups) == {"real", "synthetic", "province_city"}
+    assert set(report.diff_groups) == {"real", "heldout", "synthetic", "province_city"}
     assert report.diff_groups["real"].pairs == len(list(REAL.glob("*.json")))
+    assert report.diff_groups["heldout"].pairs == len(list((REAL.parent / "heldout").glob("*.json"))) >= 6
     assert report.diff_groups["synthetic"].pairs == 7 and report.diff_groups["province_city"].pairs == 3
     for name in ("real.links.recall", "real.links.precision", "real.status.acc", "real.inserted.recall", "real.changes.f1",
                  "real.numbers.f1", "real.changes.money.f1", "synthetic.links.recall", "province_city.changes.precision"):
         assert 0.0 <= report.score(name) <= 1.0, name
+    # no change reported twice, in any pair (issue 8: "with no change reported twice")
+    assert all(g.duplicates == 0 for g in report.diff_groups.values()), {k: g.duplicates for k, g in report.diff_groups.items()}
+    assert report.diff_groups["real"].titles[0] == report.diff_groups["real"].titles[1] > 0
     # the legacy figures are those of the golden diffs but the real pairs
     _, n = report.attributes["diff_alignment"]
     assert n == sum(1 for p in (ROOT / "golden" / "diffs").glob("*.json") for _ in read_gold_diff(p).alignment)

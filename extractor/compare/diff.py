@@ -135,15 +135,15 @@ def _change(m: Match, heading: str | None) -> ParameterChange:
     )
 
 
-def _primary(a_arts: list[Article], b_arts: list[Article], sims: dict[tuple[str, str], float]) -> set[tuple[str, str]]:
-    """Each article of A's main partner among the linked articles of B: the one under its own number, else the
-    most alike."""
-    out: set[tuple[str, str]] = set()
+def _primary(a_arts: list[Article], b_arts: list[Article], sims: dict[tuple[int, int], float]) -> set[tuple[int, int]]:
+    """Each article of A's main partner among the linked articles of B (as places, A order and B order): the one
+    under its own number, else the most alike."""
+    out: set[tuple[int, int]] = set()
     for x in a_arts:
-        linked = [y for y in b_arts if (x.path, y.path) in sims]
+        linked = [y for y in b_arts if (x.order, y.order) in sims]
         if linked:
-            best = max(linked, key=lambda y: (y.path == x.path, sims[(x.path, y.path)]))
-            out.add((x.path, best.path))
+            best = max(linked, key=lambda y: (y.path == x.path, sims[(x.order, y.order)]))
+            out.add((x.order, best.order))
     return out
 
 
@@ -224,7 +224,7 @@ def analyses_to_diff(analysis_a: Analysis, analysis_b: Analysis) -> Diff:
             summary_articles.append(f"删除{p.a.path}（{p.a.heading or p.a.body[:16]}）")
         elif p.status == "renumbered" and p.a and p.b:
             summary_articles.append(f"{p.a.path}调整为{p.b.path}")
-    sims = {(p.a.path, p.b.path): p.similarity for p in pairings if p.a and p.b}
+    sims = {(p.a.order, p.b.order): p.similarity for p in pairings if p.a and p.b}
     relation = relation_of(a, b)
     matches: list[Match] = []
     # articles linked to several others (split or merged) are compared as one group, once

@@ -50,6 +50,11 @@ class Placed:
     def path(self) -> str:
         return self.art.path
 
+    @property
+    def order(self) -> int:
+        """The article's place in its document (two articles may print one number)."""
+        return self.art.order
+
 
 def clause_of(doc: Document, start: int, end: int) -> tuple[int, int]:
     """The clause around ``[start, end)``: from the punctuation before it to the punctuation after it."""
@@ -139,7 +144,8 @@ def _score(x: Placed, y: Placed) -> float:
         bonus = SAME_END
     else:
         bonus = 0.0
-    return similarity(set(x.words), set(y.words)) + bonus
+    alike = 1.0 if x.clause == y.clause else similarity(set(x.words), set(y.words))  # a clause of no words: by its text
+    return alike + bonus
 
 
 def _same_action(x: Placed, y: Placed) -> bool:
@@ -149,8 +155,8 @@ def _same_action(x: Placed, y: Placed) -> bool:
     return similarity(bigrams(after_x), bigrams(after_y)) >= MOVED if after_x and after_y else after_x == after_y
 
 
-def pair_numbers(xs: Sequence[Placed], ys: Sequence[Placed], primary: set[tuple[str, str]]) -> list[Match]:
-    """The numbers of a group of linked articles paired by subject; ``primary`` holds the links (A path, B path)
+def pair_numbers(xs: Sequence[Placed], ys: Sequence[Placed], primary: set[tuple[int, int]]) -> list[Match]:
+    """The numbers of a group of linked articles paired by subject; ``primary`` holds the links (A order, B order)
     that are each article's main partner. Same value in a primary link: left out (no change)."""
     # best first; of equal scores, the numbers in the same order on both sides (the first fine with the first)
     cands = sorted(
@@ -171,17 +177,19 @@ def pair_numbers(xs: Sequence[Placed], ys: Sequence[Placed], primary: set[tuple[
         used_j.add(j)
         if not same or (x.anchor != y.anchor and _same_action(x, y)):  # a value, or a deadline's anchor, changed
             out.append(Match(x, y))
-        elif (x.path, y.path) not in primary:
+        elif (x.order, y.order) not in primary:
             out.append(Match(x, y, moved=True))
     # one number of a kind left in an article and one in its main partner: the rule rewritten in its place
-    for a_path, b_path in sorted(primary):
+    for a_order, b_order in sorted(primary):
         for kind in sorted({x.q.kind for x in xs}):
-            left_x = [i for i, x in enumerate(xs) if i not in used_i and x.path == a_path and x.q.kind == kind]
-            left_y = [j for j, y in enumerate(ys) if j not in used_j and y.path == b_path and y.q.kind == kind]
+            left_x = [i for i, x in enumerate(xs) if i not in used_i and x.order == a_order and x.q.kind == kind]
+            left_y = [j for j, y in enumerate(ys) if j not in used_j and y.order == b_order and y.q.kind == kind]
             if len(left_x) == 1 and len(left_y) == 1:
+                x, y = xs[left_x[0]], ys[left_y[0]]
                 used_i.add(left_x[0])
                 used_j.add(left_y[0])
-                out.append(Match(xs[left_x[0]], ys[left_y[0]]))
+                if not same_value(x.q, y.q) or x.anchor != y.anchor:  # the same value in its place is no change
+                    out.append(Match(x, y))
     out += [Match(x, None) for i, x in enumerate(xs) if i not in used_i]
     out += [Match(None, y) for j, y in enumerate(ys) if j not in used_j]
     return out

@@ -25,6 +25,7 @@ _CLAUSE_RE = regex.compile(
     r"(?:^|[；;。\n：:]|[（(]\d{1,2}[）)])\s*(?:对于|对)?([^；;。\n：:]{6,80}?的)(?=[；;。\n]|[，,](?:可以|可|给予|按|享受|予以))"
 )
 NEAR = 0.5  # a clause this alike to one of the other version is the same condition
+RENAMED = 0.3  # a phrase no longer named this alike to a new one was replaced by it
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,30 +68,58 @@ def _clauses(doc: Document, arts: Sequence[Article]) -> dict[str, Phrase]:
     return found
 
 
-def _change(kind: str, added: bool, p: Phrase, doc: Document, other: Sequence[Article], heading: str | None) -> ParameterChange:
+def _change(kind: str, old: Phrase | None, new: Phrase | None, a_doc: Document, b_doc: Document,
+            a_arts: Sequence[Article], b_arts: Sequence[Article], heading: str | None) -> ParameterChange:
+    """A group or condition added (``old`` None), removed (``new`` None) or renamed (both)."""
     what = "适用对象" if kind == "group" else "条件"
-    verb = ("新增" if added else ("不再列明" if kind == "group" else "删除"))
-    side = {"b_value": p.text, "b_quote": p.text, "b_evidence": evidence(doc, *p.span), "b_section": p.path,
-            "a_section": other[0].path} if added else \
-           {"a_value": p.text, "a_quote": p.text, "a_evidence": evidence(doc, *p.span), "a_section": p.path,
-            "b_section": other[0].path}
-    return ParameterChange(change="added" if added else "removed", kind=kind,  # type: ignore[arg-type]
-                           summary=f"{heading or ''}{verb}{what}“{p.text}”", **side)  # type: ignore[arg-type]
+    if old and new:
+        summary, change = f"{heading or ''}{what}由“{old.text}”改为“{new.text}”", "changed"
+    elif new:
+        summary, change = f"{heading or ''}新增{what}“{new.text}”", "added"
+    else:
+        assert old is not None
+        summary, change = f"{heading or ''}{'不再列明' if kind == 'group' else '删除'}{what}“{old.text}”", "removed"
+    return ParameterChange(
+        change=change, kind=kind,  # type: ignore[arg-type]
+        a_value=old.text if old else None, b_value=new.text if new else None,
+        a_quote=old.text if old else None, b_quote=new.text if new else None,
+        a_evidence=evidence(a_doc, *old.span) if old else None, b_evidence=evidence(b_doc, *new.span) if new else None,
+        a_section=old.path if old else a_arts[0].path, b_section=new.path if new else b_arts[0].path, summary=summary,
+    )
+
+
+def _renames(gone: list[Phrase], new: list[Phrase]) -> list[tuple[Phrase | None, Phrase | None]]:
+    """Phrases of A no longer named and phrases of B newly named, paired where one replaced the other: alike
+    (RENAMED or more of their bigrams), or the only one of each in one article."""
+    cands = sorted(((similarity(bigrams(g.text), bigrams(n.text)), i, j) for i, g in enumerate(gone) for j, n in enumerate(new)),
+                   key=lambda c: (-c[0], c[1], c[2]))
+    used_i: set[int] = set()
+    used_j: set[int] = set()
+    out: list[tuple[Phrase | None, Phrase | None]] = []
+    for score, i, j in cands:
+        if i in used_i or j in used_j:
+            continue
+        alone = sum(1 for g in gone if g.path == gone[i].path) == 1 and sum(1 for n in new if n.path == new[j].path) == 1
+        if score >= RENAMED or (alone and len(gone) == len(new) == 1):
+            used_i.add(i)
+            used_j.add(j)
+            out.append((gone[i], new[j]))
+    out += [(g, None) for i, g in enumerate(gone) if i not in used_i]
+    out += [(None, n) for j, n in enumerate(new) if j not in used_j]
+    return out
 
 
 def phrase_changes(a_doc: Document, b_doc: Document, a_arts: Sequence[Article], b_arts: Sequence[Article],
                    heading: str | None) -> list[ParameterChange]:
-    """Groups and conditions named in the articles of A and not in their partners of B, and the reverse."""
-    out: list[ParameterChange] = []
+    """Groups and conditions named in the articles of A and not in their partners of B, and the reverse; one that
+    replaced another is one change (直系亲属 → 近亲属)."""
     ga, gb = _group_hits(a_doc, a_arts), _group_hits(b_doc, b_arts)
 
     def named(p: Phrase, others: dict[str, Phrase]) -> bool:
         return any(norm_title(p.text) in norm_title(o.text) or norm_title(o.text) in norm_title(p.text) for o in others.values())
 
-    out += [_change("group", True, gb[g], b_doc, a_arts, heading)
-            for g in sorted(gb.keys() - ga.keys(), key=lambda g: gb[g].span) if not named(gb[g], ga)]
-    out += [_change("group", False, ga[g], a_doc, b_arts, heading)
-            for g in sorted(ga.keys() - gb.keys(), key=lambda g: ga[g].span) if not named(ga[g], gb)]
+    new_groups = [gb[g] for g in sorted(gb.keys() - ga.keys(), key=lambda g: gb[g].span) if not named(gb[g], ga)]
+    gone_groups = [ga[g] for g in sorted(ga.keys() - gb.keys(), key=lambda g: ga[g].span) if not named(ga[g], gb)]
     ca, cb = _conditions(a_doc, a_arts), _conditions(b_doc, b_arts)
     xa, xb = _clauses(a_doc, a_arts), _clauses(b_doc, b_arts)
 
@@ -99,6 +128,8 @@ def phrase_changes(a_doc: Document, b_doc: Document, a_arts: Sequence[Article], 
 
     ca.update({k: v for k, v in xa.items() if not near(k, xb)})
     cb.update({k: v for k, v in xb.items() if not near(k, xa)})
-    out += [_change("condition", True, cb[k], b_doc, a_arts, heading) for k in sorted(cb.keys() - ca.keys(), key=lambda k: cb[k].span)]
-    out += [_change("condition", False, ca[k], a_doc, b_arts, heading) for k in sorted(ca.keys() - cb.keys(), key=lambda k: ca[k].span)]
+    new_conditions = [cb[k] for k in sorted(cb.keys() - ca.keys(), key=lambda k: cb[k].span)]
+    gone_conditions = [ca[k] for k in sorted(ca.keys() - cb.keys(), key=lambda k: ca[k].span)]
+    out = [_change("group", g, n, a_doc, b_doc, a_arts, b_arts, heading) for g, n in _renames(gone_groups, new_groups)]
+    out += [_change("condition", g, n, a_doc, b_doc, a_arts, b_arts, heading) for g, n in _renames(gone_conditions, new_conditions)]
     return out
