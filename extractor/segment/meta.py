@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 import regex
 
 from ..records import DocNumber, VersionEvent
+from ..text.numbering import match_marker
 from ..text.patterns import DATE_LINE_RE, DOC_NUMBER_LINE_RE, norm_title, parse_date, parse_doc_number, title_text
 from .heads import doc_type_of, is_head_like, split_organs
 from .versions import (
@@ -332,7 +333,9 @@ def paragraphs_to_head(paragraphs: Sequence[str]) -> Head:
             head.instrument_title = x
             head.instrument_type = doc_type_of(x)
     k = end
-    if k < len(paragraphs) and paragraphs[k].rstrip().endswith(("：", ":")) and len(paragraphs[k]) < 200:
+    # recipients (各区人民政府：), not a first article or item ending in a colon (第一条 有下列情形之一的：)
+    if (k < len(paragraphs) and paragraphs[k].rstrip().endswith(("：", ":")) and len(paragraphs[k]) < 200
+            and match_marker(paragraphs[k].strip()) is None):
         head.recipients = split_list(paragraphs[k])
         k += 1
     head.body_start = k
