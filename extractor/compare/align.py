@@ -43,6 +43,7 @@ MOVE_SURE = 0.30  # articles out of order are paired at or above this
 MOVE = 0.20  # and down to this when each other's most similar among the articles left
 MOVE_FREE = 0.08  # the same, between documents whose articles do not follow one order (fewer than ORDERED of them paired in order)
 ORDERED = 0.5
+RESIDUAL_REPEALED = 0.2  # the same for an article of A left unpaired: merged into one of B rather than repealed
 RESIDUAL = 0.25  # share of an unpaired article's own wording found in a paired article: split or merged
 MIN_OWN = 40.0  # an unpaired article needs this much own (weighted) wording for a split or merge link
 SECOND = 0.4  # a paired article this alike to another's partner is linked to it too (split or merged)
@@ -245,7 +246,7 @@ def _joins(words: _Wording, pa: dict[int, int]) -> list[tuple[int, int]]:
             continue
         scored = [(residual(words.a[i], words.a[pb[j]], words.b[j]), j) for j in pb]
         (share, mass), j = max(scored, default=((0.0, 0.0), -1))
-        if share >= RESIDUAL and mass >= MIN_OWN:
+        if share >= RESIDUAL_REPEALED and mass >= MIN_OWN:
             extra.append((i, j))
     for j in range(n_b):
         if j in pb:
