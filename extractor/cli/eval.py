@@ -10,15 +10,15 @@ import click
 from rich.console import Console
 from rich.table import Table as RichTable
 
-from ..evaluate import Report, evaluate
+from ..evaluate import SETS, Report, evaluate_sets
 from ..records.evaluation import DIFF_GROUPS
 from ..schemas import write_schemas
 
 out = Console(highlight=False, width=None if sys.stdout.isatty() else 140)
 
 
-def _print_report(report: Report) -> None:
-    t = RichTable("metadata field", "accuracy", "n", title=f"eval: {report.files} gold files")
+def _print_report(report: Report, name: str = "") -> None:
+    t = RichTable("metadata field", "accuracy", "n", title=f"eval{' of the ' + name + ' set' if name else ''}: {report.files} gold files")
     for name, (c, n) in sorted(report.meta.items()):
         t.add_row(name, f"{c / n:.3f}" if n else "–", str(n))
     s = report.sections
@@ -111,14 +111,20 @@ def eval_cmd(golden: Path, as_json: bool, floors: Path | None, misses: bool) -> 
 
     Example: zhengce eval --golden golden --floors .ci/floors.toml
     """
-    report = evaluate(golden)
+    sets = evaluate_sets(golden)
+    report = sets["first"]
     if as_json:
-        click.echo(report.model_dump_json(indent=2))
+        click.echo(report.model_dump_json(indent=2) if len(sets) == 1 else
+                   "{" + ", ".join(f'"{k}": {r.model_dump_json(indent=2)}' for k, r in sets.items()) + "}")
     else:
-        _print_report(report)
+        _print_report(report, "first" if len(sets) > 1 else "")
+        for name in ("unseen", "together"):
+            if name in sets:
+                _print_report(sets[name], name)
     if misses:
-        for m in report.misses:
-            out.print(m, soft_wrap=True)
+        for r in sets.values() if len(sets) == 1 else (sets["first"], sets["unseen"]):
+            for m in r.misses:
+                out.print(m, soft_wrap=True)
     failed = []
     if report.files == 0 and report.diffs == 0 and not report.errors:
         raise click.ClickException(f"{golden}: no gold files (see golden/README.md for the format)")
@@ -128,15 +134,19 @@ def eval_cmd(golden: Path, as_json: bool, floors: Path | None, misses: bool) -> 
         except tomllib.TOMLDecodeError as e:
             raise click.ClickException(f"{floors}: not TOML: {e}") from e
         for name, floor in _flatten(table).items():
+            head, _, rest = name.partition(".")
+            scored, key = (sets[head], rest) if head in SETS and head in sets else (report, name)
+            if head in ("unseen", "together") and head not in sets:
+                raise click.ClickException(f"{floors}: {name}: {golden} has no unseen/ folder of gold documents")
             try:
-                got = report.score(name)
+                got = scored.score(key)
             except (AttributeError, KeyError, TypeError) as e:
                 raise click.ClickException(f"{floors}: unknown score {name!r} (e.g. money.f1, bound.acc, meta.title)") from e
             if got + 1e-9 < float(floor):
                 failed.append(f"{name} = {got:.3f} is below the floor {float(floor):.3f}")
     for f in failed:
         out.print(f"[red]floor not met[/red]: {f}", soft_wrap=True)
-    if failed or report.errors:
+    if failed or any(r.errors for r in sets.values()):
         raise SystemExit(1)
 
 @click.command("schema")

@@ -20,10 +20,10 @@ from ..extract.matching import norm
 from ..records.evaluation import Counts, Report
 from .gold import GoldFileError, describe, read_gold, read_gold_diff, read_gold_document
 from .metadata import META_FIELDS, gold_meta_value, meta_value, score_sections, titles
-from .run import Evaluator, ReportBuilder, evaluate, overlap
+from .run import SETS, Evaluator, ReportBuilder, evaluate, evaluate_sets, overlap
 
 __all__ = [
-    "META_FIELDS", "Counts", "Evaluator", "GoldFileError", "Report", "ReportBuilder", "describe", "evaluate",
+    "META_FIELDS", "SETS", "Counts", "Evaluator", "GoldFileError", "Report", "ReportBuilder", "describe", "evaluate", "evaluate_sets",
     "gold_meta_value", "meta_value", "norm", "overlap", "read_gold", "read_gold_diff", "read_gold_document",
     "score_sections", "titles",
 ]

@@ -211,6 +211,26 @@ def _diff_files(folder: Path) -> list[Path]:
     return sorted(folder.glob("*.json")) + sorted(folder.glob("*/*.json"))
 
 
+SETS = ("first", "unseen", "together")
+"""The document sets of ``evaluate_sets``: the first golden set (``golden/*.json``, the corpus the program was
+developed on), the second (``golden/unseen/*.json``, documents it was never developed on), and both."""
+
+
+def evaluate_sets(golden: Path, root: Path | None = None) -> dict[str, Report]:
+    """``first``: ``evaluate(golden)``; when ``golden`` is a folder with an ``unseen`` folder of gold documents,
+    also ``unseen`` (those alone) and ``together`` (the documents of both; diffs left out). Each document is parsed
+    and extracted once."""
+    ev = Evaluator(root=root or Path.cwd())
+    sets = {"first": ev.run(golden)}
+    unseen = golden / "unseen"
+    if golden.is_dir() and golden.name != "diffs" and unseen.is_dir() and any(unseen.glob("*.json")):
+        sets["unseen"] = ev.run(unseen)
+        both = ReportBuilder()
+        ev._run_documents(sorted(golden.glob("*.json")) + sorted(unseen.glob("*.json")), both)
+        sets["together"] = both.build()
+    return sets
+
+
 def evaluate(golden: Path, root: Path | None = None) -> Report:
     """Score the program against the gold files of ``golden`` (see ``Evaluator``)."""
     return Evaluator(root=root or Path.cwd()).run(golden)
