@@ -15,8 +15,8 @@ from ..segment.versions import same_work
 from ..text.patterns import norm_title
 from .align import Article, Pairing, align, same_text
 from .chapters import align_chapters
-from .parts import align_parts
 from .pairing import Match, Placed, moves, pair_numbers, place
+from .parts import align_parts
 from .phrases import phrase_changes
 
 KINDS = RULE_KINDS
