@@ -1,0 +1,34 @@
+"""Issuers of local regulations read from their 题注 (issue 9, heads): a city's 条例 is made by the city's
+人大常委会 and only approved by the province's, whatever verb the 题注 prints for the approval."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extractor.pipeline import parse_file
+
+CASES = [
+    ("city-regulation-approved-by-the-province",
+     "合肥市劳动用工条例\n2010年4月30日 合肥市第十四届人民代表大会常务委员会第十七次会议通过\n"
+     "2010年6月29日 安徽省第十一届人民代表大会常务委员会第十九次会议批准\n第一条 为了规范劳动用工，制定本条例。",
+     ["合肥市人民代表大会常务委员会"]),
+    ("approval-of-an-amendment-printed-as-amended",
+     "厦门市社会保障性住房管理条例\n（2009年1月7日厦门市第十三届人民代表大会常务委员会第十三次会议通过　"
+     "2014年6月27日厦门市第十四届人民代表大会常务委员会第二十次会议修正　2014年7月31日福建省第十二届人民代表大会常务委员会第十次会议修正）\n"
+     "第一条 为了规范社会保障性住房管理，制定本条例。",
+     ["厦门市人民代表大会常务委员会"]),
+    ("a-province-regulation-keeps-its-congress",
+     "云南省企业职工基本养老保险条例\n（2024年11月28日云南省第十四届人民代表大会常务委员会第十三次会议通过）\n第一条 为了保障企业职工基本养老保险，制定本条例。",
+     ["云南省人民代表大会常务委员会"]),
+    ("a-municipality-is-a-province",
+     "重庆市人口与计划生育条例\n（2016年3月31日重庆市第四届人民代表大会常务委员会第二十四次会议修订）\n第一条 为了实行计划生育，制定本条例。",
+     ["重庆市人民代表大会常务委员会"]),
+]
+
+
+@pytest.mark.parametrize(("text", "issuers"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_issuers_of_a_local_regulation(tmp_path: Path, text: str, issuers: list[str]) -> None:
+    (tmp_path / "x.txt").write_text(text, encoding="utf-8")
+    assert parse_file(tmp_path / "x.txt")[0].issuers == issuers
