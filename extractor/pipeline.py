@@ -89,6 +89,28 @@ def _keyed(sections: Sequence[Section], seen: dict[str, int]) -> list[Section]:
     return out
 
 
+
+_PLACE_HEAD = regex.compile(r"^[\p{Han}]{2,12}?(?:省|自治区|市|州|盟|县|区)")
+
+
+def _title_place(title: str) -> str:
+    """The place a title starts with, before 关于 or a quoted title: 福建省实施《居住证暂行条例》办法 → 福建省."""
+    head = title.split("关于")[0].split("《")[0]
+    m = _PLACE_HEAD.match(head)
+    return m.group(0) if m else ""
+
+
+def _placed_organs(issuers: list[str], region: str | None) -> list[str]:
+    """An organ printed without its place (省人民政府, 省政府 in a province's rule) named with the document's region;
+    the short form dropped when the full one is there."""
+    if not region:
+        return issuers
+    place = region.split("省")[0] + "省" if "省" in region else region
+    out = [place + o.removeprefix("省") if o in ("省人民政府", "省政府") else o for o in issuers]
+    out = [place + "人民政府" if o == place + "政府" else o for o in out]
+    return list(dict.fromkeys(out))
+
+
 def build_document(
     doc_id: str, raw: RawDoc, clean: CleanText, paragraphs: Sequence[str], base: int, sha256: str
 ) -> Document:
@@ -132,6 +154,9 @@ def build_document(
     sections = _keyed(sections, seen)
     attachments = [a.model_copy(update={"sections": _keyed(a.sections, seen)}) for a in attachments]
     region, code, level = region_of(head.issuers, text)
+    if region is None and head.title:  # no issuer names a place: the place the title starts with (福建省实施…办法)
+        region, code, level = region_of([_title_place(head.title)], text)
+    issuers = _placed_organs(head.issuers, region)
     locations = []
     prev = -1
     for i in range(base, base + len(text)):
@@ -152,7 +177,7 @@ def build_document(
         doc_type=head.doc_type,
         instrument_type=head.instrument_type,
         doc_number=head.doc_number,
-        issuers=head.issuers,
+        issuers=issuers,
         recipients=head.recipients,
         cc=head.cc,
         date=head.date,

@@ -32,3 +32,21 @@ CASES = [
 def test_issuers_of_a_local_regulation(tmp_path: Path, text: str, issuers: list[str]) -> None:
     (tmp_path / "x.txt").write_text(text, encoding="utf-8")
     assert parse_file(tmp_path / "x.txt")[0].issuers == issuers
+
+
+REGION_CASES = [
+    ("province-rule-with-a-bare-government",
+     "福建省实施《居住证暂行条例》办法\n（2016年8月2日福建省人民政府令第175号公布）\n第一条 根据《居住证暂行条例》，结合本省实际，制定本办法。\n第二十六条 本办法自2016年10月1日起施行。\n省人民政府\n2016年8月2日",
+     "福建省", "provincial"),
+    ("a-department-named-only-in-the-title",
+     "广东省生态环境厅关于印发行政处罚自由裁量权规定的通知\n各地级以上市生态环境局：\n现将规定印发给你们。",
+     "广东省", "provincial"),
+]
+
+
+@pytest.mark.parametrize(("text", "region", "level"), [c[1:] for c in REGION_CASES], ids=[c[0] for c in REGION_CASES])
+def test_region_from_the_title_when_no_issuer_names_a_place(tmp_path: Path, text: str, region: str, level: str) -> None:
+    (tmp_path / "x.txt").write_text(text, encoding="utf-8")
+    doc = parse_file(tmp_path / "x.txt")[0]
+    assert (doc.region, doc.level) == (region, level)
+    assert all(not o.startswith("省") for o in doc.issuers)
