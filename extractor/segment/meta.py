@@ -89,6 +89,16 @@ def _head_lines(paragraphs: Sequence[str]) -> int:
 _DECREE_RE = regex.compile(r"^(?:(?P<organ>\S{2,30}?)令[ \u3000]*(?:[〔\[(（]?\d{4}[〕\])）]?)?[ \u3000]*(?:第[ \u3000]*[\d一二三四五六七八九十百〇零]+[ \u3000]*号)?|第[ \u3000]*[\d一二三四五六七八九十百〇零]+[ \u3000]*号)$")
 
 
+def _once(title: str) -> str:
+    """A title printed twice, the second time over two lines, is one title.
+
+    >>> _once("四川省《中华人民共和国母婴保健法》实施办法四川省《中华人民共和国母婴保健法》实施办法")
+    '四川省《中华人民共和国母婴保健法》实施办法'
+    """
+    half = len(title) // 2
+    return title[:half] if len(title) % 2 == 0 and half >= 4 and title[:half] == title[half:] else title
+
+
 def _inline_tizhu(line: str) -> str:
     """A title line without a 题注 printed on the same line after it.
 
@@ -155,7 +165,7 @@ def _title(paragraphs: Sequence[str], end: int) -> tuple[str | None, list[str], 
             break
     if not run:
         return None, [], header
-    title = title_text(" ".join(texts.get(i, paragraphs[i].strip()) for i in pending + run))
+    title = _once(title_text(" ".join(texts.get(i, paragraphs[i].strip()) for i in pending + run)))
     organs = [o for i in pending for o in split_organs(paragraphs[i])]
     m = _TITLE_START.match(title_text(paragraphs[run[0]]))
     if m and m.group("organ") and not pending:

@@ -87,7 +87,7 @@ def is_tizhu_line(line: str) -> bool:
     False
     """
     s = fold_digits(line.strip())
-    return len(s) < 400 and bool(_LINE_START_RE.match(s)) and bool(_HAS_VERB_RE.search(s))
+    return len(s) < 1500 and bool(_LINE_START_RE.match(s)) and bool(_HAS_VERB_RE.search(s))  # lines of one may be joined
 
 
 def _ordinal(s: str | None) -> int | None:
