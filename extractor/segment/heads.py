@@ -63,8 +63,8 @@ def doc_type_of(title: str) -> str | None:
     >>> doc_type_of("四川省《中华人民共和国母婴保健法》实施办法"), doc_type_of("某市就业补助资金管理办法（试行）")
     ('实施办法', '办法')
     """
-    t = norm_title(title).rstrip("）)").removesuffix("（试行）").removesuffix("（暂行）")
-    t = regex.sub(r"（[^（）]*）$", "", t)
+    t = regex.sub(r"[（(](?:试行|暂行)[）)]$", "", norm_title(title))
+    t = regex.sub(r"[（(][^（）()]*[）)]$", "", t).rstrip("）)")
     for word in DOC_TYPES:
         if t.endswith(word):
             return _TYPE_CANON.get(word, word)
