@@ -55,6 +55,27 @@ def heading_of(rest: str) -> str | None:
     return None
 
 
+_CAPTION_RE = regex.compile(r"^[（(](?P<caption>[^（）()。，,]{1,20})[）)]")
+
+
+def article_heading(rest: str) -> str | None:
+    """The caption of an article (第X条): bracketed after the number, ``第一条（目的和依据）``, or a line of its own
+    without a sentence end; never the article's first sentence, which is a rule (``公安机关负责…工作。``).
+
+    >>> article_heading("（目的和依据）为了规范本市房屋征收，制定本细则。"), article_heading("适用范围")
+    ('目的和依据', '适用范围')
+    >>> article_heading("公安机关负责居住证申领受理、制作、发放和签注等证件管理工作。") is None
+    True
+    """
+    r = rest.strip()
+    m = _CAPTION_RE.match(r)
+    if m:
+        return m.group("caption").strip()
+    if r and not _SENTENCE_END.search(r) and len(r) <= MAX_HEADING and not regex.search(r"[，,；;：:]", r):
+        return title_text(r)
+    return None
+
+
 _PAREN_ITEM_RE = regex.compile(r"[（(](?P<num>\d{1,2})[）)]")
 
 
@@ -117,12 +138,13 @@ def paragraphs_to_sections(
                 stack.pop()
         parent = stack[-1] if stack else None
         base = parent.path + "/" if parent else prefix
-        node = _Node(m, base + m.display, k, k, heading_of(p[m.end:]))
+        node = _Node(m, base + m.display, k, k, article_heading(p[m.end:]) if m.kind == "tiao" else heading_of(p[m.end:]))
         (parent.children if parent else roots).append(node)
         for anc in stack:
             anc.last = k
         stack.append(node)
         _attach_shi(node, roots, p, k, offsets, prefix, skip=m.end)
+    roots = _without_contents(roots)
     text_end = [offsets[k] + len(paragraphs[k]) for k in range(len(paragraphs))]
 
     def build(n: _Node) -> Section:
@@ -148,6 +170,18 @@ def paragraphs_to_sections(
         )
 
     return [build(n) for n in roots]
+
+
+def _without_contents(roots: list[_Node]) -> list[_Node]:
+    """Without a table of contents printed before the body: chapter lines (第一章 总则 …) with nothing under them,
+    each printed again later with its articles."""
+    later: dict[str, list[int]] = {}
+    for k, n in enumerate(roots):
+        later.setdefault(n.marker.display, []).append(k)
+    drop = {k for k, n in enumerate(roots)
+            if n.marker.kind in ("zhang", "bian") and not n.children and n.last == n.first
+            and any(j > k and roots[j].children for j in later[n.marker.display])}
+    return [n for k, n in enumerate(roots) if k not in drop]
 
 
 def _attach_shi(

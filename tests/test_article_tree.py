@@ -1,0 +1,37 @@
+"""The article tree of 条-numbered documents from other provinces (issue 9): a printed table of contents is not a
+second set of chapters, and an article's first sentence is not its heading."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extractor.pipeline import parse_file
+
+TOC = ("某市水土保持办法\n目  录\n第一章 总则\n第二章 预防\n第三章 附则\n"
+       "第一章 总则\n第一条 为了防治水土流失，制定本办法。\n第二章 预防\n第二条 禁止在二十五度以上陡坡开垦种植农作物。\n"
+       "第三章 附则\n第三条 本办法自2011年1月1日起施行。")
+
+CASES = [
+    ("a-table-of-contents-is-dropped", TOC, [("第一章", "总则"), ("第二章", "预防"), ("第三章", "附则")]),
+    ("a-first-sentence-is-no-heading",
+     "某省实施办法\n第一条 为了规范管理，制定本办法。\n第二条 公安机关负责居住证申领受理、制作、发放和签注等证件管理工作。",
+     [("第一条", None), ("第二条", None)]),
+    ("a-bracketed-caption-is-the-heading",
+     "某市实施细则\n第一条（目的和依据）为了规范房屋征收，制定本细则。\n第二条（适用范围）在本市实施房屋征收，适用本细则。",
+     [("第一条", "目的和依据"), ("第二条", "适用范围")]),
+]
+
+
+@pytest.mark.parametrize(("text", "sections"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_top_level_sections(tmp_path: Path, text: str, sections: list[tuple[str, str | None]]) -> None:
+    (tmp_path / "x.txt").write_text(text, encoding="utf-8")
+    doc = parse_file(tmp_path / "x.txt")[0]
+    assert [(s.num, s.heading) for s in doc.sections] == sections
+
+
+def test_chapters_keep_their_articles(tmp_path: Path) -> None:
+    (tmp_path / "x.txt").write_text(TOC, encoding="utf-8")
+    doc = parse_file(tmp_path / "x.txt")[0]
+    assert [[c.num for c in s.children] for s in doc.sections] == [["第一条"], ["第二条"], ["第三条"]]
