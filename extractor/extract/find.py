@@ -42,10 +42,13 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("age_range", rf"(?P<a>\d{{1,3}})[ \u3000]*(?:周?岁)?[ \u3000]*{_DASH}[ \u3000]*(?P<b>\d{{1,3}})[ \u3000]*周?岁"),
     ("money_range", rf"(?P<a>{_AR})[ \u3000]*(?P<am>万|亿|千)?[ \u3000]*元?[ \u3000]*{_DASH}{{1,2}}[ \u3000]*(?P<b>{_AR})[ \u3000]*(?P<bm>万|亿|千)?[ \u3000]*元"),
     ("percent_range", rf"(?P<a>\d{{1,3}}(?:\.\d+)?)[ \u3000]*%?[ \u3000]*{_DASH}[ \u3000]*(?P<b>\d{{1,3}}(?:\.\d+)?)[ \u3000]*[%％]"),
+    ("money_range_cn", rf"(?P<a>{_CN})[ \u3000]*元?[ \u3000]*[至到][ \u3000]*(?P<b>{_CN})[ \u3000]*元"),
+    ("percent_range_cn", rf"百分之(?P<a>{_CN})[ \u3000]*[至到][ \u3000]*百分之(?P<b>{_CN})"),
+    ("age_range_cn", rf"(?P<a>{_CN})[ \u3000]*(?:周?岁)?[ \u3000]*[至到][ \u3000]*(?P<b>{_CN})[ \u3000]*周?岁"),
     ("money_approx", rf"{_APPROX}[ \u3000]*[万亿千]?[ \u3000]*元"),
     ("money", rf"(?:{_AR}[ \u3000]*[万亿][ \u3000]*\d+[ \u3000]*[千百]|{_AR}[ \u3000]*万[ \u3000]*\d(?![\d.])|{_NUM})[ \u3000]*元(?:[ \u3000]*[零〇一二三四五六七八九\d]+角)?(?:[ \u3000]*[零〇一二三四五六七八九\d]+分)?"),
     ("points", rf"(?P<v>{_AR})[ \u3000]*个百分点"),
-    ("percent", rf"(?:{_AR}[ \u3000]*[%％‰]|百分之{_CN}|[一二三四五六七八九十]+分之[一二三四五六七八九十]+|减半|一半)"),
+    ("percent", rf"(?:{_AR}[ \u3000]*[%％‰]|百分之{_CN}|[千万]分之{_CN}|[一二三四五六七八九十]+分之[一二三四五六七八九十]+|减半|一半|过半数|半价)"),
     ("times", rf"(?P<v>{_AR}|[一二两三四五六七八九十]+)[ \u3000]*倍"),
     ("lpr", r"LPR[ \u3000]*(?P<sign>[+\-－加减])[ \u3000]*(?P<bp>\d{1,4})[ \u3000]*(?:BP|bp|个基点)"),
     ("fraction", r"(?<![\d./])(?P<n>\d{1,2})[ \u3000]*/[ \u3000]*(?P<d>\d{1,2})(?![\d./A-Za-z%])"),
@@ -117,6 +120,23 @@ def _money_range(m: regex.Match[str], s: str, a: int, b: int) -> Found | None:
     return Found("money", lo, hi, "yuan", a, b) if lo < hi else None
 
 
+def _money_range_cn(m: regex.Match[str], s: str, a: int, b: int) -> Found | None:
+    """一元至二元, 一千元至一万元, 零点五元至一元: a range in Chinese numerals."""
+    lo, hi = parse_money(_squash(m.group("a")) + "元"), parse_money(_squash(m.group("b")) + "元")
+    return Found("money", lo, hi, "yuan", a, b) if lo is not None and hi is not None and lo < hi else None
+
+
+def _percent_range_cn(m: regex.Match[str], s: str, a: int, b: int) -> Found | None:
+    lo, hi = parse_percent("百分之" + m.group("a")), parse_percent("百分之" + m.group("b"))
+    return Found("percent", lo, hi, "percent", a, b) if lo is not None and hi is not None and lo < hi <= 100 else None
+
+
+def _age_range_cn(m: regex.Match[str], s: str, a: int, b: int) -> Found | None:
+    """零至七周岁, 十八周岁至五十五周岁: an age range in Chinese numerals."""
+    lo, hi = parse_number(m.group("a")), parse_number(m.group("b"))
+    return Found("age", lo, hi, "year", a, b) if lo is not None and hi is not None and lo < hi <= 120 else None
+
+
 def _money_span(m: regex.Match[str], s: str, a: int, b: int) -> Found | None:
     lo, hi = parse_money(_squash(m.group("a")) + "元"), parse_money(_squash(m.group("b")) + "元")
     return Found("money", lo, hi, "yuan", a, b) if lo is not None and hi is not None and lo < hi else None
@@ -167,7 +187,7 @@ def _money(m: regex.Match[str], s: str, a: int, b: int) -> Found | None:
 
 
 def _percent(m: regex.Match[str], s: str, a: int, b: int) -> Found | None:
-    v = Decimal(50) if s == "一半" else parse_percent(s)
+    v = Decimal(50) if s in ("一半", "过半数", "半价") else parse_percent(s)  # 过半数: more than half (bound min)
     return Found("percent", v, None, "percent", a, b) if v is not None else None
 
 
@@ -234,6 +254,7 @@ def _measure(m: regex.Match[str], s: str, a: int, b: int) -> Found | None:
 INTERPRETERS: dict[str, Interpreter] = {
     "money_span": _money_span, "duration_span": _duration_span, "times_span": _times_span,
     "age_range": _age_range, "money_range": _money_range, "percent_range": _percent_range,
+    "money_range_cn": _money_range_cn, "percent_range_cn": _percent_range_cn, "age_range_cn": _age_range_cn,
     "money_approx": _approx("money"), "duration_approx": _approx("duration"), "count_approx": _approx("count"),
     "money": _money, "points": _points, "percent": _percent, "times": _times, "lpr": _lpr, "fraction": _fraction, "ratio": _ratio,
     "duration_range": _duration_range, "duration": _duration, "age": _age, "count": _count, "measure": _measure,

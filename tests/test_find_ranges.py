@@ -1,0 +1,35 @@
+"""Numbers of statutes from other provinces (issue 9): ranges written in Chinese numerals with 至, rates per mille
+and per ten thousand, 过半数 and 半价 — each a named case taken from the unseen documents."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from extractor.extract.find import find_quantities
+
+CASES = [
+    ("money-range-cn", "每平方米处以一元至二元罚款", "money", 1, 2),
+    ("money-range-cn-thousands", "并处以一千元至一万元罚款", "money", 1000, 10000),
+    ("money-range-cn-decimal", "按每平方米处以零点五元至一元的罚款", "money", Decimal("0.5"), 1),
+    ("money-range-cn-wan", "处一万元至五万元的罚款", "money", 10000, 50000),
+    ("percent-range-cn", "从小型农田水利补助费中提取百分之十至百分之二十", "percent", 10, 20),
+    ("per-ten-thousand", "按欠缴额每日加收万分之五的滞纳金", "percent", Decimal("0.05"), None),
+    ("per-mille", "当年计税所得额的千分之二以内", "percent", Decimal("0.2"), None),
+    ("age-range-from-zero", "零至七周岁残疾儿童", "age", 0, 7),
+    ("age-range-both-ends-cn", "提倡十八周岁至五十五周岁的健康公民自愿献血", "age", 18, 55),
+    ("more-than-half", "应当经全体成员的过半数同意", "percent", 50, None),
+    ("half-price", "半价购买门票", "percent", 50, None),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "value", "value_max"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_found(text: str, kind: str, value: Decimal | int, value_max: Decimal | int | None) -> None:
+    got = [(f.kind, f.value, f.value_max) for f in find_quantities(text) if f.kind == kind]
+    assert got == [(kind, Decimal(value), None if value_max is None else Decimal(value_max))]
+
+
+@pytest.mark.parametrize("text", [pytest.param("第三至五条", id="article-numbers"), pytest.param("一至二年级", id="grades")])
+def test_not_a_range_of_a_kind(text: str) -> None:
+    assert [f for f in find_quantities(text) if f.kind in ("money", "age", "percent")] == []
