@@ -1,13 +1,9 @@
-"""Is a page's text layer usable? Scanned pages and fonts without a usable ToUnicode map, and OCR for both."""
+"""Is a page's text layer usable? Scanned pages and fonts without a usable ToUnicode map, and OCR for both (``ocr.py``)."""
 
 from __future__ import annotations
 
 import functools
 import logging
-import os
-import shutil
-import subprocess
-from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Literal
@@ -15,7 +11,11 @@ from typing import Literal
 import pypdfium2 as pdfium
 import regex
 
+from ..errors import InputError
+from . import ocr
 from ._pdf_lines import PdfLine
+from .ocr import DEFAULT_ENGINE, OcrEngine, OcrLine, OcrUnavailable
+from .ocr import tidy_ocr as tidy_ocr  # re-exported: it lived here before ocr.py
 
 log = logging.getLogger(__name__)
 
@@ -26,7 +26,8 @@ MIN_HAN_TO_JUDGE = 40
 _HAN = regex.compile(r"[\u4e00-\u9fff]")
 _SPACE = regex.compile(r"\s")
 _ODD = regex.compile(r"[\ue000-\uf8ff\ufffd\x00-\x08\x0b\x0e-\x1f]")  # private use, replacement, control characters
-OCR_HINT = "install Debian's tesseract-ocr and tesseract-ocr-chi-sim (bash scripts/setup.sh does) to OCR it"
+OCR_HINT = "install Debian's tesseract-ocr and tesseract-ocr-chi-sim (bash scripts/setup.sh does), or pip install rapidocr-onnxruntime, to OCR it"
+ENGINE_NAMES: dict[OcrEngine, str] = {"rapidocr": "RapidOCR", "tesseract": "tesseract chi_sim"}
 
 
 @functools.cache
@@ -61,94 +62,40 @@ def judge(text: str) -> Verdict:
     return "ok"
 
 
-@functools.cache
-def tesseract_langs() -> frozenset[str]:
-    """Languages the installed tesseract knows; empty when there is no tesseract."""
-    exe = shutil.which("tesseract")
-    if exe is None:
-        return frozenset()
-    try:
-        out = subprocess.run([exe, "--list-langs"], capture_output=True, text=True, timeout=30, check=False)
-    except (OSError, subprocess.SubprocessError):
-        return frozenset()
-    return frozenset(line.strip() for line in (out.stdout + out.stderr).splitlines()[1:] if line.strip())
+def ocr_available(engine: OcrEngine | None = None) -> bool:
+    """True when ``engine`` (by default: the default engine or, failing it, the other) can OCR here."""
+    chosen = ocr.pick_engine(engine)
+    return chosen is not None and ocr.engine_available(chosen)
 
 
-def ocr_available() -> bool:
-    """True when tesseract with chi_sim is installed."""
-    return "chi_sim" in tesseract_langs()
-
-
-@dataclass(frozen=True, slots=True)
-class OcrLine:
-    """A line read by OCR, with its box in PDF points (top measured from the top of the page)."""
-
-    text: str
-    x0: float
-    x1: float
-    top: float
-    size: float
-
-
-def ocr_page(page: pdfium.PdfPage, dpi: int = 300) -> list[OcrLine]:
-    """OCR one page with tesseract (chi_sim, --psm 6, one thread): its lines with their boxes, so that wrapped
-    lines are re-joined from geometry as on a page with a text layer."""
-    import io
-    import statistics
-
+def ocr_page(page: pdfium.PdfPage, dpi: int = 300, engine: OcrEngine = DEFAULT_ENGINE) -> list[OcrLine]:
+    """OCR one page: its lines with their boxes in PDF points, so that wrapped lines are re-joined from geometry
+    as on a page with a text layer."""
     image = page.render(scale=dpi / 72, grayscale=True).to_pil()
-    buf = io.BytesIO()
-    image.save(buf, format="PNG")
-    env = dict(os.environ, OMP_THREAD_LIMIT="1")
-    out = subprocess.run(
-        ["tesseract", "stdin", "stdout", "-l", "chi_sim", "--psm", "6", "tsv"],
-        input=buf.getvalue(), capture_output=True, env=env, timeout=300, check=False,
-    )
-    words: dict[tuple[str, str, str], list[list[str]]] = {}
-    for row in out.stdout.decode("utf-8", errors="replace").splitlines()[1:]:
-        cols = row.split("\t")
-        if len(cols) == 12 and cols[0] == "5" and cols[11].strip():
-            words.setdefault((cols[2], cols[3], cols[4]), []).append(cols)
-    scale = 72 / dpi
-    lines = []
-    for ws in words.values():
-        left = min(int(w[6]) for w in ws)
-        right = max(int(w[6]) + int(w[8]) for w in ws)
-        top = min(int(w[7]) for w in ws)
-        height = statistics.median(int(w[9]) for w in ws)
-        text = tidy_ocr(" ".join(w[11] for w in ws)).strip()
-        if text:
-            lines.append(OcrLine(text, left * scale, right * scale, top * scale, height * scale))
-    return sorted(lines, key=lambda ln: ln.top)
+    k = 72 / dpi
+    return [OcrLine(ln.text, ln.x0 * k, ln.x1 * k, ln.top * k, ln.size * k) for ln in ocr.image_to_lines(image, engine)]
 
 
-def tidy_ocr(text: str) -> str:
-    """Undo what tesseract does to Chinese text: spaces between Han characters, half-width brackets.
+def recover(
+    page: pdfium.PdfPage, pageno: int, verdict: Verdict, path: Path, warnings: list[str], engine: OcrEngine | None = None
+) -> list[PdfLine]:
+    """OCR a page whose text layer is missing or garbled, or report it with how to enable OCR.
 
-    >>> tidy_ocr("就 业 见 习 (一 ) 2020 年")
-    '就业见习（一）2020年'
-    >>> tidy_ocr("2020年2月一6月")
-    '2020年2月—6月'
+    ``engine`` None takes the default engine, or the other one when only it is installed; an engine named but not
+    installed is an InputError naming the file, the page and what to install.
     """
-    text = regex.sub(r"(?<=[\p{Han}（）(),，。、：；])[ \t]+(?=[\p{Han}（）()，。、：；\d])", "", text)
-    text = regex.sub(r"(?<=\d)[ \t]+(?=\p{Han})", "", text)
-    text = text.replace("(", "（").replace(")", "）")
-    # a dash between numbers read as 一 or a hyphen: "2月一6月" -> "2月—6月"
-    return regex.sub(r"(?<=\d[年月日]?)[一\-](?=\d)", "—", text)
-
-
-def recover(page: pdfium.PdfPage, pageno: int, verdict: Verdict, path: Path, warnings: list[str]) -> list[PdfLine]:
-    """OCR a page whose text layer is missing or garbled, or report it with how to enable OCR."""
     why = "has no text layer (scanned)" if verdict == "no_text" else "has a font without a usable ToUnicode map"
-    if not ocr_available():
+    chosen = ocr.pick_engine(engine)
+    if chosen is None:
         warnings.append(f"page {pageno} {why}; its text is missing: {OCR_HINT}")
         log.info("%s: page %d %s", path, pageno, why)
         return []
-    lines = ocr_page(page)
+    if not ocr.engine_available(chosen):
+        raise InputError(path, f"page {pageno} {why} and needs OCR, but {OcrUnavailable(chosen)}")
+    lines = ocr_page(page, engine=chosen)
+    name = ENGINE_NAMES[chosen] + ("" if engine is not None or chosen == DEFAULT_ENGINE else f"; {DEFAULT_ENGINE} is not installed")
     if lines:
-        warnings.append(f"page {pageno} {why}; its text was read by OCR (tesseract chi_sim)")
+        warnings.append(f"page {pageno} {why}; its text was read by OCR ({name})")
     else:
-        warnings.append(f"page {pageno} {why}; OCR (tesseract chi_sim) found no text on it")
+        warnings.append(f"page {pageno} {why}; OCR ({name}) found no text on it")
     return [PdfLine(ln.text, ln.x0, ln.x1, ln.top, ln.size, pageno, k + 1) for k, ln in enumerate(lines)]
-
-

@@ -19,6 +19,7 @@ from ..text.patterns import PAGE_NUMBER_RE
 from . import _pdf_quality as quality
 from ._pdf_lines import PdfLine
 from ._pdf_tables import Box, TableEngine, find_tables, grid_tables, page_rules
+from .ocr import OcrEngine
 from .raw import RawDoc, RawLine
 
 log = logging.getLogger(__name__)
@@ -154,8 +155,10 @@ def _strip_furniture(pages: list[list[PdfLine]]) -> list[list[PdfLine]]:
     return out
 
 
-def read(path: Path, *, table_engine: TableEngine = "pdfium") -> RawDoc:
-    """Read a PDF into lines, page by page; ``table_engine`` picks how ruled tables are read."""
+def read(path: Path, *, table_engine: TableEngine = "pdfium", ocr_engine: OcrEngine | None = None) -> RawDoc:
+    """Read a PDF into lines, page by page; ``table_engine`` picks how ruled tables are read, ``ocr_engine`` how
+    pages without a usable text layer are read (None: ``ocr.DEFAULT_ENGINE``, or the other engine when only it is
+    installed; an engine named but not installed is an InputError)."""
     doc = _open(path)
     warnings: list[str] = []
     pages: list[list[PdfLine]] = []
@@ -176,7 +179,7 @@ def read(path: Path, *, table_engine: TableEngine = "pdfium") -> RawDoc:
                     )
                 verdict = quality.judge(text)
                 if verdict != "ok":
-                    lines = quality.recover(page, i + 1, verdict, path, warnings)
+                    lines = quality.recover(page, i + 1, verdict, path, warnings, ocr_engine)
                 else:
                     rules = page_rules(page)
                     if rules.may_hold_table:
