@@ -134,7 +134,7 @@ def _render(pdf: Path, index: int, dpi: int, font: str = "serif") -> Image.Image
 
 
 def scanned(image: Image.Image, seed: int, angle: float = 0.5) -> bytes:
-    """A mild scan: 0.5° skew, a blur of about a third of a pixel at 300 dpi, grey noise (sigma 12 of 255)."""
+    """A mild scan: 0.5° skew, a Gaussian blur of 0.5 px at 150 dpi (1 px at 300), grey noise (sigma 12 of 255)."""
     k = image.width / 1240  # 1 at 150 dpi
     img = image.rotate(angle, resample=Image.Resampling.BICUBIC, expand=False, fillcolor=255)
     img = img.filter(ImageFilter.GaussianBlur(radius=0.5 * k))
