@@ -349,6 +349,8 @@ PER_CASES = [
     ("before:monthly", "按月", "按月发放800元", "800元", ("month",)),
     ("before:per-year", "每年", "每年1万元", "1万元", ("year",)),
     ("before:per-quarter", "每季度", "每季度3000元", "3000元", ("quarter",)),
+    ("before:per-day", "每日", "按欠缴额每日加收万分之五的滞纳金", "万分之五", ("day",)),
+    ("before:per-day-tian", "每天", "每天补助50元", "50元", ("day",)),
     ("before:per-class-hour", "每学时", "每学时15元", "15元", ("class_hour",)),
     ("before:per-time", "每次", "每次200元", "200元", ("time",)),
     ("before:per-certificate", "每证", "每证1000元", "1000元", ("certificate",)),

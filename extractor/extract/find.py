@@ -278,8 +278,13 @@ def _not_a_duration(text: str, m: regex.Match[str]) -> bool:
         after = text[m.end() : m.end() + 3]
         return not (after.startswith((*_WORDS.day_window_after, "以上", "以下")) or before.endswith(_WORDS.day_window_before))
     if s.endswith("日") and not s.endswith("工作日"):
+        if before.rstrip(" \u3000").endswith("月"):  # 十月十五日, 每月15日前: a day of the month
+            return True
         after = text[m.end() : m.end() + 3]
-        return not (after.startswith(_WORDS.day_window_after) or before.endswith(_WORDS.day_window_before))
+        # 公示七日, 八十日的奖励假, 三十日前: a number of days written in Chinese numerals is a period
+        in_words = not regex.search(r"\d", s)
+        before_event = before.endswith("的") and after.startswith("前")  # 会议举行的20日前: days before an event
+        return not (in_words or before_event or after.startswith(_WORDS.day_window_after) or before.endswith(_WORDS.day_window_before))
     return False
 
 
