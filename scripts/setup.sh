@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Install everything Zhengce needs on a fresh Debian machine with Python 3.11: a few Debian packages (below)
-# and a virtual environment in .venv with the package and its test tools.
+# and a virtual environment in .venv with the package, its test tools and the second OCR engine (RapidOCR, tested too).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -26,5 +26,5 @@ if [ ! -x .venv/bin/python ]; then
   "$PY" -m venv .venv
 fi
 .venv/bin/python -m pip install -q --upgrade pip >/dev/null 2>&1 || true
-.venv/bin/python -m pip install -q -e ".[dev]" 2>&1 | grep -v -e "^WARNING: Location" -e "^$" >&2 || true
+.venv/bin/python -m pip install -q -e ".[dev,ocr]" 2>&1 | grep -v -e "^WARNING: Location" -e "^$" >&2 || true
 .venv/bin/python -c "import extractor, spacy, pdfplumber, pypdfium2" || { echo "setup: install failed" >&2; exit 1; }
