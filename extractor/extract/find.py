@@ -48,7 +48,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("money_approx", rf"{_APPROX}[ \u3000]*[万亿千]?[ \u3000]*元"),
     ("money", rf"(?:{_AR}[ \u3000]*[万亿][ \u3000]*\d+[ \u3000]*[千百]|{_AR}[ \u3000]*万[ \u3000]*\d(?![\d.])|{_NUM})[ \u3000]*元(?:[ \u3000]*[零〇一二三四五六七八九\d]+角)?(?:[ \u3000]*[零〇一二三四五六七八九\d]+分)?"),
     ("points", rf"(?P<v>{_AR})[ \u3000]*个百分点"),
-    ("percent", rf"(?:{_AR}[ \u3000]*[%％‰]|百分之{_CN}|[千万]分之{_CN}|[一二三四五六七八九十]+分之[一二三四五六七八九十]+|减半|一半|过半数|半价)"),
+    ("percent", rf"(?:{_AR}[ \u3000]*[%％‰]|百分之{_CN}|[千万]分之{_CN}|[一二三四五六七八九十]+分之[一二三四五六七八九十]+|减半|一半|(?<=过)半数|半价)"),
     ("times", rf"(?P<v>{_AR}|[一二两三四五六七八九十]+)[ \u3000]*倍"),
     ("lpr", r"LPR[ \u3000]*(?P<sign>[+\-－加减])[ \u3000]*(?P<bp>\d{1,4})[ \u3000]*(?:BP|bp|个基点)"),
     ("fraction", r"(?<![\d./])(?P<n>\d{1,2})[ \u3000]*/[ \u3000]*(?P<d>\d{1,2})(?![\d./A-Za-z%])"),
@@ -187,7 +187,7 @@ def _money(m: regex.Match[str], s: str, a: int, b: int) -> Found | None:
 
 
 def _percent(m: regex.Match[str], s: str, a: int, b: int) -> Found | None:
-    v = Decimal(50) if s in ("一半", "过半数", "半价") else parse_percent(s)  # 过半数: more than half (bound min)
+    v = Decimal(50) if s in ("一半", "半数", "半价") else parse_percent(s)  # 过半数: more than half (过 gives the min)
     return Found("percent", v, None, "percent", a, b) if v is not None else None
 
 
