@@ -95,7 +95,9 @@ def real_diffs() -> dict[str, Diff]:
 
 
 def _key(c: ParameterChange) -> tuple[object, ...]:
-    return (c.kind, c.change, c.a_value, c.b_value, c.a_section, c.b_section, c.a_quote, c.b_quote)
+    """A change as reported: two numbers of one clause (过半数的业主且…过半数) are two changes, one number twice is one."""
+    spans = (c.a_evidence.span if c.a_evidence else None, c.b_evidence.span if c.b_evidence else None)
+    return (c.kind, c.change, c.a_value, c.b_value, c.a_section, c.b_section, c.a_quote, c.b_quote, spans)
 
 
 def test_no_change_is_reported_twice(real_diffs: dict[str, Diff]) -> None:
