@@ -67,18 +67,27 @@ def clause_of(doc: Document, start: int, end: int) -> tuple[int, int]:
     return s, e
 
 
-def subject_of(clause: str, quote: str) -> str:
-    """The clause without the number, its bound words and the item label: what the number governs.
+def subject_of(clause: str, quote: str, nth: int = 0) -> str:
+    """The clause without the number (its ``nth`` occurrence there), its bound words and the item label: what the
+    number governs.
 
     >>> subject_of("（十三）致使森林或者其他林木死亡五十立方米以上的", "五十立方米")
     '致使森林或者其他林木死亡…的'
     >>> subject_of("并自登记之日起五个工作日内", "五个工作日")
     '登记之日起…内'
+    >>> subject_of("占总面积过半数的业主且占总人数过半数的业主同意", "半数", 1)
+    '占总面积过半数的业主且占总人数过…的业主同意'
     """
     c = _ITEM.sub("", clause.strip())
-    if quote and quote in c:
-        before, _, after = c.partition(quote)
-        c = before + "…" + after
+    at = -1
+    for _ in range(nth + 1):
+        at = c.find(quote, at + 1) if quote else -1
+        if at < 0:
+            break
+    if at < 0 and quote:
+        at = c.find(quote)
+    if at >= 0:
+        c = c[:at] + "…" + c[at + len(quote) :]
     c = _LEAD.sub("", c)
     c = regex.sub(r"…(?:以上|以下|以内)", "…", c)
     if len(c) > SUBJECT_MAX:
@@ -110,7 +119,9 @@ def anchor_of(doc: Document, q: Quantity) -> str:
 def place(doc: Document, q: Quantity, art: Article) -> Placed:
     s, e = clause_of(doc, *q.evidence.span)
     clause = verbatim(doc, s, e).replace("\n", "")
-    subject = subject_of(clause, q.evidence.quote)
+    start, end = q.evidence.span
+    nth = doc.text[s:start].count(doc.text[start:end]) if end > start else 0  # which of equal numbers in the clause
+    subject = subject_of(clause, q.evidence.quote, nth)
     words = bigrams(_BOUNDS.sub("", subject.replace("…", "")) + (q.benefit or ""))
     return Placed(q, art, clause, subject, frozenset(words), anchor_of(doc, q))
 
