@@ -33,19 +33,25 @@ def _after(post: str, kind: QuantityKind) -> tuple[Bound, str] | None:
     return None
 
 
+BEFORE = 12  # a bound word before a number ends at most this many characters before it
+WIDE = 8  # and may start this much further back (不得超过本单位在职职工总数的百分之三十), so its negator is seen
+
+
 def _negated(pre: str, i: int, word: str) -> bool:
     """不超过, 不得高于: a negated min word is read as the max word that holds it."""
     return word in _R.negatable and pre[:i].endswith(_R.negators)
 
 
-def _before(pre: str, kind: QuantityKind) -> tuple[Bound, str] | None:
+def _before(pre: str, kind: QuantityKind, reach: int = BEFORE) -> tuple[Bound, str] | None:
     """The bound marker before the number that ends last, then the longest (不超过 over 超过)."""
     best: tuple[int, int, Bound, str] | None = None
     tables: tuple[tuple[Bound, tuple[str, ...]], ...] = (("max", _R.max_before), ("min", _R.min_before))
     for bound, words in tables:
         for w in words:
             i = pre.rfind(w)
-            if i < 0 or _R.not_a_bound.match(pre, i) or not _applies(w, kind) or _negated(pre, i, w):
+            # a word ends within ``reach`` of the number; a longer one (不得低于) may start further back
+            if i < 0 or len(pre) - (i + len(w)) > reach or _R.not_a_bound.match(pre, i) or not _applies(w, kind) \
+                    or _negated(pre, i, w):
                 continue
             key = (i + len(w), len(w), bound, w)
             if best is None or key[:2] > best[:2]:
@@ -55,10 +61,11 @@ def _before(pre: str, kind: QuantityKind) -> tuple[Bound, str] | None:
 
 def read_bound(text: str, f: Found, clause_start: int, prev_end: int) -> tuple[Bound, tuple[str, ...]]:
     """The bound of ``f`` and the words that set it, from the words right after it, else those before it
-    (back to its clause's start, the previous number or 12 characters)."""
+    (back to its clause's start, the previous number or ``BEFORE`` characters, a word started before that seen
+    whole)."""
     if f.value_max is not None:
         return "range", ()
     post = regex.sub(r"^[ \u3000]+", "", text[f.end : f.end + 8])
-    pre = regex.sub(r"[ \u3000]", "", text[max(clause_start, prev_end, f.start - 12) : f.start])
+    pre = regex.sub(r"[ \u3000]", "", text[max(clause_start, prev_end, f.start - BEFORE - WIDE) : f.start])
     got = _after(post, f.kind) or _before(pre, f.kind)
     return (got[0], (got[1],)) if got else ("exact", ())
