@@ -315,6 +315,8 @@ def test_bound_word(text, quote, bound, word):
         pytest.param("见习期满3个月", "3个月", "exact", id="not_a_bound:term_ends"),
         pytest.param("当地最低工资标准的70%", "70%", "exact", id="not_a_bound:minimum_wage"),
         pytest.param("最高人民法院5名法官", "5名", "exact", id="not_a_bound:supreme_court"),
+        pytest.param("从轻处罚一般按最高罚款数额的20%确定", "20%", "exact", id="not_a_bound:base_of_a_fine"),
+        pytest.param("不得超过本单位在职职工总数的百分之三十", "百分之三十", "max", id="a-negated-word-begun-beyond-the-window"),
         pytest.param("近10万元", "10万元", "exact", id="only_for_kinds:jin-bounds-no-money"),
         pytest.param("补贴5万元内", "5万元", "exact", id="not_for_kinds:nei-bounds-no-money"),
         pytest.param("16-24岁失业青年", "16-24岁", "range", id="range-from-the-number"),
