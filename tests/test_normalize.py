@@ -59,3 +59,18 @@ def test_cleaning_never_raises_and_offsets_stay_monotone(texts: list[str]) -> No
         if ch != "\n":
             src = lines[clean.line_of[i]].text[clean.col_of[i]]
             assert ch == src or ch == chr(ord(src) - 0xFEE0)
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        pytest.param("2014\u00ad2020年", "2014-2020年", id="soft-hyphen-between-years"),
+        pytest.param("2014\ufffe2020年", "2014-2020年", id="pdfium-soft-hyphen-between-years"),
+        pytest.param("规\u00ad划", "规\u00ad划", id="soft-hyphen-between-words-kept"),
+    ],
+)
+def test_a_soft_hyphen_between_digits_is_a_hyphen(raw: str, clean: str) -> None:
+    """issue 9: 2014­2020年 became 20142020年 and then a date."""
+    from extractor.normalize.text import normalize_chars
+
+    assert normalize_chars(raw) == clean

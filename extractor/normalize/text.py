@@ -81,13 +81,17 @@ class CleanText:
         return "".join(out)
 
 
-def normalize_chars(s: str) -> str:
-    """Full-width digits and letters to ASCII; everything else as printed.
+_SOFT_HYPHEN_RE = regex.compile(r"(?<=\d)[\u00ad\ufffe\u2010\u2011](?=\d)")
 
-    >>> normalize_chars("１年以上，ＡＢ")
-    '1年以上，AB'
+
+def normalize_chars(s: str) -> str:
+    """Full-width digits and letters to ASCII; a soft or non-breaking hyphen between two digits (``2014\u00ad2020年``,
+    as some PDFs print a hyphen) to ``-``, so that the range is read; everything else as printed.
+
+    >>> normalize_chars("１年以上，ＡＢ"), normalize_chars("2014\u00ad2020年")
+    ('1年以上，AB', '2014-2020年')
     """
-    return s.translate(_FULLWIDTH_ALNUM)
+    return _SOFT_HYPHEN_RE.sub("-", s.translate(_FULLWIDTH_ALNUM))
 
 
 _LEADING = SPACE_CHARS + "\t\r\n\ufeff"
