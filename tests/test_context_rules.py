@@ -193,6 +193,8 @@ def test_every_measure_unit_has_a_case():
         pytest.param("连续30日", ["30日"], id="day_window_before:lianxu"),
         pytest.param("10个工作日", ["10个工作日"], id="working-days-always"),
         pytest.param("公布上一年度工作报告", [], id="year_named_before:shang"),
+        pytest.param("毕业前一年取得证书", [], id="the-year-before-an-event-is-an-anchor"),
+        pytest.param("退休前一年内", ["一年"], id="a-year-before-an-event-as-a-window"),
         pytest.param("在社区公示七日", ["七日"], id="days-in-chinese-numerals-are-a-period"),
         pytest.param("女方享受八十日的奖励假", ["八十日"], id="days-in-chinese-numerals-before-de"),
         pytest.param("二〇一一年十月十五日起施行", [], id="a-chinese-date-is-no-period"),

@@ -274,6 +274,9 @@ def _not_a_duration(text: str, m: regex.Match[str]) -> bool:
     s = _squash(m.group(0))
     if s in ("一年", "年") and (before.endswith(_WORDS.year_named_before) or text.startswith("度", m.end())):
         return True
+    # 毕业前一年: the year before an event, a date anchor; 退休前一年内 is a window of a year
+    if s == "一年" and before.endswith("前") and not text.startswith(_WORDS.day_window_after, m.end()):
+        return True
     if s.endswith("小时"):  # 24小时内, 十二小时以上; 24小时服务 is opening hours, not a period of a rule
         after = text[m.end() : m.end() + 3]
         return not (after.startswith((*_WORDS.day_window_after, "以上", "以下")) or before.endswith(_WORDS.day_window_before))
