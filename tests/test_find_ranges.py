@@ -13,7 +13,6 @@ CASES = [
     ("money-range-cn", "每平方米处以一元至二元罚款", "money", 1, 2),
     ("money-range-cn-thousands", "并处以一千元至一万元罚款", "money", 1000, 10000),
     ("money-range-cn-decimal", "按每平方米处以零点五元至一元的罚款", "money", Decimal("0.5"), 1),
-    ("money-range-cn-wan", "处一万元至五万元的罚款", "money", 10000, 50000),
     ("percent-range-cn", "从小型农田水利补助费中提取百分之十至百分之二十", "percent", 10, 20),
     ("per-ten-thousand", "按欠缴额每日加收万分之五的滞纳金", "percent", Decimal("0.05"), None),
     ("per-mille", "当年计税所得额的千分之二以内", "percent", Decimal("0.2"), None),
