@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 import tomllib
 from pathlib import Path
@@ -115,7 +116,7 @@ def eval_cmd(golden: Path, as_json: bool, floors: Path | None, misses: bool) -> 
     report = sets["first"]
     if as_json:
         click.echo(report.model_dump_json(indent=2) if len(sets) == 1 else
-                   "{" + ", ".join(f'"{k}": {r.model_dump_json(indent=2)}' for k, r in sets.items()) + "}")
+                   json.dumps({k: r.model_dump(mode="json") for k, r in sets.items()}, ensure_ascii=False, indent=2))
     else:
         _print_report(report, "first" if len(sets) > 1 else "")
         for name in ("unseen", "together"):

@@ -33,7 +33,7 @@ def align_chapters(a: Document, b: Document, pairings: list[Pairing]) -> list[Se
     if not ca and not cb:
         return []
     votes: dict[str, Counter[str]] = {}
-    status_of: dict[str, set[str]] = {}
+    status_of: dict[tuple[str, str], set[str]] = {}  # (side, chapter) -> the statuses of its articles
     for p in pairings:
         xs = _chapters_of(p.a.path, ca) if p.a else []
         ys = _chapters_of(p.b.path, cb) if p.b else []
@@ -42,7 +42,7 @@ def align_chapters(a: Document, b: Document, pairings: list[Pairing]) -> list[Se
                 votes.setdefault(x, Counter())[y] += 1 + (x.count("/") == y.count("/"))
         for side, cs in (("a", xs), ("b", ys)):
             for c in cs:
-                status_of.setdefault(side + c, set()).add(p.status)
+                status_of.setdefault((side, c), set()).add(p.status)
     out: list[SectionPair] = []
     taken: set[str] = set()
     for x, (ha, span_a) in ca.items():
@@ -55,7 +55,7 @@ def align_chapters(a: Document, b: Document, pairings: list[Pairing]) -> list[Se
         taken.add(y)
         hb, span_b = cb[y]
         same_heading = same_text(ha or "", hb or "")
-        statuses = status_of.get("a" + x, set()) | status_of.get("b" + y, set())
+        statuses = status_of.get(("a", x), set()) | status_of.get(("b", y), set())
         status: PairStatus
         if same_heading and statuses <= {"unchanged", "renumbered"}:
             status = "unchanged" if x == y else "renumbered"

@@ -99,23 +99,26 @@ def _change(m: Match, heading: str | None) -> ParameterChange:
     placed = m.y or m.x
     assert placed is not None
     q = placed.q
-    subject = _what(m.x or placed, heading) if m.x else _what(placed, heading)
-    term = f"{KIND_WORD[q.kind]}{_bound_word(q)}"
-    named = (m.x or placed).q.benefit if m.x else q.benefit
-    # a benefit reads with its term (补贴额度上限); a clause, with the term after it in brackets (致使…中毒的（数量下限）)
-    what = f"{subject}{term}" if named or not subject else f"{subject}（{term}）"
+    named_by = m.x or placed  # what a change governs is read on A's side when there is one
+    subject = _what(named_by, heading)
+
+    def with_term(term: str) -> str:
+        # a benefit reads with its term (补贴额度上限); a clause, with the term after it in brackets (致使…中毒的（数量下限）)
+        return f"{subject}{term}" if named_by.q.benefit or not subject else f"{subject}（{term}）"
+
+    what = with_term(f"{KIND_WORD[q.kind]}{_bound_word(q)}")
     a_path, b_path = (m.x.path if m.x else None), (m.y.path if m.y else None)
     change: ChangeType
     if x is not None and y is not None and m.moved:
         change, summary = "moved", f"{what}{_shown(x)}由{a_path}移至{b_path}"
     elif x is not None and y is not None:
         old, new = _shown(x), _shown(y)
-        if (x.value, x.value_max) == (y.value, y.value_max) and m.x and m.y and m.x.anchor != m.y.anchor and _terms(x) == _terms(y):
+        same = (x.value, x.value_max) == (y.value, y.value_max)
+        if same and m.x and m.y and m.x.anchor != m.y.anchor and _terms(x) == _terms(y):
             change = "changed"
             summary = f"{what}{old}的起算由“{m.x.anchor or '未规定'}”改为“{m.y.anchor or '未规定'}”"
-        elif (x.value, x.value_max) == (y.value, y.value_max):
-            kind_only = f"{subject}{KIND_WORD[q.kind]}" if named or not subject else f"{subject}（{KIND_WORD[q.kind]}）"
-            change, summary = "changed", f"{kind_only}{old}由{_terms(x)}改为{_terms(y)}"
+        elif same:
+            change, summary = "changed", f"{with_term(KIND_WORD[q.kind])}{old}由{_terms(x)}改为{_terms(y)}"
         else:
             verb = "提高" if ((y.value_max or y.value or 0), y.value or 0) > ((x.value_max or x.value or 0), x.value or 0) else "降低"
             change, summary = "changed", f"{what}由{old}{verb}至{new}"

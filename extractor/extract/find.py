@@ -107,8 +107,9 @@ Interpreter = Callable[[regex.Match[str], str, int, int], "Found | None"]
 
 
 def _age_range(m: regex.Match[str], s: str, a: int, b: int) -> Found | None:
-    lo, hi = Decimal(m.group("a")), Decimal(m.group("b"))
-    return Found("age", lo, hi, "year", a, b) if lo < hi <= 120 else None
+    """16-24岁, and in Chinese numerals 零至七周岁, 十八周岁至五十五周岁."""
+    lo, hi = parse_number(m.group("a")), parse_number(m.group("b"))
+    return Found("age", lo, hi, "year", a, b) if lo is not None and hi is not None and lo < hi <= 120 else None
 
 
 def _money_range(m: regex.Match[str], s: str, a: int, b: int) -> Found | None:
@@ -120,24 +121,13 @@ def _money_range(m: regex.Match[str], s: str, a: int, b: int) -> Found | None:
     return Found("money", lo, hi, "yuan", a, b) if lo < hi else None
 
 
-def _money_range_cn(m: regex.Match[str], s: str, a: int, b: int) -> Found | None:
-    """一元至二元, 一千元至一万元, 零点五元至一元: a range in Chinese numerals."""
-    lo, hi = parse_money(_squash(m.group("a")) + "元"), parse_money(_squash(m.group("b")) + "元")
-    return Found("money", lo, hi, "yuan", a, b) if lo is not None and hi is not None and lo < hi else None
-
-
 def _percent_range_cn(m: regex.Match[str], s: str, a: int, b: int) -> Found | None:
     lo, hi = parse_percent("百分之" + m.group("a")), parse_percent("百分之" + m.group("b"))
     return Found("percent", lo, hi, "percent", a, b) if lo is not None and hi is not None and lo < hi <= 100 else None
 
 
-def _age_range_cn(m: regex.Match[str], s: str, a: int, b: int) -> Found | None:
-    """零至七周岁, 十八周岁至五十五周岁: an age range in Chinese numerals."""
-    lo, hi = parse_number(m.group("a")), parse_number(m.group("b"))
-    return Found("age", lo, hi, "year", a, b) if lo is not None and hi is not None and lo < hi <= 120 else None
-
-
 def _money_span(m: regex.Match[str], s: str, a: int, b: int) -> Found | None:
+    """处二千元以上一万元以下 across two clauses, and 一元至二元, 零点五元至一元 in Chinese numerals: both ends as money."""
     lo, hi = parse_money(_squash(m.group("a")) + "元"), parse_money(_squash(m.group("b")) + "元")
     return Found("money", lo, hi, "yuan", a, b) if lo is not None and hi is not None and lo < hi else None
 
@@ -254,7 +244,7 @@ def _measure(m: regex.Match[str], s: str, a: int, b: int) -> Found | None:
 INTERPRETERS: dict[str, Interpreter] = {
     "money_span": _money_span, "duration_span": _duration_span, "times_span": _times_span,
     "age_range": _age_range, "money_range": _money_range, "percent_range": _percent_range,
-    "money_range_cn": _money_range_cn, "percent_range_cn": _percent_range_cn, "age_range_cn": _age_range_cn,
+    "money_range_cn": _money_span, "percent_range_cn": _percent_range_cn, "age_range_cn": _age_range,
     "money_approx": _approx("money"), "duration_approx": _approx("duration"), "count_approx": _approx("count"),
     "money": _money, "points": _points, "percent": _percent, "times": _times, "lpr": _lpr, "fraction": _fraction, "ratio": _ratio,
     "duration_range": _duration_range, "duration": _duration, "age": _age, "count": _count, "measure": _measure,

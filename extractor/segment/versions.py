@@ -102,6 +102,10 @@ def _ordinal(s: str | None) -> int | None:
     return None
 
 
+# a verb or the word 公告 run into an organ's name in a 题注 line
+_ORGAN_TAIL_RE = regex.compile(r"(?:审议|公告|公布|批准|通过|发布)+$")
+
+
 def organ_of(body: str | None, instrument: str | None = None) -> str | None:
     """The issuing organ an event names: a meeting's organ without 届 and 次会议, an order's organ, or the organ
     in front of an instrument's 关于.
@@ -127,6 +131,7 @@ def organ_of(body: str | None, instrument: str | None = None) -> str | None:
         s = _MEETING_RE.sub("", s)
         s = _MEETING_RE.sub("", s)
         s = s.removeprefix(_PRC) if s != f"{_PRC}主席" else s
+        s = _ORGAN_TAIL_RE.sub("", s)  # 大连市人民代表大会常务委员会审议, 青岛市人民代表大会常务委员会公告
         if len(s) >= 2:
             return s
     if instrument:
@@ -351,7 +356,7 @@ def issuers_of(events: Sequence[VersionEvent]) -> list[str]:
                 and e.date < last_order.date and all(x.order for x in events if x.organ == e.organ):
             continue
         out.append(e.organ)
-    names = list(dict.fromkeys(_organ_name(o) for o in out if _organ_name(o)))
+    names = list(dict.fromkeys(out))
     # 辽宁省大连市人民代表大会常务委员会 is 大连市人民代表大会常务委员会
     names = [o for o in names if not any(o != x and o.endswith(x) and o[: -len(x)].endswith(("省", "自治区")) for x in names)]
     # a province's 人大常委会 beside a city's approves the city's 条例 (even where the 题注 says 修正 for its 批准)
@@ -362,14 +367,6 @@ def issuers_of(events: Sequence[VersionEvent]) -> list[str]:
 
 _CITY_CONGRESS_RE = regex.compile(r"^(?!北京|上海|天津|重庆)[\p{Han}]{1,12}市人民代表大会常务委员会$")
 _PROVINCE_CONGRESS_RE = regex.compile(r"(?:省|自治区)人民代表大会常务委员会$")
-
-
-_ORGAN_TAIL_RE = regex.compile(r"(?:审议|公告|公布|批准|通过|发布)+$")
-
-
-def _organ_name(organ: str) -> str:
-    """An organ as named, without a verb or the word 公告 run into it (青岛市人民代表大会常务委员会公告)."""
-    return _ORGAN_TAIL_RE.sub("", organ)
 
 
 # The 国务院机构改革 that passed a department's rules to a new one: predecessor -> (successor, the day the
