@@ -97,9 +97,12 @@ def _read(engine: ocr.OcrEngine, dpi: int) -> str:
 
 
 CASES = [("rapidocr", 300), ("rapidocr", 150), ("tesseract", 300), ("tesseract", 150)]
-# tokens that an engine does not read exactly on CORPUS_PAGE, as measured: each with what it read instead
-XFAIL_TOKENS = {
-    ("tesseract", 300): "tesseract at 300 dpi reads the 文号 lines alone under the header as 驳政办【2023j17号, 【2023]j32与",
+# Tokens an engine has been measured to misread on CORPUS_PAGE on some machines: tesseract at 300 dpi read the two
+# 文号 lines alone under the header as 驳政办【2023j17号 and 【2023]j32与 where it was first measured (1 December 2026) and reads them
+# right on another (its LSTM takes another SIMD path on another CPU). Those tokens may be missed; every other
+# number and 文号 of the page must be read exactly, as often as printed.
+KNOWN_MISREADS = {
+    ("tesseract", 300): frozenset({"豫政办〔2023〕17号", "豫人社办〔2023〕32号"}),
 }
 
 
@@ -112,20 +115,17 @@ def test_engine_reads_known_page(engine: ocr.OcrEngine, dpi: int) -> None:
     assert cer <= MAX_CER[(engine, dpi)], f"CER {cer:.2%}:\n{text}"
 
 
-@pytest.mark.parametrize(
-    ("engine", "dpi"),
-    [pytest.param(e, d, marks=pytest.mark.xfail(reason=XFAIL_TOKENS[(e, d)], strict=True)) if (e, d) in XFAIL_TOKENS else (e, d) for e, d in CASES],
-    ids=[f"{e}-{d}dpi" for e, d in CASES],
-)
+@pytest.mark.parametrize(("engine", "dpi"), CASES, ids=[f"{e}-{d}dpi" for e, d in CASES])
 def test_engine_reads_numbers_and_doc_numbers_exactly(engine: ocr.OcrEngine, dpi: int) -> None:
     """Every number and 文号 of the reference, as often as there: "30万元", "20%", "豫政办〔2023〕17号"."""
     _need(engine)
     text = _read(engine, dpi)
     flat = regex.sub(r"\s", "", text)
+    allowed = KNOWN_MISREADS.get((engine, dpi), frozenset())
     for rx in (DOC_NUMBER_RE, NUMBER_RE):
         want = Counter(rx.findall("".join(CORPUS_PAGE)))
         have = Counter(rx.findall(flat))
-        assert {t: n for t, n in want.items() if have[t] < n} == {}, text
+        assert {t: n for t, n in want.items() if have[t] < n and t not in allowed} == {}, text
 
 
 @pytest.mark.parametrize("engine", ["rapidocr", "tesseract"])
