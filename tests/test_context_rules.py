@@ -137,7 +137,7 @@ COUNT_UNIT_CASES = [
     ("firms", "认定10家", "10家", 10), ("households", "帮扶8户", "8户", 8), ("animals-zhi", "养殖100只", "100只", 100),
     ("animals-tou", "存栏50头", "50头", 50), ("items", "完成3项", "3项", 3), ("events", "举办2场", "2场", 2),
     ("institutions", "建成4所", "4所", 4), ("class-hours-ge", "培训8个学时", "8个学时", 8), ("class-hours", "培训8学时", "8学时", 8),
-    ("units-ge", "建设6个", "6个", 6), ("times-ci", "提供1次", "1次", 1),
+    ("units-ge", "建设6个", "6个", 6), ("times-ci", "提供1次", "1次", 1), ("births-tai", "可以再生育1胎子女", "1胎", 1),
 ]
 
 
@@ -239,6 +239,11 @@ BOUND_CASES = [
     ("max_after:excl-below-ascii", "贷款额度10万元(不含)以下的", "10万元", "max", "(不含)以下"),
     ("max_after:and-below", "35岁及以下的青年", "35岁", "max", "及以下"),
     ("max_after:below", "职工50人以下的企业", "50人", "max", "以下"),
+    ("max_after:or-below", "职工50人或以下的企业", "50人", "max", "或以下"),
+    ("max_after:or-zhe-below", "职工50人或者以下的企业", "50人", "max", "或者以下"),
+    ("min_after:or-above", "存在两个或以上生态环境违法行为", "两个", "min", "或以上"),
+    ("min_after:or-zhe-above", "存在两个或者以上违法行为", "两个", "min", "或者以上"),
+    ("min_before:exceeds-chaochu", "超出十二个月的部分", "十二个月", "min", "超出"),
     ("max_after:within", "3个月以内办结", "3个月", "max", "以内"),
     ("max_after:within-zhinei", "15个工作日之内办结", "15个工作日", "max", "之内"),
     ("max_after:inside-nei", "毕业3年内的高校毕业生", "3年", "max", "内"),
@@ -301,6 +306,12 @@ BOUND_CASES = [
     ("min_before:greater-than", "年龄大于60周岁的", "60周岁", "min", "大于"),
     ("min_before:reaches", "留用率达到50%的", "50%", "min", "达到"),
     ("min_before:full-man", "工作满1年的", "1年", "min", "满"),
+    # a permitted number of children is at most that number (counts only)
+    ("max_before:may-bear-up-to", "可以再生育至三个子女", "三个", "max", "可以再生育至"),
+    ("max_before:may-bear-another", "可以再生育一胎子女", "一胎", "max", "可以再生育"),
+    ("max_before:may-bear", "一对夫妻可以生育三个子女", "三个", "max", "可以生育"),
+    ("max_before:may-bear-another-ke", "符合条件的可再生育一个子女", "一个", "max", "可再生育"),
+    ("max_before:may-bear-ke", "一对夫妻可生育两个子女", "两个", "max", "可生育"),
 ]
 
 
@@ -323,6 +334,14 @@ def test_bound_word(text, quote, bound, word):
         pytest.param("补贴5万元内", "5万元", "exact", id="not_for_kinds:nei-bounds-no-money"),
         pytest.param("16-24岁失业青年", "16-24岁", "range", id="range-from-the-number"),
         pytest.param("每人每月1500元", "1500元", "exact", id="no-bound-word"),
+        pytest.param("不得持续停放超过四十八小时", "四十八小时", "max", id="distant_negators:prohibition-words-before"),
+        pytest.param("连续空置不得无故超过六个月的", "六个月", "max", id="distant_negators:prohibition-one-word-before"),
+        pytest.param("不得在本市停放车辆超过三十日", "三十日", "max", id="distant_negators:prohibition-seven-words-before"),
+        pytest.param("用人单位不得拒绝，职工缴费超过十五年的", "十五年", "min", id="distant_negators:not-across-a-comma"),
+        pytest.param("生均公用经费不得低于当地普通初中生均公用经费标准的十二倍", "十二倍", "min", id="a-rate-bound-before-its-base"),
+        pytest.param("不低于30%。其他人员按照当地标准的20%", "20%", "exact", id="a-rate-base-not-across-sentences"),
+        pytest.param("（一）女性四十周岁、男性五十周岁以上的", "四十周岁", "min", id="a-bound-after-a-list-bounds-each-item"),
+        pytest.param("男性五十周岁、女性四十周岁，以及六十周岁以上的", "五十周岁", "exact", id="no-list-across-a-comma"),
     ],
 )
 def test_not_a_bound(text, quote, bound):
@@ -455,6 +474,11 @@ ROLE_CASES = [
     ("count:service", "为每名求职者提供1次职业指导", "1次", "parameter"),
     ("count:unqualified", "现有孵化基地10家", "10家", "target"),
     ("count:condition_after", "吸纳10人以上（含10人）的企业", "10人", "parameter"),
+    ("count:persons-entitlement", "一对夫妻可以生育三个子女", "三个", "parameter"),
+    ("count:persons-condition", "已生育三个子女的夫妻", "三个", "parameter"),
+    ("count:persons-births", "可以再生育一胎子女", "一胎", "parameter"),
+    ("count:persons-girls", "只有一个子女或者两个女孩的农村计划生育家庭", "两个", "parameter"),
+    ("count:persons_not_before-period", "在国家提倡一对夫妻生育一个子女期间，给予老年补贴", "一个", "target"),
     ("parameter-by-default", "补贴期限为6个月", "6个月", "parameter"),
 ]
 
@@ -538,3 +562,58 @@ def test_conditions(sentence, conditions):
 )
 def test_provision_tables(pattern, sentence, found):
     assert [m.group(0) for m in pattern.finditer(sentence)] == found
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# counts that are no counts, and ranges of counts
+# ---------------------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("compound", RULES.find.times_compounds)
+def test_times_before_a_compound_noun_is_no_count(compound):
+    """二次供水, 二次加压: a noun (secondary …), not a number of times; 二次 before a verb stays a count."""
+    assert [f for f in find_quantities(f"负责二次{compound}设施的管理") if f.kind == "count"] == []
+    assert [f.value for f in find_quantities("每年检测二次") if f.kind == "count"] == [2]
+
+
+@pytest.mark.parametrize("word", RULES.find.items_referred_after)
+def test_items_referred_to_are_no_count(word):
+    """以上三项之和, 上述三项: the items just listed; 完成三项 is a count."""
+    assert [f for f in find_quantities(f"{word}三项之和低于按原规定给付的") if f.kind == "count"] == []
+    assert [f.value for f in find_quantities("完成三项") if f.kind == "count"] == [3]
+
+
+@pytest.mark.parametrize(
+    "text", [pytest.param("违反本条例第三十七条第一至四项的", id="cited-range"), pytest.param("本条第三、四项规定", id="cited-list"),
+             pytest.param("第2-3项", id="cited-arabic")]
+)
+def test_numbers_of_cited_items_are_no_count(text):
+    assert [f for f in find_quantities(text) if f.kind == "count"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "lo", "hi"),
+    [
+        pytest.param("业主委员会由五至十五人的单数组成", "五至十五人", 5, 15, id="chinese-zhi"),
+        pytest.param("设副主任一至两名", "一至两名", 1, 2, id="chinese-liang"),
+        pytest.param("吸纳10-20人就业的", "10-20人", 10, 20, id="arabic-dash"),
+        pytest.param("认定3至5家", "3至5家", 3, 5, id="arabic-zhi"),
+    ],
+)
+def test_a_count_range_is_one_range(text, quote, lo, hi):
+    got = [(text[f.start : f.end], f.value, f.value_max) for f in find_quantities(text) if f.kind == "count"]
+    assert got == [(quote, lo, hi)]
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "bound"),
+    [
+        pytest.param("多生育两个及两个以上子女的", "两个及两个", "min", id="and-above"),
+        pytest.param("已生育两个或者两个以上子女的夫妻", "两个或者两个", "min", id="or-zhe-above"),
+        pytest.param("有二人或二人以下的", "二人或二人", "max", id="or-below"),
+    ],
+)
+def test_a_count_or_more_is_one_count(text, quote, bound):
+    """两个及两个以上: one threshold, not two numbers of one value."""
+    got = [(text[f.start : f.end], f.value) for f in find_quantities(text) if f.kind == "count"]
+    assert got == [(quote, 2)] and read(text, quote).bound == bound

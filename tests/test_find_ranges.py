@@ -20,6 +20,9 @@ CASES = [
     ("age-range-both-ends-cn", "提倡十八周岁至五十五周岁的健康公民自愿献血", "age", 18, 55),
     ("more-than-half", "应当经全体成员的过半数同意", "percent", 50, None),
     ("half-price", "半价购买门票", "percent", 50, None),
+    ("the-whole-percent", "按生育第三个子女的征收金额各加百分之百征收", "percent", 100, None),
+    ("day-range-cn", "其配偶享受七至十天的护理假", "duration", 7, 10),
+    ("working-day-range", "在3至5个工作日内办结", "duration", 3, 5),
 ]
 
 
@@ -29,6 +32,7 @@ def test_found(text: str, kind: str, value: Decimal | int, value_max: Decimal | 
     assert got == [(kind, Decimal(value), None if value_max is None else Decimal(value_max))]
 
 
-@pytest.mark.parametrize("text", [pytest.param("第三至五条", id="article-numbers"), pytest.param("一至二年级", id="grades")])
+@pytest.mark.parametrize("text", [pytest.param("第三至五条", id="article-numbers"), pytest.param("一至二年级", id="grades"),
+                                  pytest.param("每月1至5日申报", id="days-of-the-month")])
 def test_not_a_range_of_a_kind(text: str) -> None:
-    assert [f for f in find_quantities(text) if f.kind in ("money", "age", "percent")] == []
+    assert [f for f in find_quantities(text) if f.kind in ("money", "age", "percent", "duration")] == []

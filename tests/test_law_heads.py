@@ -143,6 +143,18 @@ HEADS = [
     # Line 2, on the title's own line: '(2011 年 1 月 10 日北京市人民政府第 228 号令公布 根据2020 年 10 月 13 日北京市
     # 人民政府第 295 号令修改 自 2020 年11 月 15 日起施行)'.
     ("beijing-illegal-construction-2020.txt", 3, ["北京市人民政府"], dt.date(2020, 10, 13), dt.date(2020, 11, 15)),
+    # Lines 2-6, one event a line: '2002年12月1日 湖北省第九届人民代表大会常务委员会第三十七次会议通过', 2008 修订, and
+    # 修正 of 2010, 2014 and '2016年1月13日 …第三次修正）'; 第四十八条 '本条例自公布之日起施行', and no 公布 date printed.
+    ("hubei-population-family-planning-2016.txt", 5, ["湖北省人民代表大会常务委员会"], dt.date(2016, 1, 13), None),
+    # Lines 2-9: the five events above, then 修正 of 2019-11-29, 2020-06-03 and '2021年11月26日 …第六次修正）';
+    # 第四十三条 '本条例自公布之日起施行'.
+    ("hubei-population-family-planning-2021.txt", 8, ["湖北省人民代表大会常务委员会"], dt.date(2021, 11, 26), None),
+    # Lines 2-5: '2003年7月18日 …第四次会议通过', 修正 of 2014-05-30 and 2015-07-24, '2016年3月29日 …第三次修正）';
+    # 第五十五条 '本条例自2003年10月1日起施行'.
+    ("hebei-population-family-planning-2016.txt", 4, ["河北省人民代表大会常务委员会"], dt.date(2016, 3, 29), dt.date(2003, 10, 1)),
+    # The 题注 as stored stops at the 修正 of 2016-03-29 (lines 2-5, the same four events); the 2021 修正 is not
+    # printed, so the latest date in the head is 2016's. 第五十三条 '本条例自2021年11月23日起施行'.
+    ("hebei-population-family-planning-2021.txt", 4, ["河北省人民代表大会常务委员会"], dt.date(2016, 3, 29), dt.date(2021, 11, 23)),
 ]
 
 

@@ -37,9 +37,21 @@ BEFORE = 12  # a bound word before a number ends at most this many characters be
 WIDE = 8  # and may start this much further back (不得超过本单位在职职工总数的百分之三十), so its negator is seen
 
 
+_DISTANT = regex.compile(rf"(?:{'|'.join(map(regex.escape, _R.distant_negators))})\p{{Han}}{{1,{_R.distant_negator_reach}}}$")
+
+
 def _negated(pre: str, i: int, word: str) -> bool:
     """不超过, 不得高于: a negated min word is read as the max word that holds it."""
     return word in _R.negatable and pre[:i].endswith(_R.negators)
+
+
+def _distant(pre: str, i: int, word: str) -> str | None:
+    """不得持续停放超过, 不得无故超过: a prohibition a few words before a negatable min word negates it too; the
+    words from the prohibition to the min word, else None."""
+    if word not in _R.negatable:
+        return None
+    m = _DISTANT.search(pre, 0, i)
+    return pre[m.start() : i + len(word)] if m else None
 
 
 def _before(pre: str, kind: QuantityKind, reach: int = BEFORE) -> tuple[Bound, str] | None:
@@ -53,7 +65,8 @@ def _before(pre: str, kind: QuantityKind, reach: int = BEFORE) -> tuple[Bound, s
             if i < 0 or len(pre) - (i + len(w)) > reach or _R.not_a_bound.match(pre, i) or not _applies(w, kind) \
                     or _negated(pre, i, w):
                 continue
-            key = (i + len(w), len(w), bound, w)
+            far = _distant(pre, i, w) if bound == "min" else None
+            key = (i + len(w), len(w), "max" if far else bound, far or w)
             if best is None or key[:2] > best[:2]:
                 best = key
     return (best[2], best[3]) if best is not None else None
@@ -67,5 +80,17 @@ def read_bound(text: str, f: Found, clause_start: int, prev_end: int) -> tuple[B
         return "range", ()
     post = regex.sub(r"^[ \u3000]+", "", text[f.end : f.end + 8])
     pre = regex.sub(r"[ \u3000]", "", text[max(clause_start, prev_end, f.start - BEFORE - WIDE) : f.start])
-    got = _after(post, f.kind) or _before(pre, f.kind)
+    got = _after(post, f.kind) or _before(pre, f.kind) or (_before_a_base(text, f, clause_start, prev_end)
+                                                         if f.kind == "percent" else None)
     return (got[0], (got[1],)) if got else ("exact", ())
+
+
+BASE_REACH = 32  # a rate's base (…标准的十二倍) may put its bound word this far back
+_BASE = regex.compile(r"[^，。；：,;:]*的$")
+
+
+def _before_a_base(text: str, f: Found, clause_start: int, prev_end: int) -> tuple[Bound, str] | None:
+    """不得低于当地普通初中生均公用经费标准的十二倍: a rate's bound word before its base, the base ending in 的."""
+    pre = regex.sub(r"[ \u3000]", "", text[max(clause_start, prev_end, f.start - BASE_REACH - WIDE) : f.start])
+    got = _before(pre, f.kind, reach=BASE_REACH)
+    return got if got is not None and _BASE.fullmatch(pre, pre.rfind(got[1]) + len(got[1])) else None

@@ -20,6 +20,7 @@ _LIST_GAP = regex.compile(r"[ \u3000]*(?:的标准)?[ \u3000]*[、和或及与�
 _ITEM_GAP = regex.compile(r"[ \u3000]*(?:元)?[ \u3000]*[、和或及与][ \u3000]*")
 _ITEM_END = regex.compile(r"(?<=..)" + alternation(_RULES.item_ends))
 _ITEM_LEAD = regex.compile(r"^[ \u3000]*" + alternation(_RULES.item_leads) + "?")
+_QUALIFIED_GAP = regex.compile(r"[ \u3000]*[、和或及与][ \u3000]*" + alternation(_RULES.item_qualifiers) + r"?[ \u3000]*")
 
 
 def _shared(a: Context, b: Context) -> Context:
@@ -41,6 +42,18 @@ def share_across_lists(text: str, items: Sequence[Context]) -> list[Context]:
         if a is not None and a.found.kind == b.found.kind != "date" and _LIST_GAP.fullmatch(text[a.found.end : b.found.start]):
             b = _shared(a, b)
         out.append(b)
+    return out
+
+
+def share_bound_backwards(text: str, items: Sequence[Context]) -> list[Context]:
+    """``女性四十周岁、男性五十周岁以上的``: a bound word after the last item of a list (以上, 以下) bounds every
+    item, each maybe named by a qualifier (男性, 女性)."""
+    out = list(items)
+    for k in range(len(out) - 2, -1, -1):
+        a, b = out[k], out[k + 1]
+        if a.found.kind == b.found.kind != "date" and a.bound == "exact" and b.bound in ("max", "min") \
+                and b.bound_words and b.bound_words[0] in BOUND_AFTER and _QUALIFIED_GAP.fullmatch(text[a.found.end : b.found.start]):
+            out[k] = replace(a, bound=b.bound, bound_words=b.bound_words)
     return out
 
 

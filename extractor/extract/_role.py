@@ -24,6 +24,7 @@ _COUNT_BOUNDS = regex.compile(alternation(_C.bounds))
 _SERVICE = regex.compile(alternation(_C.service))
 _PLANNED = regex.compile(alternation(_C.planned))
 _BENEFIT_WORDS = regex.compile(alternation(_C.benefit_words))
+_PERSONS = regex.compile(rf"(?:{alternation(_C.persons)})(?!{alternation(_C.persons_not_before)})")
 
 
 class Around(NamedTuple):
@@ -130,6 +131,8 @@ def _count_target(a: Around) -> Role | None:
     """Is a count a work target? Several tests, each on the count's clause."""
     if a.f.kind != "count":
         return None
+    if _PERSONS.match(a.text, a.f.end) or _PERSONS.match(a.text, a.f.end - 1, a.f.end + 3):
+        return None  # 可以生育三个子女, 已生育两个子女的: an entitlement or a condition, never a target
     clause = a.clause()
     condition = bool(_C.condition_after.match(a.text[a.f.end : a.f.end + 14]))
     if _routine_task(a, clause) or _visits(a, condition) or _unqualified(a, clause, condition):

@@ -14,7 +14,7 @@ import regex
 
 from ._bound import read_bound
 from ._clause import CLAUSE_END, SENTENCE_END, Context, Hit, clause_bounds
-from ._lists import caps, distribute, share_across_lists, share_benefit_backwards
+from ._lists import caps, distribute, share_across_lists, share_benefit_backwards, share_bound_backwards
 from ._per import read_base, read_per
 from ._role import read_role
 from .find import Found
@@ -116,6 +116,7 @@ def annotate(text: str, found: list[Found], group_hits: list[Hit], benefit_hits:
             prev_end = f.end
     contexts = share_across_lists(text, contexts)
     contexts = share_benefit_backwards(text, contexts)
+    contexts = share_bound_backwards(text, contexts)
     contexts = distribute(text, contexts)
     return caps(text, contexts)
 

@@ -30,6 +30,9 @@ _APPROX = r"(?:[一二两三四五六七八九十]+几|几十|数十|数百|数�
 _COUNT_WORDS = alternation(_WORDS.count_units)  # what a count counts, besides 次 (times)
 _MEASURE_WORDS = alternation(_WORDS.measure_units)  # a measured threshold: 五亩以上, 一百吨以上
 _DASH = r"[-－—–~～至到]"
+_TIMES_COMPOUND = alternation(_WORDS.times_compounds)  # 二次供水: a noun, not a number of times
+# 第一至四项, 第三、四项: the numbers of cited items, not a count
+_CITED = r"(?<!第[\d一二三四五六七八九十百]{1,4}[ \u3000]*[至到、－-][ \u3000]*)"
 
 # "A以上B以下" across two clauses of one range: 处二千元以上一万元以下的罚款, 五日以上十日以下, 一倍以上三倍以下
 _SPAN = r"[ \u3000]*以上[ \u3000]*[、，,]?[ \u3000]*"
@@ -53,13 +56,15 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("lpr", r"LPR[ \u3000]*(?P<sign>[+\-－加减])[ \u3000]*(?P<bp>\d{1,4})[ \u3000]*(?:BP|bp|个基点)"),
     ("fraction", r"(?<![\d./])(?P<n>\d{1,2})[ \u3000]*/[ \u3000]*(?P<d>\d{1,2})(?![\d./A-Za-z%])"),
     ("ratio", r"(?<![\d.:：∶])(?P<a>\d{1,2})[ \u3000]*[:：∶][ \u3000]*(?P<b>\d{1,2})(?![\d.:：∶])(?=[ \u3000]*(?:的)?[ \u3000]*(?:比例|配套|分担|匹配))"),
-    ("duration_range", rf"(?<!第)(?P<a>{_AR}|[一二两三四五六七八九十]+)[ \u3000]*(?P<au>个月|年)?[ \u3000]*{_DASH}[ \u3000]*(?P<b>{_AR}|[一二两三四五六七八九十]+)[ \u3000]*(?P<u>个月|年)(?!\d)"),
+    ("duration_range", rf"(?<!第)(?P<a>{_AR}|[一二两三四五六七八九十]+)[ \u3000]*(?P<au>个月|年|天|个工作日|工作日)?[ \u3000]*{_DASH}[ \u3000]*(?P<b>{_AR}|[一二两三四五六七八九十]+)[ \u3000]*(?P<u>个月|年|天|个工作日|工作日)(?![\d级])"),
     ("duration_approx", rf"{_APPROX}[ \u3000]*(?:个月|年|天)"),
-    ("duration", rf"(?<!第)(?:{_AR}|[一二两三四五六七八九十]+|半)[ \u3000]*(?:个半月|年半|个工作日|工作日|个自然月|个月|个季度|个小时|小时|周年|年|周(?!岁)|天|日)"),
+    ("duration", rf"(?<!第)(?:{_AR}|[一二两三四五六七八九十]+|半)[ \u3000]*(?:个半月|年半|个工作日|工作日|个自然月|个月|个季度|个小时|小时|周年|年(?!级)|周(?!岁)|天|日)"),
     ("age", r"(?:\d{1,3}|[一二三四五六七八九十]+)[ \u3000]*周?岁"),
     ("count_approx", rf"{_APPROX}[ \u3000]*(?:人次|人|名|家|户|个)"),
     ("measure", rf"(?<!第)(?:{_AR}[ \u3000]*[万千]?|[一二两三四五六七八九十百千万]+)[ \u3000]*(?:{_MEASURE_WORDS})(?=[ \u3000]*(?:以上|以下|以内))|(?<=一式)(?:\d{{1,2}}|[一二两三四五六七八九十])份"),
-    ("count", rf"(?<!第)(?:{_AR}[ \u3000]*[万千]?|[一二两三四五六七八九十百千万]+)[ \u3000]*(?:{_COUNT_WORDS}|次(?![性数]))"),
+    ("count_or_more", rf"(?<!第)(?P<a>{_AR}|[一二两三四五六七八九十百]+)[ \u3000]*(?P<u>{_COUNT_WORDS})[ \u3000]*(?:及|或者|或)[ \u3000]*(?P=a)[ \u3000]*(?P=u)(?=[ \u3000]*(?:以上|以下))"),
+    ("count_range", rf"(?<!第){_CITED}(?P<a>{_AR}|[一二两三四五六七八九十百]+)[ \u3000]*(?:{_COUNT_WORDS})?[ \u3000]*[-－~～至到][ \u3000]*(?P<b>{_AR}|[一二两三四五六七八九十百]+)[ \u3000]*(?P<u>{_COUNT_WORDS})"),
+    ("count", rf"(?<!第){_CITED}(?:{_AR}[ \u3000]*[万千]?|[一二两三四五六七八九十百千万]+)[ \u3000]*(?:{_COUNT_WORDS}|次(?![性数]|{_TIMES_COMPOUND}))"),
 )
 _COMPILED = tuple((k, regex.compile(p)) for k, p in PATTERNS)
 
@@ -231,9 +236,26 @@ def _age(m: regex.Match[str], s: str, a: int, b: int) -> Found | None:
     return Found("age", got[0], got[1], "year", a, b) if got is not None else None
 
 
+_REFERRED = regex.compile(rf"(?:{alternation(_WORDS.items_referred_after)})[ \u3000]*$")
+
+
 def _count(m: regex.Match[str], s: str, a: int, b: int) -> Found | None:
+    if s.endswith("项") and _REFERRED.search(m.string, max(0, a - 4), a):
+        return None  # 以上三项之和, 上述三项: the items listed, referred to
     v = parse_number(regex.sub(rf"(?:{_COUNT_WORDS}|次)$", "", s))
     return Found("count", v, None, "count", a, b) if v is not None and v > 0 else None
+
+
+def _count_or_more(m: regex.Match[str], s: str, a: int, b: int) -> Found | None:
+    """两个及两个以上, 二人或者二人以上: one count, whose bound the 以上 or 以下 after it gives."""
+    v = parse_number(m.group("a"))
+    return Found("count", v, None, "count", a, b) if v is not None and v > 0 else None
+
+
+def _count_range(m: regex.Match[str], s: str, a: int, b: int) -> Found | None:
+    """五至十五人, 一至两名, 10-20家: both ends of a count."""
+    lo, hi = parse_number(m.group("a")), parse_number(m.group("b"))
+    return Found("count", lo, hi, "count", a, b) if lo is not None and hi is not None and 0 < lo < hi else None
 
 
 def _measure(m: regex.Match[str], s: str, a: int, b: int) -> Found | None:
@@ -247,7 +269,7 @@ INTERPRETERS: dict[str, Interpreter] = {
     "money_range_cn": _money_span, "percent_range_cn": _percent_range_cn, "age_range_cn": _age_range,
     "money_approx": _approx("money"), "duration_approx": _approx("duration"), "count_approx": _approx("count"),
     "money": _money, "points": _points, "percent": _percent, "times": _times, "lpr": _lpr, "fraction": _fraction, "ratio": _ratio,
-    "duration_range": _duration_range, "duration": _duration, "age": _age, "count": _count, "measure": _measure,
+    "duration_range": _duration_range, "duration": _duration, "age": _age, "count": _count, "count_range": _count_range, "count_or_more": _count_or_more, "measure": _measure,
 }
 
 

@@ -80,6 +80,8 @@ class FindRules:
     day_window_before: tuple[str, ...]
     approximately_before: tuple[str, ...]
     approximately_after: tuple[str, ...]
+    times_compounds: tuple[str, ...]
+    items_referred_after: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +93,8 @@ class BoundRules:
     negatable: tuple[str, ...]
     negators: tuple[str, ...]
     inclusive: tuple[str, ...]
+    distant_negators: tuple[str, ...]
+    distant_negator_reach: int
     only_for_kinds: Mapping[str, frozenset[QuantityKind]]
     not_for_kinds: Mapping[str, frozenset[QuantityKind]]
     not_a_bound: Table
@@ -132,6 +136,8 @@ class CountRules:
     routine: Table
     benefit_words: tuple[str, ...]
     visits: tuple[str, ...]
+    persons: tuple[str, ...]
+    persons_not_before: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,6 +174,7 @@ class ContextRules:
     qualifier_stops: tuple[str, ...]
     item_ends: tuple[str, ...]
     item_leads: tuple[str, ...]
+    item_qualifiers: tuple[str, ...]
     role: RoleRules
     provision: ProvisionRules
 
@@ -300,8 +307,8 @@ class _Node:
 def _bound(n: _Node) -> BoundRules:
     out = BoundRules(
         n.words("max_after"), n.words("min_after"), n.words("max_before"), n.words("min_before"),
-        n.words("negatable"), n.words("negators"), n.words("inclusive"),
-        n.kinds("only_for_kinds"), n.kinds("not_for_kinds"), n.table("not_a_bound"),
+        n.words("negatable"), n.words("negators"), n.words("inclusive"), n.words("distant_negators"),
+        n.number("distant_negator_reach"), n.kinds("only_for_kinds"), n.kinds("not_for_kinds"), n.table("not_a_bound"),
     )
     n.close()
     return out
@@ -319,7 +326,8 @@ def _per(n: _Node) -> PerRules:
 def _role(n: _Node) -> RoleRules:
     c = n.node("count")
     count = CountRules(c.table("condition_after"), c.words("bounds"), c.words("service"), c.words("planned"),
-                       c.table("routine"), c.words("benefit_words"), c.words("visits"))
+                       c.table("routine"), c.words("benefit_words"), c.words("visits"),
+                       c.words("persons"), c.words("persons_not_before"))
     c.close()
     out = RoleRules(
         n.table("scoring"), n.table("statistic"), n.words("statistic_unless_before"), n.words("gives"),
@@ -338,7 +346,8 @@ def load_rules(source: str, file: str = RULES_FILE) -> ContextRules:
     root = _Node(data, "", file)
     fi = root.node("find")
     find = FindRules(fi.words("count_units"), fi.words("measure_units"), fi.words("frequency_before"), fi.words("year_named_before"), fi.words("day_window_after"),
-                     fi.words("day_window_before"), fi.words("approximately_before"), fi.words("approximately_after"))
+                     fi.words("day_window_before"), fi.words("approximately_before"), fi.words("approximately_after"),
+                     fi.words("times_compounds"), fi.words("items_referred_after"))
     fi.close()
     bound, per = _bound(root.node("bound")), _per(root.node("per"))
     b = root.node("base")
@@ -350,13 +359,14 @@ def load_rules(source: str, file: str = RULES_FILE) -> ContextRules:
     bn.close()
     g, lists = root.node("groups"), root.node("lists")
     stops, ends, leads = g.words("qualifier_stops"), lists.words("item_ends"), lists.words("item_leads")
+    qualifiers = lists.words("item_qualifiers")
     g.close()
     lists.close()
     pr = root.node("provision")
     provision = ProvisionRules(pr.table("conditions"), pr.table("non_stacking"), pr.table("application"), pr.table("funding"),
                                pr.words("period"))
     pr.close()
-    out = ContextRules(find, bound, per, base, benefit, stops, ends, leads, _role(root.node("role")), provision)
+    out = ContextRules(find, bound, per, base, benefit, stops, ends, leads, qualifiers, _role(root.node("role")), provision)
     root.close()
     return out
 

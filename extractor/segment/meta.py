@@ -140,6 +140,7 @@ def _title(paragraphs: Sequence[str], end: int) -> tuple[str | None, list[str], 
         if _TITLE_SPLIT.sub("", p) == "文件":
             header += [o for i in pending for o in split_organs(paragraphs[i])]
             pending = []
+            run, texts = [], {}  # lines read as the title before a 文件 line were the header's, not the title
             continue
         if run and is_tizhu_line(p):
             break

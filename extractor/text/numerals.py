@@ -397,7 +397,7 @@ def parse_percent(s: str) -> Decimal | None:
         value = None if n is None else n / (10 if m[2] == "‰" else 1)
     elif m := re.fullmatch(r"(.+?)分之(.+)", t):
         per = _PER_WORDS.get(m[1])
-        n = _number(m[2])
+        n = Decimal(100) if m[1] == "百" and m[2] == "百" else _number(m[2])  # 百分之百: the whole
         if per is not None:
             value = None if n is None else n * 100 / per
         else:
