@@ -50,3 +50,38 @@ def test_region_from_the_title_when_no_issuer_names_a_place(tmp_path: Path, text
     doc = parse_file(tmp_path / "x.txt")[0]
     assert (doc.region, doc.level) == (region, level)
     assert all(not o.startswith("省") for o in doc.issuers)
+
+
+PRINTER_CASES = [
+    ("a-department-rule-printed-by-its-office",
+     "广东省生态环境行政处罚自由裁量权规定\n粤环发〔2021〕7号\n第一条 为规范裁量权，制定本规定。\n第二十条 本规定自2022年1月1日起施行。\n"
+     "广东省生态环境厅办公室\n2021年11月14日印发", ["广东省生态环境厅"]),
+    ("a-government-rule-printed-by-its-office-on-one-line",
+     "浙江省餐厨垃圾管理办法\n第一条 为了加强餐厨垃圾管理，制定本办法。\n浙江省人民政府办公厅 2017年1月23日印发", ["浙江省人民政府"]),
+    ("a-notice-printed-by-an-office-keeps-the-office",
+     "关于做好就业见习工作的通知\n各县（市、区）人力资源和社会保障局：\n一、做好见习。\n"
+     "平顶山市人力资源和社会保障局办公室\n2023年5月6日印发", ["平顶山市人力资源和社会保障局办公室"]),
+]
+
+
+@pytest.mark.parametrize(("text", "issuers"), [c[1:] for c in PRINTER_CASES], ids=[c[0] for c in PRINTER_CASES])
+def test_issuer_from_the_printing_office_of_a_rule(tmp_path: Path, text: str, issuers: list[str]) -> None:
+    """No signature: the 版记 names the office that printed the document; a 规章's maker is the office's organ."""
+    (tmp_path / "x.txt").write_text(text, encoding="utf-8")
+    assert parse_file(tmp_path / "x.txt")[0].issuers == issuers
+
+
+DECREE_CASES = [
+    ("decree-number-on-its-line", "福建省实施《居住证暂行条例》办法\n省政府令第175号\n第一条 为了规范居住证管理，制定本办法。",
+     "省政府令第175号", 175),
+    ("decree-number-on-two-lines", "上海市人民政府令\n第32号\n上海市政府信息公开规定\n第一条 为了保障公民依法获取政府信息，制定本规定。",
+     "上海市人民政府令第32号", 32),
+    ("a-wenhao-wins", "某市就业补助资金管理办法\n某人社〔2023〕5号\n省政府令第3号\n第一条 为了规范资金管理，制定本办法。", "某人社〔2023〕5号", 5),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "serial"), [c[1:] for c in DECREE_CASES], ids=[c[0] for c in DECREE_CASES])
+def test_decree_number_of_a_rule_without_a_wenhao(tmp_path: Path, text: str, number: str, serial: int) -> None:
+    (tmp_path / "x.txt").write_text(text, encoding="utf-8")
+    got = parse_file(tmp_path / "x.txt")[0].doc_number
+    assert got is not None and (got.text, got.serial) == (number, serial)

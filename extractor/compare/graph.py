@@ -301,7 +301,7 @@ def documents_to_graph(docs: Sequence[Document]) -> Graph:
     nodes = []
     for d in docs:
         bounds = [b for r in relations if r.target == d.id and r.source != d.id and (b := dates[r.source])]
-        bounds += [dt.date(d.doc_number.year, 12, 31)] if d.doc_number else []
+        bounds += [dt.date(d.doc_number.year, 12, 31)] if d.doc_number and d.doc_number.year else []
         valid_from, valid_until, quotes = document_to_validity(d)
         repealers = [r.source for r in relations if r.target == d.id and r.type in ("repeals", "replaces")]
         nodes.append(Node(

@@ -22,11 +22,12 @@ class Location(Record):
 
 
 class DocNumber(Record):
-    """A 文号 such as ``豫政办〔2023〕17号``, parsed whatever bracket variant is printed."""
+    """A 文号 such as ``豫政办〔2023〕17号``, parsed whatever bracket variant is printed, or the number of the decree
+    that promulgates a rule (``省政府令第175号``), which has no year."""
 
     text: str = Field(description="as printed")
-    agency: str = Field(description="agency prefix, e.g. 豫政办")
-    year: Annotated[int, Field(ge=1949, le=2100)]
+    agency: str = Field(description="agency prefix, e.g. 豫政办, or the decree's name, e.g. 省政府令")
+    year: Annotated[int, Field(ge=1949, le=2100)] | None = Field(description="the year in brackets; null for a decree number")
     serial: Annotated[int, Field(ge=0)]
 
 

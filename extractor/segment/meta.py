@@ -10,7 +10,7 @@ import regex
 
 from ..records import DocNumber, VersionEvent
 from ..text.numbering import match_marker
-from ..text.patterns import DATE_LINE_RE, DOC_NUMBER_LINE_RE, norm_title, parse_date, parse_doc_number, title_text
+from ..text.patterns import DATE_LINE_RE, DOC_NUMBER_LINE_RE, norm_title, parse_date, parse_decree_number, parse_doc_number, title_text
 from .heads import doc_type_of, is_head_like, split_organs
 from .versions import (
     anachronistic,
@@ -192,6 +192,19 @@ def _offsets(paragraphs: Sequence[str], upto: int) -> list[int]:
 
 
 ORDER_SCAN = 10
+DECREE_SCAN = 6  # a rule's decree number (省政府令第175号) is printed among its first lines
+
+
+def _decree_number(paragraphs: Sequence[str]) -> DocNumber | None:
+    """The decree number of a rule that prints no 文号: ``省政府令第175号`` on a line, or ``上海市人民政府令`` / ``第32号``
+    on two."""
+    for k, p in enumerate(paragraphs):
+        got = parse_decree_number(p)
+        if got is None and k + 1 < len(paragraphs) and p.strip().endswith("令"):
+            got = parse_decree_number(p.strip() + paragraphs[k + 1].strip())
+        if got is not None:
+            return got
+    return None
 
 
 def _order_block(paragraphs: Sequence[str]) -> tuple[int, int, list[VersionEvent]] | None:
@@ -314,12 +327,14 @@ def _maker_of_rule(organ: str, title: str | None) -> str:
     '浙江省人民政府'
     >>> _maker_of_rule("浙江省人民政府办公厅", "关于印发浙江省餐厨垃圾管理办法的通知")
     '浙江省人民政府办公厅'
+    >>> _maker_of_rule("广东省生态环境厅办公室", "广东省生态环境行政处罚自由裁量权规定")
+    '广东省生态环境厅'
     """
     if not title or "关于" in title or doc_type_of(title) not in _RULE_TYPES:
         return organ
     for office in ("办公厅", "办公室"):
         maker = organ.removesuffix(office)
-        if maker != organ and maker.endswith("人民政府"):
+        if maker != organ and (maker.endswith("人民政府") or split_organs(maker) == [maker]):
             return maker
     return organ
 
@@ -335,6 +350,8 @@ def paragraphs_to_head(paragraphs: Sequence[str]) -> Head:
     for p in paragraphs[: max(end, 1) + 2]:
         if head.doc_number is None and (DOC_NUMBER_LINE_RE.match(p) or p is paragraphs[0]):
             head.doc_number = parse_doc_number(p)
+    if head.doc_number is None:
+        head.doc_number = _decree_number(paragraphs[:DECREE_SCAN])
     if title:
         head.doc_type = doc_type_of(title)
         m = _INSTRUMENT_RE.search(title)
@@ -360,10 +377,13 @@ def paragraphs_to_head(paragraphs: Sequence[str]) -> Head:
                 break
     issuers = sig_organs or header_organs + title_organs
     if not issuers:
-        for p in paragraphs[::-1]:
+        for k in range(len(paragraphs) - 1, -1, -1):
+            p = paragraphs[k]
             printed = parse_date(p) if "印发" in p and DATE_LINE_RE.match(p.strip()) else None
             if printed is not None:
-                issuers = [_maker_of_rule(o, title) for o in _organs_before_date(p, printed)]
+                # the organ on the date's line, or alone on the line above: "广东省生态环境厅办公室" / "2021年11月14日印发"
+                printers = _organs_before_date(p, printed) or (split_organs(paragraphs[k - 1]) if k else [])
+                issuers = [_maker_of_rule(o, title) for o in printers]
                 break
     head.versions = resolve_events(_merge(_history(paragraphs, skip, end), order[2] if order is not None else []))
     if head.versions:

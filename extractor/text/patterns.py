@@ -49,6 +49,24 @@ def parse_doc_number(s: str) -> DocNumber | None:
     return DocNumber(text=s[start : m.end()].strip(), agency=agency, year=int(m.group("year")), serial=int(m.group("serial")))
 
 
+_DECREE_NUMBER_RE = regex.compile(rf"^[（(]?(?P<agency>\p{{Han}}{{2,24}}令)[ \u3000]*第[ \u3000]*(?P<serial>\d{{1,4}}|[{CN_DIGIT_CHARS}十百]{{1,6}})[ \u3000]*号[）)]?$")
+
+
+def parse_decree_number(s: str) -> DocNumber | None:
+    """The number of the decree that promulgates a rule, a line of its own: it has no year.
+
+    >>> parse_decree_number("省政府令第175号").model_dump()
+    {'text': '省政府令第175号', 'agency': '省政府令', 'year': None, 'serial': 175}
+    >>> parse_decree_number("上海市人民政府令 第32号").agency, parse_decree_number("关于印发第3号令的通知") is None
+    ('上海市人民政府令', True)
+    """
+    m = _DECREE_NUMBER_RE.match(s.strip())
+    serial = parse_int(m.group("serial")) if m else None
+    if m is None or serial is None:
+        return None
+    return DocNumber(text=s.strip().strip("（()）"), agency=m.group("agency"), year=None, serial=serial)
+
+
 def clean_doc_number(num: DocNumber) -> DocNumber:
     """Drop words a citation left before the agency: "文件第三条以及豫人社函〔2023〕19号" -> 豫人社函〔2023〕19号."""
     agency = _NUMBER_LEAD_RE.sub("", num.agency)
@@ -60,7 +78,7 @@ def clean_doc_number(num: DocNumber) -> DocNumber:
 def doc_number_key(num: DocNumber) -> str:
     """A 文号 in one spelling: agency without leading words, 〔year〕, serial without 第 or zeros."""
     num = clean_doc_number(num)
-    return f"{num.agency}〔{num.year}〕{num.serial}号"
+    return f"{num.agency}〔{num.year}〕{num.serial}号" if num.year is not None else f"{num.agency}第{num.serial}号"
 
 
 def norm_doc_number(s: str) -> str | None:
