@@ -81,9 +81,11 @@ def test_parse_json_to_one_file_is_a_list_of_documents(tmp_path: Path) -> None:
     ["extract", "{T}", "--format", "json", "-o", "{DIR}"],
     ["graph", "{T}", "-o", "{DIR}"],
     ["schema", "-o", "{FILE}"],
-    ["compare", "{T}", "--column", "no such column", "--chart", "{DIR}/c.png"],
+    ["compare", "{T}", "--benefit", "创业担保贷款", "--column", "no such column", "--chart", "{DIR}/c.png"],
     ["export", "{T}", "--benefit", "x", "-o", "{DIR}/e.csv"],
-], ids=["extract-into-folder", "graph-into-folder", "schema-onto-file", "unknown-chart-column", "openfisca-option-alone"])
+    ["compare", "{T}"],
+], ids=["extract-into-folder", "graph-into-folder", "schema-onto-file", "unknown-chart-column", "openfisca-option-alone",
+        "compare-without-a-benefit"])
 def test_bad_arguments_give_one_line_and_non_zero_exit(args: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "d").mkdir()
     (tmp_path / "f").write_text("x")
@@ -100,3 +102,11 @@ def test_one_document_of_a_compendium_by_number(capsys: pytest.CaptureFixture[st
     assert json.loads(capsys.readouterr().out)["doc_number"]["text"] == "豫人社办函〔2023〕30号"
     assert main(["parse", ref[:-2] + "99"]) == 1
     assert "no document 99" in capsys.readouterr().err
+
+
+def test_an_unknown_benefit_is_an_error_with_the_closest_names(capsys: pytest.CaptureFixture[str]) -> None:
+    text = str(ROOT / "corpus/texts/001_e001dd900bee0134.txt")
+    assert main(["compare", text, "--benefit", "创业担保款"]) == 1
+    err = capsys.readouterr().err
+    assert "unknown benefit «创业担保款»; closest: 创业担保贷款" in err.replace("\n", "") and "Traceback" not in err
+    assert main(["compare", text, "--benefit", "创业担保贷款", "--format", "json"]) == 0

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from ..compare.table import KINDS, analyses_to_table
+from ..compare.table import KINDS, analyses_to_table, closest_benefits, known_benefit
 from ..store import table_out
 from ._app import emit, err, exit_on_errors
 from ._inputs import all_analyses
@@ -14,7 +14,7 @@ from ._inputs import all_analyses
 
 @click.command("compare")
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option("--benefit", default=None, help="Benefit to compare, by name or synonym (e.g. 创业担保贷款, 就业见习补贴).")
+@click.option("--benefit", default=None, help="Benefit to compare, by name or synonym (e.g. 创业担保贷款, 就业见习补贴); needed.")
 @click.option("--group", default=None, help="Only values for this eligible group (e.g. 高校毕业生, 小微企业).")
 @click.option("--kind", "kinds", multiple=True, type=click.Choice(KINDS), help="Only these kinds of quantity (repeatable).")
 @click.option("--format", "fmt", type=click.Choice(["table", "md", "csv", "xlsx", "html", "json"]), default="table",
@@ -29,8 +29,13 @@ def compare_cmd(paths: tuple[str, ...], benefit: str | None, group: str | None, 
 
     Example: zhengce compare corpus/texts --benefit 就业见习补贴 --kind percent
     """
+    if not benefit:
+        raise click.UsageError("--benefit is needed: name the benefit to compare, e.g. --benefit 创业担保贷款")
     analyses, failed = all_analyses(paths, "reading")
     table = analyses_to_table(analyses, benefit=benefit, group=group, kinds=kinds or KINDS)
+    if not table.rows and not known_benefit(benefit):
+        near = closest_benefits(benefit)
+        raise click.ClickException(f"unknown benefit «{benefit}»" + (f"; closest: {', '.join(near)}" if near else ""))
     if fmt == "xlsx":
         if not out:
             raise click.UsageError("--format xlsx needs -o FILE.xlsx")

@@ -6,6 +6,7 @@ year, or a rate and a fixed sum, never share a column. Every cell keeps the quot
 
 from __future__ import annotations
 
+import difflib
 import functools
 from collections.abc import Iterable
 
@@ -55,6 +56,19 @@ def _surfaces(query: str) -> tuple[str, ...]:
     """Normalized synonyms (4 characters or more) of the benefits a query names."""
     tax = benefits()
     return tuple(norm_title(s) for i in _ids(tax, query) for s in tax.entries[i].synonyms if len(s) >= 4)
+
+
+def known_benefit(query: str) -> bool:
+    """Does ``query`` name a benefit of the taxonomy (a name, a synonym or an id, or a text holding one)?"""
+    return bool(_ids(benefits(), query))
+
+
+def closest_benefits(query: str, n: int = 3) -> list[str]:
+    """The taxonomy's benefit names closest to ``query`` in spelling (by any of their synonyms), best first."""
+    tax = benefits()
+    by_surface = {s: e.name for e in tax.entries.values() for s in (e.name, *e.synonyms)}
+    close = difflib.get_close_matches(query, list(by_surface), n=n * 4, cutoff=0.3)
+    return list(dict.fromkeys(by_surface[s] for s in close))[:n]
 
 
 def matches_benefit(q: Quantity, query: str | None) -> bool:
