@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.table import Table as RichTable
 
 from ..evaluate import SETS, Report, evaluate_sets
-from ..records.evaluation import DIFF_GROUPS
+from ..records.evaluation import DIFF_GROUPS, CompareTableScore
 from ..schemas import write_schemas
 
 out = Console(highlight=False, width=None if sys.stdout.isatty() else 140)
@@ -54,8 +54,28 @@ def _print_report(report: Report, name: str = "") -> None:
             if key in report.attributes:
                 right, n = report.attributes[key]
                 out.print(f"{label} (golden diffs but the real pairs): {right}/{n} = {right / n if n else 1:.3f}")
+    if report.comparisons is not None:
+        _print_comparisons(report)
     for e in report.errors:
         out.print(f"[red]error[/red]: {e}", soft_wrap=True)
+
+
+def _print_comparisons(report: Report) -> None:
+    """The golden comparisons: per table, then all (``compare.found``, ``compare.right``, ``compare.one_class``)."""
+    assert report.comparisons is not None
+    c = report.comparisons
+    t = RichTable("benefit", "gold", "found", "shown", "right", "one class", title=f"golden comparisons ({len(c.tables)})")
+
+    def row(s: CompareTableScore) -> list[str]:
+        return [s.benefit, str(s.gold), f"{s.found} ({s.found / s.gold if s.gold else 1:.2f})", str(s.shown),
+                f"{s.right} ({s.right / s.shown if s.shown else 1:.2f})", f"{s.one_class} ({s.one_class / s.right if s.right else 1:.2f})"]
+
+    for s in sorted(c.tables, key=lambda s: -s.gold):
+        t.add_row(*row(s))
+    t.add_row(*row(c.total()))
+    out.print(t)
+    out.print(f"comparisons: parameters found {c.score('found'):.3f}, right among shown {c.score('right'):.3f}, "
+              f"right values under a label of one recipient class {c.score('one_class'):.3f}")
 
 
 def _ratio(tally: tuple[int, int]) -> str:

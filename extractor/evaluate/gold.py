@@ -21,7 +21,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from ..errors import InputError
-from ..records.evaluation import GoldDiff, GoldDocument
+from ..records.evaluation import GoldCompareTable, GoldDiff, GoldDocument
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -133,3 +133,8 @@ def read_gold_document(path: Path) -> GoldDocument:
 def read_gold_diff(path: Path) -> GoldDiff:
     """A golden diff (``golden/diffs/<name>.json``)."""
     return read_gold(path, GoldDiff)
+
+
+def read_gold_compare(path: Path) -> GoldCompareTable:
+    """A golden comparison (``golden/compare/<benefit>.json``)."""
+    return read_gold(path, GoldCompareTable)

@@ -26,6 +26,7 @@ from ..records.evaluation import (
     Tally,
 )
 from ..records.vocab import QuantityKind
+from .comparisons import score_comparisons
 from .gold import GoldFileError, read_gold_diff, read_gold_document
 from .metadata import gold_value, meta_checks, meta_value, score_sections
 
@@ -127,7 +128,8 @@ class Evaluator:
     _cache: dict[Path, list[Document]] = field(default_factory=dict)
     _analyses: dict[tuple[Path, str], Analysis] = field(default_factory=dict)
 
-    def _analysis(self, doc: Document) -> Analysis:
+    def analysis(self, doc: Document) -> Analysis:
+        """The analysis of ``doc``, extracted once per evaluator."""
         key = (Path(doc.source.path), doc.id)
         if key not in self._analyses:
             self._analyses[key] = extract_document(doc)
@@ -189,7 +191,7 @@ class Evaluator:
                 continue
             out.add_document(path.stem, doc, gold)
             if gold.quantities is not None:
-                out.add_quantities(score_quantities(self._analysis(doc).quantities, gold.quantities, path.stem))
+                out.add_quantities(score_quantities(self.analysis(doc).quantities, gold.quantities, path.stem))
 
     def _run_diffs(self, files: list[Path], out: ReportBuilder) -> None:
         for path in files:
@@ -202,7 +204,7 @@ class Evaluator:
             b = self._document(path, gold.b, out) if a is not None else None
             if a is None or b is None:
                 continue
-            diff = analyses_to_diff(self._analysis(a), self._analysis(b))
+            diff = analyses_to_diff(self.analysis(a), self.analysis(b))
             out.add_diff(path.stem, score_diff(diff, gold, path.stem), diff_group(path, gold))
 
 
@@ -222,6 +224,12 @@ def evaluate_sets(golden: Path, root: Path | None = None) -> dict[str, Report]:
     and extracted once."""
     ev = Evaluator(root=root or Path.cwd())
     sets = {"first": ev.run(golden)}
+    compare = golden / "compare"
+    if golden.is_dir() and compare.is_dir() and any(compare.glob("*.json")):
+        scores, missed, errors = score_comparisons(compare, ev.root, ev.analysis)
+        first = sets["first"]
+        sets["first"] = first.model_copy(update={"comparisons": scores, "misses": first.misses + tuple(missed),
+                                                 "errors": first.errors + tuple(errors)})
     unseen = golden / "unseen"
     if golden.is_dir() and golden.name != "diffs" and unseen.is_dir() and any(unseen.glob("*.json")):
         sets["unseen"] = ev.run(unseen)

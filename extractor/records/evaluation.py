@@ -151,6 +151,39 @@ class GroupScore(Record):
         raise KeyError(name)
 
 
+class CompareTableScore(Record):
+    """One golden comparison table scored: its gold rows found, the values shown, those right, and the right
+    values that sit under a class label (a row of one document and one recipient class, in one column) whose right
+    values all belong to one recipient class of the gold."""
+
+    benefit: str
+    gold: NonNegInt = Field(description="gold rows, doubt left out")
+    found: NonNegInt = Field(description="gold rows (doubt left out) that a shown value matches")
+    shown: NonNegInt = Field(description="values the comparison shows, those matching a doubt row left out")
+    right: NonNegInt = Field(description="shown values that match a gold row")
+    one_class: NonNegInt = Field(description="right values under a class label that holds one gold recipient class")
+
+
+class CompareScore(Record):
+    """The golden comparisons (golden/compare) scored together: ``compare.found``, ``compare.right``,
+    ``compare.one_class`` for floors."""
+
+    tables: list[CompareTableScore] = Field(default_factory=list)
+
+    def total(self) -> CompareTableScore:
+        t = self.tables
+        return CompareTableScore(benefit="all", gold=sum(x.gold for x in t), found=sum(x.found for x in t),
+                                 shown=sum(x.shown for x in t), right=sum(x.right for x in t),
+                                 one_class=sum(x.one_class for x in t))
+
+    def score(self, name: str) -> float:
+        """``found`` (gold rows found / gold rows), ``right`` (right / shown), ``one_class`` (right values under a
+        one-class label / right values)."""
+        t = self.total()
+        num, den = {"found": (t.found, t.gold), "right": (t.right, t.shown), "one_class": (t.one_class, t.right)}[name]
+        return num / den if den else 1.0
+
+
 class Report(Record):
     """The scores of one eval run, built once at its end."""
 
@@ -167,6 +200,7 @@ class Report(Record):
     diff_group: dict[str, DiffGroup] = Field(default_factory=dict, description="golden diff -> its group")
     diff_groups: dict[DiffGroup, GroupScore] = Field(default_factory=dict, description="group -> its scores")
     misses: tuple[str, ...] = Field(default=(), description="per-document notes of what did not match")
+    comparisons: CompareScore | None = Field(default=None, description="the golden comparisons, when there are any")
 
     def score(self, name: str) -> float:
         """A named score: ``money.f1``, ``bound.acc``, ``meta.title``, ``sections.recall``…; for a group of golden
@@ -174,6 +208,10 @@ class Report(Record):
         (``GroupScore.score``). ``diff_alignment``, ``diff_status`` and ``diff_changes`` are the golden diffs other
         than the real and held-out pairs (synthetic and province-city), as they were first set."""
         head, _, tail = name.partition(".")
+        if head == "compare":
+            if self.comparisons is None:
+                raise KeyError(name)
+            return self.comparisons.score(tail)
         for group in DIFF_GROUPS:
             if head == group:
                 return self.diff_groups.get(group, GroupScore()).score(tail)
@@ -354,6 +392,51 @@ class GoldChapter(_Gold):
 Genre = Literal["law", "administrative_regulation", "judicial_interpretation", "local_regulation", "departmental_rule", "policy"]
 
 
+ParamRole = Literal["amount", "rate", "duration", "window", "age", "count"]
+
+
+class GoldCompareRow(_Gold):
+    """One parameter of a benefit in one document for one recipient class (golden/compare/README.md)."""
+
+    document: str = Field(description="path relative to the project root, plus #NN for a compendium's document")
+    class_: str = Field(alias="class", description="the recipient class: a group id of data/groups.yaml")
+    class_phrase: str | None = None
+    class_note: str | None = None
+    sub_benefit: str | None = None
+    param: ParamRole
+    kind: QuantityKind
+    value: float
+    value_max: float | None = None
+    unit: str
+    bound: Bound
+    per: list[str] = Field(default_factory=list)
+    base: str | None = None
+    quote: str
+    section: str | None = None
+    line: LineT
+    conditions: str | None = None
+    doubt: bool = False
+    note: str | None = None
+
+
+class GoldNotParameter(_Gold):
+    document: str
+    quote: str
+    line: LineT
+    why: str
+
+
+class GoldCompareTable(_Gold):
+    """A golden comparison: a benefit's parameters in every document that states them, by recipient class."""
+
+    benefit: str = Field(description="a benefit id of data/benefits.yaml")
+    name: str
+    scope: str | None = None
+    documents: list[str]
+    rows: list[GoldCompareRow]
+    not_parameters: list[GoldNotParameter] = Field(default_factory=list)
+
+
 class GoldDiff(_Gold):
     """A golden diff: the expected result of ``zhengce diff A B`` (golden/diffs/README.md)."""
 
@@ -372,6 +455,8 @@ class GoldDiff(_Gold):
 
 __all__ = [
     "ChangeValue",
+    "CompareScore",
+    "CompareTableScore",
     "Counts",
     "DiffGroup",
     "DiffScore",
@@ -379,9 +464,12 @@ __all__ = [
     "GoldAlignment",
     "GoldChange",
     "GoldChapter",
+    "GoldCompareRow",
+    "GoldCompareTable",
     "GoldDiff",
     "GoldDocument",
     "GoldMeta",
+    "GoldNotParameter",
     "GoldQuantity",
     "GoldSection",
     "GoldSource",

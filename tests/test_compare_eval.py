@@ -1,0 +1,79 @@
+"""The golden comparisons (golden/compare) and their score (issue 10): found, right among shown, one class."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from extractor.evaluate.comparisons import column_kind, score_table
+from extractor.evaluate.gold import GoldFileError, read_gold_compare
+from extractor.pipeline import parse_path
+from extractor.records.evaluation import GoldCompareRow, GoldCompareTable
+from tests.conftest import ROOT
+
+TABLES = sorted((ROOT / "golden" / "compare").glob("*.json"))
+
+
+def _row(cls: str, value: float, line: int, doubt: bool = False) -> GoldCompareRow:
+    return GoldCompareRow.model_validate({
+        "document": "d.txt", "class": cls, "param": "amount", "kind": "money", "value": value, "unit": "yuan",
+        "bound": "max", "quote": f"{value}元", "line": line, "doubt": doubt})
+
+
+GOLD = GoldCompareTable(benefit="guarantee_loan", name="创业担保贷款", documents=["d.txt"], rows=[
+    _row("entrepreneur", 200000, 3), _row("partnership_venture", 1500000, 3), _row("small_micro_enterprise", 3000000, 3),
+    _row("entrepreneur", 500000, 9, doubt=True),
+])
+
+
+def _shown(label: str, value: float, line: int) -> tuple[str, str, str, int, float, None, str]:
+    return ("d.txt", label, "money", line, value, None, f"{value}元")
+
+
+CASES = [
+    # (id, shown values, gold found, shown, right, one class)
+    ("one-column-of-three-classes", [_shown("d|", 200000, 3), _shown("d|", 1500000, 3), _shown("d|", 3000000, 3)], 3, 3, 3, 0),
+    ("a-row-per-class", [_shown("d|e", 200000, 3), _shown("d|p", 1500000, 3), _shown("d|s", 3000000, 3)], 3, 3, 3, 3),
+    ("a-wrong-value-and-a-doubt-match", [_shown("d|e", 200000, 3), _shown("d|e", 50000, 3), _shown("d|e", 500000, 9)], 1, 2, 1, 1),
+    ("a-value-on-another-line", [_shown("d|e", 200000, 30)], 0, 1, 0, 0),
+]
+
+
+@pytest.mark.parametrize(("shown", "found", "n_shown", "right", "one_class"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_score_table(shown, found, n_shown, right, one_class) -> None:
+    score, _ = score_table(GOLD, shown)
+    assert (score.gold, score.found, score.shown, score.right, score.one_class) == (3, found, n_shown, right, one_class)
+
+
+@pytest.mark.parametrize(("column", "kind"), [("金额·上限 (yuan)", "money"), ("期限·上限 (month)", "duration"),
+                                              ("比例 (percent)", "percent"), ("年龄·下限 (year)", "age"), ("人数/次数 (count)", "count")])
+def test_column_kind(column: str, kind: str) -> None:
+    assert column_kind(column) == kind
+
+
+@pytest.mark.parametrize("path", TABLES, ids=[p.stem for p in TABLES])
+def test_every_golden_comparison_loads_and_quotes_its_documents(path: Path) -> None:
+    table = read_gold_compare(path)
+    texts: dict[str, str] = {}
+    for r in table.rows:
+        if r.document not in texts:
+            assert parse_path(ROOT / r.document).documents, f"{path.name}: {r.document} addresses no document"
+            texts[r.document] = (ROOT / r.document.split("#")[0]).read_text(encoding="utf-8").replace("\n", "")
+        assert r.quote in texts[r.document], f"{path.name}: «{r.quote}» is not in {r.document}"
+        assert r.document in table.documents
+
+
+def test_at_least_ten_golden_comparisons() -> None:
+    assert len(TABLES) >= 10
+
+
+def test_a_bad_golden_comparison_is_one_line(tmp_path: Path) -> None:
+    data = json.loads(TABLES[0].read_text(encoding="utf-8"))
+    data["rows"][0]["kind"] = "amount"
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(GoldFileError) as e:
+        read_gold_compare(bad)
+    assert str(e.value).startswith(f"{bad}: rows[0].kind") and "\n" not in str(e.value)
