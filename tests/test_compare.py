@@ -20,8 +20,10 @@ def corpus_docs():  # type: ignore[no-untyped-def]
 
 
 def values(table, doc_id: str, column_prefix: str) -> set[float]:  # type: ignore[no-untyped-def]
-    row = next(r for r in table.rows if r.doc_id == doc_id)
-    return {v.value for col, vs in row.cells.items() if col.startswith(column_prefix) for v in vs}
+    """The values of a document's rows (every recipient class) in the columns starting with ``column_prefix``."""
+    rows = [r for r in table.rows if r.doc_id == doc_id]
+    assert rows, doc_id
+    return {v.value for row in rows for col, vs in row.cells.items() if col.startswith(column_prefix) for v in vs}
 
 
 # 就业见习补贴: 70% of the local minimum wage, 110% when half the interns are kept on (read in 001 一/3,
@@ -60,10 +62,35 @@ def test_per_month_and_per_year_never_share_a_column() -> None:
 
 
 def test_living_allowance_by_degree() -> None:
+    """One row per degree, each its recipient class, the verbatim phrase kept as evidence."""
     table = documents_to_table([parsed("corpus/texts/000_0fce187c97867da1.txt")[0]], benefit="生活补助", kinds=["money"])
-    (row,) = table.rows
-    cell = next(vs for col, vs in row.cells.items() if "每月" in col)
-    assert [(v.value, v.groups[0][-5:]) for v in cell] == [(5000.0, "博士研究生"), (3000.0, "硕士研究生"), (1000.0, "本科毕业生")]
+    got = {(r.recipient_class, v.value, v.groups[0][-5:]) for r in table.rows for col, vs in r.cells.items() if "每月" in col
+           for v in vs}
+    assert got == {("doctoral_graduate", 5000.0, "博士研究生"), ("master_graduate", 3000.0, "硕士研究生"),
+                   ("bachelor_graduate", 1000.0, "本科毕业生")}
+
+
+# 创业担保贷款 caps by recipient class: 001 二/4 "个人创业、合伙经营或组织起来创业的、小微企业可申请最高…20万元、150万元、300万元"
+# and the compendium's document 30 "个人最高不超过 20 万元，合伙经营和组织创业最高不超过 150 万元，小微企业最高不超过 300 万元"
+LOAN_CLASSES = [
+    ("one-phrase-each-of-a-list", "001_e001dd900bee0134.txt", 1500000.0, {"partnership_venture", "organized_venture"}),
+    ("list-of-three-small-firms", "001_e001dd900bee0134.txt", 3000000.0, {"small_micro_enterprise"}),
+    ("coordinated-subject-of-its-clause", "004_a7a4461144ba7e7b-30.txt", 1500000.0, {"partnership_venture", "organized_venture"}),
+    ("subject-of-its-clause", "004_a7a4461144ba7e7b-30.txt", 3000000.0, {"small_micro_enterprise"}),
+]
+
+
+@pytest.mark.parametrize(("doc_id", "value", "classes"), [c[1:] for c in LOAN_CLASSES], ids=[c[0] for c in LOAN_CLASSES])
+def test_loan_caps_sit_under_their_recipient_class(doc_id: str, value: float, classes: set[str]) -> None:
+    table = documents_to_table(corpus_docs(), benefit="创业担保贷款", kinds=["money"])
+    got = {r.recipient_class for r in table.rows if r.doc_id == doc_id for vs in r.cells.values() for v in vs if v.value == value}
+    assert classes <= got
+
+
+def test_a_one_off_sum_and_a_lump_sum_share_a_column() -> None:
+    """一次性创业补贴5000元 and 一次性给予每人5000元 are one parameter: no 一次性 or 每人 in a money column."""
+    table = documents_to_table(corpus_docs(), benefit="一次性创业补贴", kinds=["money"])
+    assert table.rows and not any("一次性" in c or "每人" in c for c in table.columns)
 
 
 @pytest.mark.parametrize("fmt", ["md", "csv", "html", "json"])

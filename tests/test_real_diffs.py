@@ -31,7 +31,7 @@ def _diff(evaluator: Evaluator, name: str) -> Diff:
     out = ReportBuilder()
     a, b = evaluator._document(path, gold.a, out), evaluator._document(path, gold.b, out)
     assert a is not None and b is not None, out.errors
-    return analyses_to_diff(evaluator._analysis(a), evaluator._analysis(b))
+    return analyses_to_diff(evaluator.analysis(a), evaluator.analysis(b))
 
 
 def _links(diff: Diff) -> dict[tuple[str | None, str | None], str]:

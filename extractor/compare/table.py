@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import difflib
 import functools
+import itertools
 from collections.abc import Iterable
+
+import regex
 
 from ..extract import extract_document
 from ..extract.taxonomy import Taxonomy, benefits, groups
@@ -26,22 +29,76 @@ PER_LABEL = {"person": "人", "month": "月", "year": "年", "enterprise": "企�
 
 
 def column_of(q: Quantity) -> str:
-    """The column a quantity belongs to, e.g. ``金额·上限·每人每月 (元)``.
+    """The column a quantity belongs to: its kind, bound and period, e.g. ``金额·上限·每月 (yuan)``; who receives it
+    (每人, 每户 …) is the row's recipient class, and 一次性 a lump sum like any other.
 
     >>> from extractor.records import Evidence
     >>> column_of(Quantity(id="x:0-8:money", kind="money", value=1500, unit="yuan", per=["person", "month"], section="一",
     ...                    evidence=Evidence(quote="每人每月1500元", span=(0, 8), line=1)))
-    '金额·每人每月 (yuan)'
+    '金额·每月 (yuan)'
     """
     parts = [KIND_LABEL[q.kind]]
     if BOUND_LABEL[q.bound]:
         parts.append(BOUND_LABEL[q.bound])
-    per = [p for p in q.per if p != "one_off"]
+    per = [p for p in q.per if p not in ONE_PARAMETER]
     if per:
         parts.append("每" + "每".join(PER_LABEL.get(p, p) for p in per))
-    if "one_off" in q.per:
-        parts.append("一次性")
     return "·".join(parts) + f" ({q.unit})"
+
+
+ONE_PARAMETER = ("one_off", "person")
+"""Per words that do not make another parameter: ``一次性创业补贴5000元``, ``一次性给予每人5000元`` and ``创业补贴5000元``
+are one sum, in one column; who receives it is the row's recipient class."""
+
+
+_CLAUSE_START = regex.compile(r"[，,；;。：:\n]")
+
+
+def _most_specific(ids: Iterable[str]) -> list[str]:
+    """The ids none of the others descends from (a group named with one of its descendants gives way to it)."""
+    tax = groups()
+    ids = [g for g in dict.fromkeys(ids) if g in tax.entries]
+    return [g for g in ids if not any(g in tax.ancestors(o) for o in ids if o != g)]
+
+
+def classes_of(q: Quantity, text: str) -> list[str | None]:
+    """The recipient classes a value is for, from the document's ``text``:
+
+    1. the one group phrase the list reading gave it (``个人创业、合伙经营或组织起来创业的、小微企业…分别…20万元、150万元、
+       300万元``: 150万元 is 合伙经营或组织起来创业's), when that phrase is printed before the number;
+    2. else the groups that open the number's own clause, before it (``合伙经营和组织创业最高不超过150万元``);
+    3. else none (``[None]``): the benefit's general recipient.
+    Of the groups found, the most specific; a phrase naming two (合伙经营或组织起来创业) gives both."""
+    tax = groups()
+    start = q.evidence.span[0]
+    clause_start = max((m.end() for m in _CLAUSE_START.finditer(text, max(0, start - CLAUSE_REACH), start)),
+                       default=max(0, start - CLAUSE_REACH))
+    if len(q.groups) == 1 and q.groups[0] in text[max(0, start - SENTENCE_REACH) : start]:
+        named = _most_specific(g for _, _, g in tax.find(q.groups[0]))
+        if named:
+            return list(named)
+    return list(_most_specific(_subject(text, clause_start, start))) or [None]
+
+
+_COORDINATED = regex.compile(r"[ \u3000]*(?:、|和|或者|或|及|与|以及)[ \u3000]*")
+
+
+def _subject(text: str, start: int, end: int) -> list[str]:
+    """The groups that open the clause ``text[start:end]`` (its subject), with those coordinated with the first
+    (``合伙经营和组织创业``); a group named later in the clause (``…人数达到企业现有在职职工人数15%``) is no recipient."""
+    found = list(groups().find(text, start, end))
+    if not found:
+        return []
+    out = [found[0][2]]
+    for (_, prev_end, _), (s, _, gid) in itertools.pairwise(found):
+        if not _COORDINATED.fullmatch(text, prev_end, s):
+            break
+        out.append(gid)
+    return out
+
+
+CLAUSE_REACH = 60  # a clause is searched back this far for the groups it names
+SENTENCE_REACH = 200  # a listed group phrase is looked for this far back
 
 
 @functools.lru_cache(maxsize=256)
@@ -76,6 +133,8 @@ def matches_benefit(q: Quantity, query: str | None) -> bool:
     if not query:
         return True
     text = norm_title(q.benefit or "")
+    if q.benefit_id is not None and _ids(benefits(), query):  # resolved to another benefit of the taxonomy: not this one
+        return q.benefit_id in _ids(benefits(), query)
     return (q.benefit_id in _ids(benefits(), query)) or (bool(text) and (norm_title(query) in text or any(s in text for s in _surfaces(query))))
 
 
@@ -101,29 +160,33 @@ def analyses_to_table(
     kinds = set(kinds)
     rows: list[Row] = []
     columns: dict[str, None] = {}
+    tax = groups()
     for analysis in analyses:
         doc, quantities = analysis.document, analysis.quantities
-        cells: dict[str, list[Value]] = {}
         chosen = [q for q in quantities
                   if q.role == "parameter" and q.kind in kinds and matches_benefit(q, benefit) and matches_group(q, group)]
-        if not chosen:
-            continue
-        spans = {q.evidence.span for q in chosen}
-        conditions = [c for p in analysis.provisions if any(q.evidence.span in spans for q in p.quantities)
-                      for c in p.conditions + p.non_stacking]
+        by_class: dict[str | None, list[Quantity]] = {}
         for q in chosen:
-            col = column_of(q)
-            columns.setdefault(col, None)
-            cells.setdefault(col, []).append(Value(
-                value=q.value, value_max=q.value_max, groups=q.groups, benefit=q.benefit, section=q.section,
-                quote=q.evidence.quote, page=q.evidence.page, line=q.evidence.line,
-            ))
-        if cells:
+            for c in classes_of(q, doc.text):
+                by_class.setdefault(c, []).append(q)
+        for cls, qs in by_class.items():
+            spans = {q.evidence.span for q in qs}
+            conditions = [c for p in analysis.provisions if any(q.evidence.span in spans for q in p.quantities)
+                          for c in p.conditions + p.non_stacking]
+            cells: dict[str, list[Value]] = {}
+            for q in qs:
+                col = column_of(q)
+                columns.setdefault(col, None)
+                cells.setdefault(col, []).append(Value(
+                    value=q.value, value_max=q.value_max, groups=q.groups, benefit=q.benefit, section=q.section,
+                    quote=q.evidence.quote, page=q.evidence.page, line=q.evidence.line,
+                ))
             rows.append(Row(
-                doc_id=doc.id, title=doc.title, region=doc.region, region_code=doc.region_code, level=doc.level, date=doc.date,
+                doc_id=doc.id, recipient_class=cls, recipient=tax.entries[cls].name if cls else None, title=doc.title,
+                region=doc.region, region_code=doc.region_code, level=doc.level, date=doc.date,
                 year=doc.date.year if doc.date else None,
                 doc_number=doc.doc_number.text if doc.doc_number else None, cells=cells,
                 conditions=list(dict.fromkeys(conditions)),
             ))
-    rows.sort(key=lambda r: (r.year or 0, r.region or "", r.doc_id))
+    rows.sort(key=lambda r: (r.year or 0, r.region or "", r.doc_id, r.recipient_class or ""))
     return CompareTable(benefit=benefit, group=group, columns=sorted(columns), rows=rows)

@@ -24,9 +24,12 @@ class Value(Record):
 
 
 class Row(Record):
-    """One document of the comparison."""
+    """One document of the comparison and one recipient class in it (a group of the taxonomy, the most specific
+    the values' clauses name); ``recipient_class`` null for values whose clause names no group."""
 
     doc_id: str
+    recipient_class: str | None = Field(default=None, description="a group id of data/groups.yaml, e.g. small_micro_enterprise")
+    recipient: str | None = Field(default=None, description="the class's name in the taxonomy, e.g. 小微企业")
     title: str | None
     region: str | None
     region_code: str | None = None

@@ -34,12 +34,12 @@ def cell_text(row: Row, col: str) -> str:
     return "；".join(_fmt(col, v) for v in row.cells.get(col, []))
 
 
-HEAD = ("文件", "地区", "层级", "年份", "文号")
+HEAD = ("文件", "对象", "地区", "层级", "年份", "文号")
 CONDITIONS = "条件"
 
 
 def _head(row: Row) -> list[str]:
-    return [row.doc_id, row.region or "", row.level or "", str(row.year or ""), row.doc_number or ""]
+    return [row.doc_id, row.recipient or "", row.region or "", row.level or "", str(row.year or ""), row.doc_number or ""]
 
 
 def table_to_markdown(t: CompareTable) -> str:
@@ -54,12 +54,12 @@ def table_to_csv(t: CompareTable) -> str:
     """One value per row, with its evidence: the shape researchers load into pandas or R."""
     buf = io.StringIO()
     w = csv.writer(buf)
-    w.writerow(["doc_id", "region", "level", "year", "doc_number", "column", "value", "value_max", "groups", "benefit",
+    w.writerow(["doc_id", "recipient_class", "recipient", "region", "level", "year", "doc_number", "column", "value", "value_max", "groups", "benefit",
                 "section", "quote", "page", "line"])
     for r in t.rows:
         for col, values in r.cells.items():
             for v in values:
-                w.writerow([r.doc_id, r.region, r.level, r.year, r.doc_number, col, v.value, v.value_max, "|".join(v.groups),
+                w.writerow([r.doc_id, r.recipient_class, r.recipient, r.region, r.level, r.year, r.doc_number, col, v.value, v.value_max, "|".join(v.groups),
                             v.benefit, v.section, v.quote, v.page, v.line])
     return buf.getvalue()
 
@@ -135,7 +135,7 @@ def table_to_chart(t: CompareTable, path: Path, column: str | None = None) -> st
         for v in r.cells.get(col, []):
             if v.value is None:
                 continue
-            who = f"·{v.groups[0][:8]}" if v.groups else ""
+            who = f"·{r.recipient}" if r.recipient else (f"·{v.groups[0][:8]}" if v.groups else "")
             labels.append(f"{(r.region or r.doc_id)[-6:]} {r.year or ''}{who}")
             values.append(v.value)
     fig, ax = plt.subplots(figsize=(max(6, 0.7 * len(values) + 2), 4.5))
