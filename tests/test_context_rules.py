@@ -617,3 +617,24 @@ def test_a_count_or_more_is_one_count(text, quote, bound):
     """两个及两个以上: one threshold, not two numbers of one value."""
     got = [(text[f.start : f.end], f.value) for f in find_quantities(text) if f.kind == "count"]
     assert got == [(quote, 2)] and read(text, quote).bound == bound
+
+
+@pytest.mark.parametrize(
+    ("text", "benefit_id"),
+    [
+        pytest.param("（四）就业见习示范基地奖补\n对被评为省级示范基地的，省政府给予10万元一次性奖补。", "internship_base_award",
+                     id="generic-award-under-a-heading-naming-one"),
+        pytest.param("（四）就业见习示范基地奖补\n对吸纳见习人员的单位，给予每人每月1500元就业见习补贴。", "internship_subsidy",
+                     id="a-named-benefit-keeps-its-name"),
+        pytest.param("（四）其他\n对被评为省级示范基地的，省政府给予10万元一次性奖补。", "one_off_award", id="no-heading-benefit"),
+    ],
+)
+def test_generic_benefit_name_takes_the_headings(tmp_path, text, benefit_id):
+    """benefit.generic: 一次性奖补 says only what kind of money it is; the heading names whose it is."""
+    from extractor.extract import extract_document
+    from extractor.pipeline import parse_file
+
+    (tmp_path / "x.txt").write_text("关于印发某办法的通知\n" + text, encoding="utf-8")
+    (doc,) = parse_file(tmp_path / "x.txt")
+    money = [q for q in extract_document(doc).quantities if q.kind == "money"]
+    assert [q.benefit_id for q in money] == [benefit_id]

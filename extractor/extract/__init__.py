@@ -15,6 +15,7 @@ from ..records import Analysis, Document, Quantity, document_sections
 from ..version import extractor_version
 from .context import BENEFIT_WORD, Context
 from .provisions import quantities_to_provisions
+from .rules import context_rules
 
 
 def section_index(doc: Document) -> list[tuple[int, int, str, str]]:
@@ -56,10 +57,26 @@ def _heading_benefit(holding: list[tuple[int, int, str, str]]) -> str | None:
     return None
 
 
+def _named_in_heading(holding: list[tuple[int, int, str, str]]) -> tuple[str, str] | None:  # (name, id)
+    """(name, id) of the benefit of the taxonomy the nearest heading names, its name not a generic one."""
+    from .taxonomy import benefits
+
+    generic = set(context_rules().benefit.generic)
+    for _, _, _, heading in holding:
+        for s, e, bid in benefits().find(heading):
+            if heading[s:e] not in generic:
+                return heading[s:e], bid
+    return None
+
+
 def _to_quantity(doc: Document, c: Context, holding: list[tuple[int, int, str, str]], title_benefit: str | None) -> Quantity:
     f = c.found
     path = holding[0][2] if holding else ""
     benefit_text = c.benefit_text or (doc.text[c.benefit[0] : c.benefit[1]] if c.benefit else None)
+    benefit_id = c.benefit[2] if c.benefit else None
+    if c.benefit and doc.text[c.benefit[0] : c.benefit[1]] in context_rules().benefit.generic \
+            and (named := _named_in_heading(holding)) is not None:
+        benefit_id = named[1]  # 给予10万元一次性奖补 under （四）就业见习示范基地奖补: the heading's benefit (the name as printed)
     if benefit_text is None and f.kind != "date":
         benefit_text = _heading_benefit(holding) or title_benefit
     return Quantity(
@@ -78,7 +95,7 @@ def _to_quantity(doc: Document, c: Context, holding: list[tuple[int, int, str, s
         date_end=f.date_end,
         role=c.role,
         benefit=benefit_text,
-        benefit_id=c.benefit[2] if c.benefit else None,
+        benefit_id=benefit_id,
         groups=list(dict.fromkeys(verbatim(doc, a, b) for a, b, _ in c.groups)),
         group_ids=list(dict.fromkeys(g for _, _, g in c.groups if g)),
         section=path,

@@ -125,6 +125,7 @@ class BenefitRules:
     verbs: tuple[str, ...]
     attributes: tuple[str, ...]
     not_followed_by: tuple[str, ...]
+    generic: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -355,7 +356,7 @@ def load_rules(source: str, file: str = RULES_FILE) -> ContextRules:
     b.close()
     bn = root.node("benefit")
     benefit = BenefitRules(bn.words("nouns"), bn.words("after_nouns"), bn.words("heading_nouns"), bn.words("verbs"),
-                           bn.words("attributes"), bn.words("not_followed_by"))
+                           bn.words("attributes"), bn.words("not_followed_by"), bn.words("generic"))
     bn.close()
     g, lists = root.node("groups"), root.node("lists")
     stops, ends, leads = g.words("qualifier_stops"), lists.words("item_ends"), lists.words("item_leads")
