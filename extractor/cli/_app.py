@@ -53,6 +53,8 @@ COMMANDS = {
     "compare": "compare:compare_cmd", "diff": "diff:diff_cmd", "graph": "graph:graph_cmd",
     "export": "export:export_cmd", "eval": "eval:eval_cmd", "schema": "eval:schema_cmd",
     "history": "history:history_cmd",
+    "benefits": "taxonomy:benefits_cmd",
+    "groups": "taxonomy:groups_cmd",
 }
 """Each command and where it is defined (``module:function`` in this package), imported when it is run."""
 
@@ -91,6 +93,8 @@ def cli() -> None:
       zhengce history V1 V2 V3 --format md        versions of one work in date order, annotated (编注版)
       zhengce graph corpus/texts --in-force 2023-06-01    citations, repeals, what was in force
       zhengce export corpus/texts --table quantities --format parquet -o q.parquet
+      zhengce benefits                            the benefits known, as a tree, with synonyms
+      zhengce groups corpus/texts --format md     the groups known, with counts in the corpus
     A document inside a compendium is PATH#NN. Each command has --help with an example.
     """
 
