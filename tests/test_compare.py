@@ -110,3 +110,49 @@ def test_compare_xlsx_and_chart(tmp_path: Path) -> None:
     wb = load_workbook(xlsx)
     assert wb.sheetnames == ["table", "values"] and wb["values"].max_row > 3
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and b"<svg" in svg.read_bytes()[:500]
+
+
+def test_one_document_in_several_formats_counts_once() -> None:
+    """corpus/ holds 001 as text, DOCX and PDF: one document in the comparison, its formats listed, the text shown."""
+    docs = [d for f in ("corpus/texts/001_e001dd900bee0134.txt", "corpus/docx/001_e001dd900bee0134.docx",
+                        "corpus/pdf/001_e001dd900bee0134.pdf") for d in parsed(f)]
+    table = documents_to_table(docs, benefit="创业担保贷款", kinds=["money"])
+    assert {r.doc_id for r in table.rows} == {"001_e001dd900bee0134.txt"}
+    assert all(r.formats == ["text", "docx", "pdf"] for r in table.rows)
+    assert all(sorted(r.sources) == ["001_e001dd900bee0134.docx", "001_e001dd900bee0134.pdf"] for r in table.rows)
+
+
+@pytest.mark.parametrize("args", [["--benefit", "创业担保贷款", "--benefit", "一次性创业补贴"], ["--benefit", "创业担保贷款,一次性创业补贴"],
+                                  ["--benefit", "创业担保贷款、一次性创业补贴"]], ids=["repeated", "comma-list", "dun-list"])
+def test_several_benefits_give_a_table_each(args: list[str], tmp_path: Path) -> None:
+    import json
+
+    out = tmp_path / "t.json"
+    assert main(["compare", str(ROOT / CORPUS[1]), *args, "--format", "json", "-o", str(out)]) == 0
+    assert [t["benefit"] for t in json.loads(out.read_text(encoding="utf-8"))] == ["创业担保贷款", "一次性创业补贴"]
+
+
+def test_several_benefits_in_xlsx_are_a_sheet_each(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    out = tmp_path / "t.xlsx"
+    assert main(["compare", str(ROOT / CORPUS[1]), "--benefit", "创业担保贷款,一次性创业补贴", "--format", "xlsx", "-o", str(out)]) == 0
+    wb = load_workbook(out)
+    assert wb.sheetnames == ["创业担保贷款", "一次性创业补贴", "values"]
+    assert {row[0] for row in wb["values"].iter_rows(min_row=2, values_only=True)} == {"创业担保贷款", "一次性创业补贴"}
+
+
+LEVELS = {"national": 0, "provincial": 1, "municipal": 2, "county": 3, "district": 4}
+
+
+@pytest.mark.parametrize(("by", "key"), [
+    ("region", lambda r: (r.region or "", r.year or 0)),
+    ("year", lambda r: (r.year or 0, r.region or "")),
+    ("level", lambda r: (LEVELS.get(r.level, 5), r.region or "", r.year or 0)),
+])
+def test_rows_ordered_by(by, key) -> None:  # type: ignore[no-untyped-def]
+    from extractor.compare.table import order_rows
+
+    table = order_rows(documents_to_table(corpus_docs(), benefit="创业担保贷款", kinds=["money"]), by)
+    keys = [key(r) for r in table.rows]
+    assert len(table.rows) > 5 and keys == sorted(keys)

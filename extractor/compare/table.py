@@ -153,11 +153,39 @@ def documents_to_table(
     return analyses_to_table((extract_document(d) for d in docs), benefit=benefit, group=group, kinds=kinds)
 
 
+FORMAT_ORDER = ("text", "docx", "html", "pdf")
+"""Of one document read from several formats, the one a comparison shows: the text first, a PDF last."""
+
+
+def _same_document_key(doc: Document) -> tuple[str, str, str] | None:
+    """Documents with one title, 文号 and date are one document, whatever format they were read from."""
+    if not doc.title:
+        return None
+    return norm_title(doc.title), doc.doc_number.text if doc.doc_number else "", doc.date.isoformat() if doc.date else ""
+
+
+def one_per_document(analyses: Iterable[Analysis]) -> tuple[list[Analysis], dict[str, list[Analysis]]]:
+    """The analyses with one per document (the corpus holds the same documents as text, PDF and DOCX), and for
+    each kept one the others of its document."""
+    groups_of: dict[object, list[Analysis]] = {}
+    for a in analyses:
+        key = _same_document_key(a.document) or a.document.id
+        groups_of.setdefault(key, []).append(a)
+    kept, also = [], {}
+    for group in groups_of.values():
+        group.sort(key=lambda a: (FORMAT_ORDER.index(a.document.source.kind) if a.document.source.kind in FORMAT_ORDER
+                                  else len(FORMAT_ORDER), a.document.id))
+        kept.append(group[0])
+        also[group[0].document.id] = group[1:]
+    return kept, also
+
+
 def analyses_to_table(
     analyses: Iterable[Analysis], benefit: str | None = None, group: str | None = None, kinds: Iterable[str] = KINDS
 ) -> CompareTable:
     """Compare the parameters of a benefit (and group) across analysed documents."""
     kinds = set(kinds)
+    analyses, also = one_per_document(analyses)
     rows: list[Row] = []
     columns: dict[str, None] = {}
     tax = groups()
@@ -182,7 +210,8 @@ def analyses_to_table(
                     quote=q.evidence.quote, page=q.evidence.page, line=q.evidence.line,
                 ))
             rows.append(Row(
-                doc_id=doc.id, recipient_class=cls, recipient=tax.entries[cls].name if cls else None, title=doc.title,
+                doc_id=doc.id, formats=list(dict.fromkeys([doc.source.kind] + [a.document.source.kind for a in also[doc.id]])),
+                sources=[a.document.id for a in also[doc.id]], recipient_class=cls, recipient=tax.entries[cls].name if cls else None, title=doc.title,
                 region=doc.region, region_code=doc.region_code, level=doc.level, date=doc.date,
                 year=doc.date.year if doc.date else None,
                 doc_number=doc.doc_number.text if doc.doc_number else None, cells=cells,
@@ -190,3 +219,21 @@ def analyses_to_table(
             ))
     rows.sort(key=lambda r: (r.year or 0, r.region or "", r.doc_id, r.recipient_class or ""))
     return CompareTable(benefit=benefit, group=group, columns=sorted(columns), rows=rows)
+
+
+ORDERS = ("region", "year", "level")
+LEVEL_ORDER = ("national", "provincial", "municipal", "county", "district")
+
+
+def order_rows(table: CompareTable, by: str) -> CompareTable:
+    """The table with its rows grouped and ordered ``by`` region (then year), year (then region) or level
+    (national first, then region and year); within a document its recipient classes in order."""
+    def key(r: Row) -> tuple[object, ...]:
+        level = LEVEL_ORDER.index(r.level) if r.level in LEVEL_ORDER else len(LEVEL_ORDER)
+        region, year = r.region or "", r.year or 0
+        head = {"region": (region, year), "year": (year, region), "level": (level, region, year)}[by]
+        return (*head, r.doc_id, r.recipient_class or "")
+
+    if by not in ORDERS:
+        raise ValueError(f"cannot order by {by!r}: give one of {', '.join(ORDERS)}")
+    return table.model_copy(update={"rows": sorted(table.rows, key=key)})

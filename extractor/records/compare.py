@@ -30,6 +30,8 @@ class Row(Record):
     doc_id: str
     recipient_class: str | None = Field(default=None, description="a group id of data/groups.yaml, e.g. small_micro_enterprise")
     recipient: str | None = Field(default=None, description="the class's name in the taxonomy, e.g. 小微企业")
+    formats: list[str] = Field(default_factory=list, description="the formats the document was read from (text, pdf …)")
+    sources: list[str] = Field(default_factory=list, description="the ids of the same document in the other formats")
     title: str | None
     region: str | None
     region_code: str | None = None

@@ -39,7 +39,8 @@ CONDITIONS = "条件"
 
 
 def _head(row: Row) -> list[str]:
-    return [row.doc_id, row.recipient or "", row.region or "", row.level or "", str(row.year or ""), row.doc_number or ""]
+    doc = f"{row.doc_id}（{'、'.join(row.formats)}）" if len(row.formats) > 1 else row.doc_id
+    return [doc, row.recipient or "", row.region or "", row.level or "", str(row.year or ""), row.doc_number or ""]
 
 
 def table_to_markdown(t: CompareTable) -> str:
@@ -54,17 +55,17 @@ def table_to_csv(t: CompareTable) -> str:
     """One value per row, with its evidence: the shape researchers load into pandas or R."""
     buf = io.StringIO()
     w = csv.writer(buf)
-    w.writerow(["doc_id", "recipient_class", "recipient", "region", "level", "year", "doc_number", "column", "value", "value_max", "groups", "benefit",
+    w.writerow(["doc_id", "formats", "recipient_class", "recipient", "region", "level", "year", "doc_number", "column", "value", "value_max", "groups", "benefit",
                 "section", "quote", "page", "line"])
     for r in t.rows:
         for col, values in r.cells.items():
             for v in values:
-                w.writerow([r.doc_id, r.recipient_class, r.recipient, r.region, r.level, r.year, r.doc_number, col, v.value, v.value_max, "|".join(v.groups),
+                w.writerow([r.doc_id, "|".join(r.formats), r.recipient_class, r.recipient, r.region, r.level, r.year, r.doc_number, col, v.value, v.value_max, "|".join(v.groups),
                             v.benefit, v.section, v.quote, v.page, v.line])
     return buf.getvalue()
 
 
-def table_to_html(t: CompareTable) -> str:
+def _html_table(t: CompareTable) -> str:
     head = "".join(f"<th>{html.escape(c)}</th>" for c in list(HEAD) + t.columns + [CONDITIONS])
     body = []
     for r in t.rows:
@@ -76,28 +77,83 @@ def table_to_html(t: CompareTable) -> str:
             ) + "</td>"
         cells += f"<td>{html.escape('；'.join(r.conditions))}</td>"
         body.append(f"<tr>{cells}</tr>")
-    title = html.escape(" · ".join(x for x in (t.benefit, t.group) if x) or "全部参数")
+    return f"<table><tr>{head}</tr>{''.join(body)}</table>"
+
+
+def _title(t: CompareTable) -> str:
+    return " · ".join(x for x in (t.benefit, t.group) if x) or "全部参数"
+
+
+def tables_to_html(ts: list[CompareTable]) -> str:
+    """One page: a heading and a table per benefit; each value's quote on hover."""
+    title = html.escape("；".join(_title(t) for t in ts))
+    parts = [f"<h1>{html.escape(_title(ts[0]))}</h1>{_html_table(ts[0])}"] if len(ts) == 1 else \
+        [f"<h2>{html.escape(_title(t))}</h2>{_html_table(t)}" for t in ts]
     return (f'<!doctype html><html lang="zh"><head><meta charset="utf-8"><title>{title}</title><style>'
             "body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.3em .6em;"
-            f"vertical-align:top}}span[title]{{border-bottom:1px dotted #888;cursor:help}}</style></head><body><h1>{title}</h1>"
-            f"<p>悬停查看原文引文。</p><table><tr>{head}</tr>{''.join(body)}</table></body></html>\n")
+            f"vertical-align:top}}span[title]{{border-bottom:1px dotted #888;cursor:help}}</style></head><body>"
+            f"{'' if len(ts) == 1 else f'<h1>{title}</h1>'}<p>悬停查看原文引文。</p>{''.join(parts)}</body></html>\n")
+
+
+def table_to_html(t: CompareTable) -> str:
+    return tables_to_html([t])
+
+
+def tables_to_markdown(ts: list[CompareTable]) -> str:
+    """One table as ``table_to_markdown``; several, each under a heading naming its benefit."""
+    if len(ts) == 1:
+        return table_to_markdown(ts[0])
+    return "\n".join(f"## {_title(t)}\n\n{table_to_markdown(t)}" for t in ts)
+
+
+def tables_to_csv(ts: list[CompareTable]) -> str:
+    """One table as ``table_to_csv``; several in one file, a first column ``table`` naming the benefit asked."""
+    if len(ts) == 1:
+        return table_to_csv(ts[0])
+    buf = io.StringIO()
+    w = csv.writer(buf)
+    for k, t in enumerate(ts):
+        rows = list(csv.reader(io.StringIO(table_to_csv(t))))
+        if k == 0:
+            w.writerow(["table", *rows[0]])
+        w.writerows([_title(t), *row] for row in rows[1:])
+    return buf.getvalue()
 
 
 def table_to_xlsx(t: CompareTable, path: Path) -> None:
     """Two sheets: the table, and every value with its quote, section, page and line."""
+    tables_to_xlsx([t], path)
+
+
+def tables_to_xlsx(ts: list[CompareTable], path: Path) -> None:
+    """A sheet per benefit (named ``table`` when there is one), and ``values``: every value with its quote, section,
+    page and line."""
     from openpyxl import Workbook
 
     path.parent.mkdir(parents=True, exist_ok=True)
     wb = Workbook()
-    ws = wb.active
-    ws.title = "table"
-    ws.append(list(HEAD) + t.columns + [CONDITIONS])
-    for r in t.rows:
-        ws.append(_head(r) + [cell_text(r, c) for c in t.columns] + ["；".join(r.conditions)])
+    wb.remove(wb.active)
+    used: set[str] = set()
+    for t in ts:
+        name = "table" if len(ts) == 1 else _sheet_name(_title(t), used)
+        ws = wb.create_sheet(name)
+        ws.append(list(HEAD) + t.columns + [CONDITIONS])
+        for r in t.rows:
+            ws.append(_head(r) + [cell_text(r, c) for c in t.columns] + ["；".join(r.conditions)])
     ws2 = wb.create_sheet("values")
-    for row in csv.reader(io.StringIO(table_to_csv(t))):
+    for row in csv.reader(io.StringIO(tables_to_csv(ts))):
         ws2.append(row)
     wb.save(path)
+
+
+def _sheet_name(title: str, used: set[str]) -> str:
+    """An Excel sheet name: at most 31 characters, none of []:*?/\\, unique in the workbook."""
+    base = "".join("_" if ch in "[]:*?/\\" else ch for ch in title)[:28] or "table"
+    name, n = base, 2
+    while name in used or name == "values":
+        name, n = f"{base}{n}", n + 1
+    used.add(name)
+    return name
 
 
 def table_to_rich(t: CompareTable):  # type: ignore[no-untyped-def]
