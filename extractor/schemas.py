@@ -23,6 +23,9 @@ SCHEMA_MODELS: dict[str, type[BaseModel]] = {
     "eval_report": records.Report,
     "gold_document": records.GoldDocument,
     "gold_diff": records.GoldDiff,
+    "gold_compare": records.GoldCompareTable,
+    "benefit_row": records.BenefitRow,
+    "group_row": records.TaxonomyRow,
     "history": records.History,
 }
 

@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from extractor.cli import main
-from extractor.compare.taxonomy_table import INDENT
+from extractor.store.taxonomy_out import INDENT
 from extractor.extract import extract_document
 from extractor.extract.taxonomy import benefits, groups
 from extractor.records import Analysis

@@ -6,17 +6,9 @@ from collections.abc import Callable, Iterable, Sequence
 
 import click
 
-from ..compare.taxonomy_table import (
-    BenefitRow,
-    TaxonomyRow,
-    benefit_rows,
-    group_rows,
-    rows_to_csv,
-    rows_to_json,
-    rows_to_markdown,
-    rows_to_rich,
-)
-from ..records import Analysis
+from ..compare.taxonomy_table import benefit_rows, group_rows
+from ..records import Analysis, BenefitRow, TaxonomyRow
+from ..store.taxonomy_out import rows_to_csv, rows_to_json, rows_to_markdown, rows_to_rich
 from ._app import emit, exit_on_errors
 from ._inputs import all_analyses
 

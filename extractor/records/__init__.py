@@ -8,7 +8,7 @@ One module per concern: ``vocab`` (the closed vocabularies), ``document`` (a par
 from __future__ import annotations
 
 from ._base import LineT, NonNegInt, PageT, Record, SpanT
-from .compare import CompareTable, Row, Value
+from .compare import BenefitRow, CompareTable, Row, TaxonomyRow, Value
 from .diff import Diff, ParameterChange, PartPair, RedlineOp, SectionPair
 from .document import (
     Attachment,
@@ -28,10 +28,12 @@ from .document import (
     walk_sections,
 )
 from .evaluation import (
+    CompareScore,
     Counts,
     DiffScore,
     GoldAlignment,
     GoldChange,
+    GoldCompareTable,
     GoldDiff,
     GoldDocument,
     GoldMeta,
@@ -65,8 +67,10 @@ __all__ = [
     "Attachment",
     "Beneficiary",
     "BeneficiaryKind",
+    "BenefitRow",
     "Bound",
     "ChangeKind",
+    "CompareScore",
     "CompareTable",
     "Counts",
     "Diff",
@@ -76,6 +80,7 @@ __all__ = [
     "Evidence",
     "GoldAlignment",
     "GoldChange",
+    "GoldCompareTable",
     "GoldDiff",
     "GoldDocument",
     "GoldMeta",
@@ -121,6 +126,7 @@ __all__ = [
     "SourceKind",
     "SpanT",
     "Table",
+    "TaxonomyRow",
     "Timeline",
     "TimelinePoint",
     "Unit",

@@ -6,7 +6,7 @@ import datetime as dt
 
 from pydantic import Field
 
-from ._base import Record
+from ._base import NonNegInt, Record
 from .vocab import Level
 
 
@@ -50,3 +50,22 @@ class CompareTable(Record):
     group: str | None
     columns: list[str]
     rows: list[Row]
+
+
+class TaxonomyRow(Record):
+    """One entry of a taxonomy: its place in the tree, its surface forms and, over a corpus, its counts."""
+
+    id: str
+    name: str
+    parent: str | None
+    kind: str | None = Field(description="groups: individual, enterprise, institution or government")
+    depth: NonNegInt = Field(description="how many ancestors the entry has: 0 for a root")
+    synonyms: list[str] = Field(description="every surface form the taxonomy matches, the name first")
+    documents: NonNegInt | None = Field(None, description="documents whose text mentions one of the synonyms; null without a corpus")
+    values: NonNegInt | None = Field(None, description="parameters of the corpus counted for the entry; null without a corpus")
+
+
+class BenefitRow(TaxonomyRow):
+    """One benefit of ``data/benefits.yaml``; its kind is written out as ``category`` (subsidy, loan, …)."""
+
+    kind: str | None = Field(serialization_alias="category", description="subsidy, loan, award, …")
