@@ -156,3 +156,30 @@ def test_rows_ordered_by(by, key) -> None:  # type: ignore[no-untyped-def]
     table = order_rows(documents_to_table(corpus_docs(), benefit="创业担保贷款", kinds=["money"]), by)
     keys = [key(r) for r in table.rows]
     assert len(table.rows) > 5 and keys == sorted(keys)
+
+
+def test_bank_quotas_are_no_loan_parameters() -> None:
+    """003 allots 创业担保贷款 quotas to banks (邮储银行3000万元 …): compare_rules.yaml keeps them out of the loan's table."""
+    table = documents_to_table([parsed("corpus/texts/003_65af231806fc8ace.txt")[0]], benefit="创业担保贷款", kinds=["money"])
+    assert table.rows and 30000000.0 not in values(table, "003_65af231806fc8ace.txt", "金额")
+    assert not any(r.recipient_class in ("financial_institution", "handling_bank") for r in table.rows)
+
+
+def test_the_compare_rules_name_groups_of_the_taxonomy() -> None:
+    from extractor.compare.table import compare_rules
+    from extractor.extract.taxonomy import groups
+
+    rules = compare_rules()
+    assert rules.not_recipients and rules.not_recipients <= set(groups().entries) and "award" in rules.unless_category
+
+
+def test_a_chart_has_a_panel_per_parameter_and_bars_by_class(tmp_path: Path) -> None:
+    """Looked at: tmp PNG of 001's loan caps, one panel per column, a legend of classes, values on the bars."""
+    from extractor.store.chart import bars, table_to_chart
+
+    table = documents_to_table([parsed(CORPUS[1])[0]], benefit="创业担保贷款", kinds=["money"])
+    drawn = table_to_chart(table, tmp_path / "c.svg")
+    svg = (tmp_path / "c.svg").read_text(encoding="utf-8")
+    assert drawn and all(c in table.columns for c in drawn) and svg.count("<g id=\"axes_") == len(drawn)
+    caps = bars(table, "金额·上限 (yuan)")
+    assert {b.cls for b in caps} >= {"小微企业", "合伙经营"} and all(b.group == "河南省焦作市 2022" for b in caps)

@@ -11,6 +11,7 @@ import regex
 from ..compare.table import KINDS, ORDERS, analyses_to_table, closest_benefits, known_benefit, order_rows
 from ..records import CompareTable
 from ..store import table_out
+from ..store.chart import table_to_chart
 from ._app import emit, err, exit_on_errors
 from ._inputs import all_analyses
 
@@ -26,8 +27,9 @@ from ._inputs import all_analyses
 @click.option("--format", "fmt", type=click.Choice(["table", "md", "csv", "xlsx", "html", "json"]), default="table",
               show_default=True, help="table: in the terminal; csv: one value per row with its quote; xlsx: a sheet per benefit and the values.")
 @click.option("-o", "--out", type=click.Path(), default=None, help="Output file (needed for xlsx).")
-@click.option("--chart", type=click.Path(), default=None, help="Also draw a bar chart of one column (of the first benefit): a .png or .svg file.")
-@click.option("--column", default=None, help="The column to chart (default: the first money column).")
+@click.option("--chart", type=click.Path(), default=None,
+              help="Also draw the first benefit's comparison: a .png or .svg file, a panel per parameter, bars by recipient class.")
+@click.option("--column", default=None, help="Chart only this column (default: the money and rate columns with most values).")
 def compare_cmd(paths: tuple[str, ...], benefit_args: tuple[str, ...], group: str | None, kinds: tuple[str, ...], order: str | None,
                 fmt: str, out: str | None, chart: str | None, column: str | None) -> None:
     """Compare a benefit across documents: one row per document and recipient class (region, level, year, 文号), one
@@ -63,8 +65,8 @@ def compare_cmd(paths: tuple[str, ...], benefit_args: tuple[str, ...], group: st
         emit(writers[fmt](tables), out)
     if chart:
         try:
-            col = table_out.table_to_chart(tables[0], Path(chart), column)
-            err.print(f"chart of {col} written to {chart}")
+            drawn = table_to_chart(tables[0], Path(chart), column)
+            err.print(f"chart of {', '.join(drawn)} written to {chart}")
         except ValueError as e:
             raise click.ClickException(str(e)) from e
     for table in tables:

@@ -10,8 +10,11 @@ import difflib
 import functools
 import itertools
 from collections.abc import Iterable
+from dataclasses import dataclass
+from importlib import resources
 
 import regex
+import yaml
 
 from ..extract import extract_document
 from ..extract.taxonomy import Taxonomy, benefits, groups
@@ -153,6 +156,38 @@ def documents_to_table(
     return analyses_to_table((extract_document(d) for d in docs), benefit=benefit, group=group, kinds=kinds)
 
 
+@dataclass(frozen=True, slots=True)
+class CompareRules:
+    """``data/compare_rules.yaml``: groups that receive allocations, not parameters, and the benefit categories
+    for which they are recipients all the same."""
+
+    not_recipients: frozenset[str]
+    unless_category: frozenset[str]
+
+
+@functools.cache
+def compare_rules() -> CompareRules:
+    """The comparison's rules, read once; a key missing or unknown, or a group the taxonomy lacks, is an error."""
+    data = yaml.safe_load(resources.files("extractor.data").joinpath("compare_rules.yaml").read_text(encoding="utf-8"))
+    if not isinstance(data, dict) or set(data) != {"not_recipients", "unless_category"}:
+        raise ValueError("compare_rules.yaml: needs exactly the keys not_recipients and unless_category")
+    unknown = [g for g in data["not_recipients"] if g not in groups().entries]
+    if unknown:
+        raise ValueError(f"compare_rules.yaml: not_recipients: no such group: {', '.join(unknown)}")
+    return CompareRules(frozenset(data["not_recipients"]), frozenset(data["unless_category"]))
+
+
+def allocation(cls: str | None, benefit_ids: frozenset[str]) -> bool:
+    """A value for a group that receives allocations (a bank's lending quota), unless the benefit asked is of a
+    category such groups receive (awards)."""
+    if cls is None:
+        return False
+    rules, tax = compare_rules(), groups()
+    held = cls in rules.not_recipients or bool(rules.not_recipients & set(tax.ancestors(cls)))
+    bens = benefits()
+    return held and not any(bens.entries[b].kind in rules.unless_category for b in benefit_ids if b in bens.entries)
+
+
 FORMAT_ORDER = ("text", "docx", "html", "pdf")
 """Of one document read from several formats, the one a comparison shows: the text first, a PDF last."""
 
@@ -194,9 +229,11 @@ def analyses_to_table(
         chosen = [q for q in quantities
                   if q.role == "parameter" and q.kind in kinds and matches_benefit(q, benefit) and matches_group(q, group)]
         by_class: dict[str | None, list[Quantity]] = {}
+        asked = _ids(benefits(), benefit) if benefit else frozenset()
         for q in chosen:
             for c in classes_of(q, doc.text):
-                by_class.setdefault(c, []).append(q)
+                if not allocation(c, asked):
+                    by_class.setdefault(c, []).append(q)
         for cls, qs in by_class.items():
             spans = {q.evidence.span for q in qs}
             conditions = [c for p in analysis.provisions if any(q.evidence.span in spans for q in p.quantities)

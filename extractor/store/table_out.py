@@ -5,19 +5,11 @@ from __future__ import annotations
 import csv
 import html
 import io
-import logging
 from pathlib import Path
 
 from ..records import CompareTable, Row, Value
 
-log = logging.getLogger(__name__)
 UNIT_KIND = {"yuan": "money", "percent": "percent", "month": "duration", "day": "duration", "hour": "duration", "year": "age", "count": "count"}
-# CJK fonts a chart can use, Debian paths first (scripts/setup.sh installs fonts-wqy-microhei).
-CJK_FONTS = (
-    "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
-    "/usr/share/fonts/truetype/arphic/uming.ttc",
-    "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
-)
 
 
 def _fmt(col: str, v: Value) -> str:
@@ -163,43 +155,3 @@ def table_to_rich(t: CompareTable):  # type: ignore[no-untyped-def]
     for r in t.rows:
         rt.add_row(*_head(r), *[cell_text(r, c).replace("；", "\n") for c in t.columns], "\n".join(r.conditions))
     return rt
-
-
-def table_to_chart(t: CompareTable, path: Path, column: str | None = None) -> str:
-    """A bar chart (PNG or SVG, by the file's suffix) of one column by region and year; returns the column."""
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-    from matplotlib import font_manager
-
-    col = column or next((c for c in t.columns if c.endswith("(yuan)")), t.columns[0] if t.columns else None)
-    if col is None:
-        raise ValueError("nothing to chart: the comparison is empty")
-    if col not in t.columns:
-        raise ValueError(f"no column {col!r}; the columns are: {', '.join(t.columns)}")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    for f in CJK_FONTS:
-        if Path(f).exists():
-            font_manager.fontManager.addfont(f)
-            plt.rcParams["font.family"] = font_manager.FontProperties(fname=f).get_name()
-            break
-    else:
-        log.info("no CJK font found for chart labels (install fonts-wqy-microhei)")
-    labels, values = [], []
-    for r in t.rows:
-        for v in r.cells.get(col, []):
-            if v.value is None:
-                continue
-            who = f"·{r.recipient}" if r.recipient else (f"·{v.groups[0][:8]}" if v.groups else "")
-            labels.append(f"{(r.region or r.doc_id)[-6:]} {r.year or ''}{who}")
-            values.append(v.value)
-    fig, ax = plt.subplots(figsize=(max(6, 0.7 * len(values) + 2), 4.5))
-    ax.bar(range(len(values)), values, color="#4c78a8")
-    ax.set_xticks(range(len(values)), labels, rotation=45, ha="right", fontsize=8)
-    ax.set_ylabel(col)
-    ax.set_title(" · ".join(x for x in (t.benefit, t.group) if x) or col)
-    fig.tight_layout()
-    fig.savefig(path)
-    plt.close(fig)
-    return col
