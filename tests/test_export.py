@@ -12,7 +12,7 @@ import yaml
 from extractor.cli import main
 from tests.conftest import ROOT
 
-TABLES = ["documents", "sections", "provisions", "quantities"]
+TABLES = ["documents", "sections", "provisions", "quantities", "references"]
 FORMATS = ["jsonl", "csv", "parquet", "xlsx"]
 
 
@@ -20,7 +20,7 @@ def _rows(path: Path, fmt: str) -> list[dict]:  # type: ignore[type-arg]
     if fmt == "jsonl":
         return [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines()]
     if fmt == "csv":
-        return list(csv.DictReader(path.open(encoding="utf-8")))
+        return list(csv.DictReader(path.open(encoding="utf-8-sig")))
     if fmt == "parquet":
         import pyarrow.parquet as pq
 
@@ -39,7 +39,7 @@ def test_export(table: str, fmt: str, tmp_path: Path) -> None:
     assert main(["export", str(ROOT / "corpus/texts/001_e001dd900bee0134.txt"), "--table", table, "--format", fmt, "-o", str(out)]) == 0
     rows = _rows(out, fmt)
     assert rows
-    key = {"documents": "id", "sections": "path", "provisions": "benefit", "quantities": "kind"}[table]
+    key = {"documents": "doc_id", "sections": "path", "provisions": "benefit", "quantities": "kind", "references": "quote"}[table]
     assert key in rows[0]
     if table == "quantities":
         loan = [r for r in rows if r["quote"] and "20 万元" in r["quote"]]

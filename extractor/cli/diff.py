@@ -32,7 +32,8 @@ def _pick(ref: str) -> Analysis:
               help="text: the summary and article pairs; json: the Diff record; html: a redline of both versions "
                    "side by side, changed parameters marked; md: a memo in Chinese (summary, a table of parameter "
                    "changes with both quotes, the articles by status); jsonl/csv/parquet: one parameter change per "
-                   "row, values as numbers; xlsx: sheets of changes and of article pairs.")
+                   "row, values as numbers (CSV: UTF-8 with a BOM, lists joined with |); xlsx: sheets of changes "
+                   "and of article pairs.")
 @click.option("-o", "--out", type=click.Path(), default=None, help="Output file (default: stdout).")
 def diff_cmd(a: str, b: str, fmt: str, out: str | None) -> None:
     """Compare two documents article by article: two versions of a policy, or a province's policy and a
@@ -51,7 +52,7 @@ def diff_cmd(a: str, b: str, fmt: str, out: str | None) -> None:
         if fmt == "xlsx":
             export.write_sheets({"changes": changes, "pairs": list(export.pair_rows([diff]))}, Path(out))
         else:
-            export.write_rows(changes, Path(out), fmt)  # type: ignore[arg-type]
+            export.write_rows(changes, Path(out), fmt, "changes")  # type: ignore[arg-type]
         return
     if fmt == "json":
         text = diff.model_dump_json(indent=2) + "\n"

@@ -15,18 +15,21 @@ from ._inputs import all_analyses
 
 @click.command("export")
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option("--table", "table", type=click.Choice(["documents", "sections", "provisions", "quantities"]),
+@click.option("--table", "table", type=click.Choice(["documents", "sections", "provisions", "quantities", "references"]),
               default="quantities", show_default=True, help="Which records to write, one row each.")
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet", "xlsx", "openfisca"]), default="csv",
-              show_default=True, help="openfisca: one benefit's parameters as OpenFisca YAML (needs --benefit).")
+              show_default=True, help="csv: UTF-8 with a BOM (Excel reads it), lists joined with |; jsonl, parquet: lists "
+                                      "as lists, dates as dates; xlsx: number and date cells, header frozen; "
+                                      "openfisca: one benefit's parameters as OpenFisca YAML (needs --benefit).")
 @click.option("--benefit", default=None, help="For --format openfisca: the benefit (e.g. 创业担保贷款).")
 @click.option("--group", default=None, help="For --format openfisca: only values for this group.")
 @click.option("--column", default=None, help="For --format openfisca: the parameter column (default: the first money one).")
 @click.option("-o", "--out", type=click.Path(), required=True, help="Output file.")
 def export_cmd(paths: tuple[str, ...], table: str, fmt: str, benefit: str | None, group: str | None,
                column: str | None, out: str) -> None:
-    """Write records as flat tables for other systems (JSONL, CSV, Parquet, XLSX), or a benefit's parameters
-    as dated values per region in OpenFisca's YAML parameter layout.
+    """Write records as typed tables for other systems (JSONL, CSV, Parquet, XLSX), one convention in all: the
+    document is doc_id, numbers are numbers, dates dates, a span two columns; or a benefit's parameters as dated
+    values per region in OpenFisca's YAML parameter layout.
 
     Example: zhengce export corpus/texts --table quantities --format parquet -o out/quantities.parquet
     """
@@ -45,13 +48,12 @@ def export_cmd(paths: tuple[str, ...], table: str, fmt: str, benefit: str | None
         emit(text, out)
         n = text.count("value:")
     else:
-        if table == "documents":
-            rows = list(export.document_rows(docs))
-        elif table == "sections":
-            rows = list(export.section_rows(docs))
+        if table in ("documents", "sections", "references"):
+            by_doc = {"documents": export.document_rows, "sections": export.section_rows, "references": export.reference_rows}
+            rows = list(by_doc[table](docs))
         else:
             rows = list(export.quantity_rows(analyses) if table == "quantities" else export.provision_rows(analyses))
-        export.write_rows(rows, Path(out), fmt, sheet=table)  # type: ignore[arg-type]
+        export.write_rows(rows, Path(out), fmt, table)  # type: ignore[arg-type]
         n = len(rows)
     err.print(f"zhengce export: wrote {n} {table if fmt != 'openfisca' else 'values'} to {out}")
     exit_on_errors(failed)

@@ -8,8 +8,9 @@ import click
 
 from ..extract.taxonomy import benefits, groups
 from ..records import Analysis, AnalysisResult
+from ..store.export import TABLES, quantity_row
 from ..store.highlight import document_to_html
-from ..store.rows import analyses_to_json, analyses_to_jsonl, quantity_to_row, rows_to_csv, rows_to_jsonl
+from ..store.rows import analyses_to_json, analyses_to_jsonl, quantity_to_row, rows_to_jsonl, table_to_csv
 from ._app import emit, exit_on_errors
 from ._inputs import analysis_results
 
@@ -19,17 +20,23 @@ from ._inputs import analysis_results
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "json", "analyses"]), default="jsonl", show_default=True,
               help="jsonl/csv: one quantity per line; json: a list of analyses (document, quantities, provisions), "
                    "analyses: the same, one analysis per line. compare, diff, graph and export read json and analyses back.")
-@click.option("-o", "--out", type=click.Path(), default=None, help="Output file (default: stdout).")
+@click.option("-o", "--out", type=click.Path(), default=None,
+              help="Output file (default: stdout). A CSV file is UTF-8 with a BOM, so Excel reads it.")
+@click.option("--excel", is_flag=True, help="For --format csv on stdout: start with the UTF-8 BOM, as in a file.")
 @click.option("--all", "everything", is_flag=True,
               help="Also list dates, statistics, work targets and scoring-sheet numbers (role column).")
-def extract_cmd(paths: tuple[str, ...], fmt: str, out: str | None, everything: bool) -> None:
+def extract_cmd(paths: tuple[str, ...], fmt: str, out: str | None, excel: bool, everything: bool) -> None:
     """Extract the policy's quantities: amounts, caps, rates, durations, ages and thresholds, normalized,
     with bound, per, base, benefit, groups, section and the quote, page and line they came from.
 
     Example: zhengce extract corpus/texts/001_e001dd900bee0134.txt --format csv
 
+    Example: zhengce extract corpus/texts --format csv --excel > quantities.csv
+
     Example: zhengce extract corpus/texts --format json -o corpus.json && zhengce compare corpus.json --benefit 生活补贴
     """
+    if excel and fmt != "csv":
+        raise click.UsageError("--excel is for --format csv")
     failed: list[AnalysisResult] = []
     chunks: list[str] = []
     analyses: list[Analysis] = []
@@ -42,15 +49,19 @@ def extract_cmd(paths: tuple[str, ...], fmt: str, out: str | None, everything: b
             if fmt in ("json", "analyses"):
                 analyses.append(ex)
                 continue
-            rows = [quantity_to_row(ex.id, q) for q in ex.quantities
-                    if everything or (q.role == "parameter" and q.kind != "date")]
-            chunks.append(rows_to_csv(rows, header=first_csv) if fmt == "csv" else rows_to_jsonl(rows))
+            shown = [q for q in ex.quantities if everything or (q.role == "parameter" and q.kind != "date")]
+            if fmt == "csv":  # the columns of zhengce export --table quantities
+                chunks.append(table_to_csv([quantity_row(ex.document, q) for q in shown], TABLES["quantities"], header=first_csv))
+            else:
+                chunks.append(rows_to_jsonl([quantity_to_row(ex.id, q) for q in shown]))
             first_csv = False
     if fmt == "json":
         chunks = [analyses_to_json(analyses)]
     elif fmt == "analyses":
         chunks = [analyses_to_jsonl(analyses)]
     text = "".join(chunks)
+    if fmt == "csv" and (out is not None or excel):
+        text = "\ufeff" + text  # the BOM: Excel on a Chinese Windows reads UTF-8 only after it
     if fmt in ("json", "analyses"):
         note = f"zhengce extract: wrote {len(analyses)} analyses ({sum(len(a.quantities) for a in analyses)} quantities)"
     else:
