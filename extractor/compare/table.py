@@ -55,6 +55,7 @@ are one sum, in one column; who receives it is the row's recipient class."""
 
 
 _CLAUSE_START = regex.compile(r"[，,；;。：:\n]")
+_SPACES = regex.compile(r"[ \u3000]+")
 
 
 def _most_specific(ids: Iterable[str]) -> list[str]:
@@ -76,7 +77,9 @@ def classes_of(q: Quantity, text: str) -> list[str | None]:
     start = q.evidence.span[0]
     clause_start = max((m.end() for m in _CLAUSE_START.finditer(text, max(0, start - CLAUSE_REACH), start)),
                        default=max(0, start - CLAUSE_REACH))
-    if len(q.groups) == 1 and q.groups[0] in text[max(0, start - SENTENCE_REACH) : start]:
+    before = text[max(0, start - SENTENCE_REACH) : start]
+    # the phrase as printed (verbatim, layout spaces kept) in the cleaned text (spaces between a digit and 周岁 gone)
+    if len(q.groups) == 1 and _SPACES.sub("", q.groups[0]) in _SPACES.sub("", before):
         named = _most_specific(g for _, _, g in tax.find(q.groups[0]))
         if named:
             return list(named)
