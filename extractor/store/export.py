@@ -367,12 +367,13 @@ def _table(name: str) -> Table | None:
 
 PARQUET_TYPE: dict[ColumnType, str] = {
     "string": "string", "int": "int64", "float": "double", "bool": "bool", "date": "date32", "list": "list<string>",
-    "quantities": "list<struct<kind, value: double, value_max: double, unit, bound, per: list<string>, base>>",
+    "quantities": "list<struct<kind: string, value: double, value_max: double, unit: string, bound: string, "
+                  "per: list<string>, base: string>>",
 }
 
 
 def schema_markdown(table: Table) -> str:
     """The Parquet schema of one table as a Markdown table (column, type, meaning), as the README shows it."""
     lines = ["| column | type | meaning |", "| --- | --- | --- |"]
-    lines += [f"| `{c.name}` | {PARQUET_TYPE[c.type]} | {c.meaning} |" for c in TABLES[table]]
+    lines += [f"| `{c.name}` | `{PARQUET_TYPE[c.type]}` | {c.meaning} |" for c in TABLES[table]]
     return "\n".join(lines) + "\n"
