@@ -627,6 +627,8 @@ def test_a_count_or_more_is_one_count(text, quote, bound):
         pytest.param("（四）就业见习示范基地奖补\n对吸纳见习人员的单位，给予每人每月1500元就业见习补贴。", "internship_subsidy",
                      id="a-named-benefit-keeps-its-name"),
         pytest.param("（四）其他\n对被评为省级示范基地的，省政府给予10万元一次性奖补。", "one_off_award", id="no-heading-benefit"),
+        pytest.param("（四）其他\n对评选为市级示范园区的，给予30万元一次性奖补。", "demo_park_award",
+                     id="generic-award-of-a-designation-named-before"),
     ],
 )
 def test_generic_benefit_name_takes_the_headings(tmp_path, text, benefit_id):

@@ -69,14 +69,33 @@ def _named_in_heading(holding: list[tuple[int, int, str, str]]) -> tuple[str, st
     return None
 
 
+DESIGNATION_REACH = 80  # a designation is looked for this far back in the number's sentence
+
+
+def _designation_award(text: str, start: int) -> str | None:
+    """The award of the designation named last before ``start`` in its sentence (示范园区 → 示范园区奖补): a benefit
+    of the taxonomy that has an award among its children."""
+    from .taxonomy import benefits
+
+    tax = benefits()
+    lo = max(text.rfind("。", 0, start) + 1, start - DESIGNATION_REACH, 0)
+    for _, _, bid in reversed(list(tax.find(text, lo, start))):
+        award = next((e.id for e in tax.entries.values() if e.parent == bid and e.kind == "award"), None)
+        if award is not None:
+            return award
+    return None
+
+
 def _to_quantity(doc: Document, c: Context, holding: list[tuple[int, int, str, str]], title_benefit: str | None) -> Quantity:
     f = c.found
     path = holding[0][2] if holding else ""
     benefit_text = c.benefit_text or (doc.text[c.benefit[0] : c.benefit[1]] if c.benefit else None)
     benefit_id = c.benefit[2] if c.benefit else None
-    if c.benefit and doc.text[c.benefit[0] : c.benefit[1]] in context_rules().benefit.generic \
-            and (named := _named_in_heading(holding)) is not None:
-        benefit_id = named[1]  # 给予10万元一次性奖补 under （四）就业见习示范基地奖补: the heading's benefit (the name as printed)
+    if c.benefit and doc.text[c.benefit[0] : c.benefit[1]] in context_rules().benefit.generic:
+        # 给予10万元一次性奖补 under （四）就业见习示范基地奖补: the heading's benefit (the name as printed); else
+        # 示范县、示范园区的，分别按照200万元、50万元的标准给予一次性奖补: the award of the designation the sentence names
+        named = _named_in_heading(holding)
+        benefit_id = named[1] if named else (_designation_award(doc.text, f.start) or benefit_id)
     if benefit_text is None and f.kind != "date":
         benefit_text = _heading_benefit(holding) or title_benefit
     return Quantity(
