@@ -277,8 +277,6 @@ def test_parquet_value_columns_are_floats(built: dict[str, tuple[Diff, Document,
     assert all(schema.field(c).type == pa.float64() for c in VALUE_COLUMNS)
 
 
-@pytest.mark.xfail(strict=True, reason="write_rows lets pyarrow infer each column's type, so a value column empty in "
-                   "every row (no range in the filing pair) is typed null; it needs a schema passed to write_rows")
 def test_parquet_value_columns_are_floats_when_no_row_has_a_range(built: dict[str, tuple[Diff, Document, Document]],
                                                                   tmp_path: Path) -> None:
     import pyarrow as pa
