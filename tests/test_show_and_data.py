@@ -16,8 +16,8 @@ def test_show_html_highlights_every_extraction_with_its_value(tmp_path: Path) ->
     out = tmp_path / "001.html"
     assert main(["show", str(ROOT / "corpus/texts/001_e001dd900bee0134.txt"), "--html", "-o", str(out)]) == 0
     page = out.read_text(encoding="utf-8")
-    assert '<mark class="k-money" title="money: 200000.0 yuan' in page  # 最高不超过 20 万元
-    assert 'class="k-percent" title="percent: 70.0 percent' in page and "base 当地最低工资标准" in page
+    assert '<mark class="k-money" title="money: 200000 yuan' in page  # 最高不超过 20 万元
+    assert 'class="k-percent" title="percent: 70 percent' in page and "base: 当地最低工资标准" in page
     assert 'class="k-group"' in page and 'class="k-benefit"' in page
 
 

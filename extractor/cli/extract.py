@@ -72,12 +72,14 @@ def extract_cmd(paths: tuple[str, ...], fmt: str, out: str | None, excel: bool, 
 
 @click.command("show")
 @click.argument("path", type=click.Path())
-@click.option("--html", "as_html", is_flag=True, help="Write an HTML page with every extraction highlighted.")
+@click.option("--html", "as_html", is_flag=True,
+              help="Write an HTML page: every extraction highlighted (its fields on hover), the list of extractions "
+                   "beside the text linked both ways, an anchor on every article (page.html#s-二-（一）), a table of contents.")
 @click.option("-o", "--out", type=click.Path(), default=None,
               help="Output file; for a file of several documents, a folder (one page each). Default: stdout.")
 def show_cmd(path: str, as_html: bool, out: str | None) -> None:
-    """Show a document with its extractions: highlighted in HTML (colour by kind, value on hover), or as a
-    plain list.
+    """Show a document with its extractions: highlighted in one self-contained HTML page (colour by kind,
+    fields on hover, a linked list of the extractions, article anchors, a table of contents), or as a plain list.
 
     Example: zhengce show corpus/texts/001_e001dd900bee0134.txt --html -o 001.html
     """
