@@ -14,7 +14,7 @@ import pytest
 
 from extractor.cli import main
 from extractor.records import Document, Evidence, Quantity, document_sections
-from extractor.store.highlight import _Element, document_to_html, elements_to_html, quantity_tooltip, section_anchor
+from extractor.store.highlight import Element, document_to_html, elements_to_html, quantity_tooltip, section_anchor
 from tests.conftest import ROOT, parsed
 
 DOC_001 = "corpus/texts/001_e001dd900bee0134.txt"
@@ -196,11 +196,11 @@ NESTING_CASES = [
 
 @pytest.mark.parametrize(("elements", "expected"), [c[1:] for c in NESTING_CASES], ids=[c[0] for c in NESTING_CASES])
 def test_elements_nest(elements: list[tuple[int, int, int, str, str]], expected: str) -> None:
-    assert elements_to_html("xyzwv", [_Element(*e) for e in elements]) == expected
+    assert elements_to_html("xyzwv", [Element(*e) for e in elements]) == expected
 
 
 def test_text_is_escaped() -> None:
-    assert elements_to_html("a<b>&c", [_Element(1, 4, 1, "<mark>", "</mark>")]) == "a<mark>&lt;b&gt;</mark>&amp;c"
+    assert elements_to_html("a<b>&c", [Element(1, 4, 1, "<mark>", "</mark>")]) == "a<mark>&lt;b&gt;</mark>&amp;c"
 
 
 def test_crossing_mention_is_left_out(doc_001: Document) -> None:

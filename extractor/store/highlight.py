@@ -44,7 +44,7 @@ mark:target{outline:2px solid #e63946}aside li:target{outline:2px solid #e63946}
 
 
 @dataclass(frozen=True)
-class _Element:
+class Element:
     """One tag pair to put around ``text[start:end]`` (an empty span: a bare anchor)."""
 
     start: int
@@ -214,12 +214,12 @@ def _anchors(doc: Document) -> dict[str, str]:
     return out
 
 
-def _section_elements(doc: Document, anchors: dict[str, str], spans: list[tuple[int, int]]) -> list[_Element]:
-    out: list[_Element] = []
+def _section_elements(doc: Document, anchors: dict[str, str], spans: list[tuple[int, int]]) -> list[Element]:
+    out: list[Element] = []
 
     def add(key: str, start: int, label: str, path: str) -> None:
         s, e = _section_label(doc.text, start, label, spans)
-        out.append(_Element(s, e, 0, f'<span class="sec" id="{_attr(anchors[key])}" data-path="{_attr(path)}">', "</span>"))
+        out.append(Element(s, e, 0, f'<span class="sec" id="{_attr(anchors[key])}" data-path="{_attr(path)}">', "</span>"))
 
     for s in walk_sections(doc.sections):
         add(s.key, s.span[0], s.num, s.path)
@@ -252,7 +252,7 @@ def _placed_mentions(mentions: Iterable[Mention], quantities: list[Quantity]) ->
     return placed
 
 
-def elements_to_html(text: str, elements: Iterable[_Element]) -> str:
+def elements_to_html(text: str, elements: Iterable[Element]) -> str:
     """The text escaped, with each element's tags around its span; the elements must not cross."""
     out: list[str] = []
     stack: list[tuple[int, str]] = []
@@ -325,9 +325,9 @@ def _panel(doc: Document, quantities: list[Quantity], placed: list[Quantity], an
             f'<ol class="quantities">{items}</ol></aside>')
 
 
-def _quantity_element(q: Quantity) -> _Element:
+def _quantity_element(q: Quantity) -> Element:
     qid = _attr(q.id)
-    return _Element(
+    return Element(
         q.evidence.span[0], q.evidence.span[1], 1,
         f'<mark class="k-{q.kind}" title="{_attr(quantity_tooltip(q))}" id="{_attr(quantity_anchor(q.id))}" '
         f'data-id="{qid}"><a href="#{_attr(_list_anchor(q.id))}">',
@@ -348,7 +348,7 @@ def document_to_html(doc: Document, quantities: list[Quantity], mentions: list[M
     """
     placed = _placed_quantities(doc.text, quantities)
     marks = [_quantity_element(q) for q in placed]
-    marks += [_Element(s, e, 2, f'<mark class="k-{_attr(k)}" title="{_attr(label)}">', "</mark>")
+    marks += [Element(s, e, 2, f'<mark class="k-{_attr(k)}" title="{_attr(label)}">', "</mark>")
               for s, e, k, label in _placed_mentions(mentions, placed)]
     anchors = _anchors(doc)
     body = elements_to_html(doc.text, marks + _section_elements(doc, anchors, [(m.start, m.end) for m in marks]))
