@@ -10,23 +10,16 @@ import functools
 import json
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from typing import NamedTuple
 
 import click
 import pytest
 from click.testing import CliRunner
 
 from extractor.cli import cli as zhengce_cli
-from extractor.compare.graph import (
-    Graph,
-    Node,
-    Relation,
-    documents_to_graph,
-    graph_to_graphml,
-    graph_to_json,
-    in_force,
-    subgraph,
-)
+from extractor.compare.graph import Citation, Graph, Node, Relation, documents_to_graph, in_force, subgraph
 from extractor.records import Document
+from extractor.store.graph_out import graph_to_graphml, graph_to_json
 from tests.conftest import ROOT, TEXTS, parsed
 
 COMPENDIUM = "corpus/texts/004_a7a4461144ba7e7b.txt"
@@ -52,8 +45,19 @@ def corpus_graph() -> Graph:
     return documents_to_graph(list(corpus_docs()))
 
 
-def _cited(source: int, doc_number: str) -> Relation:
-    hits = [r for r in compendium_graph().relations if r.source == _id(source) and r.doc_number == doc_number]
+class _Cited(NamedTuple):
+    """One citation with the relation holding it."""
+
+    relation: Relation
+    citation: Citation
+
+
+def _citations(graph: Graph, source: str) -> list[_Cited]:
+    return [_Cited(r, c) for r in graph.relations if r.source == source for c in r.citations]
+
+
+def _cited(source: int, doc_number: str) -> _Cited:
+    hits = [h for h in _citations(compendium_graph(), _id(source)) if h.citation.doc_number == doc_number]
     assert len(hits) == 1, hits
     return hits[0]
 
@@ -73,8 +77,8 @@ CITED_BY_NUMBER = [
 @pytest.mark.parametrize(("source", "number", "target", "kind"), CITED_BY_NUMBER,
                          ids=[f"{s:02d}-cites-{t:02d}" for s, _, t, _ in CITED_BY_NUMBER])
 def test_citation_by_doc_number_resolves(source: int, number: str, target: int, kind: str) -> None:
-    r = _cited(source, number)
-    assert (r.target, r.resolved_by, r.type) == (_id(target), "doc_number", kind)
+    r, c = _cited(source, number)
+    assert (r.target, c.resolved_by, r.type) == (_id(target), "doc_number", kind)
 
 
 # (citing document, 文号 as printed, type): cited documents that are not in the compendium.
@@ -89,13 +93,14 @@ NOT_IN_CORPUS = [
 
 @pytest.mark.parametrize(("source", "number", "kind"), NOT_IN_CORPUS,
                          ids=["02-not-04", "02-mingdian", "15-ministry", "30-jiehe", "25-province"])
-def test_citation_outside_the_corpus_stays_unresolved(source: int, number: str, kind: str) -> None:
-    r = _cited(source, number)
-    assert (r.target, r.resolved_by, r.type, number in r.quote) == (None, None, kind, True)
+def test_citation_outside_the_corpus_is_an_external_document(source: int, number: str, kind: str) -> None:
+    r, c = _cited(source, number)
+    assert (r.target, c.resolved_by, r.type, number in c.quote) == (f"ext:{number}", None, kind, True)
+    assert r.target in {e.id for e in compendium_graph().external}
 
 
 def test_doc_number_quote_drops_the_words_before_it() -> None:
-    assert _cited(2, "豫人社函〔2023〕19号").quote == "豫人社函〔2023〕19号"
+    assert _cited(2, "豫人社函〔2023〕19号").citation.quote == "豫人社函〔2023〕19号"
 
 
 # (document, the title it cites): the document's own instrument, typed issues.
@@ -109,7 +114,7 @@ ISSUES_ITS_OWN = [
 
 @pytest.mark.parametrize(("source", "title"), ISSUES_ITS_OWN, ids=[f"{s:02d}" for s, _ in ISSUES_ITS_OWN])
 def test_own_instrument_is_issues_not_a_citation(source: int, title: str) -> None:
-    hits = [r for r in compendium_graph().relations if r.source == _id(source) and r.title == title]
+    hits = [r for r, c in _citations(compendium_graph(), _id(source)) if c.title == title]
     assert hits and all((r.type, r.target) == ("issues", _id(source)) for r in hits)
 
 
@@ -117,15 +122,15 @@ def test_own_instrument_is_issues_not_a_citation(source: int, title: str) -> Non
 def test_own_doc_number_is_issues(n: int) -> None:
     doc = parsed(COMPENDIUM)[n - 1]
     assert doc.doc_number is not None
-    own = [r for r in compendium_graph().relations if r.source == doc.id and r.doc_number == doc.doc_number.text]
-    assert own and all((r.type, r.target, r.resolved_by) == ("issues", doc.id, "doc_number") for r in own)
+    own = [h for h in _citations(compendium_graph(), doc.id) if h.citation.doc_number == doc.doc_number.text]
+    assert own and all((r.type, r.target, c.resolved_by) == ("issues", doc.id, "doc_number") for r, c in own)
 
 
 def test_document_30_repeals_two_documents_by_doc_number() -> None:
-    repeals = [r for r in compendium_graph().relations if r.source == _id(30) and r.type == "repeals"]
-    assert sorted((r.doc_number, r.target, r.generic, r.section) for r in repeals) == [
-        ("平人社办〔2022〕79号", None, False, "第十二章/第六十一条"),
-        ("平人社就业〔2019〕16号", None, False, "第十二章/第六十一条"),
+    repeals = [h for h in _citations(compendium_graph(), _id(30)) if h.relation.type == "repeals"]
+    assert sorted((c.doc_number, r.target, c.section) for r, c in repeals) == [
+        ("平人社办〔2022〕79号", "ext:平人社办〔2022〕79号", "第十二章/第六十一条"),
+        ("平人社就业〔2019〕16号", "ext:平人社就业〔2019〕16号", "第十二章/第六十一条"),
     ]
 
 
@@ -139,13 +144,16 @@ GENERIC_REPEALS = [
 
 @pytest.mark.parametrize(("source", "words"), GENERIC_REPEALS, ids=[f"{s:02d}" for s, _ in GENERIC_REPEALS])
 def test_generic_repeal(source: int, words: str) -> None:
-    hits = [r for r in compendium_graph().relations if r.source == _id(source) and r.generic]
-    assert len(hits) == 1 and words in hits[0].quote
-    assert (hits[0].type, hits[0].target, hits[0].doc_number, hits[0].title) == ("repeals", None, None, None)
+    hits = [h for h in _citations(compendium_graph(), _id(source)) if h.relation.target is None]
+    assert len(hits) == 1 and words in hits[0].citation.quote
+    r, c = hits[0]
+    assert (r.type, r.count, c.doc_number, c.title) == ("repeals", 1, None, None)
 
 
 def test_every_repeal_in_the_corpus_is_found_and_no_other() -> None:
-    found = sorted((r.source, r.doc_number or "") for r in corpus_graph().relations if r.type == "repeals")
+    found = sorted(
+        (r.source, c.doc_number or "") for r in corpus_graph().relations if r.type == "repeals" for c in r.citations
+    )
     assert found == sorted(
         [(_id(6), ""), (_id(14), ""), (_id(20), ""), (_id(30), "平人社办〔2022〕79号"), (_id(30), "平人社就业〔2019〕16号")]
     )
@@ -153,8 +161,9 @@ def test_every_repeal_in_the_corpus_is_found_and_no_other() -> None:
 
 def test_short_name_stands_for_its_full_title() -> None:
     """Document 14: 《河南省人力资源市场条例》（以下简称《条例》）, then 根据《条例》第二十一条."""
-    short = [r for r in compendium_graph().relations if r.source == _id(14) and r.title == "条例"]
-    assert len(short) == 3 and {r.stands_for for r in short} == {"河南省人力资源市场条例"}
+    short = [h for h in _citations(compendium_graph(), _id(14)) if h.citation.title == "条例"]
+    assert len(short) == 3 and {c.stands_for for _, c in short} == {"河南省人力资源市场条例"}
+    assert {r.target for r, _ in short} == {"ext:河南省人力资源市场条例"}  # the node of the full title
 
 
 def test_citation_by_title_when_no_doc_number_is_printed() -> None:
@@ -162,17 +171,16 @@ def test_citation_by_title_when_no_doc_number_is_printed() -> None:
     five = docs[4]
     titled = [r.model_copy(update={"doc_number": None}) for r in five.references if r.title]
     docs[4] = five.model_copy(update={"references": titled})
-    got = {r.title: (r.target, r.resolved_by) for r in documents_to_graph(docs).relations if r.source == five.id}
+    got = {c.title: (r.target, c.resolved_by) for r, c in _citations(documents_to_graph(docs), five.id)}
     assert got["关于进一步加强企业用工保障工作的通知"] == (_id(2), "title")  # contained in document 2's title
     assert got["2023年高质量推进“人人持证、技能河南”建设工作方案"] == (_id(11), "title")  # document 11's instrument
-    assert got["高质量充分就业示范创建专项实施方案"] == (None, None)
+    assert got["高质量充分就业示范创建专项实施方案"] == ("ext:高质量充分就业示范创建专项实施方案", None)
 
 
 @pytest.mark.parametrize("doc", corpus_docs(), ids=lambda d: d.id)
 def test_quotes_are_the_text_at_their_spans(doc: Document) -> None:
-    for r in corpus_graph().relations:
-        if r.source == doc.id:
-            assert doc.text[r.span[0] : r.span[1]] == r.quote
+    for _, c in _citations(corpus_graph(), doc.id):
+        assert doc.text[c.span[0] : c.span[1]] == c.quote
     for node in corpus_graph().documents:
         if node.id == doc.id:
             assert all(doc.text[q.span[0] : q.span[1]] == q.quote for q in node.validity)
@@ -196,8 +204,9 @@ def test_validity(n: int, start: dt.date | None, end: dt.date | None) -> None:
 
 def test_issue_date_bound_for_an_undated_document() -> None:
     nodes = compendium_graph().documents
-    assert nodes[3].date is None and nodes[3].issued_by == dt.date(2023, 3, 23)  # cited by document 5 on that day
-    assert nodes[6].date is None and nodes[6].issued_by == dt.date(2023, 12, 31)  # 豫人社函〔2023〕73号
+    assert nodes[3].date is None and nodes[3].issued_on == dt.date(2023, 3, 23)  # cited by document 5 on that day
+    assert nodes[6].date is None and nodes[6].issued_on == dt.date(2023, 12, 31)  # 豫人社函〔2023〕73号
+    assert nodes[3].issued_on_bound and nodes[6].issued_on_bound and not nodes[4].issued_on_bound
 
 
 ALL = set(range(1, 31))
@@ -217,7 +226,7 @@ def test_in_force(day: dt.date, expected: set[int]) -> None:
 
 
 def _node(doc_id: str, date: dt.date) -> Node:
-    return Node(id=doc_id, title=None, doc_number=None, date=date, issued_by=date, region=None, level=None,
+    return Node(id=doc_id, title=None, doc_number=None, date=date, issued_on=date, region=None, level=None,
                 valid_from=None, valid_until=None)
 
 
@@ -226,7 +235,8 @@ REPEALED = [(dt.date(2023, 5, 31), ["old"]), (dt.date(2023, 6, 1), ["new"])]
 
 @pytest.mark.parametrize(("day", "expected"), REPEALED, ids=[str(d) for d, _ in REPEALED])
 def test_in_force_ends_when_the_repealing_document_is_issued(day: dt.date, expected: list[str]) -> None:
-    repeal = Relation(source="new", target="old", type="repeals", quote="《旧》同时废止", span=(0, 6))
+    repeal = Relation(source="new", target="old", type="repeals", count=1,
+                      citations=[Citation(quote="《旧》同时废止", span=(0, 7))])
     graph = Graph(documents=[_node("old", dt.date(2020, 1, 1)), _node("new", dt.date(2023, 6, 1))], relations=[repeal])
     assert in_force(graph, day) == expected
 
@@ -236,9 +246,9 @@ def test_graphml_is_xml_with_one_node_per_document_and_cited_outsider() -> None:
     root = ET.fromstring(graph_to_graphml(graph))
     nodes = {n.get("id"): n for n in root.iter(f"{GRAPHML}node")}
     edges = list(root.iter(f"{GRAPHML}edge"))
-    assert len(edges) == sum(not r.generic for r in graph.relations)
+    assert len(edges) == sum(r.target is not None for r in graph.relations)
     outside = {e.get("target") for e in edges} - {n.id for n in graph.documents}
-    assert len(nodes) == 30 + len(outside)
+    assert len(nodes) == 30 + len(outside) and outside == {e.id for e in graph.external}
     assert all(e.get("target") in nodes and e.get("source") in nodes for e in edges)
     data = {d.get("key"): d.text for d in nodes[_id(5)]}
     assert (data["n_doc_number"], data["n_date"], data["n_level"]) == ("豫人社办函〔2023〕30号", "2023-03-23", "provincial")
@@ -254,8 +264,10 @@ def test_json_round_trips() -> None:
 
 def test_subgraph_keeps_relations_inside_or_outside_the_corpus() -> None:
     sub = subgraph(compendium_graph(), [_id(5), _id(4)])
-    assert {r.target for r in sub.relations} <= {_id(5), _id(4), None}
+    outside = {e.id for e in sub.external}
+    assert {r.target for r in sub.relations} <= {_id(5), _id(4), None} | outside
     assert any(r.target == _id(4) for r in sub.relations)
+    assert outside == {r.target for r in sub.relations} - {_id(5), _id(4), None}
 
 
 def _graph_cli() -> click.Group:

@@ -6,7 +6,8 @@ import datetime as dt
 
 import click
 
-from ..compare.graph import documents_to_graph, graph_to_graphml, graph_to_json, in_force, subgraph
+from ..compare.graph import documents_to_graph, in_force, subgraph
+from ..store.graph_out import graph_to_graphml, graph_to_json
 from ._app import emit, exit_on_errors
 from ._inputs import all_documents
 
@@ -20,8 +21,10 @@ from ._inputs import all_documents
               help="Keep only the documents in force on this date (YYYY-MM-DD) and the relations they state.")
 def graph_cmd(paths: tuple[str, ...], fmt: str, out: str | None, on: dt.datetime | None) -> None:
     """Link documents by their citations: each reference, by 文号 or by title, is resolved to a document among
-    those given and typed implements, refers, repeals, replaces, amends or issues; each document carries its
-    validity (valid_from, valid_until) and the documents repealing it.
+    those given, or to one external document per 文号 or title cited outside them, and typed implements, refers,
+    repeals, replaces, amends or issues; one relation per (source, target, type) counts its citations and keeps
+    their quotes. Each document carries its issuers, issue date, validity (valid_from, valid_until) and the
+    documents repealing it.
 
     Example: zhengce graph corpus/texts/004_a7a4461144ba7e7b.txt --format graphml -o graph.graphml
     """
@@ -30,5 +33,6 @@ def graph_cmd(paths: tuple[str, ...], fmt: str, out: str | None, on: dt.datetime
     if on is not None:
         graph = subgraph(graph, in_force(graph, on.date()))
     text = graph_to_json(graph) if fmt == "json" else graph_to_graphml(graph)
-    emit(text, out, f"zhengce graph: wrote {len(graph.documents)} documents and {len(graph.relations)} relations")
+    emit(text, out, f"zhengce graph: wrote {len(graph.documents)} documents, {len(graph.external)} external "
+                    f"documents and {len(graph.relations)} relations")
     exit_on_errors(failed)

@@ -1,26 +1,26 @@
 """Citations between documents as a graph: which document implements, refers to, amends, replaces or repeals which,
 and which documents are in force on a date.
 
-Reads ``Document.references``, ``doc_number``, ``title``, ``instrument_title``, ``date``, ``sections`` and ``text``;
-writes nothing back. ``documents_to_graph`` and ``in_force`` are pure; the two exports only render.
+Reads ``Document.references``, ``doc_number``, ``title``, ``instrument_title``, ``issuers``, ``date``, ``sections``
+and ``text``; writes nothing back. ``documents_to_graph``, ``in_force`` and ``subgraph`` are pure; the JSON and
+GraphML writers are in ``store/graph_out.py``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
-import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Iterator, Sequence
 from typing import NamedTuple
 
 import regex
 
 from ..records import DocNumber, Document, Section, SpanT
-from ..records.graph import Graph, Node, Quote, Relation, RelationType, ResolvedBy
+from ..records.graph import Citation, ExternalDocument, Graph, Node, Quote, Relation, RelationType, ResolvedBy
 from ..segment.heads import DOC_TYPES
 from ..text.numbering import match_marker
 from ..text.numerals import parse_int
-from ..text.patterns import DATE_RE, clean_doc_number, doc_number_key, norm_doc_number, norm_title, parse_date
+from ..text.patterns import DATE_RE, clean_doc_number, doc_number_key, norm_title, parse_date
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +55,10 @@ YEARS_RE = regex.compile(r"(?:有效期|试行期|试行)(?:为|是)?(?P<n>\d{1,
 _CLAUSE_BREAKS = frozenset("。；;！!？?，,：:\t")
 _SENTENCE_BREAKS = frozenset("。；;！!？?\n")
 _ALIAS_RE = regex.compile(r"[（(]以下简称《(?P<alias>[^《》]{1,20})》")
+# A national law is cited with the state's name or without it.
+STATE_PREFIX = "中华人民共和国"
+# "关于印发〈河南省就业补助资金管理办法〉的通知": a citation of the notice names the enclosed instrument too.
+_ENCLOSED_RE = regex.compile(r"印发[〈<《](?P<title>[^〈〉<>《》]+)[〉>》]")
 _MASK = "□"
 _MIN_CONTAINED = 6  # a cited title shorter than this ("通知", "条例") is never matched by containment
 
@@ -63,6 +67,17 @@ class _Cite(NamedTuple):
     span: SpanT
     title: str | None
     number: DocNumber | None
+
+
+class _Cited(NamedTuple):
+    """One citation of a document, resolved against the corpus (``target`` None when outside it)."""
+
+    source: str
+    target: str | None
+    type: RelationType
+    citation: Citation
+    number: str | None  # 文号 key of the cited document
+    generic: bool  # a repeal naming no document
 
 
 class _Index(NamedTuple):
@@ -218,7 +233,7 @@ def _resolve(doc: Document, c: _Cite, index: _Index, aliases: dict[str, _Alias],
     return "", None, None
 
 
-def _document_to_relations(doc: Document, index: _Index) -> list[Relation]:
+def _document_to_citations(doc: Document, index: _Index) -> list[_Cited]:
     """Every citation in ``doc`` resolved against the corpus ``index`` and typed, then its generic repeals."""
     cites = _cites(doc)
     chars = list(doc.text)
@@ -227,24 +242,103 @@ def _document_to_relations(doc: Document, index: _Index) -> list[Relation]:
     masked = "".join(chars)
     sections = [*doc.sections, *(s for a in doc.attachments for s in a.sections)]
     aliases: dict[str, _Alias] = {}
-    out: list[Relation] = []
+    out: list[_Cited] = []
     for c in cites:
         stands_for, target, by = _resolve(doc, c, index, aliases, masked)
         if c.title and (m := _ALIAS_RE.match(doc.text, c.span[1])):
             aliases[m.group("alias")] = (c.title, target, by)
-        out.append(Relation(
-            source=doc.id, target=target, type="issues" if target == doc.id else _relation_type(masked, c.span),
-            title=c.title, doc_number=c.number.text if c.number else None, quote=doc.text[c.span[0] : c.span[1]],
-            span=c.span, section=_section_at(sections, c.span[0]), resolved_by=by, stands_for=stands_for or None,
-        ))
-    named = [r.span[0] for r in out if r.type == "repeals"]
+        citation = Citation(
+            quote=doc.text[c.span[0] : c.span[1]], span=c.span, section=_section_at(sections, c.span[0]),
+            title=c.title, doc_number=c.number.text if c.number else None, resolved_by=by,
+            stands_for=stands_for or None,
+        )
+        kind = "issues" if target == doc.id else _relation_type(masked, c.span)
+        out.append(_Cited(doc.id, target, kind, citation, doc_number_key(c.number) if c.number else None, False))
+    named = [c.citation.span[0] for c in out if c.type == "repeals"]
     for s, e in _sentences(doc.text):
         sentence = doc.text[s:e]
         prior = PRIOR_REPEAL_RE.search(sentence) and not any(s <= a < e for a in named)
         if GENERIC_REPEAL_RE.search(sentence) or prior:
-            out.append(Relation(source=doc.id, target=None, type="repeals", quote=sentence, span=(s, e),
-                                section=_section_at(sections, s), generic=True))
-    return sorted(out, key=lambda r: r.span)
+            citation = Citation(quote=sentence, span=(s, e), section=_section_at(sections, s))
+            out.append(_Cited(doc.id, None, "repeals", citation, None, True))
+    return sorted(out, key=lambda c: c.citation.span)
+
+
+def _names(c: Citation) -> list[str]:
+    """The normalized titles a citation names its document by: the title (or the full title a short name stands
+    for), and the instrument a 关于印发〈X〉的通知 encloses."""
+    title = c.stands_for or c.title
+    if not title:
+        return []
+    names = [_norm(title)]
+    if enclosed := _ENCLOSED_RE.search(title):
+        names.append(_norm(enclosed.group("title")))
+    if names[0].startswith(STATE_PREFIX) and len(names[0]) > len(STATE_PREFIX):
+        names.append(names[0].removeprefix(STATE_PREFIX))  # 《中华人民共和国劳动合同法》 and 《劳动合同法》: one law
+    return names
+
+
+class _External(NamedTuple):
+    """An external node: its id and, for a node of a 文号, that 文号."""
+
+    id: str
+    number: str | None  # 文号 key; None for the node of a title printed without one
+
+
+def _external_nodes(cited: Sequence[_Cited]) -> list[_External | None]:
+    """The external node each citation names (None for a citation resolved in the corpus, or a generic repeal).
+
+    A 文号 is a document: every citation printing it names one node, ``ext:<文号>``. A citation by title alone names
+    the node whose 文号 was printed with that title (or with the notice enclosing it) elsewhere, when exactly one
+    was; else the node of its title, ``ext:<title>``, shared by every citation of that title alone.
+    """
+    owners: dict[str, set[str]] = {}  # normalized title -> the 文号 keys printed with it
+    for c in cited:
+        if c.target is None and c.number is not None:
+            for name in _names(c.citation):
+                owners.setdefault(name, set()).add(c.number)
+    by_title: dict[str, str] = {}  # normalized title -> node id, for the nodes of titles printed without a 文号
+    out: list[_External | None] = []
+    for c in cited:
+        names = _names(c.citation)
+        if c.target is not None or c.generic or (c.number is None and not names):
+            out.append(None)
+            continue
+        unique = [next(iter(o)) for n in names if len(o := owners.get(n, set())) == 1]
+        if c.number is None and not unique and any(n in owners for n in names):
+            log.debug("title %s is printed with several 文号; a node of its own", names[0])
+        if (number := c.number or (unique[0] if unique else None)) is not None:
+            out.append(_External("ext:" + number, number))
+            continue
+        node = next((by_title[n] for n in names if n in by_title), "ext:" + names[0])
+        by_title.update((n, node) for n in names)
+        out.append(_External(node, None))
+    return out
+
+
+def _external_documents(cited: Sequence[_Cited], nodes: Sequence[_External | None]) -> list[ExternalDocument]:
+    """One record per external node, with every title it is cited by; ordered by id."""
+    titles: dict[_External, list[str]] = {}
+    for c, node in zip(cited, nodes, strict=True):
+        if node is not None:
+            seen = titles.setdefault(node, [])
+            if (title := c.citation.stands_for or c.citation.title) and title not in seen:
+                seen.append(title)
+    return [
+        ExternalDocument(id=node.id, doc_number=node.number, title=max(ts, key=len, default=None), titles=ts)
+        for node, ts in sorted(titles.items(), key=lambda item: item[0].id)
+    ]
+
+
+def _relations(cited: Sequence[_Cited], targets: Sequence[str | None]) -> list[Relation]:
+    """One relation per (source, target, type), holding its citations in text order; in order of first citation."""
+    groups: dict[tuple[str, str | None, RelationType], list[Citation]] = {}
+    for c, target in zip(cited, targets, strict=True):
+        groups.setdefault((c.source, target, c.type), []).append(c.citation)
+    return [
+        Relation(source=source, target=target, type=kind, count=len(cs), citations=cs)
+        for (source, target, kind), cs in groups.items()
+    ]
 
 
 def _last_day(start: dt.date, n: int) -> dt.date:
@@ -285,37 +379,42 @@ def document_to_validity(doc: Document) -> tuple[dt.date | None, dt.date | None,
 
 
 def documents_to_graph(docs: Sequence[Document]) -> Graph:
-    """Resolve every citation of ``docs`` to a document among them (by 文号, else by title), type it, and read each
-    document's validity.
+    """Resolve every citation of ``docs`` to a document among them (by 文号, else by title) or to one outside
+    them, type it, and read each document's validity.
 
     Args:
         docs: parsed documents, e.g. every document of a compendium.
 
     Returns:
-        One node per document; one relation per citation (self-citations typed ``issues``) and per repeal naming
-        no document (``generic``).
+        One node per document; one external document per 文号 (or title) cited outside the corpus; one relation
+        per (source, target, type), self-citations typed ``issues`` and repeals naming no document with a null
+        target, each holding its citations.
     """
     index = _index(docs)
-    relations = [r for d in docs for r in _document_to_relations(d, index)]
+    cited = [c for d in docs for c in _document_to_citations(d, index)]
+    external = _external_nodes(cited)
+    relations = _relations(cited, [c.target or (e.id if e else None) for c, e in zip(cited, external, strict=True)])
     dates = {d.id: d.date for d in docs}
     nodes = []
     for d in docs:
-        bounds = [b for r in relations if r.target == d.id and r.source != d.id and (b := dates[r.source])]
+        citing = [r.source for r in relations if r.target == d.id and r.source != d.id]
+        bounds = [b for s in citing if (b := dates[s])]
         bounds += [dt.date(d.doc_number.year, 12, 31)] if d.doc_number and d.doc_number.year else []
         valid_from, valid_until, quotes = document_to_validity(d)
         repealers = [r.source for r in relations if r.target == d.id and r.type in ("repeals", "replaces")]
         nodes.append(Node(
-            id=d.id, title=d.title, doc_number=d.doc_number.text if d.doc_number else None, date=d.date,
-            issued_by=d.date or min(bounds, default=None), region=d.region, level=d.level, valid_from=valid_from,
-            valid_until=valid_until, validity=quotes, repealed_by=list(dict.fromkeys(repealers)),
+            id=d.id, title=d.title, doc_number=d.doc_number.text if d.doc_number else None, issuers=d.issuers,
+            date=d.date, issued_on=d.date or min(bounds, default=None), issued_on_bound=d.date is None and bool(bounds),
+            region=d.region, level=d.level, valid_from=valid_from, valid_until=valid_until, validity=quotes,
+            repealed_by=list(dict.fromkeys(repealers)),
         ))
-    return Graph(documents=nodes, relations=relations)
+    return Graph(documents=nodes, external=_external_documents(cited, external), relations=relations)
 
 
 def _start(node: Node) -> dt.date | None:
-    if node.issued_by is None:
+    if node.issued_on is None:
         return None
-    return max(node.issued_by, node.valid_from) if node.valid_from else node.issued_by
+    return max(node.issued_on, node.valid_from) if node.valid_from else node.issued_on
 
 
 def in_force(graph: Graph, date: dt.date) -> list[str]:
@@ -343,60 +442,22 @@ def in_force(graph: Graph, date: dt.date) -> list[str]:
 
 
 def subgraph(graph: Graph, ids: Iterable[str]) -> Graph:
-    """The documents ``ids`` and the relations they state (to one another or to documents outside the corpus)."""
+    """The documents ``ids``, the relations they state (to one another, to documents outside the corpus, or to
+    none), and the external documents those relations cite."""
     keep = set(ids)
+    outside = {e.id for e in graph.external}
+    relations = [
+        r for r in graph.relations if r.source in keep and (r.target is None or r.target in keep or r.target in outside)
+    ]
+    cited = {r.target for r in relations}
     return Graph(
         documents=[n for n in graph.documents if n.id in keep],
-        relations=[r for r in graph.relations if r.source in keep and (r.target is None or r.target in keep)],
+        external=[e for e in graph.external if e.id in cited],
+        relations=relations,
     )
 
 
-def graph_to_json(graph: Graph) -> str:
-    """The graph as JSON (the ``Graph`` model)."""
-    return graph.model_dump_json(indent=2) + "\n"
-
-
-_NODE_KEYS = ("title", "doc_number", "date", "issued_by", "region", "level", "valid_from", "valid_until")
-_EDGE_KEYS = ("type", "quote", "title", "doc_number", "resolved_by", "section")
-
-
-def _external_id(r: Relation) -> str | None:
-    """A node id for a cited document outside the corpus; None for a generic repeal."""
-    if r.doc_number is not None:
-        return "ext:" + (norm_doc_number(r.doc_number) or r.doc_number)
-    return "ext:" + _norm(r.stands_for or r.title) if r.title else None
-
-
-def graph_to_graphml(graph: Graph) -> str:
-    """The graph as GraphML: corpus documents, and cited documents outside the corpus (``external``), as nodes;
-    relations as directed edges. Generic repeals, which name no document, have no edge.
-    """
-    root = ET.Element("graphml", {"xmlns": "http://graphml.graphdrawing.org/xmlns"})
-    for kind, names in (("node", (*_NODE_KEYS, "external")), ("edge", _EDGE_KEYS)):
-        for name in names:
-            typ = "boolean" if name == "external" else "string"
-            ET.SubElement(root, "key", {"id": f"{kind[0]}_{name}", "for": kind, "attr.name": name, "attr.type": typ})
-    g = ET.SubElement(root, "graph", {"id": "G", "edgedefault": "directed"})
-
-    def add(tag: str, attrs: dict[str, str], values: dict[str, object]) -> None:
-        el = ET.SubElement(g, tag, attrs)
-        for key, value in values.items():
-            if value is not None:
-                ET.SubElement(el, "data", {"key": f"{tag[0]}_{key}"}).text = str(value)
-
-    for n in graph.documents:
-        add("node", {"id": n.id}, {**{k: getattr(n, k) for k in _NODE_KEYS}, "external": "false"})
-    edges = [(t, r) for r in graph.relations if (t := r.target or _external_id(r)) is not None]
-    external = {t: r for t, r in reversed(edges) if r.target is None}
-    for t, r in sorted(external.items()):
-        add("node", {"id": t}, {"title": r.stands_for or r.title, "doc_number": r.doc_number, "external": "true"})
-    for i, (t, r) in enumerate(edges):
-        add("edge", {"id": f"e{i}", "source": r.source, "target": t}, {k: getattr(r, k) for k in _EDGE_KEYS})
-    ET.indent(root)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
-
-
 __all__ = [
-    "Graph", "Node", "Quote", "Relation", "document_to_validity", "documents_to_graph", "graph_to_graphml",
-    "graph_to_json", "in_force", "norm_doc_number", "subgraph",
+    "Citation", "ExternalDocument", "Graph", "Node", "Quote", "Relation", "document_to_validity", "documents_to_graph",
+    "in_force", "subgraph",
 ]
