@@ -183,3 +183,21 @@ def test_a_chart_has_a_panel_per_parameter_and_bars_by_class(tmp_path: Path) -> 
     assert drawn and all(c in table.columns for c in drawn) and svg.count("<g id=\"axes_") == len(drawn)
     caps = bars(table, "金额·上限 (yuan)")
     assert {b.cls for b in caps} >= {"小微企业", "合伙经营"} and all(b.group == "河南省焦作市 2022" for b in caps)
+
+
+def test_compare_exports_keep_numbers_and_open_in_excel(tmp_path: Path) -> None:
+    """XLSX: values and years are number cells, headers frozen; CSV written to a file starts with the BOM."""
+    from openpyxl import load_workbook
+
+    xlsx, csv_file = tmp_path / "t.xlsx", tmp_path / "t.csv"
+    args = ["compare", str(ROOT / CORPUS[1]), "--benefit", "创业担保贷款"]
+    assert main([*args, "--format", "xlsx", "-o", str(xlsx)]) == 0
+    assert main([*args, "--format", "csv", "-o", str(csv_file)]) == 0
+    ws = load_workbook(xlsx)["values"]
+    head = [c.value for c in ws[1]]
+    rows = list(ws.iter_rows(min_row=2))
+    value, year = head.index("value"), head.index("year")
+    assert rows and all(r[value].data_type == "n" and r[year].data_type == "n" for r in rows)
+    assert any(r[value].value == 200000 and r[value].number_format == "#,##0" for r in rows)
+    assert ws.freeze_panes == "A2" and load_workbook(xlsx)["table"].freeze_panes == "A2"
+    assert csv_file.read_bytes().startswith(b"\xef\xbb\xbf")

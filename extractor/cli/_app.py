@@ -35,15 +35,16 @@ def exit_on_errors(failed: Sequence[ParseResult | AnalysisResult]) -> None:
         raise SystemExit(1)
 
 
-def emit(text: str, out: str | None, note: str = "") -> None:
-    """Write ``text`` to the file ``out`` (folders made as needed) and say so, or to stdout."""
+def emit(text: str, out: str | None, note: str = "", bom: bool = False) -> None:
+    """Write ``text`` to the file ``out`` (folders made as needed) and say so, or to stdout. ``bom``: a CSV file
+    starts with the UTF-8 byte-order mark, so that Excel on a Chinese Windows reads it as UTF-8."""
     if out is None:
         click.echo(text, nl=False)
         return
     if Path(out).is_dir():
         raise click.UsageError(f"{out}: is a folder; give a file name with -o")
     Path(out).parent.mkdir(parents=True, exist_ok=True)
-    Path(out).write_text(text, encoding="utf-8")
+    Path(out).write_text(text, encoding="utf-8-sig" if bom else "utf-8")
     if note:
         err.print(f"{note} to {out}", soft_wrap=True)
 

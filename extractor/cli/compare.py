@@ -62,7 +62,7 @@ def compare_cmd(paths: tuple[str, ...], benefit_args: tuple[str, ...], group: st
     else:
         writers = {"md": table_out.tables_to_markdown, "table": table_out.tables_to_markdown, "csv": table_out.tables_to_csv,
                    "html": table_out.tables_to_html, "json": _json}
-        emit(writers[fmt](tables), out)
+        emit(writers[fmt](tables), out, bom=fmt == "csv")
     if chart:
         try:
             drawn = table_to_chart(tables[0], Path(chart), column)

@@ -26,7 +26,7 @@ def _list(paths: tuple[str, ...], make: Callable[[Iterable[Analysis] | None], Se
 
         Console().print(rows_to_rich(rows, row_type))
     elif fmt == "csv":
-        emit(rows_to_csv(rows, row_type), out)
+        emit(rows_to_csv(rows, row_type), out, bom=True)
     elif fmt == "json":
         emit(rows_to_json(rows), out)
     else:  # md, or a table written to a file

@@ -7,6 +7,7 @@ import html
 import io
 from pathlib import Path
 
+from ..normalize.text import display_width
 from ..records import CompareTable, Row, Value
 
 UNIT_KIND = {"yuan": "money", "percent": "percent", "month": "duration", "day": "duration", "hour": "duration", "year": "age", "count": "count"}
@@ -117,9 +118,28 @@ def table_to_xlsx(t: CompareTable, path: Path) -> None:
     tables_to_xlsx([t], path)
 
 
+VALUE_COLUMNS = ("table", "doc_id", "formats", "recipient_class", "recipient", "region", "level", "year", "doc_number",
+                 "column", "value", "value_max", "unit", "groups", "benefit", "section", "quote", "page", "line")
+"""The ``values`` sheet: one value per row, numbers as numbers, the quote and where it is printed."""
+NUMBER_FORMAT = {"yuan": "#,##0", "percent": "0.00"}
+
+
+def _value_rows(ts: list[CompareTable]) -> list[list[object]]:
+    out: list[list[object]] = []
+    for t in ts:
+        for r in t.rows:
+            for col, values in r.cells.items():
+                unit = col.rsplit("(", 1)[-1].rstrip(")")
+                for v in values:
+                    out.append([_title(t), r.doc_id, "|".join(r.formats), r.recipient_class, r.recipient, r.region, r.level,
+                                r.year, r.doc_number, col, v.value, v.value_max, unit, "|".join(v.groups), v.benefit,
+                                v.section, v.quote, v.page, v.line])
+    return out
+
+
 def tables_to_xlsx(ts: list[CompareTable], path: Path) -> None:
-    """A sheet per benefit (named ``table`` when there is one), and ``values``: every value with its quote, section,
-    page and line."""
+    """A sheet per benefit (named ``table`` when there is one), and ``values``: every value as a number, with its
+    unit, quote, section, page and line. Headers frozen, columns sized to their text."""
     from openpyxl import Workbook
 
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -132,10 +152,28 @@ def tables_to_xlsx(ts: list[CompareTable], path: Path) -> None:
         ws.append(list(HEAD) + t.columns + [CONDITIONS])
         for r in t.rows:
             ws.append(_head(r) + [cell_text(r, c) for c in t.columns] + ["；".join(r.conditions)])
+        _finish(ws)
     ws2 = wb.create_sheet("values")
-    for row in csv.reader(io.StringIO(tables_to_csv(ts))):
+    ws2.append(list(VALUE_COLUMNS))
+    at = {c: k for k, c in enumerate(VALUE_COLUMNS)}
+    for row in _value_rows(ts):
         ws2.append(row)
+        fmt = NUMBER_FORMAT.get(str(row[at["unit"]]))
+        if fmt:
+            for c in ("value", "value_max"):
+                ws2.cell(row=ws2.max_row, column=at[c] + 1).number_format = fmt
+    _finish(ws2)
     wb.save(path)
+
+
+def _finish(ws) -> None:  # type: ignore[no-untyped-def]
+    """Freeze the header row and size each column to its longest text (CJK characters count double)."""
+    from openpyxl.utils import get_column_letter
+
+    ws.freeze_panes = "A2"
+    for k, col in enumerate(ws.iter_cols(values_only=True), start=1):
+        wide = max((display_width(str(v)) for v in col if v is not None), default=4)
+        ws.column_dimensions[get_column_letter(k)].width = min(60, max(6, wide + 2))
 
 
 def _sheet_name(title: str, used: set[str]) -> str:
