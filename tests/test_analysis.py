@@ -121,7 +121,7 @@ def test_extraction_runs_once_per_document(monkeypatch: pytest.MonkeyPatch, caps
 
 BAD_SAVED = {
     "not JSON": ("x.json", "{not json", "not JSON"),
-    "quantity rows": ("rows.jsonl", json.dumps({"id": "a", "doc": "a", "quote": "1元", "kind": "money"}) + "\n",
+    "quantity rows": ("rows.jsonl", json.dumps({"id": "a", "doc_id": "a", "quote": "1元", "kind": "money"}) + "\n",
                       "quantity rows cannot be read back"),
     "a list of numbers": ("n.json", "[1, 2]", "not a record"),
     "an analysis with a bad field": ("bad.json", json.dumps({"document": {}, "quantities": [], "provisions": []}),

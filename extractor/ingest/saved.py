@@ -63,7 +63,7 @@ def read_saved(path: str | Path) -> list[Analysis | Document]:
                 out.append(Document.model_validate(obj))
             else:
                 hint = " (quantity rows cannot be read back: write analyses with `zhengce extract --format json`)" \
-                    if "quote" in obj and "doc" in obj else ""
+                    if "quote" in obj and "doc_id" in obj else ""
                 raise InputError(p, f"{where}: neither an analysis nor a document written by zhengce{hint}")
         except ValidationError as e:
             raise InputError(p, f"{where}: not a valid {'analysis' if is_analysis else 'document'}: {_first_error(e)}") from e

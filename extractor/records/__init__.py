@@ -44,7 +44,7 @@ from .evaluation import (
     Report,
 )
 from .extraction import Analysis, AnalysisResult, Beneficiary, Evidence, Provision, Quantity, QuantityRow
-from .graph import Graph, Node, Quote, Relation, RelationType, ResolvedBy
+from .graph import Citation, ExternalDocument, Graph, Node, Quote, Relation, RelationType, ResolvedBy
 from .history import ArticleLineage, History, HistoryVersion, LineageStep, RemovedArticle, Timeline, TimelinePoint
 from .vocab import (
     BeneficiaryKind,
@@ -70,6 +70,7 @@ __all__ = [
     "BenefitRow",
     "Bound",
     "ChangeKind",
+    "Citation",
     "CompareScore",
     "CompareTable",
     "Counts",
@@ -78,6 +79,7 @@ __all__ = [
     "DocNumber",
     "Document",
     "Evidence",
+    "ExternalDocument",
     "GoldAlignment",
     "GoldChange",
     "GoldCompareTable",

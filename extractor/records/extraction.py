@@ -7,7 +7,7 @@ from typing import Annotated
 
 from pydantic import Field
 
-from ._base import Record, SpanT
+from ._base import NonNegInt, Record, SpanT
 from .document import Document
 from .vocab import BeneficiaryKind, Bound, Per, QuantityKind, Role, Unit
 
@@ -115,7 +115,7 @@ class QuantityRow(Record):
     the document id and the evidence's place."""
 
     id: str
-    doc: str
+    doc_id: str
     kind: QuantityKind
     value: float | None
     value_max: float | None
@@ -132,7 +132,8 @@ class QuantityRow(Record):
     group_ids: list[str]
     section: str
     quote: str
-    span: SpanT
+    span_start: NonNegInt = Field(description="where the quote starts in the document's text")
+    span_end: NonNegInt = Field(description="where it ends (exclusive)")
     page: int | None
     line: int
     doubt: bool

@@ -187,9 +187,10 @@ def write_workbook(sheets: dict[str, tuple[list[Row], Sequence[Column]]], path: 
 def quantity_to_row(doc_id: str, q: Quantity) -> QuantityRow:
     """The flat row of one quantity (``zhengce extract --format jsonl``)."""
     return QuantityRow(
-        id=q.id, doc=doc_id, kind=q.kind, value=q.value, value_max=q.value_max, unit=q.unit, bound=q.bound, per=q.per,
+        id=q.id, doc_id=doc_id, kind=q.kind, value=q.value, value_max=q.value_max, unit=q.unit, bound=q.bound, per=q.per,
         base=q.base, cap=q.cap, approximate=q.approximate, role=q.role, benefit=q.benefit, benefit_id=q.benefit_id,
-        groups=q.groups, group_ids=q.group_ids, section=q.section, quote=q.evidence.quote, span=q.evidence.span,
+        groups=q.groups, group_ids=q.group_ids, section=q.section, quote=q.evidence.quote,
+        span_start=q.evidence.span[0], span_end=q.evidence.span[1],
         page=q.evidence.page, line=q.evidence.line, doubt=q.doubt, date_start=q.date_start, date_end=q.date_end,
     )
 
