@@ -8,6 +8,7 @@ import pytest
 
 from extractor.cli import main
 from extractor.compare.table import documents_to_table
+from extractor.pipeline import parse_path
 from tests.conftest import ROOT, parsed
 
 CORPUS = ("corpus/texts/000_0fce187c97867da1.txt", "corpus/texts/001_e001dd900bee0134.txt",
@@ -201,3 +202,30 @@ def test_compare_exports_keep_numbers_and_open_in_excel(tmp_path: Path) -> None:
     assert any(r[value].value == 200000 and r[value].number_format == "#,##0" for r in rows)
     assert ws.freeze_panes == "A2" and load_workbook(xlsx)["table"].freeze_panes == "A2"
     assert csv_file.read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+def test_a_notice_issuing_two_instruments_gives_each_its_numbers() -> None:
+    """Compendium document 23 issues the 示范园区 办法 and then the 示范项目 办法: the second's criteria are the
+    项目's (its title, printed before its 第一章, names the benefit), not the 园区's."""
+    from extractor.extract import _instrument_titles
+
+    (doc,) = parse_path(ROOT / "corpus/texts/004_a7a4461144ba7e7b.txt#23").documents
+    assert [b for _, b in _instrument_titles(doc)] == ["农民工返乡创业示范园区评审认定奖励", "农民工返乡创业示范项目评审认定奖励"]
+    project = documents_to_table([doc], benefit="示范项目奖补", kinds=["count"])
+    park = documents_to_table([doc], benefit="示范园区奖补", kinds=["count"])
+    assert 10.0 in values(project, doc.id, "人数") and 10.0 not in values(park, doc.id, "人数")  # 吸纳…10人以上
+
+
+@pytest.mark.parametrize(("name", "query", "matches"), [
+    ("农民工返乡创业示范项目评审认定奖励", "奖励", False),  # names 示范项目奖补, not the generic 奖励
+    ("农民工返乡创业示范项目评审认定奖励", "示范项目奖补", True),
+    ("发放的创业担保贷款", "奖励", False),
+    ("某某专项奖励", "奖励", True),  # names nothing more specific: the text decides
+])
+def test_a_printed_benefit_name_is_matched_by_what_it_names(name: str, query: str, matches: bool) -> None:
+    from extractor.compare.table import matches_benefit
+    from extractor.records import Evidence, Quantity
+
+    q = Quantity(id="x:0-4:money", kind="money", value=1000, unit="yuan", benefit=name, section="一",
+                 evidence=Evidence(quote="1000元", span=(0, 4), line=1))
+    assert matches_benefit(q, query) is matches

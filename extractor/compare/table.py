@@ -134,13 +134,22 @@ def closest_benefits(query: str, n: int = 3) -> list[str]:
     return list(dict.fromkeys(by_surface[s] for s in close))[:n]
 
 
+@functools.lru_cache(maxsize=4096)
+def _named(name: str) -> str | None:
+    """The benefit of the taxonomy a printed name names, by its longest synonym in it; None when it names none."""
+    hits = list(benefits().find(name))
+    return max(hits, key=lambda h: h[1] - h[0])[2] if hits else None
+
+
 def matches_benefit(q: Quantity, query: str | None) -> bool:
     """Does a quantity belong to the benefit named by ``query`` (a name, a synonym, or a taxonomy id)?"""
     if not query:
         return True
     text = norm_title(q.benefit or "")
-    if q.benefit_id is not None and _ids(benefits(), query):  # resolved to another benefit of the taxonomy: not this one
-        return q.benefit_id in _ids(benefits(), query)
+    # the benefit of the taxonomy the value is of: its id, else the one its printed name names (…示范项目评审认定奖励)
+    bid = q.benefit_id or _named(q.benefit or "")
+    if bid is not None and _ids(benefits(), query):  # resolved to a benefit of the taxonomy: this one or not
+        return bid in _ids(benefits(), query)
     return (q.benefit_id in _ids(benefits(), query)) or (bool(text) and (norm_title(query) in text or any(s in text for s in _surfaces(query))))
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable, Iterator, Sequence
 
+import regex
+
 from ..evidence import evidence, verbatim
 from ..records import Analysis, Document, Quantity, document_sections
 from ..version import extractor_version
@@ -46,6 +48,31 @@ def _title_benefit(doc: Document) -> str | None:
         if hit is not None:
             return title[hit[0] : hit[1]]  # type: ignore[index]
     return None
+
+
+_INSTRUMENT_LINE = regex.compile(r"[^\n。，；：]{6,60}(?:办法|规定|细则|方案|意见)(?:[（(](?:试行|暂行)[）)])?")
+_FIRST_ARTICLE = regex.compile(r"\n[ \u3000]*第[一1][ \u3000]*[章条]")
+
+
+def _instrument_titles(doc: Document) -> list[tuple[int, str]]:
+    """(offset, benefit) of every instrument printed inside the document with a title of its own, followed by its
+    第一章 or 第一条 (a 通知 that issues two 办法: the 示范园区 one, then the 示范项目 one): the numbers after
+    such a title belong to the benefit it names."""
+    from .taxonomy import benefits
+
+    out: list[tuple[int, str]] = []
+    text = doc.text
+    for m in _INSTRUMENT_LINE.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line_end = text.find("\n", m.end())
+        if text[line_start : m.start()].strip() or (line_end >= 0 and text[m.end() : line_end].strip()) \
+                or not _FIRST_ARTICLE.match(text, m.end()):
+            continue
+        title = regex.sub(r"[ \u3000]+", "", m.group(0))
+        hit = next(benefits().find(title), None)
+        if hit is not None:
+            out.append((m.start(), title[hit[0] : hit[1]]))
+    return out
 
 
 def _heading_benefit(holding: list[tuple[int, int, str, str]]) -> str | None:
@@ -136,7 +163,14 @@ def documents_to_quantities(docs: Iterable[Document], batch_size: int = 32) -> I
     def quantities(doc: Document, contexts: list[Context]) -> list[Quantity]:
         index = section_index(doc)
         title_benefit = _title_benefit(doc)
-        return [_to_quantity(doc, c, sections_at(index, c.found.start), title_benefit) for c in contexts]
+        inner = _instrument_titles(doc)
+        starts = [at for at, _ in inner]
+
+        def about(offset: int) -> str | None:  # the benefit of the instrument the number is in
+            k = bisect.bisect_right(starts, offset) - 1
+            return inner[k][1] if k >= 0 else title_benefit
+
+        return [_to_quantity(doc, c, sections_at(index, c.found.start), about(c.found.start)) for c in contexts]
 
     batch: list[Document] = []
     for doc in docs:
