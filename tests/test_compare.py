@@ -229,3 +229,11 @@ def test_a_printed_benefit_name_is_matched_by_what_it_names(name: str, query: st
     q = Quantity(id="x:0-4:money", kind="money", value=1000, unit="yuan", benefit=name, section="一",
                  evidence=Evidence(quote="1000元", span=(0, 4), line=1))
     assert matches_benefit(q, query) is matches
+
+
+def test_a_document_without_a_date_takes_its_year_from_its_wenhao() -> None:
+    """Compendium document 19 (平人社就业〔2023〕11号) prints no date: its rows are of 2023."""
+    (doc,) = parse_path(ROOT / "corpus/texts/004_a7a4461144ba7e7b.txt#19").documents
+    assert doc.date is None and doc.doc_number is not None and doc.doc_number.year == 2023
+    table = documents_to_table([doc], benefit="创业担保贷款")
+    assert table.rows and {r.year for r in table.rows} == {2023}

@@ -211,6 +211,13 @@ def _same_document_key(doc: Document) -> tuple[str, str, str] | None:
     return norm_title(doc.title), doc.doc_number.text if doc.doc_number else "", doc.date.isoformat() if doc.date else ""
 
 
+def _year(doc: Document) -> int | None:
+    """The year a document was issued: its date's, else its 文号's (平人社就业〔2023〕11号 printed without a date)."""
+    if doc.date is not None:
+        return doc.date.year
+    return doc.doc_number.year if doc.doc_number is not None else None
+
+
 def one_per_document(analyses: Iterable[Analysis]) -> tuple[list[Analysis], dict[str, list[Analysis]]]:
     """The analyses with one per document (the corpus holds the same documents as text, PDF and DOCX), and for
     each kept one the others of its document."""
@@ -262,7 +269,7 @@ def analyses_to_table(
                 doc_id=doc.id, formats=list(dict.fromkeys([doc.source.kind] + [a.document.source.kind for a in also[doc.id]])),
                 sources=[a.document.id for a in also[doc.id]], recipient_class=cls, recipient=tax.entries[cls].name if cls else None, title=doc.title,
                 region=doc.region, region_code=doc.region_code, level=doc.level, date=doc.date,
-                year=doc.date.year if doc.date else None,
+                year=_year(doc),
                 doc_number=doc.doc_number.text if doc.doc_number else None, cells=cells,
                 conditions=list(dict.fromkeys(conditions)),
             ))
