@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from extractor.evaluate.comparisons import column_kind, score_table
+from extractor.compare.table import column_kind
+from extractor.evaluate.comparisons import score_table
 from extractor.evaluate.gold import GoldFileError, read_gold_compare
 from extractor.pipeline import parse_path
 from extractor.records.evaluation import GoldCompareRow, GoldCompareTable

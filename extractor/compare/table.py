@@ -49,6 +49,21 @@ def column_of(q: Quantity) -> str:
     return "·".join(parts) + f" ({q.unit})"
 
 
+UNIT_KIND = {"yuan": "money", "percent": "percent", "month": "duration", "day": "duration", "hour": "duration",
+             "year": "age", "count": "count"}
+"""The kind of quantity a column's unit stands for."""
+
+
+def column_unit(column: str) -> str:
+    """The unit a column ends with, as ``column_of`` writes it: ``金额·上限 (yuan)`` → ``yuan``."""
+    return column.rsplit("(", 1)[-1].rstrip(")").strip()
+
+
+def column_kind(column: str) -> str:
+    """The kind of a column's values: ``金额·上限 (yuan)`` → ``money`` (empty for a unit no kind has)."""
+    return UNIT_KIND.get(column_unit(column), "")
+
+
 ONE_PARAMETER = ("one_off", "person")
 """Per words that do not make another parameter: ``一次性创业补贴5000元``, ``一次性给予每人5000元`` and ``创业补贴5000元``
 are one sum, in one column; who receives it is the row's recipient class."""
@@ -243,12 +258,12 @@ def analyses_to_table(
     rows: list[Row] = []
     columns: dict[str, None] = {}
     tax = groups()
+    asked = _ids(benefits(), benefit) if benefit else frozenset()  # the benefit's ids, for allocation()
     for analysis in analyses:
         doc, quantities = analysis.document, analysis.quantities
         chosen = [q for q in quantities
                   if q.role == "parameter" and q.kind in kinds and matches_benefit(q, benefit) and matches_group(q, group)]
         by_class: dict[str | None, list[Quantity]] = {}
-        asked = _ids(benefits(), benefit) if benefit else frozenset()
         for q in chosen:
             for c in classes_of(q, doc.text):
                 if not allocation(c, asked):

@@ -17,8 +17,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
-from ..compare.table import analyses_to_table
-from ..errors import InputError
+from ..compare.table import analyses_to_table, column_kind
 from ..extract.matching import close, overlaps
 from ..pipeline import parse_path
 from ..records import Analysis, Document
@@ -26,19 +25,11 @@ from ..records.compare import CompareTable
 from ..records.evaluation import CompareScore, CompareTableScore, GoldCompareRow, GoldCompareTable
 from .gold import GoldFileError, read_gold_compare
 
-UNIT_KIND = {"yuan": "money", "percent": "percent", "month": "duration", "day": "duration", "hour": "duration",
-             "year": "age", "count": "count"}
-"""The kind of a comparison column, from the unit it ends with: ``金额·上限 (yuan)``."""
 LINE_SLACK = 1  # a value's line may be next to the gold quote's line (a quote that starts at a line's end)
 QUOTE_LINES = 6  # a gold quote wrapped over lines: the value may lie this many lines below its start
 
 Shown = tuple[str, str, str, int, float | None, float | None, str]
 """A shown value: (document address, label of its container, kind, line, value, upper end, quote)."""
-
-
-def column_kind(column: str) -> str:
-    """``金额·上限 (yuan)`` → ``money``."""
-    return UNIT_KIND.get(column.rsplit("(", 1)[-1].rstrip(")").strip(), "")
 
 
 def shown_values(table: CompareTable, address_of: dict[str, str]) -> list[Shown]:
@@ -116,11 +107,7 @@ def score_comparisons(folder: Path, root: Path, analyze: Callable[[Document], An
             errors.append(str(e))
     files = [str(p.relative_to(root)) for c in corpus for p in sorted((root / c).glob("*.txt"))]
     extra = {a.split("#")[0] for t in tables for a in t.documents + [r.document for r in t.rows]}
-    try:
-        docs = _documents(files + sorted(extra - set(files)), root, errors)
-    except InputError as e:
-        errors.append(str(e))
-        docs = []
+    docs = _documents(files + sorted(extra - set(files)), root, errors)  # parse_path reports bad input in its result
     address_of = {d.id: _address(d, root) for d in docs}
     analyses = [analyze(d) for d in docs]
     scores, misses = [], []

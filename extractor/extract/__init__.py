@@ -84,15 +84,15 @@ def _heading_benefit(holding: list[tuple[int, int, str, str]]) -> str | None:
     return None
 
 
-def _named_in_heading(holding: list[tuple[int, int, str, str]]) -> tuple[str, str] | None:  # (name, id)
-    """(name, id) of the benefit of the taxonomy the nearest heading names, its name not a generic one."""
+def _named_in_heading(holding: list[tuple[int, int, str, str]]) -> str | None:
+    """The id of the benefit of the taxonomy the nearest heading names, its name not a generic one."""
     from .taxonomy import benefits
 
     generic = set(context_rules().benefit.generic)
     for _, _, _, heading in holding:
         for s, e, bid in benefits().find(heading):
             if heading[s:e] not in generic:
-                return heading[s:e], bid
+                return bid
     return None
 
 
@@ -122,7 +122,7 @@ def _to_quantity(doc: Document, c: Context, holding: list[tuple[int, int, str, s
         # 给予10万元一次性奖补 under （四）就业见习示范基地奖补: the heading's benefit (the name as printed); else
         # 示范县、示范园区的，分别按照200万元、50万元的标准给予一次性奖补: the award of the designation the sentence names
         named = _named_in_heading(holding)
-        benefit_id = named[1] if named else (_designation_award(doc.text, f.start) or benefit_id)
+        benefit_id = named or _designation_award(doc.text, f.start) or benefit_id
     if benefit_text is None and f.kind != "date":
         benefit_text = _heading_benefit(holding) or title_benefit
     return Quantity(

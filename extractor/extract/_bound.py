@@ -7,7 +7,7 @@ import regex
 
 from ..records.vocab import Bound, QuantityKind
 from .find import Found
-from .rules import context_rules
+from .rules import alternation, context_rules
 
 _R = context_rules().bound
 BOUND_AFTER = _R.max_after + _R.min_after
@@ -37,7 +37,7 @@ BEFORE = 12  # a bound word before a number ends at most this many characters be
 WIDE = 8  # and may start this much further back (不得超过本单位在职职工总数的百分之三十), so its negator is seen
 
 
-_DISTANT = regex.compile(rf"(?:{'|'.join(map(regex.escape, _R.distant_negators))})\p{{Han}}{{1,{_R.distant_negator_reach}}}$")
+_DISTANT = regex.compile(rf"{alternation(_R.distant_negators)}\p{{Han}}{{1,{_R.distant_negator_reach}}}$")
 
 
 def _negated(pre: str, i: int, word: str) -> bool:

@@ -9,6 +9,7 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..compare.table import column_unit
 from ..records import CompareTable, Row
 
 log = logging.getLogger(__name__)
@@ -31,10 +32,6 @@ class Bar:
     cls: str  # the recipient class
     low: float
     high: float | None  # a range's upper end
-
-
-def _unit(column: str) -> str:
-    return column.rsplit("(", 1)[-1].rstrip(")").strip()
 
 
 def _label(row: Row) -> str:
@@ -62,7 +59,7 @@ def default_columns(t: CompareTable) -> list[str]:
     def count(c: str) -> int:
         return sum(len(r.cells.get(c, [])) for r in t.rows)
 
-    ranked = sorted((c for c in t.columns if _unit(c) in ("yuan", "percent")), key=lambda c: (-count(c), c))
+    ranked = sorted((c for c in t.columns if column_unit(c) in ("yuan", "percent")), key=lambda c: (-count(c), c))
     return ranked[:MAX_PANELS] or sorted(t.columns, key=lambda c: (-count(c), c))[:MAX_PANELS]
 
 
@@ -128,7 +125,7 @@ GAP = 0.8  # between the bars of two documents, in bar widths
 
 def _panel(ax, col: str, bs: list[Bar], colour: dict[str, str]) -> None:  # type: ignore[no-untyped-def]
     """One parameter: groups of bars by document, a bar per (class, value), ranges as low–high lines."""
-    factor, unit = _scale(_unit(col), [b.high or b.low for b in bs])
+    factor, unit = _scale(column_unit(col), [b.high or b.low for b in bs])
     groups = list(dict.fromkeys(b.group for b in bs))
     order = {c: k for k, c in enumerate(colour)}
     ticks = []

@@ -12,6 +12,7 @@ from typing import Any
 
 import yaml
 
+from ..compare.table import column_unit
 from ..records import CompareTable
 
 UNITS = {"yuan": "currency-CNY", "percent": "/1", "month": "month", "day": "day", "hour": "hour", "year": "year", "count": None}
@@ -30,7 +31,7 @@ def table_to_openfisca(table: CompareTable, column: str | None = None) -> str:
         raise ValueError("nothing to export: the comparison is empty")
     if col not in table.columns:
         raise ValueError(f"no column {col!r}; the columns are: {', '.join(table.columns)}")
-    unit = col.rsplit("(", 1)[-1].rstrip(")")
+    unit = column_unit(col)
     undated: list[str] = []
     root: dict[str, Any] = {
         "description": " · ".join(x for x in (table.benefit, table.group, col) if x),

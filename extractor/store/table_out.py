@@ -7,17 +7,16 @@ import html
 import io
 from pathlib import Path
 
+from ..compare.table import column_kind, column_unit
 from ..normalize.text import display_width
 from ..records import CompareTable, Row, Value
-
-UNIT_KIND = {"yuan": "money", "percent": "percent", "month": "duration", "day": "duration", "hour": "duration", "year": "age", "count": "count"}
 
 
 def _fmt(col: str, v: Value) -> str:
     from ..compare.diff import fmt
 
-    unit = col.rsplit("(", 1)[-1].rstrip(")")
-    kind = UNIT_KIND.get(unit, "count")
+    unit = column_unit(col)
+    kind = column_kind(col) or "count"
     text = fmt(kind, v.value, unit) if v.value_max is None else f"{fmt(kind, v.value, unit)}–{fmt(kind, v.value_max, unit)}"
     who = v.groups[0] if v.groups else ""
     return f"{text}（{who}）" if who else text
@@ -129,7 +128,7 @@ def _value_rows(ts: list[CompareTable]) -> list[list[object]]:
     for t in ts:
         for r in t.rows:
             for col, values in r.cells.items():
-                unit = col.rsplit("(", 1)[-1].rstrip(")")
+                unit = column_unit(col)
                 for v in values:
                     out.append([_title(t), r.doc_id, "|".join(r.formats), r.recipient_class, r.recipient, r.region, r.level,
                                 r.year, r.doc_number, col, v.value, v.value_max, unit, "|".join(v.groups), v.benefit,
