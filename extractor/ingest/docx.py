@@ -8,6 +8,7 @@ from pathlib import Path
 import docx
 from docx.oxml.ns import qn
 
+from ..budgets import DEFAULT_BUDGETS, Budgets
 from ..errors import InputError
 from ..text.numerals import format_cn
 from .raw import RawDoc, RawLine
@@ -83,7 +84,7 @@ class _Numbering:
         return text
 
 
-def read(path: Path) -> RawDoc:
+def read(path: Path, *, budgets: Budgets = DEFAULT_BUDGETS) -> RawDoc:
     """Read a DOCX: one line per paragraph, one tab-separated line per table row."""
     if not zipfile.is_zipfile(path):
         raise InputError(path, "not a DOCX file (not a ZIP package)")

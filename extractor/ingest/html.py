@@ -8,6 +8,7 @@ import regex
 from bs4 import BeautifulSoup
 from bs4.element import NavigableString, Tag
 
+from ..budgets import DEFAULT_BUDGETS, Budgets
 from ..errors import InputError
 from .raw import RawDoc, RawLine
 from .txt import decode_text
@@ -89,7 +90,7 @@ def _lines(node: Tag) -> list[str]:
     return out
 
 
-def read(path: Path) -> RawDoc:
+def read(path: Path, *, budgets: Budgets = DEFAULT_BUDGETS) -> RawDoc:
     """Read an HTML page: the article body, one line per block."""
     data = path.read_bytes()
     if b"<" not in data[:2048]:

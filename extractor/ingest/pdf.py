@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 
+from ..budgets import DEFAULT_BUDGETS, Budgets
 from ..errors import InputError
 from ..text.patterns import PAGE_NUMBER_RE
 from . import _pdf_quality as quality
@@ -155,7 +156,9 @@ def _strip_furniture(pages: list[list[PdfLine]]) -> list[list[PdfLine]]:
     return out
 
 
-def read(path: Path, *, table_engine: TableEngine = "pdfium", ocr_engine: OcrEngine | None = None) -> RawDoc:
+def read(
+    path: Path, *, budgets: Budgets = DEFAULT_BUDGETS, table_engine: TableEngine = "pdfium", ocr_engine: OcrEngine | None = None
+) -> RawDoc:
     """Read a PDF into lines, page by page; ``table_engine`` picks how ruled tables are read, ``ocr_engine`` how
     pages without a usable text layer are read (None: ``ocr.DEFAULT_ENGINE``, or the other engine when only it is
     installed; an engine named but not installed is an InputError)."""

@@ -7,6 +7,7 @@ from pathlib import Path
 import regex
 from charset_normalizer import from_bytes
 
+from ..budgets import DEFAULT_BUDGETS, Budgets
 from ..errors import InputError
 from .raw import RawDoc, RawLine
 
@@ -46,7 +47,7 @@ def looks_binary(text: str) -> bool:
     return bad / len(sample) > 0.02
 
 
-def read(path: Path) -> RawDoc:
+def read(path: Path, *, budgets: Budgets = DEFAULT_BUDGETS) -> RawDoc:
     """Read a text file into lines (1-based line numbers as in the file)."""
     data = path.read_bytes()
     if not data.strip():
