@@ -27,4 +27,4 @@ if [ ! -x .venv/bin/python ]; then
 fi
 .venv/bin/python -m pip install -q --upgrade pip >/dev/null 2>&1 || true
 .venv/bin/python -m pip install -q -e ".[dev,ocr]" 2>&1 | grep -v -e "^WARNING: Location" -e "^$" >&2 || true
-.venv/bin/python -c "import extractor, spacy, pdfplumber, pypdfium2" || { echo "setup: install failed" >&2; exit 1; }
+.venv/bin/python -c "import extractor, spacy, pdfplumber, pypdfium2, sqlite_utils, distributed" || { echo "setup: install failed" >&2; exit 1; }

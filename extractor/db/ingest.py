@@ -1,0 +1,188 @@
+"""Ingest: every source file analysed once into the store, incrementally, on N processes.
+
+``analyze_source(path)`` is the unit of work: a pure function of the file's bytes (and the budgets), picklable,
+that never touches the store. The local process pool and Dask both run it. The main process alone writes,
+one transaction per source, as the results come in, so a run killed at any moment leaves every source whole.
+
+A source is analysed again only when its bytes (sha256) or the extractor version changed, or it failed last
+time: the files are hashed first, and spaCy is not even imported when nothing needs analysing.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures as cf
+import ctypes
+import ctypes.util
+import hashlib
+import multiprocessing
+import os
+import signal
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
+
+from ..analysis import analyze_path
+from ..budgets import DEFAULT_BUDGETS, Budgets
+from ..pipeline import iter_files
+from ..version import extractor_version
+from .records import Outcome, RunSummary, SourceAnalysis, SourceFile, StoredSource
+from .store import Store
+
+FORMATS = {".pdf": "pdf", ".txt": "text", ".docx": "docx", ".html": "html", ".htm": "html"}
+"""A source's format, by its suffix (the reader that reads it)."""
+CHUNK = 1 << 20
+
+OnResult = Callable[[SourceAnalysis, Outcome], None]
+
+
+def file_sha256(path: Path) -> str:
+    """The sha256 of a file's bytes, read in 1 MB chunks."""
+    digest = hashlib.sha256()
+    with path.open("rb") as f:
+        while chunk := f.read(CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def source_file(path: str | Path) -> SourceFile:
+    """A file as found on disk, hashed. Raises OSError when it cannot be read."""
+    p = Path(path)
+    st = p.stat()
+    return SourceFile(source_id=p.resolve().as_posix(), path=str(path), format=FORMATS.get(p.suffix.lower(), p.suffix.lstrip(".").lower()),
+                      sha256=file_sha256(p), size=st.st_size, mtime=st.st_mtime)
+
+
+def analyze_source(path: str, budgets: Budgets = DEFAULT_BUDGETS) -> SourceAnalysis:
+    """Hash and analyse one source file: its analyses, or the one-line error that stopped them. Never raises
+    for a bad file; touches nothing but the file."""
+    start = time.perf_counter()
+    try:
+        found = source_file(path)
+    except OSError as e:
+        found = SourceFile(source_id=Path(path).absolute().as_posix(), path=path, format=FORMATS.get(Path(path).suffix.lower(), ""),
+                           sha256="", size=0, mtime=0.0)
+        return SourceAnalysis(source=found, error=e.strerror or str(e), extractor_version=extractor_version())
+    result = analyze_path(path, budgets)
+    return SourceAnalysis(source=found, analyses=result.analyses, error=result.error, extractor_version=extractor_version(),
+                          seconds=time.perf_counter() - start)
+
+
+def needs_analysis(found: SourceFile, stored: StoredSource | None, version: str) -> bool:
+    """Whether a source must be analysed: new, changed bytes, another extractor version, or failed last time."""
+    return stored is None or stored.status == "failed" or stored.sha256 != found.sha256 or stored.extractor_version != version
+
+
+def _die_with_parent() -> None:
+    """Linux: the kernel kills this worker when the ingest that started it dies (a SIGKILL leaves no worker)."""
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
+def warm_worker() -> None:
+    """A pool worker's initializer: die with the parent, ignore Ctrl-C (the parent's to handle), and build the
+    extraction pipeline (spaCy, the rule tables) once for this process, before its first file."""
+    _die_with_parent()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    from ..extract import text_to_quantities  # loads spaCy and the tables in this worker, once
+
+    extractor_version()
+    text_to_quantities("每人每月 1500 元，最长不超过12个月。")
+
+
+def _in_process(paths: Sequence[str], budgets: Budgets) -> Iterator[SourceAnalysis]:
+    for p in paths:
+        yield analyze_source(p, budgets)
+
+
+def _pooled(paths: Sequence[str], budgets: Budgets, workers: int) -> Iterator[SourceAnalysis]:
+    context = multiprocessing.get_context("fork")
+    with cf.ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=warm_worker) as pool:
+        futures = [pool.submit(analyze_source, p, budgets) for p in paths]
+        try:
+            for future in cf.as_completed(futures):
+                yield future.result()
+        finally:
+            for f in futures:
+                f.cancel()
+
+
+def analyses_of(paths: Sequence[str], budgets: Budgets = DEFAULT_BUDGETS, workers: int = 1) -> Iterator[SourceAnalysis]:
+    """The analysis of every path, as each completes: in this process (``workers`` 1) or on a pool of
+    ``workers`` processes, each warmed once."""
+    if workers <= 1 or len(paths) <= 1:
+        return _in_process(paths, budgets)
+    return _pooled(paths, budgets, min(workers, len(paths)))
+
+
+def _under(source_id: str, roots: Iterable[Path]) -> bool:
+    return any(source_id == r.as_posix() or source_id.startswith(r.as_posix().rstrip("/") + "/") for r in roots)
+
+
+def plan(files: Sequence[Path], store: Store, version: str) -> tuple[list[str], list[SourceFile], list[tuple[str, str]]]:
+    """Hash every file and sort them: the paths to analyse, the files unchanged (skipped), and the files that
+    cannot be read, with their cause."""
+    stored = store.sources()
+    todo, skipped, unreadable = [], [], []
+    for f in files:
+        try:
+            found = source_file(f)
+        except OSError as e:
+            unreadable.append((str(f), e.strerror or str(e)))
+            continue
+        if needs_analysis(found, stored.get(found.source_id), version):
+            todo.append(str(f))
+        else:
+            skipped.append(found)
+    return todo, skipped, unreadable
+
+
+def missing_sources(paths: Sequence[str | Path], store: Store) -> list[str]:
+    """The stored sources under the folders (or at the files) named that are gone from disk; they stay stored."""
+    roots = [Path(p).resolve() for p in paths]
+    return sorted(s.path for s in store.sources().values() if _under(s.source_id, roots) and not Path(s.source_id).exists())
+
+
+def ingest(
+    paths: Sequence[str | Path], store: Store, *, workers: int = 1, budgets: Budgets = DEFAULT_BUDGETS,
+    on_plan: Callable[[int, int], None] | None = None, on_result: OnResult | None = None,
+    analyse: Callable[[Sequence[str], Budgets, int], Iterable[SourceAnalysis]] = analyses_of,
+) -> RunSummary:
+    """Bring the store up to date with the files named (folders: their supported files). The caller holds the
+    store's lock (``extractor.db.lock.store_lock``).
+
+    ``on_plan(to_analyse, skipped)`` is called once the files are hashed, ``on_result(result, outcome)`` after
+    each source is written. ``analyse`` runs the analyses (the local pool by default; Dask's runs the same
+    ``analyze_source``)."""
+    start = time.perf_counter()
+    version = extractor_version()
+    run_id = store.start_run({"paths": [str(p) for p in paths], "workers": workers}, os.getpid())
+    todo, skipped, unreadable = plan(iter_files(paths), store, version)
+    if on_plan is not None:
+        on_plan(len(todo), len(skipped))
+    counts = {"added": 0, "updated": 0, "failed": len(unreadable)}
+    errors, documents, pages = list(unreadable), 0, 0
+    for result in (analyse(todo, budgets, workers) if todo else ()):
+        outcome = store.write_source(result, run_id)
+        counts[outcome] += 1
+        if outcome == "failed":
+            stored = store.source(result.source.source_id)
+            errors.append((result.source.path, (stored.error if stored else None) or result.error or "failed"))
+        else:
+            documents += len(result.analyses)
+            pages += len({p for a in result.analyses for p in a.document.source.pages})
+        if on_result is not None:
+            on_result(result, outcome)
+    if not store.edges_current():
+        store.refresh_edges()
+    summary = RunSummary(run_id=run_id, added=counts["added"], updated=counts["updated"], skipped=len(skipped),
+                         failed=counts["failed"], documents=documents, pages=pages, errors=errors,
+                         missing=missing_sources(paths, store), seconds=time.perf_counter() - start)
+    store.finish_run(summary)
+    return summary
+
+
+__all__ = ["FORMATS", "SourceAnalysis", "analyses_of", "analyze_source", "file_sha256", "ingest", "missing_sources",
+           "needs_analysis", "plan", "source_file", "warm_worker"]

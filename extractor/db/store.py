@@ -1,0 +1,286 @@
+"""The corpus store: a folder holding ``store.db`` (SQLite in WAL mode) and ``parquet/`` (the dataset).
+
+Each source is written in one transaction (its old rows deleted, the new ones inserted), so a process killed at
+any moment leaves every source either as it was or wholly new. Reads never block on a write (WAL); one ingest
+writes at a time (``extractor.db.lock``).
+
+>>> import tempfile
+>>> with open_store(Path(tempfile.mkdtemp()) / "s") as store:
+...     store.analyses(), store.schema_version
+([], 1)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from sqlite_utils import Database
+
+from ..errors import InputError
+from ..records import Analysis, Document
+from ..store.export import provision_rows, quantity_rows, reference_rows, section_rows
+from ..store.rows import Row
+from .records import RunSummary, SourceAnalysis, SourceStatus, StoredSource
+from .schema import DOCUMENT_COLUMNS, ROW_TABLES, migrate, province_code, schema_version
+
+DB_NAME = "store.db"
+PARQUET_DIR = "parquet"
+DEFAULT_STORE = "zhengce-store"
+EDGES_CURRENT = "edges_current"
+"""``meta`` key: "1" when ``edges`` was made after the last write of a source, "0" when it must be made again."""
+BUSY_TIMEOUT_S = 30.0
+"""How long a statement waits for another connection's write to end (sqlite3's ``timeout``)."""
+
+
+def now() -> str:
+    """The time in UTC, ISO 8601 to the second."""
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def _cell(value: object) -> object:
+    """An export cell as SQLite holds it: lists and structs JSON, dates ISO.
+
+    >>> _cell(["a", "b"]), _cell(dt.date(2023, 1, 2)), _cell(3)
+    ('["a", "b"]', '2023-01-02', 3)
+    """
+    if isinstance(value, (list, dict)):
+        return json.dumps(value, ensure_ascii=False, default=str)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def _sql_rows(rows: Iterable[Row], source_id: str) -> list[dict[str, object]]:
+    return [{"source_id": source_id} | {k: _cell(v) for k, v in r.items()} for r in rows]
+
+
+def analysis_id(a: Analysis) -> str:
+    """An analysis's id: its document, the bytes it came from and the code that made it.
+
+    >>> analysis_id(Analysis.model_construct(document=Document.model_construct(id="001_x.txt"),
+    ...     source_sha256="ab" * 32, extractor_version="0.1.0+0123456789ab"))
+    '001_x.txt@abababababab/0.1.0+0123456789ab'
+    """
+    return f"{a.id}@{a.source_sha256[:12]}/{a.extractor_version}"
+
+
+def document_row(a: Analysis, source_id: str, ordinal: int) -> dict[str, object]:
+    """The ``documents`` row of one analysis."""
+    d = a.document
+    year = d.date.year if d.date else (d.doc_number.year if d.doc_number else None)
+    row: dict[str, object] = {
+        "doc_id": d.id, "source_id": source_id, "ordinal": ordinal, "title": d.title,
+        "doc_number": d.doc_number.text if d.doc_number else None, "issuers": _cell(list(d.issuers)),
+        "date": _cell(d.date), "year": year, "region": d.region, "region_code": d.region_code,
+        "province_code": province_code(d.region_code, d.level), "level": d.level, "type": d.doc_type, "text": d.text,
+        "analysis_id": analysis_id(a),
+    }
+    assert list(row) == list(DOCUMENT_COLUMNS)
+    return row
+
+
+def _source_row(result: SourceAnalysis, status: SourceStatus, run_id: int | None, error: str | None) -> dict[str, object]:
+    s, analyses = result.source, ([] if error else result.analyses)
+    return {
+        "source_id": s.source_id, "path": s.path, "format": s.format, "sha256": s.sha256, "size": s.size,
+        "mtime": s.mtime, "status": status, "error": error, "extractor_version": result.extractor_version,
+        "documents": len(analyses), "pages": len({p for a in analyses for p in a.document.source.pages}),
+        "chars": sum(len(a.document.text) for a in analyses), "ingested": now(), "run_id": run_id,
+    }
+
+
+class Store:
+    """An open corpus store. Use as a context manager, or call :meth:`close`."""
+
+    def __init__(self, root: Path, conn: sqlite3.Connection) -> None:
+        self.root = root
+        self.conn = conn
+        self.db = Database(conn)
+
+    @property
+    def db_path(self) -> Path:
+        return self.root / DB_NAME
+
+    @property
+    def parquet_dir(self) -> Path:
+        return self.root / PARQUET_DIR
+
+    @property
+    def schema_version(self) -> int:
+        return schema_version(self.db)
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the database (what was written is already committed)."""
+        self.conn.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[Database]:
+        """One write transaction, taken at once (``BEGIN IMMEDIATE``): committed whole, or rolled back whole."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.db
+        except BaseException:
+            self.conn.rollback()
+            raise
+        self.conn.commit()
+
+    # reading ---------------------------------------------------------------------------------------------------
+
+    def sources(self) -> dict[str, StoredSource]:
+        """Every stored source, by id."""
+        return {r["source_id"]: StoredSource.model_validate(r) for r in self.db.table("sources").rows}
+
+    def source(self, source_id: str) -> StoredSource | None:
+        """One stored source, or None."""
+        rows = list(self.db.table("sources").rows_where("source_id = ?", [source_id]))
+        return StoredSource.model_validate(rows[0]) if rows else None
+
+    def _analysis_json(self, doc_ids: Sequence[str] | None) -> list[str]:
+        sql = ("select a.json, s.path, d.ordinal, d.doc_id from documents d join analyses a on a.analysis_id = d.analysis_id "
+               "join sources s on s.source_id = d.source_id")
+        rows = [tuple(r) for r in self.conn.execute(sql)]
+        if doc_ids is not None:
+            wanted = set(doc_ids)
+            rows = [r for r in rows if r[3] in wanted]
+        rows.sort(key=lambda r: (Path(r[1]), r[2]))
+        return [r[0] for r in rows]
+
+    def analyses(self, doc_ids: Sequence[str] | None = None) -> list[Analysis]:
+        """The stored analyses (of ``doc_ids`` only, when given), read back exactly as written, in the order of
+        their sources' paths and of the documents in each source (as ``zhengce extract`` gives them)."""
+        return [Analysis.model_validate_json(j) for j in self._analysis_json(doc_ids)]
+
+    def documents(self, doc_ids: Sequence[str] | None = None) -> list[Document]:
+        """The stored documents, in the order of :meth:`analyses`."""
+        return [a.document for a in self.analyses(doc_ids)]
+
+    def doc_ids(self) -> list[str]:
+        """Every stored document's id, in the order of :meth:`analyses`."""
+        rows = [tuple(r) for r in self.conn.execute(
+            "select d.doc_id, s.path, d.ordinal from documents d join sources s on s.source_id = d.source_id")]
+        return [r[0] for r in sorted(rows, key=lambda r: (Path(r[1]), r[2]))]
+
+    def count(self, table: str) -> int:
+        """The number of rows of a table."""
+        return self.db.table(table).count
+
+    # writing ---------------------------------------------------------------------------------------------------
+
+    def _delete_source_rows(self, db: Database, source_id: str) -> None:
+        for table in (*ROW_TABLES, "analyses", "documents"):
+            db.execute(f"delete from [{table}] where source_id = ?", [source_id])
+
+    def _id_clash(self, result: SourceAnalysis) -> str | None:
+        """The error when a document id of this source is already another source's (two files with one name)."""
+        ids = [a.id for a in result.analyses]
+        for doc_id in ids:
+            row = self.conn.execute(
+                "select s.path from documents d join sources s on s.source_id = d.source_id where d.doc_id = ? and d.source_id != ?",
+                [doc_id, result.source.source_id]).fetchone()
+            if row:
+                return f"document id {doc_id} is already stored from {row[0]} (two files with one name); rename one"
+        if len(set(ids)) != len(ids):
+            return "two documents of the file have one id"
+        return None
+
+    def write_source(self, result: SourceAnalysis, run_id: int | None = None) -> SourceStatus:
+        """Store one source in one transaction: its old rows deleted, its analyses (or its failure) written.
+        Returns ``added``, ``updated`` or ``failed``."""
+        source_id = result.source.source_id
+        with self.transaction() as db:
+            before = self.conn.execute("select status from sources where source_id = ?", [source_id]).fetchone()
+            error = result.error or self._id_clash(result)
+            status: SourceStatus = "failed" if error else ("updated" if before else "added")
+            self._delete_source_rows(db, source_id)
+            db.table("meta").upsert({"key": EDGES_CURRENT, "value": "0"}, pk="key")
+            db.table("sources").upsert(_source_row(result, status, run_id, error), pk="source_id")
+            if error:
+                return status
+            analyses = result.analyses
+            db.table("documents").insert_all([document_row(a, source_id, k) for k, a in enumerate(analyses)], pk="doc_id")
+            db.table("analyses").insert_all([
+                {"analysis_id": analysis_id(a), "doc_id": a.id, "source_id": source_id,
+                 "extractor_version": a.extractor_version, "created": now(), "json": a.model_dump_json()}
+                for a in analyses], pk="analysis_id")
+            docs = [a.document for a in analyses]
+            for table, rows in (("sections", section_rows(docs)), ("quantities", quantity_rows(analyses)),
+                                ("provisions", provision_rows(analyses)), ("references", reference_rows(docs))):
+                db.table(table).insert_all(_sql_rows(rows, source_id))
+        return status
+
+    def refresh_edges(self) -> int:
+        """Make the citation graph's relations again over every stored document, in one transaction; returns
+        how many there are. (The graph resolves citations across documents, so it is made after a run.)"""
+        from ..compare.graph import documents_to_graph  # the graph code is loaded only when edges are made
+
+        graph = documents_to_graph(self.documents())
+        rows = [{"source": r.source, "target": r.target, "type": r.type, "count": r.count,
+                 "citations": json.dumps([c.model_dump(mode="json") for c in r.citations], ensure_ascii=False)}
+                for r in graph.relations]
+        with self.transaction() as db:
+            db.execute("delete from edges")
+            db.table("edges").insert_all(rows)
+            db.table("meta").upsert({"key": EDGES_CURRENT, "value": "1"}, pk="key")
+        return len(rows)
+
+    def edges_current(self) -> bool:
+        """Whether ``edges`` was made after the last source was written."""
+        row = self.conn.execute("select value from meta where key = ?", [EDGES_CURRENT]).fetchone()
+        return bool(row and row[0] == "1")
+
+    def start_run(self, args: dict[str, Any], pid: int) -> int:
+        """Record the start of an ingest; returns its run id."""
+        with self.transaction() as db:
+            table = db.table("runs")
+            table.insert({"pid": pid, "started": now(), "args": json.dumps(args, ensure_ascii=False), "added": 0,
+                          "updated": 0, "skipped": 0, "failed": 0, "status": "running"})
+            run_id = table.last_pk
+        assert isinstance(run_id, int)
+        return run_id
+
+    def finish_run(self, summary: RunSummary) -> None:
+        """Record the end of an ingest and its counts."""
+        with self.transaction() as db:
+            db.table("runs").update(summary.run_id, {
+                "finished": now(), "added": summary.added, "updated": summary.updated, "skipped": summary.skipped,
+                "failed": summary.failed, "status": "failed" if summary.failed else "done"})
+
+
+def open_store(path: str | Path = DEFAULT_STORE, *, create: bool = True) -> Store:
+    """Open the store in the folder ``path`` (made, with its database, when ``create``), its schema migrated
+    to this version. Raises InputError, naming the folder, when there is no store there (``create=False``) or
+    its database cannot be used."""
+    root = Path(path)
+    db_file = root / DB_NAME
+    if not db_file.exists():
+        if not create:
+            raise InputError(root, "no store here; make one with zhengce ingest PATH --store " + str(root))
+        if root.exists() and not root.is_dir():
+            raise InputError(root, "is a file, not a store folder")
+        root.mkdir(parents=True, exist_ok=True)
+        (root / PARQUET_DIR).mkdir(exist_ok=True)
+    try:
+        conn = sqlite3.connect(db_file, timeout=BUSY_TIMEOUT_S)
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=NORMAL")  # in WAL mode: a process killed loses nothing committed
+        store = Store(root, conn)
+        migrate(store.db)
+    except (sqlite3.DatabaseError, ValueError) as e:
+        raise InputError(db_file, f"cannot use the store's database: {e}") from None
+    return store
+
+
+__all__ = ["DEFAULT_STORE", "Store", "analysis_id", "document_row", "open_store"]
