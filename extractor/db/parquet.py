@@ -1,0 +1,303 @@
+"""The store's tables as a partitioned Parquet dataset, for DuckDB, pandas and Spark.
+
+Layout, one folder per table, hive-partitioned on ASCII keys::
+
+    STORE/parquet/<table>/province=<2-digit code or xx>/year=<YYYY or unknown>/part-0.parquet
+    STORE/parquet/_manifest.json     # one fingerprint per partition (Spark and DuckDB's globs skip it)
+
+The tables and their columns are those of ``zhengce export --format parquet`` (``extractor.store.export.TABLES``:
+the same names, the same types: numbers as numbers, dates as ``date32``, lists as lists); the partition keys are
+in the folder names, not in the files (``hive_partitioning=true`` in DuckDB adds them back as columns).
+
+**Incremental.** A partition's fingerprint is a digest of its documents' ids, source sha256 and extractor version.
+Only the partitions whose fingerprint changed are written again; the others are hard-linked (no byte copied) from
+the dataset in place. **Atomic.** The new dataset is built in a sibling folder (``.parquet-tmp-*``) and renamed
+into place: a reader or a killed run sees the old dataset or the new one, every table from the same state, never a
+half-written one. A run killed between the two renames leaves ``.parquet-old-*``, put back by the next write.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import shutil
+import time
+import uuid
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from pydantic import BaseModel, ConfigDict
+from sqlite_utils import Database
+
+from ..records import Analysis
+from ..store.export import TABLES, Table, document_rows, provision_rows, quantity_rows, reference_rows, section_rows
+from ..store.rows import Column, ColumnType, Row
+from .schema import province_code
+from .store import Store
+
+DATASET_TABLES: tuple[Table, ...] = ("documents", "sections", "quantities", "provisions", "references")
+"""The tables of the dataset: those of ``zhengce export`` that hold one corpus (a diff's tables are made on demand)."""
+MANIFEST = "_manifest.json"
+UNKNOWN_PROVINCE, UNKNOWN_YEAR = "xx", "unknown"
+EMPTY_FILE = "part-empty.parquet"
+"""The file of a table with no row at all, so that a glob over the table always finds a file (with its schema)."""
+
+
+class Partition(NamedTuple):
+    """One partition: the province's 2-digit division code (``xx`` unknown) and the year (``unknown``)."""
+
+    province: str
+    year: str
+
+    @property
+    def folder(self) -> str:
+        """``province=41/year=2023``."""
+        return f"province={self.province}/year={self.year}"
+
+
+def partition_key(province_code: str | None, year: int | str | None) -> Partition:
+    """The partition of a document from its province code (or its 12-digit division code) and year.
+
+    >>> partition_key("410000000000", 2023)
+    Partition(province='41', year='2023')
+    >>> partition_key(None, None)
+    Partition(province='xx', year='unknown')
+    >>> partition_key("河南", "20x3")
+    Partition(province='xx', year='unknown')
+    """
+    code = (province_code or "")[:2]
+    text = str(year) if year is not None else ""
+    return Partition(code if len(code) == 2 and code.isascii() and code.isdigit() else UNKNOWN_PROVINCE,
+                     text if len(text) == 4 and text.isascii() and text.isdigit() else UNKNOWN_YEAR)
+
+
+def analysis_year(a: Analysis) -> int | None:
+    """The document's year: of its date, else of its 文号 (平人社就业〔2023〕11号 → 2023)."""
+    d = a.document
+    if d.date is not None:
+        return d.date.year
+    return d.doc_number.year if d.doc_number is not None else None
+
+
+def partition_of(a: Analysis) -> Partition:
+    """The partition of an analysis: its province (``00`` for a national document without a code), its year;
+    the store's ``documents.province_code`` and ``year``."""
+    return partition_key(province_code(a.document.region_code, a.document.level), analysis_year(a))
+
+
+class Entry(NamedTuple):
+    """One document as the dataset needs to know it: its partition and what makes it (for the fingerprint)."""
+
+    doc_id: str
+    partition: Partition
+    sha256: str
+    extractor_version: str
+
+
+def entry_of(a: Analysis) -> Entry:
+    return Entry(a.id, partition_of(a), a.source_sha256, a.extractor_version)
+
+
+def fingerprints(entries: Iterable[Entry]) -> dict[Partition, str]:
+    """One digest per partition over its documents (id, source sha256, extractor version), in any order."""
+    lines: dict[Partition, list[str]] = {}
+    for e in entries:
+        lines.setdefault(e.partition, []).append(f"{e.doc_id}\t{e.sha256}\t{e.extractor_version}")
+    return {p: hashlib.sha256("\n".join(sorted(v)).encode()).hexdigest() for p, v in lines.items()}
+
+
+_ROWS: dict[Table, Callable[[list[Analysis]], Iterator[Row]]] = {
+    "documents": lambda a: document_rows(x.document for x in a),
+    "sections": lambda a: section_rows(x.document for x in a),
+    "quantities": quantity_rows,
+    "provisions": provision_rows,
+    "references": lambda a: reference_rows(x.document for x in a),
+}
+
+
+def _arrow_type(kind: ColumnType) -> Any:
+    import pyarrow as pa
+
+    if kind == "quantities":
+        return pa.list_(pa.struct([("kind", pa.string()), ("value", pa.float64()), ("value_max", pa.float64()),
+                                   ("unit", pa.string()), ("bound", pa.string()), ("per", pa.list_(pa.string())),
+                                   ("base", pa.string())]))
+    return {"string": pa.string(), "int": pa.int64(), "float": pa.float64(), "bool": pa.bool_(), "date": pa.date32(),
+            "list": pa.list_(pa.string())}[kind]
+
+
+def table_schema(columns: Sequence[Column]) -> Any:
+    """The Arrow schema of a table's columns, as ``zhengce export --format parquet`` writes it; the pandas
+    metadata names the integer columns ``Int64``, so pandas reads a year as 2023 or <NA>, never 2023.0."""
+    import pyarrow as pa
+
+    ints = [c.name for c in columns if c.type == "int"]
+    pandas_meta = {"index_columns": [], "column_indexes": [], "columns": [
+        {"name": n, "field_name": n, "pandas_type": "int64", "numpy_type": "Int64", "metadata": None} for n in ints]}
+    return pa.schema([pa.field(c.name, _arrow_type(c.type)) for c in columns],
+                     metadata={b"pandas": json.dumps(pandas_meta).encode()})
+
+
+def _partitioned_table(table: Table, analyses: list[Analysis]) -> Any:
+    """The rows of ``table`` for ``analyses`` with their partition columns (which the files do not keep)."""
+    import pyarrow as pa
+
+    rows: list[Row] = []
+    for a in analyses:
+        p = partition_of(a)
+        rows += [r | {"province": p.province, "year": p.year} for r in _ROWS[table]([a])]
+    schema = table_schema(TABLES[table]).append(pa.field("province", pa.string())).append(pa.field("year", pa.string()))
+    return pa.Table.from_pylist(rows, schema=schema)
+
+
+class DatasetWrite(BaseModel):
+    """What one write of the dataset did."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    path: str
+    partitions: int
+    written: int
+    linked: int
+    removed: int
+    documents_read: int
+    seconds: float
+
+
+def _read_manifest(root: Path) -> dict[str, str]:
+    try:
+        data = json.loads((root / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    parts = data.get("partitions") if isinstance(data, dict) else None
+    return {str(k): str(v) for k, v in parts.items()} if isinstance(parts, dict) else {}
+
+
+def recover(root: Path) -> None:
+    """Undo what a killed write left beside ``root``: a dataset moved aside and not replaced is put back, and
+    unfinished new datasets and old ones are removed."""
+    olds = sorted(root.parent.glob(f".{root.name}-old-*"), key=lambda p: p.stat().st_mtime)
+    if olds and not root.exists():
+        olds.pop().rename(root)
+    for stale in [*olds, *root.parent.glob(f".{root.name}-tmp-*")]:
+        shutil.rmtree(stale, ignore_errors=True)
+
+
+def _link_partition(old: Path, new: Path) -> int:
+    """Hard-link (copy where links are refused) the files of one partition of one table; how many."""
+    if not old.is_dir():
+        return 0
+    new.mkdir(parents=True, exist_ok=True)
+    n = 0
+    for f in old.iterdir():
+        if f.is_file() and f.name != EMPTY_FILE:
+            try:
+                os.link(f, new / f.name)
+            except OSError:
+                shutil.copy2(f, new / f.name)
+            n += 1
+    return n
+
+
+def _write_table(table: Table, analyses: list[Analysis], base: Path) -> None:
+    import pyarrow as pa
+    import pyarrow.dataset as ds
+    import pyarrow.parquet as pq
+
+    base.mkdir(parents=True, exist_ok=True)
+    data = _partitioned_table(table, analyses)
+    if data.num_rows:
+        ds.write_dataset(data, base, format="parquet", basename_template="part-{i}.parquet",
+                         partitioning=ds.partitioning(pa.schema([("province", pa.string()), ("year", pa.string())]),
+                                                      flavor="hive"),
+                         existing_data_behavior="overwrite_or_ignore")
+    if not any(base.rglob("*.parquet")):
+        folder = base / Partition(UNKNOWN_PROVINCE, UNKNOWN_YEAR).folder
+        folder.mkdir(parents=True, exist_ok=True)
+        pq.write_table(table_schema(TABLES[table]).empty_table(), folder / EMPTY_FILE)
+
+
+def write_partitions(root: Path, entries: Sequence[Entry], load: Callable[[list[str]], list[Analysis]],
+                     *, full: bool = False) -> DatasetWrite:
+    """Write the dataset at ``root`` for ``entries`` (every document of the store), loading through ``load``
+    (document ids → their analyses) only the documents of partitions whose fingerprint changed (all with ``full``),
+    building the new dataset beside ``root`` and renaming it into place."""
+    start = time.perf_counter()
+    recover(root)
+    old = {} if full else _read_manifest(root)
+    new = fingerprints(entries)
+    keys = {p.folder: p for p in new}
+    changed = sorted(k for k, p in keys.items() if old.get(k) != new[p])
+    removed = sorted(set(old) - set(keys))
+    complete = all((root / t).is_dir() for t in DATASET_TABLES)
+    if not changed and not removed and complete and root.joinpath(MANIFEST).is_file():
+        return DatasetWrite(path=str(root), partitions=len(keys), written=0, linked=0, removed=0, documents_read=0,
+                            seconds=time.perf_counter() - start)
+    tmp = root.parent / f".{root.name}-tmp-{uuid.uuid4().hex[:12]}"
+    tmp.mkdir(parents=True)
+    try:
+        linked = 0
+        if root.is_dir():
+            for t in DATASET_TABLES:
+                for k in keys.keys() - set(changed):
+                    linked += _link_partition(root / t / k, tmp / t / k)
+        wanted = {keys[k] for k in changed}
+        ids = sorted({e.doc_id for e in entries if e.partition in wanted})
+        analyses = load(ids) if ids else []
+        for t in DATASET_TABLES:
+            _write_table(t, analyses, tmp / t)
+        manifest = {"format": 1, "written": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+                    "tables": list(DATASET_TABLES), "partitions": {k: new[p] for k, p in sorted(keys.items())}}
+        (tmp / MANIFEST).write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
+        _swap(tmp, root)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return DatasetWrite(path=str(root), partitions=len(keys), written=len(changed), linked=linked,
+                        removed=len(removed), documents_read=len(analyses), seconds=time.perf_counter() - start)
+
+
+def _swap(new: Path, root: Path) -> None:
+    """Put the folder ``new`` in place of ``root``: two renames, the old dataset removed after."""
+    if root.exists():
+        aside = root.parent / f".{root.name}-old-{uuid.uuid4().hex[:12]}"
+        root.rename(aside)
+        new.rename(root)
+        shutil.rmtree(aside, ignore_errors=True)
+    else:
+        new.rename(root)
+
+
+def write_analyses(root: Path, analyses: Sequence[Analysis], *, full: bool = False) -> DatasetWrite:
+    """The dataset of ``analyses`` held in memory (a run without a store), written at ``root``."""
+    by_id = {a.id: a for a in analyses}
+    return write_partitions(root, [entry_of(a) for a in by_id.values()], lambda ids: [by_id[i] for i in ids], full=full)
+
+
+def store_entries(db: Database) -> list[Entry]:
+    """Every document of a store, with its partition (``documents.province_code``, ``year``), its source's sha256
+    and its analysis's extractor version."""
+    sql = ("select d.doc_id, d.province_code, d.year, s.sha256, a.extractor_version from documents d "
+           "join analyses a on a.analysis_id = d.analysis_id join sources s on s.source_id = d.source_id")
+    return [Entry(str(i), partition_key(p, y), str(h or ""), str(v or "")) for i, p, y, h, v in db.execute(sql).fetchall()]
+
+
+def write_dataset(store: Store, *, full: bool = False) -> DatasetWrite:
+    """The store's dataset at ``STORE/parquet``, brought up to date with its database: only the partitions whose
+    documents changed are written again (every one with ``full``), then the new dataset renamed into place."""
+    return write_partitions(store.parquet_dir, store_entries(store.db), store.analyses, full=full)
+
+
+def read_table(root: Path, table: Table) -> Any:
+    """One table of the dataset as an Arrow table, with its ``province`` and ``year`` columns."""
+    import pyarrow.dataset as ds
+
+    return ds.dataset(root / table, format="parquet", partitioning="hive").to_table()
+
+
+def manifest_partitions(root: Path) -> Mapping[str, str]:
+    """The partitions of the dataset at ``root`` and their fingerprints, as its manifest says."""
+    return _read_manifest(root)
