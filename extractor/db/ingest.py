@@ -21,7 +21,6 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
-from ..analysis import analyze_path
 from ..budgets import DEFAULT_BUDGETS, Budgets
 from ..pipeline import iter_files
 from ..version import extractor_version
@@ -62,6 +61,8 @@ def analyze_source(path: str, budgets: Budgets = DEFAULT_BUDGETS) -> SourceAnaly
         found = SourceFile(source_id=Path(path).absolute().as_posix(), path=path, format=FORMATS.get(Path(path).suffix.lower(), ""),
                            sha256="", size=0, mtime=0.0)
         return SourceAnalysis(source=found, error=e.strerror or str(e), extractor_version=extractor_version())
+    from ..analysis import analyze_path  # extraction loads only where a file is analysed, never on a rerun that skips all
+
     result = analyze_path(path, budgets)
     return SourceAnalysis(source=found, analyses=result.analyses, error=result.error, extractor_version=extractor_version(),
                           seconds=time.perf_counter() - start)

@@ -15,13 +15,15 @@ it is the Parquet dataset's partition key (ASCII).
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable, Mapping
-from typing import Final
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Final
 
 from ..store.export import TABLES
 from ..store.rows import ColumnType
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 SQL_TYPE: Final[Mapping[ColumnType, type]] = {
     "string": str, "int": int, "float": float, "bool": int, "date": str, "list": str, "quantities": str,
@@ -107,7 +109,7 @@ def _v1_tables(db: Database) -> None:
     db.table("analyses").create_index(["source_id"])
 
 
-Migration = Callable[[Database], None]
+Migration = Callable[["Database"], None]
 
 MIGRATIONS: Final[tuple[Migration, ...]] = (_v1_tables,)
 """Every migration, in order; ``schema_version`` is how many a store has had. Add new ones at the end (with
@@ -116,20 +118,27 @@ sqlite-utils' ``table.transform`` for a changed column), never edit one a store 
 SCHEMA_VERSION: Final[int] = len(MIGRATIONS)
 
 
-def schema_version(db: Database) -> int:
+def schema_version(conn: sqlite3.Connection) -> int:
     """How many migrations the store has had (0 for an empty database)."""
-    if "meta" not in db.table_names():
+    if not conn.execute("select 1 from sqlite_master where type = 'table' and name = 'meta'").fetchone():
         return 0
-    row = db.execute("select value from meta where key = 'schema_version'").fetchone()
+    row = conn.execute("select value from meta where key = 'schema_version'").fetchone()
     return int(row[0]) if row else 0
 
 
-def migrate(db: Database) -> int:
+def migrate(conn: sqlite3.Connection) -> int:
     """Apply the migrations the store lacks, each in one transaction with its new ``schema_version``; returns
     the version. Raises ValueError for a store of a newer schema than this code knows."""
-    version = schema_version(db)
+    version = schema_version(conn)
     if version > SCHEMA_VERSION:
         raise ValueError(f"schema version {version} is newer than this zhengce knows ({SCHEMA_VERSION}); upgrade zhengce")
+    if version == SCHEMA_VERSION:
+        return version
+    # sqlite-utils is imported only to migrate and to write: it imports pandas and numpy when installed (0.8 s),
+    # which a rerun that only hashes its files should not pay
+    from sqlite_utils import Database
+
+    db = Database(conn)
     for n in range(version, SCHEMA_VERSION):
         with db.atomic():
             if "meta" not in db.table_names():

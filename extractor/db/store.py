@@ -17,11 +17,10 @@ import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from functools import cached_property
 from pathlib import Path
 from types import TracebackType
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError
 from ..records import Analysis, Document
@@ -29,6 +28,9 @@ from ..store.export import provision_rows, quantity_rows, reference_rows, sectio
 from ..store.rows import Row
 from .records import RunSummary, SourceAnalysis, SourceStatus, StoredSource
 from .schema import DOCUMENT_COLUMNS, ROW_TABLES, migrate, province_code, schema_version
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 DB_NAME = "store.db"
 PARQUET_DIR = "parquet"
@@ -102,7 +104,19 @@ class Store:
     def __init__(self, root: Path, conn: sqlite3.Connection) -> None:
         self.root = root
         self.conn = conn
-        self.db = Database(conn)
+
+    @cached_property
+    def db(self) -> Database:
+        """The database through sqlite-utils (imported on first use: it imports pandas when installed)."""
+        from sqlite_utils import Database
+
+        return Database(self.conn)
+
+    def rows(self, sql: str, params: Sequence[object] = ()) -> list[dict[str, Any]]:
+        """The rows of a query, as dicts."""
+        cursor = self.conn.execute(sql, params)
+        names = [c[0] for c in cursor.description]
+        return [dict(zip(names, r, strict=True)) for r in cursor]
 
     @property
     def db_path(self) -> Path:
@@ -114,7 +128,7 @@ class Store:
 
     @property
     def schema_version(self) -> int:
-        return schema_version(self.db)
+        return schema_version(self.conn)
 
     def __enter__(self) -> Store:
         return self
@@ -127,11 +141,11 @@ class Store:
         self.conn.close()
 
     @contextmanager
-    def transaction(self) -> Iterator[Database]:
+    def transaction(self) -> Iterator[None]:
         """One write transaction, taken at once (``BEGIN IMMEDIATE``): committed whole, or rolled back whole."""
         self.conn.execute("BEGIN IMMEDIATE")
         try:
-            yield self.db
+            yield
         except BaseException:
             self.conn.rollback()
             raise
@@ -141,11 +155,11 @@ class Store:
 
     def sources(self) -> dict[str, StoredSource]:
         """Every stored source, by id."""
-        return {r["source_id"]: StoredSource.model_validate(r) for r in self.db.table("sources").rows}
+        return {r["source_id"]: StoredSource.model_validate(r) for r in self.rows("select * from sources")}
 
     def source(self, source_id: str) -> StoredSource | None:
         """One stored source, or None."""
-        rows = list(self.db.table("sources").rows_where("source_id = ?", [source_id]))
+        rows = self.rows("select * from sources where source_id = ?", [source_id])
         return StoredSource.model_validate(rows[0]) if rows else None
 
     def _analysis_json(self, doc_ids: Sequence[str] | None) -> list[str]:
@@ -175,7 +189,7 @@ class Store:
 
     def count(self, table: str) -> int:
         """The number of rows of a table."""
-        return self.db.table(table).count
+        return int(self.conn.execute(f"select count(*) from [{table}]").fetchone()[0])
 
     # writing ---------------------------------------------------------------------------------------------------
 
@@ -200,7 +214,8 @@ class Store:
         """Store one source in one transaction: its old rows deleted, its analyses (or its failure) written.
         Returns ``added``, ``updated`` or ``failed``."""
         source_id = result.source.source_id
-        with self.transaction() as db:
+        db = self.db
+        with self.transaction():
             before = self.conn.execute("select status from sources where source_id = ?", [source_id]).fetchone()
             error = result.error or self._id_clash(result)
             status: SourceStatus = "failed" if error else ("updated" if before else "added")
@@ -230,7 +245,8 @@ class Store:
         rows = [{"source": r.source, "target": r.target, "type": r.type, "count": r.count,
                  "citations": json.dumps([c.model_dump(mode="json") for c in r.citations], ensure_ascii=False)}
                 for r in graph.relations]
-        with self.transaction() as db:
+        db = self.db
+        with self.transaction():
             db.execute("delete from edges")
             db.table("edges").insert_all(rows)
             db.table("meta").upsert({"key": EDGES_CURRENT, "value": "1"}, pk="key")
@@ -243,20 +259,20 @@ class Store:
 
     def start_run(self, args: dict[str, Any], pid: int) -> int:
         """Record the start of an ingest; returns its run id."""
-        with self.transaction() as db:
-            table = db.table("runs")
-            table.insert({"pid": pid, "started": now(), "args": json.dumps(args, ensure_ascii=False), "added": 0,
-                          "updated": 0, "skipped": 0, "failed": 0, "status": "running"})
-            run_id = table.last_pk
-        assert isinstance(run_id, int)
-        return run_id
+        with self.transaction():
+            cursor = self.conn.execute(
+                "insert into runs (pid, started, args, added, updated, skipped, failed, status) values (?, ?, ?, 0, 0, 0, 0, 'running')",
+                [pid, now(), json.dumps(args, ensure_ascii=False)])
+        assert cursor.lastrowid is not None
+        return cursor.lastrowid
 
     def finish_run(self, summary: RunSummary) -> None:
         """Record the end of an ingest and its counts."""
-        with self.transaction() as db:
-            db.table("runs").update(summary.run_id, {
-                "finished": now(), "added": summary.added, "updated": summary.updated, "skipped": summary.skipped,
-                "failed": summary.failed, "status": "failed" if summary.failed else "done"})
+        with self.transaction():
+            self.conn.execute(
+                "update runs set finished = ?, added = ?, updated = ?, skipped = ?, failed = ?, status = ? where run_id = ?",
+                [now(), summary.added, summary.updated, summary.skipped, summary.failed,
+                 "failed" if summary.failed else "done", summary.run_id])
 
 
 def open_store(path: str | Path = DEFAULT_STORE, *, create: bool = True) -> Store:
@@ -276,8 +292,8 @@ def open_store(path: str | Path = DEFAULT_STORE, *, create: bool = True) -> Stor
         conn = sqlite3.connect(db_file, timeout=BUSY_TIMEOUT_S)
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA synchronous=NORMAL")  # in WAL mode: a process killed loses nothing committed
+        migrate(conn)
         store = Store(root, conn)
-        migrate(store.db)
     except (sqlite3.DatabaseError, ValueError) as e:
         raise InputError(db_file, f"cannot use the store's database: {e}") from None
     return store
