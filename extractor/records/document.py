@@ -6,10 +6,33 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 from typing import Annotated, Literal
 
-from pydantic import Field
+import regex
+from pydantic import Field, model_validator
 
 from ._base import NonNegInt, Record, SpanT
 from .vocab import Level, Marker, SourceKind
+
+_LAYOUT_SPACES = regex.compile(r"(?<![A-Za-z])[ \u3000\t]+|[ \u3000\t]+(?![A-Za-z])")  # spaces not between Latin words
+
+
+def heading_form(printed: str) -> str:
+    """A heading as a :class:`Section` holds it: the printed words with their layout spaces (spaces, U+3000 and
+    tabs that are not between two Latin letters) and markdown bold (``**``) removed, and stripped; every other
+    character (full-width ones included) as the document's text prints it. Idempotent.
+
+    The invariant a Section keeps: ``heading == heading_form(heading)``, and it is a substring of
+    ``heading_form`` of the section's first paragraph.
+
+    >>> heading_form("就业 见习补贴"), heading_form("**创业担保贷款**"), heading_form("LPR 加点")
+    ('就业见习补贴', '创业担保贷款', 'LPR加点')
+    >>> heading_form("Start Up 补贴　"), heading_form("* *补贴")
+    ('Start Up补贴', '补贴')
+    """
+    return _LAYOUT_SPACES.sub("", printed).replace("**", "").strip()
+
+
+def _inside(span: tuple[int, int], start: int, end: int) -> bool:
+    return start <= span[0] <= span[1] <= end
 
 
 class Location(Record):
@@ -86,6 +109,24 @@ class Section(Record):
     page: Annotated[int, Field(ge=1)] | None
     line: Annotated[int, Field(ge=1)]
 
+    @model_validator(mode="after")
+    def _holds_its_heading_and_children(self) -> Section:
+        """Its text is as long as its span, its children lie inside its span, and its heading (if any) is in
+        :func:`heading_form` and inside its first paragraph up to that form (issue 13)."""
+        s, e = self.span
+        if s > e or e - s != len(self.text):
+            raise ValueError(f"section {self.path}: span {self.span} does not hold its {len(self.text)} characters")
+        for c in self.children:
+            if not _inside(c.span, s, e):
+                raise ValueError(f"section {c.path}: span {c.span} outside its parent {self.path} {self.span}")
+        if self.heading is not None:
+            if not self.heading or heading_form(self.heading) != self.heading:
+                raise ValueError(f"section {self.path}: heading «{self.heading}» is not in heading form")
+            first = self.text.split("\n", 1)[0]
+            if self.heading not in heading_form(first):
+                raise ValueError(f"section {self.path}: heading «{self.heading}» is not in its first paragraph «{first[:80]}»")
+        return self
+
 
 class Attachment(Record):
     """An attachment (附件) that stays with its document."""
@@ -158,6 +199,42 @@ class Document(Record):
         default_factory=list, description="where the text differs from the print, to give quotes verbatim"
     )
     warnings: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _spans_inside_the_text(self) -> Document:
+        """Every span (sections, attachments, tables, references, versions, locations, source edits) lies inside
+        the text, and a section's text is the text under its span (issue 13)."""
+        n = len(self.text)
+        for sec in walk_sections(self.sections):
+            _section_in(self, sec, 0, n)
+        for a in self.attachments:
+            if not _inside(a.span, 0, n):
+                raise ValueError(f"attachment {a.num}: span {a.span} outside the text of {n} characters")
+            for sec in walk_sections(a.sections):
+                _section_in(self, sec, a.span[0], a.span[1])
+            for t in a.tables:
+                if not _inside(t.span, 0, n):
+                    raise ValueError(f"table of attachment {a.num}: span {t.span} outside the text of {n} characters")
+        for what, span in (*(("reference", r.span) for r in self.references), *(("version", v.span) for v in self.versions)):
+            if not _inside(span, 0, n):
+                raise ValueError(f"{what}: span {span} outside the text of {n} characters")
+        last = 0
+        for loc in self.locations:
+            if loc.offset < last or loc.offset > n:
+                raise ValueError(f"location {loc.file}:{loc.line}: offset {loc.offset} out of order or past {n}")
+            last = loc.offset
+        for ed in self.source_edits:
+            if ed.offset + ed.length > n:
+                raise ValueError(f"source edit at {ed.offset}: {ed.length} characters past the text of {n}")
+        return self
+
+
+def _section_in(doc: Document, sec: Section, start: int, end: int) -> None:
+    """A section of ``doc`` lies inside ``[start, end)`` and its text is the document's text under its span."""
+    if not _inside(sec.span, start, end):
+        raise ValueError(f"section {sec.path}: span {sec.span} outside [{start}, {end}) of the text")
+    if not doc.text.startswith(sec.text, sec.span[0]):
+        raise ValueError(f"section {sec.path}: its text is not the document's text under its span {sec.span}")
 
 
 class ParseResult(Record):

@@ -10,9 +10,9 @@ import regex
 from .._types import Span
 from ..records import Marker as MarkerKind
 from ..records import Section
+from ..records.document import heading_form
 from ..text.numbering import MARKER_RANK, SHI_RE, Marker, match_marker
 from ..text.numerals import format_cn
-from ..text.patterns import title_text
 
 MAX_HEADING = 40
 
@@ -47,11 +47,11 @@ def heading_of(rest: str) -> str | None:
     cut = _SENTENCE_END.search(r)
     if cut is None:
         if len(r) <= 60 and "；" not in r:
-            return title_text(r.rstrip("：:；;"))
+            return heading_form(r.rstrip("：:；;")) or None
         return None
     first = r[: cut.start()]
     if len(first) <= MAX_HEADING and "，" not in first and "," not in first:
-        return title_text(first)
+        return heading_form(first) or None
     return None
 
 
@@ -70,9 +70,9 @@ def article_heading(rest: str) -> str | None:
     r = rest.strip()
     m = _CAPTION_RE.match(r)
     if m:
-        return m.group("caption").strip()
+        return heading_form(m.group("caption")) or None
     if r and not _SENTENCE_END.search(r) and len(r) <= MAX_HEADING and not regex.search(r"[，,；;：:]", r):
-        return title_text(r)
+        return heading_form(r) or None
     return None
 
 
