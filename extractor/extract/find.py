@@ -23,10 +23,29 @@ from .rules import alternation, context_rules
 _WORDS = context_rules().find  # the vocabulary of the grammar below: data/context_rules.yaml, find
 
 # Arabic numbers: 1500, 1,500 and 1，500, 1 500 (a space between thousands, before a unit of money), 1.5
-_AR = r"\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u3000]\d{3})+(?=[ \u3000]*[万亿千]?[ \u3000]*元)|\d+(?:\.\d+)?"
-_CN = r"[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?"
+# Every unbounded run of numeral characters (``\d+``, ``[一二…十]+``) starts where such a run starts (a lookbehind
+# on its own class): a match from inside a run is a match from its start with a shorter run, so the regex engine
+# tried it there already; without the lookbehind it tries again at every character, and a run of n digits costs
+# n² steps (``'1'*8192`` took 43 s). The thousands groups start after no "digit and separator" for the same reason.
+_AR = (
+    r"(?<!\d|\d[,，])\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?|(?<!\d|\d[ \u3000])\d{1,3}(?:[ \u3000]\d{3})+(?=[ \u3000]*[万亿千]?[ \u3000]*元)"
+    r"|(?<!\d)\d+(?:\.\d+)?"
+)
+
+
+def _run(chars: str) -> str:
+    """One or more of ``chars``, starting where a run of them starts."""
+    return rf"(?<![{chars}])[{chars}]+"
+
+
+_CN_CHARS = "零〇一二两三四五六七八九十百千万亿"
+_CN = _run(_CN_CHARS) + r"(?:点[零〇一二三四五六七八九]+)?"
+_D10 = _run("一二两三四五六七八九十")  # 一 to 十, with 两
+_D10_NO_LIANG = _run("一二三四五六七八九十")
+_D100 = _run("一二两三四五六七八九十百")
+_D10K = _run("一二两三四五六七八九十百千万")
 _NUM = rf"(?:{_AR}[ \u3000]*[万亿千]?|{_CN})"
-_APPROX = r"(?:[一二两三四五六七八九十]+几|几十|数十|数百|数千|十几|二十几|三十几|两三|三四|四五|五六|上百|上千|上万)"
+_APPROX = rf"(?:{_D10}几|几十|数十|数百|数千|十几|二十几|三十几|两三|三四|四五|五六|上百|上千|上万)"
 _COUNT_WORDS = alternation(_WORDS.count_units)  # what a count counts, besides 次 (times)
 _MEASURE_WORDS = alternation(_WORDS.measure_units)  # a measured threshold: 五亩以上, 一百吨以上
 _DASH = r"[-－—–~～至到]"
@@ -36,7 +55,7 @@ _CITED = r"(?<!第[\d一二三四五六七八九十百]{1,4}[ \u3000]*[至到、
 
 # "A以上B以下" across two clauses of one range: 处二千元以上一万元以下的罚款, 五日以上十日以下, 一倍以上三倍以下
 _SPAN = r"[ \u3000]*以上[ \u3000]*[、，,]?[ \u3000]*"
-_SMALL = r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十]+)"
+_SMALL = rf"(?:(?<!\d)\d+(?:\.\d+)?|{_D10})"
 
 PATTERNS: tuple[tuple[str, str], ...] = (
     ("money_span", rf"(?P<a>{_NUM})[ \u3000]*(?:元)?{_SPAN}(?P<b>{_NUM})[ \u3000]*元[ \u3000]*以下"),
@@ -51,20 +70,20 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("money_approx", rf"{_APPROX}[ \u3000]*[万亿千]?[ \u3000]*元"),
     ("money", rf"(?:{_AR}[ \u3000]*[万亿][ \u3000]*\d+[ \u3000]*[千百]|{_AR}[ \u3000]*万[ \u3000]*\d(?![\d.])|{_NUM})[ \u3000]*元(?:[ \u3000]*[零〇一二三四五六七八九\d]+角)?(?:[ \u3000]*[零〇一二三四五六七八九\d]+分)?"),
     ("points", rf"(?P<v>{_AR})[ \u3000]*个百分点"),
-    ("percent", rf"(?:{_AR}[ \u3000]*[%％‰]|百分之{_CN}|[千万]分之{_CN}|[一二三四五六七八九十]+分之[一二三四五六七八九十]+|减半|一半|(?<=过)半数|半价)"),
-    ("times", rf"(?P<v>{_AR}|[一二两三四五六七八九十]+)[ \u3000]*倍"),
+    ("percent", rf"(?:{_AR}[ \u3000]*[%％‰]|百分之{_CN}|[千万]分之{_CN}|{_D10_NO_LIANG}分之{_D10_NO_LIANG}|减半|一半|(?<=过)半数|半价)"),
+    ("times", rf"(?P<v>{_AR}|{_D10})[ \u3000]*倍"),
     ("lpr", r"LPR[ \u3000]*(?P<sign>[+\-－加减])[ \u3000]*(?P<bp>\d{1,4})[ \u3000]*(?:BP|bp|个基点)"),
     ("fraction", r"(?<![\d./])(?P<n>\d{1,2})[ \u3000]*/[ \u3000]*(?P<d>\d{1,2})(?![\d./A-Za-z%])"),
     ("ratio", r"(?<![\d.:：∶])(?P<a>\d{1,2})[ \u3000]*[:：∶][ \u3000]*(?P<b>\d{1,2})(?![\d.:：∶])(?=[ \u3000]*(?:的)?[ \u3000]*(?:比例|配套|分担|匹配))"),
-    ("duration_range", rf"(?<!第)(?P<a>{_AR}|[一二两三四五六七八九十]+)[ \u3000]*(?P<au>个月|年|天|个工作日|工作日)?[ \u3000]*{_DASH}[ \u3000]*(?P<b>{_AR}|[一二两三四五六七八九十]+)[ \u3000]*(?P<u>个月|年|天|个工作日|工作日)(?![\d级])"),
+    ("duration_range", rf"(?<!第)(?P<a>{_AR}|{_D10})[ \u3000]*(?P<au>个月|年|天|个工作日|工作日)?[ \u3000]*{_DASH}[ \u3000]*(?P<b>{_AR}|{_D10})[ \u3000]*(?P<u>个月|年|天|个工作日|工作日)(?![\d级])"),
     ("duration_approx", rf"{_APPROX}[ \u3000]*(?:个月|年|天)"),
-    ("duration", rf"(?<!第)(?:{_AR}|[一二两三四五六七八九十]+|半)[ \u3000]*(?:个半月|年半|个工作日|工作日|个自然月|个月|个季度|个小时|小时|周年|年(?!级)|周(?!岁)|天|日)"),
-    ("age", r"(?:\d{1,3}|[一二三四五六七八九十]+)[ \u3000]*周?岁"),
+    ("duration", rf"(?<!第)(?:{_AR}|{_D10}|半)[ \u3000]*(?:个半月|年半|个工作日|工作日|个自然月|个月|个季度|个小时|小时|周年|年(?!级)|周(?!岁)|天|日)"),
+    ("age", rf"(?:\d{{1,3}}|{_D10_NO_LIANG})[ \u3000]*周?岁"),
     ("count_approx", rf"{_APPROX}[ \u3000]*(?:人次|人|名|家|户|个)"),
-    ("measure", rf"(?<!第)(?:{_AR}[ \u3000]*[万千]?|[一二两三四五六七八九十百千万]+)[ \u3000]*(?:{_MEASURE_WORDS})(?=[ \u3000]*(?:以上|以下|以内))|(?<=一式)(?:\d{{1,2}}|[一二两三四五六七八九十])份"),
-    ("count_or_more", rf"(?<!第)(?P<a>{_AR}|[一二两三四五六七八九十百]+)[ \u3000]*(?P<u>{_COUNT_WORDS})[ \u3000]*(?:及|或者|或)[ \u3000]*(?P=a)[ \u3000]*(?P=u)(?=[ \u3000]*(?:以上|以下))"),
-    ("count_range", rf"(?<!第){_CITED}(?P<a>{_AR}|[一二两三四五六七八九十百]+)[ \u3000]*(?:{_COUNT_WORDS})?[ \u3000]*[-－~～至到][ \u3000]*(?P<b>{_AR}|[一二两三四五六七八九十百]+)[ \u3000]*(?P<u>{_COUNT_WORDS})"),
-    ("count", rf"(?<!第){_CITED}(?:{_AR}[ \u3000]*[万千]?|[一二两三四五六七八九十百千万]+)[ \u3000]*(?:{_COUNT_WORDS}|次(?![性数]|{_TIMES_COMPOUND}))"),
+    ("measure", rf"(?<!第)(?:{_AR}[ \u3000]*[万千]?|{_D10K})[ \u3000]*(?:{_MEASURE_WORDS})(?=[ \u3000]*(?:以上|以下|以内))|(?<=一式)(?:\d{{1,2}}|[一二两三四五六七八九十])份"),
+    ("count_or_more", rf"(?<!第)(?P<a>{_AR}|{_D100})[ \u3000]*(?P<u>{_COUNT_WORDS})[ \u3000]*(?:及|或者|或)[ \u3000]*(?P=a)[ \u3000]*(?P=u)(?=[ \u3000]*(?:以上|以下))"),
+    ("count_range", rf"(?<!第){_CITED}(?P<a>{_AR}|{_D100})[ \u3000]*(?:{_COUNT_WORDS})?[ \u3000]*[-－~～至到][ \u3000]*(?P<b>{_AR}|{_D100})[ \u3000]*(?P<u>{_COUNT_WORDS})"),
+    ("count", rf"(?<!第){_CITED}(?:{_AR}[ \u3000]*[万千]?|{_D10K})[ \u3000]*(?:{_COUNT_WORDS}|次(?![性数]|{_TIMES_COMPOUND}))"),
 )
 _COMPILED = tuple((k, regex.compile(p)) for k, p in PATTERNS)
 
@@ -76,7 +95,10 @@ DATE_RE = regex.compile(
 )
 PHONE_RE = regex.compile(r"(?<!\d)(?:0\d{2,3}[ \u3000]*[—\-－–][ \u3000]*\d{7,8}|1[3-9]\d{9}|\d{7,8}(?=\D|$)(?<=电话[：:]?[ \u3000]*\d{7,8}))")
 # A number that names a programme or a document, not a quantity: "1551"工程, 第73050号, 十四五.
-BLOCK_RE = regex.compile(r"第[ \u3000]*[\d一二三四五六七八九十百]+[ \u3000]*[号届次批条款章节项]|[\d一二三四五六七八九十]+届[\d一二三四五六七八九十]+次|“[^”]{0,12}”|\d+\+N|[一二三四五六七八九十]+五(?=规划|时期|期间)")
+BLOCK_RE = regex.compile(
+    r"第[ \u3000]*[\d一二三四五六七八九十百]+[ \u3000]*[号届次批条款章节项]|" + _run(r"\d一二三四五六七八九十") + r"届[\d一二三四五六七八九十]+次"
+    r"|“[^”]{0,12}”|(?<!\d)\d+\+N|" + _D10_NO_LIANG + r"五(?=规划|时期|期间)"
+)
 
 
 @dataclass(frozen=True, slots=True)
