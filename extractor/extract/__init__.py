@@ -15,6 +15,7 @@ import regex
 from ..evidence import evidence, verbatim
 from ..records import Analysis, Document, Quantity, document_sections
 from ..version import extractor_version
+from ._clause import Marks
 from .context import BENEFIT_WORD, Context
 from .provisions import quantities_to_provisions
 from .rules import context_rules
@@ -30,6 +31,39 @@ def sections_at(index: list[tuple[int, int, str, str]], offset: int) -> list[tup
     """The sections holding ``offset``, deepest first."""
     k = bisect.bisect_right([t[0] for t in index], offset)
     return sorted((t for t in index[:k] if t[0] <= offset < t[1]), key=lambda t: t[1] - t[0])
+
+
+class SectionLookup:
+    """:func:`sections_at` for many offsets of one document: the starts listed once and, when the sections nest
+    (each one inside or apart from every other, as a tree's do), each one's parent, so that the sections holding
+    an offset are a bisection and a walk up the tree, not a scan of every section for each quantity."""
+
+    def __init__(self, index: list[tuple[int, int, str, str]]) -> None:
+        self.index = index
+        self.starts = [t[0] for t in index]
+        self.parent: list[int] | None = []
+        stack: list[int] = []
+        for j, (s, e, _, _) in enumerate(index):
+            while stack and index[stack[-1]][1] <= s:
+                stack.pop()
+            if stack and e > index[stack[-1]][1]:
+                self.parent = None  # two sections overlap without nesting: scan, as sections_at does
+                break
+            self.parent.append(stack[-1] if stack else -1)
+            stack.append(j)
+
+    def at(self, offset: int) -> list[tuple[int, int, str, str]]:
+        """The sections holding ``offset``, deepest first (ties in index order): ``sections_at(index, offset)``."""
+        if self.parent is None:
+            return sections_at(self.index, offset)
+        j = bisect.bisect_right(self.starts, offset) - 1
+        while j >= 0 and not offset < self.index[j][1]:
+            j = self.parent[j]
+        chain: list[int] = []
+        while j >= 0:
+            chain.append(j)
+            j = self.parent[j]
+        return [self.index[i] for i in sorted(chain, key=lambda i: (self.index[i][1] - self.index[i][0], i))]
 
 
 def section_at(index: list[tuple[int, int, str, str]], offset: int) -> str:
@@ -54,6 +88,17 @@ _INSTRUMENT_LINE = regex.compile(r"[^\n。，；：]{6,60}(?:办法|规定|细�
 _FIRST_ARTICLE = regex.compile(r"\n[ \u3000]*第[一1][ \u3000]*[章条]")
 
 
+def _printed(text: str, start: int, end: int) -> tuple[int, int]:
+    """The first and the last character of ``text[start:end]`` (``end`` -1: the text's end) that is no space."""
+    end = len(text) if end < 0 else end
+    first, last = start, end - 1
+    while first < end and text[first].isspace():
+        first += 1
+    while last >= first and text[last].isspace():
+        last -= 1
+    return first, last
+
+
 def _instrument_titles(doc: Document) -> list[tuple[int, str]]:
     """(offset, benefit) of every instrument printed inside the document with a title of its own, followed by its
     第一章 or 第一条 (a 通知 that issues two 办法: the 示范园区 one, then the 示范项目 one): the numbers after
@@ -62,11 +107,14 @@ def _instrument_titles(doc: Document) -> list[tuple[int, str]]:
 
     out: list[tuple[int, str]] = []
     text = doc.text
+    lines = Marks(text, "\n")
+    printed: dict[int, tuple[int, int]] = {}  # line start -> (first, last) character that is not a space
     for m in _INSTRUMENT_LINE.finditer(text):
-        line_start = text.rfind("\n", 0, m.start()) + 1
-        line_end = text.find("\n", m.end())
-        if text[line_start : m.start()].strip() or (line_end >= 0 and text[m.end() : line_end].strip()) \
-                or not _FIRST_ARTICLE.match(text, m.end()):
+        line_start = lines.last_before(m.start()) + 1
+        if line_start not in printed:
+            printed[line_start] = _printed(text, line_start, lines.first_from(line_start))
+        first, last = printed[line_start]
+        if first < m.start() or last >= m.end() or not _FIRST_ARTICLE.match(text, m.end()):
             continue
         title = regex.sub(r"[ \u3000]+", "", m.group(0))
         hit = next(benefits().find(title), None)
@@ -105,7 +153,7 @@ def _designation_award(text: str, start: int) -> str | None:
     from .taxonomy import benefits
 
     tax = benefits()
-    lo = max(text.rfind("。", 0, start) + 1, start - DESIGNATION_REACH, 0)
+    lo = max(text.rfind("。", max(0, start - DESIGNATION_REACH), start) + 1, start - DESIGNATION_REACH, 0)
     for _, _, bid in reversed(list(tax.find(text, lo, start))):
         award = next((e.id for e in tax.entries.values() if e.parent == bid and e.kind == "award"), None)
         if award is not None:
@@ -161,7 +209,7 @@ def documents_to_quantities(docs: Iterable[Document], batch_size: int = 32) -> I
     from .nlp import read_contexts
 
     def quantities(doc: Document, contexts: list[Context]) -> list[Quantity]:
-        index = section_index(doc)
+        lookup = SectionLookup(section_index(doc))
         title_benefit = _title_benefit(doc)
         inner = _instrument_titles(doc)
         starts = [at for at, _ in inner]
@@ -170,7 +218,7 @@ def documents_to_quantities(docs: Iterable[Document], batch_size: int = 32) -> I
             k = bisect.bisect_right(starts, offset) - 1
             return inner[k][1] if k >= 0 else title_benefit
 
-        return [_to_quantity(doc, c, sections_at(index, c.found.start), about(c.found.start)) for c in contexts]
+        return [_to_quantity(doc, c, lookup.at(c.found.start), about(c.found.start)) for c in contexts]
 
     batch: list[Document] = []
     for doc in docs:

@@ -6,13 +6,14 @@ Each pass takes the frozen contexts and returns new ones (``dataclasses.replace`
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import replace
 
 import regex
 
 from ._bound import BOUND_AFTER
-from ._clause import SENTENCE_END, Context, clause_bounds
+from ._clause import SENTENCE_END, Context, TextIndex, clause_bounds
 from .rules import alternation, context_rules
 
 _RULES = context_rules()
@@ -110,7 +111,7 @@ def _runs(text: str, items: Sequence[Context]) -> list[tuple[int, int]]:
     return out
 
 
-def distribute(text: str, items: Sequence[Context]) -> list[Context]:
+def distribute(text: str, items: Sequence[Context], index: TextIndex | None = None) -> list[Context]:
     """``分别`` and parallel lists: k numbers in a list after an enumeration of k groups give each number its
     own group, in order (``中华技能大奖和全国技术能手…一次性给予2万元和1万元``)."""
     out = list(items)
@@ -118,7 +119,7 @@ def distribute(text: str, items: Sequence[Context]) -> list[Context]:
         if last - first < 2:
             continue
         head = items[first].found
-        ss, _ = clause_bounds(text, head.start, head.end, SENTENCE_END)
+        ss = index.sentences.bounds(head.start, head.end)[0] if index else clause_bounds(text, head.start, head.end, SENTENCE_END)[0]
         spans = _enumeration(text, ss, head.start, last - first)
         if spans is None:
             continue
@@ -128,17 +129,40 @@ def distribute(text: str, items: Sequence[Context]) -> list[Context]:
     return out
 
 
-def caps(text: str, items: Sequence[Context]) -> list[Context]:
-    """A rate followed in its sentence by a money cap (``50%…最高限额1万元``) carries the cap."""
+def _is_cap(d: Context) -> bool:
+    return d.found.kind == "money" and d.bound == "max" and d.found.value is not None
+
+
+def _caps_by_scan(text: str, items: Sequence[Context]) -> list[Context]:
     out = list(items)
     for k, c in enumerate(items):
         if c.found.kind != "percent":
             continue
         _, se = clause_bounds(text, c.found.start, c.found.end, SENTENCE_END)
-        for d in items[k + 1 :]:
+        for j in range(k + 1, len(items)):
+            d = items[j]
             if d.found.start >= se:
                 break
-            if d.found.kind == "money" and d.bound == "max" and d.found.value is not None:
+            if _is_cap(d) and d.found.value is not None:
                 out[k] = replace(c, cap=float(d.found.value))
                 break
+    return out
+
+
+def caps(text: str, items: Sequence[Context], index: TextIndex | None = None) -> list[Context]:
+    """A rate followed in its sentence by a money cap (``50%…最高限额1万元``) carries the cap: the first cap
+    after it, when it starts inside the rate's sentence. The items come in text order (``find_quantities``), so
+    the first cap after each item is found in one walk back over them (a scan from each rate to its sentence's end
+    was quadratic in a sentence of many rates); items out of order are scanned."""
+    if index is None or any(a.found.start > b.found.start for a, b in itertools.pairwise(items)):
+        return _caps_by_scan(text, items)
+    out = list(items)
+    next_cap: Context | None = None  # the first cap after the item, found walking back once
+    for k in range(len(items) - 1, -1, -1):
+        c = items[k]
+        if c.found.kind == "percent" and next_cap is not None and next_cap.found.value is not None \
+                and next_cap.found.start < index.sentences.bounds(c.found.start, c.found.end)[1]:
+            out[k] = replace(c, cap=float(next_cap.found.value))
+        if _is_cap(c):
+            next_cap = c
     return out

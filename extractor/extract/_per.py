@@ -6,6 +6,7 @@ from __future__ import annotations
 import regex
 
 from ..records.vocab import Per
+from ._clause import Words
 from .find import Found
 from .rules import alternation, context_rules
 
@@ -14,14 +15,16 @@ _B = context_rules().base
 _BASE_TRIGGERS = regex.compile(alternation(_B.triggers) + "$")
 
 _Marker = tuple[int, tuple[Per, ...]]
+WORDS = (*(marker for marker, _ in _P.before), *_P.one_off)
+"""The literal words the per reader looks for in a clause (indexed once per text: ``TextIndex.words``)."""
 
 
-def _nearest(pre: str) -> tuple[tuple[Per, ...], tuple[Per, ...]]:
-    """The subject of the nearest subject marker and the period of the nearest period marker in ``pre``."""
+def _nearest(text: str, a: int, b: int, words: Words | None = None) -> tuple[tuple[Per, ...], tuple[Per, ...]]:
+    """The subject of the nearest subject marker and the period of the nearest period marker in ``text[a:b]``."""
     subject: _Marker | None = None
     period: _Marker | None = None
     for marker, values in _P.before:
-        i = pre.rfind(marker)
+        i = text.rfind(marker, a, b) if words is None else words.last_in(marker, a, b)
         if i < 0:
             continue
         subj = tuple(v for v in values if v in _P.subjects)
@@ -33,12 +36,13 @@ def _nearest(pre: str) -> tuple[tuple[Per, ...], tuple[Per, ...]]:
     return (subject[1] if subject else ()), (period[1] if period else ())
 
 
-def read_per(text: str, f: Found, clause_start: int, clause_end: int) -> tuple[Per, ...]:
+def read_per(text: str, f: Found, clause_start: int, clause_end: int, words: Words | None = None) -> tuple[Per, ...]:
     """What the number is counted per: the nearest subject marker (每人, 每家企业…) and the nearest period
     marker (每月, 每年…) before it in its clause; for a duration, count or rate only markers right before it;
-    then a yearly measure (年补贴), a marker after it (元/人) and 一次性."""
+    then a yearly measure (年补贴), a marker after it (元/人) and 一次性. ``words``, the text's occurrences of
+    ``WORDS``, make each look-up a bisection."""
     near = _P.near_chars if f.kind in _P.near_kinds else 10_000
-    subject, period = _nearest(text[max(clause_start, f.start - near) : f.start])
+    subject, period = _nearest(text, max(clause_start, f.start - near), f.start, words)
     out = list(subject + period)
     if f.kind in ("money", "count") and "year" not in out and _P.yearly.search(text[max(clause_start, f.start - 16) : f.start]):
         out.append("year")
@@ -46,7 +50,9 @@ def read_per(text: str, f: Found, clause_start: int, clause_end: int) -> tuple[P
     for rule in _P.after:
         if rule.pattern.match(after) and rule.per not in out:
             out.append(rule.per)
-    if f.kind == "money" and any(w in text[clause_start:clause_end] for w in _P.one_off):
+    one_off = (any(w in text[clause_start:clause_end] for w in _P.one_off) if words is None
+               else words.any_in(_P.one_off, clause_start, clause_end))
+    if f.kind == "money" and one_off:
         out.append("one_off")
     return tuple(out)
 
@@ -56,8 +62,13 @@ def read_base(text: str, f: Found, clause_start: int) -> str | None:
     (``按照当地最低工资标准的 70%`` -> 当地最低工资标准)."""
     if f.base_hint:
         return f.base_hint
-    pre = text[clause_start : f.start].rstrip(" \u3000")
-    pre = pre.removesuffix("的")
+    end = f.start
+    while end > clause_start and text[end - 1] in " \u3000":
+        end -= 1
+    end -= end > clause_start and text[end - 1] == "的"
+    # the phrase is at most 16 characters, and the one before it tells whether it follows a number: the clause's
+    # last 17 characters are all that is read (the whole clause made the reader quadratic in a long one)
+    pre = text[max(clause_start, end - 17) : end]
     m = regex.search(r"([\p{Han}“”（）()]{2,16})$", pre)
     if m is None:
         return None

@@ -12,6 +12,7 @@ from typing import NamedTuple
 import regex
 
 from ..records.vocab import Role
+from ._clause import TextIndex
 from .find import Found
 from .rules import alternation, context_rules
 
@@ -25,31 +26,76 @@ _SERVICE = regex.compile(alternation(_C.service))
 _PLANNED = regex.compile(alternation(_C.planned))
 _BENEFIT_WORDS = regex.compile(alternation(_C.benefit_words))
 _PERSONS = regex.compile(rf"(?:{alternation(_C.persons)})(?!{alternation(_C.persons_not_before)})")
+WORDS = (*_R.statistic_unless_before, *_C.planned)
+"""The literal words the role reader looks for before a number (indexed once per text: ``TextIndex.words``)."""
 
 
 class Around(NamedTuple):
-    """A number and its sentence ``text[start:end]``."""
+    """A number and its sentence ``text[start:end]``; ``ix``, when given, the text's ``TextIndex``."""
 
     text: str
     f: Found
     start: int
     end: int
+    ix: TextIndex | None = None
 
     @property
     def before(self) -> str:
         """The sentence up to the number."""
         return self.text[self.start : self.f.start]
 
+    def last(self, n: int) -> str:
+        """The last ``n`` characters of the sentence before the number (``before[-n:]``, without the rest)."""
+        return self.text[max(self.start, self.f.start - n) : self.f.start]
+
     def clause(self) -> tuple[int, int]:
         """The clause holding the number, between commas (its start not before the sentence's)."""
-        text, f = self.text, self.f
+        text, f, ix = self.text, self.f, self.ix
+        if ix is not None:
+            end = ix.role_clause_ends.first_from(f.end)
+            return max(self.start, ix.commas.last_before(f.start) + 1), end if end >= 0 else len(text)
         start = max(self.start, text.rfind("，", 0, f.start) + 1)
         end = min((i for i in (text.find(c, f.end) for c in "，。；\n") if i >= 0), default=len(text))
         return start, end
 
+    def once(self, key: str, a: int, b: int, read: Callable[[], bool]) -> bool:
+        """``read()``, once per ``(key, a, b)`` and text when there is an index (a sentence's or a table's reading,
+        the same for every number in it)."""
+        if self.ix is None:
+            return read()
+        memo = self.ix.memo
+        if (key, a, b) not in memo:
+            memo[(key, a, b)] = int(read())
+        return bool(memo[(key, a, b)])
 
-def in_scoring_table(text: str, f: Found) -> bool:
+
+def _scoring_in_index(ix: TextIndex, f: Found) -> bool:
+    """:func:`in_scoring_table` by bisection, the table read once per row end."""
+    text, lines = ix.text, ix.lines
+    ls = lines.last_before(f.start) + 1
+    le = lines.first_from(f.end)
+    le = le if le >= 0 else len(text)
+    if not ix.tabs.any_within(ls, le):
+        return False
+    if ("block", ls, ls) not in ix.memo:
+        head = ix.blank_before(ls)
+        block_start = ls
+        while block_start > 0:
+            prev = lines.last_before(block_start - 1) + 1
+            if not ix.tabs.any_within(prev, block_start - 1) or prev == head:
+                break
+            block_start = prev
+        ix.memo[("block", ls, ls)] = block_start
+    block_start = ix.memo[("block", ls, ls)]
+    if ("scoring", block_start, le) not in ix.memo:
+        ix.memo[("scoring", block_start, le)] = bool(_R.scoring.search(text[block_start:le]))
+    return bool(ix.memo[("scoring", block_start, le)])
+
+
+def in_scoring_table(text: str, f: Found, index: TextIndex | None = None) -> bool:
     """A number in a table row of a scoring sheet (评分标准, 分值): a criterion of the sheet, not a rule."""
+    if index is not None:
+        return _scoring_in_index(index, f)
     ls = text.rfind("\n", 0, f.start) + 1
     le = text.find("\n", f.end)
     row = text[ls : le if le >= 0 else len(text)]
@@ -67,20 +113,24 @@ def in_scoring_table(text: str, f: Found) -> bool:
 
 
 def _scoring(a: Around) -> Role | None:
-    return "scoring" if in_scoring_table(a.text, a.f) else None
+    return "scoring" if in_scoring_table(a.text, a.f, a.ix) else None
 
 
 def _statistic(a: Around) -> Role | None:
     """累计培训2.3万人次, 同比增长12%: a report of what was done, unless the words before give a rule."""
-    reported = _R.statistic.search(a.text[a.start : a.end])
-    return "statistic" if reported and not _UNLESS_STATISTIC.search(a.before) else None
+    reported = a.once("statistic", a.start, a.end, lambda: bool(_R.statistic.search(a.text[a.start : a.end])))
+    if not reported:
+        return None
+    unless = bool(_UNLESS_STATISTIC.search(a.before)) if a.ix is None else \
+        a.ix.words.any_in(_R.statistic_unless_before, a.start, a.f.start)
+    return None if unless else "statistic"
 
 
 def _money_given(a: Around) -> Role | None:
     """An amount in a sentence that gives it: "按照…每人每年5000元、…的标准给予补贴"."""
     if a.f.kind != "money":
         return None
-    given = _GIVES.search(a.before[-16:]) or _GIVES.search(a.text[a.f.end : min(a.end, a.f.end + 48)])
+    given = _GIVES.search(a.last(16)) or _GIVES.search(a.text[a.f.end : min(a.end, a.f.end + 48)])
     return "parameter" if given else None
 
 
@@ -94,9 +144,9 @@ def _rate_bounded(a: Around) -> Role | None:
 def _target_word(a: Around) -> Role | None:
     """力争新增就业4万人: a count, money or rate after a word of planning is a work target, unless it
     qualifies a noun (30人以上的企业) or says who is eligible (对…, 符合…, 达到…)."""
-    if a.f.kind not in ("count", "money", "percent") or not _R.target.search(a.before[-30:]):
+    if a.f.kind not in ("count", "money", "percent") or not _R.target.search(a.last(30)):
         return None
-    if _R.qualifies_after.match(a.text[a.f.end : a.f.end + 12]) or _R.eligible_before.search(a.before[-25:]):
+    if _R.qualifies_after.match(a.text[a.f.end : a.f.end + 12]) or _R.eligible_before.search(a.last(25)):
         return None
     return "target"
 
@@ -118,10 +168,11 @@ def _unqualified(a: Around, clause: tuple[int, int], condition: bool) -> bool:
     each person (为每名…提供1次), no bounded threshold (10人以上) and no number of times: a target."""
     start, end = clause
     text, f = a.text, a.f
-    if _PLANNED.search(text[start : f.start]):
+    planned = bool(_PLANNED.search(text[start : f.start])) if a.ix is None else a.ix.words.any_in(_C.planned, start, f.start)
+    if planned:
         return True
     bounded = _COUNT_BOUNDS.search(text[max(start, f.start - 8) : min(end, f.end + 8)])
-    service = _SERVICE.search(a.before[-14:])
+    service = _SERVICE.search(a.last(14))
     repeated = text[f.end - 1] == "次"  # a service delivered so many times: "提供1次职业指导"
     copies = text[max(0, f.start - 2) : f.start] == "一式"  # copies a filer must submit: "一式五份"
     return not (condition or service or bounded or repeated or copies)
@@ -146,9 +197,10 @@ DECISIONS: tuple[Callable[[Around], Role | None], ...] = (
 """The decisions, in the order they are tried."""
 
 
-def read_role(text: str, f: Found, sent_start: int, sent_end: int) -> Role:
-    """The role of ``f`` in its sentence ``text[sent_start:sent_end]``: the first decision that decides."""
-    around = Around(text, f, sent_start, sent_end)
+def read_role(text: str, f: Found, sent_start: int, sent_end: int, index: TextIndex | None = None) -> Role:
+    """The role of ``f`` in its sentence ``text[sent_start:sent_end]``: the first decision that decides (given
+    the text's ``index``, each look-up a bisection and each sentence's reading done once)."""
+    around = Around(text, f, sent_start, sent_end, index)
     for decide in DECISIONS:
         role = decide(around)
         if role is not None:

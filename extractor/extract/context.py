@@ -13,9 +13,11 @@ from collections.abc import Sequence
 import regex
 
 from ._bound import read_bound
-from ._clause import CLAUSE_END, SENTENCE_END, Context, Hit, clause_bounds
+from ._clause import CLAUSE_END, SENTENCE_END, Context, Hit, Hits, TextIndex, clause_bounds
 from ._lists import caps, distribute, share_across_lists, share_benefit_backwards, share_bound_backwards
+from ._per import WORDS as PER_WORDS
 from ._per import read_base, read_per
+from ._role import WORDS as ROLE_WORDS
 from ._role import read_role
 from .find import Found
 from .rules import alternation, context_rules
@@ -45,14 +47,10 @@ def _benefit_text(text: str, f: Found, sent_start: int) -> str | None:
     return mh.group("b") if mh else None
 
 
-def _benefit(f: Found, sent: tuple[int, int], hits: Sequence[Hit]) -> Hit | None:
+def _benefit(f: Found, sent: tuple[int, int], hits: Hits) -> Hit | None:
     """The benefit mention of the sentence: the first after the number, else the last before it."""
     ss, se = sent
-    after = [h for h in hits if f.end <= h[0] < se]
-    if after:
-        return after[0]
-    before = [h for h in hits if ss <= h[0] and h[1] <= f.start]
-    return before[-1] if before else None
+    return hits.first_from(f.end, se) or hits.last_inside(ss, f.start)
 
 
 def _qualifies(char: str) -> bool:
@@ -60,12 +58,12 @@ def _qualifies(char: str) -> bool:
     return bool(regex.match(r"\p{Han}", char)) and char not in _QUALIFIER_STOPS
 
 
-def _qualified_group(text: str, f: Found, clause_start: int, hits: Sequence[Hit]) -> tuple[Hit, ...]:
+def _qualified_group(text: str, f: Found, clause_start: int, hits: Hits) -> tuple[Hit, ...]:
     """A window, age or threshold that qualifies the group named right after it is part of that group's name:
     ``离校2年内未就业高校毕业生``, ``35周岁以下的硕士研究生``, ``登记失业半年以上人员``."""
     if f.kind not in ("duration", "age", "count"):
         return ()
-    after = next((h for h in hits if f.end <= h[0] <= f.end + 10), None)
+    after = hits.first_from(f.end, f.end + 11)
     if after is None or regex.search(r"[，。；：,;:、（）()]", text[f.end : after[0]]):
         return ()
     start = f.start
@@ -74,51 +72,66 @@ def _qualified_group(text: str, f: Found, clause_start: int, hits: Sequence[Hit]
     return ((start, after[1], after[2]),)
 
 
-def _groups(text: str, f: Found, clause_start: int, sent: tuple[int, int], hits: Sequence[Hit]) -> tuple[Hit, ...]:
+def _groups(text: str, f: Found, clause_start: int, sent: tuple[int, int], hits: Hits) -> tuple[Hit, ...]:
     """The groups of the number: the group it qualifies, else those named before it in its sentence, else the
     first named after it."""
     ss, se = sent
     return (
         _qualified_group(text, f, clause_start, hits)
-        or tuple(h for h in hits if ss <= h[0] and h[1] <= f.start)
-        or tuple(h for h in hits if f.end <= h[0] < se)[:1]
+        or tuple(hits.inside(ss, f.start))
+        or tuple(h for h in (hits.first_from(f.end, se),) if h is not None)
     )
 
 
-def read_context(text: str, f: Found, prev_end: int, group_hits: Sequence[Hit], benefit_hits: Sequence[Hit]) -> Context:
-    """What the words around one number say, before the numbers of a list share anything."""
+def text_index(text: str) -> TextIndex:
+    """The ``TextIndex`` the readers of this module look things up in."""
+    return TextIndex.of(text, PER_WORDS + ROLE_WORDS)
+
+
+def _read(ix: TextIndex, f: Found, prev_end: int, group_hits: Hits, benefit_hits: Hits) -> Context:
+    text = ix.text
     if f.kind == "date":
         return Context(f)
-    cs, ce = clause_bounds(text, f.start, f.end)
-    sent = clause_bounds(text, f.start, f.end, SENTENCE_END)
+    cs, ce = ix.clauses.bounds(f.start, f.end)
+    sent = ix.sentences.bounds(f.start, f.end)
     bound, bound_words = read_bound(text, f, cs, prev_end)
     return Context(
         f,
         bound=bound,
         bound_words=bound_words,
-        per=read_per(text, f, cs, ce),
+        per=read_per(text, f, cs, ce, ix.words),
         base=read_base(text, f, cs) if f.kind == "percent" else None,
         benefit=_benefit(f, sent, benefit_hits),
         benefit_text=_benefit_text(text, f, sent[0]),
         groups=_groups(text, f, cs, sent, group_hits),
-        role=read_role(text, f, *sent),
+        role=read_role(text, f, *sent, ix),
         doubt=f.doubt or f.approximate,
     )
 
 
+def read_context(text: str, f: Found, prev_end: int, group_hits: Sequence[Hit], benefit_hits: Sequence[Hit]) -> Context:
+    """What the words around one number say, before the numbers of a list share anything."""
+    return _read(text_index(text), f, prev_end, Hits(group_hits), Hits(benefit_hits))
+
+
 def annotate(text: str, found: list[Found], group_hits: list[Hit], benefit_hits: list[Hit]) -> list[Context]:
-    """Read the context of every number found in ``text``, given the group and benefit mentions in it."""
+    """Read the context of every number found in ``text``, given the group and benefit mentions in it.
+
+    The text is indexed once (``TextIndex``: its clause and sentence ends, lines, and the words the readers look
+    for; the mentions by start), so that each number costs a few bisections and the reading of its own few
+    words, whatever the length of its sentence: time linear in the text and the numbers."""
+    ix, groups_, benefits_ = text_index(text), Hits(group_hits), Hits(benefit_hits)
     contexts = []
     prev_end = 0
     for f in found:
-        contexts.append(read_context(text, f, prev_end, group_hits, benefit_hits))
+        contexts.append(_read(ix, f, prev_end, groups_, benefits_))
         if f.kind != "date":
             prev_end = f.end
     contexts = share_across_lists(text, contexts)
     contexts = share_benefit_backwards(text, contexts)
     contexts = share_bound_backwards(text, contexts)
-    contexts = distribute(text, contexts)
-    return caps(text, contexts)
+    contexts = distribute(text, contexts, ix)
+    return caps(text, contexts, ix)
 
 
 __all__ = ["BENEFIT_WORD", "CLAUSE_END", "SENTENCE_END", "Context", "Hit", "annotate", "clause_bounds", "read_context"]
