@@ -14,6 +14,7 @@ import regex
 from ..errors import InputError
 from . import ocr
 from ._pdf_lines import PdfLine
+from ._pdf_pages import render_scale
 from .ocr import DEFAULT_ENGINE, OcrEngine, OcrLine, OcrUnavailable
 from .ocr import tidy_ocr as tidy_ocr  # re-exported: it lived here before ocr.py
 
@@ -27,6 +28,7 @@ _HAN = regex.compile(r"[\u4e00-\u9fff]")
 _SPACE = regex.compile(r"\s")
 _ODD = regex.compile(r"[\ue000-\uf8ff\ufffd\x00-\x08\x0b\x0e-\x1f]")  # private use, replacement, control characters
 OCR_HINT = "install Debian's tesseract-ocr and tesseract-ocr-chi-sim (bash scripts/setup.sh does), or pip install rapidocr-onnxruntime, to OCR it"
+OCR_DPI = 300  # 2-4% character errors with tesseract (pdf-notes.md)
 ENGINE_NAMES: dict[OcrEngine, str] = {"rapidocr": "RapidOCR", "tesseract": "tesseract chi_sim"}
 
 
@@ -68,11 +70,12 @@ def ocr_available(engine: OcrEngine | None = None) -> bool:
     return chosen is not None and ocr.engine_available(chosen)
 
 
-def ocr_page(page: pdfium.PdfPage, dpi: int = 300, engine: OcrEngine = DEFAULT_ENGINE) -> list[OcrLine]:
+def ocr_page(page: pdfium.PdfPage, dpi: int = OCR_DPI, engine: OcrEngine = DEFAULT_ENGINE) -> list[OcrLine]:
     """OCR one page: its lines with their boxes in PDF points, so that wrapped lines are re-joined from geometry
     as on a page with a text layer."""
-    image = page.render(scale=dpi / 72, grayscale=True).to_pil()
-    k = 72 / dpi
+    scale = render_scale(page.get_width(), page.get_height(), dpi)  # an absurd page box is rendered smaller
+    image = page.render(scale=scale, grayscale=True).to_pil()
+    k = 1 / scale
     return [OcrLine(ln.text, ln.x0 * k, ln.x1 * k, ln.top * k, ln.size * k) for ln in ocr.image_to_lines(image, engine)]
 
 
@@ -94,6 +97,10 @@ def recover(
         raise InputError(path, f"page {pageno} {why} and needs OCR, but {OcrUnavailable(chosen)}")
     lines = ocr_page(page, engine=chosen)
     name = ENGINE_NAMES[chosen] + ("" if engine is not None or chosen == DEFAULT_ENGINE else f"; {DEFAULT_ENGINE} is not installed")
+    width, height = page.get_width(), page.get_height()
+    scale = render_scale(width, height, OCR_DPI)
+    if scale < OCR_DPI / 72:
+        name += f"; the page is {width:.0f} × {height:.0f} pt, so it was rendered at only {scale * 72:.2g} dpi"
     if lines:
         warnings.append(f"page {pageno} {why}; its text was read by OCR ({name})")
     else:

@@ -10,15 +10,17 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pypdfium2 as pdfium
 
-from ..budgets import DEFAULT_BUDGETS, Budgets
+from ..budgets import DEFAULT_BUDGETS, BudgetError, Budgets
 from ..errors import InputError
 from ..text.patterns import PAGE_NUMBER_RE
 from . import _pdf_quality as quality
 from ._pdf_lines import PdfLine
+from ._pdf_pages import ContentProbe, looks_white, object_count, pages_phrase
 from ._pdf_tables import Box, TableEngine, find_tables, grid_tables, page_rules
 from .ocr import OcrEngine
 from .raw import RawDoc, RawLine
@@ -142,7 +144,7 @@ def _strip_furniture(pages: list[list[PdfLine]]) -> list[list[PdfLine]]:
     for lines in pages:
         seen = {ln.text.replace(" ", "") for ln in lines[:2] + lines[-2:]}
         edges.update(seen)
-    need = max(2, (len(pages) + 1) // 2)
+    need = max(2, (sum(1 for lines in pages if lines) + 1) // 2)  # of the pages with text: blank pages print no header
     repeated = {t for t, n in edges.items() if n >= need}
     out = []
     for lines in pages:
@@ -156,49 +158,172 @@ def _strip_furniture(pages: list[list[PdfLine]]) -> list[list[PdfLine]]:
     return out
 
 
+@dataclass(slots=True)
+class _Pages:
+    """What the first pass over a PDF's pages found: each page's lines (empty for a page not read from its text
+    layer), the pages that need OCR, and the pages skipped or blank."""
+
+    lines: list[list[PdfLine]]
+    widths: list[float]
+    tables: dict[int, list[tuple[Box, list[list[str]]]]] = field(default_factory=dict)
+    to_ocr: list[tuple[int, quality.Verdict]] = field(default_factory=list)
+    skipped: dict[str, list[int]] = field(default_factory=dict)  # cause -> 1-based page numbers
+    blank: list[int] = field(default_factory=list)
+    chars: int = 0
+
+    def skip(self, pageno: int, cause: str) -> None:
+        self.skipped.setdefault(cause, []).append(pageno)
+
+
+def _cause(e: BaseException) -> str:
+    first = str(e).strip().splitlines()
+    return type(e).__name__ + (f": {first[0][:200]}" if first else "")
+
+
+def _read_page(
+    page: pdfium.PdfPage, i: int, found: _Pages, probe: ContentProbe, path: Path, budgets: Budgets,
+    table_engine: TableEngine, warnings: list[str],
+) -> None:
+    """Read page ``i`` from its text layer into ``found``, or note that it is blank, damaged or needs OCR."""
+    tp = page.get_textpage()
+    try:
+        lines, text, missing = _page_lines(page, tp, i + 1)
+        found.chars += len(text)
+        if found.chars > budgets.max_chars:
+            raise BudgetError(path, "max_chars", f"more than {found.chars:,} characters by page {i + 1}", budgets.max_chars)
+        if missing:
+            warnings.append(f"page {i + 1}: pdfium could not place {missing} line(s); where they wrap is judged from the text")
+        verdict = quality.judge(text)
+        content = probe.examine(i)
+        if content is not None and content.error is not None and (verdict != "no_text" or object_count(page) > 0):
+            warnings.append(f"page {i + 1}: {content.error}; what pdfium could read of it is kept")
+        if verdict == "ok":
+            rules = page_rules(page)
+            if rules.may_hold_table:
+                found.tables[i] = grid_tables(page, tp, rules) if table_engine == "pdfium" else []
+            found.lines[i] = lines
+        elif verdict == "garbled":
+            found.to_ocr.append((i, verdict))
+        elif object_count(page) == 0:  # pdfium found nothing: blank, or a content stream it could not read
+            if content is None:
+                found.skip(i + 1, "nothing could be drawn from it (blank, or its content is damaged)")
+            elif content.error is not None:
+                found.skip(i + 1, content.error)
+            elif content.draws:
+                found.skip(i + 1, "pdfium drew nothing from content that draws (damaged content stream)")
+            else:
+                found.blank.append(i + 1)
+        elif looks_white(page):
+            found.blank.append(i + 1)
+        else:
+            found.to_ocr.append((i, verdict))
+    finally:
+        tp.close()
+
+
+def _first_pass(
+    doc: pdfium.PdfDocument, path: Path, budgets: Budgets, table_engine: TableEngine, warnings: list[str]
+) -> _Pages:
+    """Every page read from its text layer, a page that cannot be loaded or read skipped with its cause."""
+    n_pages = len(doc)
+    found = _Pages([[] for _ in range(n_pages)], [0.0] * n_pages)
+    probe = ContentProbe(path, n_pages)
+    for i in range(n_pages):
+        try:
+            page = doc[i]
+        except pdfium.PdfiumError as e:
+            found.skip(i + 1, f"pdfium cannot load it ({_cause(e)})")
+            continue
+        try:
+            found.widths[i] = page.get_width()
+            _read_page(page, i, found, probe, path, budgets, table_engine, warnings)
+        except InputError:
+            raise
+        except Exception as e:  # a damaged page (MemoryError and RecursionError included) ends only itself
+            found.lines[i] = []
+            found.skip(i + 1, f"it cannot be read ({_cause(e)})")
+        finally:
+            page.close()
+    for cause, pagenos in sorted(found.skipped.items(), key=lambda kv: kv[1][0]):
+        warnings.append(f"{pages_phrase(pagenos)} skipped: {cause}")
+    return found
+
+
+def _ocr_pass(
+    doc: pdfium.PdfDocument, path: Path, found: _Pages, budgets: Budgets, ocr_engine: OcrEngine | None, warnings: list[str]
+) -> None:
+    """OCR the pages that need it, at most ``budgets.max_ocr_pages`` of them.
+
+    Over the budget, a document that has text elsewhere keeps it, with a warning naming the pages left unread; a
+    document with no text at all is refused (BudgetError): what would be kept is an arbitrary first part of a scan
+    that looks complete, and the operator would rather raise the budget for it.
+    """
+    todo = found.to_ocr
+    limit = budgets.max_ocr_pages
+    if len(todo) > limit and quality.ocr_available(ocr_engine):
+        if not any(found.lines):
+            raise BudgetError(path, "max_ocr_pages", f"{len(todo)} pages need OCR and no page has a text layer", limit)
+        over = [i + 1 for i, _ in todo[limit:]]
+        warnings.append(
+            f"{pages_phrase(over)} need OCR but are over the OCR page budget ({len(todo)} pages, at most {limit}): their"
+            f" text is missing; raise it with {Budgets.option('max_ocr_pages')} or {Budgets.env_var('max_ocr_pages')}"
+        )
+        todo = todo[:limit]
+    for i, verdict in todo:
+        try:
+            page = doc[i]
+        except pdfium.PdfiumError as e:
+            warnings.append(f"page {i + 1} skipped: pdfium cannot load it ({_cause(e)})")
+            continue
+        try:
+            found.lines[i] = quality.recover(page, i + 1, verdict, path, warnings, ocr_engine)
+        except InputError:
+            raise
+        except Exception as e:
+            warnings.append(f"page {i + 1} skipped: OCR failed ({_cause(e)})")
+        finally:
+            page.close()
+
+
+def _no_text_cause(n_pages: int, found: _Pages, warnings: list[str]) -> str:
+    if len(found.blank) == n_pages:
+        return f"all {n_pages} pages are blank" if n_pages > 1 else "its page is blank"
+    return warnings[0] if warnings else f"{len(found.blank)} of {n_pages} pages are blank"
+
+
 def read(
     path: Path, *, budgets: Budgets = DEFAULT_BUDGETS, table_engine: TableEngine = "pdfium", ocr_engine: OcrEngine | None = None
 ) -> RawDoc:
     """Read a PDF into lines, page by page; ``table_engine`` picks how ruled tables are read, ``ocr_engine`` how
     pages without a usable text layer are read (None: ``ocr.DEFAULT_ENGINE``, or the other engine when only it is
-    installed; an engine named but not installed is an InputError)."""
+    installed; an engine named but not installed is an InputError).
+
+    A page that cannot be loaded or read is skipped with a warning naming it and the cause; blank pages are told
+    cheaply and never sent to OCR.
+
+    Raises:
+        BudgetError: more pages than ``budgets.max_pages`` (before any page is read), more text than
+            ``budgets.max_chars``, or more pages needing OCR than ``budgets.max_ocr_pages`` with no text elsewhere.
+        InputError: the file cannot be opened, or no page has any text.
+    """
     doc = _open(path)
     warnings: list[str] = []
-    pages: list[list[PdfLine]] = []
-    tables: dict[int, list[tuple[Box, list[list[str]]]]] = {}
-    widths: list[float] = []
     try:
         n_pages = len(doc)
         if n_pages == 0:
             raise InputError(path, "PDF has no pages")
-        for i in range(n_pages):
-            page = doc[i]
-            tp = page.get_textpage()
-            try:
-                lines, text, missing = _page_lines(page, tp, i + 1)
-                if missing:
-                    warnings.append(
-                        f"page {i + 1}: pdfium could not place {missing} line(s); where they wrap is judged from the text"
-                    )
-                verdict = quality.judge(text)
-                if verdict != "ok":
-                    lines = quality.recover(page, i + 1, verdict, path, warnings, ocr_engine)
-                else:
-                    rules = page_rules(page)
-                    if rules.may_hold_table:
-                        tables[i] = grid_tables(page, tp, rules) if table_engine == "pdfium" else []
-                pages.append(lines)
-                widths.append(page.get_width())
-            finally:
-                tp.close()
-                page.close()
+        if n_pages > budgets.max_pages:
+            raise BudgetError(path, "max_pages", f"{n_pages} pages", budgets.max_pages)
+        found = _first_pass(doc, path, budgets, table_engine, warnings)
+        _ocr_pass(doc, path, found, budgets, ocr_engine, warnings)
     finally:
         doc.close()
-    if tables:
-        pages = find_tables(path, pages, tables, table_engine)
+    pages = found.lines
+    if found.tables:
+        pages = find_tables(path, pages, found.tables, table_engine)
     pages = _strip_furniture(pages)
     margins = _margins(pages)
-    for lines, width in zip(pages, widths, strict=True):
+    for lines, width in zip(pages, found.widths, strict=True):
         _mark_columns(lines, width, margins)
     flat = [ln for lines in pages for ln in lines]
     body = _body_size(flat)
@@ -207,7 +332,5 @@ def read(
         nxt = flat[k + 1] if k + 1 < len(flat) else None
         raw.append(RawLine(ln.text, ln.page, ln.line, _wrapped(ln, nxt, body) if ln.size > 0 else None))
     if not any(r.text.strip() for r in raw):
-        raise InputError(path, "no text could be read from any page" + (f" ({warnings[0]})" if warnings else ""))
+        raise InputError(path, f"no text could be read from any page ({_no_text_cause(n_pages, found, warnings)})")
     return RawDoc(str(path), "pdf", raw, pages=n_pages, warnings=warnings)
-
-
