@@ -9,15 +9,17 @@ import click
 import regex
 
 from ..compare.table import KINDS, ORDERS, analyses_to_table, closest_benefits, known_benefit, order_rows
-from ..records import CompareTable
+from ..records import Analysis, AnalysisResult, CompareTable
 from ..store import table_out
 from ..store.chart import table_to_chart
 from ._app import emit, err, exit_on_errors
 from ._inputs import all_analyses
+from .search import read_store_option, stored_analyses
 
 
 @click.command("compare")
-@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.argument("paths", nargs=-1, type=click.Path())
+@read_store_option
 @click.option("--benefit", "benefit_args", multiple=True,
               help="Benefit to compare, by name or synonym (e.g. 创业担保贷款); repeat it, or give a list (创业担保贷款,一次性创业补贴), "
                    "for a table each. Needed; zhengce benefits lists them.")
@@ -30,18 +32,20 @@ from ._inputs import all_analyses
 @click.option("--chart", type=click.Path(), default=None,
               help="Also draw the first benefit's comparison: a .png or .svg file, a panel per parameter, bars by recipient class.")
 @click.option("--column", default=None, help="Chart only this column (default: the money and rate columns with most values).")
-def compare_cmd(paths: tuple[str, ...], benefit_args: tuple[str, ...], group: str | None, kinds: tuple[str, ...], order: str | None,
+def compare_cmd(paths: tuple[str, ...], store_dir: str | None, benefit_args: tuple[str, ...], group: str | None, kinds: tuple[str, ...], order: str | None,
                 fmt: str, out: str | None, chart: str | None, column: str | None) -> None:
     """Compare a benefit across documents: one row per document and recipient class (region, level, year, 文号), one
     column per parameter (amount, rate, duration … with bound and period), every value with its quote. A document read
     from several formats (text, PDF, DOCX) counts once, its formats listed.
 
     Example: zhengce compare corpus/texts --benefit 创业担保贷款 --by region
+
+    From a store, every stored document: zhengce compare --store zhengce-store --benefit 创业担保贷款
     """
     wanted = [b for arg in benefit_args for b in regex.split(r"[,，、]", arg) if b.strip()]
     if not wanted:
         raise click.UsageError("--benefit is needed: name the benefit to compare, e.g. --benefit 创业担保贷款")
-    analyses, failed = all_analyses(paths, "reading")
+    analyses, failed = _analyses(paths, store_dir)
     tables = []
     for benefit in dict.fromkeys(b.strip() for b in wanted):
         table = analyses_to_table(analyses, benefit=benefit, group=group, kinds=kinds or KINDS)
@@ -73,6 +77,15 @@ def compare_cmd(paths: tuple[str, ...], benefit_args: tuple[str, ...], group: st
         if not table.rows:
             err.print(f"no matching values for {table.benefit}")
     exit_on_errors(failed)
+
+
+def _analyses(paths: tuple[str, ...], store_dir: str | None) -> tuple[list[Analysis], list[AnalysisResult]]:
+    """The analyses to compare: stored ones (every one when no PATH is given), or those of the files."""
+    if store_dir is not None:
+        return stored_analyses(store_dir, paths), []
+    if not paths:
+        raise click.UsageError("give PATH... (files or folders), or --store DIR")
+    return all_analyses(paths, "reading")
 
 
 def _json(tables: list[CompareTable]) -> str:

@@ -13,6 +13,7 @@ from ..store import export
 from ..store.diff_html import diff_to_html
 from ..store.diff_md import diff_to_md, diff_to_text
 from ._app import emit
+from .search import read_store_option, stored_diff
 
 
 def _pick(ref: str) -> Analysis:
@@ -27,6 +28,7 @@ def _pick(ref: str) -> Analysis:
 @click.command("diff")
 @click.argument("a")
 @click.argument("b")
+@read_store_option
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "html", "md", "jsonl", "csv", "parquet", "xlsx"]),
               default="text", show_default=True,
               help="text: the summary and article pairs; json: the Diff record; html: a redline of both versions "
@@ -35,15 +37,18 @@ def _pick(ref: str) -> Analysis:
                    "row, values as numbers (CSV: UTF-8 with a BOM, lists joined with |); xlsx: sheets of changes "
                    "and of article pairs.")
 @click.option("-o", "--out", type=click.Path(), default=None, help="Output file (default: stdout).")
-def diff_cmd(a: str, b: str, fmt: str, out: str | None) -> None:
+def diff_cmd(a: str, b: str, store_dir: str | None, fmt: str, out: str | None) -> None:
     """Compare two documents article by article: two versions of a policy, or a province's policy and a
     city's implementation. A document inside a compendium is named PATH#NN (its number in the contents); a
     saved analysis (the JSON of ``zhengce extract --format json``) can stand for a source file.
 
     Example: zhengce diff corpus/texts/004_a7a4461144ba7e7b.txt#01 corpus/texts/004_a7a4461144ba7e7b.txt#19
     """
-    aa, ab = _pick(a), _pick(b)
-    diff = analyses_to_diff(aa, ab)
+    if store_dir is not None:  # stored analyses, the diff cached in the store
+        aa, ab, diff = stored_diff(store_dir, a, b, analyses_to_diff)
+    else:
+        aa, ab = _pick(a), _pick(b)
+        diff = analyses_to_diff(aa, ab)
     da, db = aa.document, ab.document
     if fmt in ("jsonl", "csv", "parquet", "xlsx"):
         if not out:

@@ -7,14 +7,17 @@ from pathlib import Path
 import click
 
 from ..compare.table import analyses_to_table
+from ..records import AnalysisResult
 from ..store import export
 from ..store.openfisca import table_to_openfisca
 from ._app import emit, err, exit_on_errors
 from ._inputs import all_analyses
+from .search import read_store_option, stored_analyses
 
 
 @click.command("export")
-@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.argument("paths", nargs=-1, type=click.Path())
+@read_store_option
 @click.option("--table", "table", type=click.Choice(["documents", "sections", "provisions", "quantities", "references"]),
               default="quantities", show_default=True, help="Which records to write, one row each.")
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet", "xlsx", "openfisca"]), default="csv",
@@ -25,7 +28,7 @@ from ._inputs import all_analyses
 @click.option("--group", default=None, help="For --format openfisca: only values for this group.")
 @click.option("--column", default=None, help="For --format openfisca: the parameter column (default: the first money one).")
 @click.option("-o", "--out", type=click.Path(), required=True, help="Output file.")
-def export_cmd(paths: tuple[str, ...], table: str, fmt: str, benefit: str | None, group: str | None,
+def export_cmd(paths: tuple[str, ...], store_dir: str | None, table: str, fmt: str, benefit: str | None, group: str | None,
                column: str | None, out: str) -> None:
     """Write records as typed tables for other systems (JSONL, CSV, Parquet, XLSX), one convention in all: the
     document is doc_id, numbers are numbers, dates dates, a span two columns; or a benefit's parameters as dated
@@ -36,7 +39,13 @@ def export_cmd(paths: tuple[str, ...], table: str, fmt: str, benefit: str | None
     if fmt != "openfisca" and (benefit or group or column):
         raise click.UsageError("--benefit, --group and --column are for --format openfisca")
 
-    analyses, failed = all_analyses(paths, "reading")
+    failed: list[AnalysisResult] = []
+    if store_dir is not None:
+        analyses = stored_analyses(store_dir, paths)
+    elif not paths:
+        raise click.UsageError("give PATH... (files or folders), or --store DIR")
+    else:
+        analyses, failed = all_analyses(paths, "reading")
     docs = [a.document for a in analyses]
     if fmt == "openfisca":
         if not benefit:

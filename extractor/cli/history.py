@@ -10,6 +10,7 @@ from ..errors import InputError
 from ..records import Analysis
 from ..store.history_out import history_to_html, history_to_markdown
 from ._app import emit
+from .search import read_store_option, stored_each
 
 
 def _one(ref: str) -> Analysis | str:
@@ -24,17 +25,18 @@ def _one(ref: str) -> Analysis | str:
 
 @click.command("history")
 @click.argument("files", nargs=-1, required=True)
+@read_store_option
 @click.option("--format", "fmt", type=click.Choice(["json", "md", "html"]), default="json", show_default=True,
               help="json: the History record; md or html: the newest text with an 编注 after each article.")
 @click.option("-o", "--out", type=click.Path(), default=None, help="Output file (default: stdout).")
-def history_cmd(files: tuple[str, ...], fmt: str, out: str | None) -> None:
+def history_cmd(files: tuple[str, ...], store_dir: str | None, fmt: str, out: str | None) -> None:
     """Order the versions of one work by date: each article's lineage, each parameter's timeline, and the newest
     text annotated with what each article said before (编注版). Give two or more versions, in any order; a
     document inside a compendium is PATH#NN; a saved analysis can stand for a source file.
 
     Example: zhengce history corpus/revisions/anti-unfair-competition-law-*.txt --format md -o history.md
     """
-    picked = [_one(f) for f in files]
+    picked: list[Analysis | str] = list(stored_each(store_dir, files)) if store_dir is not None else [_one(f) for f in files]
     failed = [p for p in picked if isinstance(p, str)]
     if failed:
         raise click.ClickException("; ".join(failed))

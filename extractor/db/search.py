@@ -1,0 +1,349 @@
+"""Full-text and field search over the corpus store: SQLite FTS5, offline, on Chinese text.
+
+Two full-text indexes can be kept beside the documents, derived data in the same database (a table
+``fts_<method>`` each, and their rows in ``fts_state``):
+
+- ``jieba``: a document's title and text segmented by jieba's search mode (``cut_for_search``: every word and the
+  dictionary words inside it; no HMM guesses, so one string is cut the same way in every context), the tokens
+  joined by spaces under FTS5's ``unicode61`` tokenizer. A query is cut the same way (precise mode); its words
+  must come near one another (``NEAR``, as far apart as the search mode's extra words can put them).
+- ``trigram``: FTS5's ``trigram`` tokenizer over the text as it is: a query term of three characters or more
+  is a substring phrase; a shorter one (补贴: trigram cannot match two characters) is found with ``instr`` over
+  the text and ranked by BM25 on its counts.
+
+``benchmarks/RESULTS-search.md`` judges both on ten real queries; :data:`DEFAULT_METHOD` is the better.
+
+An index is kept current by :func:`refresh_index`, which every search calls first: the documents whose
+``analysis_id`` differs from the one indexed are indexed again and the documents gone are dropped, in one
+transaction, so a search after ``zhengce ingest`` just works and a search with nothing new writes nothing.
+
+Snippets are slices of the document's own text (``text[start:start + len(snippet.text)]``), never of the
+segmented copy, with the matched terms' offsets beside them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import math
+import re
+import sqlite3
+from collections.abc import Iterable, Sequence
+from typing import Any, Final, Literal
+
+from pydantic import Field
+
+from ..records import Level
+from ..records._base import NonNegInt, Record
+from .read import SearchFilters, filter_doc_ids
+from .store import Store
+
+Method = Literal["jieba", "trigram"]
+METHODS: Final[tuple[Method, ...]] = ("jieba", "trigram")
+DEFAULT_METHOD: Final[Method] = "jieba"
+"""The index a search uses unless told: the one that ranked better in benchmarks/RESULTS-search.md."""
+
+TOKENIZER: Final[dict[Method, str]] = {"jieba": "unicode61", "trigram": "trigram"}
+TITLE_WEIGHT: Final[float] = 3.0
+"""BM25 weight of a match in the title against one in the text (1.0)."""
+BM25_K1, BM25_B = 1.2, 0.75
+SNIPPETS: Final[int] = 3
+SNIPPET_REACH: Final[int] = 36
+"""Characters kept on each side of a match in a snippet (within its line)."""
+TRIGRAM_MIN: Final[int] = 3
+
+_TERM_SPLIT = re.compile(r"[\s,，、;；。\"'“”]+")
+_WORDLIKE = re.compile(r"\w")
+
+
+class Snippet(Record):
+    """A passage of a document's text around its matches: ``text`` is ``document.text[start:start+len(text)]``."""
+
+    start: NonNegInt = Field(description="offset of the passage in the document's text")
+    text: str = Field(description="the passage, exactly as in the document (within one line)")
+    marks: list[tuple[NonNegInt, NonNegInt]] = Field(description="offsets of the matched terms inside text, half-open")
+
+
+class SearchHit(Record):
+    """One document a search found, best first."""
+
+    rank: int = Field(ge=1)
+    doc_id: str
+    source: str = Field(description="the source file as ingested")
+    title: str | None
+    doc_number: str | None
+    region: str | None
+    year: int | None
+    date: dt.date | None
+    level: Level | None
+    type: str | None = Field(description="the document's type: 通知, 办法, 意见 …")
+    score: float = Field(description="BM25 relevance (higher is better; 0 for a search by fields alone)")
+    matches: NonNegInt = Field(description="occurrences of the query's terms in the title and text")
+    snippets: list[Snippet] = Field(default_factory=list)
+
+
+class IndexRefresh(Record):
+    """What a refresh of a full-text index did."""
+
+    method: Method
+    indexed: NonNegInt = Field(default=0, description="documents indexed (new, or their analysis changed)")
+    removed: NonNegInt = Field(default=0, description="documents dropped from the index (gone from the store)")
+
+
+class Term(Record):
+    """One unit of a query: the string highlighted in the text, the FTS5 expression that finds it (None: too
+    short for the trigram index, found with instr), and its words (highlighted where the whole is not in the
+    text: 求职补贴 found as 求职创业补贴)."""
+
+    surface: str
+    fts: str | None
+    words: list[str] = Field(default_factory=list)
+
+
+# -- the tokenizer -------------------------------------------------------------------------------------------
+
+
+@functools.cache
+def _tokenizer() -> Any:
+    """jieba's default dictionary in a tokenizer of its own (jieba's global one is left alone); jieba is
+    imported here, so that commands reading the store without searching it do not load it."""
+    import jieba  # type: ignore[import-untyped]
+
+    tok = jieba.Tokenizer()
+    tok.initialize()
+    return tok
+
+
+def segment(text: str) -> str:
+    """The text as the jieba index holds it: search-mode tokens joined by spaces (layout whitespace dropped).
+
+    >>> segment("社会保险补贴")
+    '社会 保险 社会保险 补贴'
+    """
+    return " ".join(t for t in _tokenizer().cut_for_search(text, HMM=False) if not t.isspace())
+
+
+def _quote(s: str) -> str:
+    return '"' + s.replace('"', '""') + '"'
+
+
+def query_terms(query: str, method: Method) -> list[Term]:
+    """The query's terms: parts separated by spaces or punctuation, each all required.
+
+    >>> [t.fts for t in query_terms("高校毕业生 补贴", "jieba")]
+    ['NEAR("高校" "毕业生", 3)', '"补贴"']
+    >>> [(t.surface, t.fts) for t in query_terms("创业担保贷款 补贴", "trigram")]
+    [('创业担保贷款', '"创业担保贷款"'), ('补贴', None)]
+    """
+    parts = [p for p in _TERM_SPLIT.split(query) if _WORDLIKE.search(p)]
+    out: list[Term] = []
+    for part in dict.fromkeys(parts):
+        if method == "trigram":
+            out.append(Term(surface=part, fts=_quote(part) if len(part) >= TRIGRAM_MIN else None))
+            continue
+        words = [w for w in _tokenizer().cut(part, HMM=False) if _WORDLIKE.search(w)]
+        if len(words) == 1:
+            out.append(Term(surface=part, fts=_quote(words[0])))
+        elif words:
+            # the search mode puts a long word's inner words before it: 高校 毕业 业生 毕业生
+            extra = len([w for w in _tokenizer().cut_for_search(part, HMM=False) if _WORDLIKE.search(w)]) - len(words)
+            out.append(Term(surface=part, fts=f"NEAR({' '.join(map(_quote, words))}, {extra + 1})", words=words))
+    return out
+
+
+# -- the index ------------------------------------------------------------------------------------------------
+
+
+def _table(method: Method) -> str:
+    return f"fts_{method}"
+
+
+def _ensure_tables(conn: sqlite3.Connection, method: Method) -> None:
+    conn.execute(f"create virtual table if not exists {_table(method)} using fts5(title, body, tokenize='{TOKENIZER[method]}')")
+    conn.execute("create table if not exists fts_state (method text not null, doc_id text not null, "
+                 "analysis_id text not null, fts_rowid integer not null, primary key (method, doc_id))")
+
+
+def _stale(conn: sqlite3.Connection, method: Method) -> tuple[list[tuple[str, str]], list[tuple[str, int]]]:
+    """(doc_id, analysis_id) of the documents to index, and (doc_id, fts_rowid) of the indexed ones gone."""
+    if not conn.execute("select 1 from sqlite_master where name = 'fts_state'").fetchone():
+        return [(r[0], r[1]) for r in conn.execute("select doc_id, analysis_id from documents")], []
+    changed = conn.execute(
+        "select d.doc_id, d.analysis_id from documents d left join fts_state s on s.method = ? and s.doc_id = d.doc_id "
+        "where s.analysis_id is null or s.analysis_id != d.analysis_id", [method]).fetchall()
+    gone = conn.execute(
+        "select s.doc_id, s.fts_rowid from fts_state s where s.method = ? and not exists "
+        "(select 1 from documents d where d.doc_id = s.doc_id and d.analysis_id = s.analysis_id)", [method]).fetchall()
+    return [(r[0], r[1]) for r in changed], [(r[0], r[1]) for r in gone]
+
+
+def _index_text(method: Method, text: str) -> str:
+    return segment(text) if method == "jieba" else text
+
+
+def refresh_index(store: Store, method: Method = DEFAULT_METHOD) -> IndexRefresh:
+    """Bring the ``method`` index up to date with the stored documents, in one transaction (nothing is written
+    when it is current)."""
+    conn = store.conn
+    changed, gone = _stale(conn, method)
+    if not changed and not gone:
+        return IndexRefresh(method=method)
+    with store.transaction():
+        _ensure_tables(conn, method)
+        changed, gone = _stale(conn, method)  # again, under the write lock: another search may have done it
+        table = _table(method)
+        for _, rowid in gone:
+            conn.execute(f"delete from {table} where rowid = ?", [rowid])
+        conn.executemany("delete from fts_state where method = ? and doc_id = ?", [(method, d) for d, _ in gone])
+        for doc_id, aid in changed:
+            title, text = conn.execute("select coalesce(title, ''), text from documents where doc_id = ?", [doc_id]).fetchone()
+            cur = conn.execute(f"insert into {table} (title, body) values (?, ?)",
+                               [_index_text(method, title), _index_text(method, text)])
+            conn.execute("insert or replace into fts_state (method, doc_id, analysis_id, fts_rowid) values (?, ?, ?, ?)",
+                         [method, doc_id, aid, cur.lastrowid])
+    removed = len({d for d, _ in gone} - {d for d, _ in changed})
+    return IndexRefresh(method=method, indexed=len(changed), removed=removed)
+
+
+# -- ranking --------------------------------------------------------------------------------------------------
+
+
+def _fts_scores(conn: sqlite3.Connection, method: Method, terms: Sequence[Term]) -> dict[str, float]:
+    expr = " AND ".join(t.fts for t in terms if t.fts)
+    rows = conn.execute(
+        f"select s.doc_id, -bm25({_table(method)}, ?, 1.0) from {_table(method)} f "
+        f"join fts_state s on s.method = ? and s.fts_rowid = f.rowid where {_table(method)} match ?",
+        [TITLE_WEIGHT, method, expr]).fetchall()
+    return {r[0]: float(r[1]) for r in rows}
+
+
+_TITLE = "coalesce(title, '')"
+
+
+def _count_sql(column: str) -> str:
+    """SQL of how many times ``?1`` occurs in ``column``."""
+    return f"(length({column}) - length(replace({column}, ?1, ''))) / length(?1)"
+
+
+def _instr_scores(conn: sqlite3.Connection, term: str) -> dict[str, float]:
+    """BM25 of a term too short for the index, from its counts in the titles and texts (found with instr)."""
+    n, avg = conn.execute("select count(*), avg(length(text)) from documents").fetchone()
+    rows = conn.execute(
+        f"select doc_id, length(text), {_count_sql('text')}, {_count_sql(_TITLE)} "
+        "from documents where instr(text, ?1) > 0 or instr(coalesce(title, ''), ?1) > 0", [term]).fetchall()
+    idf = math.log(1 + (n - len(rows) + 0.5) / (len(rows) + 0.5))
+    out = {}
+    for doc_id, length, in_text, in_title in rows:
+        tf = in_text + TITLE_WEIGHT * in_title
+        out[doc_id] = idf * tf * (BM25_K1 + 1) / (tf + BM25_K1 * (1 - BM25_B + BM25_B * length / (avg or 1)))
+    return out
+
+
+def rank(store: Store, query: str, method: Method = DEFAULT_METHOD) -> list[tuple[str, float]]:
+    """(doc_id, score) of every document holding all the query's terms, best first (ties by doc_id)."""
+    terms = query_terms(query, method)
+    if not terms:
+        return []
+    conn = store.conn
+    scores: dict[str, float] | None = _fts_scores(conn, method, terms) if any(t.fts for t in terms) else None
+    for t in terms:
+        if t.fts is None:
+            short = _instr_scores(conn, t.surface)
+            scores = short if scores is None else {d: s + short[d] for d, s in scores.items() if d in short}
+    return sorted((scores or {}).items(), key=lambda kv: (-kv[1], kv[0]))
+
+
+# -- snippets -------------------------------------------------------------------------------------------------
+
+
+def _occurrences(text: str, surfaces: Iterable[str]) -> list[tuple[int, int]]:
+    """Every occurrence of the surfaces in ``text``, overlapping ones merged, in order."""
+    spans = sorted((m.start(), m.start() + len(s)) for s in set(surfaces) if s for m in re.finditer(re.escape(s), text))
+    merged: list[tuple[int, int]] = []
+    for s, e in spans:
+        if merged and s <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
+        else:
+            merged.append((s, e))
+    return merged
+
+
+def snippets(text: str, surfaces: Sequence[str], n: int = SNIPPETS, reach: int = SNIPPET_REACH) -> list[Snippet]:
+    """Up to ``n`` passages of ``text`` around the matches of ``surfaces``, each within its line: those holding
+    most distinct terms first, then in text order.
+
+    >>> [s.text for s in snippets("第一行\\n申请创业担保贷款的，给予贴息。", ["创业担保贷款"], reach=3)]
+    ['申请创业担保贷款的，给']
+    """
+    spans = _occurrences(text, surfaces)
+    windows: list[tuple[int, int, list[tuple[int, int]]]] = []
+    for s, e in spans:
+        if windows and s < windows[-1][1]:
+            continue  # inside the passage before
+        line_start = text.rfind("\n", 0, s) + 1
+        line_end = text.find("\n", e)
+        line_end = len(text) if line_end < 0 else line_end
+        start = max(line_start, s - reach, windows[-1][1] if windows else 0)  # passages never overlap
+        end = min(line_end, e + reach)
+        windows.append((start, end, [(a - start, b - start) for a, b in spans if a >= start and b <= end]))
+
+    def distinct(w: tuple[int, int, list[tuple[int, int]]]) -> int:
+        return len({text[w[0] + a:w[0] + b] for a, b in w[2]})
+
+    best = sorted(windows, key=lambda w: (-distinct(w), w[0]))[:n]
+    return [Snippet(start=s, text=text[s:e], marks=marks) for s, e, marks in best]
+
+
+# -- search ---------------------------------------------------------------------------------------------------
+
+_HIT_SQL = ("select d.doc_id, s.path, d.title, d.doc_number, d.region, d.year, d.date, d.level, d.type, d.text "
+            "from documents d join sources s on s.source_id = d.source_id where d.doc_id = ?")
+
+
+def highlights(terms: Sequence[Term], text: str) -> list[str]:
+    """The strings to mark in ``text``: each term as written, or its words where it is not in the text whole."""
+    return [s for t in terms for s in ([t.surface] if t.surface in text or not t.words else t.words)]
+
+
+def _hit(conn: sqlite3.Connection, n: int, doc_id: str, score: float, terms: Sequence[Term]) -> SearchHit:
+    doc_id, path, title, number, region, year, date, level, kind, text = conn.execute(_HIT_SQL, [doc_id]).fetchone()
+    surfaces = highlights(terms, (title or "") + "\n" + text)
+    matches = len(_occurrences(text, surfaces)) + len(_occurrences(title or "", surfaces))
+    return SearchHit(
+        rank=n, doc_id=doc_id, source=path, title=title, doc_number=number, region=region, year=year,
+        date=dt.date.fromisoformat(date) if date else None, level=level, type=kind, score=float(f"{score:.6g}"),
+        matches=matches, snippets=snippets(text, surfaces) if surfaces else [],
+    )
+
+
+def _by_date(conn: sqlite3.Connection, ids: set[str] | None) -> list[tuple[str, float]]:
+    rows = conn.execute("select doc_id, coalesce(date, ''), coalesce(year, 0) from documents").fetchall()
+    rows = [r for r in rows if ids is None or r[0] in ids]
+    return [(r[0], 0.0) for r in sorted(rows, key=lambda r: (r[2], r[1], r[0]), reverse=True)]
+
+
+def search(
+    store: Store, query: str, filters: SearchFilters | None = None, *, limit: int | None = 20,
+    method: Method = DEFAULT_METHOD,
+) -> list[SearchHit]:
+    """The stored documents that match ``query`` (every term) and ``filters``, best first, with snippets.
+
+    An empty query lists the documents the filters keep, newest first. Raises ValueError for a filter that
+    names nothing known (a region, a benefit).
+    """
+    refresh_index(store, method)
+    allowed = filter_doc_ids(store, filters or SearchFilters())
+    conn = store.conn
+    if not query.strip():
+        ranked = _by_date(conn, allowed)
+    else:
+        ranked = [(d, s) for d, s in rank(store, query, method) if allowed is None or d in allowed]
+    terms = query_terms(query, method)
+    chosen = ranked if limit is None else ranked[:limit]
+    return [_hit(conn, n, d, s, terms) for n, (d, s) in enumerate(chosen, start=1)]
+
+
+__all__ = [
+    "DEFAULT_METHOD", "METHODS", "IndexRefresh", "Method", "SearchFilters", "SearchHit", "Snippet", "Term",
+    "highlights", "query_terms", "rank", "refresh_index", "search", "segment", "snippets",
+]
