@@ -7,13 +7,28 @@ JSON or JSONL that ``zhengce extract --format json|analyses`` wrote (analyses) o
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
+from .budgets import DEFAULT_BUDGETS, Budgets
 from .errors import InputError
 from .extract import extract_document, extract_documents
+from .ingest.raw import RawDoc, RawLine
 from .ingest.saved import read_saved
-from .pipeline import is_saved, parse_path, pick_documents, split_document_ref
+from .pipeline import failure_cause, is_saved, parse_path, pick_documents, raw_to_documents, split_document_ref
 from .records import Analysis, AnalysisResult
+
+log = logging.getLogger(__name__)
+
+
+WARM_UP_TEXT = "关于印发创业补贴办法的通知\n一、补贴标准\n对首次创业的高校毕业生，给予一次性创业补贴5000元，贷款额度最高不超过20万元，期限3年。"
+
+
+def warm_up() -> None:
+    """Build what extraction loads on first use (spaCy, the rule tables, the taxonomy) in this process, by
+    analysing a short built-in text, so that worker processes forked after it start with it built."""
+    extract_documents(raw_to_documents(RawDoc("<warm-up>", "text", [RawLine(t, None, n) for n, t in enumerate(
+        WARM_UP_TEXT.split("\n"), start=1)])))
 
 
 def read_analyses(path: str | Path) -> list[Analysis]:
@@ -23,30 +38,32 @@ def read_analyses(path: str | Path) -> list[Analysis]:
     return [r if isinstance(r, Analysis) else extract_document(r) for r in read_saved(path)]
 
 
-def analyze_path(path: str | Path) -> AnalysisResult:
-    """The analyses of one file (or of one document of it: ``PATH#NN``), a source or a saved file; bad input
-    goes into the result's ``error``."""
-    if is_saved(path):
-        file, part = split_document_ref(path)
-        try:
+def analyze_path(path: str | Path, budgets: Budgets = DEFAULT_BUDGETS) -> AnalysisResult:
+    """The analyses of one file (or of one document of it: ``PATH#NN``), a source (read within ``budgets``) or a
+    saved file. Any failure of the file, of whatever type, goes into the result's ``error``."""
+    try:
+        if is_saved(path):
+            file, part = split_document_ref(path)
             analyses = pick_documents(read_analyses(file), part, lambda a: a.id)
-        except InputError as e:
-            return AnalysisResult(path=str(path), error=e.cause)
-        if not analyses:
-            return AnalysisResult(path=str(path), error=f"no document {part} in it")
-        return AnalysisResult(path=str(path), analyses=analyses)
-    parsed = parse_path(path)
-    if parsed.error is not None:
-        return AnalysisResult(path=str(path), error=parsed.error)
-    return AnalysisResult(path=str(path), analyses=extract_documents(parsed.documents))
+            if not analyses:
+                return AnalysisResult(path=str(path), error=f"no document {part} in it")
+            return AnalysisResult(path=str(path), analyses=analyses)
+        parsed = parse_path(path, budgets)
+        if parsed.error is not None:
+            return AnalysisResult(path=str(path), error=parsed.error)
+        return AnalysisResult(path=str(path), analyses=extract_documents(parsed.documents))
+    except Exception as e:  # a batch survives any file: the failure is that file's one line
+        if not isinstance(e, InputError):
+            log.debug("analysing %s failed", path, exc_info=True)
+        return AnalysisResult(path=str(path), error=failure_cause(e))
 
 
-def analyze_file(path: str | Path) -> list[Analysis]:
+def analyze_file(path: str | Path, budgets: Budgets = DEFAULT_BUDGETS) -> list[Analysis]:
     """The analyses of one source or saved file. Raises InputError, naming the file and the cause."""
-    result = analyze_path(path)
+    result = analyze_path(path, budgets)
     if result.error is not None:
         raise InputError(path, result.error)
     return result.analyses
 
 
-__all__ = ["analyze_file", "analyze_path", "read_analyses"]
+__all__ = ["analyze_file", "analyze_path", "read_analyses", "warm_up"]

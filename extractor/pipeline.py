@@ -3,14 +3,25 @@
 from __future__ import annotations
 
 import bisect
+import contextlib
+import ctypes
+import ctypes.util
 import logging
-from collections.abc import Callable, Sequence
+import multiprocessing
+import os
+import signal
+import sys
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
 from pathlib import Path
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 import regex
 
 from . import ingest
+from .budgets import DEFAULT_BUDGETS, BudgetError, Budgets
 from .divisions import region_of
 from .errors import InputError
 from .ingest.raw import RawDoc
@@ -25,6 +36,7 @@ from .text.patterns import DOC_NUMBER_RE, parse_doc_number, title_text
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
+R = TypeVar("R")
 
 REFERENCE_RE = regex.compile(
     rf"《(?P<title>[^《》]{{2,100}})》(?:[ \u3000]*[（(](?P<num>{DOC_NUMBER_RE.pattern})[）)])?"
@@ -230,9 +242,10 @@ def raw_to_documents(raw: RawDoc) -> list[Document]:
     ]
 
 
-def parse_file(path: str | Path) -> list[Document]:
-    """Parse one file into its documents. Raises InputError, naming the file and the cause, on bad input."""
-    raw = ingest.read(path)
+def parse_file(path: str | Path, budgets: Budgets = DEFAULT_BUDGETS) -> list[Document]:
+    """Parse one file into its documents, within ``budgets``. Raises InputError (a BudgetError for a file over a
+    budget), naming the file and the cause, on bad input."""
+    raw = ingest.read(path, budgets)
     docs = raw_to_documents(raw)
     if not docs or not any(d.text.strip() for d in docs):
         raise InputError(path, "no document text found")
@@ -269,17 +282,32 @@ def is_saved(path: str | Path) -> bool:
     return split_document_ref(path)[0].suffix.lower() in SAVED_SUFFIXES
 
 
-def parse_path(path: str | Path) -> ParseResult:
-    """The documents of one file (or of one document of it: ``PATH#NN``): a source parsed, or the documents of
-    a saved file read back (nothing extracted); bad input goes into the result's ``error``."""
+def failure_cause(e: Exception) -> str:
+    """The one-line cause of a file's failure: an InputError's own cause, else the exception's type and first line.
+
+    >>> failure_cause(InputError("a.pdf", "truncated PDF")), failure_cause(RecursionError("maximum recursion depth"))
+    ('truncated PDF', 'RecursionError: maximum recursion depth')
+    """
+    if isinstance(e, InputError):
+        return e.cause
+    first = str(e).strip().splitlines()[0] if str(e).strip() else ""
+    return f"{type(e).__name__}: {first}" if first else type(e).__name__
+
+
+def parse_path(path: str | Path, budgets: Budgets = DEFAULT_BUDGETS) -> ParseResult:
+    """The documents of one file (or of one document of it: ``PATH#NN``): a source parsed within ``budgets``, or
+    the documents of a saved file read back (nothing extracted). Any failure of the file, of whatever type
+    (InputError, a library's error, MemoryError, RecursionError), goes into the result's ``error``."""
     file, doc_id = split_document_ref(path)
     try:
         if is_saved(file):
             docs = [r.document if isinstance(r, Analysis) else r for r in read_saved(file)]
         else:
-            docs = parse_file(file)
-    except InputError as e:
-        return ParseResult(path=str(path), error=e.cause)
+            docs = parse_file(file, budgets)
+    except Exception as e:  # a batch survives any file: the failure is that file's one line
+        if not isinstance(e, InputError):
+            log.debug("parsing %s failed", path, exc_info=True)
+        return ParseResult(path=str(path), error=failure_cause(e))
     docs = pick_documents(docs, doc_id, lambda d: d.id)
     if not docs:
         return ParseResult(path=str(path), error=f"no document {doc_id} in it")
@@ -299,7 +327,135 @@ def iter_files(paths: Sequence[str | Path]) -> list[Path]:
     return out
 
 
+def _descendants(pid: int) -> list[int]:
+    """Every process under ``pid`` (children, their children …), read from /proc; empty where there is none."""
+    parent_of: dict[int, int] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text(encoding="ascii", errors="replace").rpartition(")")[2].split()
+            parent_of[int(stat.parent.name)] = int(fields[1])
+        except (OSError, ValueError, IndexError):
+            continue
+    out, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        kids = [c for c, pp in parent_of.items() if pp == p]
+        out.extend(kids)
+        todo.extend(kids)
+    return out
+
+
+def _die_with_parent() -> None:
+    """Linux: the kernel kills this process when its parent dies (a ``kill -9`` of the run leaves no worker)."""
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
+def _serve(fn: Callable[[T], R], conn: Connection) -> None:
+    """The worker's loop: ``fn`` of each item received, sent back as ("ok", result) or ("error", cause)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops the worker
+    _die_with_parent()
+    while True:
+        try:
+            item = conn.recv()
+        except (EOFError, OSError):
+            os._exit(0)
+        try:
+            reply: tuple[str, object] = ("ok", fn(item))
+        except Exception as e:
+            reply = ("error", failure_cause(e))
+        try:
+            conn.send(reply)
+        except Exception as e:  # a result that cannot be pickled is still one line
+            conn.send(("error", f"its result could not be returned: {failure_cause(e)}"))
+
+
+class _Worker(Generic[T, R]):
+    """One forked process that runs ``fn`` on item after item, so the caches it builds (spaCy, rule tables) are
+    built once; killed, with everything it started, when an item overruns, and started again for the next."""
+
+    def __init__(self, fn: Callable[[T], R]) -> None:
+        self.fn = fn
+        self.proc: BaseProcess | None = None
+        self.conn: Connection | None = None
+
+    def _start(self) -> tuple[BaseProcess, Connection]:
+        ctx = multiprocessing.get_context("fork")
+        ours, theirs = ctx.Pipe()
+        for stream in (sys.stdout, sys.stderr):  # what is buffered must not be written twice by the child
+            stream.flush()
+        proc = ctx.Process(target=_serve, args=(self.fn, theirs), daemon=True, name="zhengce-worker")
+        proc.start()
+        theirs.close()
+        self.proc, self.conn = proc, ours
+        return proc, ours
+
+    def stop(self) -> None:
+        """Kill the worker and every process it started."""
+        if self.proc is None or self.conn is None:
+            return
+        pid = self.proc.pid
+        for p in ([] if pid is None else _descendants(pid)) + ([pid] if pid is not None else []):
+            with contextlib.suppress(OSError):
+                os.kill(p, signal.SIGKILL)
+        self.proc.join()
+        self.conn.close()
+        self.proc = self.conn = None
+
+    def run(self, item: T, seconds: float) -> tuple[str, object]:
+        """("ok", fn(item)), or ("error", cause) when fn raised, overran ``seconds`` or its process died."""
+        proc, conn = (self.proc, self.conn) if self.proc is not None and self.conn is not None else self._start()
+        start = time.monotonic()
+        conn.send(item)
+        if not conn.poll(seconds):
+            self.stop()
+            return "timeout", time.monotonic() - start
+        try:
+            reply: tuple[str, object] = conn.recv()
+            return reply
+        except (EOFError, OSError):
+            proc.join(5)
+            code = proc.exitcode
+            self.stop()
+            how = f"killed by {signal.Signals(-code).name}" if code is not None and code < 0 else f"exit code {code}"
+            return "error", f"its worker process died ({how}) while reading it"
+
+
+def map_bounded(
+    fn: Callable[[T], R], items: Iterable[T], seconds: float, failed: Callable[[T, str], R]
+) -> Iterator[R]:
+    """``fn(item)`` of each item, each within ``seconds`` of wall time, in order; ``failed(item, cause)`` for an
+    item that raised, overran (a BudgetError's cause, naming ``--max-seconds``) or crashed its process.
+
+    Each item runs in a forked worker process that is killed when the item overruns, so the limit holds even
+    while the time goes in C code (pdfium, lxml, zlib) that no signal interrupts. Without ``fork`` (not POSIX),
+    items run in this process, unbounded.
+
+    >>> list(map_bounded(len, ["ab", "abc"], 60, lambda item, cause: -1))
+    [2, 3]
+    """
+    if "fork" not in multiprocessing.get_all_start_methods():
+        yield from (fn(item) for item in items)
+        return
+    worker: _Worker[T, R] = _Worker(fn)
+    try:
+        for item in items:
+            status, value = worker.run(item, seconds)
+            if status == "ok":
+                yield value  # type: ignore[misc]
+            elif status == "timeout":
+                cause = BudgetError(item, "max_seconds", f"stopped after {value:.1f} s", seconds).cause
+                yield failed(item, cause)
+            else:
+                yield failed(item, str(value))
+    finally:
+        worker.stop()
+
+
 __all__ = [
-    "build_document", "document_id", "is_saved", "iter_files", "parse_file", "parse_path", "pick_documents", "raw_to_documents",
+    "build_document", "document_id", "failure_cause", "is_saved", "iter_files", "map_bounded", "parse_file", "parse_path", "pick_documents", "raw_to_documents",
     "split_document_ref",
 ]

@@ -10,15 +10,25 @@ from __future__ import annotations
 import importlib
 import sys
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import click
+from pydantic import ValidationError
 from rich.console import Console
 
-from ..records import AnalysisResult, ParseResult
+from ..budgets import Budgets
+from ..records import AnalysisResult, Document, ParseResult
+from ..store.atomic import output_lock, write_atomic
 
 err = Console(stderr=True, highlight=False, width=None if sys.stderr.isatty() else 140)
+
+
+def report_warnings(path: str, docs: Sequence[Document]) -> None:
+    """The warnings of a file's documents (a page skipped or read by OCR …), each once, one line each."""
+    for w in dict.fromkeys(w for d in docs for w in d.warnings):
+        err.print(f"[yellow]warning[/yellow]: {path}: {w}", soft_wrap=True)
 
 
 def _report_errors(failed: Sequence[ParseResult | AnalysisResult]) -> int:
@@ -35,19 +45,85 @@ def exit_on_errors(failed: Sequence[ParseResult | AnalysisResult]) -> None:
         raise SystemExit(1)
 
 
+def say(note: str) -> None:
+    """One line to stderr, such as that another run holds the output."""
+    err.print(note, soft_wrap=True)
+
+
 def emit(text: str, out: str | None, note: str = "", bom: bool = False) -> None:
     """Write ``text`` to the file ``out`` (folders made as needed) and say so, or to stdout. ``bom``: a CSV file
-    starts with the UTF-8 byte-order mark, so that Excel on a Chinese Windows reads it as UTF-8."""
+    starts with the UTF-8 byte-order mark, so that Excel on a Chinese Windows reads it as UTF-8. The file is
+    written atomically (a temporary file beside it, then a rename) under the output's lock, so a kill leaves the
+    old file or the new one and concurrent runs into one file are serialized."""
     if out is None:
         click.echo(text, nl=False)
         return
     if Path(out).is_dir():
         raise click.UsageError(f"{out}: is a folder; give a file name with -o")
-    Path(out).parent.mkdir(parents=True, exist_ok=True)
-    Path(out).write_text(text, encoding="utf-8-sig" if bom else "utf-8")
+    with output_lock(out, on_wait=say):
+        write_atomic(out, text, encoding="utf-8-sig" if bom else "utf-8")
     if note:
         err.print(f"{note} to {out}", soft_wrap=True)
 
+
+@dataclass
+class RunState:
+    """What the group's commands share in a run (the click context's ``obj``): the budgets given as options."""
+
+    budget_options: dict[str, float | int] = field(default_factory=dict)
+
+    def budgets(self) -> Budgets:
+        """The budgets of this run: the defaults, the ``ZHENGCE_MAX_*`` environment, then the options given."""
+        try:
+            return Budgets.from_env(None, **self.budget_options)
+        except ValidationError as e:
+            first = e.errors()[0]
+            name = str(first["loc"][0]) if first["loc"] else "budget"
+            raise click.UsageError(f"{Budgets.option(name)} / {Budgets.env_var(name)}: {first['msg']}") from None
+
+
+def current_budgets() -> Budgets:
+    """The budgets of the command being run (its options and the environment), or of the environment alone
+    outside a command."""
+    ctx = click.get_current_context(silent=True)
+    state = ctx.find_object(RunState) if ctx is not None else None
+    return state.budgets() if state is not None else RunState().budgets()
+
+
+def _store_budget(ctx: click.Context, param: click.Parameter, value: float | int | None) -> None:
+    if value is not None and param.name is not None:
+        ctx.ensure_object(RunState).budget_options[param.name] = value
+
+
+def _number(x: object) -> str:
+    return f"{x:g}" if isinstance(x, float) else f"{x:,}" if isinstance(x, int) else str(x)
+
+
+def _budget_option(name: str) -> click.Option:
+    info = Budgets.model_fields[name]
+    kind: click.IntRange | click.FloatRange = (
+        click.IntRange(min=1) if info.annotation is int else click.FloatRange(min=0, min_open=True)
+    )
+    return click.Option(
+        [Budgets.option(name), name], type=kind, default=None, expose_value=False, callback=_store_budget,
+        envvar=Budgets.env_var(name), show_envvar=True, is_eager=True,
+        help=f"Budget: {info.description} (default {_number(info.default)}).",
+    )
+
+
+C = TypeVar("C", bound=click.Command)
+
+
+def with_budgets(command: C) -> C:
+    """Give a command that reads files every budget as an option (``--max-pages``, environment
+    ``ZHENGCE_MAX_PAGES``): a file over one is that file's one error line. Applying it twice adds nothing."""
+    have = {p.name for p in command.params}
+    command.params.extend(_budget_option(name) for name in Budgets.model_fields if name not in have)
+    return command
+
+
+READS_FILES = frozenset({"parse", "extract", "show", "compare", "diff", "graph", "export", "history", "groups"})
+"""The commands that read source files, and so take the budgets as options."""
 
 COMMANDS = {
     "parse": "parse:parse", "extract": "extract:extract_cmd", "show": "extract:show_cmd",
@@ -76,7 +152,7 @@ class LazyGroup(click.Group):
             return super().get_command(ctx, cmd_name)
         module, _, name = self.lazy[cmd_name].partition(":")
         command: click.Command = getattr(importlib.import_module(f"{__package__}.{module}"), name)
-        return command
+        return with_budgets(command) if cmd_name in READS_FILES else command
 
 
 @click.group(cls=LazyGroup, lazy=COMMANDS, context_settings={"help_option_names": ["-h", "--help"]})

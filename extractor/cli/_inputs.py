@@ -1,7 +1,13 @@
-"""What the commands read: the files named (folders: their supported files), with a progress bar for a batch."""
+"""What the commands read: the files named (folders: their supported files), with a progress bar for a batch.
+
+Each file is read within the run's budgets (:func:`._app.current_budgets`), in a worker process that is stopped
+when the file overruns ``--max-seconds``; whatever a file does (an error of any type, a crash of its process),
+it is that file's one line and the batch goes on.
+"""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TypeVar
@@ -9,43 +15,66 @@ from typing import TypeVar
 import click
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from ..pipeline import iter_files, parse_path
+from ..budgets import Budgets
+from ..pipeline import is_saved, iter_files, map_bounded, parse_path
 from ..records import Analysis, AnalysisResult, Document, ParseResult
-from ._app import err
+from ._app import current_budgets, err, report_warnings
 
 PROGRESS_MIN_FILES = 5
-R = TypeVar("R")
+R = TypeVar("R", ParseResult, AnalysisResult)
 
 
-def _each(paths: Sequence[str], label: str, fn: Callable[[Path], R]) -> Iterator[R]:
+def _bounded(files: Sequence[Path], fn: Callable[[Path], R], failed: Callable[[Path, str], R], seconds: float) -> Iterator[R]:
+    """``fn`` of each file within ``seconds``, each file's warnings printed as it is done."""
+    for result in map_bounded(fn, files, seconds, failed):
+        docs = result.documents if isinstance(result, ParseResult) else [a.document for a in result.analyses]
+        report_warnings(result.path, docs)
+        yield result
+
+
+def _each(
+    paths: Sequence[str], label: str, fn: Callable[[Path], R], failed: Callable[[Path, str], R], budgets: Budgets
+) -> Iterator[R]:
     files = iter_files(paths)
     if not files:
         raise click.UsageError(f"no supported files in: {' '.join(paths)}")
     if len(files) < PROGRESS_MIN_FILES:
-        for f in files:
-            yield fn(f)
+        yield from _bounded(files, fn, failed, budgets.max_seconds)
         return
     columns = (TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), TextColumn("{task.description}"))
-    with Progress(*columns, console=err, transient=True) as progress:
+    # auto_refresh off: no refresh thread, so the worker process is forked from a process of one thread
+    with Progress(*columns, console=err, transient=True, auto_refresh=False) as progress:
         task = progress.add_task("", total=len(files))
-        for f in files:
-            progress.update(task, description=f.name)
-            yield fn(f)
-            progress.advance(task)
+        progress.update(task, description=files[0].name, refresh=True)
+        for n, result in enumerate(_bounded(files, fn, failed, budgets.max_seconds), start=1):
+            yield result
+            progress.update(task, advance=1, description=files[n].name if n < len(files) else "", refresh=True)
 
 
-def parse_results(paths: Sequence[str], label: str) -> Iterator[ParseResult]:
+def parse_results(paths: Sequence[str], label: str, budgets: Budgets | None = None) -> Iterator[ParseResult]:
     """The documents of every file named (folders: their supported files), with a progress bar: source files
-    parsed, saved analyses or documents read back."""
-    return _each(paths, label, parse_path)
+    parsed within ``budgets`` (default: the command's), saved analyses or documents read back."""
+    b = budgets if budgets is not None else current_budgets()
+    return _each(paths, label, functools.partial(parse_path, budgets=b), _parse_failed, b)
 
 
-def analysis_results(paths: Sequence[str], label: str) -> Iterator[AnalysisResult]:
-    """The analyses of every file named: source files parsed and extracted once each, saved analyses (the
-    .json/.jsonl of ``zhengce extract``) read back as they are."""
-    from ..analysis import analyze_path  # extraction (spaCy and the rule tables) loads only for commands that extract
+def _parse_failed(path: Path, cause: str) -> ParseResult:
+    return ParseResult(path=str(path), error=cause)
 
-    return _each(paths, label, analyze_path)
+
+def _analysis_failed(path: Path, cause: str) -> AnalysisResult:
+    return AnalysisResult(path=str(path), error=cause)
+
+
+def analysis_results(paths: Sequence[str], label: str, budgets: Budgets | None = None) -> Iterator[AnalysisResult]:
+    """The analyses of every file named: source files parsed (within ``budgets``, default: the command's) and
+    extracted once each, saved analyses (the .json/.jsonl of ``zhengce extract``) read back as they are."""
+    from ..analysis import analyze_path, warm_up  # extraction (spaCy, rule tables) loads only for commands that extract
+
+    if not all(is_saved(p) for p in paths):
+        warm_up()  # once in this process, so that every worker forked from it starts with it loaded
+    b = budgets if budgets is not None else current_budgets()
+    return _each(paths, label, functools.partial(analyze_path, budgets=b), _analysis_failed, b)
 
 
 def all_analyses(paths: Sequence[str], label: str) -> tuple[list[Analysis], list[AnalysisResult]]:

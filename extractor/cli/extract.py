@@ -8,10 +8,11 @@ import click
 
 from ..extract.taxonomy import benefits, groups
 from ..records import Analysis, AnalysisResult
+from ..store.atomic import output_lock, write_atomic
 from ..store.export import TABLES, quantity_row
 from ..store.highlight import document_to_html
 from ..store.rows import analyses_to_json, analyses_to_jsonl, quantity_to_row, rows_to_jsonl, table_to_csv
-from ._app import emit, exit_on_errors
+from ._app import emit, exit_on_errors, say
 from ._inputs import analysis_results
 
 
@@ -103,8 +104,9 @@ def show_cmd(path: str, as_html: bool, out: str | None) -> None:
     if out is None:
         click.echo("".join(p for _, p in pages), nl=False)
     elif len(pages) == 1 and Path(out).suffix:
-        Path(out).write_text(pages[0][1], encoding="utf-8")
+        emit(pages[0][1], out)
     else:
         Path(out).mkdir(parents=True, exist_ok=True)
-        for doc_id, page in pages:
-            (Path(out) / f"{doc_id}{'.html' if as_html else '.txt'}").write_text(page, encoding="utf-8")
+        with output_lock(out, on_wait=say):
+            for doc_id, page in pages:
+                write_atomic(Path(out) / f"{doc_id}{'.html' if as_html else '.txt'}", page)

@@ -8,9 +8,10 @@ from pathlib import Path
 import click
 from rich.table import Table as RichTable
 
+from ..errors import InputError
 from ..records import ParseResult
 from ..store.documents_out import DocumentSink
-from ._app import err, exit_on_errors
+from ._app import err, exit_on_errors, say
 from ._inputs import parse_results
 
 
@@ -28,20 +29,24 @@ def parse(paths: tuple[str, ...], fmt: str, out: str | None) -> None:
     folder, each document is OUT/<id>.json, where the id is the file name with its kind (001_x.txt, 001_x.pdf;
     a compendium's documents 004_x-05.txt), so the text and the PDF of one document never overwrite each other;
     jsonl goes to OUT/documents.jsonl. Written to one file or to the screen, json is a list of documents (jsonl:
-    one per line).
+    one per line). Every file is written whole (a temporary file, then a rename), a second run into the same
+    output waits for the first, and two sources that would give one file name are an error, never an overwrite.
 
     Example: zhengce parse corpus/texts/001_e001dd900bee0134.txt --format tree
     """
     failed: list[ParseResult] = []
     summary = RichTable("file", "documents", "pages", "sections", "warnings", title="zhengce parse")
-    with DocumentSink(out, fmt, sys.stdout) as sink:  # type: ignore[arg-type]
+    with DocumentSink(out, fmt, sys.stdout, on_wait=say) as sink:  # type: ignore[arg-type]
         for result in parse_results(paths, "parsing"):
             if result.error:
                 failed.append(result)
                 summary.add_row(Path(result.path).name, "[red]error[/red]", "", "", result.error)
                 continue
             for doc in result.documents:
-                sink.write(doc)
+                try:
+                    sink.write(doc)
+                except InputError as e:  # its file name is another source's: not overwritten
+                    failed.append(ParseResult(path=result.path, error=e.cause))
             docs = result.documents
             pages = max((p for d in docs for p in d.source.pages), default=0)
             summary.add_row(
