@@ -3,11 +3,13 @@ non-stacking rules, application mode, funding source, responsible departments an
 
 from __future__ import annotations
 
+import bisect
+
 import regex
 
 from ..evidence import evidence, verbatim
 from ..records import Beneficiary, Document, Provision, Quantity
-from ._clause import SENTENCE_END, clause_bounds
+from ._clause import SENTENCE_END, Marks
 from .rules import alternation, context_rules
 from .taxonomy import benefits, groups
 
@@ -26,26 +28,41 @@ PERIOD_RE = regex.compile(alternation(_RULES.period))
 _ORGAN_SPLIT = regex.compile(r"[、，,和]")
 
 
-def _departments(doc: Document, offset: int) -> list[str]:
-    """The organs of the nearest "（…按职责分工负责）" at or after ``offset`` within its paragraph block."""
-    end = doc.text.find("\n", offset)
-    window = doc.text[offset : (end if end >= 0 else len(doc.text)) + 200]
-    m = DEPARTMENTS_RE.search(window)
-    if m is None:
-        return []
-    parts = [p.strip() for p in _ORGAN_SPLIT.split(regex.sub(r"等(?:部门|单位)?$", "", m.group(1))) if p.strip()]
-    return [p for p in parts if 1 < len(p) <= 30]
+class _Departments:
+    """Every "（…按职责分工负责）" of a text (its start and match), so that the nearest one after an offset is a
+    bisection, not a search from each sentence's end to its line's end."""
+
+    def __init__(self, text: str) -> None:
+        self.text, self.lines = text, Marks(text, "\n")
+        found = [m for m in (DEPARTMENTS_RE.match(text, k) for k in Marks(text, "（(").at) if m]
+        self.starts, self.found = [m.start() for m in found], found
+
+    def after(self, offset: int) -> list[str]:
+        """The organs of the nearest "（…按职责分工负责）" at or after ``offset`` within its paragraph block: in
+        ``text[offset : line end + 200]``. (The first bracket at or after ``offset`` that opens one is the first
+        found there: one opened later lies after its close, so it cannot end inside the block when it does not.)"""
+        end = self.lines.first_from(offset)
+        block_end = (end if end >= 0 else len(self.text)) + 200
+        k = bisect.bisect_left(self.starts, offset)
+        m = self.found[k] if k < len(self.found) else None
+        if m is None or m.end() > block_end:
+            return []
+        parts = [p.strip() for p in _ORGAN_SPLIT.split(regex.sub(r"等(?:部门|单位)?$", "", m.group(1))) if p.strip()]
+        return [p for p in parts if 1 < len(p) <= 30]
 
 
 def quantities_to_provisions(doc: Document, quantities: list[Quantity]) -> list[Provision]:
     """One provision per sentence holding a parameter; quantities keep their order."""
     by_sentence: dict[tuple[int, int], list[Quantity]] = {}
+    sentences = Marks(doc.text, SENTENCE_END)
     for q in quantities:
         if q.role != "parameter" or q.kind == "date":
             continue
-        key = clause_bounds(doc.text, q.evidence.span[0], q.evidence.span[1], SENTENCE_END)
+        key = sentences.bounds(q.evidence.span[0], q.evidence.span[1])
         by_sentence.setdefault(key, []).append(q)
-    periods = [q for q in quantities if q.kind == "date"]
+    periods = sorted((q for q in quantities if q.kind == "date"), key=lambda q: q.evidence.span[0])  # a stable sort
+    period_starts = [q.evidence.span[0] for q in periods]
+    departments = _Departments(doc.text)
     gtax, btax = groups(), benefits()
     out = []
     for (s, e), qs in by_sentence.items():
@@ -62,7 +79,8 @@ def quantities_to_provisions(doc: Document, quantities: list[Quantity]) -> list[
             quals = [q.evidence.quote for q in qs if q.kind in ("age", "duration", "count") and a - 20 <= q.evidence.span[0] < b]
             beneficiaries.append(Beneficiary(text=verbatim(doc, a, b), id=gid, kind=entry.kind, qualifiers=quals))  # type: ignore[arg-type]
         period = next(
-            (p for p in periods if s <= p.evidence.span[0] < e and PERIOD_RE.search(doc.text[max(s, p.evidence.span[0] - 12) : p.evidence.span[1] + 6])),
+            (p for p in periods[bisect.bisect_left(period_starts, s) : bisect.bisect_left(period_starts, e)]
+             if PERIOD_RE.search(doc.text[max(s, p.evidence.span[0] - 12) : p.evidence.span[1] + 6])),
             None,
         )
         out.append(
@@ -79,7 +97,7 @@ def quantities_to_provisions(doc: Document, quantities: list[Quantity]) -> list[
                 non_stacking=[m.group(0) for m in NON_STACKING_RE.finditer(sentence)],
                 application=[m.group(0) for m in APPLICATION_RE.finditer(sentence)],
                 funding=[m.group(0) for m in FUNDING_RE.finditer(sentence)],
-                departments=_departments(doc, e),
+                departments=departments.after(e),
                 period=period,
                 evidence=evidence(doc, s, e),
             )
