@@ -14,6 +14,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, Task, TextCol
 from rich.text import Text
 
 from ..budgets import Budgets
+from ..db.engine_dask import ingest_with_dask
 from ..db.ingest import ingest
 from ..db.lock import store_lock
 from ..db.records import Outcome, RunSummary, SourceAnalysis
@@ -55,7 +56,8 @@ def _report(summary: RunSummary, store: str) -> None:
               soft_wrap=True)
 
 
-def run_ingest(paths: Sequence[str], store: str, workers: int, wait: float, budgets: Budgets) -> RunSummary:
+def run_ingest(paths: Sequence[str], store: str, workers: int, wait: float, budgets: Budgets,
+               engine: str = "local", scheduler: str | None = None) -> RunSummary:
     """Take the store's lock (waiting up to ``wait`` seconds, saying so), then ingest with a progress bar."""
     with store_lock(Path(store), wait, on_wait=lambda pid: err.print(
             f"waiting for the store (pid {pid or '?'})…", soft_wrap=True)), open_store(store) as st, _progress() as progress:
@@ -72,6 +74,9 @@ def run_ingest(paths: Sequence[str], store: str, workers: int, wait: float, budg
                             description=f"{outcome} {os.path.basename(result.source.path)}")
             progress.refresh()
 
+        if engine == "dask":
+            return ingest_with_dask(paths, st, scheduler=scheduler, workers=workers, budgets=budgets, on_plan=on_plan,
+                                    on_result=on_result)
         return ingest(paths, st, workers=workers, budgets=budgets, on_plan=on_plan, on_result=on_result)
 
 
@@ -83,7 +88,13 @@ def run_ingest(paths: Sequence[str], store: str, workers: int, wait: float, budg
               help="Processes analysing files (default: every core). 1: in this process, no pool.")
 @click.option("--wait", type=click.FloatRange(min=0), default=60.0, show_default=True,
               help="Seconds to wait for another ingest writing to the same store before giving up (exit 1).")
-def ingest_cmd(paths: tuple[str, ...], store: str, workers: int | None, wait: float) -> None:
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="local: a process pool here. dask: the same function on a Dask cluster (a LocalCluster of "
+                   "--workers processes unless --scheduler names one); the Parquet dataset is written too.")
+@click.option("--scheduler", metavar="ADDRESS", default=None,
+              help="With --engine dask: the scheduler to use (tcp://host:8786); its workers must read the files at the paths given.")
+def ingest_cmd(paths: tuple[str, ...], store: str, workers: int | None, wait: float, engine: str,
+               scheduler: str | None) -> None:
     """Analyse every document of the files named (folders: their supported files) into the store, once:
     a file whose bytes and extractor version are stored is skipped, a changed one analysed again and its old
     analysis replaced, a file gone from disk kept. Each file is written in one transaction, so a run killed at
@@ -91,11 +102,13 @@ def ingest_cmd(paths: tuple[str, ...], store: str, workers: int | None, wait: fl
 
     Example: zhengce ingest corpus --store zhengce-store --workers 2
     """
+    if scheduler is not None and engine != "dask":
+        raise click.UsageError("--scheduler needs --engine dask")
     if not iter_files(paths):
         raise click.UsageError(f"no supported files in: {' '.join(paths)}")
     started = time.perf_counter()
     try:
-        summary = run_ingest(paths, store, workers or os.cpu_count() or 1, wait, Budgets.from_env())
+        summary = run_ingest(paths, store, workers or os.cpu_count() or 1, wait, Budgets.from_env(), engine, scheduler)
     except InputError as e:  # the store busy (StoreBusy) or unusable: one line
         err.print(f"[red]error[/red]: {e}", soft_wrap=True)
         raise SystemExit(1) from None

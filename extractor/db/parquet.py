@@ -23,6 +23,7 @@ import hashlib
 import json
 import os
 import shutil
+import sqlite3
 import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -30,7 +31,6 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from pydantic import BaseModel, ConfigDict
-from sqlite_utils import Database
 
 from ..records import Analysis
 from ..store.export import TABLES, Table, document_rows, provision_rows, quantity_rows, reference_rows, section_rows
@@ -277,18 +277,18 @@ def write_analyses(root: Path, analyses: Sequence[Analysis], *, full: bool = Fal
     return write_partitions(root, [entry_of(a) for a in by_id.values()], lambda ids: [by_id[i] for i in ids], full=full)
 
 
-def store_entries(db: Database) -> list[Entry]:
+def store_entries(conn: sqlite3.Connection) -> list[Entry]:
     """Every document of a store, with its partition (``documents.province_code``, ``year``), its source's sha256
     and its analysis's extractor version."""
     sql = ("select d.doc_id, d.province_code, d.year, s.sha256, a.extractor_version from documents d "
            "join analyses a on a.analysis_id = d.analysis_id join sources s on s.source_id = d.source_id")
-    return [Entry(str(i), partition_key(p, y), str(h or ""), str(v or "")) for i, p, y, h, v in db.execute(sql).fetchall()]
+    return [Entry(str(i), partition_key(p, y), str(h or ""), str(v or "")) for i, p, y, h, v in conn.execute(sql).fetchall()]
 
 
 def write_dataset(store: Store, *, full: bool = False) -> DatasetWrite:
     """The store's dataset at ``STORE/parquet``, brought up to date with its database: only the partitions whose
     documents changed are written again (every one with ``full``), then the new dataset renamed into place."""
-    return write_partitions(store.parquet_dir, store_entries(store.db), store.analyses, full=full)
+    return write_partitions(store.parquet_dir, store_entries(store.conn), store.analyses, full=full)
 
 
 def read_table(root: Path, table: Table) -> Any:
