@@ -6,6 +6,7 @@ import bisect
 import contextlib
 import ctypes
 import ctypes.util
+import faulthandler
 import logging
 import multiprocessing
 import os
@@ -357,6 +358,7 @@ def _die_with_parent() -> None:
 def _serve(fn: Callable[[T], R], conn: Connection) -> None:
     """The worker's loop: ``fn`` of each item received, sent back as ("ok", result) or ("error", cause)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops the worker
+    faulthandler.disable()  # a crash of a library is the file's one line in the parent, never a dump here
     _die_with_parent()
     while True:
         try:
