@@ -145,9 +145,11 @@ def query_terms(query: str, method: Method) -> list[Term]:
         if len(words) == 1:
             out.append(Term(surface=part, fts=_quote(words[0])))
         elif words:
-            # the search mode puts a long word's inner words before it: 高校 毕业 业生 毕业生
+            # NEAR counts the tokens between the first word and the last: the words between them, the inner
+            # words the search mode puts before a long word (高校 毕业 业生 毕业生), and one more (求职创业补贴)
             extra = len([w for w in _tokenizer().cut_for_search(part, HMM=False) if _WORDLIKE.search(w)]) - len(words)
-            out.append(Term(surface=part, fts=f"NEAR({' '.join(map(_quote, words))}, {extra + 1})", words=words))
+            near = len(words) - 2 + extra + 1
+            out.append(Term(surface=part, fts=f"NEAR({' '.join(map(_quote, words))}, {near})", words=words))
     return out
 
 
