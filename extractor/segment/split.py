@@ -74,8 +74,12 @@ def containment(key: str, window: str) -> float:
     >>> containment("关于印发方案的通知", "某局关于印发方案的通知")
     1.0
     """
-    kb = _bigrams(key)
-    return len(kb & _bigrams(window)) / len(kb) if kb else 0.0
+    return _share(_bigrams(key), _bigrams(window))
+
+
+def _share(key_bigrams: set[str], window_bigrams: set[str]) -> float:
+    """:func:`containment` of bigram sets made once (a candidate's head is scored against every TOC entry)."""
+    return len(key_bigrams & window_bigrams) / len(key_bigrams) if key_bigrams else 0.0
 
 
 def _head_block(paragraphs: Sequence[str], j: int, limit: int = 16) -> str:
@@ -111,15 +115,16 @@ def split_compendium(paragraphs: Sequence[str]) -> Split | None:
     if not toc:
         return None
     cands = _candidates(paragraphs, body_start)
-    blocks = {j: _head_block(paragraphs, j) for j in cands}
+    blocks = {j: _bigrams(_head_block(paragraphs, j)) for j in cands}
     starts: list[int] = []
     numbers: list[int] = []
     pos = 0
     for entry in toc:
         key = norm_title(entry.title)
+        key_bigrams = _bigrams(key)
         best, best_score = -1, 0.0
         for k in range(pos, len(cands)):
-            score = containment(key, blocks[cands[k]])
+            score = _share(key_bigrams, blocks[cands[k]])
             if score >= 0.9:
                 best, best_score = k, score
                 break
