@@ -25,9 +25,9 @@ from extractor.db.stats import store_stats
 ROOT = Path(__file__).resolve().parent.parent
 FILES = ["corpus/texts/000_0fce187c97867da1.txt", "corpus/texts/001_e001dd900bee0134.txt",
          "corpus/texts/002_f15aeebbaef14a54.txt", "corpus/texts/003_65af231806fc8ace.txt",
-         "corpus/unseen/guangdong-2022-unemployment-insurance-regulation.txt"]
+         "corpus/unseen/guangdong-2022-unemployment-insurance-regulation.txt", "corpus/html/002_f15aeebbaef14a54.html"]
 NANYANG, JIAOZUO, NANKAI, XINMI = (Path(f).name for f in FILES[:4])
-GUANGDONG = Path(FILES[4]).name
+GUANGDONG, NANKAI_HTML = Path(FILES[4]).name, Path(FILES[5]).name
 
 
 @pytest.fixture(scope="module")
@@ -40,8 +40,10 @@ def store_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _ids(store_dir: Path, query: str, filters: SearchFilters | None = None, method: str = "jieba") -> list[str]:
+    """The ids of the documents found, and of the same documents read from other formats after each."""
     with open_store(store_dir, create=False) as store:
-        return [h.doc_id for h in search(store, query, filters, limit=None, method=method)]  # type: ignore[arg-type]
+        hits = search(store, query, filters, limit=None, method=method)  # type: ignore[arg-type]
+    return [d for h in hits for d in (h.doc_id, *h.also)]
 
 
 # (name, query, the document ranked first) — read from the texts: the one that says most about it
@@ -65,7 +67,7 @@ def test_two_character_query_finds_every_document_holding_it(store_dir: Path, me
     with open_store(store_dir, create=False) as store:
         holding = {r[0] for r in store.conn.execute("select doc_id from documents where instr(text, '补贴') > 0")}
         found = [d for d, _ in rank(store, "补贴", method)]  # type: ignore[arg-type]
-    assert set(found) == holding and len(holding) >= 4
+    assert set(found) == holding and len(holding) >= 5
 
 
 def test_words_written_apart_are_found_near_one_another(store_dir: Path) -> None:
@@ -84,7 +86,7 @@ FILTERS = [
     ("region-province-without-省-keeps-its-cities", "补贴", SearchFilters(region="河南"), {NANYANG, JIAOZUO, XINMI}),
     ("region-city", "补贴", SearchFilters(region="焦作市"), {JIAOZUO}),
     ("region-county-inside-a-city", "", SearchFilters(region="郑州"), {XINMI}),
-    ("region-tianjin", "补贴", SearchFilters(region="天津"), {NANKAI}),
+    ("region-tianjin", "补贴", SearchFilters(region="天津"), {NANKAI, NANKAI_HTML}),
     ("level", "", SearchFilters(level="municipal"), {NANYANG, JIAOZUO}),
     ("year", "补贴", SearchFilters(years=(2020, 2022)), {JIAOZUO, XINMI, GUANGDONG}),
     ("type-by-its-end", "", SearchFilters(type="意见"), {XINMI}),
@@ -136,6 +138,14 @@ def test_snippets_property_slices_within_a_line(text: str, terms: list[str]) -> 
         assert all(0 <= a < b <= len(s.text) and any(s.text.startswith(t, a) for t in terms) for a, b in s.marks)
 
 
+def test_one_document_read_from_two_formats_is_one_hit(store_dir: Path) -> None:
+    with open_store(store_dir, create=False) as store:
+        hits = search(store, "专精特新", limit=None)
+    shown = [(h.doc_id, h.also) for h in hits]
+    assert (NANKAI, [NANKAI_HTML]) in shown  # the text shown, the HTML beside it
+    assert NANKAI_HTML not in [d for d, _ in shown]
+
+
 def test_query_terms_of_each_method() -> None:
     assert [t.fts for t in query_terms("补贴", "trigram")] == [None]
     assert [t.fts for t in query_terms("创业担保贷款", "trigram")] == ['"创业担保贷款"']
@@ -152,10 +162,10 @@ def test_index_is_refreshed_for_changed_and_removed_documents(store_dir: Path, t
             assert refresh_index(store, method).indexed == 0  # current: nothing written
         with store.transaction():  # an ingest rewrites 001 with a changed text and drops 002
             store.conn.execute("update documents set analysis_id = 'new', text = text || '\n新增的稳岗返还条款' where doc_id = ?", [JIAOZUO])
-            store.conn.execute("delete from documents where doc_id = ?", [NANKAI])
+            store.conn.execute("delete from documents where doc_id in (?, ?)", [NANKAI, NANKAI_HTML])
         for method in METHODS:
             done = refresh_index(store, method)
-            assert (done.indexed, done.removed) == (1, 1)
+            assert (done.indexed, done.removed) == (1, 2)
             ids = [h.doc_id for h in search(store, "稳岗返还条款", method=method)]
             assert ids == [JIAOZUO]
             assert NANKAI not in [h.doc_id for h in search(store, "补贴", limit=None, method=method)]
@@ -211,10 +221,10 @@ def test_stats_counts(store_dir: Path) -> None:
     with open_store(store_dir, create=False) as store:
         stats = store_stats(store)
         quantities = store.count("quantities")
-    assert (stats.sources, stats.documents, stats.failed) == (5, 5, 0)
+    assert (stats.sources, stats.documents, stats.failed) == (6, 6, 0)
     for counts in (stats.by_region, stats.by_province, stats.by_year, stats.by_type, stats.by_level):
-        assert sum(c.documents for c in counts) == 5
-    assert {c.key: c.documents for c in stats.by_province} == {"河南省": 3, "天津市": 1, "广东省": 1}
+        assert sum(c.documents for c in counts) == 6
+    assert {c.key: c.documents for c in stats.by_province} == {"河南省": 3, "天津市": 2, "广东省": 1}
     assert sum(c.quantities or 0 for c in stats.by_benefit) == quantities
     loans = next(c for c in stats.by_benefit if c.key == "创业担保贷款")
     assert loans.documents >= 2 and (loans.quantities or 0) >= loans.documents

@@ -46,8 +46,11 @@ class YearRange(click.ParamType):  # type: ignore[type-arg]
 
 
 def _quiet_jieba() -> None:
-    """jieba logs its dictionary loading to stderr at DEBUG level; a command's stderr is for its own lines."""
-    logging.getLogger("jieba").setLevel(logging.WARNING)
+    """jieba logs its dictionary loading to stderr at DEBUG level (set when it is imported, so it is imported
+    first); a command's stderr is for its own lines."""
+    import jieba  # type: ignore[import-untyped]
+
+    jieba.setLogLevel(logging.WARNING)
 
 
 def _marked(s: Snippet, tty: bool) -> str:
@@ -67,6 +70,8 @@ def hits_to_text(hits: Sequence[SearchHit], tty: bool = False) -> str:
         lines.append(f"{h.rank}. {h.doc_id}  {where}  (score {h.score:.3g}, {h.matches} matches)")
         lines.append(f"   {h.title or '(no title)'}" + (f"  {h.doc_number}" if h.doc_number else ""))
         lines += [f"   … {_marked(s, tty)} …" for s in h.snippets]
+        if h.also:
+            lines.append(f"   also read from: {', '.join(h.also)}")
     return "\n".join(lines) + ("\n" if lines else "")
 
 

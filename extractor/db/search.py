@@ -35,6 +35,7 @@ from pydantic import Field
 
 from ..records import Level
 from ..records._base import NonNegInt, Record
+from ..text.patterns import norm_title
 from .read import SearchFilters, filter_doc_ids
 from .store import Store
 
@@ -51,6 +52,8 @@ SNIPPETS: Final[int] = 3
 SNIPPET_REACH: Final[int] = 36
 """Characters kept on each side of a match in a snippet (within its line)."""
 TRIGRAM_MIN: Final[int] = 3
+_FORMAT_RANK: Final[dict[str, int]] = {"text": 0, "docx": 1, "html": 2, "pdf": 3}
+"""Of one document read from several formats, the one a search shows (compare's FORMAT_ORDER)."""
 
 _TERM_SPLIT = re.compile(r"[\s,，、;；。\"'“”]+")
 _WORDLIKE = re.compile(r"\w")
@@ -80,6 +83,8 @@ class SearchHit(Record):
     score: float = Field(description="BM25 relevance (higher is better; 0 for a search by fields alone)")
     matches: NonNegInt = Field(description="occurrences of the query's terms in the title and text")
     snippets: list[Snippet] = Field(default_factory=list)
+    also: list[str] = Field(default_factory=list, description="ids of the same document read from other formats "
+                                                              "(one title, 文号 and date), shown once as compare does")
 
 
 class IndexRefresh(Record):
@@ -302,19 +307,38 @@ _HIT_SQL = ("select d.doc_id, s.path, d.title, d.doc_number, d.region, d.year, d
             "from documents d join sources s on s.source_id = d.source_id where d.doc_id = ?")
 
 
+def one_per_document(conn: sqlite3.Connection, ranked: Sequence[tuple[str, float]]) -> list[tuple[str, float, list[str]]]:
+    """The ranked documents with one per document read from several formats (the corpus holds the same
+    documents as text, PDF, DOCX and HTML): one title, 文号 and date are one document, as ``zhengce compare``
+    decides it. The text is kept (else DOCX, HTML, then PDF), at the rank of the best of them; the others' ids
+    are listed beside it."""
+    rows = {r[0]: r[1:] for r in conn.execute(
+        "select d.doc_id, d.title, coalesce(d.doc_number, ''), coalesce(d.date, ''), s.format "
+        "from documents d join sources s on s.source_id = d.source_id")}
+    groups: dict[object, list[tuple[str, float]]] = {}
+    for doc_id, score in ranked:
+        title, number, date, _ = rows[doc_id]
+        groups.setdefault((norm_title(title), number, date) if title else doc_id, []).append((doc_id, score))
+    out = []
+    for members in groups.values():
+        shown = min(members, key=lambda m: (_FORMAT_RANK.get(rows[m[0]][3], len(_FORMAT_RANK)), m[0]))
+        out.append((shown[0], members[0][1], [m[0] for m in members if m[0] != shown[0]]))
+    return out
+
+
 def highlights(terms: Sequence[Term], text: str) -> list[str]:
     """The strings to mark in ``text``: each term as written, or its words where it is not in the text whole."""
     return [s for t in terms for s in ([t.surface] if t.surface in text or not t.words else t.words)]
 
 
-def _hit(conn: sqlite3.Connection, n: int, doc_id: str, score: float, terms: Sequence[Term]) -> SearchHit:
+def _hit(conn: sqlite3.Connection, n: int, doc_id: str, score: float, terms: Sequence[Term], also: list[str]) -> SearchHit:
     doc_id, path, title, number, region, year, date, level, kind, text = conn.execute(_HIT_SQL, [doc_id]).fetchone()
     surfaces = highlights(terms, (title or "") + "\n" + text)
     matches = len(_occurrences(text, surfaces)) + len(_occurrences(title or "", surfaces))
     return SearchHit(
         rank=n, doc_id=doc_id, source=path, title=title, doc_number=number, region=region, year=year,
         date=dt.date.fromisoformat(date) if date else None, level=level, type=kind, score=float(f"{score:.6g}"),
-        matches=matches, snippets=snippets(text, surfaces) if surfaces else [],
+        matches=matches, snippets=snippets(text, surfaces) if surfaces else [], also=also,
     )
 
 
@@ -341,11 +365,12 @@ def search(
     else:
         ranked = [(d, s) for d, s in rank(store, query, method) if allowed is None or d in allowed]
     terms = query_terms(query, method)
-    chosen = ranked if limit is None else ranked[:limit]
-    return [_hit(conn, n, d, s, terms) for n, (d, s) in enumerate(chosen, start=1)]
+    kept = one_per_document(conn, ranked)
+    chosen = kept if limit is None else kept[:limit]
+    return [_hit(conn, n, d, s, terms, also) for n, (d, s, also) in enumerate(chosen, start=1)]
 
 
 __all__ = [
     "DEFAULT_METHOD", "METHODS", "IndexRefresh", "Method", "SearchFilters", "SearchHit", "Snippet", "Term",
-    "highlights", "query_terms", "rank", "refresh_index", "search", "segment", "snippets",
+    "highlights", "one_per_document", "query_terms", "rank", "refresh_index", "search", "segment", "snippets",
 ]
