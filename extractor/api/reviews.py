@@ -1,0 +1,154 @@
+"""A reviewer's verdicts on extracted quantities: the records the API takes, and their rows in ``reviews``.
+
+A review accepts, rejects or corrects one quantity (by its id), or adds one the program missed. The newest
+review of a quantity is its verdict; every review stays in the table, with its reviewer, note and time.
+``value`` (JSON) holds a correction's fields, or a missed quantity and its span.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Literal
+
+from pydantic import Field, ValidationError
+
+from ..db.store import Store, now
+from ..records import Analysis, Bound, Per, Quantity, QuantityKind, Unit
+from ..records._base import Record
+from ..records.evaluation import GoldQuantity
+
+Action = Literal["accept", "reject", "correct", "add"]
+
+
+class Correction(Record):
+    """The fields of a quantity a reviewer changes; a field left out keeps the program's value."""
+
+    kind: QuantityKind | None = None
+    value: float | None = None
+    value_max: float | None = None
+    unit: Unit | None = None
+    bound: Bound | None = None
+    per: list[Per] | None = None
+    base: str | None = None
+    benefit: str | None = None
+    groups: list[str] | None = None
+    section: str | None = None
+
+
+class Missed(Record):
+    """A quantity the program missed, as the golden format states one, with where it is in the text."""
+
+    quantity: GoldQuantity
+    span: tuple[int, int] | None = Field(default=None, description="offsets of the quote in the document's text")
+
+
+class ReviewIn(Record):
+    """One verdict, as the client posts it."""
+
+    doc_id: str = Field(max_length=300)
+    action: Action
+    quantity_id: str | None = Field(default=None, max_length=400, description="the quantity judged; none for add")
+    correction: Correction | None = Field(default=None, description="for correct: the fields that change")
+    missed: Missed | None = Field(default=None, description="for add: the quantity the program missed")
+    note: str | None = Field(default=None, max_length=4000)
+    reviewer: str | None = Field(default=None, max_length=200)
+
+
+class Review(ReviewIn):
+    """A stored verdict."""
+
+    id: int
+    created: str
+
+
+def _number(x: float) -> int | float:
+    return int(x) if float(x).is_integer() else x
+
+
+def quantity_to_gold(q: Quantity, fix: Correction | None = None, doubt: bool = False) -> GoldQuantity:
+    """A program quantity as a gold entry, with a reviewer's correction applied. Raises ValueError when the
+    result is no valid entry (a unit that does not go with the kind, a range without its upper end)."""
+    fields: dict[str, object] = {
+        "section": q.section, "quote": q.quote, "kind": q.kind, "value": q.value, "unit": q.unit, "value_max": q.value_max,
+        "bound": q.bound, "per": list(q.per), "base": q.base, "benefit": q.benefit, "groups": list(q.groups), "doubt": doubt,
+    }
+    if fix is not None:
+        fields.update(fix.model_dump(exclude_unset=True))
+    if fields["value"] is None:
+        raise ValueError("it has no number to state (a date, or a value the text leaves vague)")
+    fields["value"] = _number(fields["value"])  # type: ignore[arg-type]
+    if fields["value_max"] is not None:
+        fields["value_max"] = _number(fields["value_max"])  # type: ignore[arg-type]
+    try:
+        return GoldQuantity.model_validate(fields)
+    except ValidationError as e:
+        raise ValueError("; ".join(err["msg"] for err in e.errors())) from None
+
+
+def review_problem(review: ReviewIn, analysis: Analysis) -> str | None:
+    """Why a review cannot be stored for this document, or None."""
+    ids = {q.id for q in analysis.quantities}
+    if review.action == "add":
+        if review.missed is None:
+            return "an add review needs missed (the quantity the program missed)"
+        span = review.missed.span
+        if span is not None and not (0 <= span[0] < span[1] <= len(analysis.document.text)):
+            return f"span {list(span)} is outside the document's text (0-{len(analysis.document.text)})"
+        return None
+    if review.quantity_id is None:
+        return f"a {review.action} review needs quantity_id"
+    if review.quantity_id not in ids:
+        return f"no quantity {review.quantity_id} in {analysis.id}"
+    if review.action == "correct" and review.correction is None:
+        return "a correct review needs correction (the fields that change)"
+    if review.action in ("accept", "correct"):
+        q = next(q for q in analysis.quantities if q.id == review.quantity_id)
+        try:
+            quantity_to_gold(q, review.correction)
+        except ValueError as e:
+            return f"{review.quantity_id}: {e}"
+    return None
+
+
+def _value(review: ReviewIn) -> str | None:
+    if review.action == "correct" and review.correction is not None:
+        return review.correction.model_dump_json(exclude_unset=True)
+    if review.action == "add" and review.missed is not None:
+        return review.missed.model_dump_json(exclude_unset=True)
+    return None
+
+
+def add_reviews(store: Store, reviews: Sequence[ReviewIn]) -> list[Review]:
+    """Store reviews (already checked with :func:`review_problem`) in one transaction; returns them stored."""
+    out = []
+    with store.transaction():
+        for r in reviews:
+            created = now()
+            cursor = store.conn.execute(
+                "insert into reviews (doc_id, quantity_id, action, value, note, reviewer, created) values (?, ?, ?, ?, ?, ?, ?)",
+                [r.doc_id, r.quantity_id, r.action, _value(r), r.note, r.reviewer, created])
+            assert cursor.lastrowid is not None
+            out.append(Review(id=cursor.lastrowid, created=created, **r.model_dump(exclude_unset=True)))
+    return out
+
+
+def _row_to_review(row: dict[str, object]) -> Review:
+    value = json.loads(str(row["value"])) if row["value"] else None
+    extra: dict[str, object] = {}
+    if row["action"] == "correct" and value is not None:
+        extra["correction"] = Correction.model_validate(value)
+    elif row["action"] == "add" and value is not None:
+        extra["missed"] = Missed.model_validate(value)
+    return Review(id=row["id"], doc_id=row["doc_id"], action=row["action"], quantity_id=row["quantity_id"],  # type: ignore[arg-type]
+                  note=row["note"], reviewer=row["reviewer"], created=row["created"], **extra)  # type: ignore[arg-type]
+
+
+def reviews_of(store: Store, doc_id: str) -> list[Review]:
+    """Every review of a document, oldest first."""
+    rows = store.rows("select id, doc_id, quantity_id, action, value, note, reviewer, created from reviews "
+                      "where doc_id = ? order by id", [doc_id])
+    return [_row_to_review(r) for r in rows]
+
+
+__all__ = ["Action", "Correction", "Missed", "Review", "ReviewIn", "add_reviews", "quantity_to_gold", "review_problem", "reviews_of"]
