@@ -35,6 +35,7 @@ import resource
 import select
 import signal
 import statistics
+import struct
 import subprocess
 import sys
 import tempfile
@@ -215,14 +216,14 @@ def _pdf(pages: Iterator[tuple[float, float]], first_text: Path | None, out: Pat
     return out
 
 
-def _docx_with(document_xml: Iterator[bytes], out: Path) -> Path:
+def _docx_with(document_xml: Iterator[bytes], out: Path, zip64: bool = True) -> Path:
     src = ROOT / "corpus/docx/002_f15aeebbaef14a54.docx"
     with zipfile.ZipFile(src) as z, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as dst:
         for info in z.infolist():
             if info.filename == "word/document.xml":
                 entry = zipfile.ZipInfo("word/document.xml", date_time=info.date_time)
                 entry.compress_type = zipfile.ZIP_DEFLATED
-                with dst.open(entry, "w", force_zip64=True) as f:
+                with dst.open(entry, "w", force_zip64=zip64) as f:
                     for chunk in document_xml:
                         f.write(chunk)
             else:
@@ -249,19 +250,21 @@ def _bomb(mb: int) -> Iterator[bytes]:
     yield b"</w:t></w:r></w:p></w:body></w:document>"
 
 
-def _lying(path: Path, out: Path) -> Path:
-    """The bomb with word/document.xml declaring 1 KB in its local and central headers."""
+def _lying(out: Path, mb: int) -> Path:
+    """A bomb whose word/document.xml declares 1 KB (32-bit sizes patched in its local and central headers)."""
+    path = _docx_with(_bomb(mb), out, zip64=False)
     data = bytearray(path.read_bytes())
     with zipfile.ZipFile(path) as z:
         info = z.getinfo("word/document.xml")
-    _ = info  # zip64 sizes live in the extra field: rewrite the sizes where the zip64 record keeps them
-    needle = info.file_size.to_bytes(8, "little")
-    at = data.find(needle)
+    struct.pack_into("<I", data, info.header_offset + 22, 1024)
+    at = data.find(b"PK\x01\x02")
     while at >= 0:
-        data[at : at + 8] = (1024).to_bytes(8, "little")
-        at = data.find(needle, at + 8)
-    out.write_bytes(bytes(data))
-    return out
+        name_len = struct.unpack_from("<H", data, at + 28)[0]
+        if data[at + 46 : at + 46 + name_len] == b"word/document.xml":
+            struct.pack_into("<I", data, at + 24, 1024)
+        at = data.find(b"PK\x01\x02", at + 4)
+    path.write_bytes(bytes(data))
+    return path
 
 
 def hostile(folder: Path) -> Iterator[tuple[str, Path]]:
@@ -277,7 +280,7 @@ def hostile(folder: Path) -> Iterator[tuple[str, Path]]:
     yield "DOCX, 600,000 paragraphs (within the entry budget)", _docx_with(_paragraphs(600_000), folder / "paragraphs-600k.docx")
     bomb = _docx_with(_bomb(1500), folder / "bomb-1500MB.docx")
     yield "DOCX, zip bomb (document.xml 1.5 GB of spaces)", bomb
-    yield "DOCX, zip bomb declaring 1 KB", _lying(bomb, folder / "bomb-lying.docx")
+    yield "DOCX, zip bomb declaring 1 KB", _lying(folder / "bomb-lying.docx", 1500)
     for closed in (True, False):
         body = "<div>" * 100_000 + "一、补贴标准每人每月1500元。" + ("</div>" * 100_000 if closed else "")
         path = folder / f"deep-{'closed' if closed else 'unclosed'}.html"
@@ -422,6 +425,8 @@ def _files_section(title: str, outcomes: list[Outcome], timeout: float, baseline
         out += ["| error line (cause, grouped) | files |", "|---|---:|"]
         out += [f"| {c.replace('|', '/')} | {n} |" for c, n in sorted(errors.items(), key=lambda x: -x[1])[:15]]
         out.append("")
+    slowest = sorted(outcomes, key=lambda o: -o.seconds)[:5]
+    out += ["Slowest: " + "; ".join(f"`{o.name}` {o.seconds:.1f} s ({o.status}, {o.rss_mb:.0f} MB)" for o in slowest) + ".", ""]
     bad = [o for o in outcomes if o.status in ("crash", "hang")]
     seen: set[str] = set()
     for o in bad:
@@ -441,7 +446,8 @@ def _hostile_section(outcomes: list[Outcome], timeout: float) -> list[str]:
     for o in outcomes:
         what = o.detail.split("\n")[0] if o.status != "ok" else (
             f"{o.extra.get('documents')} document(s), {o.extra.get('warnings')} warning(s) {o.extra.get('warning', '')}")
-        out.append(f"| {o.name} | {o.status} | {o.seconds:.1f} | {o.rss_mb:.0f} | {what[:160].replace('|', '/')} |")
+        what = what.split("/hostile/", 1)[-1]
+        out.append(f"| {o.name} | {o.status} | {o.seconds:.1f} | {o.rss_mb:.0f} | {what[:170].replace('|', '/')} |")
     out.append("")
     for o in outcomes:
         if o.status in ("crash", "hang") and "\n" in o.detail:
