@@ -98,10 +98,18 @@ def _in_process(paths: Sequence[str], budgets: Budgets) -> Iterator[SourceAnalys
         yield analyze_source(p, budgets)
 
 
+def _size(path: str) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0
+
+
 def _pooled(paths: Sequence[str], budgets: Budgets, workers: int) -> Iterator[SourceAnalysis]:
     context = multiprocessing.get_context("fork")
     with cf.ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=warm_worker) as pool:
-        futures = [pool.submit(analyze_source, p, budgets) for p in paths]
+        # the largest files first, so that a 300-page compendium does not start last and run alone at the end
+        futures = [pool.submit(analyze_source, p, budgets) for p in sorted(paths, key=_size, reverse=True)]
         try:
             for future in cf.as_completed(futures):
                 yield future.result()

@@ -69,7 +69,7 @@ RUN_COLUMNS: Final[dict[str, type]] = {
     "skipped": int, "failed": int, "status": str,
 }
 """``runs``: one row per ingest: what it was given (``args`` JSON), its counts and ``status`` running/done/failed
-(a run killed keeps ``running``, with its pid)."""
+(a run killed keeps ``running``, with its pid, until the next run marks it ``killed``)."""
 
 ROW_TABLES: Final[tuple[str, ...]] = ("sections", "quantities", "provisions", "references")
 """The tables made of export rows, deleted and written again with their source."""

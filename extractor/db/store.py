@@ -258,8 +258,10 @@ class Store:
         return bool(row and row[0] == "1")
 
     def start_run(self, args: dict[str, Any], pid: int) -> int:
-        """Record the start of an ingest; returns its run id."""
+        """Record the start of an ingest; returns its run id. A run still marked running was killed (the
+        caller holds the store's lock, so no other runs): it is marked ``killed``."""
         with self.transaction():
+            self.conn.execute("update runs set status = 'killed' where status = 'running'")
             cursor = self.conn.execute(
                 "insert into runs (pid, started, args, added, updated, skipped, failed, status) values (?, ?, ?, 0, 0, 0, 0, 'running')",
                 [pid, now(), json.dumps(args, ensure_ascii=False)])

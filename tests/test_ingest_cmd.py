@@ -1,0 +1,174 @@
+"""``zhengce ingest``: incremental runs (added, updated, skipped, failed, gone), bad files, the pool's rows equal
+to one process's, a rerun that never loads spaCy, and two processes on one store."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from extractor.cli.ingest import ingest_cmd
+from extractor.db import open_store
+from extractor.db.check import check_store, store_rows
+from extractor.db.lock import holder
+from tests.conftest import ROOT
+
+SMALL = ("corpus/texts/000_0fce187c97867da1.txt", "corpus/texts/002_f15aeebbaef14a54.txt", "corpus/html/002_f15aeebbaef14a54.html")
+BAD = ("tests/fixtures/bad/truncated.pdf", "tests/fixtures/bad/garbage.pdf")
+COMMAND = "from extractor.cli.ingest import ingest_cmd; ingest_cmd()"
+
+
+def corpus(tmp_path: Path, files: tuple[str, ...] = SMALL) -> Path:
+    """A folder holding copies of ``files``."""
+    folder = tmp_path / "corpus"
+    folder.mkdir(exist_ok=True)
+    for f in files:
+        shutil.copy(ROOT / f, folder / Path(f).name)
+    return folder
+
+
+def run(folder: Path, store: Path, *extra: str) -> Result:
+    return CliRunner().invoke(ingest_cmd, [str(folder), "--store", str(store), "--workers", "1", *extra])
+
+
+def summary(result: Result) -> str:
+    """The summary line: ``N added, N updated, N skipped, N failed``."""
+    line = next(ln for ln in result.output.splitlines() if " added, " in ln)
+    return line.split(" (")[0]
+
+
+def _append(folder: Path) -> None:
+    with (folder / Path(SMALL[0]).name).open("a", encoding="utf-8") as f:
+        f.write("\n对符合条件的人员，每人每月给予补贴 877 元。\n")
+
+
+def _remove(folder: Path) -> None:
+    (folder / Path(SMALL[1]).name).unlink()
+
+
+def _nothing(folder: Path) -> None:
+    pass
+
+
+RERUNS: list[tuple[str, Callable[[Path], None], str, str]] = [
+    ("unchanged-skipped", _nothing, "0 added, 0 updated, 3 skipped, 0 failed", ""),
+    ("changed-updated", _append, "0 added, 1 updated, 2 skipped, 0 failed", ""),
+    ("gone-kept", _remove, "0 added, 0 updated, 2 skipped, 0 failed", "gone from disk; its stored analysis is kept"),
+]
+
+
+@pytest.mark.parametrize(("change", "want", "note"), [c[1:] for c in RERUNS], ids=[c[0] for c in RERUNS])
+def test_a_rerun_does_only_what_changed(tmp_path: Path, change: Callable[[Path], None], want: str, note: str) -> None:
+    folder, store = corpus(tmp_path), tmp_path / "store"
+    first = run(folder, store)
+    assert (first.exit_code, summary(first)) == (0, "3 added, 0 updated, 0 skipped, 0 failed")
+    change(folder)
+    again = run(folder, store)
+    assert (again.exit_code, summary(again)) == (0, want)
+    assert note in again.output
+    with open_store(store) as st:
+        assert check_store(st) == []
+        assert st.count("sources") == 3  # a file gone from disk stays stored
+
+
+def test_a_changed_file_replaces_its_old_analysis(tmp_path: Path) -> None:
+    folder, store = corpus(tmp_path), tmp_path / "store"
+    run(folder, store)
+    _append(folder)
+    run(folder, store)
+    with open_store(store) as st:
+        values = [q.value for a in st.analyses() for q in a.quantities if a.id.startswith("000_")]
+        analyses = st.count("analyses")
+        sha = {a.source_sha256 for a in st.analyses() if a.id.startswith("000_")}
+    assert 877.0 in values
+    assert analyses == 3
+    assert sha == {hashlib.sha256((folder / Path(SMALL[0]).name).read_bytes()).hexdigest()}
+
+
+def test_bad_files_are_recorded_failed_and_the_run_goes_on(tmp_path: Path) -> None:
+    folder, store = corpus(tmp_path, (*SMALL[:1], *BAD)), tmp_path / "store"
+    result = run(folder, store)
+    errors = [ln for ln in result.output.splitlines() if ln.startswith("error: ")]
+    assert result.exit_code == 1
+    assert summary(result) == "1 added, 0 updated, 0 skipped, 2 failed"
+    assert sorted(ln.split(": ")[1] for ln in errors) == sorted(str(folder / Path(b).name) for b in BAD)
+    with open_store(store) as st:
+        failed = {Path(s.path).name: s.error for s in st.sources().values() if s.status == "failed"}
+        assert check_store(st) == []
+    assert set(failed) == {Path(b).name for b in BAD} and all(failed.values())
+    again = run(folder, store)  # a failed file is tried again (the budgets may have been raised)
+    assert (again.exit_code, summary(again)) == (1, "0 added, 0 updated, 1 skipped, 2 failed")
+
+
+USAGE = [
+    ("no-supported-files", lambda p: [str(p / "empty")], 2, "no supported files"),
+    ("store-is-a-file", lambda p: [str(p / "corpus"), "--store", str(p / "corpus" / Path(SMALL[0]).name)], 2, "is a file"),
+]
+
+
+@pytest.mark.parametrize(("args", "code", "message"), [c[1:] for c in USAGE], ids=[c[0] for c in USAGE])
+def test_bad_usage_is_one_line(tmp_path: Path, args: Callable[[Path], list[str]], code: int, message: str) -> None:
+    (tmp_path / "empty").mkdir()
+    corpus(tmp_path, SMALL[:1])
+    result = CliRunner().invoke(ingest_cmd, args(tmp_path))
+    assert (result.exit_code, message in result.output, "Traceback" in result.output) == (code, True, False)
+
+
+def test_two_workers_write_the_rows_of_one(tmp_path: Path) -> None:
+    folder = corpus(tmp_path)
+    one = run(folder, tmp_path / "one")
+    two = CliRunner().invoke(ingest_cmd, [str(folder), "--store", str(tmp_path / "two"), "--workers", "2"])
+    assert (one.exit_code, two.exit_code) == (0, 0)
+    with open_store(tmp_path / "one") as a, open_store(tmp_path / "two") as b:
+        assert store_rows(a) == store_rows(b)
+        assert a.analyses() == b.analyses()
+
+
+def _subprocess(*args: str, wait: bool = True) -> subprocess.Popen[str]:
+    proc = subprocess.Popen([sys.executable, *args], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    if wait:
+        proc.wait(timeout=120)
+    return proc
+
+
+def test_a_rerun_of_an_unchanged_corpus_never_imports_spacy(tmp_path: Path) -> None:
+    folder, store = corpus(tmp_path), tmp_path / "store"
+    run(folder, store)
+    probe = ("import sys; from extractor.cli.ingest import ingest_cmd\n"
+             "try:\n    ingest_cmd(sys.argv[1:])\nexcept SystemExit as e:\n    code = e.code\n"
+             "print('spacy' in sys.modules, 'sqlite_utils' in sys.modules, code)")
+    proc = _subprocess("-c", probe, str(folder), "--store", str(store), "--workers", "2")
+    assert proc.stdout.read().split() == ["False", "False", "0"]  # type: ignore[union-attr]
+
+
+HOLD = ("import sys, time; from pathlib import Path; from extractor.db.lock import store_lock\n"
+        "with store_lock(Path(sys.argv[1]), 0):\n    print('held', flush=True); time.sleep(float(sys.argv[2]))")
+
+
+@pytest.mark.parametrize(("wait", "hold", "code", "says"), [
+    ("0", "30", 1, "busy: another ingest (pid {pid}) is writing to it"),
+    ("60", "2", 0, "waiting for the store (pid {pid})…"),
+], ids=["no-wait-busy", "waits-then-runs"])
+def test_a_second_process_waits_or_says_the_store_is_busy(tmp_path: Path, wait: str, hold: str, code: int, says: str) -> None:
+    folder, store = corpus(tmp_path, SMALL[:1]), tmp_path / "store"
+    holding = _subprocess("-c", HOLD, str(store), hold, wait=False)
+    try:
+        assert holding.stdout is not None and holding.stdout.readline().strip() == "held"
+        assert holder(store) == holding.pid
+        started = time.monotonic()
+        second = _subprocess("-c", COMMAND, str(folder), "--store", str(store), "--workers", "1", "--wait", wait)
+        out = second.stderr.read()  # type: ignore[union-attr]
+    finally:
+        holding.kill()
+        holding.wait()
+    assert second.returncode == code, out
+    assert says.format(pid=holding.pid) in out
+    if code == 0:
+        assert time.monotonic() - started >= 1.0 and "1 added" in out
