@@ -3,7 +3,7 @@
 Every file is written to a temporary file in its own folder (``.NAME.PID.zhengce-tmp``), flushed to disk and
 renamed over the target (``os.replace``, atomic on POSIX): a reader, or the next run after a kill, sees the old
 file or the new one, never a part. A run that writes a file or a folder first takes a lock beside it
-(``.NAME.lock``; in a folder, ``.zhengce.lock``; ``fcntl.flock``), so concurrent runs into one output are serialized, and it removes the temporary
+(``.NAME.lock``; in a folder, ``.zhengce.lock``; ``fcntl.lockf``), so concurrent runs into one output are serialized, and it removes the temporary
 files a killed run left there.
 """
 
@@ -120,12 +120,14 @@ def output_lock(target: str | Path, on_wait: Callable[[str], None] | None = None
     lock = lock_path(path)
     fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
     try:
+        # a POSIX record lock belongs to this process alone: a worker forked while it is held does not hold it,
+        # and the kernel releases it when this process dies, however it dies
         try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
+            fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
             if on_wait is not None:
                 on_wait(f"{path} is being written by another zhengce run{_holder(lock)}; waiting for it to finish")
-            fcntl.flock(fd, fcntl.LOCK_EX)
+            fcntl.lockf(fd, fcntl.LOCK_EX)
         os.ftruncate(fd, 0)
         os.write(fd, str(os.getpid()).encode("ascii"))
         _remove_stale_temps(path)
