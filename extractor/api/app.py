@@ -118,7 +118,7 @@ def create_app(store_dir: str | Path, *, api_key: str | None = None, budgets: Bu
             from ..analysis import warm_up
 
             warm_up()
-        ctx.pool = AnalysisPool(ctx.settings.workers, ctx.settings.queue, ctx.budgets)
+        ctx.pool = AnalysisPool(ctx.settings.workers, ctx.settings.queue)
         ctx.pool.start()
         try:
             yield

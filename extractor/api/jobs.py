@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import concurrent.futures as cf
 import contextlib
-import functools
 import json
+import logging
 import os
 import queue
 import signal
@@ -33,6 +33,8 @@ from ..db.records import SourceAnalysis
 from ..db.store import now
 from ..pipeline import _Worker
 from ..records._base import Record
+
+log = logging.getLogger(__name__)
 
 JobState = Literal["queued", "running", "done", "failed"]
 
@@ -104,23 +106,26 @@ Outcome = SourceAnalysis | str
 """What an analysis gives: the source's analysis, or the one line that says why there is none."""
 
 
+def _analyze(item: tuple[str, Budgets]) -> SourceAnalysis:
+    """The unit of work of a pool process: ``analyze_source`` of a path within its budgets."""
+    return analyze_source(*item)
+
+
 class _Task:
-    def __init__(self, path: str, seconds: float, future: cf.Future[Outcome], on_start: Callable[[], None] | None) -> None:
-        self.path, self.seconds, self.future, self.on_start = path, seconds, future, on_start
+    def __init__(self, item: tuple[str, Budgets], seconds: float, future: cf.Future[Outcome], on_start: Callable[[], None] | None) -> None:
+        self.item, self.seconds, self.future, self.on_start = item, seconds, future, on_start
 
 
 class AnalysisPool:
     """``workers`` analysis processes with at most ``queue`` analyses waiting. Start it before use; close it
     at the end (its processes are killed)."""
 
-    def __init__(self, workers: int, queue_size: int, budgets: Budgets = DEFAULT_BUDGETS) -> None:
+    def __init__(self, workers: int, queue_size: int) -> None:
         self.workers = workers
-        self.budgets = budgets
         self._slots = threading.BoundedSemaphore(workers + queue_size)
         self._tasks: queue.SimpleQueue[_Task | None] = queue.SimpleQueue()
         self._threads: list[threading.Thread] = []
-        self._workers: list[_Worker[str, SourceAnalysis]] = []
-        self._fn: Callable[[str], SourceAnalysis] = functools.partial(analyze_source, budgets=budgets)
+        self._workers: list[_Worker[tuple[str, Budgets], SourceAnalysis]] = []
 
     def start(self) -> None:
         """Start the threads (each forks its process on its first file)."""
@@ -130,37 +135,47 @@ class AnalysisPool:
             self._threads.append(t)
 
     def _serve(self) -> None:
-        worker: _Worker[str, SourceAnalysis] = _Worker(self._fn)
+        worker: _Worker[tuple[str, Budgets], SourceAnalysis] = _Worker(_analyze)
         self._workers.append(worker)
         try:
             while (task := self._tasks.get()) is not None:
                 if not task.future.set_running_or_notify_cancel():
                     self._slots.release()
                     continue
-                if task.on_start is not None:
-                    task.on_start()
                 try:
-                    status, value = worker.run(task.path, task.seconds)
-                except OSError as e:  # the process went away between two files: start it again once
-                    worker.stop()
-                    status, value = "error", str(e)
-                self._slots.release()
-                if status == "ok" and isinstance(value, SourceAnalysis):
-                    task.future.set_result(value)
-                elif status == "timeout":
-                    task.future.set_result(BudgetError(task.path, "max_seconds", f"stopped after {value:.1f} s", task.seconds).cause)
-                else:
-                    task.future.set_result(str(value))
+                    task.future.set_result(self._run(worker, task))
+                except Exception as e:  # the pool outlives any one file
+                    log.error("analysis of %s failed", task.item[0], exc_info=e)
+                    task.future.set_result("internal error")
+                finally:
+                    self._slots.release()
         finally:
             worker.stop()
 
-    def submit(self, path: str, seconds: float, on_start: Callable[[], None] | None = None) -> cf.Future[Outcome]:
-        """Analyse the file at ``path`` (a file the API stored) within ``seconds`` (``on_start()`` called when a
-        process takes it). Raises PoolFull at once when every process is busy and the queue is full."""
+    @staticmethod
+    def _run(worker: _Worker[tuple[str, Budgets], SourceAnalysis], task: _Task) -> Outcome:
+        if task.on_start is not None:
+            task.on_start()
+        try:
+            status, value = worker.run(task.item, task.seconds)
+        except OSError:  # the process went away between two files (killed from outside): once more, in a new one
+            worker.stop()
+            status, value = worker.run(task.item, task.seconds)
+        if status == "ok" and isinstance(value, SourceAnalysis):
+            return value
+        if status == "timeout":
+            return BudgetError(task.item[0], "max_seconds", f"stopped after {value:.1f} s", task.seconds).cause
+        return str(value)
+
+    def submit(self, path: str, seconds: float, budgets: Budgets = DEFAULT_BUDGETS,
+               on_start: Callable[[], None] | None = None) -> cf.Future[Outcome]:
+        """Analyse the file at ``path`` (a file the API stored) within ``budgets`` and ``seconds`` of wall time
+        (``on_start()`` called when a process takes it). Raises PoolFull at once when every process is busy and
+        the queue is full."""
         if not self._slots.acquire(blocking=False):
             raise PoolFull()
         future: cf.Future[Outcome] = cf.Future()
-        self._tasks.put(_Task(path, seconds, future, on_start))
+        self._tasks.put(_Task((path, budgets), seconds, future, on_start))
         return future
 
     def close(self) -> None:

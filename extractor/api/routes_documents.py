@@ -156,10 +156,10 @@ def documents_router(ctx: ApiContext) -> APIRouter:
         sync = size <= ctx.settings.sync_max_kb * 1024
         try:
             if sync:
-                future = pool.submit(str(final), ctx.settings.request_seconds)
+                future = pool.submit(str(final), ctx.settings.request_seconds, ctx.budgets)
             else:
                 await run_in_threadpool(_put, ctx, job)
-                future = pool.submit(str(final), ctx.budgets.max_seconds,
+                future = pool.submit(str(final), ctx.budgets.max_seconds, ctx.budgets,
                                      on_start=lambda: _put(ctx, job.model_copy(update={"state": "running"})))
         except PoolFull:
             if not existed:

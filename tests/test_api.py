@@ -1,0 +1,241 @@
+"""The API's endpoints (issue 12, part 1) through FastAPI's TestClient, over a store filled by uploads.
+
+One app (its pool warmed once) serves the module: the corpus texts and three versions of a law are uploaded
+through ``POST /v1/documents``, and every read endpoint is checked against the library's own answer.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from extractor.analysis import analyze_path
+from extractor.api import ApiSettings, create_app
+from extractor.compare.table import analyses_to_table
+from extractor.db.store import open_store
+from extractor.records import Quantity
+
+ROOT = Path(__file__).resolve().parent.parent
+TEXT = ROOT / "corpus" / "texts" / "001_e001dd900bee0134.txt"
+LARGE = ROOT / "corpus" / "texts" / "003_65af231806fc8ace.txt"  # 27 KB: over sync_max_kb
+LAW = [ROOT / "corpus" / "revisions" / f"anti-unfair-competition-law-{y}.txt" for y in (1993, 2017, 2019)]
+FILING = [ROOT / "corpus" / "revisions" / f"beijing-filing-review-{y}.txt" for y in (2021, 2024)]
+
+
+def upload(client: TestClient, path: Path, name: str | None = None) -> Any:
+    with path.open("rb") as f:
+        return client.post("/v1/documents", files={"file": (name or path.name, f)})
+
+
+def same(q: Quantity | dict[str, Any]) -> tuple[object, ...]:
+    """A quantity without its id (which holds the document id, made from the stored file's name)."""
+    d = q.model_dump(mode="json") if isinstance(q, Quantity) else q
+    return tuple(d[k] for k in ("kind", "value", "value_max", "unit", "bound", "per", "base", "benefit", "groups", "section",
+                                "role", "evidence"))
+
+
+@pytest.fixture(scope="module")
+def store_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("api") / "store"
+
+
+@pytest.fixture(scope="module")
+def client(store_dir: Path) -> Iterator[TestClient]:
+    app = create_app(store_dir, settings=ApiSettings(workers=2, sync_max_kb=24))
+    with TestClient(app, raise_server_exceptions=False) as c:
+        yield c
+
+
+@pytest.fixture(scope="module")
+def uploaded(client: TestClient) -> dict[str, Any]:
+    """The answers of the uploads of one text, the filing-review pair and the three versions of the law."""
+    out = {p.name: upload(client, p) for p in [TEXT, *FILING, *LAW]}
+    assert {n: r.status_code for n, r in out.items()} == dict.fromkeys(out, 200)
+    return {n: r.json() for n, r in out.items()}
+
+
+def doc_of(uploaded: dict[str, Any], name: str) -> str:
+    return str(uploaded[name]["analyses"][0]["document"]["id"])
+
+
+def test_upload_gives_the_quantities_of_analyze_path(uploaded: dict[str, Any]) -> None:
+    mine = uploaded[TEXT.name]
+    expected = analyze_path(TEXT).analyses[0]
+    assert [same(q) for q in mine["analyses"][0]["quantities"]] == [same(q) for q in expected.quantities]
+    assert mine["job"]["state"] == "done" and mine["job"]["format"] == "text" and mine["job"]["filename"] == TEXT.name
+
+
+def test_the_stored_file_is_named_by_its_hash(uploaded: dict[str, Any], store_dir: Path) -> None:
+    job = uploaded[TEXT.name]["job"]
+    assert (store_dir / "uploads" / f"{job['sha256'][:32]}.txt").read_bytes() == TEXT.read_bytes()
+    assert doc_of(uploaded, TEXT.name) == f"{job['sha256'][:32]}.txt"
+
+
+def test_the_same_bytes_again_are_one_source(client: TestClient, uploaded: dict[str, Any], store_dir: Path) -> None:
+    again = upload(client, TEXT, "another-name.txt").json()
+    assert again["job"]["doc_ids"] == uploaded[TEXT.name]["job"]["doc_ids"]
+    with sqlite3.connect(store_dir / "store.db") as conn:
+        assert conn.execute("select count(*) from sources where sha256 = ?", [again["job"]["sha256"]]).fetchone()[0] == 1
+
+
+@pytest.mark.parametrize("suffix", ["", "/quantities", "/sections", "/analysis"], ids=["document", "quantities", "sections", "analysis"])
+def test_a_document_reads_back_as_uploaded(client: TestClient, uploaded: dict[str, Any], suffix: str) -> None:
+    analysis = uploaded[TEXT.name]["analyses"][0]
+    got = client.get(f"/v1/documents/{analysis['document']['id']}{suffix}")
+    assert got.status_code == 200
+    want = {"": analysis["document"], "/quantities": analysis["quantities"], "/sections": analysis["document"]["sections"],
+            "/analysis": analysis}[suffix]
+    assert got.json() == want
+
+
+SEARCHES = [
+    pytest.param({"q": "创业担保贷款"}, True, id="words"),
+    pytest.param({"q": "", "year": "2022"}, True, id="year"),
+    pytest.param({"q": "", "year": "1990-1991"}, False, id="no-year"),
+    pytest.param({"q": "", "level": "municipal"}, True, id="level"),
+    pytest.param({"q": "", "region": "焦作"}, True, id="region"),
+    pytest.param({"q": "", "benefit": "就业见习补贴"}, True, id="benefit"),
+    pytest.param({"q": "", "issuer": "人力资源和社会保障"}, True, id="issuer"),
+    pytest.param({"q": "", "type": "通知"}, True, id="type"),
+    pytest.param({"q": "", "in_force": "2023-01-01"}, True, id="in-force"),
+]
+
+
+@pytest.mark.parametrize(("params", "found"), SEARCHES)
+def test_search_finds_the_text_by_words_and_fields(client: TestClient, uploaded: dict[str, Any], params: dict[str, str], found: bool) -> None:
+    page = client.get("/v1/documents", params=params)
+    assert page.status_code == 200, page.text
+    assert (doc_of(uploaded, TEXT.name) in [h["doc_id"] for h in page.json()["hits"]]) is found
+
+
+def test_search_pages(client: TestClient, uploaded: dict[str, Any]) -> None:
+    everything = client.get("/v1/documents").json()
+    assert everything["total"] == 6 and len(everything["hits"]) == 6
+    assert client.get("/v1/documents", params={"page": 2}).json()["hits"] == []
+
+
+@pytest.mark.parametrize(("params", "word"), [
+    pytest.param({"page": 0}, "page", id="page-0"), pytest.param({"page": 1001}, "page", id="over-the-page-cap"),
+    pytest.param({"year": "twenty"}, "year", id="bad-year"), pytest.param({"benefit": "没有这个补贴"}, "benefit", id="unknown-benefit"),
+    pytest.param({"level": "galactic"}, "level", id="bad-level"),
+])
+def test_bad_search_is_a_json_error(client: TestClient, params: dict[str, object], word: str) -> None:
+    r = client.get("/v1/documents", params=params)
+    assert r.status_code == 422 and word in r.json()["error"]
+
+
+def test_a_large_file_is_a_job_kept_in_the_store(client: TestClient, store_dir: Path) -> None:
+    r = upload(client, LARGE)
+    assert r.status_code == 202
+    job = r.json()["job"]
+    assert r.headers["location"] == f"/v1/jobs/{job['job_id']}" and job["state"] == "queued"
+    deadline = time.monotonic() + 120
+    while (state := client.get(f"/v1/jobs/{job['job_id']}").json())["state"] not in ("done", "failed"):
+        assert time.monotonic() < deadline, state
+        time.sleep(0.5)
+    assert state["state"] == "done" and len(state["doc_ids"]) == 1
+    with sqlite3.connect(store_dir / "store.db") as conn:  # the state is the store's, not the process's
+        assert conn.execute("select state from jobs where job_id = ?", [job["job_id"]]).fetchone() == ("done",)
+    assert client.get(f"/v1/documents/{state['doc_ids'][0]}/quantities").json() == [
+        q.model_dump(mode="json") for q in analyze_path(store_dir / "uploads" / f"{job['sha256'][:32]}.txt").analyses[0].quantities]
+
+
+def test_an_unknown_job_is_404(client: TestClient) -> None:
+    assert client.get("/v1/jobs/0123456789abcdef").status_code == 404
+
+
+def test_compare_gives_the_library_table(client: TestClient, uploaded: dict[str, Any], store_dir: Path) -> None:
+    table = client.get("/v1/compare", params={"benefit": "就业见习补贴"}).json()
+    with open_store(store_dir) as store:
+        expected = analyses_to_table(store.analyses(), benefit="就业见习补贴")
+    assert table["rows"] and table == expected.model_dump(mode="json")
+
+
+def test_compare_of_an_unknown_benefit_names_the_closest(client: TestClient) -> None:
+    r = client.get("/v1/compare", params={"benefit": "创业担保款"})
+    assert r.status_code == 422 and "创业担保贷款" in r.json()["error"]
+
+
+def test_diff_of_two_stored_versions(client: TestClient, uploaded: dict[str, Any]) -> None:
+    a, b = doc_of(uploaded, FILING[0].name), doc_of(uploaded, FILING[1].name)
+    diff = client.get("/v1/diff", params={"a": a, "b": b})
+    assert diff.status_code == 200 and diff.json()["a_id"] == a and diff.json()["b_id"] == b
+    page = client.get("/v1/diff", params={"a": a, "b": b, "format": "html"})
+    assert page.headers["content-type"].startswith("text/html") and "<html" in page.text
+
+
+def test_history_of_a_work_named_by_one_version(client: TestClient, uploaded: dict[str, Any]) -> None:
+    h = client.get("/v1/history", params={"work": doc_of(uploaded, LAW[1].name)})
+    assert h.status_code == 200
+    assert [v["document_id"] for v in h.json()["versions"]] == [doc_of(uploaded, p.name) for p in LAW]
+
+
+def test_history_of_a_work_by_title(client: TestClient, uploaded: dict[str, Any]) -> None:
+    h = client.get("/v1/history", params={"work": "中华人民共和国反不正当竞争法"})
+    assert h.status_code == 200 and len(h.json()["versions"]) == 3
+
+
+def test_history_of_nothing_stored_is_404(client: TestClient) -> None:
+    assert client.get("/v1/history", params={"work": "没有这部法"}).status_code == 404
+
+
+def test_graph_holds_every_stored_document(client: TestClient, uploaded: dict[str, Any]) -> None:
+    ids = {d["id"] for d in client.get("/v1/graph").json()["documents"]}
+    assert {doc_of(uploaded, n) for n in uploaded} <= ids
+
+
+def test_jsonld_is_schema_org_legislation(client: TestClient, uploaded: dict[str, Any]) -> None:
+    doc = uploaded[TEXT.name]["analyses"][0]["document"]
+    r = client.get(f"/v1/documents/{doc['id']}/jsonld")
+    node = r.json()
+    assert r.headers["content-type"].startswith("application/ld+json")
+    assert (node["@type"], node["name"], node["legislationIdentifier"], node["legislationDate"]) == (
+        "Legislation", doc["title"], doc["doc_number"]["text"], doc["date"])
+    assert node["legislationPassedBy"] == [{"@type": "GovernmentOrganization", "name": n} for n in doc["issuers"]]
+
+
+def test_openapi_and_a_docs_page_without_cdn(client: TestClient) -> None:
+    schema = client.get("/openapi.json").json()
+    assert {"/v1/documents", "/v1/documents/{doc_id}", "/v1/jobs/{job_id}", "/v1/compare", "/v1/diff", "/v1/history",
+            "/v1/graph", "/v1/reviews", "/v1/golden/{doc_id}", "/v1/labelstudio/import"} <= set(schema["paths"])
+    page = client.get("/docs")
+    assert page.status_code == 200 and "/v1/documents/{doc_id}/quantities" in page.text
+    assert "<script" not in page.text and "cdn" not in page.text.lower() and "http" not in page.text.replace("http-equiv", "")
+
+
+@pytest.fixture(scope="module")
+def keyed(store_dir: Path) -> Iterator[TestClient]:
+    app = create_app(store_dir, api_key="s3cret", settings=ApiSettings(workers=1, warm=False))
+    with TestClient(app, raise_server_exceptions=False) as c:
+        yield c
+
+
+@pytest.mark.parametrize(("headers", "status"), [
+    pytest.param({}, 401, id="none"), pytest.param({"X-API-Key": "wrong"}, 401, id="wrong"),
+    pytest.param({"X-API-Key": "s3cret"}, 200, id="header"), pytest.param({"Authorization": "Bearer s3cret"}, 200, id="bearer"),
+])
+def test_api_key(keyed: TestClient, headers: dict[str, str], status: int) -> None:
+    r = keyed.get("/v1/documents", headers=headers)
+    assert r.status_code == status
+    if status == 401:
+        assert "API key" in r.json()["error"]
+
+
+def test_openapi_is_open_with_a_key(keyed: TestClient) -> None:
+    assert keyed.get("/openapi.json").status_code == 200 and keyed.get("/docs").status_code == 200
+
+
+def test_upload_without_a_key_stores_nothing(keyed: TestClient, store_dir: Path, tmp_path: Path) -> None:
+    new = tmp_path / "new.txt"
+    shutil.copy(TEXT, new)
+    new.write_text(new.read_text(encoding="utf-8") + "\n每人每月补贴 777 元。\n", encoding="utf-8")
+    before = sorted((store_dir / "uploads").iterdir())
+    assert upload(keyed, new).status_code == 401
+    assert sorted((store_dir / "uploads").iterdir()) == before
