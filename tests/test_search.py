@@ -146,6 +146,16 @@ def test_one_document_read_from_two_formats_is_one_hit(store_dir: Path) -> None:
     assert NANKAI_HTML not in [d for d, _ in shown]
 
 
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list('补贴创业 "*()-:^AND OR NEAR，。a1\'')), max_size=12))
+def test_any_query_ranks_without_error(store_dir: Path, query: str) -> None:
+    # FTS5 syntax in a query ("", *, NEAR, AND, parentheses) is taken as words, never as an expression
+    with open_store(store_dir, create=False) as store:
+        for method in METHODS:
+            for doc_id, score in rank(store, query, method):  # type: ignore[arg-type]
+                assert isinstance(doc_id, str) and score > 0
+
+
 def test_query_terms_of_each_method() -> None:
     assert [t.fts for t in query_terms("补贴", "trigram")] == [None]
     assert [t.fts for t in query_terms("创业担保贷款", "trigram")] == ['"创业担保贷款"']

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
+import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 from typing import get_args
@@ -106,11 +108,11 @@ def search_cmd(query: str, store_dir: str, region: str | None, level: str | None
                             in_force=on.date() if on else None)
     try:
         with open_existing(store_dir) as store:
-            hits = search(store, query, filters, limit=limit)
-    except InputError as e:
+            hits = search(store, query, filters, limit=limit, workers=os.cpu_count() or 1)
+    except (InputError, ValueError) as e:  # no store there, a region or benefit unknown
         raise click.ClickException(str(e)) from None
-    except ValueError as e:
-        raise click.ClickException(str(e)) from None
+    except sqlite3.Error as e:  # the index cannot be written (a read-only store …)
+        raise click.ClickException(f"{store_dir}: cannot search the store: {e}") from None
     if fmt == "json":
         emit(TypeAdapter(list[SearchHit]).dump_json(hits, indent=2).decode() + "\n", None)
     else:

@@ -23,9 +23,12 @@ segmented copy, with the matched terms' offsets beside them.
 
 from __future__ import annotations
 
+import concurrent.futures as cf
 import datetime as dt
 import functools
+import logging
 import math
+import multiprocessing
 import re
 import sqlite3
 from collections.abc import Iterable, Sequence
@@ -52,6 +55,10 @@ SNIPPETS: Final[int] = 3
 SNIPPET_REACH: Final[int] = 36
 """Characters kept on each side of a match in a snippet (within its line)."""
 TRIGRAM_MIN: Final[int] = 3
+BATCH: Final[int] = 500
+"""Documents indexed per transaction."""
+PARALLEL_CHARS: Final[int] = 4_000_000
+"""Characters to segment above which a refresh given workers segments on several processes (about 20 s on one)."""
 _FORMAT_RANK: Final[dict[str, int]] = {"text": 0, "docx": 1, "html": 2, "pdf": 3}
 """Of one document read from several formats, the one a search shows (compare's FORMAT_ORDER)."""
 
@@ -188,28 +195,73 @@ def _index_text(method: Method, text: str) -> str:
     return segment(text) if method == "jieba" else text
 
 
-def refresh_index(store: Store, method: Method = DEFAULT_METHOD) -> IndexRefresh:
-    """Bring the ``method`` index up to date with the stored documents, in one transaction (nothing is written
-    when it is current)."""
+def _index_pair(method: Method, title_text: tuple[str, str]) -> tuple[str, str]:
+    """A document's title and text as its index row holds them (a module function: a worker process runs it)."""
+    return _index_text(method, title_text[0]), _index_text(method, title_text[1])
+
+
+def _worker_start() -> None:
+    """A segmenting worker: jieba's dictionary loaded once, before any document, its loading notes not logged
+    (jieba logs them at DEBUG to stderr, under the parent's progress)."""
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    _tokenizer()
+
+
+def _prepared(method: Method, pairs: list[tuple[str, str]], workers: int) -> list[tuple[str, str]]:
+    """The index rows of (title, text) pairs: on ``workers`` processes when they are many characters (jieba's
+    segmentation is pure Python, about 0.2 M characters per CPU second), else here."""
+    if method != "jieba" or workers <= 1 or sum(len(t) for _, t in pairs) < PARALLEL_CHARS:
+        return [_index_pair(method, p) for p in pairs]
+    # spawned, not forked: the parent holds an open SQLite connection; each worker loads jieba's dictionary once
+    with cf.ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"), initializer=_worker_start) as pool:
+        return list(pool.map(functools.partial(_index_pair, method), pairs, chunksize=8))
+
+
+def refresh_index(store: Store, method: Method = DEFAULT_METHOD, workers: int = 1) -> IndexRefresh:
+    """Bring the ``method`` index up to date with the stored documents; nothing is written when it is current.
+
+    The documents gone are dropped in one transaction; the documents to index (new, or stored again with
+    another analysis: their old rows stay searchable until replaced) are segmented outside any
+    transaction (on ``workers`` processes when they are many) and written BATCH at a time, each batch in one
+    transaction with its ``fts_state`` rows, so an ingest is never kept waiting long and a refresh killed at any
+    moment leaves every document indexed as it is stored, indexed as it was, or not indexed (and refreshed next
+    time). A document changed by an ingest while it was being segmented is left for the next refresh."""
     conn = store.conn
     changed, gone = _stale(conn, method)
     if not changed and not gone:
         return IndexRefresh(method=method)
+    table = _table(method)
     with store.transaction():
         _ensure_tables(conn, method)
-        changed, gone = _stale(conn, method)  # again, under the write lock: another search may have done it
-        table = _table(method)
+        gone = [(d, rowid) for d, rowid in _stale(conn, method)[1]  # again, under the write lock
+                if not conn.execute("select 1 from documents where doc_id = ?", [d]).fetchone()]  # changed ones: below
         for _, rowid in gone:
             conn.execute(f"delete from {table} where rowid = ?", [rowid])
         conn.executemany("delete from fts_state where method = ? and doc_id = ?", [(method, d) for d, _ in gone])
-        for doc_id, aid in changed:
-            title, text = conn.execute("select coalesce(title, ''), text from documents where doc_id = ?", [doc_id]).fetchone()
-            cur = conn.execute(f"insert into {table} (title, body) values (?, ?)",
-                               [_index_text(method, title), _index_text(method, text)])
-            conn.execute("insert or replace into fts_state (method, doc_id, analysis_id, fts_rowid) values (?, ?, ?, ?)",
-                         [method, doc_id, aid, cur.lastrowid])
-    removed = len({d for d, _ in gone} - {d for d, _ in changed})
-    return IndexRefresh(method=method, indexed=len(changed), removed=removed)
+    indexed = 0
+    for at in range(0, len(changed), BATCH):
+        batch = changed[at:at + BATCH]
+        rows = {r[0]: (r[1], (r[2], r[3])) for r in conn.execute(
+            f"select doc_id, analysis_id, coalesce(title, ''), text from documents where doc_id in ({','.join('?' * len(batch))})",
+            [d for d, _ in batch])}
+        wanted = [(d, aid) for d, aid in batch if d in rows and rows[d][0] == aid]
+        prepared = _prepared(method, [rows[d][1] for d, _ in wanted], workers)
+        with store.transaction():
+            for (doc_id, aid), (title, body) in zip(wanted, prepared, strict=True):
+                now_aid = conn.execute("select analysis_id from documents where doc_id = ?", [doc_id]).fetchone()
+                old = conn.execute("select analysis_id, fts_rowid from fts_state where method = ? and doc_id = ?",
+                                   [method, doc_id]).fetchone()
+                if now_aid is None or now_aid[0] != aid or (old is not None and old[0] == aid):
+                    continue  # changed again meanwhile (the next refresh takes it), or indexed by another search
+                if old is not None:
+                    conn.execute(f"delete from {table} where rowid = ?", [old[1]])
+                cur = conn.execute(f"insert into {table} (title, body) values (?, ?)", [title, body])
+                conn.execute("insert or replace into fts_state (method, doc_id, analysis_id, fts_rowid) values (?, ?, ?, ?)",
+                             [method, doc_id, aid, cur.lastrowid])
+                indexed += 1
+    return IndexRefresh(method=method, indexed=indexed, removed=len(gone))
 
 
 # -- ranking --------------------------------------------------------------------------------------------------
@@ -246,11 +298,13 @@ def _instr_scores(conn: sqlite3.Connection, term: str) -> dict[str, float]:
     return out
 
 
-def rank(store: Store, query: str, method: Method = DEFAULT_METHOD) -> list[tuple[str, float]]:
-    """(doc_id, score) of every document holding all the query's terms, best first (ties by doc_id)."""
+def rank(store: Store, query: str, method: Method = DEFAULT_METHOD, workers: int = 1) -> list[tuple[str, float]]:
+    """(doc_id, score) of every document holding all the query's terms, best first (ties by doc_id); the
+    index is brought up to date first."""
     terms = query_terms(query, method)
     if not terms:
         return []
+    refresh_index(store, method, workers)
     conn = store.conn
     scores: dict[str, float] | None = _fts_scores(conn, method, terms) if any(t.fts for t in terms) else None
     for t in terms:
@@ -350,20 +404,20 @@ def _by_date(conn: sqlite3.Connection, ids: set[str] | None) -> list[tuple[str, 
 
 def search(
     store: Store, query: str, filters: SearchFilters | None = None, *, limit: int | None = 20,
-    method: Method = DEFAULT_METHOD,
+    method: Method = DEFAULT_METHOD, workers: int = 1,
 ) -> list[SearchHit]:
     """The stored documents that match ``query`` (every term) and ``filters``, best first, with snippets.
 
-    An empty query lists the documents the filters keep, newest first. Raises ValueError for a filter that
-    names nothing known (a region, a benefit).
+    An empty query lists the documents the filters keep, newest first. The index is refreshed first, on
+    ``workers`` processes when much is new. Raises ValueError for a filter that names nothing known (a region,
+    a benefit).
     """
-    refresh_index(store, method)
     allowed = filter_doc_ids(store, filters or SearchFilters())
     conn = store.conn
     if not query.strip():
         ranked = _by_date(conn, allowed)
     else:
-        ranked = [(d, s) for d, s in rank(store, query, method) if allowed is None or d in allowed]
+        ranked = [(d, s) for d, s in rank(store, query, method, workers) if allowed is None or d in allowed]
     terms = query_terms(query, method)
     kept = one_per_document(conn, ranked)
     chosen = kept if limit is None else kept[:limit]
