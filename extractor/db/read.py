@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import json
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Final
@@ -201,12 +200,7 @@ def filter_doc_ids(store: Store, f: SearchFilters) -> set[str] | None:
     return ids
 
 
-def stored_json(rows: Sequence[Record]) -> str:
-    """Records as one JSON list (Chinese kept as it is)."""
-    return json.dumps([r.model_dump(mode="json") for r in rows], ensure_ascii=False, indent=2) + "\n"
-
-
 __all__ = [
     "SearchFilters", "analyses_named", "benefit_doc_ids", "cached_diff", "doc_ids_named", "filter_doc_ids",
-    "in_force_doc_ids", "keep_diff", "one_analysis", "open_existing", "region_prefixes", "stored_json",
+    "in_force_doc_ids", "keep_diff", "one_analysis", "open_existing", "region_prefixes",
 ]

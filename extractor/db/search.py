@@ -31,7 +31,8 @@ import math
 import multiprocessing
 import re
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any, Final, Literal
 
 from pydantic import Field
@@ -209,14 +210,23 @@ def _worker_start() -> None:
     _tokenizer()
 
 
-def _prepared(method: Method, pairs: list[tuple[str, str]], workers: int) -> list[tuple[str, str]]:
-    """The index rows of (title, text) pairs: on ``workers`` processes when they are many characters (jieba's
-    segmentation is pure Python, about 0.2 M characters per CPU second), else here."""
-    if method != "jieba" or workers <= 1 or sum(len(t) for _, t in pairs) < PARALLEL_CHARS:
-        return [_index_pair(method, p) for p in pairs]
+@contextmanager
+def _segmenters(method: Method, chars: int, workers: int) -> Iterator[cf.ProcessPoolExecutor | None]:
+    """A pool of ``workers`` processes for a refresh of ``chars`` characters to segment, when it is worth its
+    start-up (jieba's segmentation is pure Python, about 0.2 M characters per CPU second); else None."""
+    if method != "jieba" or workers <= 1 or chars < PARALLEL_CHARS:
+        yield None
+        return
     # spawned, not forked: the parent holds an open SQLite connection; each worker loads jieba's dictionary once
     with cf.ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"), initializer=_worker_start) as pool:
-        return list(pool.map(functools.partial(_index_pair, method), pairs, chunksize=8))
+        yield pool
+
+
+def _prepared(method: Method, pairs: list[tuple[str, str]], pool: cf.ProcessPoolExecutor | None) -> list[tuple[str, str]]:
+    """The index rows of (title, text) pairs, on the pool when there is one."""
+    if pool is None:
+        return [_index_pair(method, p) for p in pairs]
+    return list(pool.map(functools.partial(_index_pair, method), pairs, chunksize=4))
 
 
 def refresh_index(store: Store, method: Method = DEFAULT_METHOD, workers: int = 1) -> IndexRefresh:
@@ -240,14 +250,24 @@ def refresh_index(store: Store, method: Method = DEFAULT_METHOD, workers: int = 
         for _, rowid in gone:
             conn.execute(f"delete from {table} where rowid = ?", [rowid])
         conn.executemany("delete from fts_state where method = ? and doc_id = ?", [(method, d) for d, _ in gone])
-    indexed = 0
+    chars = conn.execute("select coalesce(sum(length(d.text)), 0) from documents d left join fts_state s on s.method = ? "
+                         "and s.doc_id = d.doc_id where s.analysis_id is null or s.analysis_id != d.analysis_id",
+                         [method]).fetchone()[0]
+    with _segmenters(method, chars, workers) as pool:
+        indexed = _write_batches(store, method, changed, pool)
+    return IndexRefresh(method=method, indexed=indexed, removed=len(gone))
+
+
+def _write_batches(store: Store, method: Method, changed: Sequence[tuple[str, str]], pool: cf.ProcessPoolExecutor | None) -> int:
+    """Index the documents ``changed`` (doc_id, analysis_id), BATCH per transaction; returns how many were."""
+    conn, table, indexed = store.conn, _table(method), 0
     for at in range(0, len(changed), BATCH):
         batch = changed[at:at + BATCH]
         rows = {r[0]: (r[1], (r[2], r[3])) for r in conn.execute(
             f"select doc_id, analysis_id, coalesce(title, ''), text from documents where doc_id in ({','.join('?' * len(batch))})",
             [d for d, _ in batch])}
         wanted = [(d, aid) for d, aid in batch if d in rows and rows[d][0] == aid]
-        prepared = _prepared(method, [rows[d][1] for d, _ in wanted], workers)
+        prepared = _prepared(method, [rows[d][1] for d, _ in wanted], pool)
         with store.transaction():
             for (doc_id, aid), (title, body) in zip(wanted, prepared, strict=True):
                 now_aid = conn.execute("select analysis_id from documents where doc_id = ?", [doc_id]).fetchone()
@@ -261,7 +281,7 @@ def refresh_index(store: Store, method: Method = DEFAULT_METHOD, workers: int = 
                 conn.execute("insert or replace into fts_state (method, doc_id, analysis_id, fts_rowid) values (?, ?, ?, ?)",
                              [method, doc_id, aid, cur.lastrowid])
                 indexed += 1
-    return IndexRefresh(method=method, indexed=indexed, removed=len(gone))
+    return indexed
 
 
 # -- ranking --------------------------------------------------------------------------------------------------
