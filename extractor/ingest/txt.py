@@ -7,12 +7,13 @@ from pathlib import Path
 import regex
 from charset_normalizer import from_bytes
 
-from ..budgets import DEFAULT_BUDGETS, Budgets
+from ..budgets import DEFAULT_BUDGETS, BudgetError, Budgets
 from ..errors import InputError
 from .raw import RawDoc, RawLine
 
 # Encodings tried in order before asking the detector: what Chinese government text files use.
 _BOMS = (("\ufeff", "utf-8-sig"),)
+MAX_BYTES_PER_CHAR = 4  # UTF-8 and GB18030 take at most 4 bytes a character, UTF-16 2 or 4
 
 
 def decode_text(data: bytes, path: str) -> str:
@@ -48,7 +49,17 @@ def looks_binary(text: str) -> bool:
 
 
 def read(path: Path, *, budgets: Budgets = DEFAULT_BUDGETS) -> RawDoc:
-    """Read a text file into lines (1-based line numbers as in the file)."""
+    """Read a text file into lines (1-based line numbers as in the file), decoded once.
+
+    Raises:
+        BudgetError: more than ``budgets.max_chars`` characters; a file of more than ``MAX_BYTES_PER_CHAR`` ×
+            ``budgets.max_chars`` bytes cannot fit and is refused before it is read.
+        InputError: empty, binary, or in no known encoding.
+    """
+    size = path.stat().st_size
+    if size > MAX_BYTES_PER_CHAR * budgets.max_chars:
+        measured = f"{size:,} bytes, so at least {size // MAX_BYTES_PER_CHAR:,} characters"
+        raise BudgetError(path, "max_chars", measured, budgets.max_chars)
     data = path.read_bytes()
     if not data.strip():
         raise InputError(path, "empty file")
@@ -61,8 +72,11 @@ def read(path: Path, *, budgets: Budgets = DEFAULT_BUDGETS) -> RawDoc:
             raise InputError(path, "binary data, not text")
     else:
         text = decode_text(data, str(path))
+    del data
     if looks_binary(text):
         raise InputError(path, "binary data, not text")
+    if len(text) > budgets.max_chars:
+        raise BudgetError(path, "max_chars", f"{len(text):,} characters", budgets.max_chars)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = [RawLine(t, None, i + 1) for i, t in enumerate(text.split("\n"))]
     return RawDoc(str(path), "text", lines)
