@@ -12,7 +12,6 @@ import multiprocessing
 import os
 import signal
 import sys
-import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
@@ -328,8 +327,31 @@ def iter_files(paths: Sequence[str | Path]) -> list[Path]:
     return out
 
 
+def _children(pid: int) -> list[int] | None:
+    """The children of ``pid`` from /proc/PID/task/*/children; None where the kernel does not list them."""
+    try:
+        tasks = list(Path(f"/proc/{pid}/task").iterdir())
+        return [int(c) for t in tasks for c in (t / "children").read_text(encoding="ascii").split()]
+    except FileNotFoundError:
+        return [] if not Path(f"/proc/{pid}").exists() else None
+    except (OSError, ValueError):
+        return None
+
+
 def _descendants(pid: int) -> list[int]:
     """Every process under ``pid`` (children, their children …), read from /proc; empty where there is none."""
+    out, todo = [], [pid]
+    while todo:
+        kids = _children(todo.pop())
+        if kids is None:
+            return _descendants_by_scan(pid)
+        out.extend(kids)
+        todo.extend(kids)
+    return out
+
+
+def _descendants_by_scan(pid: int) -> list[int]:
+    """The same, from the parent of every process (/proc/*/stat), where the kernel lists no children."""
     parent_of: dict[int, int] = {}
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
@@ -410,11 +432,10 @@ class _Worker(Generic[T, R]):
     def run(self, item: T, seconds: float) -> tuple[str, object]:
         """("ok", fn(item)), or ("error", cause) when fn raised, overran ``seconds`` or its process died."""
         proc, conn = (self.proc, self.conn) if self.proc is not None and self.conn is not None else self._start()
-        start = time.monotonic()
         conn.send(item)
         if not conn.poll(seconds):
             self.stop()
-            return "timeout", time.monotonic() - start
+            return "timeout", None
         try:
             reply: tuple[str, object] = conn.recv()
             return reply
@@ -449,7 +470,7 @@ def map_bounded(
             if status == "ok":
                 yield value  # type: ignore[misc]
             elif status == "timeout":
-                cause = BudgetError(item, "max_seconds", f"stopped after {value:.1f} s", seconds).cause
+                cause = BudgetError(item, "max_seconds", f"stopped, still running after {seconds:g} s", seconds).cause
                 yield failed(item, cause)
             else:
                 yield failed(item, str(value))

@@ -82,8 +82,8 @@ ONE_ITEM: dict[str, tuple[Callable[[str], str], str]] = {
     "RecursionError": (_recursion, "failed: RecursionError: maximum recursion depth exceeded"),
     "third-party exception type": (_third_party, "failed: PdfiumError: Failed to load page"),
     "worker killed by a signal": (_segfault, "failed: its worker process died (killed by SIGSEGV) while reading it"),
-    "overrun in C code": (_c_loop, "failed: over the time budget (stopped after"),
-    "overrun in a Python loop": (_python_loop, "failed: over the time budget (stopped after"),
+    "overrun in C code": (_c_loop, "failed: over the time budget (stopped, still running after 0.5 s, at most 0.5)"),
+    "overrun in a Python loop": (_python_loop, "failed: over the time budget (stopped, still running after 0.5 s, at most 0.5)"),
 }
 
 
@@ -193,7 +193,7 @@ def test_a_batch_of_35_with_an_overrun_and_a_crash_goes_on(
     assert time.monotonic() - start < 40
     err = capsys.readouterr().err
     assert len(out.read_text(encoding="utf-8").splitlines()) == 33
-    assert f"error: {batch / '05_doc.txt'}: over the time budget (stopped after 2.0 s, at most 2)" in err
+    assert f"error: {batch / '05_doc.txt'}: over the time budget (stopped, still running after 2 s, at most 2)" in err
     assert f"error: {batch / '25_doc.txt'}: its worker process died (killed by SIGKILL)" in err
     assert "4 file(s) failed" in err
 
@@ -295,3 +295,29 @@ def test_interrupt_stops_the_batch_and_its_worker(tmp_path: Path) -> None:
     with pytest.raises(ProcessLookupError):
         os.kill(worker, 0)
     assert not (tmp_path / "o.json").exists()
+
+
+def _starts_a_child_and_hangs(x: str) -> str:
+    import subprocess
+
+    child = subprocess.Popen(["sleep", "60"])
+    Path(x).write_text(str(child.pid), encoding="ascii")
+    child.wait()
+    return x
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="processes listed from /proc")
+def test_an_overrun_kills_what_the_worker_started(tmp_path: Path) -> None:
+    note = tmp_path / "pid"
+    (out,) = map_bounded(_starts_a_child_and_hangs, [str(note)], 1.0, lambda item, cause: cause)
+    assert out.startswith("over the time budget")
+    time.sleep(0.2)
+    assert not _running(int(note.read_text(encoding="ascii")))
+
+
+def _running(pid: int) -> bool:
+    """Is ``pid`` a live process (not gone, not a zombie waiting to be reaped)?"""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text(encoding="ascii").rpartition(")")[2].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
