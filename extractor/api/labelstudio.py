@@ -34,20 +34,21 @@ LABEL_CONFIG = (
 
 def _meta(q: Quantity) -> dict[str, Any]:
     return {"quantity_id": q.id, "value": q.value, "value_max": q.value_max, "unit": q.unit, "bound": q.bound,
-            "per": list(q.per), "benefit": q.benefit, "section": q.section,
+            "per": list(q.per), "benefit": q.benefit, "section": q.section, "quote": q.quote,
             "text": [f"{q.kind} {q.value:g} {q.unit} {q.bound}" if q.value is not None else q.kind]}
 
 
-def quantity_item(q: Quantity) -> dict[str, Any]:
-    """A quantity as a Label Studio ``labels`` result item."""
+def quantity_item(q: Quantity, text: str) -> dict[str, Any]:
+    """A quantity of the document whose text is ``text`` as a Label Studio ``labels`` result item: ``value.text``
+    is the text at the span, as Label Studio shows it (the quote, with layout spaces removed, is in ``meta``)."""
     start, end = q.evidence.span
     return {"id": q.id, "from_name": FROM_NAME, "to_name": TO_NAME, "type": "labels", "origin": "prediction",
-            "value": {"start": start, "end": end, "text": q.quote, "labels": [q.kind]}, "meta": _meta(q)}
+            "value": {"start": start, "end": end, "text": text[start:end], "labels": [q.kind]}, "meta": _meta(q)}
 
 
 def analysis_to_task(analysis: Analysis, model_version: str) -> dict[str, Any]:
     """One document as a Label Studio task with the program's quantities (parameters of the rule kinds) as its prediction."""
-    items = [quantity_item(q) for q in analysis.quantities if q.kind in RULE_KINDS and q.role == "parameter"]
+    items = [quantity_item(q, analysis.document.text) for q in analysis.quantities if q.kind in RULE_KINDS and q.role == "parameter"]
     return {"data": {"text": analysis.document.text, "doc_id": analysis.id, "title": analysis.document.title},
             "predictions": [{"model_version": model_version, "result": items}]}
 
@@ -81,7 +82,7 @@ def _missed(item: dict[str, Any]) -> Missed:
     if meta.get("value") is None:
         raise ValueError("a new span needs its value in meta.value")
     gold = GoldQuantity.model_validate({
-        "section": str(meta.get("section") or ""), "quote": str(value.get("text", "")), "kind": kind,
+        "section": str(meta.get("section") or ""), "quote": str(meta.get("quote") or value.get("text", "")), "kind": kind,
         "value": meta["value"], "unit": meta.get("unit") or UNITS_OF_KIND[kind][0], "value_max": meta.get("value_max"),
         "bound": meta.get("bound") or "exact", "per": list(meta.get("per") or []),
     })
