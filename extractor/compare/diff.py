@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+from collections import Counter
 from collections.abc import Sequence
 
 import regex
@@ -101,12 +102,13 @@ def _longest(a: Sequence[str], b: Sequence[str], b2j: dict[str, list[int]], box:
 def _opcodes(a: Sequence[str], b: Sequence[str], budget: _Budget) -> list[tuple[str, int, int, int, int]] | None:
     """difflib's opcodes from ``a`` to ``b`` (``SequenceMatcher(None, a, b, autojunk=False)``: the same matching
     blocks, found the same way), or None when they would cost more steps than ``budget`` has left."""
+    in_b = Counter(b)
+    if sum(n * in_b[x] for x, n in Counter(a).items()) > budget.left:
+        budget.left = -1  # the first match alone looks at every pair of equal items: over budget
+        return None
     b2j: dict[str, list[int]] = {}
     for j, x in enumerate(b):
         b2j.setdefault(x, []).append(j)
-    if sum(len(b2j.get(x, ())) for x in a) > budget.left:
-        budget.left = -1  # the first match alone looks at every pair of equal items: over budget
-        return None
     queue, blocks = [(0, len(a), 0, len(b))], []
     while queue:
         alo, ahi, blo, bhi = queue.pop()
