@@ -19,10 +19,12 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import time
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+from ..analysis import warm_up
 from ..budgets import DEFAULT_BUDGETS, Budgets
 from ..errors import InputError
 from ..version import extractor_version
@@ -38,14 +40,11 @@ PLUGIN_NAME = "zhengce-pipeline"
 
 
 def build_pipeline() -> None:
-    """Load what extraction needs (spaCy, jieba, the rule tables) in this process, once."""
-    import time
-
+    """Load what extraction needs (spaCy, jieba, the rule tables) in this process, once: a short built-in text
+    analysed (``extractor.analysis.warm_up``)."""
     start = time.perf_counter()
-    from ..extract import text_to_quantities
-
     extractor_version()
-    text_to_quantities("每人每月 1500 元，最长不超过12个月。")
+    warm_up()
     WARMED.append(time.perf_counter() - start)
 
 
@@ -113,13 +112,22 @@ def _lost(path: str, error: BaseException) -> SourceAnalysis:
     return SourceAnalysis(source=found, error=f"the Dask task failed: {cause}", extractor_version=extractor_version())
 
 
+def _size(path: str) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0
+
+
 def dask_analyses(paths: Sequence[str], budgets: Budgets, client: Any) -> Iterator[SourceAnalysis]:
     """``analyze_source`` of every path on the client's cluster, yielded as each completes (each result
     released on the cluster once read)."""
     from distributed import as_completed
 
-    futures = client.map(analyze_source, list(paths), budgets=budgets, pure=False)
-    path_of = {f.key: p for f, p in zip(futures, paths, strict=True)}
+    # the largest files first (Dask runs a map's tasks in order): a long compendium does not start last, alone
+    ordered = sorted(paths, key=_size, reverse=True)
+    futures = client.map(analyze_source, ordered, budgets=budgets, pure=False)
+    path_of = {f.key: p for f, p in zip(futures, ordered, strict=True)}
     try:
         for future in as_completed(futures):  # type: ignore[no-untyped-call]
             try:
