@@ -7,7 +7,6 @@ import hashlib
 import shutil
 import subprocess
 import sys
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -140,7 +139,7 @@ def _subprocess(*args: str, wait: bool = True) -> subprocess.Popen[str]:
 
 def test_a_rerun_of_an_unchanged_corpus_never_imports_spacy(tmp_path: Path) -> None:
     folder, store = corpus(tmp_path), tmp_path / "store"
-    run(folder, store)
+    _subprocess("-c", COMMAND, str(folder), "--store", str(store), "--workers", "1")  # the extractor version of now
     probe = ("import sys; from extractor.cli.ingest import ingest_cmd\n"
              "try:\n    ingest_cmd(sys.argv[1:])\nexcept SystemExit as e:\n    code = e.code\n"
              "print('spacy' in sys.modules, 'sqlite_utils' in sys.modules, code)")
@@ -148,27 +147,63 @@ def test_a_rerun_of_an_unchanged_corpus_never_imports_spacy(tmp_path: Path) -> N
     assert proc.stdout.read().split() == ["False", "False", "0"]  # type: ignore[union-attr]
 
 
-HOLD = ("import sys, time; from pathlib import Path; from extractor.db.lock import store_lock\n"
-        "with store_lock(Path(sys.argv[1]), 0):\n    print('held', flush=True); time.sleep(float(sys.argv[2]))")
+HOLD = ("import sys; from pathlib import Path; from extractor.db.lock import store_lock\n"
+        "with store_lock(Path(sys.argv[1]), 0):\n    print('held', flush=True); sys.stdin.readline()")
 
 
-@pytest.mark.parametrize(("wait", "hold", "code", "says"), [
-    ("0", "30", 1, "busy: another ingest (pid {pid}) is writing to it"),
-    ("60", "2", 0, "waiting for the store (pid {pid})…"),
-], ids=["no-wait-busy", "waits-then-runs"])
-def test_a_second_process_waits_or_says_the_store_is_busy(tmp_path: Path, wait: str, hold: str, code: int, says: str) -> None:
+def _holding(store: Path) -> subprocess.Popen[str]:
+    """A process holding the store's lock until a line is written to its stdin."""
+    proc = subprocess.Popen([sys.executable, "-c", HOLD, str(store)], cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    assert proc.stdout is not None and proc.stdout.readline().strip() == "held"
+    assert holder(store) == proc.pid
+    return proc
+
+
+def test_a_second_process_says_the_store_is_busy(tmp_path: Path) -> None:
     folder, store = corpus(tmp_path, SMALL[:1]), tmp_path / "store"
-    holding = _subprocess("-c", HOLD, str(store), hold, wait=False)
+    holding = _holding(store)
     try:
-        assert holding.stdout is not None and holding.stdout.readline().strip() == "held"
-        assert holder(store) == holding.pid
-        started = time.monotonic()
-        second = _subprocess("-c", COMMAND, str(folder), "--store", str(store), "--workers", "1", "--wait", wait)
+        second = _subprocess("-c", COMMAND, str(folder), "--store", str(store), "--workers", "1", "--wait", "0")
         out = second.stderr.read()  # type: ignore[union-attr]
     finally:
         holding.kill()
         holding.wait()
-    assert second.returncode == code, out
-    assert says.format(pid=holding.pid) in out
-    if code == 0:
-        assert time.monotonic() - started >= 1.0 and "1 added" in out
+    assert second.returncode == 1
+    assert f"busy: another ingest (pid {holding.pid}) is writing to it" in out
+    assert len(out.strip().splitlines()) == 1  # one line, no traceback
+
+
+def test_a_second_process_waits_then_runs(tmp_path: Path) -> None:
+    folder, store = corpus(tmp_path, SMALL[:1]), tmp_path / "store"
+    holding = _holding(store)
+    try:
+        second = _subprocess("-c", COMMAND, str(folder), "--store", str(store), "--workers", "1", "--wait", "120", wait=False)
+        assert second.stderr is not None
+        first_line = second.stderr.readline()  # printed once it finds the lock taken
+        assert holding.stdin is not None
+        holding.stdin.write("release\n")
+        holding.stdin.flush()
+        rest = second.stderr.read()
+        second.wait(timeout=120)
+    finally:
+        holding.kill()
+        holding.wait()
+    assert first_line.strip() == f"waiting for the store (pid {holding.pid})…"
+    assert second.returncode == 0 and "1 added" in rest
+
+
+BUDGETS = [
+    ("time", ["--max-seconds", "0.001"], {}, "over the time budget"),
+    ("time-from-environment", [], {"ZHENGCE_MAX_SECONDS": "0.001"}, "over the time budget"),
+    ("file-size", ["--max-file-mb", "0.001"], {}, "over the file size budget"),
+]
+
+
+@pytest.mark.parametrize(("options", "env", "cause"), [c[1:] for c in BUDGETS], ids=[c[0] for c in BUDGETS])
+def test_a_file_over_a_budget_is_failed_with_its_line(tmp_path: Path, options: list[str], env: dict[str, str], cause: str) -> None:
+    folder, store = corpus(tmp_path, ("corpus/texts/001_e001dd900bee0134.txt",)), tmp_path / "store"
+    result = CliRunner(env=env).invoke(ingest_cmd, [str(folder), "--store", str(store), "--workers", "1", *options])
+    assert (result.exit_code, summary(result)) == (1, "0 added, 0 updated, 0 skipped, 1 failed")
+    assert cause in result.output
+    with open_store(store) as st:
+        assert [s.status for s in st.sources().values()] == ["failed"]

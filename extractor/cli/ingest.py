@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import os
-import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
 
 import click
-from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, Task, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 from rich.text import Text
 
@@ -21,8 +19,7 @@ from ..db.records import Outcome, RunSummary, SourceAnalysis
 from ..db.store import DEFAULT_STORE, open_store
 from ..errors import InputError
 from ..pipeline import iter_files
-
-err = Console(stderr=True, highlight=False, width=None if sys.stderr.isatty() else 140)
+from ._app import current_budgets, err, with_budgets
 
 
 class _RateColumn(TextColumn):
@@ -80,6 +77,7 @@ def run_ingest(paths: Sequence[str], store: str, workers: int, wait: float, budg
         return ingest(paths, st, workers=workers, budgets=budgets, on_plan=on_plan, on_result=on_result)
 
 
+@with_budgets
 @click.command("ingest")
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--store", "store", type=click.Path(file_okay=False), default=DEFAULT_STORE, show_default=True,
@@ -108,7 +106,7 @@ def ingest_cmd(paths: tuple[str, ...], store: str, workers: int | None, wait: fl
         raise click.UsageError(f"no supported files in: {' '.join(paths)}")
     started = time.perf_counter()
     try:
-        summary = run_ingest(paths, store, workers or os.cpu_count() or 1, wait, Budgets.from_env(), engine, scheduler)
+        summary = run_ingest(paths, store, workers or os.cpu_count() or 1, wait, current_budgets(), engine, scheduler)
     except InputError as e:  # the store busy (StoreBusy) or unusable: one line
         err.print(f"[red]error[/red]: {e}", soft_wrap=True)
         raise SystemExit(1) from None

@@ -17,12 +17,15 @@ import hashlib
 import multiprocessing
 import os
 import signal
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
-from ..budgets import DEFAULT_BUDGETS, Budgets
+from ..budgets import DEFAULT_BUDGETS, BudgetError, Budgets
 from ..pipeline import iter_files
+from ..records import AnalysisResult
 from ..version import extractor_version
 from .records import Outcome, RunSummary, SourceAnalysis, SourceFile, StoredSource
 from .store import Store
@@ -51,9 +54,30 @@ def source_file(path: str | Path) -> SourceFile:
                       sha256=file_sha256(p), size=st.st_size, mtime=st.st_mtime)
 
 
+@contextmanager
+def time_budget(path: str, seconds: float) -> Iterator[None]:
+    """Stop the block with a BudgetError (``max_seconds``) after ``seconds`` of wall time, by SIGALRM: in the
+    main thread of a process only (a pool worker, or ``--workers 1``; not a Dask worker's thread), and only
+    between Python bytecodes, so a C call (pdfium) overruns until it returns."""
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def over(signum: int, frame: object) -> None:
+        raise BudgetError(path, "max_seconds", f"stopped after {seconds:g} s", seconds)
+
+    previous = signal.signal(signal.SIGALRM, over)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 def analyze_source(path: str, budgets: Budgets = DEFAULT_BUDGETS) -> SourceAnalysis:
-    """Hash and analyse one source file: its analyses, or the one-line error that stopped them. Never raises
-    for a bad file; touches nothing but the file."""
+    """Hash and analyse one source file within ``budgets`` (``max_seconds`` as :func:`time_budget` can): its
+    analyses, or the one-line error that stopped them. Never raises for a bad file; touches nothing but the file."""
     start = time.perf_counter()
     try:
         found = source_file(path)
@@ -63,7 +87,11 @@ def analyze_source(path: str, budgets: Budgets = DEFAULT_BUDGETS) -> SourceAnaly
         return SourceAnalysis(source=found, error=e.strerror or str(e), extractor_version=extractor_version())
     from ..analysis import analyze_path  # extraction loads only where a file is analysed, never on a rerun that skips all
 
-    result = analyze_path(path, budgets)
+    try:
+        with time_budget(path, budgets.max_seconds):
+            result = analyze_path(path, budgets)
+    except BudgetError as e:  # the alarm rang outside analyze_path's own handler
+        result = AnalysisResult(path=path, error=e.cause)
     return SourceAnalysis(source=found, analyses=result.analyses, error=result.error, extractor_version=extractor_version(),
                           seconds=time.perf_counter() - start)
 
@@ -87,10 +115,10 @@ def warm_worker() -> None:
     extraction pipeline (spaCy, the rule tables) once for this process, before its first file."""
     _die_with_parent()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    from ..extract import text_to_quantities  # loads spaCy and the tables in this worker, once
+    from ..analysis import warm_up  # loads spaCy and the tables in this worker, once
 
     extractor_version()
-    text_to_quantities("每人每月 1500 元，最长不超过12个月。")
+    warm_up()
 
 
 def _in_process(paths: Sequence[str], budgets: Budgets) -> Iterator[SourceAnalysis]:

@@ -44,7 +44,7 @@ def holder(root: Path) -> int | None:
 
 @contextmanager
 def store_lock(root: Path, wait: float, on_wait: Callable[[int | None], None] | None = None) -> Iterator[None]:
-    """Hold the store's write lock for the block. When another process holds it, call ``on_wait(pid)`` once and
+    """Hold the store's write lock for the block. When another process holds it, call ``on_wait(pid)`` once (unless ``wait`` is 0) and
     wait up to ``wait`` seconds for it, then raise :class:`StoreBusy`."""
     root.mkdir(parents=True, exist_ok=True)
     fd = os.open(root / LOCK_NAME, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
@@ -56,7 +56,7 @@ def store_lock(root: Path, wait: float, on_wait: Callable[[int | None], None] | 
                 break
             except OSError:
                 pid = holder(root)
-                if not told and on_wait is not None:
+                if not told and on_wait is not None and wait > 0:
                     on_wait(pid)
                     told = True
                 if time.monotonic() >= deadline:
