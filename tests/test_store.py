@@ -177,3 +177,15 @@ def test_province_code(code: str | None, level: str | None, want: str | None) ->
 def test_a_list_cell_is_json_that_reads_back(items: list[str]) -> None:
     cell = _cell(items)
     assert isinstance(cell, str) and json.loads(cell) == items
+
+
+def test_analyses_of_some_documents_only(tmp_path: Path) -> None:
+    results = [analysed(p) for p in SMALL]
+    with open_store(tmp_path / "s") as store:
+        for r in results:
+            store.write_source(r)
+        wanted = [results[2].analyses[0].id, "no-such-document.txt"]
+        picked = store.analyses(wanted)
+        every = store.doc_ids()
+    assert picked == results[2].analyses
+    assert sorted(every) == sorted(a.id for r in results for a in r.analyses)

@@ -38,6 +38,7 @@ DEFAULT_STORE = "zhengce-store"
 EDGES_CURRENT = "edges_current"
 """``meta`` key: "1" when ``edges`` was made after the last write of a source, "0" when it must be made again."""
 BUSY_TIMEOUT_S = 30.0
+_IN_CHUNK = 500
 """How long a statement waits for another connection's write to end (sqlite3's ``timeout``)."""
 
 
@@ -163,12 +164,16 @@ class Store:
         return StoredSource.model_validate(rows[0]) if rows else None
 
     def _analysis_json(self, doc_ids: Sequence[str] | None) -> list[str]:
-        sql = ("select a.json, s.path, d.ordinal, d.doc_id from documents d join analyses a on a.analysis_id = d.analysis_id "
+        sql = ("select a.json, s.path, d.ordinal from documents d join analyses a on a.analysis_id = d.analysis_id "
                "join sources s on s.source_id = d.source_id")
-        rows = [tuple(r) for r in self.conn.execute(sql)]
-        if doc_ids is not None:
-            wanted = set(doc_ids)
-            rows = [r for r in rows if r[3] in wanted]
+        if doc_ids is None:
+            rows = [tuple(r) for r in self.conn.execute(sql)]
+        else:
+            wanted = list(dict.fromkeys(doc_ids))
+            rows = []
+            for k in range(0, len(wanted), _IN_CHUNK):  # SQLite caps the number of parameters of a statement
+                chunk = wanted[k:k + _IN_CHUNK]
+                rows += [tuple(r) for r in self.conn.execute(f"{sql} where d.doc_id in ({','.join('?' * len(chunk))})", chunk)]
         rows.sort(key=lambda r: (Path(r[1]), r[2]))
         return [r[0] for r in rows]
 
