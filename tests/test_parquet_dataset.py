@@ -197,6 +197,17 @@ def test_a_full_rewrite_equals_the_incremental_one(tmp_path: Path) -> None:
         assert _duck(inc, table, q, "order by all") == _duck(full, table, q, "order by all"), table
 
 
+def test_a_write_in_small_batches_holds_the_same_rows(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    whole, batched = tmp_path / "whole" / "parquet", tmp_path / "batched" / "parquet"
+    write_analyses(whole, analyses())
+    monkeypatch.setattr(parquet, "BATCH_DOCS", 4)
+    result = write_analyses(batched, analyses())
+    assert result.documents_read == len(analyses())
+    assert len(list((batched / "documents").rglob("part-*.parquet"))) >= len(analyses()) // 4
+    for table in DATASET_TABLES:
+        assert _duck(batched, table, tail="order by all") == _duck(whole, table, tail="order by all"), table
+
+
 def test_an_empty_table_is_still_a_readable_table(tmp_path: Path) -> None:
     root = tmp_path / "parquet"
     no_refs = [a for a in analyses() if not a.document.references][:1]
@@ -213,7 +224,7 @@ def test_a_write_that_fails_leaves_the_old_dataset(tmp_path: Path, monkeypatch: 
     def boom(*args: object) -> None:
         raise OSError("disk full")
 
-    monkeypatch.setattr(parquet, "_write_table", boom)
+    monkeypatch.setattr(parquet, "_write_batch", boom)
     with pytest.raises(OSError, match="disk full"):
         write_analyses(root, analyses())
     assert _files(root) == before

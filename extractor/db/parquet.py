@@ -42,6 +42,8 @@ DATASET_TABLES: tuple[Table, ...] = ("documents", "sections", "quantities", "pro
 """The tables of the dataset: those of ``zhengce export`` that hold one corpus (a diff's tables are made on demand)."""
 MANIFEST = "_manifest.json"
 UNKNOWN_PROVINCE, UNKNOWN_YEAR = "xx", "unknown"
+BATCH_DOCS = 500
+"""Documents loaded and written at a time: the memory of a write is that of a batch, whatever the corpus."""
 EMPTY_FILE = "part-empty.parquet"
 """The file of a table with no row at all, so that a glob over the table always finds a file (with its schema)."""
 
@@ -202,18 +204,24 @@ def _link_partition(old: Path, new: Path) -> int:
     return n
 
 
-def _write_table(table: Table, analyses: list[Analysis], base: Path) -> None:
+def _write_batch(table: Table, analyses: list[Analysis], base: Path, batch: int) -> None:
+    """The rows of ``analyses`` into their partitions' folders under ``base``, as ``part-<batch>-<i>.parquet``."""
     import pyarrow as pa
     import pyarrow.dataset as ds
-    import pyarrow.parquet as pq
 
     base.mkdir(parents=True, exist_ok=True)
     data = _partitioned_table(table, analyses)
     if data.num_rows:
-        ds.write_dataset(data, base, format="parquet", basename_template="part-{i}.parquet",
+        ds.write_dataset(data, base, format="parquet", basename_template=f"part-{batch}-{{i}}.parquet",
                          partitioning=ds.partitioning(pa.schema([("province", pa.string()), ("year", pa.string())]),
                                                       flavor="hive"),
                          existing_data_behavior="overwrite_or_ignore")
+
+
+def _mark_empty(table: Table, base: Path) -> None:
+    """A table without any file gets one empty file (its schema), so that a glob over it finds one."""
+    import pyarrow.parquet as pq
+
     if not any(base.rglob("*.parquet")):
         folder = base / Partition(UNKNOWN_PROVINCE, UNKNOWN_YEAR).folder
         folder.mkdir(parents=True, exist_ok=True)
@@ -245,10 +253,15 @@ def write_partitions(root: Path, entries: Sequence[Entry], load: Callable[[list[
                 for k in keys.keys() - set(changed):
                     linked += _link_partition(root / t / k, tmp / t / k)
         wanted = {keys[k] for k in changed}
-        ids = sorted({e.doc_id for e in entries if e.partition in wanted})
-        analyses = load(ids) if ids else []
+        ids = sorted({(e.partition, e.doc_id) for e in entries if e.partition in wanted})
+        read = 0
+        for n, at in enumerate(range(0, len(ids), BATCH_DOCS)):  # memory bounded by a batch, not the corpus
+            analyses = load([i for _, i in ids[at:at + BATCH_DOCS]])
+            read += len(analyses)
+            for t in DATASET_TABLES:
+                _write_batch(t, analyses, tmp / t, n)
         for t in DATASET_TABLES:
-            _write_table(t, analyses, tmp / t)
+            _mark_empty(t, tmp / t)
         manifest = {"format": 1, "written": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
                     "tables": list(DATASET_TABLES), "partitions": {k: new[p] for k, p in sorted(keys.items())}}
         (tmp / MANIFEST).write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
@@ -257,7 +270,7 @@ def write_partitions(root: Path, entries: Sequence[Entry], load: Callable[[list[
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     return DatasetWrite(path=str(root), partitions=len(keys), written=len(changed), linked=linked,
-                        removed=len(removed), documents_read=len(analyses), seconds=time.perf_counter() - start)
+                        removed=len(removed), documents_read=read, seconds=time.perf_counter() - start)
 
 
 def _swap(new: Path, root: Path) -> None:
@@ -285,10 +298,22 @@ def store_entries(conn: sqlite3.Connection) -> list[Entry]:
     return [Entry(str(i), partition_key(p, y), str(h or ""), str(v or "")) for i, p, y, h, v in conn.execute(sql).fetchall()]
 
 
+def store_analyses(conn: sqlite3.Connection, doc_ids: Sequence[str]) -> list[Analysis]:
+    """The stored analyses of these documents (in this order), read back as written; only their rows are read."""
+    found: dict[str, Analysis] = {}
+    for k in range(0, len(doc_ids), 500):
+        chunk = list(doc_ids[k:k + 500])
+        sql = ("select d.doc_id, a.json from documents d join analyses a on a.analysis_id = d.analysis_id "
+               f"where d.doc_id in ({','.join('?' * len(chunk))})")
+        found |= {i: Analysis.model_validate_json(j) for i, j in conn.execute(sql, chunk).fetchall()}
+    return [found[i] for i in doc_ids if i in found]
+
+
 def write_dataset(store: Store, *, full: bool = False) -> DatasetWrite:
     """The store's dataset at ``STORE/parquet``, brought up to date with its database: only the partitions whose
     documents changed are written again (every one with ``full``), then the new dataset renamed into place."""
-    return write_partitions(store.parquet_dir, store_entries(store.conn), store.analyses, full=full)
+    return write_partitions(store.parquet_dir, store_entries(store.conn), lambda ids: store_analyses(store.conn, ids),
+                            full=full)
 
 
 def read_table(root: Path, table: Table) -> Any:
