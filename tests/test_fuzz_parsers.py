@@ -20,7 +20,6 @@ from itertools import pairwise
 from typing import Any
 
 import pytest
-import regex
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -72,12 +71,10 @@ SHORT = st.one_of(st.lists(st.one_of(st.sampled_from(NUMBERS), st.sampled_from(W
                            max_size=6).map("".join), REPEAT, st.text(max_size=20))
 
 
-_SPACE_AND_BOLD = regex.compile(r"[\s*]+")
-
-
 def squash(s: str) -> str:
-    """Without any space or ``*``, full-width characters as ASCII: what title_text and the cleaner may change."""
-    return _SPACE_AND_BOLD.sub("", normalize_chars(s))
+    """Without any space (``str.isspace``, as ``str.strip`` sees it: \\x1c-\\x1f too) or ``*``, full-width characters
+    as ASCII: what title_text and the cleaner may change."""
+    return "".join(c for c in normalize_chars(s) if not c.isspace() and c != "*")
 
 
 def raw_doc(lines: list[str], name: str = "gen.txt") -> RawDoc:
