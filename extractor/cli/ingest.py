@@ -12,7 +12,6 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, Task, TextCol
 from rich.text import Text
 
 from ..budgets import Budgets
-from ..db.engine_dask import ingest_with_dask
 from ..db.ingest import ingest
 from ..db.lock import store_lock
 from ..db.records import Outcome, RunSummary, SourceAnalysis
@@ -72,6 +71,9 @@ def run_ingest(paths: Sequence[str], store: str, workers: int, wait: float, budg
             progress.refresh()
 
         if engine == "dask":
+            # Dask and the extraction load only for a Dask run: a rerun that skips every file pays for neither
+            from ..db.engine_dask import ingest_with_dask
+
             return ingest_with_dask(paths, st, scheduler=scheduler, workers=workers, budgets=budgets, on_plan=on_plan,
                                     on_result=on_result)
         return ingest(paths, st, workers=workers, budgets=budgets, on_plan=on_plan, on_result=on_result)
