@@ -7,6 +7,7 @@ import contextlib
 import ctypes
 import ctypes.util
 import faulthandler
+import gc
 import logging
 import multiprocessing
 import os
@@ -412,7 +413,11 @@ class _Worker(Generic[T, R]):
         for stream in (sys.stdout, sys.stderr):  # what is buffered must not be written twice by the child
             stream.flush()
         proc = ctx.Process(target=_serve, args=(self.fn, theirs), daemon=True, name="zhengce-worker")
-        proc.start()
+        gc.freeze()  # the child's collector leaves the inherited objects alone, so their pages stay shared
+        try:
+            proc.start()
+        finally:
+            gc.unfreeze()
         theirs.close()
         self.proc, self.conn = proc, ours
         return proc, ours
