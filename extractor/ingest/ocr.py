@@ -9,14 +9,17 @@ text layer, and both pass through the same ``tidy_ocr``. Which engine reads bett
 
 from __future__ import annotations
 
+import ctypes
 import functools
 import io
 import itertools
 import os
 import shutil
+import signal
 import statistics
 import subprocess
-from collections.abc import Sequence
+import sys
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal, get_args
 
@@ -36,6 +39,46 @@ INSTALL_HINTS: dict[OcrEngine, str] = {
     "rapidocr": "pip install rapidocr-onnxruntime (or zhengce[ocr])",
     "tesseract": "install Debian's tesseract-ocr and tesseract-ocr-chi-sim (bash scripts/setup.sh does)",
 }
+
+
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
+TESSERACT_TIMEOUT = 300  # seconds for one page; subprocess.run kills tesseract past it
+
+
+@functools.cache
+def _prctl() -> Callable[..., int] | None:
+    """libc's ``prctl``, on Linux; None elsewhere."""
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        prctl: Callable[..., int] = ctypes.CDLL(None, use_errno=True).prctl
+    except (OSError, AttributeError):
+        return None
+    return prctl
+
+
+def die_with_parent() -> Callable[[], None] | None:
+    """A ``preexec_fn`` that makes a child process get SIGKILL when this process dies, however it dies (SIGKILL
+    included: the kernel sends it), so that no OCR process outlives a killed run; None where prctl is missing."""
+    prctl = _prctl()
+    if prctl is None:
+        return None
+    parent = os.getpid()
+
+    def preexec() -> None:  # runs in the child, between fork and exec
+        prctl(PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0)
+        if os.getppid() != parent:  # the parent died before prctl took effect
+            os._exit(1)
+
+    return preexec
+
+
+def run_child(args: list[str], *, timeout: float, input: bytes | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[bytes]:
+    """``subprocess.run`` of a helper program that dies with this process, and is killed past ``timeout`` seconds
+    or when this process is interrupted (subprocess.run kills it on any exception)."""
+    return subprocess.run(
+        args, input=input, capture_output=True, env=env, timeout=timeout, check=False, preexec_fn=die_with_parent()
+    )
 
 
 class OcrUnavailable(ZhengceError):
@@ -68,10 +111,11 @@ def tesseract_langs() -> frozenset[str]:
     if exe is None:
         return frozenset()
     try:
-        out = subprocess.run([exe, "--list-langs"], capture_output=True, text=True, timeout=30, check=False)
+        out = run_child([exe, "--list-langs"], timeout=30)
     except (OSError, subprocess.SubprocessError):
         return frozenset()
-    return frozenset(line.strip() for line in (out.stdout + out.stderr).splitlines()[1:] if line.strip())
+    listing = (out.stdout + out.stderr).decode("utf-8", errors="replace")
+    return frozenset(line.strip() for line in listing.splitlines()[1:] if line.strip())
 
 
 @functools.cache
@@ -109,10 +153,7 @@ def _tesseract_lines(png: bytes) -> list[OcrLine]:
     """tesseract chi_sim, ``--psm 6`` (one block: safer than psm 3 on single-column official pages) and one thread
     (``OMP_THREAD_LIMIT=1``: with its default threading a page takes 4-6 times as long)."""
     env = dict(os.environ, OMP_THREAD_LIMIT="1")
-    out = subprocess.run(
-        ["tesseract", "stdin", "stdout", "-l", "chi_sim", "--psm", "6", "tsv"],
-        input=png, capture_output=True, env=env, timeout=300, check=False,
-    )
+    out = run_child(["tesseract", "stdin", "stdout", "-l", "chi_sim", "--psm", "6", "tsv"], input=png, env=env, timeout=TESSERACT_TIMEOUT)
     words: dict[tuple[str, str, str], list[list[str]]] = {}
     for row in out.stdout.decode("utf-8", errors="replace").splitlines()[1:]:
         cols = row.split("\t")
