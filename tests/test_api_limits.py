@@ -229,6 +229,18 @@ def test_an_analysis_over_the_request_time_is_504(client: TestClient, store_dir:
     assert stored(store_dir) == before
 
 
+def test_any_request_over_its_time_is_504(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    def slow(self: ApiContext, store: object, doc_id: str) -> None:
+        time.sleep(1.5)
+        raise AssertionError("answered already")
+
+    monkeypatch.setattr(ApiContext, "analysis", slow)
+    with changed(client, answer_seconds=0.3):
+        t = time.monotonic()
+        r = client.get("/v1/documents/anything")
+    assert r.status_code == 504 and "0.3 s" in r.json()["error"] and time.monotonic() - t < 1.4
+
+
 def test_a_full_pool_is_503_with_retry_after(client: TestClient, store_dir: Path) -> None:
     ctx = ctx_of(client)
     assert ctx.pool is not None

@@ -33,7 +33,7 @@ from ..errors import InputError
 from ..version import extractor_version
 from ._context import ApiContext
 from .jobs import AnalysisPool
-from .limits import ApiSettings, UploadCap
+from .limits import ApiSettings, RequestTimeout, UploadCap
 from .routes_corpus import corpus_router
 from .routes_documents import documents_router
 from .routes_reviews import reviews_router
@@ -131,7 +131,8 @@ def create_app(store_dir: str | Path, *, api_key: str | None = None, budgets: Bu
     app.state.zhengce = ctx
     _handlers(app)
     key = [Depends(_key_check(api_key))]
-    # the routers, one per area; every /v1 route needs the key when one is set
+    # The routers, one per area; every /v1 route needs the key when one is set. The web reviewer's pages
+    # (extractor/web/pages.py: router) are included here too, after these.
     app.include_router(documents_router(ctx), prefix="/v1", dependencies=key)
     app.include_router(corpus_router(ctx), prefix="/v1", dependencies=key)
     app.include_router(reviews_router(ctx), prefix="/v1", dependencies=key)
@@ -141,6 +142,7 @@ def create_app(store_dir: str | Path, *, api_key: str | None = None, budgets: Bu
         return HTMLResponse(docs_page(app.openapi()))
 
     app.add_middleware(UploadCap, limit=ctx.settings.max_upload_bytes)
+    app.add_middleware(RequestTimeout, seconds=lambda: ctx.settings.answer_seconds)
     return app
 
 

@@ -21,6 +21,7 @@ import queue
 import signal
 import sqlite3
 import threading
+import time
 import uuid
 from collections.abc import Callable
 from typing import Literal
@@ -156,6 +157,7 @@ class AnalysisPool:
     def _run(worker: _Worker[tuple[str, Budgets], SourceAnalysis], task: _Task) -> Outcome:
         if task.on_start is not None:
             task.on_start()
+        start = time.monotonic()
         try:
             status, value = worker.run(task.item, task.seconds)
         except OSError:  # the process went away between two files (killed from outside): once more, in a new one
@@ -164,7 +166,7 @@ class AnalysisPool:
         if status == "ok" and isinstance(value, SourceAnalysis):
             return value
         if status == "timeout":
-            return BudgetError(task.item[0], "max_seconds", f"stopped after {value:.1f} s", task.seconds).cause
+            return BudgetError(task.item[0], "max_seconds", f"stopped after {time.monotonic() - start:.1f} s", task.seconds).cause
         return str(value)
 
     def submit(self, path: str, seconds: float, budgets: Budgets = DEFAULT_BUDGETS,

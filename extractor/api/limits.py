@@ -6,7 +6,9 @@ The limits are one frozen :class:`ApiSettings`, built once and passed to ``creat
 
 from __future__ import annotations
 
+import asyncio
 import io
+import json
 import zipfile
 from collections.abc import Awaitable, Callable, MutableMapping
 from pathlib import Path
@@ -37,6 +39,8 @@ class ApiSettings(BaseModel):
     page_size: int = Field(default=20, gt=0, description="results per page of a search")
     max_page: int = Field(default=1000, gt=0, description="the last page a search serves (a page cap)")
     request_seconds: float = Field(default=60.0, gt=0, description="wall time of an analysis answered at once (504 over it, its worker killed)")
+    answer_seconds: float = Field(default=120.0, gt=0, description="wall time of any request (504 over it): above "
+                                                                    "request_seconds, so that an analysis's own 504 comes first")
     workers: int = Field(default=2, gt=0, description="analysis processes")
     queue: int = Field(default=8, ge=0, description="analyses that may wait for a free process; more get 503")
     retry_after: int = Field(default=5, gt=0, description="seconds a 503 asks the client to wait (Retry-After)")
@@ -158,6 +162,44 @@ class UploadCap:
                 await _send_413(send, self.limit)
 
 
+class RequestTimeout:
+    """ASGI middleware: a request not answered within ``seconds()`` (read at each request) is answered 504.
+    The work of a route that runs in a thread goes on to its end, but the client is answered; an analysis has
+    its own limit, whose process is killed (``jobs.AnalysisPool``)."""
+
+    def __init__(self, app: ASGIApp, seconds: Callable[[], float]) -> None:
+        self.app = app
+        self.seconds = seconds
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def watched(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        limit = self.seconds()
+        try:
+            async with asyncio.timeout(limit):
+                await self.app(scope, receive, watched)
+        except TimeoutError:
+            if not started:
+                await _send_json(send, 504, {"error": f"not answered within {limit:g} s"})
+
+
+async def _send_json(send: Send, status: int, payload: dict[str, str]) -> None:
+    body = json.dumps(payload, ensure_ascii=False).encode()
+    await send({"type": "http.response.start", "status": status,
+                "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
+                            (b"connection", b"close")]})
+    await send({"type": "http.response.body", "body": body})
+
+
 async def _send_413(send: Send, limit: int) -> None:
     body = ('{"error":"upload over the size cap of %g MB"}' % (limit / MB)).encode()
     await send({"type": "http.response.start", "status": 413,
@@ -166,4 +208,4 @@ async def _send_413(send: Send, limit: int) -> None:
     await send({"type": "http.response.body", "body": body})
 
 
-__all__ = ["SUFFIX", "ApiSettings", "BodyTooLarge", "Format", "UploadCap", "sniff_format"]
+__all__ = ["SUFFIX", "ApiSettings", "BodyTooLarge", "Format", "RequestTimeout", "UploadCap", "sniff_format"]
