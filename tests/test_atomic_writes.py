@@ -21,7 +21,7 @@ import pytest
 
 from extractor.cli import main
 from extractor.cli._app import emit
-from extractor.store.atomic import TMP_SUFFIX, atomic_open, lock_path, output_lock, temp_path, write_atomic
+from extractor.store.atomic import TMP_SUFFIX, atomic_open, atomic_path, lock_path, output_lock, temp_path, write_atomic
 
 ROOT = Path(__file__).resolve().parent.parent
 TEXTS = ROOT / "corpus" / "texts"
@@ -43,6 +43,24 @@ def test_an_exception_leaves_the_old_file_and_no_temporary(tmp_path: Path) -> No
         raise RuntimeError("killed")
     assert target.read_text(encoding="utf-8") == "old"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.json"]
+
+
+def test_a_path_writer_that_fails_leaves_the_old_file(tmp_path: Path) -> None:
+    target = tmp_path / "chart.png"
+    target.write_bytes(b"old")
+    with pytest.raises(RuntimeError), atomic_path(target) as tmp:
+        assert tmp.suffix == ".png" and tmp.parent == tmp_path
+        tmp.write_bytes(b"half")
+        raise RuntimeError("matplotlib failed")
+    assert target.read_bytes() == b"old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["chart.png"]
+
+
+def test_a_killed_path_writers_temporary_file_is_cleaned(tmp_path: Path) -> None:
+    stale = tmp_path / f".q.parquet.999999999{TMP_SUFFIX}.parquet"
+    stale.write_bytes(b"PAR1")
+    with output_lock(tmp_path / "q.parquet"):
+        assert not stale.exists()
 
 
 def test_a_failed_rename_leaves_the_old_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -19,13 +19,16 @@ from typing import TextIO
 TMP_SUFFIX = ".zhengce-tmp"
 
 
-def temp_path(target: Path) -> Path:
-    """The temporary file ``target`` is written to before its rename: hidden, in the same folder, per process.
+def temp_path(target: Path, keep_suffix: bool = False) -> Path:
+    """The temporary file ``target`` is written to before its rename: hidden, in the same folder, per process;
+    ``keep_suffix`` for a writer that takes the format from the suffix (matplotlib's ``savefig``).
 
     >>> temp_path(Path("out/a.json")).name == f".a.json.{os.getpid()}.zhengce-tmp"
     True
+    >>> temp_path(Path("c.png"), keep_suffix=True).name == f".c.png.{os.getpid()}.zhengce-tmp.png"
+    True
     """
-    return target.with_name(f".{target.name}.{os.getpid()}{TMP_SUFFIX}")
+    return target.with_name(f".{target.name}.{os.getpid()}{TMP_SUFFIX}{target.suffix if keep_suffix else ''}")
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -53,6 +56,35 @@ def atomic_open(target: str | Path, encoding: str = "utf-8") -> Iterator[TextIO]
         _fsync_dir(path.parent)
     except BaseException:
         f.close()
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+@contextlib.contextmanager
+def atomic_path(target: str | Path) -> Iterator[Path]:
+    """A temporary path (with ``target``'s suffix) for a writer that takes a path (``pq.write_table``,
+    ``Workbook.save``, ``savefig``), renamed to ``target`` when the ``with`` block ends without an exception.
+
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp())
+    >>> with atomic_path(d / "a.bin") as tmp:
+    ...     _ = tmp.write_bytes(b"x")
+    >>> sorted(p.name for p in d.iterdir())
+    ['a.bin']
+    """
+    path = Path(target)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = temp_path(path, keep_suffix=True)
+    try:
+        yield tmp
+        fd = os.open(tmp, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(tmp, path)
+        _fsync_dir(path.parent)
+    except BaseException:
         tmp.unlink(missing_ok=True)
         raise
 
@@ -104,8 +136,8 @@ def _remove_stale_temps(target: Path) -> None:
     folders = [target.parent] + ([target] if target.is_dir() else [])
     for folder in folders:
         prefix = f".{target.name}." if folder == target.parent else "."
-        for p in folder.glob(f"{prefix}*{TMP_SUFFIX}"):
-            pid = p.name.removesuffix(TMP_SUFFIX).rpartition(".")[2]
+        for p in folder.glob(f"{prefix}*{TMP_SUFFIX}*"):
+            pid = p.name.partition(TMP_SUFFIX)[0].rpartition(".")[2]
             if pid.isdigit() and not _alive(int(pid)):
                 p.unlink(missing_ok=True)
 
@@ -136,4 +168,4 @@ def output_lock(target: str | Path, on_wait: Callable[[str], None] | None = None
         os.close(fd)  # closing the descriptor releases the lock
 
 
-__all__ = ["atomic_open", "lock_path", "output_lock", "temp_path", "write_atomic"]
+__all__ = ["atomic_open", "atomic_path", "lock_path", "output_lock", "temp_path", "write_atomic"]
