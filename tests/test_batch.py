@@ -321,3 +321,22 @@ def _running(pid: int) -> bool:
         return Path(f"/proc/{pid}/stat").read_text(encoding="ascii").rpartition(")")[2].split()[0] != "Z"
     except FileNotFoundError:
         return False
+
+
+ONE_REF = {
+    "a source file": (str(SMALL), {}, None),
+    "one document of a compendium": (f"{TEXTS[-1]}#05", {}, None),
+    "over a budget": (str(SMALL), {"max_file_mb": 0.001}, "over the file size budget"),
+    "no such file": ("nowhere.txt", {}, "no such file"),
+}
+
+
+@pytest.mark.parametrize(("ref", "budget", "error"), list(ONE_REF.values()), ids=list(ONE_REF))
+def test_a_file_named_alone_is_read_as_a_batch_reads_it(ref: str, budget: dict[str, float], error: str | None) -> None:
+    from extractor.cli._inputs import analyze_one
+
+    result = analyze_one(ref, Budgets(**budget))
+    if error is None:
+        assert result.error is None and len(result.analyses) == 1
+    else:
+        assert result.error is not None and error in result.error and not result.analyses

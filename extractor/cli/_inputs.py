@@ -87,3 +87,17 @@ def all_documents(paths: Sequence[str], label: str) -> tuple[list[Document], lis
     """Every document of the files named, and the files that failed."""
     results = list(parse_results(paths, label))
     return [d for r in results for d in r.documents], [r for r in results if r.error]
+
+
+def analyze_one(ref: str, budgets: Budgets | None = None) -> AnalysisResult:
+    """The analyses of one file (or ``PATH#NN``) read as a batch reads each file: within ``budgets`` (default:
+    the command's options and environment), stopped at ``--max-seconds``, any failure the result's ``error``.
+    For commands that name their files one by one (``diff A B``, ``history V1 V2``)."""
+    from ..analysis import analyze_path, warm_up
+
+    b = budgets if budgets is not None else current_budgets()
+    if not is_saved(ref):
+        warm_up()
+    (result,) = map_bounded(functools.partial(analyze_path, budgets=b), [Path(ref)], b.max_seconds, _analysis_failed)
+    report_warnings(result.path, [a.document for a in result.analyses])
+    return result
