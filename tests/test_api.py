@@ -147,6 +147,21 @@ def test_a_large_file_is_a_job_kept_in_the_store(client: TestClient, store_dir: 
         q.model_dump(mode="json") for q in analyze_path(store_dir / "uploads" / f"{job['sha256'][:32]}.txt").analyses[0].quantities]
 
 
+def test_a_large_bad_file_is_a_failed_job_and_nothing_else_stored(client: TestClient, store_dir: Path) -> None:
+    files = sorted((store_dir / "uploads").iterdir())
+    r = client.post("/v1/documents", files={"file": ("scan.pdf", b"%PDF-1.7\n" + b"\x00broken\xff" * 4000)})
+    assert r.status_code == 202
+    job_id = r.json()["job"]["job_id"]
+    deadline = time.monotonic() + 60
+    while (state := client.get(f"/v1/jobs/{job_id}").json())["state"] not in ("done", "failed"):
+        assert time.monotonic() < deadline, state
+        time.sleep(0.3)
+    assert state["state"] == "failed" and state["error"] and state["doc_ids"] == []
+    assert sorted((store_dir / "uploads").iterdir()) == files
+    with sqlite3.connect(store_dir / "store.db") as conn:
+        assert conn.execute("select count(*) from sources where sha256 = ?", [state["sha256"]]).fetchone()[0] == 0
+
+
 def test_an_unknown_job_is_404(client: TestClient) -> None:
     assert client.get("/v1/jobs/0123456789abcdef").status_code == 404
 
