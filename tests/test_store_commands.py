@@ -100,10 +100,12 @@ def nothing_parsed(monkeypatch: pytest.MonkeyPatch) -> None:
 
     for module, name in [(extractor.ingest, "read"), (extractor.pipeline, "parse_path"), (extractor.pipeline, "parse_file"),
                          (extractor.analysis, "analyze_path"), (extractor.analysis, "extract_documents"),
-                         (extractor.extract, "extract_document"), (extractor.extract, "extract_documents"),
-                         (extractor.cli._inputs, "parse_path"), (extractor.cli.diff, "analyze_path"),
-                         (extractor.cli.history, "analyze_path")]:
+                         (extractor.extract, "extract_document"), (extractor.extract, "extract_documents")]:
         monkeypatch.setattr(module, name, _refuse)
+    # the names the commands bound at import (whichever of them a command's module holds)
+    for module, name in [(extractor.cli._inputs, "parse_path"), (extractor.cli._inputs, "analyze_one"),
+                         (extractor.cli.diff, "analyze_path"), (extractor.cli.history, "analyze_path")]:
+        monkeypatch.setattr(module, name, _refuse, raising=False)
 
 
 STORE_ONLY = [
