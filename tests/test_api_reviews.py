@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -184,3 +185,27 @@ def test_labelstudio_annotations_come_back_as_reviews(client: TestClient, store_
 def test_labelstudio_import_without_a_document_is_refused(client: TestClient) -> None:
     r = client.post("/v1/labelstudio/import", json=[{"data": {"text": "x"}, "annotations": []}])
     assert r.status_code == 422 and "doc_id" in r.json()["error"]
+
+
+# -- a store filled by zhengce ingest -----------------------------------------------------------------------
+
+
+def test_golden_of_an_ingested_compendium_document(tmp_path: Path) -> None:
+    from extractor.db.ingest import ingest
+    from extractor.db.store import open_store
+
+    compendium = ROOT / "corpus" / "texts" / "004_a7a4461144ba7e7b.txt"
+    with open_store(tmp_path / "store") as store:
+        ingest([compendium], store)
+    with TestClient(create_app(tmp_path / "store", settings=ApiSettings(workers=1, warm=False))) as c:
+        doc_id = "004_a7a4461144ba7e7b-05.txt"
+        a = Analysis.model_validate(c.get(f"/v1/documents/{doc_id}/analysis").json())
+        q = proposed(a)[0]
+        assert c.post("/v1/reviews", json=[{"doc_id": doc_id, "quantity_id": q.id, "action": "accept"}]).status_code == 201
+        gold = c.get(f"/v1/golden/{doc_id}").json()
+    assert gold["source"] == {"path": str(compendium), "lines": list(a.document.source.lines)}
+    folder = tmp_path / "golden"
+    folder.mkdir()
+    (folder / "05.json").write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
+    report = evaluate(folder, root=ROOT)
+    assert report.errors == () and totals(report.quantities)[0] == 1 and totals(report.quantities)[2] == 1
