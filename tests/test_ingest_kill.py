@@ -26,7 +26,7 @@ from tests.conftest import ROOT
 
 FILES = (
     "corpus/texts/000_0fce187c97867da1.txt", "corpus/texts/001_e001dd900bee0134.txt",
-    "corpus/texts/002_f15aeebbaef14a54.txt", "corpus/texts/003_65af231806fc8ace.txt",
+    "corpus/texts/002_f15aeebbaef14a54.txt",
     "corpus/pdf/001_e001dd900bee0134.pdf", "corpus/pdf/002_f15aeebbaef14a54.pdf",
 )
 SEED = 11
