@@ -18,6 +18,7 @@ from fastapi.testclient import TestClient
 
 from extractor.analysis import analyze_path
 from extractor.api import ApiSettings, create_app
+from extractor.api.jobs import ensure_jobs
 from extractor.compare.table import analyses_to_table
 from extractor.db.store import open_store
 from extractor.records import Quantity
@@ -255,3 +256,15 @@ def test_upload_without_a_key_stores_nothing(keyed: TestClient, store_dir: Path,
     before = sorted((store_dir / "uploads").iterdir())
     assert upload(keyed, new).status_code == 401
     assert sorted((store_dir / "uploads").iterdir()) == before
+
+
+def test_jobs_a_stopped_server_left_are_failed_at_start(tmp_path: Path) -> None:
+    from extractor.api.jobs import put_job, queued_job
+
+    with open_store(tmp_path / "store") as store:
+        ensure_jobs(store.conn)
+        job = queued_job("left.pdf", "pdf", "ab" * 32, 100)
+        put_job(store.conn, job)
+    with TestClient(create_app(tmp_path / "store", settings=ApiSettings(workers=1, warm=False))) as c:
+        state = c.get(f"/v1/jobs/{job.job_id}").json()
+    assert state["state"] == "failed" and "upload it again" in state["error"]

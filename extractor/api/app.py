@@ -32,7 +32,7 @@ from ..budgets import DEFAULT_BUDGETS, Budgets
 from ..errors import InputError
 from ..version import extractor_version
 from ._context import ApiContext
-from .jobs import AnalysisPool
+from .jobs import AnalysisPool, fail_unfinished
 from .limits import ApiSettings, RequestTimeout, UploadCap
 from .routes_corpus import corpus_router
 from .routes_documents import documents_router
@@ -113,7 +113,10 @@ def create_app(store_dir: str | Path, *, api_key: str | None = None, budgets: Bu
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        ctx.open().close()  # make the store (and its jobs table) before the first request
+        with ctx.open() as store:  # make the store (and its jobs table) before the first request
+            left = fail_unfinished(store.conn)
+        if left:
+            log.warning("%d job(s) left unfinished by a server that stopped are marked failed", left)
         if ctx.settings.warm:
             from ..analysis import warm_up
 

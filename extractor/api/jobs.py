@@ -65,6 +65,16 @@ def ensure_jobs(conn: sqlite3.Connection) -> None:
     conn.commit()
 
 
+def fail_unfinished(conn: sqlite3.Connection) -> int:
+    """Mark the jobs a server left queued or running (it stopped or was killed before they ended) as failed;
+    returns how many. Called when a server starts: one server serves a store."""
+    ensure_jobs(conn)
+    cursor = conn.execute("update jobs set state = 'failed', error = 'the server stopped before the analysis ended; upload it again', "
+                          "finished = ? where state in ('queued', 'running')", [now()])
+    conn.commit()
+    return cursor.rowcount
+
+
 def new_job_id() -> str:
     """A random job id (32 hex digits)."""
     return uuid.uuid4().hex
@@ -195,4 +205,4 @@ class AnalysisPool:
         self._workers.clear()
 
 
-__all__ = ["AnalysisPool", "Job", "JobState", "Outcome", "PoolFull", "ensure_jobs", "get_job", "new_job_id", "put_job", "queued_job"]
+__all__ = ["AnalysisPool", "Job", "JobState", "Outcome", "PoolFull", "ensure_jobs", "fail_unfinished", "get_job", "new_job_id", "put_job", "queued_job"]
