@@ -18,7 +18,7 @@ from fastapi.testclient import TestClient
 
 from extractor.analysis import analyze_path
 from extractor.api import ApiSettings, create_app
-from extractor.api.jobs import ensure_jobs
+from extractor.api.jobs import ensure_jobs, put_job, queued_job
 from extractor.compare.table import analyses_to_table
 from extractor.db.store import open_store
 from extractor.records import Quantity
@@ -259,8 +259,6 @@ def test_upload_without_a_key_stores_nothing(keyed: TestClient, store_dir: Path,
 
 
 def test_jobs_a_stopped_server_left_are_failed_at_start(tmp_path: Path) -> None:
-    from extractor.api.jobs import put_job, queued_job
-
     with open_store(tmp_path / "store") as store:
         ensure_jobs(store.conn)
         job = queued_job("left.pdf", "pdf", "ab" * 32, 100)
