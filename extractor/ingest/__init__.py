@@ -71,7 +71,7 @@ def read(path: str | Path, budgets: Budgets = DEFAULT_BUDGETS) -> RawDoc:
     if size == 0:
         raise InputError(p, "empty file")
     if size > budgets.max_file_mb * 1e6:
-        raise BudgetError(p, "max_file_mb", f"{size / 1e6:.1f} MB", budgets.max_file_mb)
+        raise BudgetError(p, "max_file_mb", f"{size / 1e6:,.2f} MB", budgets.max_file_mb)
     try:
         raw = reader(p, budgets=budgets)
         with open(p, "rb") as f:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import logging
 import math
-import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -29,7 +28,7 @@ is rendered at a lower resolution rather than filling the memory."""
 THUMB_SIDE = 200  # the long side of the thumbnail that tells a white page, in pixels
 WHITE = 235  # a thumbnail whose darkest pixel is lighter than this is blank
 MAX_PROBED_STREAM = 4_000_000  # a content stream longer than this is not decoded to tell whether it draws anything
-PROBE_SECONDS = 5.0  # at most this long spent reading content streams with pypdf, per file
+MAX_PROBED_TOTAL = 200_000_000  # bytes of content streams read with pypdf per file, at most (about 1 s of work)
 # operators that draw: text, XObjects, inline images, shadings, path painting (PDF 32000-1, tables 51, 59, 87, 92)
 _DRAWS = regex.compile(rb"(?<![A-Za-z0-9*'\"])(?:Tj|TJ|'|\"|Do|BI|sh|f\*?|F|B\*?|b\*?|S|s)(?![A-Za-z0-9*'\"])")
 
@@ -43,7 +42,7 @@ def render_scale(width: float, height: float, dpi: float, max_pixels: int = MAX_
     >>> render_scale(595, 842, 300) == 300 / 72
     True
     >>> round(render_scale(1e6, 1e6, 300), 6)
-    0.004472
+    0.004468
     >>> render_scale(0, 0, 300) == 300 / 72
     True
     """
@@ -51,7 +50,7 @@ def render_scale(width: float, height: float, dpi: float, max_pixels: int = MAX_
     area = max(width, 1.0) * max(height, 1.0) * scale * scale
     if area <= max_pixels:
         return scale
-    return scale * math.sqrt(max_pixels / area)
+    return scale * math.sqrt(max_pixels / area) * 0.999  # pdfium rounds each side up to whole pixels
 
 
 def object_count(page: pdfium.PdfPage) -> int:
@@ -101,8 +100,9 @@ class ContentProbe:
     it, silently) and, on a page where pdfium found nothing, a blank page from a damaged one.
 
     The file is opened with pypdf on the first page asked about, once. The probe is advice, never a failure: a file
-    pypdf cannot open or whose pages it counts otherwise than pdfium, or probing past ``PROBE_SECONDS`` in all, leaves
-    the pages not examined (None).
+    pypdf cannot open or whose pages it counts otherwise than pdfium, or pages after ``MAX_PROBED_TOTAL`` bytes of
+    streams were read, are not examined (None). The limit is in bytes, not seconds, so that a file gives the same
+    warnings on a busy machine as on a quiet one.
     """
 
     def __init__(self, path: Path, n_pages: int) -> None:
@@ -110,12 +110,15 @@ class ContentProbe:
         self.n_pages = n_pages
         self._reader: Any = None
         self._closed = False
-        self.spent = 0.0
+        self.read_bytes = 0
 
     def _open(self) -> Any:
         if self._reader is None and not self._closed:
-            import pypdf
-
+            try:
+                import pypdf
+            except ImportError:  # pypdf is a dev dependency until pyproject.toml lists it: pages not examined
+                self._closed = True
+                return None
             try:
                 reader = pypdf.PdfReader(str(self.path), strict=False)
                 n = len(reader.pages)
@@ -132,33 +135,34 @@ class ContentProbe:
 
     def examine(self, index: int) -> Content | None:
         """What page ``index``'s content stream holds; None when it was not examined."""
-        if self.spent > PROBE_SECONDS:
+        if self.read_bytes > MAX_PROBED_TOTAL:
             return None
-        start = time.monotonic()
-        try:
-            reader = self._open()
-            return None if reader is None else _examine(reader, index)
-        finally:
-            self.spent += time.monotonic() - start
+        reader = self._open()
+        if reader is None:
+            return None
+        content, size = _examine(reader, index)
+        self.read_bytes += size
+        return content
 
 
-def _examine(reader: Any, index: int) -> Content:
+def _examine(reader: Any, index: int) -> tuple[Content, int]:
+    """What page ``index``'s content streams hold, and how many bytes of them were read."""
+    total = 0
     try:
         contents = reader.pages[index].get("/Contents")
         if contents is None:
-            return Content(None, False)
+            return Content(None, False), 0
         streams = list(contents) if isinstance(contents, list) else [contents]
         draws = False
-        total = 0
         for ref in streams:
             stream = ref.get_object()
             total += len(getattr(stream, "_data", b"") or b"")
             if total > MAX_PROBED_STREAM:
-                return Content(None, True)  # too long to decode here: taken to draw
+                return Content(None, True), total  # too long to decode here: taken to draw
             draws = draws or draws_anything(stream.get_data())
     except Exception as e:
-        return Content(f"its content stream is damaged ({_cause(e)})", True)
-    return Content(None, draws)
+        return Content(f"its content stream is damaged ({_cause(e)})", True), total
+    return Content(None, draws), total
 
 
 def _cause(e: BaseException) -> str:

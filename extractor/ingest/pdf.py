@@ -206,7 +206,7 @@ def _read_page(
             found.to_ocr.append((i, verdict))
         elif object_count(page) == 0:  # pdfium found nothing: blank, or a content stream it could not read
             if content is None:
-                found.skip(i + 1, "nothing could be drawn from it (blank, or its content is damaged)")
+                found.skip(i + 1, "nothing drawn (a blank page, or damaged content that could not be examined)")
             elif content.error is not None:
                 found.skip(i + 1, content.error)
             elif content.draws:
@@ -265,8 +265,8 @@ def _ocr_pass(
             raise BudgetError(path, "max_ocr_pages", f"{len(todo)} pages need OCR and no page has a text layer", limit)
         over = [i + 1 for i, _ in todo[limit:]]
         warnings.append(
-            f"{pages_phrase(over)} need OCR but are over the OCR page budget ({len(todo)} pages, at most {limit}): their"
-            f" text is missing; raise it with {Budgets.option('max_ocr_pages')} or {Budgets.env_var('max_ocr_pages')}"
+            f"{pages_phrase(over)} not read: over the OCR page budget ({len(todo)} pages need OCR, at most {limit}); raise it"
+            f" with {Budgets.option('max_ocr_pages')} or {Budgets.env_var('max_ocr_pages')}"
         )
         todo = todo[:limit]
     for i, verdict in todo:
