@@ -1,6 +1,7 @@
 """A real ``zhengce ingest`` killed with SIGKILL at random moments (seeded) leaves a whole store: SQLite's
 integrity check passes, every stored source holds all its rows and nothing half-written, no worker outlives
-the run, and a rerun completes it with the rows of a run never interrupted.
+the run, and a rerun completes it with the rows of a run never interrupted. A run killed inside the write of
+a source (held there on purpose) leaves that source as it was.
 
 Each trial ingests into a new store and is killed a random delay after a random number of its sources is
 written (read from the store as it runs), so the kills fall among the writes whatever the machine's speed."""
@@ -130,3 +131,46 @@ def test_a_rerun_completes_the_killed_store(folder: Path, killed: list[tuple[flo
         assert st.analyses() == ref.analyses()
         statuses = [r["status"] for r in st.rows("select status from runs order by run_id")]
     assert statuses[-1] == "done" and "running" not in statuses  # the killed runs are marked killed
+
+
+MID_WRITE = """
+import sys, time
+import extractor.db.store as store_module
+from extractor.db import open_store
+from extractor.db.ingest import analyze_source
+
+result = analyze_source(sys.argv[2])
+calls = []
+real = store_module._sql_rows
+
+
+def slow(rows, source_id):  # the sections inserted, the rest of the source's rows not yet
+    calls.append(1)
+    if len(calls) == 2:
+        print("inside the transaction", flush=True)
+        time.sleep(600)
+    return real(rows, source_id)
+
+
+store_module._sql_rows = slow
+with open_store(sys.argv[1]) as st:
+    st.write_source(result)
+"""
+
+
+def test_a_run_killed_inside_a_write_leaves_the_source_as_it_was(tmp_path: Path) -> None:
+    source = tmp_path / Path(FILES[0]).name
+    shutil.copy(ROOT / FILES[0], source)
+    store = tmp_path / "store"
+    first = subprocess.run([sys.executable, "-c", COMMAND, str(source), "--store", str(store), "--workers", "1"],
+                           cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert first.returncode == 0, first.stderr
+    with open_store(store) as st:
+        before = store_rows(st)
+    proc = subprocess.Popen([sys.executable, "-c", MID_WRITE, str(store), str(source)], cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    assert proc.stdout is not None and proc.stdout.readline().strip() == "inside the transaction"
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    with open_store(store) as st:
+        assert check_store(st) == []
+        assert store_rows(st) == before  # the old rows whole; nothing of the killed write
