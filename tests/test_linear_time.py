@@ -77,6 +77,8 @@ GUARDS: dict[str, tuple[Callable[[int], object], int]] = {
     "extract_jianban": (lambda n: text_to_quantities("减半" * (n // 2)), 500),
     "extract_articles": (lambda n: text_to_quantities(_articles(n)), 1500),  # sections_at rebuilt a list per quantity
     "extract_one_line_of_sentences": (lambda n: text_to_quantities("补贴1000元。" * (n // 8)), 1500),
+    "extract_lists_in_one_sentence": (lambda n: text_to_quantities("1元和2元" * (n // 5)), 1500),  # an enumeration looked for back to the sentence's start
+    "extract_groups_in_one_sentence": (lambda n: text_to_quantities("高校毕业生补贴1000元" * (n // 12)), 1500),  # every group before a number
     "split_policy_like": (lambda n: split_compendium(_policy_like(n)), 3000),
     "redline_repeated_fragments": (lambda n: redline("百分之" * (n // 3), "之分百" * (n // 3)), 12000),
     "redline_insert_in_repeats": (lambda n: redline("百分之" * (n // 3), "百分之" * (n // 6) + "十" + "百分之" * (n // 6)), 12000),
@@ -134,6 +136,7 @@ def test_hits_answer_as_a_scan_of_the_list(hits: list[tuple[int, int, str]], a: 
     inside = [h for h in hits if a <= h[0] and h[1] <= b]
     assert index.first_from(a, b) == next((h for h in hits if a <= h[0] < b), None)
     assert index.inside(a, b) == inside
+    assert index.inside(a, b, 2) == inside[-2:]
     assert index.last_inside(a, b) == (inside[-1] if inside else None)
 
 

@@ -167,11 +167,13 @@ class Hits:
         k = bisect.bisect_left(self.starts, a)
         return self.hits[k] if k < len(self.hits) and self.starts[k] < b else None
 
-    def inside(self, a: int, b: int) -> list[Hit]:
-        """The mentions that lie inside ``[a, b)``, in order."""
+    def inside(self, a: int, b: int, most: int | None = None) -> list[Hit]:
+        """The mentions that lie inside ``[a, b)``, in order; the last ``most`` of them when given."""
         if not self.sorted:
-            return [h for h in self.hits if a <= h[0] and h[1] <= b]
-        return self.hits[bisect.bisect_left(self.starts, a) : bisect.bisect_right(self.ends, b)]
+            found = [h for h in self.hits if a <= h[0] and h[1] <= b]
+            return found if most is None else found[len(found) - most :] if len(found) > most else found
+        lo, hi = bisect.bisect_left(self.starts, a), bisect.bisect_right(self.ends, b)
+        return self.hits[lo if most is None else max(lo, hi - most) : hi]
 
     def last_inside(self, a: int, b: int) -> Hit | None:
         """The last mention that lies inside ``[a, b)``."""

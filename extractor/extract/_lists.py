@@ -13,7 +13,7 @@ from dataclasses import replace
 import regex
 
 from ._bound import BOUND_AFTER
-from ._clause import SENTENCE_END, Context, TextIndex, clause_bounds
+from ._clause import SENTENCE_END, Context, Marks, TextIndex, clause_bounds
 from .rules import alternation, context_rules
 
 _RULES = context_rules()
@@ -70,27 +70,52 @@ def share_benefit_backwards(text: str, items: Sequence[Context]) -> list[Context
     return out
 
 
-def _enumeration(text: str, start: int, end: int, k: int) -> list[tuple[int, int]] | None:
+ENUMERATION_CLAUSES = 64
+"""How many clauses back from a list of numbers its enumeration of groups is looked for (in its sentence)."""
+
+
+class _Separators:
+    """The offsets of the characters that separate clauses, and items of an enumeration, in one text."""
+
+    def __init__(self, text: str) -> None:
+        self.clauses, self.items, self.words = Marks(text, "，,；;：:"), Marks(text, "、"), Marks(text, "、和或及与")
+
+
+def _last_runs(marks: Marks, a: int, b: int, most: int) -> list[tuple[int, int]]:
+    """The last ``most`` non-empty runs of ``[a, b)`` between the marked characters, in text order (what
+    ``regex.finditer("[^…]+", text[a:b])`` gives, its tail only, found from the end)."""
+    runs: list[tuple[int, int]] = []
+    pos = b
+    while pos > a and len(runs) < most:
+        sep = max(marks.last_before(pos), a - 1)
+        if sep + 1 < pos:
+            runs.append((sep + 1, pos))
+        pos = sep
+    return runs[::-1]
+
+
+def _enumeration(text: str, start: int, end: int, k: int, seps: _Separators | None = None) -> list[tuple[int, int]] | None:
     """The last enumeration of exactly ``k`` items in ``text[start:end]``: split a clause on 、 first, then also
-    on 和/或/及/与. Items keep their wording, less a leading 对/对于 and a trailing 的."""
-    clauses = [(m.start(), m.end()) for m in regex.finditer(r"[^，,；;：:]+", text[start:end])]
-    for cs, ce in reversed(clauses):
-        clause = text[start + cs : start + ce]
-        for sep in ("、", "、和或及与"):
-            pieces = [(m.start(), m.end()) for m in regex.finditer(rf"[^{sep}]+", clause)]
-            if sep == "、" and len(pieces) > k:
+    on 和/或/及/与. Items keep their wording, less a leading 对/对于 and a trailing 的. The clauses and items are
+    found from the end (``_last_runs``), at most ``ENUMERATION_CLAUSES`` clauses back, so a list costs the few
+    clauses before it, not its whole sentence."""
+    seps = seps or _Separators(text)
+    for cs, ce in reversed(_last_runs(seps.clauses, start, end, ENUMERATION_CLAUSES)):
+        for marks in (seps.items, seps.words):
+            pieces = _last_runs(marks, cs, ce, k + 1)
+            if marks is seps.items and len(pieces) > k:
                 pieces = pieces[-k:]  # "…工作、35岁以下、…的博士研究生、硕士研究生、本科毕业生": the last k are the items
             if len(pieces) != k:
                 continue
             out = []
-            last_cut = _ITEM_END.search(clause[pieces[-1][0] :])
+            last_cut = _ITEM_END.search(text[pieces[-1][0] : ce])
             if last_cut:
                 pieces[-1] = (pieces[-1][0], pieces[-1][0] + last_cut.start())
             for ps, pe in pieces:
-                item = clause[ps:pe]
+                item = text[ps:pe]
                 lead = len(item) - len(_ITEM_LEAD.sub("", item))
                 trail = len(item) - len(regex.sub(r"的?[ \u3000]*$", "", item))
-                out.append((start + cs + ps + lead, start + cs + pe - trail))
+                out.append((ps + lead, pe - trail))
             if all(b - a >= 2 for a, b in out):
                 return out
     return None
@@ -115,12 +140,14 @@ def distribute(text: str, items: Sequence[Context], index: TextIndex | None = No
     """``分别`` and parallel lists: k numbers in a list after an enumeration of k groups give each number its
     own group, in order (``中华技能大奖和全国技术能手…一次性给予2万元和1万元``)."""
     out = list(items)
+    seps: _Separators | None = None  # made at the first list
     for first, last in _runs(text, items):
         if last - first < 2:
             continue
         head = items[first].found
         ss = index.sentences.bounds(head.start, head.end)[0] if index else clause_bounds(text, head.start, head.end, SENTENCE_END)[0]
-        spans = _enumeration(text, ss, head.start, last - first)
+        seps = seps or _Separators(text)
+        spans = _enumeration(text, ss, head.start, last - first, seps)
         if spans is None:
             continue
         for k, (start, end) in zip(range(first, last), spans, strict=True):

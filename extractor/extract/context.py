@@ -72,13 +72,18 @@ def _qualified_group(text: str, f: Found, clause_start: int, hits: Hits) -> tupl
     return ((start, after[1], after[2]),)
 
 
+GROUPS_BEFORE = 32
+"""At most this many groups named before a number in its sentence are its groups (the last ones): a sentence of
+thousands of group names and numbers would give every number all of them (the corpus's most is 15)."""
+
+
 def _groups(text: str, f: Found, clause_start: int, sent: tuple[int, int], hits: Hits) -> tuple[Hit, ...]:
-    """The groups of the number: the group it qualifies, else those named before it in its sentence, else the
-    first named after it."""
+    """The groups of the number: the group it qualifies, else those named before it in its sentence (the last
+    ``GROUPS_BEFORE``), else the first named after it."""
     ss, se = sent
     return (
         _qualified_group(text, f, clause_start, hits)
-        or tuple(hits.inside(ss, f.start))
+        or tuple(hits.inside(ss, f.start, GROUPS_BEFORE))
         or tuple(h for h in (hits.first_from(f.end, se),) if h is not None)
     )
 
