@@ -63,6 +63,16 @@ RERUNS: list[tuple[str, Callable[[Path], None], str, str]] = [
 ]
 
 
+def test_a_stored_file_named_but_gone_is_kept_not_failed(tmp_path: Path) -> None:
+    folder, store = corpus(tmp_path), tmp_path / "store"
+    named = folder / Path(SMALL[1]).name
+    run(named, store)
+    named.unlink()
+    again = run(named, store)
+    assert (again.exit_code, summary(again)) == (0, "0 added, 0 updated, 0 skipped, 0 failed")
+    assert f"{named}: gone from disk; its stored analysis is kept" in again.output
+
+
 @pytest.mark.parametrize(("change", "want", "note"), [c[1:] for c in RERUNS], ids=[c[0] for c in RERUNS])
 def test_a_rerun_does_only_what_changed(tmp_path: Path, change: Callable[[Path], None], want: str, note: str) -> None:
     folder, store = corpus(tmp_path), tmp_path / "store"

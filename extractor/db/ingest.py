@@ -160,14 +160,15 @@ def _under(source_id: str, roots: Iterable[Path]) -> bool:
 
 def plan(files: Sequence[Path], store: Store, version: str) -> tuple[list[str], list[SourceFile], list[tuple[str, str]]]:
     """Hash every file and sort them: the paths to analyse, the files unchanged (skipped), and the files that
-    cannot be read, with their cause."""
+    cannot be read, with their cause (a stored file named but gone from disk is none of them: it is kept)."""
     stored = store.sources()
     todo, skipped, unreadable = [], [], []
     for f in files:
         try:
             found = source_file(f)
         except OSError as e:
-            unreadable.append((str(f), e.strerror or str(e)))
+            if not (f.resolve().as_posix() in stored and not f.exists()):  # a stored file gone is kept (missing_sources)
+                unreadable.append((str(f), e.strerror or str(e)))
             continue
         if needs_analysis(found, stored.get(found.source_id), version):
             todo.append(str(f))
