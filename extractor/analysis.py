@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from . import extract
 from .budgets import DEFAULT_BUDGETS, Budgets
 from .errors import InputError
 from .extract import extract_document, extract_documents
@@ -27,7 +28,7 @@ WARM_UP_TEXT = "关于印发创业补贴办法的通知\n一、补贴标准\n对
 def warm_up() -> None:
     """Build what extraction loads on first use (spaCy, the rule tables, the taxonomy) in this process, by
     analysing a short built-in text, so that worker processes forked after it start with it built."""
-    extract_documents(raw_to_documents(RawDoc("<warm-up>", "text", [RawLine(t, None, n) for n, t in enumerate(
+    extract.extract_documents(raw_to_documents(RawDoc("<warm-up>", "text", [RawLine(t, None, n) for n, t in enumerate(
         WARM_UP_TEXT.split("\n"), start=1)])))
 
 
