@@ -55,8 +55,8 @@ def fmt(kind: str, value: float | None, unit: str | None = None) -> str:
 
 
 REDLINE_BASE = 400_000
-REDLINE_PER_CHAR = 20
-REDLINE_WHOLE = 20_000
+REDLINE_PER_CHAR = 10
+REDLINE_WHOLE = 8_000
 """The work a redline may do: ``REDLINE_BASE + REDLINE_PER_CHAR * (len(a) + len(b))`` steps of the matcher (a
 step: one pair of equal characters, or clauses, looked at), so its time is linear in the texts whatever they are;
 texts longer than ``REDLINE_WHOLE`` together are matched clause by clause from the start. Every redline of the
