@@ -40,7 +40,7 @@ def _ctx(request: Request) -> ApiContext:
 
 
 def _missing(what: str) -> HTMLResponse:
-    return HTMLResponse(page("not found", f"<h1>not found</h1><p>{e(what)}</p>"), status_code=404)
+    return HTMLResponse(page("not found", f"<h1>not found</h1><p>{e(what)}: not found</p>"), status_code=404)
 
 
 @router.get("/", response_class=RedirectResponse)
