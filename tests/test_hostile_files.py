@@ -182,6 +182,21 @@ def corrupted_entry() -> bytes:
     return bytes(data)
 
 
+def many_entries(n: int) -> bytes:
+    """A DOCX with ``n`` extra (empty) entries: a central directory zipfile would hold in memory."""
+    out = io.BytesIO(docx_bytes(document_xml([PARAGRAPH])))
+    with zipfile.ZipFile(out, "a") as z:
+        for k in range(n):
+            z.writestr(f"padding/{k}.xml", b"")
+    return out.getvalue()
+
+
+def ruled_page(n: int) -> bytes:
+    """A page with text and ``n`` short strokes, none touching another: ``n`` ruling lines to group."""
+    strokes = b" ".join(b"%d %d m %d %d l S" % (10 * (k % 100), 8 * (k // 100), 10 * (k % 100) + 6, 8 * (k // 100)) for k in range(n))
+    return pdf_bytes([TEXT + b"\n0.5 w " + strokes], "0 0 1000 1000")
+
+
 HTML_P = "<p>根据《中华人民共和国就业促进法》，对吸纳就业困难人员的单位给予社会保险补贴。</p>"
 
 
@@ -248,7 +263,11 @@ CASES = [
          ("3 pages need OCR and no page has a text layer", "--max-ocr-pages"), 5.0, Budgets(max_ocr_pages=2), budget="max_ocr_pages"),
     Case("pdf-text-and-scans-over-ocr-budget", "mixed.pdf", lambda: scanned_pdf([False, True, True, True]), "read",
          ("page 4 not read: over the OCR page budget (3 pages need OCR, at most 2)", "--max-ocr-pages"), 5.0, Budgets(max_ocr_pages=2)),
+    Case("pdf-page-of-5000-strokes", "strokes.pdf", lambda: ruled_page(5000), "read",
+         ("page 1: 5,001 objects drawn, too many to look for ruled tables; its text is kept as lines",), 5.0),
     # DOCX
+    Case("docx-20000-entries", "entries.docx", lambda: many_entries(20_000), "InputError",
+         ("not a DOCX file: its ZIP package declares 20,0",), 2.0),
     Case("docx-corrupted-entry", "corrupt.docx", corrupted_entry, "InputError", ("damaged DOCX: word/document.xml: ",), 2.0),
     Case("docx-malformed-xml", "bad-xml.docx", lambda: docx_bytes(document_xml([PARAGRAPH])[:-40]), "InputError",
          ("damaged DOCX: word/document.xml is not well-formed XML (XMLSyntaxError",), 2.0),

@@ -10,6 +10,7 @@ missing part is one InputError naming the file and the cause.
 from __future__ import annotations
 
 import posixpath
+import struct
 import zipfile
 import zlib
 from collections.abc import Iterator
@@ -32,6 +33,7 @@ NUMBERING = "/numbering"
 WORD_MAIN = "wordprocessingml"  # in the content type of a Word main part (document, macro-enabled, template)
 MAX_SMALL_PART = 20_000_000  # bytes: the relationships, content types and numbering parts are read whole
 CHUNK = 1 << 16
+MAX_ENTRIES = 10_000  # entries of a DOCX package, at most
 
 
 def qn(tag: str) -> str:
@@ -109,6 +111,21 @@ class _Numbering:
             value = counts[k] + start - 1 if counts[k] else start
             text = text.replace(f"%{k + 1}", format_number(value, fmt))
         return text
+
+
+def zip_entries(path: Path) -> int:
+    """How many entries a ZIP file's end-of-central-directory record declares, read before the directory itself
+    (whose ZipInfo records zipfile would hold in memory: half a GB for a million entries); 65535 stands for "more",
+    as in a ZIP64 file."""
+    with open(path, "rb") as f:
+        f.seek(0, 2)
+        size = f.tell()
+        f.seek(max(0, size - 65_557))  # the record (22 bytes) and a comment of at most 65,535 bytes
+        tail = f.read()
+    at = tail.rfind(b"PK\x05\x06")
+    if at < 0 or at + 22 > len(tail):
+        return 0  # no record: zipfile says what is wrong
+    return int(struct.unpack("<H", tail[at + 10 : at + 12])[0])
 
 
 class _Limited:
@@ -265,6 +282,9 @@ def read(path: Path, *, budgets: Budgets = DEFAULT_BUDGETS) -> RawDoc:
     """
     if not zipfile.is_zipfile(path):
         raise InputError(path, "not a DOCX file (not a ZIP package)")
+    entries = zip_entries(path)
+    if entries > MAX_ENTRIES:
+        raise InputError(path, f"not a DOCX file: its ZIP package declares {entries:,} entries (a Word document has a few dozen)")
     package = _Package(path, budgets)
     main = package.related("", OFFICE_DOCUMENT) or "word/document.xml"
     if main not in package.names:

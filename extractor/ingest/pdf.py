@@ -27,6 +27,9 @@ from .raw import RawDoc, RawLine
 
 log = logging.getLogger(__name__)
 
+MAX_TABLE_OBJECTS = 100_000  # a page with more page objects than this is not searched for ruled tables
+MAX_RULES = 3_000  # nor one with more ruling lines (about 2 s to group them)
+
 
 def _open(path: Path) -> pdfium.PdfDocument:
     try:
@@ -198,8 +201,13 @@ def _read_page(
         if content is not None and content.error is not None and (verdict != "no_text" or object_count(page) > 0):
             warnings.append(f"page {i + 1}: {content.error}; what pdfium could read of it is kept")
         if verdict == "ok":
-            rules = page_rules(page)
-            if rules.may_hold_table:
+            objects = object_count(page)
+            rules = page_rules(page) if objects <= MAX_TABLE_OBJECTS else None
+            if rules is None or len(rules.horizontal) + len(rules.vertical) > MAX_RULES:
+                # grouping rules into tables takes time quadratic in their number: a page drawn with thousands of
+                # strokes (a map, a chart) keeps its text as lines
+                warnings.append(f"page {i + 1}: {objects:,} objects drawn, too many to look for ruled tables; its text is kept as lines")
+            elif rules.may_hold_table:
                 found.tables[i] = grid_tables(page, tp, rules) if table_engine == "pdfium" else []
             found.lines[i] = lines
         elif verdict == "garbled":
