@@ -201,7 +201,28 @@
   }
   document.getElementById("f-kind").addEventListener("change", filter);
   document.getElementById("f-benefit").addEventListener("change", filter);
-  if (location.hash) {
+  function selectText(start, end) {
+    // #at-START-END (evidence that is no extraction): the words selected and scrolled to
+    var root = document.getElementById("doc-text");
+    var walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    var at = 0, range = document.createRange(), n, started = false;
+    while ((n = walker.nextNode())) {
+      var len = n.textContent.length;
+      if (!started && start < at + len) { range.setStart(n, start - at); started = true; }
+      if (started && end <= at + len) {
+        range.setEnd(n, end - at);
+        var sel = window.getSelection();
+        sel.removeAllRanges();
+        sel.addRange(range);
+        n.parentNode.scrollIntoView({ block: "center" });
+        return;
+      }
+      at += len;
+    }
+  }
+  var at = /^#at-(\d+)-(\d+)$/.exec(location.hash);
+  if (at) { selectText(Number(at[1]), Number(at[2])); }
+  if (location.hash && !at) {
     var target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
     if (target && target.hasAttribute("data-quantity-id")) {
       var tid = target.getAttribute("data-quantity-id");

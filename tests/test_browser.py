@@ -1,0 +1,234 @@
+"""The web reviewer in a real browser (issue 12, part 4): Playwright drives Debian's chromium (``executable_path``,
+no browser downloaded) against a real ``zhengce serve`` on a free loopback port over a temporary store.
+
+Upload through the API, open the document page, count its highlights against the API's quantities, accept one
+value and correct another with the keyboard, mark a missed span, reload and see all three, export the golden
+file and check it; the diff page of two versions (corpus/revisions); the comparison page (sort, filter, chart);
+the search page. Each page's screenshot goes to docs/screenshots/."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from extractor.records import Analysis, Quantity
+
+CHROMIUM = Path("/usr/bin/chromium")
+pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="no /usr/bin/chromium (scripts/setup.sh installs it as root)")
+sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is a dev dependency (pip install -e .[dev])")
+
+ROOT = Path(__file__).resolve().parent.parent
+SHOTS = ROOT / "docs" / "screenshots"
+TEXT = ROOT / "corpus" / "texts" / "001_e001dd900bee0134.txt"
+OLD, NEW = ROOT / "corpus" / "revisions" / "adoption-registration-2019.txt", ROOT / "corpus" / "revisions" / "adoption-registration-2023.txt"
+BENEFIT = "一次性创业补贴"
+START = "from extractor.cli.serve import serve_cmd; serve_cmd()"
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync"]
+CORRECTED = 4321.0
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    store = tmp_path_factory.mktemp("browser") / "store"
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-c", START, "--store", str(store), "--port", str(port), "--workers", "2"],
+                            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 90
+    try:
+        while True:
+            assert proc.poll() is None, "the server stopped"
+            try:
+                if httpx.get(f"{base}/openapi.json", timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            assert time.monotonic() < deadline, "the server did not answer in 90 s"
+            time.sleep(0.3)
+        yield base
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+def upload(url: str, path: Path) -> Analysis:
+    r = httpx.post(f"{url}/v1/documents", files={"file": (path.name, path.read_bytes())}, timeout=120)
+    assert r.status_code == 200, r.text
+    return Analysis.model_validate(r.json()["analyses"][0])
+
+
+@pytest.fixture(scope="module")
+def docs(url: str) -> dict[str, Analysis]:
+    return {"text": upload(url, TEXT), "old": upload(url, OLD), "new": upload(url, NEW)}
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=FLAGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    context = browser.new_context(viewport={"width": 1440, "height": 900}, locale="zh-CN")
+    pg = context.new_page()
+    errors: list[str] = []
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    yield pg
+    context.close()
+    assert errors == [], errors  # no script error on any page
+
+
+def shot(page: Any, name: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{name}.png"))
+
+
+def reviewable(qs: list[Quantity]) -> list[Quantity]:
+    return [q for q in qs if q.role == "parameter" and q.kind in ("money", "percent", "duration", "age", "count") and q.value is not None]
+
+
+def test_review_a_document_with_the_keyboard(url: str, docs: dict[str, Analysis], page: Any) -> None:
+    a = docs["text"]
+    api = [Quantity.model_validate(q) for q in httpx.get(f"{url}/v1/documents/{a.id}/quantities", timeout=30).json()]
+    page.goto(f"{url}/documents/{a.id}")
+    page.wait_for_selector("body[data-ready]")
+    shown = page.eval_on_selector_all("mark[data-quantity-id]", "ms => [...new Set(ms.map(m => m.dataset.quantityId))]")
+    assert sorted(shown) == sorted(q.id for q in api)  # every quantity of the API highlighted, nothing else
+    assert page.locator("#items li.item").count() == len(api)
+
+    order = [q.id for q in api]
+    accept, correct = reviewable(api)[:2]
+    for _ in range(order.index(accept.id) + 1):
+        page.keyboard.press("j")
+    assert page.get_attribute("#items li.current", "data-quantity-id") == accept.id
+    assert page.locator("mark.current").count() >= 1 and accept.quote in page.inner_text("#detail")
+    page.keyboard.press("a")
+    page.wait_for_selector('#status:has-text("saved: accept")')
+    for _ in range(order.index(correct.id) - order.index(accept.id)):
+        page.keyboard.press("j")
+    page.keyboard.press("e")
+    page.wait_for_selector("#edit:not([hidden])")
+    page.fill("#edit input[name=value]", str(CORRECTED))
+    page.select_option("#edit select[name=bound]", "max")
+    page.fill("#edit input[name=note]", "the text says 最高")
+    page.keyboard.press("Enter")
+    page.wait_for_selector('#status:has-text("saved: correct")')
+
+    missed_at = a.document.text.index("一次性")  # any words: marked as a missed amount from the selection
+    page.evaluate("""([start, end]) => {
+        const root = document.getElementById('doc-text');
+        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+        let at = 0, range = document.createRange(), n;
+        while ((n = walker.nextNode())) {
+            const len = n.textContent.length;
+            if (at <= start && start < at + len) range.setStart(n, start - at);
+            if (at < end && end <= at + len) { range.setEnd(n, end - at); break; }
+            at += len;
+        }
+        const sel = window.getSelection(); sel.removeAllRanges(); sel.addRange(range);
+    }""", [missed_at, missed_at + 3])
+    page.keyboard.press("m")
+    page.wait_for_selector("#edit:not([hidden])")
+    page.fill("#edit input[name=value]", "31415")
+    page.keyboard.press("Enter")
+    page.wait_for_selector('#status:has-text("saved: add")')
+
+    page.reload()
+    page.wait_for_selector("body[data-ready]")
+    item = f'#items li[data-quantity-id="{accept.id}"]'
+    assert "v-accept" in (page.get_attribute(item, "class") or "")
+    fixed = f'#items li[data-quantity-id="{correct.id}"]'
+    assert "v-correct" in (page.get_attribute(fixed, "class") or "")
+    assert page.inner_text(f"{item} .state") == "accept" and page.inner_text(f"{fixed} .state") == "correct"
+    assert "v-accept" in (page.get_attribute(f'mark[data-quantity-id="{accept.id}"]', "class") or "")
+    assert "31415" in page.inner_text("#added")
+    page.locator(item).scroll_into_view_if_needed()
+    page.click(item + " q")
+    page.evaluate("window.scrollTo(0, 0)")
+    shot(page, "document")
+
+    gold = httpx.get(f"{url}/v1/golden/{a.id}", timeout=30).json()
+    by_quote = {(g["quote"], g["value"]): g for g in gold["quantities"]}
+    accepted = by_quote[(accept.quote, int(accept.value) if accept.value and accept.value.is_integer() else accept.value)]
+    assert accepted["doubt"] is False
+    corrected = [g for g in gold["quantities"] if g["quote"] == correct.quote and g["value"] == int(CORRECTED)]
+    assert corrected and corrected[0]["bound"] == "max" and corrected[0]["doubt"] is False
+    assert any(g["value"] == 31415 and g["quote"] == a.document.text[missed_at:missed_at + 3] for g in gold["quantities"])
+
+
+def test_the_diff_page_of_two_versions(url: str, docs: dict[str, Analysis], page: Any) -> None:
+    old, new = docs["old"], docs["new"]
+    page.goto(f"{url}/diff?a={old.id}&b={new.id}")
+    assert page.locator("#redline tbody tr").count() > 0
+    assert page.locator("#redline ins, #redline del").count() > 0  # the redline shows what changed
+    arts = page.locator("#redline a.art")
+    assert arts.count() > 0 and (arts.first.get_attribute("href") or "").startswith("/documents/")
+    changes = page.locator("#changes tbody tr")
+    assert changes.count() == len(httpx.get(f"{url}/v1/diff", params={"a": old.id, "b": new.id}, timeout=60).json()["changes"])
+    shot(page, "diff")
+    both = page.locator("#changes tbody tr").filter(has=page.locator("td:nth-child(3) a.ev")).filter(has=page.locator("td:nth-child(4) a.ev"))
+    assert both.count() > 0
+    link_a = both.first.locator("td:nth-child(3) a.ev").get_attribute("href") or ""
+    link_b = both.first.locator("td:nth-child(4) a.ev").get_attribute("href") or ""
+    assert link_a.startswith(f"/documents/{old.id}#") and link_b.startswith(f"/documents/{new.id}#")
+    for link, doc in ((link_a, old), (link_b, new)):  # each evidence: its highlight chosen, or its words selected
+        page.goto(url + link)
+        page.wait_for_selector("body[data-ready]")
+        if "#q-" in link:
+            assert page.locator("mark.current").count() >= 1
+        else:
+            start, end = (int(x) for x in link.rpartition("#at-")[2].split("-"))
+            assert page.evaluate("window.getSelection().toString()") == doc.document.text[start:end]
+
+
+def test_the_comparison_page(url: str, docs: dict[str, Analysis], page: Any) -> None:
+    page.goto(f"{url}/compare?benefit={BENEFIT}")
+    page.wait_for_selector("body[data-ready]")
+    rows = page.locator("#compare tbody tr")
+    n = rows.count()
+    assert n >= 1
+    assert page.eval_on_selector("#chart", "img => img.complete && img.naturalWidth") > 0  # the chart PNG loaded
+    value_col = page.locator("#compare thead th").nth(5)
+    value_col.click()
+    assert value_col.get_attribute("aria-sort") == "ascending"
+    value_col.click()
+    assert value_col.get_attribute("aria-sort") == "descending"
+    page.fill("#row-filter", "没有这个地区")
+    assert page.inner_text("#n-rows") == "0"
+    page.fill("#row-filter", "")
+    assert page.inner_text("#n-rows") == str(n)
+    shot(page, "compare")
+
+
+def test_the_search_page(url: str, docs: dict[str, Analysis], page: Any) -> None:
+    page.goto(f"{url}/search?q=补贴")
+    hits = page.locator("ol.hits li.hit")
+    assert hits.count() >= 1 and page.locator("ol.hits .snip b").count() >= 1
+    hits.first.locator("a").first.click()
+    page.wait_for_selector("body[data-ready]")
+    assert page.url.startswith(f"{url}/documents/")
+    page.goto(f"{url}/search?q=补贴")
+    shot(page, "search")
