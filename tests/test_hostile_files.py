@@ -200,6 +200,14 @@ def ruled_page(n: int) -> bytes:
 HTML_P = "<p>根据《中华人民共和国就业促进法》，对吸纳就业困难人员的单位给予社会保险补贴。</p>"
 
 
+def flipped_html() -> bytes:
+    """A corpus page (UTF-8) with ten bytes of its second half set to 0xFF, which UTF-8 never uses."""
+    data = bytearray((ROOT / "corpus" / "html" / "000_0fce187c97867da1.html").read_bytes())
+    for k in range(10):
+        data[len(data) // 2 + 97 * k] = 0xFF
+    return bytes(data)
+
+
 def html(s: str) -> bytes:
     return f"<html><head><meta charset='utf-8'></head><body>{s}</body></html>".encode()
 
@@ -287,6 +295,8 @@ CASES = [
          (), 10.0, max_rss_mb=300),
     Case("html-10-mb-ascii-paragraph", "long-ascii.html", lambda: html("<p>" + "employment subsidy " * 526_000 + "</p>"),
          "BudgetError", ("9,994,000 characters of text", "--max-chars"), 10.0, budget="max_chars", max_rss_mb=300),
+    Case("html-damaged-bytes", "flipped.html", flipped_html, "read",
+         (" invalid byte sequence(s) for utf-8 replaced by U+FFFD, as a browser shows them",), 3.0),
     # text
     Case("txt-50-mb-one-line", "line.txt", lambda: b"a" * 50_000_000, "BudgetError",
          ("50,000,000 bytes, so at least 12,500,000 characters", "--max-chars"), 1.0, budget="max_chars", max_rss_mb=100),

@@ -29,21 +29,42 @@ BODY_SELECTORS = (
 )
 DROP_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "iframe", "form", "button", "select", "svg")
 BLOCK_TAGS = {"p", "div", "br", "tr", "li", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section", "article", "td", "th"}
+MAX_REPLACED_SHARE = 0.01  # of a page's characters, at most, replaced by U+FFFD where its bytes are invalid
 HTML_SOURCE_FACTOR = 4  # markup around the text: a page's source may be this many times the character budget
 _NOT_HAN = regex.compile(r"[^\p{Han}]+")
 _META_CHARSET = regex.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", regex.I)
 
 
-def _decode(data: bytes, path: Path) -> str:
+def _declared(data: bytes) -> str | None:
     m = _META_CHARSET.search(data[:4096])
-    if m:
-        enc = m.group(1).decode("ascii").lower()
-        enc = "gb18030" if enc in ("gb2312", "gbk", "gb18030") else enc
+    if not m:
+        return None
+    enc = m.group(1).decode("ascii").lower()
+    return "gb18030" if enc in ("gb2312", "gbk", "gb18030") else enc
+
+
+def _decode(data: bytes, path: Path, warnings: list[str]) -> str:
+    """The page's text in its declared encoding, else the detected one. A page damaged in a few places is decoded
+    as a browser does, each invalid byte sequence replaced by U+FFFD, with a warning; beyond
+    ``MAX_REPLACED_SHARE`` of the characters it is no text in that encoding."""
+    enc = _declared(data)
+    if enc is not None:
         try:
             return data.decode(enc)
         except (LookupError, UnicodeDecodeError):
             pass
-    return decode_text(data, str(path))
+    try:
+        return decode_text(data, str(path))
+    except InputError:
+        try:
+            text = data.decode(enc or "utf-8", errors="replace")
+        except LookupError:
+            text = data.decode("utf-8", errors="replace")
+        replaced = text.count("\ufffd")
+        if replaced > MAX_REPLACED_SHARE * len(text):
+            raise
+        warnings.append(f"{replaced:,} invalid byte sequence(s) for {enc or 'utf-8'} replaced by U+FFFD, as a browser shows them")
+        return text
 
 
 class _Depth:
@@ -181,7 +202,8 @@ def read(path: Path, *, budgets: Budgets = DEFAULT_BUDGETS) -> RawDoc:
     data = path.read_bytes()
     if b"<" not in data[:2048]:
         raise InputError(path, "not an HTML page")
-    markup = _decode(data, path)
+    warnings: list[str] = []
+    markup = _decode(data, path, warnings)
     del data
     if len(markup) > HTML_SOURCE_FACTOR * budgets.max_chars:
         raise BudgetError(path, "max_chars", f"{len(markup):,} characters of HTML source, over {HTML_SOURCE_FACTOR} × the budget", budgets.max_chars)
@@ -200,4 +222,4 @@ def read(path: Path, *, budgets: Budgets = DEFAULT_BUDGETS) -> RawDoc:
     lines = [RawLine(t, None, k + 1) for k, t in enumerate(texts)]
     if not lines:
         raise InputError(path, "HTML page has no article text")
-    return RawDoc(str(path), "html", lines)
+    return RawDoc(str(path), "html", lines, warnings=warnings)
