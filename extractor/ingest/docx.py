@@ -177,7 +177,7 @@ class _Package:
         while data := _guarded(self.path, name, stream.read):
             chunks.append(data)
             if stream.total > MAX_SMALL_PART:
-                raise BudgetError(self.path, "max_entry_mb", f"{name} is over {MAX_SMALL_PART / 1e6:g} MB", self.budgets.max_entry_mb)
+                raise InputError(self.path, f"damaged DOCX: {name} is over {MAX_SMALL_PART / 1e6:g} MB (such a part takes a few KB)")
         try:
             return etree.fromstring(b"".join(chunks), parser=_parser())
         except etree.XMLSyntaxError as e:
