@@ -12,6 +12,9 @@ are loaded in the worker's process, never pickled. The workers read the source f
 given: on a real cluster the files must be readable at the same paths from every worker (a shared or copied
 folder; give absolute paths unless every worker runs in the same working directory), and the extractor installed
 in the same version on each (otherwise the version check below refuses the run).
+
+``--max-seconds`` is not enforced on a Dask worker: ``analyze_source`` bounds its time by SIGALRM, which only
+the main thread of a process can receive, and a Dask task runs in a worker's thread. The other budgets hold.
 """
 
 from __future__ import annotations
