@@ -104,19 +104,23 @@ def test_commands_on_saved_analyses_neither_parse_nor_extract(
     assert main(["diff", f"{saved}#01", f"{saved}#19"]) == 0
 
 
-def test_extraction_runs_once_per_document(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_extraction_runs_once_per_document(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     import extractor.analysis as analysis_mod
 
-    seen: list[str] = []
+    seen = tmp_path / "seen"  # each file is analysed in a forked worker process: count through a file
     real = extract_pkg.extract_documents
 
     def counting(docs):  # type: ignore[no-untyped-def]
-        seen.extend(d.id for d in docs)
+        with open(seen, "a", encoding="utf-8") as f:
+            f.writelines(f"{d.id}\n" for d in docs)
         return real(docs)
 
     monkeypatch.setattr(analysis_mod, "extract_documents", counting)
     assert main(["compare", str(ONE), str(TWO), "--benefit", "一次性创业补贴", "--format", "md"]) == 0
-    assert sorted(seen) == sorted(set(seen)) and len(seen) == 2
+    ids = seen.read_text(encoding="utf-8").split()
+    assert sorted(ids) == sorted(set(ids)) and len(ids) == 2
 
 
 BAD_SAVED = {

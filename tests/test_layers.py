@@ -15,7 +15,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "extractor"
 
 # Lowest first. A module may import modules of its own layer or of a lower one, never of a higher one.
 LAYERS: tuple[tuple[str, ...], ...] = (
-    ("_types", "errors", "version", "records"),
+    ("_types", "errors", "budgets", "version", "records"),
     ("text", "divisions", "evidence", "data", "schemas"),
     ("ingest",),
     ("normalize",),
@@ -26,6 +26,9 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("compare",),
     ("store",),
     ("evaluate",),
+    ("db",),
+    ("api",),
+    ("web",),
     ("cli", "__main__"),
 )
 RANK = {name: n for n, names in enumerate(LAYERS) for name in names}

@@ -122,7 +122,7 @@ def with_budgets(command: C) -> C:
     return command
 
 
-READS_FILES = frozenset({"parse", "extract", "show", "compare", "diff", "graph", "export", "history", "groups"})
+READS_FILES = frozenset({"parse", "extract", "show", "compare", "diff", "graph", "export", "history", "groups", "ingest"})
 """The commands that read source files, and so take the budgets as options."""
 
 COMMANDS = {
@@ -132,6 +132,8 @@ COMMANDS = {
     "history": "history:history_cmd",
     "benefits": "taxonomy:benefits_cmd",
     "groups": "taxonomy:groups_cmd",
+    "ingest": "ingest:ingest_cmd", "search": "search:search_cmd", "stats": "search:stats_cmd",
+    "serve": "serve:serve_cmd",
 }
 """Each command and where it is defined (``module:function`` in this package), imported when it is run."""
 

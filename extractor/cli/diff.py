@@ -6,18 +6,18 @@ from pathlib import Path
 
 import click
 
-from ..analysis import analyze_path
 from ..compare.diff import analyses_to_diff
 from ..records import Analysis
 from ..store import export
 from ..store.diff_html import diff_to_html
 from ..store.diff_md import diff_to_md, diff_to_text
 from ._app import emit
+from ._inputs import analyze_one
 from .search import read_store_option, stored_diff
 
 
 def _pick(ref: str) -> Analysis:
-    result = analyze_path(ref)
+    result = analyze_one(ref)
     if result.error:
         raise click.ClickException(f"{ref}: {result.error}")
     if len(result.analyses) > 1:

@@ -4,18 +4,18 @@ from __future__ import annotations
 
 import click
 
-from ..analysis import analyze_path
 from ..compare.history import history_of, order_versions
 from ..errors import InputError
 from ..records import Analysis
 from ..store.history_out import history_to_html, history_to_markdown
 from ._app import emit
+from ._inputs import analyze_one
 from .search import read_store_option, stored_each
 
 
 def _one(ref: str) -> Analysis | str:
     """The one document a file names, or why not."""
-    result = analyze_path(ref)
+    result = analyze_one(ref)
     if result.error:
         return f"{ref}: {result.error}"
     if len(result.analyses) > 1:
