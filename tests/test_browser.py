@@ -79,7 +79,12 @@ def upload(url: str, path: Path) -> Analysis:
 
 @pytest.fixture(scope="module")
 def docs(url: str) -> dict[str, Analysis]:
-    return {"text": upload(url, TEXT), "old": upload(url, OLD), "new": upload(url, NEW)}
+    from concurrent.futures import ThreadPoolExecutor
+
+    files = {"text": TEXT, "old": OLD, "new": NEW}
+    with ThreadPoolExecutor(len(files)) as pool:  # the server's two analysis processes work at once
+        done = {k: pool.submit(upload, url, p) for k, p in files.items()}
+    return {k: f.result() for k, f in done.items()}
 
 
 @pytest.fixture(scope="module")

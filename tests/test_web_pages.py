@@ -226,3 +226,17 @@ def test_search_compare_and_diff_pages_render(client: TestClient, real: Analysis
     assert c.status_code == 200 and '<table id="compare"' in c.text
     d = client.get("/diff", params={"a": hostile.id, "b": real.id})
     assert d.status_code == 200 and 'id="redline"' in d.text and "<script>alert" not in d.text
+
+
+def test_the_search_form_keeps_its_values_escaped(client: TestClient, real: Analysis) -> None:
+    r = client.get("/search", params={"q": '"><script>x</script>', "level": "municipal"})
+    assert r.status_code == 200
+    assert 'value="&quot;&gt;&lt;script&gt;x&lt;/script&gt;"' in r.text and "<script>x" not in r.text
+    assert "<option selected>municipal</option>" in r.text
+
+
+def test_a_date_of_one_day_is_shown_once(real: Analysis) -> None:
+    from extractor.web.document_page import value_text
+
+    day = next(q for q in real.quantities if q.kind == "date" and q.date_start and q.date_start == q.date_end)
+    assert value_text(day) == str(day.date_start)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import get_args
 
 from ..db.search import SearchHit, Snippet
-from ..records import CompareTable, Diff, Document, ParameterChange, Quantity, Section, SectionPair, walk_sections
+from ..records import CompareTable, Diff, Document, Level, ParameterChange, Quantity, Section, SectionPair, walk_sections
 from ..records.diff import RedlineOp
 from ..store.highlight import quantity_anchor, section_anchor
 from ..store.table_out import cell_text
@@ -14,8 +15,21 @@ from .html_base import e, href, page
 SEARCH_FIELDS = ("q", "region", "level", "year", "type", "issuer", "benefit", "in_force")
 
 
+LEVELS: tuple[str, ...] = get_args(Level)
+PLACEHOLDERS = {"q": "words", "year": "2023 or 2020-2023", "in_force": "2024-01-31", "type": "通知, 办法…", "region": "河南省"}
+
+
+def _field(name: str, label: str, value: str | None) -> str:
+    if name == "level":
+        opts = "".join(f'<option{" selected" if v == value else ""}>{v}</option>' for v in LEVELS)
+        return f'<label>{e(label)} <select name="level"><option value="">any</option>{opts}</select></label> '
+    hint = PLACEHOLDERS.get(name)
+    extra = f' placeholder="{e(hint)}"' if hint else ""
+    return f'<label>{e(label)} <input name="{e(name)}" value="{e(value or "")}"{extra}></label> '
+
+
 def _form(action: str, fields: Sequence[tuple[str, str, str | None]], submit: str) -> str:
-    inputs = "".join(f'<label>{e(label)} <input name="{e(name)}" value="{e(value or "")}"></label> ' for name, label, value in fields)
+    inputs = "".join(_field(name, label, value) for name, label, value in fields)
     return f'<form class="query" action="{e(action)}" method="get">{inputs}<button type="submit">{e(submit)}</button></form>'
 
 

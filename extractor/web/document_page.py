@@ -31,7 +31,8 @@ def _number(x: float | None) -> str:
 def value_text(q: Quantity) -> str:
     """The normalized value as a reviewer reads it: ``5000–8000 yuan``, ``50 percent``, or the dates."""
     if q.value is None:
-        return " – ".join(str(d) for d in (q.date_start, q.date_end) if d) or "—"
+        days = list(dict.fromkeys(str(d) for d in (q.date_start, q.date_end) if d))
+        return " – ".join(days) or "—"
     v = _number(q.value) + (f"–{_number(q.value_max)}" if q.value_max is not None else "")
     return f"{v} {q.unit}"
 
