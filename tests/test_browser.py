@@ -142,6 +142,11 @@ def test_review_a_document_with_the_keyboard(url: str, docs: dict[str, Analysis]
     page.keyboard.press("Enter")
     page.wait_for_selector('#status:has-text("saved: correct")')
 
+    page.keyboard.press("j")  # the next one rejected
+    rejected = page.get_attribute("#items li.current", "data-quantity-id")
+    page.keyboard.press("r")
+    page.wait_for_selector('#status:has-text("saved: reject")')
+
     missed_at = a.document.text.index("一次性")  # any words: marked as a missed amount from the selection
     page.evaluate("""([start, end]) => {
         const root = document.getElementById('doc-text');
@@ -169,7 +174,12 @@ def test_review_a_document_with_the_keyboard(url: str, docs: dict[str, Analysis]
     assert "v-correct" in (page.get_attribute(fixed, "class") or "")
     assert page.inner_text(f"{item} .state") == "accept" and page.inner_text(f"{fixed} .state") == "correct"
     assert "v-accept" in (page.get_attribute(f'mark[data-quantity-id="{accept.id}"]', "class") or "")
+    assert "v-reject" in (page.get_attribute(f'#items li[data-quantity-id="{rejected}"]', "class") or "")
     assert "31415" in page.inner_text("#added")
+    page.select_option("#f-kind", "money")  # the side list filtered by kind
+    money = sum(1 for q in api if q.kind == "money")
+    assert page.locator("#items li.item:visible").count() == money and page.inner_text("#n-shown") == str(money)
+    page.select_option("#f-kind", "")
     page.locator(item).scroll_into_view_if_needed()
     page.click(item + " q")
     page.evaluate("window.scrollTo(0, 0)")
@@ -181,6 +191,8 @@ def test_review_a_document_with_the_keyboard(url: str, docs: dict[str, Analysis]
     assert accepted["doubt"] is False
     corrected = [g for g in gold["quantities"] if g["quote"] == correct.quote and g["value"] == int(CORRECTED)]
     assert corrected and corrected[0]["bound"] == "max" and corrected[0]["doubt"] is False
+    gone = next(q for q in api if q.id == rejected)
+    assert not any(g["quote"] == gone.quote and g["section"] == gone.section and g["kind"] == gone.kind for g in gold["quantities"])
     assert any(g["value"] == 31415 and g["quote"] == a.document.text[missed_at:missed_at + 3] for g in gold["quantities"])
 
 
