@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ..compare.table import column_unit
 from ..records import CompareTable, Row
+from .atomic import atomic_path
 
 log = logging.getLogger(__name__)
 CJK_FONTS = (
@@ -110,7 +111,8 @@ def table_to_chart(t: CompareTable, path: Path, column: str | None = None) -> li
                fontsize=8, frameon=False, title="对象", title_fontsize=8)
     fig.tight_layout(rect=(0, 0, 1, 1 - 1.0 / height))  # the title and the legend above the panels
     path.parent.mkdir(parents=True, exist_ok=True)
-    fig.savefig(path, bbox_inches="tight")
+    with atomic_path(path) as tmp:
+        fig.savefig(tmp, bbox_inches="tight")
     plt.close(fig)
     return columns
 

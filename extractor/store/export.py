@@ -19,6 +19,7 @@ from typing import Literal
 
 from ..evidence import locate
 from ..records import Analysis, Diff, Document, Evidence, Quantity, walk_sections
+from .atomic import write_atomic
 from .diff_md import STATUS_WORD
 from .rows import Cell, Column, ColumnType, Row, Struct, table_to_csv, table_to_jsonl, write_parquet, write_workbook
 
@@ -344,9 +345,9 @@ def write_rows(rows: list[Row], path: Path, fmt: Format, table: Table | None = N
     path.parent.mkdir(parents=True, exist_ok=True)
     columns = table_columns(rows, table)
     if fmt == "jsonl":
-        path.write_text(table_to_jsonl(rows, columns), encoding="utf-8")
+        write_atomic(path, table_to_jsonl(rows, columns))
     elif fmt == "csv":
-        path.write_text(table_to_csv(rows, columns), encoding="utf-8-sig" if bom else "utf-8")
+        write_atomic(path, table_to_csv(rows, columns), encoding="utf-8-sig" if bom else "utf-8")
     elif fmt == "parquet":
         write_parquet(rows, columns, path)
     elif fmt == "xlsx":

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any, Literal, NamedTuple
 
 from ..records import Analysis, Quantity, QuantityRow
+from .atomic import atomic_path
 
 LIST_SEP = "|"
 """How CSV and XLSX join a list."""
@@ -117,7 +118,8 @@ def write_parquet(rows: list[Row], columns: Sequence[Column], path: Path) -> Non
         {"name": n, "field_name": n, "pandas_type": "int64", "numpy_type": "Int64", "metadata": None} for n in ints]}
     schema = pa.schema([pa.field(c.name, _arrow_type(pa, c.type)) for c in columns],
                        metadata={b"pandas": json.dumps(pandas_meta).encode()})
-    pq.write_table(pa.Table.from_pylist(rows, schema=schema), path)
+    with atomic_path(path) as tmp:
+        pq.write_table(pa.Table.from_pylist(rows, schema=schema), tmp)
 
 
 def _number_format(value: Cell, column: Column, row: Row) -> str | None:
@@ -181,7 +183,8 @@ def write_workbook(sheets: dict[str, tuple[list[Row], Sequence[Column]]], path: 
         ws.freeze_panes = "A2"
         if columns:
             ws.auto_filter.ref = ws.dimensions
-    wb.save(path)
+    with atomic_path(path) as tmp:
+        wb.save(tmp)
 
 
 def quantity_to_row(doc_id: str, q: Quantity) -> QuantityRow:

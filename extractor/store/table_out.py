@@ -10,6 +10,7 @@ from pathlib import Path
 from ..compare.table import column_kind, column_unit
 from ..normalize.text import display_width
 from ..records import CompareTable, Row, Value
+from .atomic import atomic_path
 
 
 def _fmt(col: str, v: Value) -> str:
@@ -162,7 +163,8 @@ def tables_to_xlsx(ts: list[CompareTable], path: Path) -> None:
             for c in ("value", "value_max"):
                 ws2.cell(row=ws2.max_row, column=at[c] + 1).number_format = fmt
     _finish(ws2)
-    wb.save(path)
+    with atomic_path(path) as tmp:
+        wb.save(tmp)
 
 
 def _finish(ws) -> None:  # type: ignore[no-untyped-def]
