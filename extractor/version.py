@@ -13,18 +13,23 @@ from pathlib import Path
 from . import __version__
 
 _PACKAGE = Path(__file__).resolve().parent
+NOT_ANALYSIS = frozenset({"cli", "db", "api", "web", "store", "evaluate", "compare"})
+"""The subpackages that read, show, compare or serve analyses but take no part in making one: a change to them
+leaves every stored analysis current."""
 
 
 @functools.cache
 def extractor_version() -> str:
-    """``<package version>+<12 hex digits of the sha256 over every module and data file of the package>``.
+    """``<package version>+<12 hex digits of the sha256 over every module and data file that makes analyses>``
+    (the package but the subpackages of :data:`NOT_ANALYSIS`).
 
     >>> extractor_version().split("+")[0] == package_version()
     True
     """
     digest = hashlib.sha256()
     for path in sorted(p for p in _PACKAGE.rglob("*") if p.suffix in (".py", ".yaml", ".txt", ".json") and p.is_file()):
-        if "__pycache__" in path.parts:
+        rel = path.relative_to(_PACKAGE).parts
+        if "__pycache__" in rel or rel[0] in NOT_ANALYSIS:
             continue
         digest.update(path.relative_to(_PACKAGE).as_posix().encode())
         digest.update(path.read_bytes())
