@@ -27,6 +27,8 @@ SCHEMA_MODELS: dict[str, type[BaseModel]] = {
     "benefit_row": records.BenefitRow,
     "group_row": records.TaxonomyRow,
     "history": records.History,
+    "search_hit": records.SearchHit,
+    "store_stats": records.StoreStats,
 }
 
 

@@ -37,7 +37,7 @@ from typing import Any, Final, Literal
 
 from pydantic import Field
 
-from ..records import Level
+from ..records import SearchHit, Snippet
 from ..records._base import NonNegInt, Record
 from ..text.patterns import norm_title
 from .read import SearchFilters, filter_doc_ids
@@ -65,34 +65,6 @@ _FORMAT_RANK: Final[dict[str, int]] = {"text": 0, "docx": 1, "html": 2, "pdf": 3
 
 _TERM_SPLIT = re.compile(r"[\s,，、;；。\"'“”]+")
 _WORDLIKE = re.compile(r"\w")
-
-
-class Snippet(Record):
-    """A passage of a document's text around its matches: ``text`` is ``document.text[start:start+len(text)]``."""
-
-    start: NonNegInt = Field(description="offset of the passage in the document's text")
-    text: str = Field(description="the passage, exactly as in the document (within one line)")
-    marks: list[tuple[NonNegInt, NonNegInt]] = Field(description="offsets of the matched terms inside text, half-open")
-
-
-class SearchHit(Record):
-    """One document a search found, best first."""
-
-    rank: int = Field(ge=1)
-    doc_id: str
-    source: str = Field(description="the source file as ingested")
-    title: str | None
-    doc_number: str | None
-    region: str | None
-    year: int | None
-    date: dt.date | None
-    level: Level | None
-    type: str | None = Field(description="the document's type: 通知, 办法, 意见 …")
-    score: float = Field(description="BM25 relevance (higher is better; 0 for a search by fields alone)")
-    matches: NonNegInt = Field(description="occurrences of the query's terms in the title and text")
-    snippets: list[Snippet] = Field(default_factory=list)
-    also: list[str] = Field(default_factory=list, description="ids of the same document read from other formats "
-                                                              "(one title, 文号 and date), shown once as compare does")
 
 
 class IndexRefresh(Record):

@@ -5,37 +5,12 @@ from __future__ import annotations
 
 from typing import Final
 
-from pydantic import Field
-
 from ..extract.taxonomy import benefits
-from ..records._base import NonNegInt, Record
+from ..records import Count, StoreStats
 from .store import Store
 
 NONE: Final[str] = "(none)"
 """The key of the documents that lack the field (no region read, no date …)."""
-
-
-class Count(Record):
-    """How many documents (and quantities, for a benefit) share one value of a field."""
-
-    key: str
-    documents: NonNegInt
-    quantities: NonNegInt | None = Field(default=None, description="for a benefit: its quantities in those documents")
-
-
-class StoreStats(Record):
-    """The counts of a store."""
-
-    sources: NonNegInt
-    failed: NonNegInt = Field(description="sources whose analysis failed (zhengce ingest reports why)")
-    documents: NonNegInt
-    quantities: NonNegInt
-    by_region: list[Count]
-    by_province: list[Count] = Field(description="by province: a province's documents and those of every place in it")
-    by_year: list[Count]
-    by_type: list[Count]
-    by_level: list[Count]
-    by_benefit: list[Count] = Field(description="benefits of the taxonomy (by name), most documents first")
 
 
 def _counts(store: Store, column: str, order_by_key: bool = False) -> list[Count]:

@@ -46,6 +46,7 @@ from .evaluation import (
 from .extraction import Analysis, AnalysisResult, Beneficiary, Evidence, Provision, Quantity, QuantityRow
 from .graph import Citation, ExternalDocument, Graph, Node, Quote, Relation, RelationType, ResolvedBy
 from .history import ArticleLineage, History, HistoryVersion, LineageStep, RemovedArticle, Timeline, TimelinePoint
+from .search import Count, SearchHit, Snippet, StoreStats
 from .vocab import (
     BeneficiaryKind,
     Bound,
@@ -73,6 +74,7 @@ __all__ = [
     "Citation",
     "CompareScore",
     "CompareTable",
+    "Count",
     "Counts",
     "Diff",
     "DiffScore",
@@ -121,12 +123,15 @@ __all__ = [
     "ResolvedBy",
     "Role",
     "Row",
+    "SearchHit",
     "Section",
     "SectionPair",
+    "Snippet",
     "Source",
     "SourceEdit",
     "SourceKind",
     "SpanT",
+    "StoreStats",
     "Table",
     "TaxonomyRow",
     "Timeline",
