@@ -31,7 +31,6 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from ..budgets import DEFAULT_BUDGETS, Budgets
 from ..errors import InputError
 from ..version import extractor_version
-from ..web import pages as web_pages
 from ._context import ApiContext
 from .jobs import AnalysisPool, fail_unfinished
 from .limits import ApiSettings, RequestTimeout, UploadCap
@@ -140,7 +139,6 @@ def create_app(store_dir: str | Path, *, api_key: str | None = None, budgets: Bu
     app.include_router(documents_router(ctx), prefix="/v1", dependencies=key)
     app.include_router(corpus_router(ctx), prefix="/v1", dependencies=key)
     app.include_router(reviews_router(ctx), prefix="/v1", dependencies=key)
-    app.include_router(web_pages.router)
 
     @app.get("/docs", include_in_schema=False, response_class=HTMLResponse)
     def docs() -> HTMLResponse:
