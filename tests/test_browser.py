@@ -1,5 +1,5 @@
 """The web reviewer in a real browser (issue 12, part 4): Playwright drives Debian's chromium (``executable_path``,
-no browser downloaded) against a real ``zhengce serve`` on a free loopback port over a temporary store.
+no browser downloaded) against a real uvicorn server of the app (``extractor.web.app.create_app``) on a free loopback port over a temporary store.
 
 Upload through the API, open the document page, count its highlights against the API's quantities, accept one
 value and correct another with the keyboard, mark a missed span, reload and see all three, export the golden
@@ -29,7 +29,10 @@ SHOTS = ROOT / "docs" / "screenshots"
 TEXT = ROOT / "corpus" / "texts" / "001_e001dd900bee0134.txt"
 OLD, NEW = ROOT / "corpus" / "revisions" / "adoption-registration-2019.txt", ROOT / "corpus" / "revisions" / "adoption-registration-2023.txt"
 BENEFIT = "一次性创业补贴"
-START = "from extractor.cli.serve import serve_cmd; serve_cmd()"
+START = ("import sys, uvicorn; from extractor.api import ApiSettings; from extractor.web.app import create_app; "
+         "uvicorn.run(create_app(sys.argv[1], settings=ApiSettings(workers=2)), host='127.0.0.1', port=int(sys.argv[2]), "
+         "log_level='warning')")
+"""The API's app with the pages, on uvicorn (``zhengce serve`` builds its app from ``extractor.api`` alone for now)."""
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
          "--disable-component-update", "--disable-sync"]
 CORRECTED = 4321.0
@@ -47,7 +50,7 @@ def free_port() -> int:
 def url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     store = tmp_path_factory.mktemp("browser") / "store"
     port = free_port()
-    proc = subprocess.Popen([sys.executable, "-c", START, "--store", str(store), "--port", str(port), "--workers", "2"],
+    proc = subprocess.Popen([sys.executable, "-c", START, str(store), str(port)],
                             cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 90

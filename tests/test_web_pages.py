@@ -15,8 +15,9 @@ from fastapi.testclient import TestClient
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extractor.api import ApiSettings, create_app
+from extractor.api import ApiSettings
 from extractor.records import Analysis
+from extractor.web.app import create_app
 from extractor.web.corpus_pages import snippet_html
 from extractor.web.document_page import text_to_html
 from extractor.web.html_base import script_json

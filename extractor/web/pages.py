@@ -1,7 +1,8 @@
-"""The reviewer's pages as a FastAPI router, included by the API's app: ``/documents/{id}``, ``/search``,
-``/compare`` (and its chart), ``/diff`` and ``/static/...`` (the page's own script and style, shipped in the
-package: nothing from a CDN). Each handler reads the store through the app's context and calls the library;
-the HTML is made by :mod:`.document_page` and :mod:`.corpus_pages`. Ids are looked up, never used as paths."""
+"""The reviewer's pages as a FastAPI router: ``/documents/{id}``, ``/search``, ``/compare`` (and its chart),
+``/diff`` and ``/static/...`` (the pages' own script and style, shipped in the package: nothing from a CDN),
+included in the API's app by :func:`extractor.web.app.create_app`. Each handler reads the store through the
+app's context and calls the library; the HTML is made by :mod:`.document_page` and :mod:`.corpus_pages`. Ids
+are looked up, never used as paths."""
 
 from __future__ import annotations
 
