@@ -82,7 +82,7 @@ def test_script_json_leaves_no_tag_open() -> None:
 
 
 def test_snippet_marks_are_bold_and_the_rest_escaped() -> None:
-    from extractor.db.search import Snippet
+    from extractor.records.search import Snippet
 
     assert snippet_html(Snippet(start=0, text="<i>补贴</i>", marks=[(3, 5)])) == "…&lt;i&gt;<b>补贴</b>&lt;/i&gt;…"
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import get_args
 
-from ..db.search import SearchHit, Snippet
 from ..records import CompareTable, Diff, Document, Level, ParameterChange, Quantity, Section, SectionPair, walk_sections
 from ..records.diff import RedlineOp
+from ..records.search import SearchHit, Snippet
 from ..store.highlight import quantity_anchor, section_anchor
 from ..store.table_out import cell_text
 from .html_base import e, href, page
