@@ -4,12 +4,14 @@ no browser downloaded) against a real uvicorn server of the app (``extractor.web
 Upload through the API, open the document page, count its highlights against the API's quantities, accept one
 value and correct another with the keyboard, mark a missed span, reload and see all three, export the golden
 file and check it; the diff page of two versions (corpus/revisions); the comparison page (sort, filter, chart);
-the search page. Each page's screenshot goes to docs/screenshots/."""
+the search page. Each page's screenshot goes to $ZHENGCE_SCREENSHOTS (docs/screenshots for the README)."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -25,14 +27,15 @@ pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="no /usr/bin/chrom
 sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is a dev dependency (pip install -e .[dev])")
 
 ROOT = Path(__file__).resolve().parent.parent
-SHOTS = ROOT / "docs" / "screenshots"
+SHOTS = Path(os.environ.get("ZHENGCE_SCREENSHOTS") or tempfile.mkdtemp(prefix="zhengce-shots-"))
+"""Where each page's screenshot goes: ZHENGCE_SCREENSHOTS=docs/screenshots refreshes the README's pictures; else a
+temporary folder, so a test run changes no tracked file."""
 TEXT = ROOT / "corpus" / "texts" / "001_e001dd900bee0134.txt"
 OLD, NEW = ROOT / "corpus" / "revisions" / "adoption-registration-2019.txt", ROOT / "corpus" / "revisions" / "adoption-registration-2023.txt"
 BENEFIT = "一次性创业补贴"
-START = ("import sys, uvicorn; from extractor.api import ApiSettings; from extractor.web.app import create_app; "
-         "uvicorn.run(create_app(sys.argv[1], settings=ApiSettings(workers=2)), host='127.0.0.1', port=int(sys.argv[2]), "
-         "log_level='warning')")
-"""The API's app with the pages, on uvicorn (``zhengce serve`` builds its app from ``extractor.api`` alone for now)."""
+START = ("import sys; from extractor.cli.serve import serve_cmd; "
+         "serve_cmd(['--store', sys.argv[1], '--port', sys.argv[2], '--workers', '2'])")
+"""``zhengce serve`` itself: the API with the reviewer's pages, on uvicorn."""
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
          "--disable-component-update", "--disable-sync"]
 CORRECTED = 4321.0

@@ -40,13 +40,15 @@ def serve_cmd(store_dir: str, host: str, port: int, api_key: str | None, workers
               sync_max_kb: float, request_seconds: float) -> None:
     """Serve the store over HTTP: upload documents (PDF, DOCX, HTML, text) and read their analyses, search,
     compare, diff, history, graph, review extractions and export golden files or Label Studio tasks. The API
-    is under /v1, its OpenAPI at /openapi.json and a page of its endpoints at /docs.
+    is under /v1, its OpenAPI at /openapi.json and a page of its endpoints at /docs; the reviewer's pages are
+    /documents/ID, /search, /compare and /diff.
 
     Example: zhengce serve --store zhengce-store --port 8000
     """
     import uvicorn
 
-    from ..api import ApiSettings, create_app
+    from ..api import ApiSettings
+    from ..web.app import create_app  # the API and the reviewer's pages
 
     try:
         settings = ApiSettings(workers=workers, queue=queue, max_upload_mb=max_upload_mb, sync_max_kb=sync_max_kb,
