@@ -15,7 +15,7 @@ from extractor.budgets import DEFAULT_BUDGETS
 from extractor.db import engine_dask
 from extractor.db.engine_dask import cluster_client, dask_analyses, ingest_with_dask, warm_count
 from extractor.db.ingest import ingest
-from extractor.db.parquet import DATASET_TABLES, write_dataset
+from extractor.db.parquet import DATASET_TABLES
 from extractor.db.store import Store, open_store
 from extractor.errors import InputError
 from extractor.version import extractor_version
@@ -48,7 +48,6 @@ def bad(tmp_path_factory: pytest.TempPathFactory) -> str:
 def local(tmp_path_factory: pytest.TempPathFactory, bad: str) -> Iterator[Store]:
     with open_store(tmp_path_factory.mktemp("local") / "store") as store:
         ingest([*FILES, bad], store, workers=1)
-        write_dataset(store)
         yield store
 
 

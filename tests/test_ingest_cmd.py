@@ -87,6 +87,38 @@ def test_a_rerun_does_only_what_changed(tmp_path: Path, change: Callable[[Path],
         assert st.count("sources") == 3  # a file gone from disk stays stored
 
 
+def _dataset_rows(store: Path) -> dict[str, int]:
+    from extractor.db.parquet import DATASET_TABLES, read_table
+
+    return {t: read_table(store / "parquet", t).num_rows for t in DATASET_TABLES}  # type: ignore[arg-type]
+
+
+def _manifest_stamp(store: Path) -> tuple[int, int]:
+    st = (store / "parquet" / "_manifest.json").stat()
+    return st.st_ino, st.st_mtime_ns
+
+
+DATASET_RERUNS = [(c[0], c[1], c[0] == "changed-updated") for c in RERUNS]  # a file gone stays stored: nothing written
+
+
+@pytest.mark.parametrize(("change", "rewritten"), [c[1:] for c in DATASET_RERUNS], ids=[c[0] for c in DATASET_RERUNS])
+def test_the_local_ingest_writes_the_parquet_dataset_and_a_skip_only_rerun_leaves_it(
+        tmp_path: Path, change: Callable[[Path], None], rewritten: bool) -> None:
+    folder, store = corpus(tmp_path), tmp_path / "store"
+    assert run(folder, store).exit_code == 0
+    before = _manifest_stamp(store)
+    with open_store(store) as st:
+        assert _dataset_rows(store) == {t: st.count(t) for t in _dataset_rows(store)}
+    change(folder)
+    assert run(folder, store).exit_code == 0
+    assert (_manifest_stamp(store) != before) == rewritten
+    with open_store(store) as st:
+        from extractor.db.parquet import fingerprints, manifest_partitions, store_entries
+
+        assert _dataset_rows(store) == {t: st.count(t) for t in _dataset_rows(store)}
+        assert dict(manifest_partitions(store / "parquet")) == {p.folder: f for p, f in fingerprints(store_entries(st.conn)).items()}
+
+
 def test_a_changed_file_replaces_its_old_analysis(tmp_path: Path) -> None:
     folder, store = corpus(tmp_path), tmp_path / "store"
     run(folder, store)
@@ -152,9 +184,9 @@ def test_a_rerun_of_an_unchanged_corpus_never_imports_spacy(tmp_path: Path) -> N
     _subprocess("-c", COMMAND, str(folder), "--store", str(store), "--workers", "1")  # the extractor version of now
     probe = ("import sys; from extractor.cli.ingest import ingest_cmd\n"
              "try:\n    ingest_cmd(sys.argv[1:])\nexcept SystemExit as e:\n    code = e.code\n"
-             "print('spacy' in sys.modules, 'sqlite_utils' in sys.modules, code)")
+             "print('spacy' in sys.modules, 'sqlite_utils' in sys.modules, 'pyarrow' in sys.modules, code)")
     proc = _subprocess("-c", probe, str(folder), "--store", str(store), "--workers", "2")
-    assert proc.stdout.read().split() == ["False", "False", "0"]  # type: ignore[union-attr]
+    assert proc.stdout.read().split() == ["False", "False", "False", "0"]  # nor the graph, nor the dataset  # type: ignore[union-attr]
 
 
 HOLD = ("import sys; from pathlib import Path; from extractor.db.lock import store_lock\n"

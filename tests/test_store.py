@@ -7,6 +7,7 @@ import functools
 import json
 import shutil
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,7 +19,7 @@ from extractor.db.check import check_store, store_rows
 from extractor.db.ingest import analyze_source
 from extractor.db.records import SourceAnalysis
 from extractor.db.schema import MIGRATIONS, ROW_TABLES, SCHEMA_VERSION, province_code, row_columns
-from extractor.db.store import _cell, document_row
+from extractor.db.store import Store, _cell, document_row
 from extractor.errors import InputError
 from extractor.store.export import TABLES
 from extractor.store.rows import analyses_to_json
@@ -189,3 +190,54 @@ def test_analyses_of_some_documents_only(tmp_path: Path) -> None:
         every = store.doc_ids()
     assert picked == results[2].analyses
     assert sorted(every) == sorted(a.id for r in results for a in r.analyses)
+
+
+GRAPH_FILES = (*SMALL, "corpus/texts/004_a7a4461144ba7e7b.txt")
+"""Three small sources and the 30-document compendium, whose documents cite one another."""
+
+
+def _edges(store: Store) -> list[tuple[object, ...]]:
+    return [tuple(r) for r in store.conn.execute(
+        "select source, target, type, count, citations from edges order by rowid")]
+
+
+@pytest.fixture(scope="module")
+def graph_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    store = open_store(tmp_path_factory.mktemp("graph") / "s")
+    for path in GRAPH_FILES:
+        store.write_source(analysed(path))
+    yield store
+    store.close()
+
+
+def test_stored_documents_are_the_documents_of_the_analyses(graph_store: Store) -> None:
+    assert graph_store.stored_documents() == [a.document for a in graph_store.analyses()]
+
+
+def test_stored_documents_of_some_ids_only(graph_store: Store) -> None:
+    ids = graph_store.doc_ids()[3:5]
+    assert [d.id for d in graph_store.stored_documents(ids)] == ids
+
+
+def _graph_edges(store: Store) -> list[tuple[object, ...]]:
+    from extractor.compare.graph import documents_to_graph
+
+    graph = documents_to_graph([a.document for a in store.analyses()])
+    return [(r.source, r.target, r.type, r.count,
+             json.dumps([c.model_dump(mode="json") for c in r.citations], ensure_ascii=False)) for r in graph.relations]
+
+
+KNOWN = [
+    ("nothing-in-memory", ()),
+    ("everything-in-memory", GRAPH_FILES),
+    ("the-compendium-in-memory", GRAPH_FILES[3:]),
+]
+
+
+@pytest.mark.parametrize("held", [k[1] for k in KNOWN], ids=[k[0] for k in KNOWN])
+def test_edges_equal_the_graph_of_every_stored_analysis(graph_store: Store, held: tuple[str, ...]) -> None:
+    known = {a.id: a for p in held for a in analysed(p).analyses}
+    n = graph_store.refresh_edges(known)
+    want = _graph_edges(graph_store)
+    assert n == len(want) > 30  # the compendium's documents cite one another
+    assert _edges(graph_store) == want

@@ -90,14 +90,15 @@ def run_ingest(paths: Sequence[str], store: str, workers: int, wait: float, budg
               help="Seconds to wait for another ingest writing to the same store before giving up (exit 1).")
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
               help="local: a process pool here. dask: the same function on a Dask cluster (a LocalCluster of "
-                   "--workers processes unless --scheduler names one); the Parquet dataset is written too.")
+                   "--workers processes unless --scheduler names one). Both write SQLite and the Parquet dataset.")
 @click.option("--scheduler", metavar="ADDRESS", default=None,
               help="With --engine dask: the scheduler to use (tcp://host:8786); its workers must read the files at the paths given.")
 def ingest_cmd(paths: tuple[str, ...], store: str, workers: int | None, wait: float, engine: str,
                scheduler: str | None) -> None:
     """Analyse every document of the files named (folders: their supported files) into the store, once:
     a file whose bytes and extractor version are stored is skipped, a changed one analysed again and its old
-    analysis replaced, a file gone from disk kept. Each file is written in one transaction, so a run killed at
+    analysis replaced, a file gone from disk kept; the store's Parquet dataset (STORE/parquet) is then brought up
+    to date, only its changed partitions. Each file is written in one transaction, so a run killed at
     any moment leaves the store whole, and a rerun completes it. Exits 1 when any file failed.
 
     Example: zhengce ingest corpus --store zhengce-store --workers 2

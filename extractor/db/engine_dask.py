@@ -3,7 +3,8 @@
 The unit of work is the local path's :func:`extractor.db.ingest.analyze_source`, mapped with ``client.map`` on
 the sources that need analysing (the incremental plan is the local one: unchanged files are skipped before any
 cluster is started). The main process writes each result to SQLite as it arrives, one transaction per source, as
-the local pool does, and then brings the Parquet dataset up to date (:func:`extractor.db.parquet.write_dataset`).
+the local pool does, and then, as every ingest that wrote something, brings the citation graph and the Parquet
+dataset up to date (:func:`extractor.db.ingest.finish`).
 
 Without an address our code starts a ``LocalCluster`` (``n_workers`` processes of one thread each, on
 127.0.0.1, no dashboard) and closes it at the end; with one (``tcp://host:8786``) it connects to that scheduler.
@@ -32,7 +33,6 @@ from ..budgets import DEFAULT_BUDGETS, Budgets
 from ..errors import InputError
 from ..version import extractor_version
 from .ingest import OnResult, analyze_source, ingest, source_file
-from .parquet import write_dataset
 from .records import RunSummary, SourceAnalysis, SourceFile
 from .store import Store
 
@@ -150,8 +150,8 @@ def ingest_with_dask(
 ) -> RunSummary:
     """``zhengce ingest --engine dask``: the local ingest (plan, skip, one transaction per source, run record)
     with the analyses made on a Dask cluster (``scheduler``, or a LocalCluster of ``workers`` processes, default
-    every core, started only when some source needs analysing; or the ``client`` given, left open), then the
-    Parquet dataset brought up to date."""
+    every core, started only when some source needs analysing; or the ``client`` given, left open); the
+    citation graph and the Parquet dataset are brought up to date by ``ingest`` itself, as on the local path."""
 
     def analyse(todo: Sequence[str], budgets: Budgets, n: int) -> Iterator[SourceAnalysis]:
         if client is not None:
@@ -160,10 +160,8 @@ def ingest_with_dask(
         with cluster_client(scheduler, min(n, len(todo))) as started:
             yield from dask_analyses(todo, budgets, started)
 
-    summary = ingest(paths, store, workers=workers or os.cpu_count() or 1, budgets=budgets, on_plan=on_plan,
-                     on_result=on_result, analyse=analyse)
-    write_dataset(store)
-    return summary
+    return ingest(paths, store, workers=workers or os.cpu_count() or 1, budgets=budgets, on_plan=on_plan,
+                  on_result=on_result, analyse=analyse)
 
 
 __all__ = ["build_pipeline", "cluster_client", "dask_analyses", "ingest_with_dask", "warm_count"]

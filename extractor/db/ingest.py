@@ -4,6 +4,9 @@
 that never touches the store. The local process pool and Dask both run it. The main process alone writes,
 one transaction per source, as the results come in, so a run killed at any moment leaves every source whole.
 
+After the last source, the citation graph (``edges``) and the Parquet dataset (``STORE/parquet``, only its
+changed partitions) are brought up to date from the analyses the run holds in memory, the others read back.
+
 A source is analysed again only when its bytes (sha256) or the extractor version changed, or it failed last
 time: the files are hashed first, and spaCy is not even imported when nothing needs analysing.
 """
@@ -19,20 +22,24 @@ import os
 import signal
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
 from ..budgets import DEFAULT_BUDGETS, BudgetError, Budgets
 from ..pipeline import iter_files
-from ..records import AnalysisResult
+from ..records import Analysis, AnalysisResult
 from ..version import extractor_version
+from . import parquet
 from .records import Outcome, RunSummary, SourceAnalysis, SourceFile, StoredSource
 from .store import Store
 
 FORMATS = {".pdf": "pdf", ".txt": "text", ".docx": "docx", ".html": "html", ".htm": "html"}
 """A source's format, by its suffix (the reader that reads it)."""
 CHUNK = 1 << 20
+KEEP_DOCUMENTS = 5000
+"""The analyses a run keeps in memory as it writes them, for the graph and the Parquet dataset after it (which
+then read only the others back from the store); past this many, the rest are read back (memory stays bounded)."""
 
 OnResult = Callable[[SourceAnalysis, Outcome], None]
 
@@ -183,6 +190,16 @@ def missing_sources(paths: Sequence[str | Path], store: Store) -> list[str]:
     return sorted(s.path for s in store.sources().values() if _under(s.source_id, roots) and not Path(s.source_id).exists())
 
 
+def finish(store: Store, *, wrote: bool, known: Mapping[str, Analysis]) -> None:
+    """After the sources are written: the citation graph made again when a source changed, and the Parquet dataset
+    brought up to date (only its changed partitions) when the run wrote something or the store has none yet. A
+    run that skipped every file does neither (nor imports pyarrow). ``known``: the analyses the run wrote."""
+    if not store.edges_current():
+        store.refresh_edges(known)
+    if wrote or parquet.dataset_missing(store):
+        parquet.write_dataset(store, known=known)
+
+
 def ingest(
     paths: Sequence[str | Path], store: Store, *, workers: int = 1, budgets: Budgets = DEFAULT_BUDGETS,
     on_plan: Callable[[int, int], None] | None = None, on_result: OnResult | None = None,
@@ -202,9 +219,12 @@ def ingest(
         on_plan(len(todo), len(skipped))
     counts = {"added": 0, "updated": 0, "failed": len(unreadable)}
     errors, documents, pages = list(unreadable), 0, 0
+    kept: dict[str, Analysis] = {}
     for result in (analyse(todo, budgets, workers) if todo else ()):
         outcome = store.write_source(result, run_id)
         counts[outcome] += 1
+        if outcome != "failed" and len(kept) + len(result.analyses) <= KEEP_DOCUMENTS:
+            kept.update((a.id, a) for a in result.analyses)
         if outcome == "failed":
             stored = store.source(result.source.source_id)
             errors.append((result.source.path, (stored.error if stored else None) or result.error or "failed"))
@@ -213,8 +233,7 @@ def ingest(
             pages += len({p for a in result.analyses for p in a.document.source.pages})
         if on_result is not None:
             on_result(result, outcome)
-    if not store.edges_current():
-        store.refresh_edges()
+    finish(store, wrote=bool(todo), known=kept)
     summary = RunSummary(run_id=run_id, added=counts["added"], updated=counts["updated"], skipped=len(skipped),
                          failed=counts["failed"], documents=documents, pages=pages, errors=errors,
                          missing=missing_sources(paths, store), seconds=time.perf_counter() - start)
@@ -222,5 +241,5 @@ def ingest(
     return summary
 
 
-__all__ = ["FORMATS", "SourceAnalysis", "analyses_of", "analyze_source", "file_sha256", "ingest", "missing_sources",
+__all__ = ["FORMATS", "SourceAnalysis", "analyses_of", "analyze_source", "file_sha256", "finish", "ingest", "missing_sources",
            "needs_analysis", "plan", "source_file", "warm_worker"]

@@ -309,11 +309,26 @@ def store_analyses(conn: sqlite3.Connection, doc_ids: Sequence[str]) -> list[Ana
     return [found[i] for i in doc_ids if i in found]
 
 
-def write_dataset(store: Store, *, full: bool = False) -> DatasetWrite:
+def write_dataset(store: Store, *, full: bool = False, known: Mapping[str, Analysis] | None = None) -> DatasetWrite:
     """The store's dataset at ``STORE/parquet``, brought up to date with its database: only the partitions whose
-    documents changed are written again (every one with ``full``), then the new dataset renamed into place."""
-    return write_partitions(store.parquet_dir, store_entries(store.conn), lambda ids: store_analyses(store.conn, ids),
-                            full=full)
+    documents changed are written again (every one with ``full``), then the new dataset renamed into place.
+
+    ``known``: analyses already in memory (those an ingest just wrote), by document id; only the other documents
+    of the partitions to write are read back from the store."""
+    held = known or {}
+
+    def load(ids: list[str]) -> list[Analysis]:
+        found = {a.id: a for a in store_analyses(store.conn, [i for i in ids if i not in held])}
+        return [a for i in ids if (a := held[i] if i in held else found.get(i)) is not None]
+
+    return write_partitions(store.parquet_dir, store_entries(store.conn), load, full=full)
+
+
+def dataset_missing(store: Store) -> bool:
+    """Whether the store has no whole dataset yet (no manifest, or a table's folder absent): an ingest that wrote
+    nothing writes it then."""
+    root = store.parquet_dir
+    return not root.joinpath(MANIFEST).is_file() or not all((root / t).is_dir() for t in DATASET_TABLES)
 
 
 def read_table(root: Path, table: Table) -> Any:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
@@ -241,12 +241,35 @@ class Store:
                 db.table(table).insert_all(_sql_rows(rows, source_id))
         return status
 
-    def refresh_edges(self) -> int:
+    def stored_documents(self, doc_ids: Sequence[str] | None = None) -> list[Document]:
+        """The stored documents (of ``doc_ids`` only, when given), in the order of :meth:`analyses`, each read
+        from the ``document`` member of its analysis's JSON (SQLite's ``json_extract``), so the quantities and
+        provisions, half the JSON, are never parsed."""
+        sql = ("select json_extract(a.json, '$.document'), s.path, d.ordinal from documents d "
+               "join analyses a on a.analysis_id = d.analysis_id join sources s on s.source_id = d.source_id")
+        if doc_ids is None:
+            rows = [tuple(r) for r in self.conn.execute(sql)]
+        else:
+            wanted = list(dict.fromkeys(doc_ids))
+            rows = []
+            for k in range(0, len(wanted), _IN_CHUNK):
+                chunk = wanted[k:k + _IN_CHUNK]
+                rows += [tuple(r) for r in self.conn.execute(f"{sql} where d.doc_id in ({','.join('?' * len(chunk))})", chunk)]
+        rows.sort(key=lambda r: (Path(r[1]), r[2]))
+        return [Document.model_validate_json(r[0]) for r in rows]
+
+    def refresh_edges(self, known: Mapping[str, Analysis] | None = None) -> int:
         """Make the citation graph's relations again over every stored document, in one transaction; returns
-        how many there are. (The graph resolves citations across documents, so it is made after a run.)"""
+        how many there are. (The graph resolves citations across documents, so it is made after a run.)
+
+        ``known``: analyses already in memory (those the run just wrote), by document id; only the other
+        documents are read back from the store, and those without their quantities and provisions."""
         from ..compare.graph import documents_to_graph  # the graph code is loaded only when edges are made
 
-        graph = documents_to_graph(self.documents())
+        known = known or {}
+        ids = self.doc_ids()
+        loaded = {d.id: d for d in self.stored_documents([i for i in ids if i not in known])}
+        graph = documents_to_graph([known[i].document if i in known else loaded[i] for i in ids])
         rows = [{"source": r.source, "target": r.target, "type": r.type, "count": r.count,
                  "citations": json.dumps([c.model_dump(mode="json") for c in r.citations], ensure_ascii=False)}
                 for r in graph.relations]
