@@ -7,11 +7,18 @@ Each stage is timed in this process (CPU: ``time.process_time``, beside wall: ``
 times, and given as µs per character, min and median. The figure to read is the **ratio** of the time per
 character at the largest size to that at 1k: near 1 is linear; 10 at 10× the size would be quadratic.
 
+Stages: ``clean`` (normalize: lines to paragraphs), ``heads`` (the metadata reader), ``tree`` (the article tree),
+``split`` (the compendium splitter, given a table of contents of two entries), ``parse`` (all of these and the
+document built: ``raw_to_documents``), ``find`` (quantity finding), ``annotate`` (the context of every number),
+``extract`` (the whole extraction of a parsed document: spaCy pipeline, quantities, provisions), ``redline`` (the
+diff's redline of a text and its revision) and ``diff`` (``analyses_to_diff`` of two analysed versions).
+
 Inputs:
 
 - ``policy``: the corpus texts' paragraphs in a fixed shuffled order, repeated; a size n below 100k is timed as
   ceil(100k / n) consecutive windows of n characters of the same stream, one call each, so every size reads the
   same content and a per-call cost shows as it would in that many small documents;
+- ``articles``: the same windows with every paragraph made an article (第一条…), a regulation of many articles;
 - ``digits`` ``'1'*n``, ``yi`` ``'一'*n``, ``jianban`` ``'减半'*n/2``, ``baifenzhi`` ``'百分之'*n/3``: the hostile runs
   of the issue, one text each;
 - for the diff, two versions: the policy text and a copy with every 40th paragraph's numbers changed and every 97th
@@ -48,6 +55,7 @@ from extractor.pipeline import raw_to_documents  # noqa: E402
 from extractor.segment.meta import paragraphs_to_head  # noqa: E402
 from extractor.segment.split import split_compendium  # noqa: E402
 from extractor.segment.tree import paragraphs_to_sections  # noqa: E402
+from extractor.text.numerals import format_cn  # noqa: E402
 
 SIZES = (1_000, 10_000, 100_000, 1_000_000)
 SPAN = 100_000  # below this, a size is timed over SPAN characters of windows
@@ -74,9 +82,16 @@ def windows(stream: str, n: int) -> list[str]:
 HOSTILE = {"digits": "1", "yi": "一", "jianban": "减半", "baifenzhi": "百分之"}
 
 
+def as_articles(text: str) -> str:
+    """The text with every paragraph an article of its own (第一条, 第二条, …): a long regulation."""
+    return "\n".join(f"第{format_cn(k)}条　{p}" for k, p in enumerate(text.split("\n"), 1))
+
+
 def texts_of(kind: str, n: int, stream: str) -> list[str]:
     if kind == "policy":
         return windows(stream, n)
+    if kind == "articles":
+        return [as_articles(w) for w in windows(stream, n)]
     frag = HOSTILE[kind]
     return [frag * (n // len(frag))]
 
@@ -115,19 +130,20 @@ def _annotate_input(text: str) -> tuple[str, list, list, list]:  # type: ignore[
 
 # stage -> (inputs it is measured on, prepare(text) -> argument, run(argument))
 Stage = tuple[tuple[str, ...], Callable[[str], object], Callable[[object], object]]
-ALL_INPUTS = ("policy", "digits", "yi", "jianban", "baifenzhi")
+ALL_INPUTS = ("policy", "articles", "digits", "yi", "jianban", "baifenzhi")
 STAGES: dict[str, Stage] = {
     "clean": (ALL_INPUTS, raw, lambda r: lines_to_text(r.lines)),  # type: ignore[attr-defined]
-    "heads": (("policy",), lambda t: t.split("\n"), paragraphs_to_head),  # type: ignore[arg-type]
-    "tree": (("policy",), lambda t: t.split("\n"), _sections),  # type: ignore[arg-type]
+    "heads": (("policy", "articles"), lambda t: t.split("\n"), paragraphs_to_head),  # type: ignore[arg-type]
+    "tree": (("policy", "articles"), lambda t: t.split("\n"), _sections),  # type: ignore[arg-type]
     "split": (("policy",), lambda t: ["目 录", "1. 关于印发就业创业补贴办法的通知 1", "2. 关于做好高校毕业生就业工作的通知 9", *t.split("\n")],
               split_compendium),  # type: ignore[arg-type]
+    "parse": (ALL_INPUTS, raw, raw_to_documents),  # type: ignore[arg-type]  # clean, split, head, tree, build
     "find": (ALL_INPUTS, lambda t: t, find_quantities),  # type: ignore[arg-type]
     "annotate": (ALL_INPUTS, _annotate_input, lambda a: annotate(*a)),  # type: ignore[misc]
     "extract": (ALL_INPUTS, lambda t: raw_to_documents(raw(t)), lambda docs: [extract_document(d) for d in docs]),  # type: ignore[attr-defined]
-    "redline": (("policy", "baifenzhi"), lambda t: (t, revised(t) if "\n" in t or "。" in t else "之分百" * (len(t) // 3)),
+    "redline": (("policy", "articles", "baifenzhi"), lambda t: (t, revised(t) if "\n" in t or "。" in t else "之分百" * (len(t) // 3)),
                 lambda ab: redline(*ab)),  # type: ignore[misc]
-    "diff": (("policy", "baifenzhi"),
+    "diff": (("policy", "articles", "baifenzhi"),
              lambda t: (extract_document(raw_to_documents(raw(t))[0]),
                         extract_document(raw_to_documents(raw(revised(t) if "\n" in t or "。" in t else "之分百" * (len(t) // 3)))[0])),
              lambda ab: analyses_to_diff(*ab)),  # type: ignore[misc]
@@ -138,7 +154,7 @@ def measure(stage: str, kind: str, n: int, stream: str, rounds: int) -> tuple[in
     """(characters, CPU seconds of each round, wall seconds of each round)."""
     _, prepare, run = STAGES[stage]
     texts = texts_of(kind, n, stream)
-    if stage in ("diff", "extract") and kind == "policy" and n < SPAN:
+    if stage in ("diff", "extract") and kind in ("policy", "articles") and n < SPAN:
         texts = texts[: max(1, math.ceil(20_000 / n))]  # whole documents: 20k characters of windows, not 100k
     args = [prepare(t) for t in texts]
     chars = sum(len(t) for t in texts)
