@@ -114,11 +114,7 @@ class ContentProbe:
 
     def _open(self) -> Any:
         if self._reader is None and not self._closed:
-            try:
-                import pypdf
-            except ImportError:  # pypdf is a dev dependency until pyproject.toml lists it: pages not examined
-                self._closed = True
-                return None
+            import pypdf
             try:
                 reader = pypdf.PdfReader(str(self.path), strict=False)
                 n = len(reader.pages)
