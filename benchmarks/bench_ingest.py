@@ -5,7 +5,7 @@ after one file changed, incrementally and whole.
 Usage: .venv/bin/python benchmarks/bench_ingest.py [--rounds N] [--copies 16] [--only small|large]
 
 Each run is a whole child process (imports, pool or cluster start, analyses, SQLite writes, the citation graph,
-the Parquet dataset), the jobs alternated (local-1, local-2, dask-1, dask-2, then again) for ``--rounds`` rounds.
+the Parquet dataset), the jobs alternated (local-1, local-2, dask-1, dask-2, then again; A B A B) for ``--rounds`` rounds.
 Wall seconds are the parent's clock around the child; CPU seconds the OS's accounting of the child and of the
 workers it reaped (user + system); peak RSS per worker the largest of the reaped workers (``ru_maxrss`` of
 RUSAGE_CHILDREN), the main process's beside it. The child also times its phases (analyses as the main process
@@ -59,21 +59,22 @@ def child(engine: str, workers: int, store_dir: str, paths: list[str], full_data
 
     Store.write_source = timed("write_source", Store.write_source)  # type: ignore[method-assign]
     Store.refresh_edges = timed("refresh_edges", Store.refresh_edges)  # type: ignore[method-assign]
-    write = timed("dataset", parquet.write_dataset)
+    parquet.write_dataset = timed("dataset", parquet.write_dataset)  # ingest calls it through the module
     with open_store(store_dir) as store:
         t = time.perf_counter()
         if engine == "dask":
             from extractor.db import engine_dask
 
-            engine_dask.write_dataset = write  # type: ignore[attr-defined]
             summary = engine_dask.ingest_with_dask(paths, store, workers=workers)
         else:
             summary = ingest(paths, store, workers=workers)
-            write(store)
         ingest_s = time.perf_counter() - t
-        chars = sum(len(a.document.text) for a in store.analyses()) if summary.documents else 0
-        written = last["dataset"]
-        dataset = {"ingest": {"written": written.written, "linked": written.linked, "partitions": written.partitions}}
+        chars = sum(len(d.text) for d in store.stored_documents()) if summary.documents else 0
+        written = last.get("dataset")
+        dataset: dict[str, Any] = {"ingest": {"written": written.written if written else 0,
+                                              "linked": written.linked if written else 0,
+                                              "partitions": written.partitions if written else 0}}
+        own = dict(phases)  # the ingest's own, before the writes below
         if full_dataset:
             for mode in ("incremental", "full"):
                 t = time.perf_counter()
@@ -84,8 +85,8 @@ def child(engine: str, workers: int, store_dir: str, paths: list[str], full_data
     print(json.dumps({
         "added": summary.added + summary.updated, "skipped": summary.skipped, "failed": summary.failed,
         "documents": summary.documents, "chars": chars, "ingest_s": ingest_s, "process_s": time.perf_counter() - start,
-        "phases": phases, "rss_main_mb": me.ru_maxrss / 1024, "rss_worker_mb": kids.ru_maxrss / 1024,
-        "cpu_main": me.ru_utime + me.ru_stime, "cpu_workers": kids.ru_utime + kids.ru_stime, "dataset": dataset,
+        "phases": own, "rss_main_mb": me.ru_maxrss / 1024, "rss_worker_mb": kids.ru_maxrss / 1024,
+        "cpu_main": me.ru_utime + me.ru_stime, "load": os.getloadavg()[0], "cpu_workers": kids.ru_utime + kids.ru_stime, "dataset": dataset,
     }))
 
 
@@ -113,6 +114,7 @@ def large_corpus(tmp: Path, copies: int) -> Path:
 def run(snap: Path, engine: str, workers: int, store: Path, paths: list[str], full_dataset: bool = False) -> dict[str, Any]:
     cmd = [sys.executable, __file__, "--child", engine, str(workers), str(store), "1" if full_dataset else "0", *paths]
     env = os.environ | {"PYTHONPATH": str(snap)}
+    load = os.getloadavg()[0]
     t = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, cwd=ROOT, env=env)
     assert proc.stdout is not None
@@ -123,6 +125,7 @@ def run(snap: Path, engine: str, workers: int, store: Path, paths: list[str], fu
         raise RuntimeError(f"{cmd!r} exited {os.waitstatus_to_exitcode(status)}")
     data: dict[str, Any] = json.loads(out.decode().strip().splitlines()[-1])
     data["wall"], data["cpu"] = wall, usage.ru_utime + usage.ru_stime
+    data["load_before"], data["load_after"] = load, os.getloadavg()[0]
     return data
 
 
@@ -134,22 +137,29 @@ def table(name: str, runs: dict[tuple[str, int], list[dict[str, Any]]]) -> list[
     first = runs[JOBS[0]][0]
     lines = [f"\n### {name}: {first['documents']} documents, {first['chars']:,} characters\n",
              "| job | wall s (min / median) | CPU s | docs/s (median) | chars/s (median) | speed vs local-1 (pairwise median) "
+             "| speed vs the same engine at 1 worker (pairwise min / median) "
              "| peak RSS main / per worker MB | main waits for analyses / writes SQLite / graph / Parquet s (median) |",
-             "| --- | --- | --- | --- | --- | --- | --- | --- |"]
+             "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
     base = runs[JOBS[0]]
-    for job in JOBS:
+    for job in runs:
         r = runs[job]
         walls = [x["wall"] for x in r]
         speed = statistics.median(b["wall"] / x["wall"] for b, x in zip(base, r, strict=True))
+        same = [b["wall"] / x["wall"] for b, x in zip(runs[(job[0], 1)], r, strict=True)]
         med = statistics.median(walls)
         ph = {k: statistics.median(x["phases"][k] for x in r) for k in r[0]["phases"]}
         waits = statistics.median(x["ingest_s"] - x["phases"]["write_source"] - x["phases"]["refresh_edges"]
-                                  - (x["phases"]["dataset"] if job[0] == "dask" else 0.0) for x in r)
+                                  - x["phases"]["dataset"] for x in r)
         lines.append(
             f"| {job[0]}-{job[1]} | {mm(walls)} | {mm([x['cpu'] for x in r])} | {r[0]['documents'] / med:.1f} "
-            f"| {r[0]['chars'] / med:,.0f} | {speed:.2f}× | {statistics.median(x['rss_main_mb'] for x in r):.0f} / "
+            f"| {r[0]['chars'] / med:,.0f} | {speed:.2f}× | {min(same):.2f}× / {statistics.median(same):.2f}× | {statistics.median(x['rss_main_mb'] for x in r):.0f} / "
             f"{statistics.median(x['rss_worker_mb'] for x in r):.0f} | {waits:.1f} / {ph['write_source']:.1f} / "
             f"{ph['refresh_edges']:.1f} / {ph['dataset']:.1f} |")
+    lines += ["", "Each round, with the 1-minute load average before and after each job (the machine is shared):", ""]
+    for k in range(len(base)):
+        lines.append(f"- round {k + 1}: " + "; ".join(
+            f"{j[0]}-{j[1]} {runs[j][k]['wall']:.1f} s wall, {runs[j][k]['cpu']:.1f} s CPU "
+            f"(load {runs[j][k]['load_before']:.1f} → {runs[j][k]['load_after']:.1f})" for j in runs))
     return lines
 
 
@@ -163,6 +173,9 @@ def main() -> int:
     ap.add_argument("--copies", type=int, default=16, help="copies of corpus/texts in the large corpus (default 16)")
     ap.add_argument("--only", choices=["small", "large"], default=None)
     ap.add_argument("-o", "--output", type=Path, default=None, help="also write the Markdown tables here")
+    ap.add_argument("--jobs", choices=["all", "local"], default="all",
+                    help="all: local-1, local-2, dask-1, dask-2 alternated; local: local-1 and local-2 only")
+    ap.add_argument("--raw", type=Path, default=None, help="also write each corpus's runs as JSON beside this path")
     args = ap.parse_args()
     out = [f"Machine: {platform.machine()}, {os.cpu_count()} cores, "
            f"{os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30:.0f} GiB, Python {platform.python_version()}, "
@@ -177,12 +190,17 @@ def main() -> int:
             corpora = dict([list(corpora.items())[0 if args.only == "small" else 1]])
         for name, paths in corpora.items():
             run(snap, "local", 1, tmp / "warm", paths[:1])  # warm the disk cache and the bytecode of the snapshot
-            runs: dict[tuple[str, int], list[dict[str, Any]]] = {job: [] for job in JOBS}
+            jobs = JOBS if args.jobs == "all" else JOBS[:2]
+            runs: dict[tuple[str, int], list[dict[str, Any]]] = {job: [] for job in jobs}
             for k in range(args.rounds):
-                for job in JOBS:
+                for job in jobs:
                     store = tmp / f"store-{job[0]}{job[1]}-{k}"
                     runs[job].append(run(snap, job[0], job[1], store, paths, full_dataset=job == JOBS[1] and k == 0))
-                    print(f"{name} round {k + 1} {job[0]}-{job[1]}: {runs[job][-1]['wall']:.1f} s", file=sys.stderr, flush=True)
+                    print(f"{name} round {k + 1} {job[0]}-{job[1]}: {runs[job][-1]['wall']:.1f} s "
+                          f"(load {runs[job][-1]['load_before']:.1f})", file=sys.stderr, flush=True)
+            if args.raw:
+                args.raw.with_suffix(f".{len(paths[0])}.json").write_text(
+                    json.dumps({f"{j[0]}-{j[1]}": v for j, v in runs.items()}), encoding="utf-8")
             out += table(name, runs)
             firsts = runs[("local", 2)]
             reruns = [run(snap, "local", 2, tmp / f"store-local2-{k}", paths) for k in range(args.rounds)]
