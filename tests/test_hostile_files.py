@@ -465,3 +465,31 @@ def test_docx_entry_is_counted_while_read_not_only_by_its_header(tmp_path: Path)
         while stream.read(1 << 20):
             pass
     assert "word/document.xml decompresses to more than 1 MB" in str(e.value) and stream.total <= 1_000_000 + (1 << 16)
+
+
+DAMAGED_TEXT = {
+    # name: (encoding, how the bytes are damaged, the warning expected, or None when the file is refused)
+    "utf-8, one byte cut inside a character": ("utf-8", lambda b: b[:300] + b[301:], "for utf-8 replaced by U+FFFD"),
+    "utf-8, one byte flipped": ("utf-8", lambda b: b[:300] + b"\xff" + b[301:], "for utf-8 replaced by U+FFFD"),
+    "utf-8, every tenth byte flipped": ("utf-8", lambda b: bytes(0xFF if i % 10 == 0 else c for i, c in enumerate(b)), None),
+}
+
+
+@pytest.mark.parametrize("case", list(DAMAGED_TEXT), ids=list(DAMAGED_TEXT))
+def test_a_text_damaged_in_a_few_places_is_read_with_a_warning(case: str, tmp_path: Path) -> None:
+    from extractor.ingest import txt
+
+    enc, damage, warning = DAMAGED_TEXT[case]
+    original = (ROOT / "corpus" / "texts" / "001_e001dd900bee0134.txt").read_text(encoding="utf-8")
+    path = tmp_path / "damaged.txt"
+    path.write_bytes(damage(original.encode(enc)))
+    if warning is None:
+        with pytest.raises(InputError, match=r"damaged\.txt: "):
+            txt.read(path)
+        return
+    raw = txt.read(path)
+    text = "\n".join(line.text for line in raw.lines)
+    replaced = text.count("\ufffd")  # a damaged multi-byte character is 1 to 3 invalid sequences
+    assert raw.warnings == [f"{replaced} invalid byte sequence(s) {warning}"] and 1 <= replaced <= 3
+    ours, theirs = text.split("\n"), original.replace("\r\n", "\n").split("\n")
+    assert len(ours) == len(theirs) and sum(a != b for a, b in zip(ours, theirs, strict=True)) == 1  # only the damaged line differs
