@@ -50,6 +50,9 @@ SECOND = 0.4  # a paired article this alike to another's partner is linked to it
 SAME_NUMBER = 0.3  # an unpaired article this alike to the one under its number (paired elsewhere) is linked to it
 SAME = 0.8  # an article this alike to its partner keeps to it: no second link (penalty articles of one pattern stay apart)
 RIVAL = 0.7  # and at least this share of the similarity of each to its partner
+ALL_PAIRS = 10_000  # documents with up to this many pairs of articles score every pair
+BAND = 8  # beyond, the articles this near the same place in both documents are scored
+RARE = 64  # and those sharing a bigram that at most this many pairs of articles share
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,7 +125,8 @@ class Pairing:
 
 
 class _Wording:
-    """The articles' bigrams, each weighted by its rarity among the articles of both documents."""
+    """The articles' bigrams, each weighted by its rarity among the articles of both documents; each article's
+    weighted mass is summed once."""
 
     def __init__(self, xs: Sequence[Article], ys: Sequence[Article]) -> None:
         self.a = [bigrams(x.body) for x in xs]
@@ -143,23 +147,123 @@ class _Wording:
         return 2 * self.mass(self.a[i] & self.b[j]) / total if total else 0.0
 
 
+def _candidates(xs: Sequence[Article], ys: Sequence[Article], words: _Wording) -> set[tuple[int, int]]:
+    """The pairs worth scoring: every pair when there are few (up to ALL_PAIRS), otherwise the pairs of the same
+    text, those near the same place in both documents (BAND) and those that share a bigram found in few articles
+    (at most RARE pairs of articles hold it). The pairs left out share only common wording: their similarity is
+    below every threshold that pairs across the document (MOVE_FREE and above), and the in-order pass between two
+    anchors scores its articles itself."""
+    n, m = len(xs), len(ys)
+    if n * m <= ALL_PAIRS:
+        return {(i, j) for i in range(n) for j in range(m)}
+    out: set[tuple[int, int]] = set()
+    by_text: dict[str, list[int]] = {}
+    for j, y in enumerate(ys):
+        by_text.setdefault(_layout_key(y.body), []).append(j)
+    for i, x in enumerate(xs):
+        out.update((i, j) for j in by_text.get(_layout_key(x.body), ()))
+        at = i * m // n
+        out.update((i, j) for j in range(max(0, at - BAND), min(m, at + BAND + 1)))
+    in_a: dict[str, list[int]] = {}
+    in_b: dict[str, list[int]] = {}
+    for i, s in enumerate(words.a):
+        for g in s:
+            in_a.setdefault(g, []).append(i)
+    for j, s in enumerate(words.b):
+        for g in s:
+            in_b.setdefault(g, []).append(j)
+    for g, rows in in_a.items():
+        cols = in_b.get(g)
+        if cols and len(rows) * len(cols) <= RARE:
+            out.update((i, j) for i in rows for j in cols)
+    return out
+
+
+class _Sim:
+    """The similarity of the candidate pairs (1.0 for the same text, punctuation and spacing aside; else the
+    weighted Dice coefficient), by row and by column; any pair is scored on demand with ``exact``."""
+
+    def __init__(self, xs: Sequence[Article], ys: Sequence[Article], words: _Wording) -> None:
+        self.xs, self.ys, self.words = xs, ys, words
+        self.n, self.m = len(xs), len(ys)
+        self.rows: list[dict[int, float]] = [{} for _ in xs]
+        self.cols: list[dict[int, float]] = [{} for _ in ys]
+        self.dices: dict[tuple[int, int], float] = {}
+        self.ka = [_layout_key(x.body) for x in xs]  # same_text of two articles: these equal
+        self.kb = [_layout_key(y.body) for y in ys]
+        for i, j in _candidates(xs, ys, words):
+            d = words.dice(i, j)
+            self.dices[(i, j)] = d
+            v = 1.0 if self.ka[i] == self.kb[j] else d
+            self.rows[i][j] = v
+            self.cols[j][i] = v
+
+    def get(self, i: int, j: int) -> float:
+        """The similarity of a candidate pair, 0.0 for a pair left out."""
+        return self.rows[i].get(j, 0.0)
+
+    def exact(self, i: int, j: int) -> float:
+        """The similarity of any pair."""
+        if j in self.rows[i]:
+            return self.rows[i][j]
+        return 1.0 if self.ka[i] == self.kb[j] else self.words.dice(i, j)
+
+    def dice(self, i: int, j: int) -> float:
+        d = self.dices.get((i, j))
+        return self.words.dice(i, j) if d is None else d
+
+
+def _layout_key(text: str) -> str:
+    """What ``same_text`` compares."""
+    return _LAYOUT.sub("", _DECIMAL.sub("点", text))
+
+
 def _increasing(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The longest run of ``pairs`` (sorted by i) whose j increase too."""
-    best: list[list[tuple[int, int]]] = []
-    for p in pairs:
-        prev = max((run for run in best if run[-1][1] < p[1] and run[-1][0] < p[0]), key=len, default=[])
-        best.append([*prev, p])
-    return max(best, key=len, default=[])
+    """The longest run of ``pairs`` (sorted by i, each i and each j once) whose j increase too; of runs of one
+    length, the one ending first, each step taken from the earliest pair that gives the longest run to it
+    (a Fenwick tree of the best run ending below each j: n log n)."""
+    if not pairs:
+        return []
+    js = sorted({j for _, j in pairs})
+    rank = {j: r + 1 for r, j in enumerate(js)}
+    size = len(js)
+    tree: list[tuple[int, int]] = [(0, 1)] * (size + 1)  # (run length, -index of its last pair)
+    length: list[int] = []
+    prev: list[int] = []
+    for k, (_, j) in enumerate(pairs):
+        best, r = (0, 1), rank[j] - 1
+        while r > 0:
+            best = max(best, tree[r])
+            r -= r & -r
+        length.append(best[0] + 1)
+        prev.append(-best[1] if best[0] else -1)
+        r = rank[j]
+        while r <= size:
+            tree[r] = max(tree[r], (length[k], -k))
+            r += r & -r
+    top = max(length)
+    k = length.index(top)
+    out: list[tuple[int, int]] = []
+    while k >= 0:
+        out.append(pairs[k])
+        k = prev[k]
+    return out[::-1]
 
 
-def _in_order(sim: list[list[float]], rows: list[int], cols: list[int]) -> list[tuple[int, int]]:
-    """The pairs of ``rows`` × ``cols``, both in order, that add up to the most similarity above IN_ORDER."""
+def _in_order(sim: _Sim, rows: list[int], cols: list[int]) -> list[tuple[int, int]]:
+    """The pairs of ``rows`` × ``cols``, both in order, that add up to the most similarity above IN_ORDER; of two
+    alike articles, the one under the same number is preferred (SAME_PATH)."""
     n, m = len(rows), len(cols)
     if not n or not m:
         return []
-    if n == m == 1 and sim[rows[0]][cols[0]] >= SLOT:  # one article rewritten in its place
+    if n == m == 1 and sim.exact(rows[0], cols[0]) >= SLOT:  # one article rewritten in its place
         return [(rows[0], cols[0])]
-    gain = [[sim[rows[r]][cols[c]] - IN_ORDER for c in range(m)] for r in range(n)]
+    xs, ys = sim.xs, sim.ys
+
+    def near(i: int, j: int) -> float:
+        return sim.exact(i, j) + (SAME_PATH if xs[i].path == ys[j].path else 0.0)
+
+    gain = [[near(rows[r], cols[c]) - IN_ORDER for c in range(m)] for r in range(n)]
     best = [[0.0] * (m + 1) for _ in range(n + 1)]
     for r in range(n - 1, -1, -1):
         for c in range(m - 1, -1, -1):
@@ -178,20 +282,23 @@ def _in_order(sim: list[list[float]], rows: list[int], cols: list[int]) -> list[
     return out
 
 
-def _one_to_one(xs: Sequence[Article], ys: Sequence[Article], sim: list[list[float]]) -> dict[int, int]:
+def _one_to_one(xs: Sequence[Article], ys: Sequence[Article], sim: _Sim) -> dict[int, int]:
     """Articles of A paired with articles of B, one to one (passes 1 to 3)."""
-    same = {(i, j) for i in range(len(xs)) for j in range(len(ys)) if xs[i].body == ys[j].body}
-    row_best = [max(r, default=0.0) for r in sim]
-    col_best = [max((sim[i][j] for i in range(len(xs))), default=0.0) for j in range(len(ys))]
+    by_body: dict[str, list[int]] = {}
+    for j, y in enumerate(ys):
+        by_body.setdefault(y.body, []).append(j)
+    same = {(i, j) for i, x in enumerate(xs) for j in by_body.get(x.body, ())}
+    row_best = [max(r.values(), default=0.0) for r in sim.rows]
+    col_best = [max(c.values(), default=0.0) for c in sim.cols]
     # 1. anchors: each other's most similar and very alike (identical text always)
     anchors = sorted(
-        (i, j) for i in range(len(xs)) for j in range(len(ys))
-        if (i, j) in same or (sim[i][j] >= ANCHOR and sim[i][j] >= row_best[i] and sim[i][j] >= col_best[j])
+        (i, j) for i, r in enumerate(sim.rows) for j, v in r.items()
+        if (i, j) in same or (v >= ANCHOR and v >= row_best[i] and v >= col_best[j])
     )
     used_i: set[int] = set()
     used_j: set[int] = set()
     unique: list[tuple[int, int]] = []
-    for i, j in sorted(anchors, key=lambda p: (-sim[p[0]][p[1]], abs(p[0] - p[1]))):
+    for i, j in sorted(anchors, key=lambda p: (-sim.get(*p), abs(p[0] - p[1]))):
         if i not in used_i and j not in used_j:
             unique.append((i, j))
             used_i.add(i)
@@ -200,17 +307,16 @@ def _one_to_one(xs: Sequence[Article], ys: Sequence[Article], sim: list[list[flo
     pa = dict(backbone)
     # identical articles out of the backbone's order were moved
     for i, j in unique:
-        if i not in pa and j not in pa.values() and sim[i][j] >= 0.9:
+        if i not in pa and j not in pa.values() and sim.get(i, j) >= 0.9:
             pa[i] = j
-    # 2. in order, between consecutive anchors; of two alike articles, the one under the same number is preferred
-    near = [[sim[i][j] + (SAME_PATH if xs[i].path == ys[j].path else 0.0) for j in range(len(ys))] for i in range(len(xs))]
+    # 2. in order, between consecutive anchors
     fence = sorted(backbone)
     bounds = [(-1, -1), *fence, (len(xs), len(ys))]
     taken = set(pa.values())
     for (i0, j0), (i1, j1) in itertools.pairwise(bounds):
         rows = [i for i in range(i0 + 1, i1) if i not in pa]
         cols = [j for j in range(j0 + 1, j1) if j not in taken]
-        for i, j in _in_order(near, rows, cols):
+        for i, j in _in_order(sim, rows, cols):
             pa[i] = j
             taken.add(j)
     # 3. the rest, across the document: alike enough, or each other's most similar among what is left
@@ -218,12 +324,12 @@ def _one_to_one(xs: Sequence[Article], ys: Sequence[Article], sim: list[list[flo
     floor = MOVE if len(pa) >= ORDERED * min(len(xs), len(ys)) else MOVE_FREE
     left_i = {i for i in range(len(xs)) if i not in pa}
     left_j = {j for j in range(len(ys)) if j not in taken}
-    for score, i, j in sorted(((sim[i][j], i, j) for i in left_i for j in left_j), reverse=True):
-        if score < floor:
-            break
+    cands = sorted(((v, i, j) for i in left_i for j, v in sim.rows[i].items() if j in left_j and v >= floor), reverse=True)
+    for score, i, j in cands:
         if i not in left_i or j not in left_j:
             continue
-        if score >= MOVE_SURE or (score >= max(sim[i][jj] for jj in left_j) and score >= max(sim[ii][j] for ii in left_i)):
+        if score >= MOVE_SURE or (score >= max((v for jj, v in sim.rows[i].items() if jj in left_j), default=0.0)
+                                  and score >= max((v for ii, v in sim.cols[j].items() if ii in left_i), default=0.0)):
             pa[i] = j
             left_i.discard(i)
             left_j.discard(j)
@@ -231,10 +337,19 @@ def _one_to_one(xs: Sequence[Article], ys: Sequence[Article], sim: list[list[flo
 
 
 def _joins(words: _Wording, pa: dict[int, int]) -> list[tuple[int, int]]:
-    """Links of articles left unpaired to paired ones whose wording holds theirs (split and merged)."""
+    """Links of articles left unpaired to paired ones whose wording holds theirs (split and merged). Only the
+    paired articles that share a bigram with it can hold any of an article's wording."""
     extra: list[tuple[int, int]] = []
     pb = {j: i for i, j in pa.items()}
     n_a, n_b = len(words.a), len(words.b)
+    in_a: dict[str, list[int]] = {}
+    in_b: dict[str, list[int]] = {}
+    for i in pa:
+        for g in words.a[i]:
+            in_a.setdefault(g, []).append(i)
+    for j in pb:
+        for g in words.b[j]:
+            in_b.setdefault(g, []).append(j)
 
     def residual(own: set[str], partner: set[str], host: set[str]) -> tuple[float, float]:
         mine = own - partner
@@ -244,14 +359,16 @@ def _joins(words: _Wording, pa: dict[int, int]) -> list[tuple[int, int]]:
     for i in range(n_a):
         if i in pa:
             continue
-        scored = [(residual(words.a[i], words.a[pb[j]], words.b[j]), j) for j in pb]
+        hosts = sorted({j for g in words.a[i] for j in in_b.get(g, ())})
+        scored = [(residual(words.a[i], words.a[pb[j]], words.b[j]), j) for j in hosts]
         (share, mass), j = max(scored, default=((0.0, 0.0), -1))
         if share >= RESIDUAL_REPEALED and mass >= MIN_OWN:
             extra.append((i, j))
     for j in range(n_b):
         if j in pb:
             continue
-        scored_b = [(residual(words.b[j], words.b[pa[i]], words.a[i]), i) for i in pa]
+        hosts_a = sorted({i for g in words.b[j] for i in in_a.get(g, ())})
+        scored_b = [(residual(words.b[j], words.b[pa[i]], words.a[i]), i) for i in hosts_a]
         (share, mass), i = max(scored_b, default=((0.0, 0.0), -1))
         if share >= RESIDUAL and mass >= MIN_OWN:
             extra.append((i, j))
@@ -271,20 +388,21 @@ def _same_number_links(xs: Sequence[Article], ys: Sequence[Article], words: _Wor
     return out
 
 
-def _second_links(words: _Wording, pa: dict[int, int]) -> list[tuple[int, int]]:
+def _second_links(sim: _Sim, pa: dict[int, int]) -> list[tuple[int, int]]:
     """Links beyond the one-to-one pairs: two paired articles, not each other's partners, about as alike as each is
-    to its own partner (part of one moved into the other: a split of it, or a merge into that one)."""
+    to its own partner (part of one moved into the other: a split of it, or a merge into that one). Only the
+    candidate pairs can be that alike (SECOND is above every pass's threshold)."""
     pb = {j: i for i, j in pa.items()}
     out = []
-    for i, j0 in pa.items():
-        for j, i0 in pb.items():
-            if j == j0:
-                continue
-            d, own_a, own_b = words.dice(i, j), words.dice(i, j0), words.dice(i0, j)
-            if max(own_a, own_b) >= SAME:  # an article kept as it was is neither split nor merged
-                continue
-            if d >= SECOND and d >= RIVAL * own_a and d >= RIVAL * own_b:
-                out.append((i, j))
+    for (i, j), d in sim.dices.items():
+        j0, i0 = pa.get(i), pb.get(j)
+        if j0 is None or i0 is None or j == j0 or d < SECOND:
+            continue
+        own_a, own_b = sim.dice(i, j0), sim.dice(i0, j)
+        if max(own_a, own_b) >= SAME:  # an article kept as it was is neither split nor merged
+            continue
+        if d >= RIVAL * own_a and d >= RIVAL * own_b:
+            out.append((i, j))
     return out
 
 
@@ -302,12 +420,12 @@ def align(a_doc: Document, b_doc: Document) -> list[Pairing]:
     """Pair the articles of A and B; every article of both appears at least once."""
     xs, ys = articles(a_doc), articles(b_doc)
     words = _Wording(xs, ys)
-    sim = [[1.0 if same_text(x.body, y.body) else words.dice(i, j) for j, y in enumerate(ys)] for i, x in enumerate(xs)]
+    sim = _Sim(xs, ys, words)
     pa = _one_to_one(xs, ys, sim)
-    links = sorted(set(pa.items()) | set(_joins(words, pa)) | set(_second_links(words, pa)) | set(_same_number_links(xs, ys, words, pa)))
+    links = sorted(set(pa.items()) | set(_joins(words, pa)) | set(_second_links(sim, pa)) | set(_same_number_links(xs, ys, words, pa)))
     per_a = Counter(i for i, _ in links)
     per_b = Counter(j for _, j in links)
-    out = [Pairing(xs[i], ys[j], round(min(1.0, sim[i][j]), 6), _status(xs[i], ys[j], per_a[i], per_b[j])) for i, j in links]
+    out = [Pairing(xs[i], ys[j], round(min(1.0, sim.exact(i, j)), 6), _status(xs[i], ys[j], per_a[i], per_b[j])) for i, j in links]
     out += [Pairing(xs[i], None, 0.0, "removed") for i in range(len(xs)) if i not in per_a]
     out += [Pairing(None, ys[j], 0.0, "added") for j in range(len(ys)) if j not in per_b]
 
