@@ -166,24 +166,43 @@ def _same_action(x: Placed, y: Placed) -> bool:
     return similarity(bigrams(after_x), bigrams(after_y)) >= MOVED if after_x and after_y else after_x == after_y
 
 
+def _candidates(xs: Sequence[Placed], ys: Sequence[Placed]) -> list[tuple[int, int]]:
+    """The pairs of numbers that can be paired (ascending): of one kind, and with subjects sharing a bigram or the
+    same clause. Any other pair scores at most SAME_VALUE (the same value, subjects of nothing in common), below
+    both floors, so leaving it unscored changes nothing."""
+    by_word: dict[tuple[str, str], list[int]] = {}
+    by_clause: dict[tuple[str, str], list[int]] = {}
+    for j, y in enumerate(ys):
+        by_clause.setdefault((y.q.kind, y.clause), []).append(j)
+        for g in y.words:
+            by_word.setdefault((y.q.kind, g), []).append(j)
+    out: set[tuple[int, int]] = set()
+    for i, x in enumerate(xs):
+        out.update((i, j) for j in by_clause.get((x.q.kind, x.clause), ()))
+        for g in x.words:
+            out.update((i, j) for j in by_word.get((x.q.kind, g), ()))
+    return sorted(out)
+
+
+def _floor(x: Placed, y: Placed) -> float:
+    """The score two numbers need to be paired."""
+    return SAME_VALUE + SAME_VALUE_FLOOR if same_value(x.q, y.q) else PAIR
+
+
 def pair_numbers(xs: Sequence[Placed], ys: Sequence[Placed], primary: set[tuple[int, int]]) -> list[Match]:
     """The numbers of a group of linked articles paired by subject; ``primary`` holds the links (A order, B order)
     that are each article's main partner. Same value in a primary link: left out (no change)."""
     # best first; of equal scores, the numbers in the same order on both sides (the first fine with the first)
-    cands = sorted(
-        ((_score(x, y), i, j) for i, x in enumerate(xs) for j, y in enumerate(ys) if x.q.kind == y.q.kind),
-        key=lambda c: (-c[0], abs(c[1] - c[2]), c[1]),
-    )
+    scored = ((_score(xs[i], ys[j]), i, j) for i, j in _candidates(xs, ys))
+    cands = sorted((c for c in scored if c[0] >= _floor(xs[c[1]], ys[c[2]])), key=lambda c: (-c[0], abs(c[1] - c[2]), c[1]))
     used_i: set[int] = set()
     used_j: set[int] = set()
     out: list[Match] = []
-    for score, i, j in cands:
+    for _, i, j in cands:
         if i in used_i or j in used_j:
             continue
         x, y = xs[i], ys[j]
         same = same_value(x.q, y.q)
-        if score < (SAME_VALUE + SAME_VALUE_FLOOR if same else PAIR):
-            continue
         used_i.add(i)
         used_j.add(j)
         if not same or (x.anchor != y.anchor and _same_action(x, y)):  # a value, or a deadline's anchor, changed
@@ -208,13 +227,16 @@ def pair_numbers(xs: Sequence[Placed], ys: Sequence[Placed], primary: set[tuple[
 
 def moves(matches: list[Match]) -> list[Match]:
     """Numbers repealed in one place and added with the same value and a like subject in another are one move."""
-    gone = [k for k, m in enumerate(matches) if m.y is None]
-    new = [k for k, m in enumerate(matches) if m.x is None]
+    new_by_value: dict[tuple[str, float | None, float | None], list[int]] = {}
+    for n, m in enumerate(matches):
+        if m.x is None and m.y is not None:
+            new_by_value.setdefault((m.y.q.kind, m.y.q.value, m.y.q.value_max), []).append(n)
     cands = sorted(
         (
             (similarity(set(xm.words), set(ym.words)), k, n)
-            for k in gone for n in new
-            if (xm := matches[k].x) is not None and (ym := matches[n].y) is not None and same_value(xm.q, ym.q)
+            for k, m in enumerate(matches) if m.y is None and (xm := m.x) is not None
+            for n in new_by_value.get((xm.q.kind, xm.q.value, xm.q.value_max), ())
+            if (ym := matches[n].y) is not None and same_value(xm.q, ym.q)
         ),
         key=lambda c: (-c[0], c[1], c[2]),
     )
