@@ -119,6 +119,46 @@ def test_the_local_ingest_writes_the_parquet_dataset_and_a_skip_only_rerun_leave
         assert dict(manifest_partitions(store / "parquet")) == {p.folder: f for p, f in fingerprints(store_entries(st.conn)).items()}
 
 
+def _edges_and_tables(store: Path) -> tuple[list[tuple[object, ...]], dict[str, list[dict[str, object]]]]:
+    from extractor.db.parquet import DATASET_TABLES, read_table
+
+    with open_store(store) as st:
+        edges = sorted((tuple(r) for r in st.conn.execute("select * from edges")), key=lambda e: (e[0], e[1] or "", e[2]))
+    tables = {t: sorted(({k: Path(v).name if k == "source" else v for k, v in r.items()}  # each test its own folder
+                         for r in read_table(store / "parquet", t).to_pylist()), key=repr)
+              for t in DATASET_TABLES}  # type: ignore[arg-type]
+    return edges, tables
+
+
+HELD = [("every-analysis-held", None), ("none-held-all-read-back", 0), ("one-held", 1)]
+
+
+@pytest.mark.parametrize("keep", [h[1] for h in HELD], ids=[h[0] for h in HELD])
+def test_the_graph_and_dataset_are_the_same_whatever_the_run_holds_in_memory(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, keep: int | None, reference: tuple[object, ...]) -> None:
+    if keep is not None:
+        monkeypatch.setattr("extractor.db.ingest.KEEP_DOCUMENTS", keep)
+    folder, store = corpus(tmp_path), tmp_path / "store"
+    assert run(folder, store).exit_code == 0
+    assert _edges_and_tables(store) == reference
+
+
+@pytest.fixture(scope="module")
+def reference(tmp_path_factory: pytest.TempPathFactory) -> tuple[object, ...]:
+    """The edges (from ``documents_to_graph`` over the stored analyses) and dataset of the small corpus."""
+    from extractor.compare.graph import documents_to_graph
+
+    tmp = tmp_path_factory.mktemp("reference")
+    folder, store = corpus(tmp), tmp / "store"
+    assert run(folder, store).exit_code == 0
+    with open_store(store) as st:
+        graph = documents_to_graph([a.document for a in st.analyses()])
+    edges, tables = _edges_and_tables(store)
+    want = sorted(((r.source, r.target, r.type, r.count) for r in graph.relations), key=lambda e: (e[0], e[1] or "", e[2]))
+    assert want == [e[:4] for e in edges] and edges
+    return edges, tables
+
+
 def test_a_changed_file_replaces_its_old_analysis(tmp_path: Path) -> None:
     folder, store = corpus(tmp_path), tmp_path / "store"
     run(folder, store)
