@@ -10,6 +10,7 @@ repeated fragments for the diff. ``benchmarks/bench_linear.py`` measures the sam
 from __future__ import annotations
 
 import difflib
+import gc
 import random
 import time
 from collections.abc import Callable
@@ -175,3 +176,71 @@ def test_redline_spells_both_texts_and_is_difflibs_within_its_budget(a: str, b: 
             else:
                 got.append((o.op, o.text if o.op == "delete" else "", o.text if o.op == "insert" else ""))
         assert got == expected
+
+
+# -- the diff of many articles, and of an article of many numbers (compare/align.py, compare/pairing.py) ---------
+
+
+def _regulation(n: int, revised: bool) -> str:
+    """n articles of random wording; revised: every 10th article's sentence changed, every 37th dropped."""
+    rng = random.Random(n)
+    out = []
+    for k in range(1, n + 1):
+        body = "".join(chr(0x4E00 + rng.randrange(3000)) for _ in range(30))
+        if revised and k % 37 == 0:
+            continue
+        out.append(f"第{k}条 {body + ('，并报送备案' if revised and k % 10 == 3 else '')}。")
+    return "\n".join(out)
+
+
+def _many_numbers(n: int, shift: int) -> str:
+    """One article of n amounts, each under its own subject."""
+    names = "企业个人单位机构学校医院社区农户"
+    return "第一条　" + "；".join(f"{names[i % 8]}{names[(i // 8) % 8]}第{i}类申请补贴{(i * 37 + shift) % 900 + 100}元" for i in range(n)) + "。"
+
+
+def _documents(a: str, b: str) -> tuple[object, object]:
+    from extractor.ingest.raw import RawDoc, RawLine
+    from extractor.pipeline import raw_to_documents
+
+    def doc(text: str) -> object:
+        return raw_to_documents(RawDoc("t.txt", "text", [RawLine(t, None, i + 1) for i, t in enumerate(text.split("\n"))]))[0]
+
+    return doc(a), doc(b)
+
+
+def _align(n: int) -> Callable[[], object]:
+    from extractor.compare.align import align
+
+    a, b = _documents(_regulation(n, False), _regulation(n, True))
+    return lambda: align(a, b)  # type: ignore[arg-type]
+
+
+def _diff_of_numbers(n: int) -> Callable[[], object]:
+    from extractor.compare.diff import analyses_to_diff
+    from extractor.extract import extract_document
+
+    a, b = _documents(_many_numbers(n, 0), _many_numbers(n, 5))
+    x, y = extract_document(a), extract_document(b)  # type: ignore[arg-type]
+    return lambda: analyses_to_diff(x, y)
+
+
+# name: (a text's prepared stage of size n, n: articles or numbers)
+DIFF_GUARDS: dict[str, tuple[Callable[[int], Callable[[], object]], int]] = {
+    "align_many_articles": (_align, 200),  # every article scored against every other: 299 articles took 41 s
+    "pair_many_numbers": (_diff_of_numbers, 200),  # every number of an article pair scored against every other
+}
+
+
+@pytest.mark.parametrize("name", list(DIFF_GUARDS), ids=list(DIFF_GUARDS))
+def test_diff_time_grows_linearly(name: str) -> None:
+    prepare, n = DIFF_GUARDS[name]
+    small, large = prepare(n), prepare(4 * n)
+    small()
+    gc.collect()
+    gc.disable()  # the collector's passes grow with all the process holds, not with this stage
+    try:
+        t_small, t_large = _fastest(small), _fastest(large)
+    finally:
+        gc.enable()
+    assert t_large < RATIO * max(t_small, 0.005), f"{name}: {t_small:.3f} s at {n}, {t_large:.3f} s at {4 * n}"

@@ -28,6 +28,9 @@ SAME_END = 0.1  # added to the score of two ranges with one end in common
 SAME_VALUE_FLOOR = 0.1  # two numbers of the same value are the same rule's at or above this
 MOVED = 0.5  # a number repealed in one article and added with the same value in another: moved, at or above this
 SUBJECT_MAX = 28  # characters of a subject in a summary
+ALL_PAIRS = 40_000  # up to this many pairs of numbers in a group of articles, every pair sharing wording is scored
+RARE = 32  # beyond, only the pairs sharing a bigram found in at most this many numbers of B
+BAND = 8  # or standing within this many places of each other
 
 _CLAUSE_END = regex.compile(r"[，,；;。：:\n]")
 _ITEM = regex.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[\d一二三四五六七八九十]{1,2}[.．、]|[①-⑳])\s*")
@@ -169,7 +172,10 @@ def _same_action(x: Placed, y: Placed) -> bool:
 def _candidates(xs: Sequence[Placed], ys: Sequence[Placed]) -> list[tuple[int, int]]:
     """The pairs of numbers that can be paired (ascending): of one kind, and with subjects sharing a bigram or the
     same clause. Any other pair scores at most SAME_VALUE (the same value, subjects of nothing in common), below
-    both floors, so leaving it unscored changes nothing."""
+    both floors, so leaving it unscored changes nothing. Beyond ALL_PAIRS pairs (an article of hundreds of
+    numbers), a bigram found in more than RARE numbers of B no longer makes candidates; the numbers within BAND
+    places of each other still are."""
+    capped = len(xs) * len(ys) > ALL_PAIRS
     by_word: dict[tuple[str, str], list[int]] = {}
     by_clause: dict[tuple[str, str], list[int]] = {}
     for j, y in enumerate(ys):
@@ -180,7 +186,12 @@ def _candidates(xs: Sequence[Placed], ys: Sequence[Placed]) -> list[tuple[int, i
     for i, x in enumerate(xs):
         out.update((i, j) for j in by_clause.get((x.q.kind, x.clause), ()))
         for g in x.words:
-            out.update((i, j) for j in by_word.get((x.q.kind, g), ()))
+            js = by_word.get((x.q.kind, g), ())
+            if not capped or len(js) <= RARE:
+                out.update((i, j) for j in js)
+        if capped:
+            at = i * len(ys) // len(xs)
+            out.update((i, j) for j in range(max(0, at - BAND), min(len(ys), at + BAND + 1)) if ys[j].q.kind == x.q.kind)
     return sorted(out)
 
 
