@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import bisect
 import contextlib
-import ctypes
-import ctypes.util
 import faulthandler
 import gc
 import logging
@@ -22,6 +20,7 @@ from typing import Generic, TypeVar
 import regex
 
 from . import ingest
+from ._process import die_with_parent
 from .budgets import DEFAULT_BUDGETS, BudgetError, Budgets
 from .divisions import region_of
 from .errors import InputError
@@ -369,20 +368,11 @@ def _descendants_by_scan(pid: int) -> list[int]:
     return out
 
 
-def _die_with_parent() -> None:
-    """Linux: the kernel kills this process when its parent dies (a ``kill -9`` of the run leaves no worker)."""
-    try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
-        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
-        pass
-
-
 def _serve(fn: Callable[[T], R], conn: Connection) -> None:
     """The worker's loop: ``fn`` of each item received, sent back as ("ok", result) or ("error", cause)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops the worker
     faulthandler.disable()  # a crash of a library is the file's one line in the parent, never a dump here
-    _die_with_parent()
+    die_with_parent()
     while True:
         try:
             item = conn.recv()

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from extractor._process import preexec_die_with_parent
 from extractor.ingest import ocr
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -107,4 +108,4 @@ def test_killed_run_leaves_no_tesseract(tmp_path: Path) -> None:
 
 def test_children_get_a_death_signal_on_linux() -> None:
     """The preexec function exists on Linux (where the kernel can deliver the signal) and nowhere else."""
-    assert (ocr.die_with_parent() is not None) == sys.platform.startswith("linux")
+    assert (preexec_die_with_parent() is not None) == sys.platform.startswith("linux")

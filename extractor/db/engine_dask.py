@@ -69,9 +69,9 @@ def _plugin_class() -> type[Any]:
 
         def setup(self, worker: object) -> None:
             if self.local:
-                from .ingest import _die_with_parent
+                from .._process import die_with_parent
 
-                _die_with_parent()
+                die_with_parent()
             build_pipeline()
 
     return PipelinePlugin

@@ -14,8 +14,6 @@ time: the files are hashed first, and spaCy is not even imported when nothing ne
 from __future__ import annotations
 
 import concurrent.futures as cf
-import ctypes
-import ctypes.util
 import hashlib
 import multiprocessing
 import os
@@ -26,6 +24,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
+from .._process import die_with_parent
 from ..budgets import DEFAULT_BUDGETS, BudgetError, Budgets
 from ..pipeline import iter_files
 from ..records import Analysis, AnalysisResult
@@ -109,19 +108,10 @@ def needs_analysis(found: SourceFile, stored: StoredSource | None, version: str)
     return stored is None or stored.status == "failed" or stored.sha256 != found.sha256 or stored.extractor_version != version
 
 
-def _die_with_parent() -> None:
-    """Linux: the kernel kills this worker when the ingest that started it dies (a SIGKILL leaves no worker)."""
-    try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
-        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
-        pass
-
-
 def warm_worker() -> None:
     """A pool worker's initializer: die with the parent, ignore Ctrl-C (the parent's to handle), and build the
     extraction pipeline (spaCy, the rule tables) once for this process, before its first file."""
-    _die_with_parent()
+    die_with_parent()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     from ..analysis import warm_up  # loads spaCy and the tables in this worker, once
 

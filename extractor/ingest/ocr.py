@@ -9,22 +9,20 @@ text layer, and both pass through the same ``tidy_ocr``. Which engine reads bett
 
 from __future__ import annotations
 
-import ctypes
 import functools
 import io
 import itertools
 import os
 import shutil
-import signal
 import statistics
 import subprocess
-import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal, get_args
 
 import regex
 
+from .._process import preexec_die_with_parent
 from ..errors import ZhengceError
 
 if TYPE_CHECKING:
@@ -41,43 +39,14 @@ INSTALL_HINTS: dict[OcrEngine, str] = {
 }
 
 
-PR_SET_PDEATHSIG = 1  # linux/prctl.h
 TESSERACT_TIMEOUT = 300  # seconds for one page; subprocess.run kills tesseract past it
-
-
-@functools.cache
-def _prctl() -> Callable[..., int] | None:
-    """libc's ``prctl``, on Linux; None elsewhere."""
-    if not sys.platform.startswith("linux"):
-        return None
-    try:
-        prctl: Callable[..., int] = ctypes.CDLL(None, use_errno=True).prctl
-    except (OSError, AttributeError):
-        return None
-    return prctl
-
-
-def die_with_parent() -> Callable[[], None] | None:
-    """A ``preexec_fn`` that makes a child process get SIGKILL when this process dies, however it dies (SIGKILL
-    included: the kernel sends it), so that no OCR process outlives a killed run; None where prctl is missing."""
-    prctl = _prctl()
-    if prctl is None:
-        return None
-    parent = os.getpid()
-
-    def preexec() -> None:  # runs in the child, between fork and exec
-        prctl(PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0)
-        if os.getppid() != parent:  # the parent died before prctl took effect
-            os._exit(1)
-
-    return preexec
 
 
 def run_child(args: list[str], *, timeout: float, input: bytes | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[bytes]:
     """``subprocess.run`` of a helper program that dies with this process, and is killed past ``timeout`` seconds
     or when this process is interrupted (subprocess.run kills it on any exception)."""
     return subprocess.run(
-        args, input=input, capture_output=True, env=env, timeout=timeout, check=False, preexec_fn=die_with_parent()
+        args, input=input, capture_output=True, env=env, timeout=timeout, check=False, preexec_fn=preexec_die_with_parent()
     )
 
 
