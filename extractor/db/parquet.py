@@ -34,7 +34,7 @@ from pydantic import BaseModel, ConfigDict
 
 from ..records import Analysis
 from ..store.export import TABLES, Table, document_rows, provision_rows, quantity_rows, reference_rows, section_rows
-from ..store.rows import Column, ColumnType, Row
+from ..store.rows import Row, table_schema
 from .schema import province_code
 from .store import Store
 
@@ -118,29 +118,6 @@ _ROWS: dict[Table, Callable[[list[Analysis]], Iterator[Row]]] = {
     "provisions": provision_rows,
     "references": lambda a: reference_rows(x.document for x in a),
 }
-
-
-def _arrow_type(kind: ColumnType) -> Any:
-    import pyarrow as pa
-
-    if kind == "quantities":
-        return pa.list_(pa.struct([("kind", pa.string()), ("value", pa.float64()), ("value_max", pa.float64()),
-                                   ("unit", pa.string()), ("bound", pa.string()), ("per", pa.list_(pa.string())),
-                                   ("base", pa.string())]))
-    return {"string": pa.string(), "int": pa.int64(), "float": pa.float64(), "bool": pa.bool_(), "date": pa.date32(),
-            "list": pa.list_(pa.string())}[kind]
-
-
-def table_schema(columns: Sequence[Column]) -> Any:
-    """The Arrow schema of a table's columns, as ``zhengce export --format parquet`` writes it; the pandas
-    metadata names the integer columns ``Int64``, so pandas reads a year as 2023 or <NA>, never 2023.0."""
-    import pyarrow as pa
-
-    ints = [c.name for c in columns if c.type == "int"]
-    pandas_meta = {"index_columns": [], "column_indexes": [], "columns": [
-        {"name": n, "field_name": n, "pandas_type": "int64", "numpy_type": "Int64", "metadata": None} for n in ints]}
-    return pa.schema([pa.field(c.name, _arrow_type(c.type)) for c in columns],
-                     metadata={b"pandas": json.dumps(pandas_meta).encode()})
 
 
 def _partitioned_table(table: Table, analyses: list[Analysis]) -> Any:

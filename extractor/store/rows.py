@@ -106,18 +106,25 @@ def _arrow_type(pa: Any, kind: ColumnType) -> Any:
             "list": pa.list_(pa.string())}[kind]
 
 
+def table_schema(columns: Sequence[Column]) -> Any:
+    """The Arrow schema of a table's columns, as ``zhengce export --format parquet`` and the store's dataset write
+    it. The pandas metadata names the integer columns ``Int64``, so pandas.read_parquet gives a nullable integer
+    (2023 or <NA>) rather than the float64 it makes of an int64 column with nulls (2023.0)."""
+    import pyarrow as pa
+
+    ints = [c.name for c in columns if c.type == "int"]
+    pandas_meta = {"index_columns": [], "column_indexes": [], "columns": [
+        {"name": n, "field_name": n, "pandas_type": "int64", "numpy_type": "Int64", "metadata": None} for n in ints]}
+    return pa.schema([pa.field(c.name, _arrow_type(pa, c.type)) for c in columns],
+                     metadata={b"pandas": json.dumps(pandas_meta).encode()})
+
+
 def write_parquet(rows: list[Row], columns: Sequence[Column], path: Path) -> None:
     """One Parquet file with the columns' types, whatever the rows hold (a column null in every row keeps its type)."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    # The pandas metadata names the integer columns Int64, so pandas.read_parquet gives a nullable integer
-    # (2023 or <NA>) rather than the float64 it makes of an int64 column with nulls (2023.0).
-    ints = [c.name for c in columns if c.type == "int"]
-    pandas_meta = {"index_columns": [], "column_indexes": [], "columns": [
-        {"name": n, "field_name": n, "pandas_type": "int64", "numpy_type": "Int64", "metadata": None} for n in ints]}
-    schema = pa.schema([pa.field(c.name, _arrow_type(pa, c.type)) for c in columns],
-                       metadata={b"pandas": json.dumps(pandas_meta).encode()})
+    schema = table_schema(columns)
     with atomic_path(path) as tmp:
         pq.write_table(pa.Table.from_pylist(rows, schema=schema), tmp)
 
