@@ -53,6 +53,7 @@ RIVAL = 0.7  # and at least this share of the similarity of each to its partner
 ALL_PAIRS = 10_000  # documents with up to this many pairs of articles score every pair
 BAND = 8  # beyond, the articles this near the same place in both documents are scored
 RARE = 64  # and those sharing a bigram that at most this many pairs of articles share
+JOIN_ALL = 100  # up to this many paired articles, an unpaired one is tried against each sharing its wording
 
 
 @dataclass(frozen=True, slots=True)
@@ -338,7 +339,8 @@ def _one_to_one(xs: Sequence[Article], ys: Sequence[Article], sim: _Sim) -> dict
 
 def _joins(words: _Wording, pa: dict[int, int]) -> list[tuple[int, int]]:
     """Links of articles left unpaired to paired ones whose wording holds theirs (split and merged). Only the
-    paired articles that share a bigram with it can hold any of an article's wording."""
+    paired articles that share a bigram with it can hold any of an article's wording; beyond JOIN_ALL paired articles, only
+    those sharing a bigram found in at most RARE paired articles are tried."""
     extra: list[tuple[int, int]] = []
     pb = {j: i for i, j in pa.items()}
     n_a, n_b = len(words.a), len(words.b)
@@ -356,10 +358,15 @@ def _joins(words: _Wording, pa: dict[int, int]) -> list[tuple[int, int]]:
         mass = words.mass(mine)
         return (words.mass(mine & host) / mass if mass else 0.0), mass
 
+    capped = len(pa) > JOIN_ALL  # a bigram in more than RARE paired articles names no host
+
+    def near(own: set[str], index: dict[str, list[int]]) -> list[int]:
+        return sorted({k for g in own if len(ks := index.get(g, ())) <= RARE or not capped for k in ks})
+
     for i in range(n_a):
         if i in pa:
             continue
-        hosts = sorted({j for g in words.a[i] for j in in_b.get(g, ())})
+        hosts = near(words.a[i], in_b)
         scored = [(residual(words.a[i], words.a[pb[j]], words.b[j]), j) for j in hosts]
         (share, mass), j = max(scored, default=((0.0, 0.0), -1))
         if share >= RESIDUAL_REPEALED and mass >= MIN_OWN:
@@ -367,7 +374,7 @@ def _joins(words: _Wording, pa: dict[int, int]) -> list[tuple[int, int]]:
     for j in range(n_b):
         if j in pb:
             continue
-        hosts_a = sorted({i for g in words.b[j] for i in in_a.get(g, ())})
+        hosts_a = near(words.b[j], in_a)
         scored_b = [(residual(words.b[j], words.b[pa[i]], words.a[i]), i) for i in hosts_a]
         (share, mass), i = max(scored_b, default=((0.0, 0.0), -1))
         if share >= RESIDUAL and mass >= MIN_OWN:
