@@ -8,6 +8,7 @@ numbers left out, as articles are): ``modified``; what is left is ``added`` or `
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 import regex
@@ -15,7 +16,7 @@ import regex
 from .._types import Span
 from ..records import Document, PartPair
 from ..records.diff import PartStatus
-from .align import Article, bigrams, same_text, similarity
+from .align import Article, _layout_key, bigrams, same_text, similarity
 
 ALIKE = 0.35  # two parts at least this alike are one part rewritten
 _ARTICLE_LABEL = regex.compile(r"^\s*第[一二三四五六七八九十百零〇\d]+条[ \u3000]*")
@@ -57,23 +58,39 @@ def align_parts(a_doc: Document, b_doc: Document, x: Article, y: Article) -> lis
         return []
     links: dict[int, int] = {}
     used: set[int] = set()
-    for i, p in enumerate(pa):  # the same text, in order
-        j = next((j for j, q in enumerate(pb) if j not in used and j > max(links.values(), default=-1) and same_text(p.text, q.text)), None)
-        if j is not None:
-            links[i] = j
-            used.add(j)
+    at_key: dict[str, list[int]] = {}
+    for j, q in enumerate(pb):
+        at_key.setdefault(_layout_key(q.text), []).append(j)
+    last = -1
+    for i, p in enumerate(pa):  # the same text, in order: the first such part after the last linked
+        js = at_key.get(_layout_key(p.text), [])
+        k = bisect.bisect_right(js, last)
+        if k < len(js):
+            links[i] = last = js[k]
+            used.add(last)
     grams_a = [bigrams(p.text) for p in pa]
     grams_b = [bigrams(q.text) for q in pb]
-    cands = sorted(((similarity(grams_a[i], grams_b[j]), i, j) for i in range(len(pa)) if i not in links
-                    for j in range(len(pb)) if j not in used), key=lambda c: (-c[0], c[1], c[2]))
+    holding: dict[str, list[int]] = {}
+    for j, g in enumerate(grams_b):
+        if j not in used:
+            for w in g:
+                holding.setdefault(w, []).append(j)
+    # only parts sharing a bigram can reach ALIKE
+    near = ((i, j) for i in range(len(pa)) if i not in links for j in sorted({j for w in grams_a[i] for j in holding.get(w, ())}))
+    cands = sorted(((similarity(grams_a[i], grams_b[j]), i, j) for i, j in near), key=lambda c: (-c[0], c[1], c[2]))
+    keys = sorted(links)  # the links keep the order: their j increase with their i
     for score, i, j in cands:
-        if score < ALIKE or i in links or j in used:
+        if score < ALIKE:
+            break
+        if i in links or j in used:
             continue
         # keep the order: no link across one already made
-        if any((i < k) != (j < v) for k, v in links.items()):
+        k = bisect.bisect_left(keys, i)
+        if (k > 0 and links[keys[k - 1]] > j) or (k < len(keys) and links[keys[k]] < j):
             continue
         links[i] = j
         used.add(j)
+        keys.insert(k, i)
     out: list[PartPair] = []
     for i, p in enumerate(pa):
         if i in links:
