@@ -277,7 +277,8 @@ def test_page_warnings_are_lines_and_stay_in_the_record(
 def test_interrupt_stops_the_batch_and_its_worker(tmp_path: Path) -> None:
     import subprocess
 
-    code = (
+    code = (  # Ctrl-C as in a terminal: a run started in the background by a shell inherits SIGINT ignored
+        "import signal; signal.signal(signal.SIGINT, signal.default_int_handler)\n"
         "import sys, time, extractor.pipeline as p\n"
         "real = p.raw_to_documents\n"
         "def slow(raw):\n"
@@ -290,7 +291,12 @@ def test_interrupt_stops_the_batch_and_its_worker(tmp_path: Path) -> None:
     assert proc.stdout is not None
     worker = int(proc.stdout.readline().split()[1])
     proc.send_signal(signal.SIGINT)
-    assert proc.wait(20) == 130
+    try:
+        _, errors = proc.communicate(timeout=60)  # reads stderr as it comes, so the run never blocks on a full pipe
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        pytest.fail(f"still running 60 s after Ctrl-C; its stderr: {proc.communicate()[1][-2000:]!r}")
+    assert proc.returncode == 130, errors
     time.sleep(0.2)
     with pytest.raises(ProcessLookupError):
         os.kill(worker, 0)
