@@ -117,6 +117,19 @@ class BodyTooLarge(HTTPException):
         self.limit = limit
 
 
+class _Watched:
+    """A ``send`` that notes whether the response has started: after that no error answer can be sent."""
+
+    def __init__(self, send: Send) -> None:
+        self.send = send
+        self.started = False
+
+    async def __call__(self, message: Message) -> None:
+        if message["type"] == "http.response.start":
+            self.started = True
+        await self.send(message)
+
+
 class UploadCap:
     """ASGI middleware: a POST whose ``Content-Length`` says it is over ``limit`` bytes is answered 413 before
     its body is read; one without a length (chunked) is counted as it streams and stopped at the cap, so no
@@ -147,18 +160,11 @@ class UploadCap:
                     raise BodyTooLarge(self.limit)
             return message
 
-        started = False
-
-        async def watched(message: Message) -> None:
-            nonlocal started
-            if message["type"] == "http.response.start":
-                started = True
-            await send(message)
-
+        watched = _Watched(send)
         try:
             await self.app(scope, counted, watched)
         except BodyTooLarge:
-            if not started:
+            if not watched.started:
                 await _send_413(send, self.limit)
 
 
@@ -175,20 +181,13 @@ class RequestTimeout:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        started = False
-
-        async def watched(message: Message) -> None:
-            nonlocal started
-            if message["type"] == "http.response.start":
-                started = True
-            await send(message)
-
+        watched = _Watched(send)
         limit = self.seconds()
         try:
             async with asyncio.timeout(limit):
                 await self.app(scope, receive, watched)
         except TimeoutError:
-            if not started:
+            if not watched.started:
                 await _send_json(send, 504, {"error": f"not answered within {limit:g} s"})
 
 
