@@ -3,6 +3,7 @@ to its floors (issue 9, item 1)."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -20,7 +21,8 @@ def sets() -> dict[str, Report]:
 
 
 def test_the_sets_are_reported_apart_and_together(sets: dict[str, Report]) -> None:
-    assert list(sets) == ["first", "unseen", "together"]
+    fresh = ["fresh"] if any((GOLDEN / "fresh").glob("*.json")) else []
+    assert list(sets) == ["first", "unseen", *fresh, "together"]
     assert sets["first"].files == len(list(GOLDEN.glob("*.json")))
     assert sets["unseen"].files == len(list((GOLDEN / "unseen").glob("*.json"))) >= 25
     assert sets["together"].files == sets["first"].files + sets["unseen"].files
@@ -35,6 +37,45 @@ def test_a_folder_without_unseen_is_one_set(tmp_path: Path) -> None:
     gold.mkdir()
     (gold / "x.json").write_text((GOLDEN / "001_e001dd900bee0134.json").read_text(encoding="utf-8"), encoding="utf-8")
     assert list(evaluate_sets(gold, root=ROOT)) == ["first"]
+
+
+def test_a_fresh_folder_is_a_set_of_its_own_with_its_comparisons_and_diffs(tmp_path: Path) -> None:
+    """golden/fresh (documents), golden/compare/fresh (tables over corpus/fresh) and golden/diffs/fresh (real pairs)
+    are each scored apart from the sets they would otherwise fall in."""
+    root = tmp_path
+    (root / "corpus" / "fresh").mkdir(parents=True)
+    text = "shandong-2016-employment-promotion-regulation.txt"  # states 一次性创业补贴
+    (root / "corpus" / "fresh" / text).write_bytes((ROOT / "corpus" / "unseen" / text).read_bytes())
+    gold = root / "golden"
+    (gold / "fresh").mkdir(parents=True)
+    (gold / "x.json").write_text((GOLDEN / "001_e001dd900bee0134.json").read_text(encoding="utf-8"), encoding="utf-8")
+    (root / "corpus" / "texts").mkdir()
+    (root / "corpus" / "texts" / "001_e001dd900bee0134.txt").write_bytes((ROOT / "corpus/texts/001_e001dd900bee0134.txt").read_bytes())
+    doc = (GOLDEN / "unseen" / text.replace(".txt", ".json")).read_text(encoding="utf-8").replace("corpus/unseen/", "corpus/fresh/")
+    (gold / "fresh" / "y.json").write_text(doc, encoding="utf-8")
+    (gold / "compare" / "fresh").mkdir(parents=True)
+    table = {"benefit": "startup_subsidy", "name": "一次性创业补贴", "documents": [], "rows": [], "not_parameters": []}
+    (gold / "compare" / "fresh" / "startup_subsidy.json").write_text(json.dumps(table, ensure_ascii=False), encoding="utf-8")
+    sets = evaluate_sets(gold, root=root)
+    assert list(sets) == ["first", "fresh"]
+    assert sets["fresh"].files == 1 and sets["first"].files == 1
+    assert sets["first"].comparisons is None
+    assert sets["fresh"].comparisons is not None and [t.benefit for t in sets["fresh"].comparisons.tables] == ["startup_subsidy"]
+    # the comparison ran over corpus/fresh: it shows that document's values, none of them in this empty table
+    score = sets["fresh"].comparisons.tables[0]
+    assert score.shown > 0 and score.right == 0 and score.gold == 0
+
+
+def test_a_fresh_diff_is_its_own_group(tmp_path: Path) -> None:
+    from extractor.evaluate.gold import read_gold_diff
+    from extractor.evaluate.run import diff_group
+
+    src = next((GOLDEN / "diffs" / "heldout").glob("*.json"))
+    gold = read_gold_diff(src)
+    assert diff_group(src, gold) == "heldout"
+    moved = tmp_path / "diffs" / "fresh" / src.name
+    moved.parent.mkdir(parents=True)
+    assert diff_group(moved, gold) == "fresh"
 
 
 @pytest.mark.parametrize(

@@ -139,11 +139,11 @@ def eval_cmd(golden: Path, as_json: bool, floors: Path | None, misses: bool) -> 
                    json.dumps({k: r.model_dump(mode="json") for k, r in sets.items()}, ensure_ascii=False, indent=2))
     else:
         _print_report(report, "first" if len(sets) > 1 else "")
-        for name in ("unseen", "together"):
+        for name in SETS[1:]:
             if name in sets:
                 _print_report(sets[name], name)
     if misses:
-        for r in sets.values() if len(sets) == 1 else (sets["first"], sets["unseen"]):
+        for r in (r for name, r in sets.items() if name != "together"):
             for m in r.misses:
                 out.print(m, soft_wrap=True)
     failed = []
@@ -157,8 +157,9 @@ def eval_cmd(golden: Path, as_json: bool, floors: Path | None, misses: bool) -> 
         for name, floor in _flatten(table).items():
             head, _, rest = name.partition(".")
             scored, key = (sets[head], rest) if head in SETS and head in sets else (report, name)
-            if head in ("unseen", "together") and head not in sets:
-                raise click.ClickException(f"{floors}: {name}: {golden} has no unseen/ folder of gold documents")
+            if head in SETS[1:] and head not in sets:
+                folder = "unseen" if head == "together" else head
+                raise click.ClickException(f"{floors}: {name}: {golden} has no {folder}/ folder of gold documents")
             try:
                 got = scored.score(key)
             except (AttributeError, KeyError, TypeError) as e:

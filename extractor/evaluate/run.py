@@ -14,6 +14,7 @@ from ..extract.score import score_quantities
 from ..pipeline import parse_file
 from ..records import Analysis, Document
 from ..records.evaluation import (
+    REAL_GROUPS,
     Counts,
     DiffGroup,
     DiffScore,
@@ -41,13 +42,14 @@ def overlap(doc: Document, lines: Sequence[int] | None) -> int:
 
 def diff_group(path: Path, gold: GoldDiff) -> DiffGroup:
     """The group a golden diff is scored in: ``real`` (a file of ``diffs/real``), ``heldout`` (real pairs of
-    ``diffs/heldout``, read after the program was tuned on ``real`` and never used for tuning), ``synthetic`` (made by
+    ``diffs/heldout``, read after the program was tuned on ``real``; development data since session 18), ``fresh``
+    (real pairs of ``diffs/fresh``, read in session 18 and measured before any tuning on them), ``synthetic`` (made by
     scripts/make_revisions.py: its B text is in ``diffs/synthetic``), ``province_city`` (an implementation pair
     read by hand), else ``other``."""
     if path.parent.name == "real":
         return "real"
-    if path.parent.name == "heldout":
-        return "heldout"
+    if path.parent.name in ("heldout", "fresh"):
+        return "heldout" if path.parent.name == "heldout" else "fresh"
     if "/synthetic/" in f"/{gold.b.path}" or (gold.notes or "").startswith("synthetic"):
         return "synthetic"
     return "province_city" if gold.relation == "implementation" else "other"
@@ -98,7 +100,7 @@ class ReportBuilder:
         the golden diffs other than the real pairs, as they were first set."""
         self.diffs += 1
         self.misses += score.misses
-        if group not in ("real", "heldout"):
+        if group not in REAL_GROUPS:
             _add(self.attributes, "diff_alignment", *score.alignment)
             _add(self.attributes, "diff_status", *score.status)
         self.diff_group[name] = group
@@ -213,28 +215,39 @@ def _diff_files(folder: Path) -> list[Path]:
     return sorted(folder.glob("*.json")) + sorted(folder.glob("*/*.json"))
 
 
-SETS = ("first", "unseen", "together")
+SETS = ("first", "unseen", "fresh", "together")
 """The document sets of ``evaluate_sets``: the first golden set (``golden/*.json``, the corpus the program was
-developed on), the second (``golden/unseen/*.json``, documents it was never developed on), and both."""
+developed on), the second (``golden/unseen/*.json``, documents of other regions and genres, tuned on since they
+were first measured), the third (``golden/fresh/*.json``, documents read in session 18 and first measured before
+any tuning on them), and the first two together."""
+
+HELD_SETS = ("unseen", "fresh")
+"""The document sets kept in a sub-folder of ``golden``, each with its texts in ``corpus/<name>``."""
 
 
 def evaluate_sets(golden: Path, root: Path | None = None) -> dict[str, Report]:
-    """``first``: ``evaluate(golden)``; when ``golden`` is a folder with an ``unseen`` folder of gold documents,
-    also ``unseen`` (those alone) and ``together`` (the documents of both; diffs left out). Each document is parsed
-    and extracted once."""
+    """``first``: ``evaluate(golden)``; when ``golden`` is a folder with an ``unseen`` or ``fresh`` folder of gold
+    documents, also each of those alone, and ``together`` (the documents of the first and ``unseen``; diffs left
+    out). The golden comparisons of ``golden/compare`` go with the first set, those of ``golden/compare/<set>`` with
+    that set (the comparison then runs over ``corpus/<set>``). Each document is parsed and extracted once."""
     ev = Evaluator(root=root or Path.cwd())
     sets = {"first": ev.run(golden)}
-    compare = golden / "compare"
-    if golden.is_dir() and compare.is_dir() and any(compare.glob("*.json")):
-        scores, missed, errors = score_comparisons(compare, ev.root, ev.analysis)
-        first = sets["first"]
-        sets["first"] = first.model_copy(update={"comparisons": scores, "misses": first.misses + tuple(missed),
-                                                 "errors": first.errors + tuple(errors)})
-    unseen = golden / "unseen"
-    if golden.is_dir() and golden.name != "diffs" and unseen.is_dir() and any(unseen.glob("*.json")):
-        sets["unseen"] = ev.run(unseen)
+    if not golden.is_dir() or golden.name == "diffs":
+        return sets
+    for name in HELD_SETS:
+        folder = golden / name
+        if folder.is_dir() and any(folder.glob("*.json")):
+            sets[name] = ev.run(folder)
+    for name, corpus in (("first", "corpus/texts"), *((n, f"corpus/{n}") for n in HELD_SETS)):
+        compare = golden / "compare" if name == "first" else golden / "compare" / name
+        if name in sets and compare.is_dir() and any(compare.glob("*.json")):
+            scores, missed, errors = score_comparisons(compare, ev.root, ev.analysis, corpus=(corpus,))
+            report = sets[name]
+            sets[name] = report.model_copy(update={"comparisons": scores, "misses": report.misses + tuple(missed),
+                                                   "errors": report.errors + tuple(errors)})
+    if "unseen" in sets:
         both = ReportBuilder()
-        ev._run_documents(sorted(golden.glob("*.json")) + sorted(unseen.glob("*.json")), both)
+        ev._run_documents(sorted(golden.glob("*.json")) + sorted((golden / "unseen").glob("*.json")), both)
         sets["together"] = both.build()
     return sets
 

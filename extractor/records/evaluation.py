@@ -89,10 +89,12 @@ class DiffScore(Record):
     misses: tuple[str, ...] = ()
 
 
-DiffGroup = Literal["real", "heldout", "synthetic", "province_city", "other"]
+DiffGroup = Literal["real", "heldout", "fresh", "synthetic", "province_city", "other"]
 """Which golden diffs are scored together: real revision pairs read by hand (``golden/diffs/real``), synthetic
 revisions known by construction (``scripts/make_revisions.py``), the province-city pairs read by hand, others."""
-DIFF_GROUPS: tuple[DiffGroup, ...] = ("real", "heldout", "synthetic", "province_city", "other")
+DIFF_GROUPS: tuple[DiffGroup, ...] = ("real", "heldout", "fresh", "synthetic", "province_city", "other")
+REAL_GROUPS: tuple[DiffGroup, ...] = ("real", "heldout", "fresh")
+"""The groups of real revision pairs (two official versions of one document), scored apart from the others."""
 
 
 class GroupScore(Record):
@@ -227,7 +229,7 @@ class Report(Record):
             total = sum(self.quantities.values(), Counts())
             return float(getattr(total, tail))
         if head == "diff_changes":
-            kept = [c for n, c in self.diff_changes.items() if self.diff_group.get(n) not in ("real", "heldout")]
+            kept = [c for n, c in self.diff_changes.items() if self.diff_group.get(n) not in REAL_GROUPS]
             return float(getattr(sum(kept, Counts()), tail))
         if tail in ("precision", "recall", "f1"):
             for kind in RULE_KINDS:
