@@ -90,3 +90,21 @@ def test_floors_name_a_set(tmp_path: Path, capsys: pytest.CaptureFixture[str], f
     floors.write_text(floor + "\n", encoding="utf-8")
     assert main(["eval", "--golden", str(GOLDEN), "--floors", str(floors)]) == code
     assert says in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("floor", "says"),
+    [
+        pytest.param('"heldout.links.recall" = 1.01', "heldout.links.recall = ", id="a-diff-group-floor-not-met"),
+        pytest.param('"unseen.links.recall" = 0.5', "unknown score 'unseen.links.recall'", id="a-set-has-no-diff-group-of-its-name"),
+    ],
+)
+def test_a_floor_named_like_a_set_falls_back_to_the_diff_groups(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                                  floor: str, says: str) -> None:
+    """A floor whose head is a document set (``fresh.links.recall``) is looked up in that set, then among the groups
+    of golden diffs (``golden/diffs/fresh`` is the group ``fresh``); a name in neither is an error, not a pass."""
+    floors = tmp_path / "floors.toml"
+    floors.write_text(floor + "\n", encoding="utf-8")
+    assert main(["eval", "--golden", str(GOLDEN), "--floors", str(floors)]) == 1
+    captured = capsys.readouterr()
+    assert says in captured.out + captured.err
