@@ -8,6 +8,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from . import records
+from ._atomic import write_atomic
 
 # The record types other systems consume, by schema file name.
 SCHEMA_MODELS: dict[str, type[BaseModel]] = {
@@ -46,6 +47,6 @@ def write_schemas(folder: Path) -> list[Path]:
     out = []
     for name, text in schema_texts().items():
         p = folder / name
-        p.write_text(text, encoding="utf-8")
+        write_atomic(p, text)  # a kill leaves the old file or the new one, never a part
         out.append(p)
     return out

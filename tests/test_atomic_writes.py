@@ -21,7 +21,7 @@ import pytest
 
 from extractor.cli import main
 from extractor.cli._app import emit
-from extractor.store.atomic import TMP_SUFFIX, atomic_open, atomic_path, lock_path, output_lock, temp_path, write_atomic
+from extractor._atomic import TMP_SUFFIX, atomic_open, atomic_path, lock_path, output_lock, temp_path, write_atomic
 
 ROOT = Path(__file__).resolve().parent.parent
 TEXTS = ROOT / "corpus" / "texts"

@@ -15,7 +15,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "extractor"
 
 # Lowest first. A module may import modules of its own layer or of a lower one, never of a higher one.
 LAYERS: tuple[tuple[str, ...], ...] = (
-    ("_types", "_process", "errors", "budgets", "version", "records"),
+    ("_types", "_process", "_atomic", "errors", "budgets", "version", "records"),
     ("text", "divisions", "evidence", "data", "schemas"),
     ("ingest",),
     ("normalize",),
