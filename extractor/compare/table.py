@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import difflib
 import functools
-import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
@@ -17,6 +16,7 @@ import regex
 import yaml
 
 from ..extract import extract_document
+from .classes import classes_of
 from ..extract.taxonomy import Taxonomy, benefits, groups
 from ..records import Analysis, Document, Quantity
 from ..records.compare import CompareTable, Row, Value
@@ -67,59 +67,6 @@ def column_kind(column: str) -> str:
 ONE_PARAMETER = ("one_off", "person")
 """Per words that do not make another parameter: ``一次性创业补贴5000元``, ``一次性给予每人5000元`` and ``创业补贴5000元``
 are one sum, in one column; who receives it is the row's recipient class."""
-
-
-_CLAUSE_START = regex.compile(r"[，,；;。：:\n]")
-_SPACES = regex.compile(r"[ \u3000]+")
-
-
-def _most_specific(ids: Iterable[str]) -> list[str]:
-    """The ids none of the others descends from (a group named with one of its descendants gives way to it)."""
-    tax = groups()
-    ids = [g for g in dict.fromkeys(ids) if g in tax.entries]
-    return [g for g in ids if not any(g in tax.ancestors(o) for o in ids if o != g)]
-
-
-def classes_of(q: Quantity, text: str) -> list[str | None]:
-    """The recipient classes a value is for, from the document's ``text``:
-
-    1. the one group phrase the list reading gave it (``个人创业、合伙经营或组织起来创业的、小微企业…分别…20万元、150万元、
-       300万元``: 150万元 is 合伙经营或组织起来创业's), when that phrase is printed before the number;
-    2. else the groups that open the number's own clause, before it (``合伙经营和组织创业最高不超过150万元``);
-    3. else none (``[None]``): the benefit's general recipient.
-    Of the groups found, the most specific; a phrase naming two (合伙经营或组织起来创业) gives both."""
-    tax = groups()
-    start = q.evidence.span[0]
-    clause_start = max((m.end() for m in _CLAUSE_START.finditer(text, max(0, start - CLAUSE_REACH), start)),
-                       default=max(0, start - CLAUSE_REACH))
-    before = text[max(0, start - SENTENCE_REACH) : start]
-    # the phrase as printed (verbatim, layout spaces kept) in the cleaned text (spaces between a digit and 周岁 gone)
-    if len(q.groups) == 1 and _SPACES.sub("", q.groups[0]) in _SPACES.sub("", before):
-        named = _most_specific(g for _, _, g in tax.find(q.groups[0]))
-        if named:
-            return list(named)
-    return list(_most_specific(_subject(text, clause_start, start))) or [None]
-
-
-_COORDINATED = regex.compile(r"[ \u3000]*(?:、|和|或者|或|及|与|以及)[ \u3000]*")
-
-
-def _subject(text: str, start: int, end: int) -> list[str]:
-    """The groups that open the clause ``text[start:end]`` (its subject), with those coordinated with the first
-    (``合伙经营和组织创业``); a group named later in the clause (``…人数达到企业现有在职职工人数15%``) is no recipient."""
-    found = list(groups().find(text, start, end))
-    if not found:
-        return []
-    out = [found[0][2]]
-    for (_, prev_end, _), (s, _, gid) in itertools.pairwise(found):
-        if not _COORDINATED.fullmatch(text, prev_end, s):
-            break
-        out.append(gid)
-    return out
-
-
-CLAUSE_REACH = 60  # a clause is searched back this far for the groups it names
-SENTENCE_REACH = 200  # a listed group phrase is looked for this far back
 
 
 @functools.lru_cache(maxsize=256)

@@ -1,0 +1,199 @@
+"""The recipient classes a value of a comparison is for: groups of ``data/groups.yaml`` read from the words
+around the number (its list reading, the subject of its clause, the recipients of its rule).
+
+A rule names its recipients once, in its subject phrase (``对大中专学生、就业困难人员、脱贫家庭劳动力、返乡农民工首次创办
+企业…的，给予一次性开业补贴5000元``), and its values are for each of them: the amount and the term it grants are every
+recipient's, while a condition stated once for all of them (``正常经营1年以上的``) is the rule's, under its general
+recipient. A rule that then gives each recipient its own amount (``…的全日制博士研究生、硕士研究生、本科毕业生，3年内
+分别给予每月5000元、3000元、1000元``) makes a row of each recipient, which holds the terms and conditions they share.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import regex
+
+from ..extract.taxonomy import groups
+from ..records import Quantity
+
+CLAUSE_REACH = 60  # a clause is searched back this far for the groups it names
+SENTENCE_REACH = 200  # a listed group phrase, and a rule's subject, are looked for this far back
+
+_CLAUSE_START = regex.compile(r"[，,；;。：:\n]")
+_SENTENCE_START = regex.compile(r"[；;。！？!?\n]")
+_SPACES = regex.compile(r"[ \u3000]+")
+_COORDINATED = regex.compile(r"[ \u3000]*(?:、|和|或者|或|及|与|以及)[ \u3000]*")
+_PAREN = regex.compile(r"[（(][^（）()]*[）)]")
+_UMBRELLA = regex.compile(r"[ \u3000]*等[ \u3000]*(?:各类|各种|其他)?[ \u3000]*")
+"""Between the last of a list and the name that sums it up (``各类企业、农民专业合作社等市场经营主体``)."""
+_OPENING = regex.compile(r"[ \u3000]*(?:我市|本市|全市|我省|本省|全省|各地|符合条件的|经认定的)?[ \u3000]*")
+"""What may come before the recipients that open a subject phrase (``对我市大中专学生…``)."""
+_OBJECT_OF = regex.compile(r"(?:吸纳|招用|新招用|招收|吸收|雇用|聘用|安置|帮扶|带动|组织|培训|引进)[ \u3000]*$")
+"""A verb right before a list makes it the verb's object, not the rule's recipients: the people an employer
+hires (``企业吸纳高校毕业生、农民工并稳定就业的，…给予企业…``) are named in the rule, the employer receives."""
+_SUBJECT_START = regex.compile(r"(?:^|(?<=[，,；;。：:\n]))[ \u3000]*(?:对于|对)")
+"""``对`` opening a clause: the start of a rule's subject phrase (``对…的，给予…``)."""
+_HEAD_END = regex.compile(r"[ \u3000]*(?:等)?(?:人员|群体)?[ \u3000]*(?:的)?[ \u3000]*[，,：:]")
+"""What may follow the groups that end a subject phrase (``…本科毕业生，``, ``…人员等，``)."""
+_GRANTS = regex.compile(r"给予|发放|可申请|申请|享受|补贴|补助|奖补|奖励|资助|贴息|分别")
+"""Words of a clause that grants (``给予最长1年的社会保险补贴``), not one that only qualifies (``正常经营1年以上的``)."""
+_QUALIFIER_GAP = regex.compile(r"[\p{Han} \u3000]{0,6}")
+"""What may stand between a window or age and the group it qualifies (``离校2年内未就业高校毕业生``,
+``35 周岁以下的硕士研究生``): a few words, no punctuation."""
+QUALIFIED = ("duration", "age", "count")
+_DISTRIBUTES = "分别"
+_PHRASE_END = regex.compile(r"给予|发放|可申请|可按|分别|享受")
+"""The verbs of the clause that ends a subject phrase: the rule's grant (``…的，给予…``)."""
+"""A rule that gives each of its recipients its own value."""
+
+
+def most_specific(ids: Iterable[str]) -> list[str]:
+    """The ids none of the others descends from (a group named with one of its descendants gives way to it)."""
+    tax = groups()
+    ids = [g for g in dict.fromkeys(ids) if g in tax.entries]
+    return [g for g in ids if not any(g in tax.ancestors(o) for o in ids if o != g)]
+
+
+def _subject(text: str, start: int, end: int) -> list[str]:
+    """The groups that open the clause ``text[start:end]`` (its subject), with those coordinated with the first
+    (``合伙经营和组织创业``); a group named later in the clause (``…人数达到企业现有在职职工人数15%``) is no recipient."""
+    found = list(groups().find(text, start, end))
+    if not found:
+        return []
+    out = [found[0][2]]
+    for (_, prev_end, _), (s, _, gid) in itertools.pairwise(found):
+        if not _COORDINATED.fullmatch(text, prev_end, s):
+            break
+        out.append(gid)
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Recipients:
+    """The recipients a rule's subject phrase names: their ids, where their names end, and whether the rule
+    distributes its values over them (``分别``)."""
+
+    ids: tuple[str, ...]
+    end: int
+    distributes: bool
+
+
+def _runs(text: str, start: int, end: int) -> list[list[tuple[int, int, str]]]:
+    """The groups named in ``text[start:end]`` outside brackets (``大中专学生（含…毕业生及在校学生）``: the bracket's
+    groups are a gloss), in runs of coordinated names (``就业困难人员、脱贫家庭劳动力、返乡农民工``)."""
+    spans = [m.span() for m in _PAREN.finditer(text, start, end)]
+
+    def inside(a: int) -> bool:
+        return any(s <= a < e for s, e in spans)
+
+    found = [h for h in groups().find(text, start, end) if not inside(h[0])]
+    runs: list[list[tuple[int, int, str]]] = []
+    for hit in found:
+        gap = _PAREN.sub("", text[runs[-1][-1][1] : hit[0]]) if runs else None
+        if gap is not None and _COORDINATED.fullmatch(gap):
+            runs[-1].append(hit)
+        elif gap is not None and _UMBRELLA.fullmatch(gap):
+            runs[-1] = [(runs[-1][0][0], hit[1], hit[2])]  # the name that sums the list up (…等市场经营主体)
+        elif gap is not None and not gap.strip(" \u3000"):
+            runs[-1][-1] = hit  # two names one after the other: the nearer
+        else:
+            runs.append([hit])
+    return [r for r in runs if not _OBJECT_OF.search(text, max(start, r[0][0] - 6), r[0][0])]
+
+
+def rule_recipients(text: str, start: int) -> Recipients | None:
+    """The recipients of the rule holding the number at ``start``: the coordinated groups that end the subject
+    phrase of its sentence (``对首次来宛…的全日制博士研究生、硕士研究生、本科毕业生，``), else those that open it
+    (``对大中专学生（…）、就业困难人员…首次创办企业…的，``). The phrase starts at the last clause that opens with 对
+    before the number, else at the sentence's start; None when it names no group there."""
+    sent_start = max((m.end() for m in _SENTENCE_START.finditer(text, max(0, start - SENTENCE_REACH), start)),
+                     default=max(0, start - SENTENCE_REACH))
+    opening = [m for m in _SUBJECT_START.finditer(text, sent_start, start)]
+    phrase_start = opening[-1].end() if opening else sent_start
+    sentence_end = _SENTENCE_START.search(text, start)
+    end = sentence_end.start() if sentence_end else len(text)
+    grant = _PHRASE_END.search(text, phrase_start, end)
+    # the phrase runs to the rule's grant (a number of the phrase may come before the recipients' names)
+    runs = _runs(text, phrase_start, grant.start() if grant else start)
+    if not runs:
+        return None
+    head = next((r for r in reversed(runs) if _HEAD_END.match(text, r[-1][1], end)), None)
+    if head is None and _OPENING.fullmatch(text, phrase_start, runs[0][0][0]):
+        head = runs[0]
+    if head is None:
+        return None
+    ids = tuple(most_specific(g for _, _, g in head))
+    distributes = _DISTRIBUTES in text[head[-1][1] : end]
+    return Recipients(ids, head[-1][1], distributes) if ids else None
+
+
+def _clause(text: str, start: int) -> tuple[int, int]:
+    """The clause holding ``start``: from the last clause mark before it (at most ``CLAUSE_REACH`` back) to the
+    next one."""
+    clause_start = max((m.end() for m in _CLAUSE_START.finditer(text, max(0, start - CLAUSE_REACH), start)),
+                       default=max(0, start - CLAUSE_REACH))
+    m = _CLAUSE_START.search(text, start)
+    return clause_start, m.start() if m else len(text)
+
+
+_ITEM_START = regex.compile(r"、")
+_DIGIT = regex.compile(r"\d")
+
+
+def _item_start(text: str, clause_start: int, start: int) -> int:
+    """Where the list item holding the number at ``start`` begins, in a list whose items each state a group and
+    a number (``初级工 200 元、中级工 240 元、高级工 280 元``, ``中级工证书每人每年5000元、高级工证书每人每年5500元``): after
+    the last 、 before it when the item before that one holds a number too; else ``clause_start``."""
+    marks = [m.start() for m in _ITEM_START.finditer(text, clause_start, start)]
+    if not marks:
+        return clause_start
+    previous = marks[-2] + 1 if len(marks) > 1 else clause_start
+    return marks[-1] + 1 if _DIGIT.search(text, previous, marks[-1]) else clause_start
+
+
+def qualified(text: str, start: int, end: int) -> str | None:
+    """The group a window or age at ``text[start:end]`` is part of the name of: a group whose name holds it
+    (``毕业三年内的本科和技工院校预备技师（技师）班毕业生``), else the group printed right after it
+    (``离校2年内未就业高校毕业生``, ``35 周岁以下的硕士研究生``)."""
+    for s, e, gid in groups().find(text, max(0, start - 30), min(len(text), end + 30)):
+        if s <= start and end <= e:
+            return gid
+        if s >= end:
+            return gid if _QUALIFIER_GAP.fullmatch(text, end, s) else None
+    return None
+
+
+def classes_of(q: Quantity, text: str) -> list[str | None]:
+    """The recipient classes a value is for, from the document's ``text``:
+
+    1. the one group phrase the list reading gave it (``个人创业、合伙经营或组织起来创业的、小微企业…分别…20万元、150万元、
+       300万元``: 150万元 is 合伙经营或组织起来创业's), when that phrase is printed before the number;
+    2. for a window, age or count, the group it qualifies (``qualified``: ``离校2年内未就业高校毕业生``);
+    3. the groups that open the number's own clause, before it (``合伙经营和组织创业最高不超过150万元``), when the
+       clause is not inside the subject phrase of its rule;
+    4. the recipients of its rule (``rule_recipients``), each of them, for a value of a clause that grants
+       (``给予一次性开业补贴5000元``, ``3年内…给予``) or of a rule that distributes its values over them (``分别``);
+    5. else none (``[None]``): the rule's general recipient (a condition stated once for all of them).
+    Of the groups found, the most specific; a phrase naming two (合伙经营或组织起来创业) gives both."""
+    tax = groups()
+    start = q.evidence.span[0]
+    clause_start, clause_end = _clause(text, start)
+    before = text[max(0, start - SENTENCE_REACH) : start]
+    # the phrase as printed (verbatim, layout spaces kept) in the cleaned text (spaces between a digit and 周岁 gone)
+    if len(q.groups) == 1 and _SPACES.sub("", q.groups[0]) in _SPACES.sub("", before):
+        named = most_specific(g for _, _, g in tax.find(q.groups[0]))
+        if named:
+            return list(named)
+    if q.kind in QUALIFIED and (gid := qualified(text, start, q.evidence.span[1])) is not None:
+        return [gid]
+    rule = rule_recipients(text, start)
+    item = _item_start(text, clause_start, start)
+    own = most_specific((item > clause_start and _subject(text, item, start)) or _subject(text, clause_start, start))
+    if own and (rule is None or clause_start >= rule.end):
+        return list(own)
+    if rule is not None and (rule.distributes or _GRANTS.search(text, clause_start, clause_end)):
+        return list(rule.ids)
+    return list(own) or [None]

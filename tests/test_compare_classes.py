@@ -1,0 +1,79 @@
+"""The recipient class of a comparison's value (extractor/compare/classes.py): sentences of the corpus, the number
+in them, and the classes a careful reader gives it."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor.compare.classes import classes_of, rule_recipients
+from extractor.records import Evidence, Quantity
+
+
+def _quantity(text: str, number: str, kind: str, nth: int = 0) -> Quantity:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(number, start + 1)
+    end = start + len(number)
+    return Quantity(id=f"t:{start}-{end}:{kind}", kind=kind, value=1, unit="yuan" if kind == "money" else "month",
+                    section="一", evidence=Evidence(quote=number, span=(start, end), line=1))
+
+
+# (id, sentence as printed, the number, its kind, which occurrence, the classes)
+NEW = [
+    # 001 二/6: one amount for every recipient the 对-phrase opens with; the groups of the bracket are a gloss
+    ("amount-for-each-opening-recipient",
+     "对大中专学生（含毕业 5 年内的普通高校、职业学校、技工院校毕业生及在校学生，毕业 5 年内留学回国人员）、就业困难人员、"
+     "脱贫家庭劳动力、返乡农民工首次创办企业或从事个体经营，自工商登记注册之日起正常经营 1 年以上的，给予一次性开业补贴 5000 元。",
+     "5000 元", "money", 0, ["student", "hard_to_employ", "poverty_alleviated_laborer", "returning_migrant_worker"]),
+    # the same rule: a condition stated once for all of them is the rule's (its general recipient)
+    ("condition-once-for-all-is-general",
+     "对大中专学生（含毕业 5 年内的普通高校、职业学校、技工院校毕业生及在校学生，毕业 5 年内留学回国人员）、就业困难人员、"
+     "脱贫家庭劳动力、返乡农民工首次创办企业或从事个体经营，自工商登记注册之日起正常经营 1 年以上的，给予一次性开业补贴 5000 元。",
+     "1 年", "duration", 0, [None]),
+    # 000 七是: 分别 over the recipients that end the phrase: every value they share is each one's
+    ("shared-term-of-a-distributing-rule",
+     "对首次来宛到“重点企业”工作、35岁以下、签订3年以上劳动合同并缴纳社会保险的全日制博士研究生、硕士研究生、本科毕业生，"
+     "3年内分别给予每月5000元、3000元、1000元的生活补助。",
+     "3年", "duration", 1, ["doctoral_graduate", "master_graduate", "bachelor_graduate"]),
+    ("shared-age-of-a-distributing-rule",
+     "对首次来宛到“重点企业”工作、35岁以下、签订3年以上劳动合同并缴纳社会保险的全日制博士研究生、硕士研究生、本科毕业生，"
+     "3年内分别给予每月5000元、3000元、1000元的生活补助。",
+     "35岁", "age", 0, ["doctoral_graduate", "master_graduate", "bachelor_graduate"]),
+    # 001 五/18: a window printed in a group's name is that group's
+    ("window-inside-a-group-name",
+     "对新引进落户的全日制博士研究生、35 周岁以下的硕士研究生、毕业三年内的本科和技工院校预备技师（技师）班毕业生到焦作就业创业的，",
+     "三年", "duration", 0, ["bachelor_graduate"]),
+    ("age-right-before-its-group",
+     "对新引进落户的全日制博士研究生、35 周岁以下的硕士研究生、毕业三年内的本科和技工院校预备技师（技师）班毕业生到焦作就业创业的，",
+     "35 周岁", "age", 0, ["master_graduate"]),
+    # 002 一/1: those an employer hires are named after 吸纳; the employer receives
+    ("hired-people-are-no-recipients",
+     "企业吸纳2023年高校毕业生、离校两年未就业高校毕业生、登记失业的16-24岁青年，按每人1000元标准给予企业一次性扩岗补助。",
+     "1000元", "money", 0, ["enterprise"]),
+    # 004#22 第四十条: a list summed up by 等… is the name that sums it up
+    ("a-list-summed-up-by-deng",
+     "各类企业、农民专业合作社等市场经营主体吸纳脱贫劳动力稳定就业6个月以上的，可按每人1000元标准申请一次性吸纳就业补贴。",
+     "1000元", "money", 0, ["business_entity"]),
+    # 004#02 附件2/一/（七）: a list whose items each state a level and a number
+    ("list-items-each-with-a-level",
+     "按专项职业能力证书 100 元，职业资格或职业技能等级证书初级工 200 元、中级工 240 元、高级工 280 元、技师 350 元、高级技师 380 元给予补贴。",
+     "280 元", "money", 0, ["senior_worker"]),
+    # 002 一/3: 技师及高级技师 in one item: both
+    ("list-item-naming-two-levels",
+     "按照中级工证书每人每年5000元、高级工证书每人每年5500元、技师及高级技师证书每人每年7000元的标准给予企业培训补贴。",
+     "7000元", "money", 0, ["technician", "senior_technician"]),
+    # 004#30 第八条: the coordinated subject of the number's own clause
+    ("own-clause-subject",
+     "财政贴息的创业担保贷款额度，个人最高不超过 20 万元，合伙经营和组织创业最高不超过 150 万元，小微企业最高不超过 300 万元。",
+     "150 万元", "money", 0, ["partnership_venture", "organized_venture"]),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "kind", "nth", "expected"), [c[1:] for c in NEW], ids=[c[0] for c in NEW])
+def test_classes_of(text: str, number: str, kind: str, nth: int, expected: list[str | None]) -> None:
+    assert classes_of(_quantity(text, number, kind, nth), text) == expected
+
+
+def test_a_sentence_naming_no_group_has_no_recipients() -> None:
+    text = "补贴标准为5000元。"
+    assert rule_recipients(text, text.index("5000")) is None
