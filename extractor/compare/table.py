@@ -12,16 +12,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
 
-import regex
 import yaml
 
 from ..extract import extract_document
-from .classes import classes_of
 from ..extract.taxonomy import Taxonomy, benefits, groups
 from ..records import Analysis, Document, Quantity
 from ..records.compare import CompareTable, Row, Value
 from ..records.vocab import RULE_KINDS
 from ..text.patterns import norm_title
+from .classes import classes_of
 
 KINDS = RULE_KINDS
 KIND_LABEL = {"money": "金额", "percent": "比例", "duration": "期限", "age": "年龄", "count": "人数/次数"}
