@@ -115,7 +115,7 @@ def test_a_bad_file_fails_alone_in_one_line(dask_store: Store, bad: str) -> None
 
 
 def test_results_come_back_as_each_completes(cluster: Any) -> None:
-    results = list(dask_analyses(FILES[:2], DEFAULT_BUDGETS, cluster))
+    results = [r for r, _ in dask_analyses(FILES[:2], DEFAULT_BUDGETS, cluster)]
     assert sorted(r.source.path for r in results) == FILES[:2]
     assert all(r.error is None and r.analyses for r in results)
 

@@ -135,25 +135,29 @@ def test_a_rerun_completes_the_killed_store(folder: Path, killed: list[tuple[flo
 
 MID_WRITE = """
 import sys, time
-import extractor.db.store as store_module
 from extractor.db import open_store
 from extractor.db.ingest import analyze_source
 
 result = analyze_source(sys.argv[2])
-calls = []
-real = store_module._sql_rows
 
 
-def slow(rows, source_id):  # the sections inserted, the rest of the source's rows not yet
-    calls.append(1)
-    if len(calls) == 2:
-        print("inside the transaction", flush=True)
-        time.sleep(600)
-    return real(rows, source_id)
+class Held:  # the store's connection, held inside the source's transaction after its first table of rows
+    def __init__(self, conn):
+        self.conn, self.calls = conn, 0
+
+    def __getattr__(self, name):
+        return getattr(self.conn, name)
+
+    def executemany(self, sql, rows):
+        self.calls += 1
+        if self.calls == 2:  # the documents inserted, the rest of the source's rows not yet
+            print("inside the transaction", flush=True)
+            time.sleep(600)
+        return self.conn.executemany(sql, rows)
 
 
-store_module._sql_rows = slow
 with open_store(sys.argv[1]) as st:
+    st.conn = Held(st.conn)
     st.write_source(result)
 """
 

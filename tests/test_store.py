@@ -17,9 +17,10 @@ from hypothesis import strategies as st
 from extractor.db import open_store
 from extractor.db.check import check_store, store_rows
 from extractor.db.ingest import analyze_source
+from extractor.db.payload import _cell, document_row
 from extractor.db.records import SourceAnalysis
 from extractor.db.schema import MIGRATIONS, ROW_TABLES, SCHEMA_VERSION, province_code, row_columns
-from extractor.db.store import Store, _cell, document_row
+from extractor.db.store import Store
 from extractor.errors import InputError
 from extractor.store.export import TABLES
 from extractor.store.rows import analyses_to_json

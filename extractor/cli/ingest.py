@@ -12,12 +12,11 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, Task, TextCol
 from rich.text import Text
 
 from ..budgets import Budgets
-from ..db.ingest import ingest
+from ..db.ingest import ingest, source_paths
 from ..db.lock import store_lock
 from ..db.records import Outcome, RunSummary, SourceAnalysis
 from ..db.store import DEFAULT_STORE, open_store
 from ..errors import InputError
-from ..pipeline import iter_files
 from ._app import current_budgets, err, with_budgets
 
 
@@ -105,7 +104,7 @@ def ingest_cmd(paths: tuple[str, ...], store: str, workers: int | None, wait: fl
     """
     if scheduler is not None and engine != "dask":
         raise click.UsageError("--scheduler needs --engine dask")
-    if not iter_files(paths):
+    if not source_paths(paths):
         raise click.UsageError(f"no supported files in: {' '.join(paths)}")
     started = time.perf_counter()
     try:

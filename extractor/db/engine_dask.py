@@ -1,9 +1,10 @@
 """``zhengce ingest --engine dask``: the same per-source function on a Dask distributed cluster.
 
-The unit of work is the local path's :func:`extractor.db.ingest.analyze_source`, mapped with ``client.map`` on
-the sources that need analysing (the incremental plan is the local one: unchanged files are skipped before any
-cluster is started). The main process writes each result to SQLite as it arrives, one transaction per source, as
-the local pool does, and then, as every ingest that wrote something, brings the citation graph and the Parquet
+The unit of work is the local path's :func:`extractor.db.ingest.prepare_source` (``analyze_source`` and the
+source's rows for the store, made on the worker), mapped with ``client.map`` on the sources that need analysing
+(the incremental plan is the local one: unchanged files are skipped before any cluster is started). The main
+process inserts each result's rows into SQLite as it arrives, one transaction per source, as the local pool
+does, and then, as every ingest that wrote something, brings the citation graph and the Parquet
 dataset up to date (:func:`extractor.db.ingest.finish`).
 
 Without an address our code starts a ``LocalCluster`` (``n_workers`` processes of one thread each, on
@@ -32,8 +33,8 @@ from ..analysis import warm_up
 from ..budgets import DEFAULT_BUDGETS, Budgets
 from ..errors import InputError
 from ..version import extractor_version
-from .ingest import OnResult, analyze_source, ingest, source_file
-from .records import RunSummary, SourceAnalysis, SourceFile
+from .ingest import OnResult, ingest, prepare_source, source_file
+from .records import PreparedSource, RunSummary, SourceAnalysis, SourceFile
 from .store import Store
 
 WARMED: list[float] = []
@@ -105,14 +106,15 @@ def cluster_client(scheduler: str | None = None, workers: int | None = None) -> 
         yield client
 
 
-def _lost(path: str, error: BaseException) -> SourceAnalysis:
+def _lost(path: str, error: BaseException) -> PreparedSource:
     """The failed result of a source whose task did not return (its worker died, or the task raised)."""
     try:
         found = source_file(path)
     except OSError:
         found = SourceFile(source_id=Path(path).absolute().as_posix(), path=path, format="", sha256="", size=0, mtime=0.0)
     cause = str(error).splitlines()[0] if str(error) else type(error).__name__
-    return SourceAnalysis(source=found, error=f"the Dask task failed: {cause}", extractor_version=extractor_version())
+    return PreparedSource(SourceAnalysis(source=found, error=f"the Dask task failed: {cause}",
+                                         extractor_version=extractor_version()), None)
 
 
 def _size(path: str) -> int:
@@ -122,14 +124,14 @@ def _size(path: str) -> int:
         return 0
 
 
-def dask_analyses(paths: Sequence[str], budgets: Budgets, client: Any) -> Iterator[SourceAnalysis]:
-    """``analyze_source`` of every path on the client's cluster, yielded as each completes (each result
+def dask_analyses(paths: Sequence[str], budgets: Budgets, client: Any) -> Iterator[PreparedSource]:
+    """``prepare_source`` of every path on the client's cluster, yielded as each completes (each result
     released on the cluster once read)."""
     from distributed import as_completed
 
     # the largest files first (Dask runs a map's tasks in order): a long compendium does not start last, alone
     ordered = sorted(paths, key=_size, reverse=True)
-    futures = client.map(analyze_source, ordered, budgets=budgets, pure=False)
+    futures = client.map(prepare_source, ordered, budgets=budgets, pure=False)
     path_of = {f.key: p for f, p in zip(futures, ordered, strict=True)}
     try:
         for future in as_completed(futures):  # type: ignore[no-untyped-call]
@@ -153,7 +155,7 @@ def ingest_with_dask(
     every core, started only when some source needs analysing; or the ``client`` given, left open); the
     citation graph and the Parquet dataset are brought up to date by ``ingest`` itself, as on the local path."""
 
-    def analyse(todo: Sequence[str], budgets: Budgets, n: int) -> Iterator[SourceAnalysis]:
+    def analyse(todo: Sequence[str], budgets: Budgets, n: int) -> Iterator[PreparedSource]:
         if client is not None:
             yield from dask_analyses(todo, budgets, client)
             return

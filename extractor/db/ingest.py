@@ -1,8 +1,10 @@
 """Ingest: every source file analysed once into the store, incrementally, on N processes.
 
 ``analyze_source(path)`` is the unit of work: a pure function of the file's bytes (and the budgets), picklable,
-that never touches the store. The local process pool and Dask both run it. The main process alone writes,
-one transaction per source, as the results come in, so a run killed at any moment leaves every source whole.
+that never touches the store. The local process pool and Dask both run it through ``prepare_source``, which also
+makes the source's rows for the store there, in the worker (the analyses' JSON dumped, the export rows made, their
+cells converted: ``extractor.db.payload``). The main process alone writes, one transaction per source of only
+INSERTs, as the results come in, so a run killed at any moment leaves every source whole.
 
 After the last source, the citation graph (``edges``) and the Parquet dataset (``STORE/parquet``, only its
 changed partitions) are brought up to date from the analyses the run holds in memory, the others read back.
@@ -26,11 +28,9 @@ from pathlib import Path
 
 from .._process import die_with_parent
 from ..budgets import DEFAULT_BUDGETS, BudgetError, Budgets
-from ..pipeline import iter_files
 from ..records import Analysis, AnalysisResult
 from ..version import extractor_version
-from . import parquet
-from .records import Outcome, RunSummary, SourceAnalysis, SourceFile, StoredSource
+from .records import Outcome, PreparedSource, RunSummary, SourceAnalysis, SourceFile, StoredSource
 from .store import Store
 
 FORMATS = {".pdf": "pdf", ".txt": "text", ".docx": "docx", ".html": "html", ".htm": "html"}
@@ -42,6 +42,18 @@ then read only the others back from the store); past this many, the rest are rea
 bounded: the main process peaked at 530–560 MB on 544 documents held."""
 
 OnResult = Callable[[SourceAnalysis, Outcome], None]
+
+
+def source_paths(paths: Sequence[str | Path]) -> list[Path]:
+    """The files named, and the files of a supported type inside the folders named (each folder's sorted), as
+    ``extractor.pipeline.iter_files`` lists them, without importing the parsing stack (a rerun that skips every
+    file needs only this of it). A ``PATH#NN`` is a file name here like any other: an ingest takes whole files."""
+    from ..ingest import READERS
+
+    out: list[Path] = []
+    for p in map(Path, paths):
+        out.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in READERS) if p.is_dir() else [p])
+    return out
 
 
 def file_sha256(path: Path) -> str:
@@ -103,6 +115,15 @@ def analyze_source(path: str, budgets: Budgets = DEFAULT_BUDGETS) -> SourceAnaly
                           seconds=time.perf_counter() - start)
 
 
+def prepare_source(path: str, budgets: Budgets = DEFAULT_BUDGETS) -> PreparedSource:
+    """:func:`analyze_source`, and the rows the store will hold for it, made here (in the worker that analysed
+    it) so that the main process only inserts them."""
+    from .payload import source_rows
+
+    result = analyze_source(path, budgets)
+    return PreparedSource(result, None if result.error else source_rows(result))
+
+
 def needs_analysis(found: SourceFile, stored: StoredSource | None, version: str) -> bool:
     """Whether a source must be analysed: new, changed bytes, another extractor version, or failed last time."""
     return stored is None or stored.status == "failed" or stored.sha256 != found.sha256 or stored.extractor_version != version
@@ -119,9 +140,9 @@ def warm_worker() -> None:
     warm_up()
 
 
-def _in_process(paths: Sequence[str], budgets: Budgets) -> Iterator[SourceAnalysis]:
+def _in_process(paths: Sequence[str], budgets: Budgets) -> Iterator[PreparedSource]:
     for p in paths:
-        yield analyze_source(p, budgets)
+        yield prepare_source(p, budgets)
 
 
 def _size(path: str) -> int:
@@ -131,11 +152,11 @@ def _size(path: str) -> int:
         return 0
 
 
-def _pooled(paths: Sequence[str], budgets: Budgets, workers: int) -> Iterator[SourceAnalysis]:
+def _pooled(paths: Sequence[str], budgets: Budgets, workers: int) -> Iterator[PreparedSource]:
     context = multiprocessing.get_context("fork")
     with cf.ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=warm_worker) as pool:
         # the largest files first, so that a 300-page compendium does not start last and run alone at the end
-        futures = [pool.submit(analyze_source, p, budgets) for p in sorted(paths, key=_size, reverse=True)]
+        futures = [pool.submit(prepare_source, p, budgets) for p in sorted(paths, key=_size, reverse=True)]
         try:
             for future in cf.as_completed(futures):
                 yield future.result()
@@ -144,9 +165,9 @@ def _pooled(paths: Sequence[str], budgets: Budgets, workers: int) -> Iterator[So
                 f.cancel()
 
 
-def analyses_of(paths: Sequence[str], budgets: Budgets = DEFAULT_BUDGETS, workers: int = 1) -> Iterator[SourceAnalysis]:
-    """The analysis of every path, as each completes: in this process (``workers`` 1) or on a pool of
-    ``workers`` processes, each warmed once."""
+def analyses_of(paths: Sequence[str], budgets: Budgets = DEFAULT_BUDGETS, workers: int = 1) -> Iterator[PreparedSource]:
+    """The analysis of every path and its rows (:func:`prepare_source`), as each completes: in this process
+    (``workers`` 1) or on a pool of ``workers`` processes, each warmed once."""
     if workers <= 1 or len(paths) <= 1:
         return _in_process(paths, budgets)
     return _pooled(paths, budgets, min(workers, len(paths)))
@@ -185,6 +206,8 @@ def finish(store: Store, *, wrote: bool, known: Mapping[str, Analysis]) -> None:
     """After the sources are written: the citation graph made again when a source changed, and the Parquet dataset
     brought up to date (only its changed partitions) when the run wrote something or the store has none yet. A
     run that skipped every file does neither (nor imports pyarrow). ``known``: the analyses the run wrote."""
+    from . import parquet  # its module only when a run ends (pyarrow itself only when a dataset is written)
+
     if not store.edges_current():
         store.refresh_edges(known)
     if wrote or parquet.dataset_missing(store):
@@ -194,7 +217,7 @@ def finish(store: Store, *, wrote: bool, known: Mapping[str, Analysis]) -> None:
 def ingest(
     paths: Sequence[str | Path], store: Store, *, workers: int = 1, budgets: Budgets = DEFAULT_BUDGETS,
     on_plan: Callable[[int, int], None] | None = None, on_result: OnResult | None = None,
-    analyse: Callable[[Sequence[str], Budgets, int], Iterable[SourceAnalysis]] = analyses_of,
+    analyse: Callable[[Sequence[str], Budgets, int], Iterable[PreparedSource]] = analyses_of,
 ) -> RunSummary:
     """Bring the store up to date with the files named (folders: their supported files). The caller holds the
     store's lock (``extractor.db.lock.store_lock``).
@@ -205,14 +228,14 @@ def ingest(
     start = time.perf_counter()
     version = extractor_version()
     run_id = store.start_run({"paths": [str(p) for p in paths], "workers": workers}, os.getpid())
-    todo, skipped, unreadable = plan(iter_files(paths), store, version)
+    todo, skipped, unreadable = plan(source_paths(paths), store, version)
     if on_plan is not None:
         on_plan(len(todo), len(skipped))
     counts = {"added": 0, "updated": 0, "failed": len(unreadable)}
     errors, documents, pages = list(unreadable), 0, 0
     kept: dict[str, Analysis] = {}
-    for result in (analyse(todo, budgets, workers) if todo else ()):
-        outcome = store.write_source(result, run_id)
+    for result, rows in (analyse(todo, budgets, workers) if todo else ()):
+        outcome = store.write_source(result, run_id, rows)
         counts[outcome] += 1
         if outcome != "failed" and len(kept) + len(result.analyses) <= KEEP_DOCUMENTS:
             kept.update((a.id, a) for a in result.analyses)
@@ -233,4 +256,4 @@ def ingest(
 
 
 __all__ = ["FORMATS", "SourceAnalysis", "analyses_of", "analyze_source", "file_sha256", "finish", "ingest", "missing_sources",
-           "needs_analysis", "plan", "source_file", "warm_worker"]
+           "needs_analysis", "plan", "prepare_source", "source_file", "source_paths", "warm_worker"]

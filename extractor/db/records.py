@@ -1,8 +1,11 @@
-"""The records of the corpus store: a source file as stored, what analysing one gives, and a run's counts."""
+"""The records of the corpus store: a source file as stored, what analysing one gives, and a run's counts; and
+what a worker hands the main process for one source (:class:`PreparedSource`: the analysis and its rows, ready
+to insert)."""
 
 from __future__ import annotations
 
-from typing import Literal
+from dataclasses import dataclass
+from typing import Literal, NamedTuple
 
 from pydantic import Field
 
@@ -68,4 +71,51 @@ class RunSummary(Record):
     seconds: float = 0.0
 
 
-__all__ = ["Outcome", "RunSummary", "SourceAnalysis", "SourceFile", "SourceStatus", "StoredSource"]
+Values = tuple[object, ...]
+"""One row as SQLite takes it: its cells in the order of its table's columns (lists JSON, dates ISO)."""
+
+
+@dataclass(frozen=True, slots=True)
+class TableRows:
+    """The rows of one table for one source, ready for ``executemany``: the columns named, the cells in order.
+
+    Not a pydantic record: it only travels from the process that analysed the source to the one that writes it
+    (pickled, never validated nor written as JSON), and validating every cell would cost what it saves."""
+
+    table: str
+    columns: tuple[str, ...]
+    values: list[Values]
+
+    def insert_sql(self, *, replace: bool = False) -> str:
+        """The INSERT statement of these rows (``insert or replace`` with ``replace``: a row of the same primary
+        key is replaced).
+
+        >>> TableRows("documents", ("doc_id", "title"), []).insert_sql()
+        'insert into [documents] ([doc_id], [title]) values (?, ?)'
+        """
+        names = ", ".join(f"[{c}]" for c in self.columns)
+        verb = "insert or replace" if replace else "insert"
+        return f"{verb} into [{self.table}] ({names}) values ({', '.join('?' * len(self.columns))})"
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRows:
+    """Everything one source's analyses add to the store besides its ``sources`` row: ``documents`` and
+    ``analyses`` (each analysis's JSON already dumped), then the sections, quantities, provisions and references,
+    with the counts the ``sources`` row holds."""
+
+    doc_ids: tuple[str, ...]
+    pages: int
+    chars: int
+    tables: tuple[TableRows, ...]
+
+
+class PreparedSource(NamedTuple):
+    """What a worker hands back for one source: its analysis (or failure), and its rows when it has analyses."""
+
+    result: SourceAnalysis
+    rows: SourceRows | None
+
+
+__all__ = ["Outcome", "PreparedSource", "RunSummary", "SourceAnalysis", "SourceFile", "SourceRows", "SourceStatus",
+           "StoredSource", "TableRows", "Values"]

@@ -12,10 +12,9 @@ writes at a time (``extractor.db.lock``).
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
@@ -24,10 +23,9 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError
 from ..records import Analysis, Document
-from ..store.export import provision_rows, quantity_rows, reference_rows, section_rows
-from ..store.rows import Row
-from .records import RunSummary, SourceAnalysis, SourceStatus, StoredSource
-from .schema import DOCUMENT_COLUMNS, ROW_TABLES, migrate, province_code, schema_version
+from .payload import analysis_id, document_row, now, source_rows
+from .records import RunSummary, SourceAnalysis, SourceRows, SourceStatus, StoredSource, TableRows, Values
+from .schema import EDGE_COLUMNS, ROW_TABLES, SOURCE_COLUMNS, migrate, schema_version
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -38,65 +36,21 @@ DEFAULT_STORE = "zhengce-store"
 EDGES_CURRENT = "edges_current"
 """``meta`` key: "1" when ``edges`` was made after the last write of a source, "0" when it must be made again."""
 BUSY_TIMEOUT_S = 30.0
-_IN_CHUNK = 500
 """How long a statement waits for another connection's write to end (sqlite3's ``timeout``)."""
+_IN_CHUNK = 500
+"""Document ids per ``IN (…)`` (SQLite caps the parameters of a statement)."""
 
 
-def now() -> str:
-    """The time in UTC, ISO 8601 to the second."""
-    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+def _source_row(result: SourceAnalysis, rows: SourceRows | None, status: SourceStatus, run_id: int | None,
+                error: str | None) -> Values:
+    s = result.source
+    documents, pages, chars = (0, 0, 0) if error or rows is None else (len(rows.doc_ids), rows.pages, rows.chars)
+    return (s.source_id, s.path, s.format, s.sha256, s.size, s.mtime, status, error, result.extractor_version,
+            documents, pages, chars, now(), run_id)
 
 
-def _cell(value: object) -> object:
-    """An export cell as SQLite holds it: lists and structs JSON, dates ISO.
-
-    >>> _cell(["a", "b"]), _cell(dt.date(2023, 1, 2)), _cell(3)
-    ('["a", "b"]', '2023-01-02', 3)
-    """
-    if isinstance(value, (list, dict)):
-        return json.dumps(value, ensure_ascii=False, default=str)
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return value
-
-
-def _sql_rows(rows: Iterable[Row], source_id: str) -> list[dict[str, object]]:
-    return [{"source_id": source_id} | {k: _cell(v) for k, v in r.items()} for r in rows]
-
-
-def analysis_id(a: Analysis) -> str:
-    """An analysis's id: its document, the bytes it came from and the code that made it.
-
-    >>> analysis_id(Analysis.model_construct(document=Document.model_construct(id="001_x.txt"),
-    ...     source_sha256="ab" * 32, extractor_version="0.1.0+0123456789ab"))
-    '001_x.txt@abababababab/0.1.0+0123456789ab'
-    """
-    return f"{a.id}@{a.source_sha256[:12]}/{a.extractor_version}"
-
-
-def document_row(a: Analysis, source_id: str, ordinal: int) -> dict[str, object]:
-    """The ``documents`` row of one analysis."""
-    d = a.document
-    year = d.date.year if d.date else (d.doc_number.year if d.doc_number else None)
-    row: dict[str, object] = {
-        "doc_id": d.id, "source_id": source_id, "ordinal": ordinal, "title": d.title,
-        "doc_number": d.doc_number.text if d.doc_number else None, "issuers": _cell(list(d.issuers)),
-        "date": _cell(d.date), "year": year, "region": d.region, "region_code": d.region_code,
-        "province_code": province_code(d.region_code, d.level), "level": d.level, "type": d.doc_type, "text": d.text,
-        "analysis_id": analysis_id(a),
-    }
-    assert list(row) == list(DOCUMENT_COLUMNS)
-    return row
-
-
-def _source_row(result: SourceAnalysis, status: SourceStatus, run_id: int | None, error: str | None) -> dict[str, object]:
-    s, analyses = result.source, ([] if error else result.analyses)
-    return {
-        "source_id": s.source_id, "path": s.path, "format": s.format, "sha256": s.sha256, "size": s.size,
-        "mtime": s.mtime, "status": status, "error": error, "extractor_version": result.extractor_version,
-        "documents": len(analyses), "pages": len({p for a in analyses for p in a.document.source.pages}),
-        "chars": sum(len(a.document.text) for a in analyses), "ingested": now(), "run_id": run_id,
-    }
+_SOURCE_SQL = TableRows("sources", tuple(SOURCE_COLUMNS), []).insert_sql(replace=True)
+_EDGES = TableRows("edges", tuple(EDGE_COLUMNS), [])
 
 
 class Store:
@@ -163,8 +117,11 @@ class Store:
         rows = self.rows("select * from sources where source_id = ?", [source_id])
         return StoredSource.model_validate(rows[0]) if rows else None
 
-    def _analysis_json(self, doc_ids: Sequence[str] | None) -> list[str]:
-        sql = ("select a.json, s.path, d.ordinal from documents d join analyses a on a.analysis_id = d.analysis_id "
+    def _rows_by_doc(self, select: str, doc_ids: Sequence[str] | None) -> list[str]:
+        """``select`` (an expression over ``a``, the analysis, ``d``, the document, ``s``, its source) of every
+        stored document (of ``doc_ids`` only, when given), in the order of their sources' paths and of the
+        documents in each source."""
+        sql = (f"select {select}, s.path, d.ordinal from documents d join analyses a on a.analysis_id = d.analysis_id "
                "join sources s on s.source_id = d.source_id")
         if doc_ids is None:
             rows = [tuple(r) for r in self.conn.execute(sql)]
@@ -180,7 +137,7 @@ class Store:
     def analyses(self, doc_ids: Sequence[str] | None = None) -> list[Analysis]:
         """The stored analyses (of ``doc_ids`` only, when given), read back exactly as written, in the order of
         their sources' paths and of the documents in each source (as ``zhengce extract`` gives them)."""
-        return [Analysis.model_validate_json(j) for j in self._analysis_json(doc_ids)]
+        return [Analysis.model_validate_json(j) for j in self._rows_by_doc("a.json", doc_ids)]
 
     def documents(self, doc_ids: Sequence[str] | None = None) -> list[Document]:
         """The stored documents, in the order of :meth:`analyses`."""
@@ -198,9 +155,9 @@ class Store:
 
     # writing ---------------------------------------------------------------------------------------------------
 
-    def _delete_source_rows(self, db: Database, source_id: str) -> None:
+    def _delete_source_rows(self, source_id: str) -> None:
         for table in (*ROW_TABLES, "analyses", "documents"):
-            db.execute(f"delete from [{table}] where source_id = ?", [source_id])
+            self.conn.execute(f"delete from [{table}] where source_id = ?", [source_id])
 
     def _id_clash(self, result: SourceAnalysis) -> str | None:
         """The error when a document id of this source is already another source's (two files with one name)."""
@@ -215,48 +172,33 @@ class Store:
             return "two documents of the file have one id"
         return None
 
-    def write_source(self, result: SourceAnalysis, run_id: int | None = None) -> SourceStatus:
+    def write_source(self, result: SourceAnalysis, run_id: int | None = None, rows: SourceRows | None = None) -> SourceStatus:
         """Store one source in one transaction: its old rows deleted, its analyses (or its failure) written.
-        Returns ``added``, ``updated`` or ``failed``."""
+        Returns ``added``, ``updated`` or ``failed``.
+
+        ``rows``: the source's rows made already (``extractor.db.payload.source_rows``, in the worker that
+        analysed it), so that writing is only inserting; made here when not given."""
         source_id = result.source.source_id
-        db = self.db
+        if rows is None and not result.error:
+            rows = source_rows(result)
         with self.transaction():
             before = self.conn.execute("select status from sources where source_id = ?", [source_id]).fetchone()
             error = result.error or self._id_clash(result)
             status: SourceStatus = "failed" if error else ("updated" if before else "added")
-            self._delete_source_rows(db, source_id)
-            db.table("meta").upsert({"key": EDGES_CURRENT, "value": "0"}, pk="key")
-            db.table("sources").upsert(_source_row(result, status, run_id, error), pk="source_id")
-            if error:
+            self._delete_source_rows(source_id)
+            self.conn.execute("insert or replace into meta (key, value) values (?, '0')", [EDGES_CURRENT])
+            self.conn.execute(_SOURCE_SQL, _source_row(result, rows, status, run_id, error))
+            if error or rows is None:
                 return status
-            analyses = result.analyses
-            db.table("documents").insert_all([document_row(a, source_id, k) for k, a in enumerate(analyses)], pk="doc_id")
-            db.table("analyses").insert_all([
-                {"analysis_id": analysis_id(a), "doc_id": a.id, "source_id": source_id,
-                 "extractor_version": a.extractor_version, "created": now(), "json": a.model_dump_json()}
-                for a in analyses], pk="analysis_id")
-            docs = [a.document for a in analyses]
-            for table, rows in (("sections", section_rows(docs)), ("quantities", quantity_rows(analyses)),
-                                ("provisions", provision_rows(analyses)), ("references", reference_rows(docs))):
-                db.table(table).insert_all(_sql_rows(rows, source_id))
+            for table in rows.tables:
+                self.conn.executemany(table.insert_sql(), table.values)
         return status
 
     def stored_documents(self, doc_ids: Sequence[str] | None = None) -> list[Document]:
         """The stored documents (of ``doc_ids`` only, when given), in the order of :meth:`analyses`, each read
         from the ``document`` member of its analysis's JSON (SQLite's ``json_extract``), so the quantities and
         provisions, half the JSON, are never parsed."""
-        sql = ("select json_extract(a.json, '$.document'), s.path, d.ordinal from documents d "
-               "join analyses a on a.analysis_id = d.analysis_id join sources s on s.source_id = d.source_id")
-        if doc_ids is None:
-            rows = [tuple(r) for r in self.conn.execute(sql)]
-        else:
-            wanted = list(dict.fromkeys(doc_ids))
-            rows = []
-            for k in range(0, len(wanted), _IN_CHUNK):
-                chunk = wanted[k:k + _IN_CHUNK]
-                rows += [tuple(r) for r in self.conn.execute(f"{sql} where d.doc_id in ({','.join('?' * len(chunk))})", chunk)]
-        rows.sort(key=lambda r: (Path(r[1]), r[2]))
-        return [Document.model_validate_json(r[0]) for r in rows]
+        return [Document.model_validate_json(j) for j in self._rows_by_doc("json_extract(a.json, '$.document')", doc_ids)]
 
     def refresh_edges(self, known: Mapping[str, Analysis] | None = None) -> int:
         """Make the citation graph's relations again over every stored document, in one transaction; returns
@@ -270,14 +212,13 @@ class Store:
         ids = self.doc_ids()
         loaded = {d.id: d for d in self.stored_documents([i for i in ids if i not in known])}
         graph = documents_to_graph([known[i].document if i in known else loaded[i] for i in ids])
-        rows = [{"source": r.source, "target": r.target, "type": r.type, "count": r.count,
-                 "citations": json.dumps([c.model_dump(mode="json") for c in r.citations], ensure_ascii=False)}
+        rows = [(r.source, r.target, r.type, r.count,
+                 json.dumps([c.model_dump(mode="json") for c in r.citations], ensure_ascii=False))
                 for r in graph.relations]
-        db = self.db
         with self.transaction():
-            db.execute("delete from edges")
-            db.table("edges").insert_all(rows)
-            db.table("meta").upsert({"key": EDGES_CURRENT, "value": "1"}, pk="key")
+            self.conn.execute("delete from edges")
+            self.conn.executemany(_EDGES.insert_sql(), rows)
+            self.conn.execute("insert or replace into meta (key, value) values (?, '1')", [EDGES_CURRENT])
         return len(rows)
 
     def edges_current(self) -> bool:
@@ -329,4 +270,4 @@ def open_store(path: str | Path = DEFAULT_STORE, *, create: bool = True) -> Stor
     return store
 
 
-__all__ = ["DEFAULT_STORE", "Store", "analysis_id", "document_row", "open_store"]
+__all__ = ["DEFAULT_STORE", "Store", "analysis_id", "document_row", "now", "open_store"]
