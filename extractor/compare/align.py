@@ -24,7 +24,7 @@ from __future__ import annotations
 import itertools
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import regex
@@ -53,6 +53,7 @@ RIVAL = 0.7  # and at least this share of the similarity of each to its partner
 ALL_PAIRS = 10_000  # documents with up to this many pairs of articles score every pair
 BAND = 8  # beyond, the articles this near the same place in both documents are scored
 RARE = 64  # and those sharing a bigram that at most this many pairs of articles share
+GAP_ALL = 10_000  # a gap between two anchors of up to this many pairs of articles scores every pair in the in-order pass
 JOIN_ALL = 100  # up to this many paired articles, an unpaired one is tried against each sharing its wording
 
 
@@ -127,56 +128,86 @@ class Pairing:
 
 class _Wording:
     """The articles' bigrams, each weighted by its rarity among the articles of both documents; each article's
-    weighted mass is summed once."""
+    weighted mass is summed once. A bigram is a number (its order of first appearance), so that sets intersect
+    and weights sum fast, and in the same order on every run."""
 
     def __init__(self, xs: Sequence[Article], ys: Sequence[Article]) -> None:
-        self.a = [bigrams(x.body) for x in xs]
-        self.b = [bigrams(y.body) for y in ys]
-        df: Counter[str] = Counter()
+        ids: dict[str, int] = {}
+
+        def encode(text: str) -> set[int]:
+            k = _key(text)
+            return {ids.setdefault(k[i : i + 2], len(ids)) for i in range(len(k) - 1)}
+
+        self.a = [encode(x.body) for x in xs]
+        self.b = [encode(y.body) for y in ys]
+        df = [0] * len(ids)
         for s in self.a + self.b:
-            df.update(s)
+            for g in s:
+                df[g] += 1
         n = len(self.a) + len(self.b)
-        self.w = {g: math.log(1 + n / c) for g, c in df.items()}
+        self.w = [math.log(1 + n / c) for c in df]
         self.wa = [self.mass(s) for s in self.a]
         self.wb = [self.mass(s) for s in self.b]
 
-    def mass(self, s: set[str]) -> float:
-        return sum(self.w.get(g, 0.0) for g in s)
+    @property
+    def size(self) -> int:
+        """How many distinct bigrams the two documents hold."""
+        return len(self.w)
+
+    def mass(self, s: set[int]) -> float:
+        return sum(map(self.w.__getitem__, s))
 
     def dice(self, i: int, j: int) -> float:
         total = self.wa[i] + self.wb[j]
         return 2 * self.mass(self.a[i] & self.b[j]) / total if total else 0.0
 
 
-def _candidates(xs: Sequence[Article], ys: Sequence[Article], words: _Wording) -> set[tuple[int, int]]:
-    """The pairs worth scoring: every pair when there are few (up to ALL_PAIRS), otherwise the pairs of the same
-    text, those near the same place in both documents (BAND) and those that share a bigram found in few articles
-    (at most RARE pairs of articles hold it). The pairs left out share only common wording: their similarity is
-    below every threshold that pairs across the document (MOVE_FREE and above), and the in-order pass between two
-    anchors scores its articles itself."""
+def _postings(sets: Sequence[set[int]], size: int, keep: Sequence[int] | None = None) -> list[list[int]]:
+    """For each bigram, the articles (of ``keep``, else all) that hold it, in order."""
+    out: list[list[int]] = [[] for _ in range(size)]
+    for k in range(len(sets)) if keep is None else keep:
+        for g in sets[k]:
+            out[g].append(k)
+    return out
+
+
+def _near_in_rank(ks: list[int], rank: int, of: int) -> list[int]:
+    """Of ``ks`` (the places of one text on the other side), those within BAND of ``rank``'s place among ``of``."""
+    at = rank * len(ks) // of
+    return ks[max(0, at - BAND) : at + BAND + 1]
+
+
+def _candidates(xs: Sequence[Article], ys: Sequence[Article], words: _Wording) -> list[set[int]]:
+    """The pairs worth scoring, by article of A: every pair when there are few (up to ALL_PAIRS), otherwise the
+    pairs of the same text (of an article repeated many times, the copies near its rank among them), those near the
+    same place in both documents (BAND) and those that share a bigram found in few articles (at most RARE pairs of
+    articles hold it). The pairs left out share only common wording: their similarity is below every threshold
+    that pairs across the document (MOVE_FREE and above), and the in-order pass between two anchors looks at the
+    articles near its own diagonal itself. Each article has a bounded number of candidates (at most
+    2 * BAND + 1 of each kind but the rare bigrams, each of which gives at most RARE pairs)."""
     n, m = len(xs), len(ys)
     if n * m <= ALL_PAIRS:
-        return {(i, j) for i in range(n) for j in range(m)}
-    out: set[tuple[int, int]] = set()
-    by_text: dict[str, list[int]] = {}
-    for j, y in enumerate(ys):
-        by_text.setdefault(_layout_key(y.body), []).append(j)
+        return [set(range(m)) for _ in range(n)]
+    out: list[set[int]] = [set() for _ in range(n)]
+    by_text_a: dict[str, list[int]] = {}
+    by_text_b: dict[str, list[int]] = {}
     for i, x in enumerate(xs):
-        out.update((i, j) for j in by_text.get(_layout_key(x.body), ()))
+        by_text_a.setdefault(layout_key(x.body), []).append(i)
+    for j, y in enumerate(ys):
+        by_text_b.setdefault(layout_key(y.body), []).append(j)
+    for key, rows in by_text_a.items():
+        cols = by_text_b.get(key)
+        for r, i in enumerate(rows if cols else ()):
+            out[i].update(_near_in_rank(cols, r, len(rows)))  # type: ignore[arg-type]
+    for i in range(n):
         at = i * m // n
-        out.update((i, j) for j in range(max(0, at - BAND), min(m, at + BAND + 1)))
-    in_a: dict[str, list[int]] = {}
-    in_b: dict[str, list[int]] = {}
-    for i, s in enumerate(words.a):
-        for g in s:
-            in_a.setdefault(g, []).append(i)
-    for j, s in enumerate(words.b):
-        for g in s:
-            in_b.setdefault(g, []).append(j)
-    for g, rows in in_a.items():
-        cols = in_b.get(g)
+        out[i].update(range(max(0, at - BAND), min(m, at + BAND + 1)))
+    in_b = _postings(words.b, words.size)
+    for g, rows in enumerate(_postings(words.a, words.size)):
+        cols = in_b[g]
         if cols and len(rows) * len(cols) <= RARE:
-            out.update((i, j) for i in rows for j in cols)
+            for i in rows:
+                out[i].update(cols)
     return out
 
 
@@ -189,15 +220,21 @@ class _Sim:
         self.n, self.m = len(xs), len(ys)
         self.rows: list[dict[int, float]] = [{} for _ in xs]
         self.cols: list[dict[int, float]] = [{} for _ in ys]
-        self.dices: dict[tuple[int, int], float] = {}
-        self.ka = [_layout_key(x.body) for x in xs]  # same_text of two articles: these equal
-        self.kb = [_layout_key(y.body) for y in ys]
-        for i, j in _candidates(xs, ys, words):
-            d = words.dice(i, j)
-            self.dices[(i, j)] = d
-            v = 1.0 if self.ka[i] == self.kb[j] else d
-            self.rows[i][j] = v
-            self.cols[j][i] = v
+        self.same: dict[tuple[int, int], float] = {}  # the Dice coefficient of the candidate pairs of the same text
+        self.ka = [layout_key(x.body) for x in xs]  # same_text of two articles: these equal
+        self.kb = [layout_key(y.body) for y in ys]
+        dice = words.dice
+        for i, js in enumerate(_candidates(xs, ys, words)):
+            row, ka = self.rows[i], self.ka[i]
+            for j in js:
+                d = dice(i, j)
+                if ka == self.kb[j]:
+                    self.same[(i, j)] = d
+                    d_or_same = 1.0
+                else:
+                    d_or_same = d
+                row[j] = d_or_same
+                self.cols[j][i] = d_or_same
 
     def get(self, i: int, j: int) -> float:
         """The similarity of a candidate pair, 0.0 for a pair left out."""
@@ -205,17 +242,31 @@ class _Sim:
 
     def exact(self, i: int, j: int) -> float:
         """The similarity of any pair."""
-        if j in self.rows[i]:
-            return self.rows[i][j]
+        v = self.rows[i].get(j)
+        if v is not None:
+            return v
         return 1.0 if self.ka[i] == self.kb[j] else self.words.dice(i, j)
 
     def dice(self, i: int, j: int) -> float:
-        d = self.dices.get((i, j))
-        return self.words.dice(i, j) if d is None else d
+        d = self.same.get((i, j))
+        if d is not None:
+            return d
+        v = self.rows[i].get(j)
+        return self.words.dice(i, j) if v is None else v
+
+    def dices(self) -> Iterator[tuple[int, int, float]]:
+        """Every candidate pair with its Dice coefficient."""
+        for i, row in enumerate(self.rows):
+            for j, v in row.items():
+                yield i, j, self.same.get((i, j), v)
 
 
-def _layout_key(text: str) -> str:
-    """What ``same_text`` compares."""
+def layout_key(text: str) -> str:
+    """What ``same_text`` compares.
+
+    >>> layout_key("（一）1.5万元；") == layout_key("(一)1.5万元;"), layout_key("1.5万元")
+    (True, '1点5万元')
+    """
     return _LAYOUT.sub("", _DECIMAL.sub("点", text))
 
 
@@ -253,7 +304,9 @@ def _increasing(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 def _in_order(sim: _Sim, rows: list[int], cols: list[int]) -> list[tuple[int, int]]:
     """The pairs of ``rows`` × ``cols``, both in order, that add up to the most similarity above IN_ORDER; of two
-    alike articles, the one under the same number is preferred (SAME_PATH)."""
+    alike articles, the one under the same number is preferred (SAME_PATH). A gap of up to GAP_ALL pairs scores
+    every pair; a larger one (two documents with few anchors) only its candidates, the pairs within BAND of its
+    diagonal and those under the same number: any other pair shares only common wording, far below IN_ORDER."""
     n, m = len(rows), len(cols)
     if not n or not m:
         return []
@@ -261,40 +314,85 @@ def _in_order(sim: _Sim, rows: list[int], cols: list[int]) -> list[tuple[int, in
         return [(rows[0], cols[0])]
     xs, ys = sim.xs, sim.ys
 
-    def near(i: int, j: int) -> float:
-        return sim.exact(i, j) + (SAME_PATH if xs[i].path == ys[j].path else 0.0)
+    def gain(i: int, j: int) -> float:
+        return sim.exact(i, j) + (SAME_PATH if xs[i].path == ys[j].path else 0.0) - IN_ORDER
 
-    gain = [[near(rows[r], cols[c]) - IN_ORDER for c in range(m)] for r in range(n)]
-    best = [[0.0] * (m + 1) for _ in range(n + 1)]
-    for r in range(n - 1, -1, -1):
-        for c in range(m - 1, -1, -1):
-            take = best[r + 1][c + 1] + gain[r][c] if gain[r][c] >= 0 else -1.0
-            best[r][c] = max(best[r + 1][c], best[r][c + 1], take)
+    if n * m <= GAP_ALL:
+        places = [(r, c) for r in range(n) for c in range(m)]
+    else:
+        col_of = {j: c for c, j in enumerate(cols)}
+        col_at_path = {ys[j].path: c for c, j in enumerate(cols)}
+        near: set[tuple[int, int]] = set()
+        for r, i in enumerate(rows):
+            near.update((r, c) for j in sim.rows[i] if (c := col_of.get(j)) is not None)
+            at = r * m // n
+            near.update((r, c) for c in range(max(0, at - BAND), min(m, at + BAND + 1)))
+            if (c_path := col_at_path.get(xs[i].path)) is not None:
+                near.add((r, c_path))
+        places = sorted(near)
+    scored = [(r, c, g) for r, c in places if (g := gain(rows[r], cols[c])) >= 0]
+    return [(rows[r], cols[c]) for r, c in _heaviest_chain(scored, m)]
+
+
+def _heaviest_chain(scored: list[tuple[int, int, float]], m: int) -> list[tuple[int, int]]:
+    """Of places (row, column, gain ≥ 0), sorted by row, the chain increasing in both with the largest sum of gains.
+    Of chains of one sum, the one the dynamic programme over the whole grid reads back from its first corner:
+    in the current column the first place of the best sum below; else down to the last row holding one, then
+    along it. Each place's best sum from it on (its gain plus the best after it, or 0) is found with a Fenwick
+    tree of the best by column over the rows below: n log n in the places, not rows × columns."""
+    tree = [0.0] * (m + 1)  # prefix maxima over m - column: the places in later columns come first
+    after: dict[tuple[int, int], float] = {}  # the best sum strictly after a place (0.0: nothing after it)
+    best_from: dict[float, list[tuple[int, int]]] = {}  # each best sum from a place, with the places that give it
+    k = len(scored)
+    while k > 0:
+        start = k - 1
+        while start > 0 and scored[start - 1][0] == scored[k - 1][0]:
+            start -= 1
+        row = scored[start:k]
+        sums = []
+        for r, c, g in row:
+            top, x = 0.0, m - c - 1
+            while x > 0:
+                top = max(top, tree[x])
+                x -= x & -x
+            after[(r, c)] = top
+            sums.append((r, c, top + g))
+        for r, c, total in sums:
+            best_from.setdefault(total, []).append((r, c))
+            x = m - c
+            while x <= m:
+                tree[x] = max(tree[x], total)
+                x += x & -x
+        k = start
     out: list[tuple[int, int]] = []
     r = c = 0
-    while r < n and c < m:
-        if gain[r][c] >= 0 and best[r][c] == best[r + 1][c + 1] + gain[r][c]:
-            out.append((rows[r], cols[c]))
-            r, c = r + 1, c + 1
-        elif best[r][c] == best[r + 1][c]:
-            r += 1
+    value = max(best_from, default=0.0)
+    value = max(value, 0.0)
+    while True:
+        here = [p for p in best_from.get(value, ()) if p[0] >= r and p[1] >= c]
+        if not here:
+            return out
+        in_column = [p for p in here if p[1] == c]
+        if in_column:
+            p = min(in_column)
+        elif value == 0.0:  # only places of no gain are left, and the programme reads them down this column only
+            return out
         else:
-            c += 1
-    return out
+            last = max(q[0] for q in here)
+            p = min(q for q in here if q[0] == last)
+        out.append(p)
+        value = after[p]
+        r, c = p[0] + 1, p[1] + 1
 
 
 def _one_to_one(xs: Sequence[Article], ys: Sequence[Article], sim: _Sim) -> dict[int, int]:
     """Articles of A paired with articles of B, one to one (passes 1 to 3)."""
-    by_body: dict[str, list[int]] = {}
-    for j, y in enumerate(ys):
-        by_body.setdefault(y.body, []).append(j)
-    same = {(i, j) for i, x in enumerate(xs) for j in by_body.get(x.body, ())}
     row_best = [max(r.values(), default=0.0) for r in sim.rows]
     col_best = [max(c.values(), default=0.0) for c in sim.cols]
     # 1. anchors: each other's most similar and very alike (identical text always)
     anchors = sorted(
         (i, j) for i, r in enumerate(sim.rows) for j, v in r.items()
-        if (i, j) in same or (v >= ANCHOR and v >= row_best[i] and v >= col_best[j])
+        if (v >= ANCHOR and v >= row_best[i] and v >= col_best[j]) or xs[i].body == ys[j].body
     )
     used_i: set[int] = set()
     used_j: set[int] = set()
@@ -344,24 +442,18 @@ def _joins(words: _Wording, pa: dict[int, int]) -> list[tuple[int, int]]:
     extra: list[tuple[int, int]] = []
     pb = {j: i for i, j in pa.items()}
     n_a, n_b = len(words.a), len(words.b)
-    in_a: dict[str, list[int]] = {}
-    in_b: dict[str, list[int]] = {}
-    for i in pa:
-        for g in words.a[i]:
-            in_a.setdefault(g, []).append(i)
-    for j in pb:
-        for g in words.b[j]:
-            in_b.setdefault(g, []).append(j)
+    in_a = _postings(words.a, words.size, sorted(pa))
+    in_b = _postings(words.b, words.size, sorted(pb))
 
-    def residual(own: set[str], partner: set[str], host: set[str]) -> tuple[float, float]:
+    def residual(own: set[int], partner: set[int], host: set[int]) -> tuple[float, float]:
         mine = own - partner
         mass = words.mass(mine)
         return (words.mass(mine & host) / mass if mass else 0.0), mass
 
     capped = len(pa) > JOIN_ALL  # a bigram in more than RARE paired articles names no host
 
-    def near(own: set[str], index: dict[str, list[int]]) -> list[int]:
-        return sorted({k for g in own if len(ks := index.get(g, ())) <= RARE or not capped for k in ks})
+    def near(own: set[int], index: list[list[int]]) -> list[int]:
+        return sorted({k for g in own if len(ks := index[g]) <= RARE or not capped for k in ks})
 
     for i in range(n_a):
         if i in pa:
@@ -401,7 +493,7 @@ def _second_links(sim: _Sim, pa: dict[int, int]) -> list[tuple[int, int]]:
     candidate pairs can be that alike (SECOND is above every pass's threshold)."""
     pb = {j: i for i, j in pa.items()}
     out = []
-    for (i, j), d in sim.dices.items():
+    for i, j, d in sim.dices():
         j0, i0 = pa.get(i), pb.get(j)
         if j0 is None or i0 is None or j == j0 or d < SECOND:
             continue

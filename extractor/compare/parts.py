@@ -16,7 +16,7 @@ import regex
 from .._types import Span
 from ..records import Document, PartPair
 from ..records.diff import PartStatus
-from .align import Article, _layout_key, bigrams, same_text, similarity
+from .align import Article, bigrams, layout_key, same_text, similarity
 
 ALIKE = 0.35  # two parts at least this alike are one part rewritten
 _ARTICLE_LABEL = regex.compile(r"^\s*第[一二三四五六七八九十百零〇\d]+条[ \u3000]*")
@@ -60,10 +60,10 @@ def align_parts(a_doc: Document, b_doc: Document, x: Article, y: Article) -> lis
     used: set[int] = set()
     at_key: dict[str, list[int]] = {}
     for j, q in enumerate(pb):
-        at_key.setdefault(_layout_key(q.text), []).append(j)
+        at_key.setdefault(layout_key(q.text), []).append(j)
     last = -1
     for i, p in enumerate(pa):  # the same text, in order: the first such part after the last linked
-        js = at_key.get(_layout_key(p.text), [])
+        js = at_key.get(layout_key(p.text), [])
         k = bisect.bisect_right(js, last)
         if k < len(js):
             links[i] = last = js[k]
