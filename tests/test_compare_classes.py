@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.compare.classes import classes_of, rule_recipients
+from extractor.compare.classes import classes_of, in_condition, rule_recipients
 from extractor.records import Evidence, Quantity
 
 
@@ -77,3 +77,23 @@ def test_classes_of(text: str, number: str, kind: str, nth: int, expected: list[
 def test_a_sentence_naming_no_group_has_no_recipients() -> None:
     text = "补贴标准为5000元。"
     assert rule_recipients(text, text.index("5000")) is None
+
+
+# (id, sentence, the number, which occurrence, is it a condition of its rule)
+CONDITIONS = [
+    ("bound-of-who-gets-an-award",
+     "对年度吸纳见习人员超过100人、留用率超过70%并稳定就业1年以上的就业见习单位，优先评定为省级示范见习基地，按规定给予10万元的一次性奖补。",
+     "70%", 0, True),
+    ("the-amount-granted-is-no-condition",
+     "对年度吸纳见习人员超过100人、留用率超过70%并稳定就业1年以上的就业见习单位，优先评定为省级示范见习基地，按规定给予10万元的一次性奖补。",
+     "10万元", 0, False),
+    ("no-subject-phrase-no-condition", "补贴期限最长不超过3年，所需资金从就业补助资金中列支。", "3年", 0, False),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "nth", "expected"), [c[1:] for c in CONDITIONS], ids=[c[0] for c in CONDITIONS])
+def test_in_condition(text: str, number: str, nth: int, expected: bool) -> None:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(number, start + 1)
+    assert in_condition(text, start) is expected

@@ -104,29 +104,54 @@ def _runs(text: str, start: int, end: int) -> list[list[tuple[int, int, str]]]:
     return [r for r in runs if not _OBJECT_OF.search(text, max(start, r[0][0] - 6), r[0][0])]
 
 
-def rule_recipients(text: str, start: int) -> Recipients | None:
-    """The recipients of the rule holding the number at ``start``: the coordinated groups that end the subject
-    phrase of its sentence (``对首次来宛…的全日制博士研究生、硕士研究生、本科毕业生，``), else those that open it
-    (``对大中专学生（…）、就业困难人员…首次创办企业…的，``). The phrase starts at the last clause that opens with 对
-    before the number, else at the sentence's start; None when it names no group there."""
+@dataclass(frozen=True, slots=True)
+class RuleSpan:
+    """Where a rule's subject phrase starts, where its grant starts (None when it names none) and where its
+    sentence ends."""
+
+    start: int
+    grant: int | None
+    end: int
+    opened: bool
+    """The phrase opens with 对 (``对…的，给予…``)."""
+
+
+def rule_span(text: str, start: int) -> RuleSpan:
+    """The rule of the number at ``start``: its subject phrase starts at the last clause that opens with 对 in the
+    sentence before the number, else at the sentence's start, and runs to its grant (给予, 发放, 可申请 …)."""
     sent_start = max((m.end() for m in _SENTENCE_START.finditer(text, max(0, start - SENTENCE_REACH), start)),
                      default=max(0, start - SENTENCE_REACH))
-    opening = [m for m in _SUBJECT_START.finditer(text, sent_start, start)]
+    opening = list(_SUBJECT_START.finditer(text, sent_start, start))
     phrase_start = opening[-1].end() if opening else sent_start
     sentence_end = _SENTENCE_START.search(text, start)
     end = sentence_end.start() if sentence_end else len(text)
     grant = _PHRASE_END.search(text, phrase_start, end)
+    return RuleSpan(phrase_start, grant.start() if grant else None, end, bool(opening))
+
+
+def in_condition(text: str, start: int) -> bool:
+    """Is the number at ``start`` a condition of its rule: in a subject phrase opened by 对 that a grant follows
+    (``对年度吸纳见习人员超过100人、留用率超过70%…的就业见习单位，…给予10万元的一次性奖补``)?"""
+    rule = rule_span(text, start)
+    return rule.opened and rule.grant is not None and start < rule.grant
+
+
+def rule_recipients(text: str, start: int) -> Recipients | None:
+    """The recipients of the rule holding the number at ``start`` (``rule_span``): the coordinated groups that end
+    its subject phrase (``对首次来宛…的全日制博士研究生、硕士研究生、本科毕业生，``), else those that open it
+    (``对大中专学生（…）、就业困难人员…首次创办企业…的，``); None when it names no group there."""
+    rule = rule_span(text, start)
     # the phrase runs to the rule's grant (a number of the phrase may come before the recipients' names)
-    runs = _runs(text, phrase_start, grant.start() if grant else start)
+    runs = _runs(text, rule.start, rule.grant if rule.grant is not None else start)
     if not runs:
         return None
-    head = next((r for r in reversed(runs) if _HEAD_END.match(text, r[-1][1], end)), None)
-    if head is None and _OPENING.fullmatch(text, phrase_start, runs[0][0][0]):
+    head = next((r for r in reversed(runs) if _HEAD_END.match(text, r[-1][1], rule.end)), None)
+    if head is None and _OPENING.fullmatch(text, rule.start, runs[0][0][0]):
         head = runs[0]
     if head is None:
         return None
     ids = tuple(most_specific(g for _, _, g in head))
-    distributes = _DISTRIBUTES in text[head[-1][1] : end]
+    distributes = _DISTRIBUTES in text[head[-1][1] : rule.end]
     return Recipients(ids, head[-1][1], distributes) if ids else None
 
 

@@ -20,7 +20,7 @@ from ..records import Analysis, Document, Quantity
 from ..records.compare import CompareTable, Row, Value
 from ..records.vocab import RULE_KINDS
 from ..text.patterns import norm_title
-from .classes import classes_of
+from .classes import classes_of, in_condition, rule_span
 
 KINDS = RULE_KINDS
 KIND_LABEL = {"money": "金额", "percent": "比例", "duration": "期限", "age": "年龄", "count": "人数/次数"}
@@ -195,6 +195,24 @@ def one_per_document(analyses: Iterable[Analysis]) -> tuple[list[Analysis], dict
     return kept, also
 
 
+AMOUNTS = ("money", "percent")
+CONDITION_BOUNDS = ("min", "max", "range")
+
+
+def granted_conditions(text: str, candidates: list[Quantity], chosen: list[Quantity]) -> list[Quantity]:
+    """``chosen`` with the conditions of the rules it grants: a number of a rule's subject phrase (``对年度吸纳见习
+    人员超过100人、留用率超过70%并稳定就业1年以上的就业见习单位，…给予10万元的一次性奖补``) bounds who gets the rule's
+    amount, so it is a parameter of the benefit granted, whatever benefit its own words name (就业见习单位)."""
+    granting = {rule_span(text, q.evidence.span[0]).start for q in chosen if q.kind in AMOUNTS
+                and not in_condition(text, q.evidence.span[0])}
+    if not granting:
+        return chosen
+    taken = {q.id for q in chosen}
+    extra = [q for q in candidates if q.id not in taken and q.bound in CONDITION_BOUNDS
+             and in_condition(text, q.evidence.span[0]) and rule_span(text, q.evidence.span[0]).start in granting]
+    return sorted(chosen + extra, key=lambda q: q.evidence.span) if extra else chosen
+
+
 def analyses_to_table(
     analyses: Iterable[Analysis], benefit: str | None = None, group: str | None = None, kinds: Iterable[str] = KINDS
 ) -> CompareTable:
@@ -207,8 +225,9 @@ def analyses_to_table(
     asked = _ids(benefits(), benefit) if benefit else frozenset()  # the benefit's ids, for allocation()
     for analysis in analyses:
         doc, quantities = analysis.document, analysis.quantities
-        chosen = [q for q in quantities
-                  if q.role == "parameter" and q.kind in kinds and matches_benefit(q, benefit) and matches_group(q, group)]
+        candidates = [q for q in quantities if q.role == "parameter" and q.kind in kinds and matches_group(q, group)]
+        chosen = [q for q in candidates if matches_benefit(q, benefit)]
+        chosen = granted_conditions(doc.text, candidates, chosen)
         by_class: dict[str | None, list[Quantity]] = {}
         for q in chosen:
             for c in classes_of(q, doc.text):
