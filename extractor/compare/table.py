@@ -102,6 +102,15 @@ def _named(name: str) -> str | None:
     return max(hits, key=lambda h: h[1] - h[0])[2] if hits else None
 
 
+@functools.lru_cache(maxsize=256)
+def asked_ids(query: str) -> frozenset[str]:
+    """The benefits of the taxonomy a query's table holds: those it names, with their descendants, and what
+    they pay for or reward (``holds`` of compare_rules.yaml)."""
+    ids = _ids(benefits(), query)
+    holds = compare_rules().holds
+    return ids | frozenset(h for i in ids for h in holds.get(i, ()))
+
+
 def matches_benefit(q: Quantity, query: str | None) -> bool:
     """Does a quantity belong to the benefit named by ``query`` (a name, a synonym, or a taxonomy id)?"""
     if not query:
@@ -109,9 +118,10 @@ def matches_benefit(q: Quantity, query: str | None) -> bool:
     text = norm_title(q.benefit or "")
     # the benefit of the taxonomy the value is of: its id, else the one its printed name names (…示范项目评审认定奖励)
     bid = q.benefit_id or _named(q.benefit or "")
-    if bid is not None and _ids(benefits(), query):  # resolved to a benefit of the taxonomy: this one or not
-        return bid in _ids(benefits(), query)
-    return (q.benefit_id in _ids(benefits(), query)) or (bool(text) and (norm_title(query) in text or any(s in text for s in _surfaces(query))))
+    asked = asked_ids(query)
+    if bid is not None and asked:  # resolved to a benefit of the taxonomy: this one or not
+        return bid in asked
+    return (q.benefit_id in asked) or (bool(text) and (norm_title(query) in text or any(s in text for s in _surfaces(query))))
 
 
 def matches_group(q: Quantity, query: str | None) -> bool:
@@ -132,22 +142,31 @@ def documents_to_table(
 @dataclass(frozen=True, slots=True)
 class CompareRules:
     """``data/compare_rules.yaml``: groups that receive allocations, not parameters, and the benefit categories
-    for which they are recipients all the same."""
+    for which they are recipients all the same; the benefits whose values a benefit's table also holds."""
 
     not_recipients: frozenset[str]
     unless_category: frozenset[str]
+    holds: dict[str, frozenset[str]]
+
+
+RULE_KEYS = {"not_recipients", "unless_category", "holds"}
 
 
 @functools.cache
 def compare_rules() -> CompareRules:
-    """The comparison's rules, read once; a key missing or unknown, or a group the taxonomy lacks, is an error."""
+    """The comparison's rules, read once; a key missing or unknown, or a group or benefit the taxonomies lack,
+    is an error."""
     data = yaml.safe_load(resources.files("extractor.data").joinpath("compare_rules.yaml").read_text(encoding="utf-8"))
-    if not isinstance(data, dict) or set(data) != {"not_recipients", "unless_category"}:
-        raise ValueError("compare_rules.yaml: needs exactly the keys not_recipients and unless_category")
+    if not isinstance(data, dict) or set(data) != RULE_KEYS:
+        raise ValueError(f"compare_rules.yaml: needs exactly the keys {', '.join(sorted(RULE_KEYS))}")
     unknown = [g for g in data["not_recipients"] if g not in groups().entries]
     if unknown:
         raise ValueError(f"compare_rules.yaml: not_recipients: no such group: {', '.join(unknown)}")
-    return CompareRules(frozenset(data["not_recipients"]), frozenset(data["unless_category"]))
+    holds = {k: frozenset(v) for k, v in (data["holds"] or {}).items()}
+    unknown = [b for k, v in holds.items() for b in (k, *v) if b not in benefits().entries]
+    if unknown:
+        raise ValueError(f"compare_rules.yaml: holds: no such benefit: {', '.join(unknown)}")
+    return CompareRules(frozenset(data["not_recipients"]), frozenset(data["unless_category"]), holds)
 
 
 def allocation(cls: str | None, benefit_ids: frozenset[str]) -> bool:
@@ -196,6 +215,25 @@ def one_per_document(analyses: Iterable[Analysis]) -> tuple[list[Analysis], dict
 
 
 AMOUNTS = ("money", "percent")
+
+
+def held_values(chosen: list[Quantity], query: str | None) -> list[Quantity]:
+    """Of the values ``matches_benefit`` took, those of a benefit the asked one only holds (compare_rules.yaml
+    ``holds``: the programme a subsidy pays for, the designation an award rewards) are kept when they are sums, or
+    when their section states a value of the benefit itself or such a sum (the programme's terms where its subsidy
+    is stated), so that the
+    programme's or the designation's other figures (a community's employment rate, a training plan's head-counts)
+    stay out."""
+    if not query:
+        return chosen
+    proper = _ids(benefits(), query)
+
+    def held(q: Quantity) -> bool:
+        bid = q.benefit_id or _named(q.benefit or "")
+        return bid is not None and bid not in proper
+
+    sections = {q.section for q in chosen if not held(q) or q.kind == "money"}
+    return [q for q in chosen if not held(q) or q.kind == "money" or q.section in sections]
 CONDITION_BOUNDS = ("min", "max", "range")
 
 
@@ -226,7 +264,7 @@ def analyses_to_table(
     for analysis in analyses:
         doc, quantities = analysis.document, analysis.quantities
         candidates = [q for q in quantities if q.role == "parameter" and q.kind in kinds and matches_group(q, group)]
-        chosen = [q for q in candidates if matches_benefit(q, benefit)]
+        chosen = held_values([q for q in candidates if matches_benefit(q, benefit)], benefit)
         chosen = granted_conditions(doc.text, candidates, chosen)
         by_class: dict[str | None, list[Quantity]] = {}
         for q in chosen:

@@ -153,8 +153,11 @@ def _designation_award(text: str, start: int) -> str | None:
     from .taxonomy import benefits
 
     tax = benefits()
+    generic = set(context_rules().benefit.generic)  # 一次性奖补, 奖补 …: names of an award, not of a designation
     lo = max(text.rfind("。", max(0, start - DESIGNATION_REACH), start) + 1, start - DESIGNATION_REACH, 0)
-    for _, _, bid in reversed(list(tax.find(text, lo, start))):
+    for a, b, bid in reversed(list(tax.find(text, lo, start))):
+        if text[a:b] in generic:
+            continue
         award = next((e.id for e in tax.entries.values() if e.parent == bid and e.kind == "award"), None)
         if award is not None:
             return award
@@ -167,10 +170,11 @@ def _to_quantity(doc: Document, c: Context, holding: list[tuple[int, int, str, s
     benefit_text = c.benefit_text or (doc.text[c.benefit[0] : c.benefit[1]] if c.benefit else None)
     benefit_id = c.benefit[2] if c.benefit else None
     if c.benefit and doc.text[c.benefit[0] : c.benefit[1]] in context_rules().benefit.generic:
-        # 给予10万元一次性奖补 under （四）就业见习示范基地奖补: the heading's benefit (the name as printed); else
         # 示范县、示范园区的，分别按照200万元、50万元的标准给予一次性奖补: the award of the designation the sentence names
+        # (优先评定为省级示范见习基地，按规定给予10万元的一次性奖补, under a heading of 就业见习); else 给予10万元一次性奖补
+        # under （四）就业见习示范基地奖补: the heading's benefit (the name as printed)
         named = _named_in_heading(holding)
-        benefit_id = named or _designation_award(doc.text, f.start) or benefit_id
+        benefit_id = _designation_award(doc.text, f.start) or named or benefit_id
     if benefit_text is None and f.kind != "date":
         benefit_text = _heading_benefit(holding) or title_benefit
     return Quantity(

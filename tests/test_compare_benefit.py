@@ -1,0 +1,65 @@
+"""Which values a benefit's comparison takes (extractor/compare/table.py, data/compare_rules.yaml): values read in
+the corpus's documents, each expected in, or out of, the table of one benefit."""
+
+from __future__ import annotations
+
+import functools
+
+import pytest
+
+from extractor.compare.table import analyses_to_table, compare_rules
+from extractor.extract import extract_document
+from extractor.extract.taxonomy import benefits
+from extractor.records import Analysis
+from tests.conftest import parsed
+
+
+@functools.cache
+def _analyses(path: str) -> tuple[Analysis, ...]:
+    return tuple(extract_document(d) for d in parsed(path))
+
+
+def _shown(path: str, doc_id: str, benefit: str) -> set[tuple[str, float | None, int]]:
+    table = analyses_to_table(_analyses(path), benefit=benefit)
+    return {(col, v.value, v.line) for r in table.rows if r.doc_id == doc_id for col, vs in r.cells.items() for v in vs}
+
+
+def _has(shown: set[tuple[str, float | None, int]], kind_label: str, value: float, line: int) -> bool:
+    return any(col.startswith(kind_label) and v == value and abs(ln - line) <= 1 for col, v, ln in shown)
+
+
+C = "corpus/texts/004_a7a4461144ba7e7b.txt"
+# (id, file, document id, benefit asked, column kind label, value, line, expected in the table)
+CASES = [
+    # #01 九: 优先评定为省级示范见习基地，按规定给予10万元的一次性奖补, under a heading of 就业见习: the generic award
+    # after a designation named in its sentence is that designation's award, before the heading's benefit
+    ("designation-award-before-heading", C, "004_a7a4461144ba7e7b-01.txt", "示范见习基地奖补", "金额", 100000.0, 94, True),
+    ("designation-award-not-the-internship-subsidy", C, "004_a7a4461144ba7e7b-01.txt", "就业见习补贴", "金额", 100000.0, 94, False),
+    # the same rule's conditions (对年度吸纳见习人员超过100人、留用率超过70%…) are the award's
+    ("condition-of-the-granted-award", C, "004_a7a4461144ba7e7b-01.txt", "示范见习基地奖补", "比例", 70.0, 94, True),
+    # 003 三/（八）: 对被评为国家级示范基地的，省政府给予20万元一次性奖补 after …一次性奖补；: a generic name is no designation
+    ("a-generic-name-is-no-designation", "corpus/texts/003_65af231806fc8ace.txt", "003_65af231806fc8ace.txt",
+     "春节期间连续生产企业奖补", "金额", 200000.0, 206, False),
+    # #02 附件2/一/（三）: the internship programme's terms where its subsidy is stated (进行 3 至 12 个月就业见习)
+    ("programme-term-in-its-subsidy", C, "004_a7a4461144ba7e7b-02.txt", "就业见习补贴", "期限", 3.0, 240, True),
+    # #22 第三十条: 职业技能培训…按每学时10元的标准给予补贴: a sum of the programme the training subsidy pays for
+    ("programme-sum-in-its-subsidy", C, "004_a7a4461144ba7e7b-22.txt", "职业培训补贴", "金额", 10.0, 2649, True),
+    # #11 二/（二）: a share of a training plan (补贴性培训…20%) is no parameter of the subsidy
+    ("programme-figure-elsewhere-stays-out", C, "004_a7a4461144ba7e7b-11.txt", "职业培训补贴", "比例", 20.0, 1224, False),
+    # #06 五/（一）: 认定第一年给予3万元创建费用补助 of a 星级社区: the designation's sum is its subsidy's
+    ("designation-sum-in-its-subsidy", C, "004_a7a4461144ba7e7b-06.txt", "星级社区补助", "金额", 30000.0, 687, True),
+    # #20 三/2: a 星级社区's criteria (3000人 …) are not its subsidy's
+    ("designation-criteria-stay-out", C, "004_a7a4461144ba7e7b-20.txt", "星级社区补助", "人数", 3000.0, 2359, False),
+]
+
+
+@pytest.mark.parametrize(("path", "doc_id", "benefit", "label", "value", "line", "expected"), [c[1:] for c in CASES],
+                         ids=[c[0] for c in CASES])
+def test_a_benefit_takes_its_values(path: str, doc_id: str, benefit: str, label: str, value: float, line: int,
+                                    expected: bool) -> None:
+    assert _has(_shown(path, doc_id, benefit), label, value, line) is expected
+
+
+def test_what_a_benefit_holds_is_of_the_taxonomy() -> None:
+    holds = compare_rules().holds
+    assert holds and all(b in benefits().entries for k, v in holds.items() for b in (k, *v))
