@@ -19,11 +19,8 @@ import os
 import platform
 import queue
 import re
-import signal
-import socket
 import sqlite3
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
@@ -34,7 +31,9 @@ from pathlib import Path
 import httpx
 
 ROOT = Path(__file__).resolve().parent.parent
-START = "from extractor.cli.serve import serve_cmd; serve_cmd()"
+sys.path.insert(0, str(ROOT / "tests"))
+from _server import serving  # noqa: E402  (tests/_server.py: zhengce serve on a free loopback port)
+
 PAGE = os.sysconf("SC_PAGE_SIZE")
 TICK = os.sysconf("SC_CLK_TCK")
 
@@ -57,12 +56,6 @@ def documents(n: int) -> list[tuple[str, bytes]]:
         text = text[: runs[-1].start()] + stamp + text[runs[-1].end():] if runs else text + f"\n每人补贴{stamp}元。\n"
         out.append((f"{base.stem}-{i:03d}.txt", text.encode("utf-8")))
     return out
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def family(pid: int) -> list[int]:
@@ -141,17 +134,9 @@ def client(url: str, todo: queue.Queue[tuple[str, bytes]], run: Run, lock: threa
 def one_run(docs: list[tuple[str, bytes]], clients: int, workers: int) -> Run:
     run = Run()
     with tempfile.TemporaryDirectory() as tmp:
-        store, port = Path(tmp) / "store", free_port()
-        proc = subprocess.Popen([sys.executable, "-c", START, "--store", str(store), "--port", str(port), "--workers", str(workers),
-                                 "--queue", str(clients)], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        url = f"http://127.0.0.1:{port}"
-        try:
-            while True:
-                try:
-                    if httpx.get(f"{url}/openapi.json", timeout=2).status_code == 200:
-                        break
-                except httpx.HTTPError:
-                    time.sleep(0.3)
+        store = Path(tmp) / "store"
+        with serving(store, ["--workers", str(workers), "--queue", str(clients)]) as served:
+            proc, url = served.proc, served.url
             todo: queue.Queue[tuple[str, bytes]] = queue.Queue()
             for d in docs:
                 todo.put(d)
@@ -179,9 +164,6 @@ def one_run(docs: list[tuple[str, bytes]], clients: int, workers: int) -> Run:
             with sqlite3.connect(store / "store.db") as conn:
                 run.sources = conn.execute("select count(*) from sources").fetchone()[0]
                 run.stored_docs = conn.execute("select count(distinct doc_id) from documents").fetchone()[0]
-        finally:
-            proc.send_signal(signal.SIGINT)
-            proc.wait(timeout=60)
     return run
 
 

@@ -30,9 +30,9 @@ LAW = [ROOT / "corpus" / "revisions" / f"anti-unfair-competition-law-{y}.txt" fo
 FILING = [ROOT / "corpus" / "revisions" / f"beijing-filing-review-{y}.txt" for y in (2021, 2024)]
 
 
-def upload(client: TestClient, path: Path, name: str | None = None) -> Any:
+def upload(api_client: TestClient, path: Path, name: str | None = None) -> Any:
     with path.open("rb") as f:
-        return client.post("/v1/documents", files={"file": (name or path.name, f)})
+        return api_client.post("/v1/documents", files={"file": (name or path.name, f)})
 
 
 def same(q: Quantity | dict[str, Any]) -> tuple[object, ...]:
@@ -43,21 +43,15 @@ def same(q: Quantity | dict[str, Any]) -> tuple[object, ...]:
 
 
 @pytest.fixture(scope="module")
-def store_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tmp_path_factory.mktemp("api") / "store"
+def api_settings() -> ApiSettings:
+    """The settings of this module's app (the ``api_client`` fixture of conftest.py)."""
+    return ApiSettings(workers=2, sync_max_kb=24)
 
 
 @pytest.fixture(scope="module")
-def client(store_dir: Path) -> Iterator[TestClient]:
-    app = create_app(store_dir, settings=ApiSettings(workers=2, sync_max_kb=24))
-    with TestClient(app, raise_server_exceptions=False) as c:
-        yield c
-
-
-@pytest.fixture(scope="module")
-def uploaded(client: TestClient) -> dict[str, Any]:
+def uploaded(api_client: TestClient) -> dict[str, Any]:
     """The answers of the uploads of one text, the filing-review pair and the three versions of the law."""
-    out = {p.name: upload(client, p) for p in [TEXT, *FILING, *LAW]}
+    out = {p.name: upload(api_client, p) for p in [TEXT, *FILING, *LAW]}
     assert {n: r.status_code for n, r in out.items()} == dict.fromkeys(out, 200)
     return {n: r.json() for n, r in out.items()}
 
@@ -73,23 +67,23 @@ def test_upload_gives_the_quantities_of_analyze_path(uploaded: dict[str, Any]) -
     assert mine["job"]["state"] == "done" and mine["job"]["format"] == "text" and mine["job"]["filename"] == TEXT.name
 
 
-def test_the_stored_file_is_named_by_its_hash(uploaded: dict[str, Any], store_dir: Path) -> None:
+def test_the_stored_file_is_named_by_its_hash(uploaded: dict[str, Any], api_store: Path) -> None:
     job = uploaded[TEXT.name]["job"]
-    assert (store_dir / "uploads" / f"{job['sha256'][:32]}.txt").read_bytes() == TEXT.read_bytes()
+    assert (api_store / "uploads" / f"{job['sha256'][:32]}.txt").read_bytes() == TEXT.read_bytes()
     assert doc_of(uploaded, TEXT.name) == f"{job['sha256'][:32]}.txt"
 
 
-def test_the_same_bytes_again_are_one_source(client: TestClient, uploaded: dict[str, Any], store_dir: Path) -> None:
-    again = upload(client, TEXT, "another-name.txt").json()
+def test_the_same_bytes_again_are_one_source(api_client: TestClient, uploaded: dict[str, Any], api_store: Path) -> None:
+    again = upload(api_client, TEXT, "another-name.txt").json()
     assert again["job"]["doc_ids"] == uploaded[TEXT.name]["job"]["doc_ids"]
-    with sqlite3.connect(store_dir / "store.db") as conn:
+    with sqlite3.connect(api_store / "store.db") as conn:
         assert conn.execute("select count(*) from sources where sha256 = ?", [again["job"]["sha256"]]).fetchone()[0] == 1
 
 
 @pytest.mark.parametrize("suffix", ["", "/quantities", "/sections", "/analysis"], ids=["document", "quantities", "sections", "analysis"])
-def test_a_document_reads_back_as_uploaded(client: TestClient, uploaded: dict[str, Any], suffix: str) -> None:
+def test_a_document_reads_back_as_uploaded(api_client: TestClient, uploaded: dict[str, Any], suffix: str) -> None:
     analysis = uploaded[TEXT.name]["analyses"][0]
-    got = client.get(f"/v1/documents/{analysis['document']['id']}{suffix}")
+    got = api_client.get(f"/v1/documents/{analysis['document']['id']}{suffix}")
     assert got.status_code == 200
     want = {"": analysis["document"], "/quantities": analysis["quantities"], "/sections": analysis["document"]["sections"],
             "/analysis": analysis}[suffix]
@@ -110,16 +104,16 @@ SEARCHES = [
 
 
 @pytest.mark.parametrize(("params", "found"), SEARCHES)
-def test_search_finds_the_text_by_words_and_fields(client: TestClient, uploaded: dict[str, Any], params: dict[str, str], found: bool) -> None:
-    page = client.get("/v1/documents", params=params)
+def test_search_finds_the_text_by_words_and_fields(api_client: TestClient, uploaded: dict[str, Any], params: dict[str, str], found: bool) -> None:
+    page = api_client.get("/v1/documents", params=params)
     assert page.status_code == 200, page.text
     assert (doc_of(uploaded, TEXT.name) in [h["doc_id"] for h in page.json()["hits"]]) is found
 
 
-def test_search_pages(client: TestClient, uploaded: dict[str, Any]) -> None:
-    everything = client.get("/v1/documents").json()
+def test_search_pages(api_client: TestClient, uploaded: dict[str, Any]) -> None:
+    everything = api_client.get("/v1/documents").json()
     assert everything["total"] == 6 and len(everything["hits"]) == 6
-    assert client.get("/v1/documents", params={"page": 2}).json()["hits"] == []
+    assert api_client.get("/v1/documents", params={"page": 2}).json()["hits"] == []
 
 
 @pytest.mark.parametrize(("params", "word"), [
@@ -127,89 +121,89 @@ def test_search_pages(client: TestClient, uploaded: dict[str, Any]) -> None:
     pytest.param({"year": "twenty"}, "year", id="bad-year"), pytest.param({"benefit": "没有这个补贴"}, "benefit", id="unknown-benefit"),
     pytest.param({"level": "galactic"}, "level", id="bad-level"),
 ])
-def test_bad_search_is_a_json_error(client: TestClient, params: dict[str, object], word: str) -> None:
-    r = client.get("/v1/documents", params=params)
+def test_bad_search_is_a_json_error(api_client: TestClient, params: dict[str, object], word: str) -> None:
+    r = api_client.get("/v1/documents", params=params)
     assert r.status_code == 422 and word in r.json()["error"]
 
 
-def test_a_large_file_is_a_job_kept_in_the_store(client: TestClient, store_dir: Path) -> None:
-    r = upload(client, LARGE)
+def test_a_large_file_is_a_job_kept_in_the_store(api_client: TestClient, api_store: Path) -> None:
+    r = upload(api_client, LARGE)
     assert r.status_code == 202
     job = r.json()["job"]
     assert r.headers["location"] == f"/v1/jobs/{job['job_id']}" and job["state"] == "queued"
     deadline = time.monotonic() + 120
-    while (state := client.get(f"/v1/jobs/{job['job_id']}").json())["state"] not in ("done", "failed"):
+    while (state := api_client.get(f"/v1/jobs/{job['job_id']}").json())["state"] not in ("done", "failed"):
         assert time.monotonic() < deadline, state
         time.sleep(0.5)
     assert state["state"] == "done" and len(state["doc_ids"]) == 1
-    with sqlite3.connect(store_dir / "store.db") as conn:  # the state is the store's, not the process's
+    with sqlite3.connect(api_store / "store.db") as conn:  # the state is the store's, not the process's
         assert conn.execute("select state from jobs where job_id = ?", [job["job_id"]]).fetchone() == ("done",)
-    assert client.get(f"/v1/documents/{state['doc_ids'][0]}/quantities").json() == [
-        q.model_dump(mode="json") for q in analyze_path(store_dir / "uploads" / f"{job['sha256'][:32]}.txt").analyses[0].quantities]
+    assert api_client.get(f"/v1/documents/{state['doc_ids'][0]}/quantities").json() == [
+        q.model_dump(mode="json") for q in analyze_path(api_store / "uploads" / f"{job['sha256'][:32]}.txt").analyses[0].quantities]
 
 
-def test_a_large_bad_file_is_a_failed_job_and_nothing_else_stored(client: TestClient, store_dir: Path) -> None:
-    files = sorted((store_dir / "uploads").iterdir())
-    r = client.post("/v1/documents", files={"file": ("scan.pdf", b"%PDF-1.7\n" + b"\x00broken\xff" * 4000)})
+def test_a_large_bad_file_is_a_failed_job_and_nothing_else_stored(api_client: TestClient, api_store: Path) -> None:
+    files = sorted((api_store / "uploads").iterdir())
+    r = api_client.post("/v1/documents", files={"file": ("scan.pdf", b"%PDF-1.7\n" + b"\x00broken\xff" * 4000)})
     assert r.status_code == 202
     job_id = r.json()["job"]["job_id"]
     deadline = time.monotonic() + 60
-    while (state := client.get(f"/v1/jobs/{job_id}").json())["state"] not in ("done", "failed"):
+    while (state := api_client.get(f"/v1/jobs/{job_id}").json())["state"] not in ("done", "failed"):
         assert time.monotonic() < deadline, state
         time.sleep(0.3)
     assert state["state"] == "failed" and state["error"] and state["doc_ids"] == []
-    assert sorted((store_dir / "uploads").iterdir()) == files
-    with sqlite3.connect(store_dir / "store.db") as conn:
+    assert sorted((api_store / "uploads").iterdir()) == files
+    with sqlite3.connect(api_store / "store.db") as conn:
         assert conn.execute("select count(*) from sources where sha256 = ?", [state["sha256"]]).fetchone()[0] == 0
 
 
-def test_an_unknown_job_is_404(client: TestClient) -> None:
-    assert client.get("/v1/jobs/0123456789abcdef").status_code == 404
+def test_an_unknown_job_is_404(api_client: TestClient) -> None:
+    assert api_client.get("/v1/jobs/0123456789abcdef").status_code == 404
 
 
-def test_compare_gives_the_library_table(client: TestClient, uploaded: dict[str, Any], store_dir: Path) -> None:
-    table = client.get("/v1/compare", params={"benefit": "就业见习补贴"}).json()
-    with open_store(store_dir) as store:
+def test_compare_gives_the_library_table(api_client: TestClient, uploaded: dict[str, Any], api_store: Path) -> None:
+    table = api_client.get("/v1/compare", params={"benefit": "就业见习补贴"}).json()
+    with open_store(api_store) as store:
         expected = analyses_to_table(store.analyses(), benefit="就业见习补贴")
     assert table["rows"] and table == expected.model_dump(mode="json")
 
 
-def test_compare_of_an_unknown_benefit_names_the_closest(client: TestClient) -> None:
-    r = client.get("/v1/compare", params={"benefit": "创业担保款"})
+def test_compare_of_an_unknown_benefit_names_the_closest(api_client: TestClient) -> None:
+    r = api_client.get("/v1/compare", params={"benefit": "创业担保款"})
     assert r.status_code == 422 and "创业担保贷款" in r.json()["error"]
 
 
-def test_diff_of_two_stored_versions(client: TestClient, uploaded: dict[str, Any]) -> None:
+def test_diff_of_two_stored_versions(api_client: TestClient, uploaded: dict[str, Any]) -> None:
     a, b = doc_of(uploaded, FILING[0].name), doc_of(uploaded, FILING[1].name)
-    diff = client.get("/v1/diff", params={"a": a, "b": b})
+    diff = api_client.get("/v1/diff", params={"a": a, "b": b})
     assert diff.status_code == 200 and diff.json()["a_id"] == a and diff.json()["b_id"] == b
-    page = client.get("/v1/diff", params={"a": a, "b": b, "format": "html"})
+    page = api_client.get("/v1/diff", params={"a": a, "b": b, "format": "html"})
     assert page.headers["content-type"].startswith("text/html") and "<html" in page.text
 
 
-def test_history_of_a_work_named_by_one_version(client: TestClient, uploaded: dict[str, Any]) -> None:
-    h = client.get("/v1/history", params={"work": doc_of(uploaded, LAW[1].name)})
+def test_history_of_a_work_named_by_one_version(api_client: TestClient, uploaded: dict[str, Any]) -> None:
+    h = api_client.get("/v1/history", params={"work": doc_of(uploaded, LAW[1].name)})
     assert h.status_code == 200
     assert [v["document_id"] for v in h.json()["versions"]] == [doc_of(uploaded, p.name) for p in LAW]
 
 
-def test_history_of_a_work_by_title(client: TestClient, uploaded: dict[str, Any]) -> None:
-    h = client.get("/v1/history", params={"work": "中华人民共和国反不正当竞争法"})
+def test_history_of_a_work_by_title(api_client: TestClient, uploaded: dict[str, Any]) -> None:
+    h = api_client.get("/v1/history", params={"work": "中华人民共和国反不正当竞争法"})
     assert h.status_code == 200 and len(h.json()["versions"]) == 3
 
 
-def test_history_of_nothing_stored_is_404(client: TestClient) -> None:
-    assert client.get("/v1/history", params={"work": "没有这部法"}).status_code == 404
+def test_history_of_nothing_stored_is_404(api_client: TestClient) -> None:
+    assert api_client.get("/v1/history", params={"work": "没有这部法"}).status_code == 404
 
 
-def test_graph_holds_every_stored_document(client: TestClient, uploaded: dict[str, Any]) -> None:
-    ids = {d["id"] for d in client.get("/v1/graph").json()["documents"]}
+def test_graph_holds_every_stored_document(api_client: TestClient, uploaded: dict[str, Any]) -> None:
+    ids = {d["id"] for d in api_client.get("/v1/graph").json()["documents"]}
     assert {doc_of(uploaded, n) for n in uploaded} <= ids
 
 
-def test_jsonld_is_schema_org_legislation(client: TestClient, uploaded: dict[str, Any]) -> None:
+def test_jsonld_is_schema_org_legislation(api_client: TestClient, uploaded: dict[str, Any]) -> None:
     doc = uploaded[TEXT.name]["analyses"][0]["document"]
-    r = client.get(f"/v1/documents/{doc['id']}/jsonld")
+    r = api_client.get(f"/v1/documents/{doc['id']}/jsonld")
     node = r.json()
     assert r.headers["content-type"].startswith("application/ld+json")
     assert (node["@type"], node["name"], node["legislationIdentifier"], node["legislationDate"]) == (
@@ -217,19 +211,19 @@ def test_jsonld_is_schema_org_legislation(client: TestClient, uploaded: dict[str
     assert node["legislationPassedBy"] == [{"@type": "GovernmentOrganization", "name": n} for n in doc["issuers"]]
 
 
-def test_openapi_and_a_docs_page_without_cdn(client: TestClient) -> None:
-    schema = client.get("/openapi.json").json()
+def test_openapi_and_a_docs_page_without_cdn(api_client: TestClient) -> None:
+    schema = api_client.get("/openapi.json").json()
     assert {"/v1/documents", "/v1/documents/{doc_id}", "/v1/jobs/{job_id}", "/v1/compare", "/v1/diff", "/v1/history",
             "/v1/graph", "/v1/reviews", "/v1/golden/{doc_id}", "/v1/labelstudio/import"} <= set(schema["paths"])
-    page = client.get("/docs")
+    page = api_client.get("/docs")
     assert page.status_code == 200 and "/v1/documents/{doc_id}/quantities" in page.text
     assert "<script" not in page.text and "cdn" not in page.text.lower()
     assert 'src="http' not in page.text and 'href="http' not in page.text  # nothing loaded from elsewhere
 
 
 @pytest.fixture(scope="module")
-def keyed(store_dir: Path) -> Iterator[TestClient]:
-    app = create_app(store_dir, api_key="s3cret", settings=ApiSettings(workers=1, warm=False))
+def keyed(api_store: Path) -> Iterator[TestClient]:
+    app = create_app(api_store, api_key="s3cret", settings=ApiSettings(workers=1, warm=False))
     with TestClient(app, raise_server_exceptions=False) as c:
         yield c
 
@@ -249,13 +243,13 @@ def test_openapi_is_open_with_a_key(keyed: TestClient) -> None:
     assert keyed.get("/openapi.json").status_code == 200 and keyed.get("/docs").status_code == 200
 
 
-def test_upload_without_a_key_stores_nothing(keyed: TestClient, store_dir: Path, tmp_path: Path) -> None:
+def test_upload_without_a_key_stores_nothing(keyed: TestClient, api_store: Path, tmp_path: Path) -> None:
     new = tmp_path / "new.txt"
     shutil.copy(TEXT, new)
     new.write_text(new.read_text(encoding="utf-8") + "\n每人每月补贴 777 元。\n", encoding="utf-8")
-    before = sorted((store_dir / "uploads").iterdir())
+    before = sorted((api_store / "uploads").iterdir())
     assert upload(keyed, new).status_code == 401
-    assert sorted((store_dir / "uploads").iterdir()) == before
+    assert sorted((api_store / "uploads").iterdir()) == before
 
 
 def test_jobs_a_stopped_server_left_are_failed_at_start(tmp_path: Path) -> None:

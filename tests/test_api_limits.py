@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from extractor.api import ApiSettings, create_app
+from extractor.api import ApiSettings
 from extractor.api._context import ApiContext
 from extractor.api.app import docs_page
 from extractor.api.limits import UploadCap, sniff_format
@@ -31,27 +31,21 @@ CAP_MB = 0.1
 
 
 @pytest.fixture(scope="module")
-def store_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tmp_path_factory.mktemp("limits") / "store"
+def api_settings() -> ApiSettings:
+    """The settings of this module's app (the ``api_client`` fixture of conftest.py)."""
+    return ApiSettings(workers=1, queue=0, max_upload_mb=CAP_MB)
 
 
-@pytest.fixture(scope="module")
-def client(store_dir: Path) -> Iterator[TestClient]:
-    app = create_app(store_dir, settings=ApiSettings(workers=1, queue=0, max_upload_mb=CAP_MB))
-    with TestClient(app, raise_server_exceptions=False) as c:
-        yield c
-
-
-def ctx_of(client: TestClient) -> ApiContext:
-    ctx = client.app.state.zhengce  # type: ignore[attr-defined]
+def ctx_of(api_client: TestClient) -> ApiContext:
+    ctx = api_client.app.state.zhengce  # type: ignore[attr-defined]
     assert isinstance(ctx, ApiContext)
     return ctx
 
 
 @contextmanager
-def changed(client: TestClient, **what: Any) -> Iterator[None]:
+def changed(api_client: TestClient, **what: Any) -> Iterator[None]:
     """The app's settings or budgets changed for one test (the routes read them at each request)."""
-    ctx = ctx_of(client)
+    ctx = ctx_of(api_client)
     old = (ctx.settings, ctx.budgets)
     if "budgets" in what:
         ctx.budgets = what.pop("budgets")
@@ -62,16 +56,16 @@ def changed(client: TestClient, **what: Any) -> Iterator[None]:
         ctx.settings, ctx.budgets = old
 
 
-def stored(store_dir: Path) -> tuple[list[str], int, int, int]:
+def stored(api_store: Path) -> tuple[list[str], int, int, int]:
     """What the store holds: the uploaded files, and the rows of sources, documents and jobs."""
-    files = sorted(p.name for p in (store_dir / "uploads").iterdir()) if (store_dir / "uploads").exists() else []
-    with sqlite3.connect(store_dir / "store.db") as conn:
+    files = sorted(p.name for p in (api_store / "uploads").iterdir()) if (api_store / "uploads").exists() else []
+    with sqlite3.connect(api_store / "store.db") as conn:
         counts = [conn.execute(f"select count(*) from {t}").fetchone()[0] for t in ("sources", "documents", "jobs")]
     return files, counts[0], counts[1], counts[2]
 
 
-def post(client: TestClient, name: str, data: bytes) -> Any:
-    return client.post("/v1/documents", files={"file": (name, data)})
+def post(api_client: TestClient, name: str, data: bytes) -> Any:
+    return api_client.post("/v1/documents", files={"file": (name, data)})
 
 
 # -- type by bytes ------------------------------------------------------------------------------------------
@@ -113,20 +107,20 @@ WRONG_TYPE = [
 
 
 @pytest.mark.parametrize(("name", "data"), WRONG_TYPE)
-def test_a_file_of_another_type_is_415_and_nothing_stored(client: TestClient, store_dir: Path, name: str, data: bytes) -> None:
-    before = stored(store_dir)
-    r = post(client, name, data)
+def test_a_file_of_another_type_is_415_and_nothing_stored(api_client: TestClient, api_store: Path, name: str, data: bytes) -> None:
+    before = stored(api_store)
+    r = post(api_client, name, data)
     assert r.status_code == 415 and "PDF, DOCX, HTML or text" in r.json()["error"]
-    assert stored(store_dir) == before
+    assert stored(api_store) == before
 
 
-def test_the_stored_suffix_is_the_bytes_type_not_the_name(client: TestClient, store_dir: Path) -> None:
-    r = post(client, "../../../etc/policy.pdf", TEXT.read_bytes())
+def test_the_stored_suffix_is_the_bytes_type_not_the_name(api_client: TestClient, api_store: Path) -> None:
+    r = post(api_client, "../../../etc/policy.pdf", TEXT.read_bytes())
     assert r.status_code == 200, r.text
     job = r.json()["job"]
     assert job["format"] == "text" and job["filename"] == "policy.pdf"
-    assert (store_dir / "uploads" / f"{job['sha256'][:32]}.txt").exists()
-    assert not (store_dir.parent / "etc").exists()
+    assert (api_store / "uploads" / f"{job['sha256'][:32]}.txt").exists()
+    assert not (api_store.parent / "etc").exists()
 
 
 # -- bad uploads ----------------------------------------------------------------------------------------------
@@ -139,25 +133,25 @@ BAD = [
 
 
 @pytest.mark.parametrize(("name", "data", "word"), BAD)
-def test_a_bad_upload_is_a_json_error_and_nothing_stored(client: TestClient, store_dir: Path, name: str, data: bytes, word: str) -> None:
-    before = stored(store_dir)
-    r = post(client, name, data)
+def test_a_bad_upload_is_a_json_error_and_nothing_stored(api_client: TestClient, api_store: Path, name: str, data: bytes, word: str) -> None:
+    before = stored(api_store)
+    r = post(api_client, name, data)
     assert r.status_code == 422, r.text
     assert word in r.json()["error"] and "Traceback" not in r.text
-    assert stored(store_dir) == before
+    assert stored(api_store) == before
 
 
 # -- size cap while streaming ---------------------------------------------------------------------------------
 
 
-def test_an_upload_over_the_cap_is_413_and_nothing_stored(client: TestClient, store_dir: Path) -> None:
-    before = stored(store_dir)
-    r = post(client, "big.txt", "补贴".encode() * 60_000)
+def test_an_upload_over_the_cap_is_413_and_nothing_stored(api_client: TestClient, api_store: Path) -> None:
+    before = stored(api_store)
+    r = post(api_client, "big.txt", "补贴".encode() * 60_000)
     assert r.status_code == 413 and "size cap" in r.json()["error"]
-    assert stored(store_dir) == before
+    assert stored(api_store) == before
 
 
-def test_a_chunked_upload_over_the_cap_is_413(client: TestClient, store_dir: Path) -> None:
+def test_a_chunked_upload_over_the_cap_is_413(api_client: TestClient, api_store: Path) -> None:
     boundary = "zhengce-boundary"
     head = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\n"
             "Content-Type: text/plain\r\n\r\n").encode()
@@ -168,10 +162,10 @@ def test_a_chunked_upload_over_the_cap_is_413(client: TestClient, store_dir: Pat
             yield "就业".encode() * 512
         yield f"\r\n--{boundary}--\r\n".encode()
 
-    before = stored(store_dir)
-    r = client.post("/v1/documents", content=body(), headers={"content-type": f"multipart/form-data; boundary={boundary}"})
+    before = stored(api_store)
+    r = api_client.post("/v1/documents", content=body(), headers={"content-type": f"multipart/form-data; boundary={boundary}"})
     assert r.status_code == 413
-    assert stored(store_dir) == before
+    assert stored(api_store) == before
 
 
 def _run_cap(chunks: int, size: int, limit: int, content_length: bool) -> tuple[int, int]:
@@ -213,48 +207,48 @@ def test_under_the_cap_the_body_is_read_whole() -> None:
 # -- budgets, time, pool ------------------------------------------------------------------------------------
 
 
-def test_the_page_cap_is_413_naming_the_budget(client: TestClient, store_dir: Path) -> None:
-    before = stored(store_dir)
-    with changed(client, budgets=Budgets(max_pages=3)):
-        r = post(client, "ten-pages.pdf", PDF.read_bytes())
+def test_the_page_cap_is_413_naming_the_budget(api_client: TestClient, api_store: Path) -> None:
+    before = stored(api_store)
+    with changed(api_client, budgets=Budgets(max_pages=3)):
+        r = post(api_client, "ten-pages.pdf", PDF.read_bytes())
     assert r.status_code == 413 and "page budget" in r.json()["error"] and "ten-pages.pdf" in r.json()["error"]
-    assert stored(store_dir) == before
+    assert stored(api_store) == before
 
 
-def test_an_analysis_over_the_request_time_is_504(client: TestClient, store_dir: Path) -> None:
-    before = stored(store_dir)
-    with changed(client, request_seconds=0.01):
-        r = post(client, "slow.txt", TEXT.read_bytes() + "\n最高 999 元。".encode())
+def test_an_analysis_over_the_request_time_is_504(api_client: TestClient, api_store: Path) -> None:
+    before = stored(api_store)
+    with changed(api_client, request_seconds=0.01):
+        r = post(api_client, "slow.txt", TEXT.read_bytes() + "\n最高 999 元。".encode())
     assert r.status_code == 504 and "time budget" in r.json()["error"]
-    assert stored(store_dir) == before
+    assert stored(api_store) == before
 
 
-def test_any_request_over_its_time_is_504(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_any_request_over_its_time_is_504(api_client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
     def slow(self: ApiContext, store: object, doc_id: str) -> None:
         time.sleep(1.5)
         raise AssertionError("answered already")
 
     monkeypatch.setattr(ApiContext, "analysis", slow)
-    with changed(client, answer_seconds=0.3):
+    with changed(api_client, answer_seconds=0.3):
         t = time.monotonic()
-        r = client.get("/v1/documents/anything")
+        r = api_client.get("/v1/documents/anything")
     assert r.status_code == 504 and "0.3 s" in r.json()["error"] and time.monotonic() - t < 1.4
 
 
-def test_a_full_pool_is_503_with_retry_after(client: TestClient, store_dir: Path) -> None:
-    ctx = ctx_of(client)
+def test_a_full_pool_is_503_with_retry_after(api_client: TestClient, api_store: Path) -> None:
+    ctx = ctx_of(api_client)
     assert ctx.pool is not None
     busy = ctx.pool.submit(str(COMPENDIUM), 120)  # the one process, with no queue behind it
     try:
-        before = stored(store_dir)
-        r = post(client, "one-more.txt", TEXT.read_bytes() + "\n每人 888 元。".encode())
+        before = stored(api_store)
+        r = post(api_client, "one-more.txt", TEXT.read_bytes() + "\n每人 888 元。".encode())
         assert r.status_code == 503 and r.headers["retry-after"] == str(ctx.settings.retry_after)
         assert "busy" in r.json()["error"]
-        assert stored(store_dir) == before
+        assert stored(api_store) == before
     finally:
         busy.result(timeout=120)
     t = time.monotonic()
-    assert post(client, "one-more.txt", TEXT.read_bytes() + "\n每人 888 元。".encode()).status_code == 200
+    assert post(api_client, "one-more.txt", TEXT.read_bytes() + "\n每人 888 元。".encode()).status_code == 200
     assert time.monotonic() - t < 60
 
 
@@ -268,24 +262,24 @@ ROUTES = ["/v1/documents/{}", "/v1/documents/{}/quantities", "/v1/documents/{}/h
 
 @pytest.mark.parametrize("route", ROUTES)
 @pytest.mark.parametrize("name", TRAVERSALS)
-def test_a_path_in_an_id_is_404(client: TestClient, route: str, name: str) -> None:
-    r = client.get(route.format(name))
+def test_a_path_in_an_id_is_404(api_client: TestClient, route: str, name: str) -> None:
+    r = api_client.get(route.format(name))
     assert r.status_code == 404, r.text
     assert r.headers["content-type"] == "application/json" and "root:" not in r.text
 
 
 @pytest.mark.parametrize(("params"), [{"a": "../store.db", "b": "/etc/passwd"}, {"a": "corpus/texts/001_e001dd900bee0134.txt", "b": "x"}],
                          ids=["traversal", "a-real-file"])
-def test_diff_takes_ids_not_paths(client: TestClient, params: dict[str, str]) -> None:
-    assert client.get("/v1/diff", params=params).status_code == 404
+def test_diff_takes_ids_not_paths(api_client: TestClient, params: dict[str, str]) -> None:
+    assert api_client.get("/v1/diff", params=params).status_code == 404
 
 
-def test_the_text_is_escaped_in_the_html(client: TestClient) -> None:
+def test_the_text_is_escaped_in_the_html(api_client: TestClient) -> None:
     text = "关于<script>alert('x')</script>的通知\n一、每人每月补贴1500元，<b>最长</b>不超过12个月。\n"
-    r = post(client, "xss.txt", text.encode())
+    r = post(api_client, "xss.txt", text.encode())
     assert r.status_code == 200, r.text
     doc_id = r.json()["analyses"][0]["document"]["id"]
-    page = client.get(f"/v1/documents/{doc_id}/html").text
+    page = api_client.get(f"/v1/documents/{doc_id}/html").text
     assert "<script>alert" not in page and "&lt;script&gt;alert" in page and "<b>最长" not in page
 
 
@@ -294,12 +288,12 @@ def test_the_docs_page_escapes_the_schema() -> None:
     assert "<script>" not in page and "<img" not in page and "<i>" not in page and "&lt;img src=x&gt;" in page
 
 
-def test_an_unexpected_error_is_500_without_detail(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_unexpected_error_is_500_without_detail(api_client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
     def broken(self: ApiContext, store: object, doc_id: str) -> None:
         raise RuntimeError("secret detail at /srv/zhengce")
 
     monkeypatch.setattr(ApiContext, "analysis", broken)
-    r = client.get("/v1/documents/anything")
+    r = api_client.get("/v1/documents/anything")
     assert r.status_code == 500 and r.json() == {"error": "internal error"}
 
 
@@ -310,6 +304,6 @@ def test_an_unexpected_error_is_500_without_detail(client: TestClient, monkeypat
     pytest.param("get", "/v1/compare", {}, id="compare-without-benefit"),
     pytest.param("get", "/v1/graph", {"params": {"in_force": "yesterday"}}, id="bad-date"),
 ])
-def test_a_bad_request_is_one_json_line(client: TestClient, method: str, path: str, kwargs: dict[str, Any]) -> None:
-    r = getattr(client, method)(path, **kwargs)
+def test_a_bad_request_is_one_json_line(api_client: TestClient, method: str, path: str, kwargs: dict[str, Any]) -> None:
+    r = getattr(api_client, method)(path, **kwargs)
     assert r.status_code == 422 and set(r.json()) == {"error"} and "\n" not in r.json()["error"]

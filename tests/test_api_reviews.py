@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -28,20 +27,9 @@ MISSED = 31415
 
 
 @pytest.fixture(scope="module")
-def store_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tmp_path_factory.mktemp("reviews") / "store"
-
-
-@pytest.fixture(scope="module")
-def client(store_dir: Path) -> Iterator[TestClient]:
-    with TestClient(create_app(store_dir, settings=ApiSettings(workers=1)), raise_server_exceptions=False) as c:
-        yield c
-
-
-@pytest.fixture(scope="module")
-def analysis(client: TestClient) -> Analysis:
+def analysis(api_client: TestClient) -> Analysis:
     with TEXT.open("rb") as f:
-        r = client.post("/v1/documents", files={"file": (TEXT.name, f)})
+        r = api_client.post("/v1/documents", files={"file": (TEXT.name, f)})
     assert r.status_code == 200, r.text
     return Analysis.model_validate(r.json()["analyses"][0])
 
@@ -65,9 +53,9 @@ def missed_review(a: Analysis) -> dict[str, Any]:
                 "section": "一", "quote": "补贴", "kind": "money", "value": MISSED, "unit": "yuan", "bound": "max"}}}
 
 
-def test_review_golden_eval_loop(client: TestClient, analysis: Analysis, store_dir: Path, tmp_path: Path) -> None:
+def test_review_golden_eval_loop(api_client: TestClient, analysis: Analysis, api_store: Path, tmp_path: Path) -> None:
     accepted, corrected, rejected = proposed(analysis)[:3]
-    r = client.post("/v1/reviews", json=[
+    r = api_client.post("/v1/reviews", json=[
         {"doc_id": analysis.id, "quantity_id": accepted.id, "action": "accept", "reviewer": "reviewer-1"},
         {"doc_id": analysis.id, "quantity_id": corrected.id, "action": "correct", "correction": {"value": WRONG},
          "note": "the text says otherwise", "reviewer": "reviewer-1"},
@@ -75,8 +63,8 @@ def test_review_golden_eval_loop(client: TestClient, analysis: Analysis, store_d
         missed_review(analysis),
     ])
     assert r.status_code == 201, r.text
-    assert [x["action"] for x in client.get(f"/v1/reviews/{analysis.id}").json()] == ["accept", "correct", "reject", "add"]
-    gold = client.get(f"/v1/golden/{analysis.id}")
+    assert [x["action"] for x in api_client.get(f"/v1/reviews/{analysis.id}").json()] == ["accept", "correct", "reject", "add"]
+    gold = api_client.get(f"/v1/golden/{analysis.id}")
     assert gold.status_code == 200
     folder = tmp_path / "golden"
     folder.mkdir()
@@ -84,7 +72,7 @@ def test_review_golden_eval_loop(client: TestClient, analysis: Analysis, store_d
     claimed = [q for q in gold.json()["quantities"] if not q.get("doubt")]
     assert sorted(q["value"] for q in claimed) == sorted([accepted.value, WRONG, MISSED])
     assert rejected.quote not in [q["quote"] for q in gold.json()["quantities"] if q["value"] == rejected.value]
-    report = evaluate(folder, root=store_dir)
+    report = evaluate(folder, root=api_store)
     assert report.errors == () and report.files == 1
     # the accepted value is right; the corrected one and the added miss are the program's misses; the corrected
     # and the rejected predictions count against its precision; unreviewed ones (doubt) count on neither side
@@ -92,11 +80,11 @@ def test_review_golden_eval_loop(client: TestClient, analysis: Analysis, store_d
     assert any(f"missed money {MISSED}" in m for m in report.misses)
 
 
-def test_the_newest_verdict_wins(client: TestClient, analysis: Analysis) -> None:
+def test_the_newest_verdict_wins(api_client: TestClient, analysis: Analysis) -> None:
     q = proposed(analysis)[5]
     for action in ("accept", "reject"):
-        assert client.post("/v1/reviews", json=[{"doc_id": analysis.id, "quantity_id": q.id, "action": action}]).status_code == 201
-    quotes = [(g["value"], g["section"]) for g in client.get(f"/v1/golden/{analysis.id}").json()["quantities"]]
+        assert api_client.post("/v1/reviews", json=[{"doc_id": analysis.id, "quantity_id": q.id, "action": action}]).status_code == 201
+    quotes = [(g["value"], g["section"]) for g in api_client.get(f"/v1/golden/{analysis.id}").json()["quantities"]]
     assert (q.value, q.section) not in quotes
 
 
@@ -115,15 +103,15 @@ BAD_REVIEWS = [
 
 
 @pytest.mark.parametrize(("review", "status", "word"), BAD_REVIEWS)
-def test_a_bad_review_is_refused_and_nothing_stored(client: TestClient, analysis: Analysis, review: dict[str, Any], status: int,
+def test_a_bad_review_is_refused_and_nothing_stored(api_client: TestClient, analysis: Analysis, review: dict[str, Any], status: int,
                                                       word: str) -> None:
     body = {"doc_id": analysis.id} | review
     if body.get("quantity_id") == 0:
         body["quantity_id"] = proposed(analysis)[0].id
-    before = client.get(f"/v1/reviews/{analysis.id}").json()
-    r = client.post("/v1/reviews", json=[body])
+    before = api_client.get(f"/v1/reviews/{analysis.id}").json()
+    r = api_client.post("/v1/reviews", json=[body])
     assert r.status_code == status and word in r.json()["error"], r.text
-    assert client.get(f"/v1/reviews/{analysis.id}").json() == before
+    assert api_client.get(f"/v1/reviews/{analysis.id}").json() == before
 
 
 VERDICTS = st.sampled_from([None, "accept", "reject", "correct"])
@@ -148,22 +136,22 @@ def test_golden_follows_the_verdicts(analysis: Analysis, data: st.DataObject) ->
 # -- Label Studio ---------------------------------------------------------------------------------------------
 
 
-def test_labelstudio_tasks_are_labels_spans_of_the_text(client: TestClient, analysis: Analysis) -> None:
-    [task] = client.get(f"/v1/labelstudio/{analysis.id}").json()
+def test_labelstudio_tasks_are_labels_spans_of_the_text(api_client: TestClient, analysis: Analysis) -> None:
+    [task] = api_client.get(f"/v1/labelstudio/{analysis.id}").json()
     items = task["predictions"][0]["result"]
     assert task["data"]["text"] == analysis.document.text and items
     for item in items:
         v = item["value"]
         assert item["type"] == "labels" and task["data"]["text"][v["start"]:v["end"]] == v["text"]
         assert v["labels"][0] in RULE_KINDS and "value" in item["meta"]
-    assert client.get("/v1/labelstudio/config").text.startswith("<View>")
+    assert api_client.get("/v1/labelstudio/config").text.startswith("<View>")
 
 
-def test_labelstudio_annotations_come_back_as_reviews(client: TestClient, store_dir: Path, tmp_path: Path) -> None:
+def test_labelstudio_annotations_come_back_as_reviews(api_client: TestClient, api_store: Path, tmp_path: Path) -> None:
     text = TEXT.read_bytes() + "\n（九）再给予每人一次性奖励 4321 元。\n".encode()
-    r = client.post("/v1/documents", files={"file": ("copy.txt", text)})
+    r = api_client.post("/v1/documents", files={"file": ("copy.txt", text)})
     doc = Analysis.model_validate(r.json()["analyses"][0])
-    [task] = client.get(f"/v1/labelstudio/{doc.id}").json()
+    [task] = api_client.get(f"/v1/labelstudio/{doc.id}").json()
     items = task["predictions"][0]["result"]
     kept, changed = dict(items[0]), dict(items[1])
     changed["meta"] = changed["meta"] | {"value": WRONG}
@@ -172,18 +160,18 @@ def test_labelstudio_annotations_come_back_as_reviews(client: TestClient, store_
            "value": {"start": start, "end": start + 2, "text": "补贴", "labels": ["money"]}, "meta": {"value": MISSED, "section": "一"}}
     no_value = {"id": "new2", "type": "labels", "value": {"start": 0, "end": 2, "text": doc.document.text[:2], "labels": ["money"]}}
     task["annotations"] = [{"completed_by": {"email": "a@example.org"}, "result": [kept, changed, new, no_value]}]
-    out = client.post("/v1/labelstudio/import", json=[task])
+    out = api_client.post("/v1/labelstudio/import", json=[task])
     assert out.status_code == 201, out.text
     actions = Counter(x["action"] for x in out.json()["reviews"])
     assert actions == {"accept": 1, "correct": 1, "add": 1, "reject": len(items) - 2}
     assert len(out.json()["skipped"]) == 1 and "meta.value" in out.json()["skipped"][0]
     assert {x["reviewer"] for x in out.json()["reviews"]} == {"labelstudio:a@example.org"}
-    claimed = [q for q in client.get(f"/v1/golden/{doc.id}").json()["quantities"] if not q.get("doubt")]
+    claimed = [q for q in api_client.get(f"/v1/golden/{doc.id}").json()["quantities"] if not q.get("doubt")]
     assert sorted(q["value"] for q in claimed) == sorted([items[0]["meta"]["value"], WRONG, MISSED])
 
 
-def test_labelstudio_import_without_a_document_is_refused(client: TestClient) -> None:
-    r = client.post("/v1/labelstudio/import", json=[{"data": {"text": "x"}, "annotations": []}])
+def test_labelstudio_import_without_a_document_is_refused(api_client: TestClient) -> None:
+    r = api_client.post("/v1/labelstudio/import", json=[{"data": {"text": "x"}, "annotations": []}])
     assert r.status_code == 422 and "doc_id" in r.json()["error"]
 
 

@@ -1,19 +1,17 @@
-"""``zhengce serve`` as a real process (issue 12, part 1): uvicorn on a free loopback port, a real upload
+"""``zhengce serve`` as a real process (issue 12, part 1): uvicorn on a free loopback port (conftest ``serve``), a real upload
 over HTTP that gives the quantities ``analyze_path`` gives for that file, then a clean stop that leaves no
 analysis process behind."""
 
 from __future__ import annotations
 
 import signal
-import socket
-import subprocess
-import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import httpx
 import pytest
+from _server import Served
 from click.testing import CliRunner
 
 from extractor.analysis import analyze_path
@@ -21,13 +19,6 @@ from extractor.cli.serve import serve_cmd
 
 ROOT = Path(__file__).resolve().parent.parent
 TEXT = ROOT / "corpus" / "texts" / "002_f15aeebbaef14a54.txt"
-START = "from extractor.cli.serve import serve_cmd; serve_cmd()"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def children(pid: int) -> list[int]:
@@ -42,30 +33,12 @@ def children(pid: int) -> list[int]:
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[subprocess.Popen[bytes], str, Path]]:
-    store = tmp_path_factory.mktemp("serve") / "store"
-    port = free_port()
-    proc = subprocess.Popen([sys.executable, "-c", START, "--store", str(store), "--port", str(port), "--workers", "1"],
-                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 90
-    while True:
-        assert proc.poll() is None, proc.stdout.read().decode() if proc.stdout else ""
-        try:
-            if httpx.get(f"{url}/openapi.json", timeout=2).status_code == 200:
-                break
-        except httpx.HTTPError:
-            pass
-        assert time.monotonic() < deadline, "the server did not answer in 90 s"
-        time.sleep(0.3)
-    yield proc, url, store
-    if proc.poll() is None:
-        proc.kill()
-        proc.wait()
+def server(serve: Callable[..., Served]) -> Served:
+    return serve("--workers", "1", capture=True)
 
 
-def test_an_upload_over_http_gives_the_quantities_of_analyze_path(server: tuple[subprocess.Popen[bytes], str, Path]) -> None:
-    _, url, store = server
+def test_an_upload_over_http_gives_the_quantities_of_analyze_path(server: Served) -> None:
+    url, store = server.url, server.store
     with TEXT.open("rb") as f:
         r = httpx.post(f"{url}/v1/documents", files={"file": (TEXT.name, f, "text/plain")}, timeout=120)
     assert r.status_code == 200, r.text
@@ -77,8 +50,8 @@ def test_an_upload_over_http_gives_the_quantities_of_analyze_path(server: tuple[
     assert got == analysis["quantities"]
 
 
-def test_the_server_stops_cleanly(server: tuple[subprocess.Popen[bytes], str, Path]) -> None:
-    proc, _, _ = server
+def test_the_server_stops_cleanly(server: Served) -> None:
+    proc = server.proc
     workers = children(proc.pid)
     assert workers, "the analysis process should be running after an upload"
     proc.send_signal(signal.SIGINT)

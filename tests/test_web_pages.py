@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import html
 import itertools
-from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -15,9 +14,7 @@ from fastapi.testclient import TestClient
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extractor.api import ApiSettings
 from extractor.records import Analysis
-from extractor.web.app import create_app
 from extractor.web.corpus_pages import snippet_html
 from extractor.web.document_page import text_to_html
 from extractor.web.html_base import script_json
@@ -119,39 +116,32 @@ class Marks(HTMLParser):
             self.text.append(data)
 
 
-@pytest.fixture(scope="module")
-def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
-    store = tmp_path_factory.mktemp("web") / "store"
-    with TestClient(create_app(store, settings=ApiSettings(workers=1)), raise_server_exceptions=False) as c:
-        yield c
-
-
-def upload(client: TestClient, name: str, data: bytes) -> Analysis:
-    r = client.post("/v1/documents", files={"file": (name, data)})
+def upload(api_client: TestClient, name: str, data: bytes) -> Analysis:
+    r = api_client.post("/v1/documents", files={"file": (name, data)})
     assert r.status_code == 200, r.text
     return Analysis.model_validate(r.json()["analyses"][0])
 
 
 @pytest.fixture(scope="module")
-def hostile(client: TestClient) -> Analysis:
-    return upload(client, "hostile.txt", HOSTILE.encode())
+def hostile(api_client: TestClient) -> Analysis:
+    return upload(api_client, "hostile.txt", HOSTILE.encode())
 
 
 @pytest.fixture(scope="module")
-def real(client: TestClient) -> Analysis:
-    return upload(client, TEXT.name, TEXT.read_bytes())
+def real(api_client: TestClient) -> Analysis:
+    return upload(api_client, TEXT.name, TEXT.read_bytes())
 
 
-def parsed_page(client: TestClient, doc_id: str) -> tuple[str, Marks]:
-    r = client.get(f"/documents/{doc_id}")
+def parsed_page(api_client: TestClient, doc_id: str) -> tuple[str, Marks]:
+    r = api_client.get(f"/documents/{doc_id}")
     assert r.status_code == 200 and r.headers["content-type"].startswith("text/html")
     p = Marks()
     p.feed(r.text)
     return r.text, p
 
 
-def test_a_document_with_script_shows_it_as_text(client: TestClient, hostile: Analysis) -> None:
-    page, p = parsed_page(client, hostile.id)
+def test_a_document_with_script_shows_it_as_text(api_client: TestClient, hostile: Analysis) -> None:
+    page, p = parsed_page(api_client, hostile.id)
     assert "<script>alert" not in page and "<img src=x" not in page
     assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in page
     assert p.scripts == ["/static/reviewer.js", "application/json"]  # the page's own, nothing from the document
@@ -159,9 +149,9 @@ def test_a_document_with_script_shows_it_as_text(client: TestClient, hostile: An
 
 
 @pytest.mark.parametrize("which", ["hostile", "real"])
-def test_every_highlight_carries_a_quantity_id(client: TestClient, which: str, request: pytest.FixtureRequest) -> None:
+def test_every_highlight_carries_a_quantity_id(api_client: TestClient, which: str, request: pytest.FixtureRequest) -> None:
     a: Analysis = request.getfixturevalue(which)
-    _, p = parsed_page(client, a.id)
+    _, p = parsed_page(api_client, a.id)
     ids = {q.id for q in a.quantities}
     assert p.marks and all(m.get("data-quantity-id") in ids for m in p.marks)
     inside = {q.id for q in a.quantities if 0 <= q.evidence.span[0] < q.evidence.span[1] <= len(a.document.text)}
@@ -186,12 +176,12 @@ def test_overlapping_highlights_are_split_and_nested(hostile: Analysis) -> None:
     assert "".join(p.text) == text
 
 
-def test_review_state_is_read_from_the_store(client: TestClient, hostile: Analysis) -> None:
+def test_review_state_is_read_from_the_store(api_client: TestClient, hostile: Analysis) -> None:
     first, second = hostile.quantities[0], hostile.quantities[1]
-    r = client.post("/v1/reviews", json=[{"doc_id": hostile.id, "action": "accept", "quantity_id": first.id},
+    r = api_client.post("/v1/reviews", json=[{"doc_id": hostile.id, "action": "accept", "quantity_id": first.id},
                                           {"doc_id": hostile.id, "action": "reject", "quantity_id": second.id}])
     assert r.status_code == 201, r.text
-    _, p = parsed_page(client, hostile.id)
+    _, p = parsed_page(api_client, hostile.id)
     state = {m["data-quantity-id"]: m.get("class", "") for m in p.marks}
     assert "v-accept" in (state[first.id] or "") and "v-reject" in (state[second.id] or "")
 
@@ -208,29 +198,29 @@ PAGE_CASES = [
 
 
 @pytest.mark.parametrize(("url", "status", "says"), [c[1:] for c in PAGE_CASES], ids=[c[0] for c in PAGE_CASES])
-def test_bad_requests_name_the_cause(client: TestClient, url: str, status: int, says: str) -> None:
-    r = client.get(url)
+def test_bad_requests_name_the_cause(api_client: TestClient, url: str, status: int, says: str) -> None:
+    r = api_client.get(url)
     assert r.status_code == status
     assert says.lower() in r.text.lower() and "Traceback" not in r.text
 
 
 @pytest.mark.parametrize("name", ["reviewer.js", "tables.js", "reviewer.css"])
-def test_vendored_assets_are_served(client: TestClient, name: str) -> None:
-    r = client.get(f"/static/{name}")
+def test_vendored_assets_are_served(api_client: TestClient, name: str) -> None:
+    r = api_client.get(f"/static/{name}")
     assert r.status_code == 200 and len(r.content) > 500
 
 
-def test_search_compare_and_diff_pages_render(client: TestClient, real: Analysis, hostile: Analysis) -> None:
-    s = client.get("/search", params={"q": "补贴"})
+def test_search_compare_and_diff_pages_render(api_client: TestClient, real: Analysis, hostile: Analysis) -> None:
+    s = api_client.get("/search", params={"q": "补贴"})
     assert s.status_code == 200 and f'href="/documents/{real.id}"' in s.text and "<b>补贴</b>" in s.text
-    c = client.get("/compare", params={"benefit": "一次性创业补贴"})
+    c = api_client.get("/compare", params={"benefit": "一次性创业补贴"})
     assert c.status_code == 200 and '<table id="compare"' in c.text
-    d = client.get("/diff", params={"a": hostile.id, "b": real.id})
+    d = api_client.get("/diff", params={"a": hostile.id, "b": real.id})
     assert d.status_code == 200 and 'id="redline"' in d.text and "<script>alert" not in d.text
 
 
-def test_the_search_form_keeps_its_values_escaped(client: TestClient, real: Analysis) -> None:
-    r = client.get("/search", params={"q": '"><script>x</script>', "level": "municipal"})
+def test_the_search_form_keeps_its_values_escaped(api_client: TestClient, real: Analysis) -> None:
+    r = api_client.get("/search", params={"q": '"><script>x</script>', "level": "municipal"})
     assert r.status_code == 200
     assert 'value="&quot;&gt;&lt;script&gt;x&lt;/script&gt;"' in r.text and "<script>x" not in r.text
     assert "<option selected>municipal</option>" in r.text
