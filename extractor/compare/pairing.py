@@ -26,6 +26,8 @@ PAIR = 0.25  # subjects at least this alike are the same rule's
 SAME_VALUE = 0.3  # added to the score of two numbers of the same value
 SAME_END = 0.1  # added to the score of two ranges with one end in common
 SAME_VALUE_FLOOR = 0.1  # two numbers of the same value are the same rule's at or above this
+CONTEXT = 0.3  # two numbers whose sentences hang on the same condition and party rank up to this much higher
+RESTATED = 0.5  # a number of an article with the value and this like a subject of another there restates it
 MOVED = 0.5  # a number repealed in one article and added with the same value in another: moved, at or above this
 SUBJECT_MAX = 28  # characters of a subject in a summary
 ALL_PAIRS = 40_000  # up to this many pairs of numbers in a group of articles, every pair sharing wording is scored
@@ -48,6 +50,10 @@ class Placed:
     subject: str
     words: frozenset[str]
     anchor: str = ""
+    context: frozenset[str] = frozenset()
+    aggravated: bool = False
+    paragraph: int = 0  # where its paragraph starts (after the last line break)
+    sentence: int = 0  # where its sentence starts (after the last 。 or line break)
 
     @property
     def path(self) -> str:
@@ -119,14 +125,47 @@ def anchor_of(doc: Document, q: Quantity) -> str:
     return m.group(0).strip() if m else ""
 
 
+_SENTENCE_END = regex.compile(r"[。\n：:]")
+_LABEL = regex.compile(r"^\s*第[一二三四五六七八九十百零〇\d]+条[ \u3000]*")
+# the party a sanction falls on: "对单位可以并处", "对其直接负责的主管人员和其他直接责任人员，可以处"
+_PARTY = regex.compile(r"对(?:其)?(?P<who>[^，,；;。：:]{1,30}?[^的，,；;。：:])(?=[，,]?(?:可以|可|并处|处以|处|给予|依法给予))")
+SENTENCE_MAX = 240  # characters looked at before a number for its sentence
+# a condition that raises a sanction to its next tier ("情节严重的，处…"; "逾期不改正的，处…")
+AGGRAVATING = ("情节严重", "情节特别严重", "情节恶劣", "情节较重", "后果严重", "拒不改正", "逾期不改正", "逾期未改正",
+               "逾期仍不改正", "逾期仍未改正", "拒不执行", "再次", "多次")
+
+
+def context_of(doc: Document, start: int, clause_start: int) -> tuple[str, str]:
+    """What a number's clause hangs on in its sentence (from the last ``。`` or ``：``): the last condition before its
+    clause (a clause ending in 的: ``情节严重的``, ``逾期不改正的``), and the party the rule falls on (``对单位``).
+    Two fines of one wording (``并处…的罚款``) are told apart by these: the base tier and the ``情节严重的`` tier, the
+    unit and the persons in charge.
+    """
+    text = doc.text
+    lo = max(0, clause_start - SENTENCE_MAX)
+    ends = list(_SENTENCE_END.finditer(text, lo, clause_start))
+    sent = ends[-1].end() if ends else lo
+    before = [c.strip() for c in regex.split(r"[，,；;]", _LABEL.sub("", text[sent:clause_start]))]
+    tier = next((c for c in reversed(before) if c.endswith("的")), "")
+    parties = list(_PARTY.finditer(text, sent, start))
+    return tier, (parties[-1].group("who") if parties else "")
+
+
 def place(doc: Document, q: Quantity, art: Article) -> Placed:
     s, e = clause_of(doc, *q.evidence.span)
     clause = verbatim(doc, s, e).replace("\n", "")
     start, end = q.evidence.span
     nth = doc.text[s:start].count(doc.text[start:end]) if end > start else 0  # which of equal numbers in the clause
     subject = subject_of(clause, q.evidence.quote, nth)
-    words = bigrams(_BOUNDS.sub("", subject.replace("…", "")) + (q.benefit or ""))
-    return Placed(q, art, clause, subject, frozenset(words), anchor_of(doc, q))
+    tier, party = context_of(doc, start, s)
+    # whom the rule falls on is part of what it governs, though a clause of its own may name it (对其…人员，可以处…)
+    words = bigrams(_BOUNDS.sub("", subject.replace("…", "")) + (q.benefit or "")) | bigrams(party)
+    context = bigrams(_BOUNDS.sub("", tier)) | bigrams(party)
+    aggravated = any(w in tier or w in clause[: clause.find(q.evidence.quote)] for w in AGGRAVATING)
+    paragraph = doc.text.rfind("\n", 0, start) + 1
+    sentence = max(paragraph, doc.text.rfind("。", 0, start) + 1)
+    return Placed(q, art, clause, subject, frozenset(words), anchor_of(doc, q), frozenset(context), aggravated,
+                  paragraph, sentence)
 
 
 def same_value(x: Quantity, y: Quantity) -> bool:
@@ -160,6 +199,14 @@ def _score(x: Placed, y: Placed) -> float:
         bonus = 0.0
     alike = 1.0 if x.clause == y.clause else similarity(set(x.words), set(y.words))  # a clause of no words: by its text
     return alike + bonus
+
+
+def _context(x: Placed, y: Placed) -> float:
+    """How alike the contexts of two numbers are (0 unless both have one); -1 when one is a sanction's aggravated
+    tier (情节严重的) and the other is not."""
+    if x.aggravated != y.aggravated:
+        return -1.0
+    return similarity(set(x.context), set(y.context))
 
 
 def _same_action(x: Placed, y: Placed) -> bool:
@@ -204,8 +251,10 @@ def pair_numbers(xs: Sequence[Placed], ys: Sequence[Placed], primary: set[tuple[
     """The numbers of a group of linked articles paired by subject; ``primary`` holds the links (A order, B order)
     that are each article's main partner. Same value in a primary link: left out (no change)."""
     # best first; of equal scores, the numbers in the same order on both sides (the first fine with the first)
+    # the context ranks the candidates (a fine with the fine of its own tier and party) but does not gate them
     scored = ((_score(xs[i], ys[j]), i, j) for i, j in _candidates(xs, ys))
-    cands = sorted((c for c in scored if c[0] >= _floor(xs[c[1]], ys[c[2]])), key=lambda c: (-c[0], abs(c[1] - c[2]), c[1]))
+    ranked = ((s + CONTEXT * _context(xs[i], ys[j]), i, j) for s, i, j in scored if s >= _floor(xs[i], ys[j]))
+    cands = sorted(ranked, key=lambda c: (-c[0], abs(c[1] - c[2]), c[1]))
     used_i: set[int] = set()
     used_j: set[int] = set()
     out: list[Match] = []
@@ -231,9 +280,30 @@ def pair_numbers(xs: Sequence[Placed], ys: Sequence[Placed], primary: set[tuple[
                 used_j.add(left_y[0])
                 if not same_value(x.q, y.q) or x.anchor != y.anchor:  # the same value in its place is no change
                     out.append(Match(x, y))
-    out += [Match(x, None) for i, x in enumerate(xs) if i not in used_i]
-    out += [Match(None, y) for j, y in enumerate(ys) if j not in used_j]
+    out += [Match(x, None) for i, x in enumerate(xs) if i not in used_i and not restates(i, xs, used_i)]
+    out += [Match(None, y) for j, y in enumerate(ys) if j not in used_j and not restates(j, ys, used_j)]
     return out
+
+
+def restates(k: int, placed: Sequence[Placed], paired: set[int] | frozenset[int] = frozenset()) -> bool:
+    """Number ``k`` of ``placed`` and another of its paragraph, before it or ``paired``, state one rule, the later
+    as a condition (its clause ends in 的): the same kind and value, a subject about as worded (RESTATED) and either in a later sentence (``夫妻一方可以休育儿假至子女一周岁止。
+    夫妻一方休育儿假至子女一周岁止的，期间的月工资…``) or, in the same sentence, the other side of one threshold
+    (``违法所得二十万元以上的…；没有违法所得或者违法所得不足二十万元的``). Left over, it is no rule of its own: the rule
+    is reported once, or not at all when its first statement is unchanged. Items of a list and clauses of one
+    sentence with the same value (城镇居民…3倍；农村居民…3倍) are rules of their own."""
+    p = placed[k]
+    for n, o in enumerate(placed):
+        if n == k or (n > k and n not in paired) or o.paragraph != p.paragraph or o.clause == p.clause:
+            continue
+        if (o.q.kind, o.q.value, o.q.value_max) != (p.q.kind, p.q.value, p.q.value_max):
+            continue
+        later = p if p.q.evidence.span > o.q.evidence.span else o
+        if not later.clause.rstrip().endswith("的") or similarity(set(o.words), set(p.words)) < RESTATED:
+            continue
+        if o.sentence != p.sentence or {o.q.bound, p.q.bound} == {"min", "max"}:
+            return True
+    return False
 
 
 def moves(matches: list[Match]) -> list[Match]:
