@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from extractor.compare.align import articles
 from extractor.compare.diff import documents_to_diff
 from extractor.compare.parts import parts
-from extractor.compare.align import articles
 from extractor.pipeline import parse_file
 from extractor.records import Diff, ParameterChange
 
