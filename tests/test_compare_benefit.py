@@ -63,3 +63,20 @@ def test_a_benefit_takes_its_values(path: str, doc_id: str, benefit: str, label:
 def test_what_a_benefit_holds_is_of_the_taxonomy() -> None:
     holds = compare_rules().holds
     assert holds and all(b in benefits().entries for k, v in holds.items() for b in (k, *v))
+
+
+ARTICLE_TITLES = [
+    # #22 第十一条 创业开业补贴。…补贴标准为5000元。: the sentence names no benefit; the article's title does
+    ("article-title-names-the-benefit", C, "004_a7a4461144ba7e7b-22.txt", "一次性创业补贴", "金额", 5000.0, 2595, True),
+    ("article-title-rate-cap", C, "004_a7a4461144ba7e7b-22.txt", "运营补贴", "比例", 50.0, 2597, True),
+    # 第三十四条 生活费补贴。…每人每天 30 元，随培训补贴一并申请发放: the 培训补贴 of the next clause is not the number's
+    ("article-title-before-another-clause", C, "004_a7a4461144ba7e7b-22.txt", "生活补贴", "金额", 30.0, 2661, True),
+    ("not-the-next-clause-benefit", C, "004_a7a4461144ba7e7b-22.txt", "职业培训补贴", "金额", 30.0, 2661, False),
+]
+
+
+@pytest.mark.parametrize(("path", "doc_id", "benefit", "label", "value", "line", "expected"),
+                         [c[1:] for c in ARTICLE_TITLES], ids=[c[0] for c in ARTICLE_TITLES])
+def test_an_article_title_gives_its_numbers_their_benefit(path: str, doc_id: str, benefit: str, label: str,
+                                                          value: float, line: int, expected: bool) -> None:
+    assert _has(_shown(path, doc_id, benefit), label, value, line) is expected

@@ -10,7 +10,6 @@ recipient. A rule that then gives each recipient its own amount (``…的全日�
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -58,17 +57,11 @@ def most_specific(ids: Iterable[str]) -> list[str]:
 
 
 def _subject(text: str, start: int, end: int) -> list[str]:
-    """The groups that open the clause ``text[start:end]`` (its subject), with those coordinated with the first
-    (``合伙经营和组织创业``); a group named later in the clause (``…人数达到企业现有在职职工人数15%``) is no recipient."""
-    found = list(groups().find(text, start, end))
-    if not found:
-        return []
-    out = [found[0][2]]
-    for (_, prev_end, _), (s, _, gid) in itertools.pairwise(found):
-        if not _COORDINATED.fullmatch(text, prev_end, s):
-            break
-        out.append(gid)
-    return out
+    """The groups that open the clause ``text[start:end]`` (its subject): the first run of coordinated names
+    (``合伙经营和组织创业``, ``各类企业、农民专业合作社等市场经营主体``: the name that sums it up); a group named later in
+    the clause (``…人数达到企业现有在职职工人数15%``) or hired by the subject (``吸纳脱贫劳动力``) is no recipient."""
+    runs = _runs(text, start, end)
+    return [g for _, _, g in runs[0]] if runs else []
 
 
 @dataclass(frozen=True, slots=True)

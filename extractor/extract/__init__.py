@@ -16,7 +16,7 @@ from ..evidence import evidence, verbatim
 from ..records import Analysis, Document, Quantity, document_sections
 from ..version import extractor_version
 from ._clause import Marks
-from .context import BENEFIT_WORD, Context
+from .context import BENEFIT_WORD, Context, clause_bounds
 from .provisions import quantities_to_provisions
 from .rules import context_rules
 
@@ -132,6 +132,25 @@ def _heading_benefit(holding: list[tuple[int, int, str, str]]) -> str | None:
     return None
 
 
+_ARTICLE_TITLE = regex.compile(r"[ \u3000]*第[一二三四五六七八九十百零〇\d]+条[ \u3000]*(?P<t>[^。，；：:\n]{2,24})。")
+
+
+def _article_benefit(text: str, holding: list[tuple[int, int, str, str]]) -> tuple[str, str] | None:
+    """(name, id) of the benefit an article is about when it opens with that name as a sentence of its own
+    (``第十一条 创业开业补贴。补贴标准为5000元。``): the article's printed title."""
+    from .taxonomy import benefits
+
+    for start, _, _, _ in holding:
+        m = _ARTICLE_TITLE.match(text, start)
+        if m:
+            title = m.group("t")
+            hits = list(benefits().find(title))
+            if hits and hits[-1][1] == len(title):  # the title ends with the benefit's name
+                return title, hits[-1][2]
+            return None
+    return None
+
+
 def _named_in_heading(holding: list[tuple[int, int, str, str]]) -> str | None:
     """The id of the benefit of the taxonomy the nearest heading names, its name not a generic one."""
     from .taxonomy import benefits
@@ -142,6 +161,12 @@ def _named_in_heading(holding: list[tuple[int, int, str, str]]) -> str | None:
             if heading[s:e] not in generic:
                 return bid
     return None
+
+
+def _in_clause(text: str, start: int, other: int) -> bool:
+    """Is ``other`` in the clause of the offset ``start``?"""
+    a, b = clause_bounds(text, start, start)
+    return a <= other < b
 
 
 DESIGNATION_REACH = 80  # a designation is looked for this far back in the number's sentence
@@ -175,6 +200,11 @@ def _to_quantity(doc: Document, c: Context, holding: list[tuple[int, int, str, s
         # under （四）就业见习示范基地奖补: the heading's benefit (the name as printed)
         named = _named_in_heading(holding)
         benefit_id = _designation_award(doc.text, f.start) or named or benefit_id
+    article = _article_benefit(doc.text, holding) if f.kind != "date" else None
+    if article is not None and (c.benefit is None or not _in_clause(doc.text, f.start, c.benefit[0])):
+        # 第十一条 创业开业补贴。…补贴标准为5000元: a number whose clause names no benefit is the article's
+        # (…每人每天 30 元，随培训补贴一并申请发放 under 第三十四条 生活费补贴: not the 培训补贴 of the next clause)
+        benefit_text, benefit_id = article
     if benefit_text is None and f.kind != "date":
         benefit_text = _heading_benefit(holding) or title_benefit
     return Quantity(
