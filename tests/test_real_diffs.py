@@ -98,7 +98,8 @@ def report() -> Report:
 
 
 def test_eval_scores_the_real_pairs_apart(report: Report) -> None:
-    assert set(report.diff_groups) == {"real", "heldout", "synthetic", "province_city"}
+    assert set(report.diff_groups) == {"real", "heldout", "fresh", "synthetic", "province_city"}
+    assert report.diff_groups["fresh"].pairs == len(list((REAL.parent / "fresh").glob("*.json"))) >= 6
     assert report.diff_groups["real"].pairs == len(list(REAL.glob("*.json")))
     assert report.diff_groups["heldout"].pairs == len(list((REAL.parent / "heldout").glob("*.json"))) >= 6
     assert report.diff_groups["synthetic"].pairs == 7 and report.diff_groups["province_city"].pairs == 3
