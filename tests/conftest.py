@@ -74,12 +74,18 @@ def api_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def api_client(api_store: Path, api_settings: Any) -> Iterator[Any]:
+def api_key() -> str | None:
+    """The API key of the module's app (none by default): a module overrides this fixture to set one."""
+    return None
+
+
+@pytest.fixture(scope="module")
+def api_client(api_store: Path, api_settings: Any, api_key: str | None) -> Iterator[Any]:
     """A TestClient of ``zhengce serve``'s app (the API and the reviewer's pages) over ``api_store``, its
     analysis pool started once for the module; errors come back as answers, never raised."""
     from fastapi.testclient import TestClient
 
     from extractor.web.app import create_app
 
-    with TestClient(create_app(api_store, settings=api_settings), raise_server_exceptions=False) as c:
+    with TestClient(create_app(api_store, settings=api_settings, api_key=api_key), raise_server_exceptions=False) as c:
         yield c

@@ -8,15 +8,14 @@
   is fetched from a CDN at run time, so it is turned off.
 - Errors are JSON ``{"error": "..."}``: 4xx name the cause; anything unexpected is logged and answered 500
   with no detail (never a traceback).
-- An API key, when set, is needed on every ``/v1`` route (``X-API-Key: KEY`` or ``Authorization: Bearer KEY``);
-  ``/openapi.json`` and ``/docs`` stay open.
+- An API key, when set, is needed on every ``/v1`` route (``X-API-Key: KEY`` or ``Authorization: Bearer KEY``,
+  or the reviewer's session cookie: :mod:`.auth`); ``/openapi.json`` and ``/docs`` stay open.
 """
 
 from __future__ import annotations
 
 import html
 import logging
-import secrets
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -32,6 +31,7 @@ from ..budgets import DEFAULT_BUDGETS, Budgets
 from ..errors import InputError
 from ..version import extractor_version
 from ._context import ApiContext
+from .auth import allowed
 from .jobs import AnalysisPool, fail_unfinished
 from .limits import ApiSettings, RequestTimeout, UploadCap
 from .routes_corpus import corpus_router
@@ -46,14 +46,10 @@ _key_header = APIKeyHeader(name=API_KEY_HEADER, auto_error=False, description="t
 
 def _key_check(expected: str | None) -> Any:
     async def check(request: Request, key: Annotated[str | None, Depends(_key_header)]) -> None:
-        if expected is None:
-            return
-        given = key
-        auth = request.headers.get("authorization", "")
-        if given is None and auth.lower().startswith("bearer "):
-            given = auth[7:].strip()
-        if given is None or not secrets.compare_digest(given.encode(), expected.encode()):
-            raise HTTPException(401, "an API key is needed (X-API-Key or Authorization: Bearer)", headers={"WWW-Authenticate": "Bearer"})
+        # ``key`` (the header) is declared so that the OpenAPI shows the scheme; ``allowed`` reads it again
+        if not allowed(request, request.method, expected):
+            raise HTTPException(401, "an API key is needed (X-API-Key or Authorization: Bearer; in a browser, sign in at /login)",
+                                headers={"WWW-Authenticate": "Bearer"})
     return check
 
 

@@ -157,4 +157,14 @@ def diff_form_page(choices: Sequence[tuple[str, str]], error: str | None = None)
     return page("diff", f"<h1>对照 Diff</h1>{_choice_form(choices, None, None)}" + (f'<p class="error">{e(error)}</p>' if error else ""))
 
 
-__all__ = ["compare_page", "diff_form_page", "diff_page", "search_page", "snippet_html"]
+def upload_page() -> str:
+    """The upload form: the file goes to ``POST /v1/documents`` (by the page's script), then its documents open."""
+    body = ("<h1>上传 Upload</h1><p>A PDF, DOCX, HTML or text file: it is analysed and stored, then its document "
+            "page opens (a compendium lists its documents).</p>"
+            '<form class="query" id="upload" enctype="multipart/form-data">'
+            '<label>file <input type="file" name="file" required accept=".pdf,.docx,.html,.htm,.txt"></label> '
+            '<button type="submit">upload</button></form><p id="status" role="status"></p><ol id="done"></ol>')
+    return page("upload", body, scripts=("upload.js",))
+
+
+__all__ = ["compare_page", "diff_form_page", "diff_page", "search_page", "snippet_html", "upload_page"]

@@ -30,12 +30,12 @@ def href(path: str, **params: str | None) -> str:
 
 
 def page(title: str, body: str, *, scripts: tuple[str, ...] = ()) -> str:
-    """A whole page: the shared header (links to search, compare, diff), ``body`` (already escaped HTML)."""
+    """A whole page: the shared header (links to search, upload, compare, diff), ``body`` (already escaped HTML)."""
     tags = "".join(f'<script src="/static/{e(s)}" defer></script>' for s in scripts)
     return ("<!doctype html><html lang=\"zh\"><head><meta charset=\"utf-8\">"
             "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
             f"<title>{e(title)}</title><link rel=\"stylesheet\" href=\"/static/reviewer.css\">{tags}</head><body>"
-            "<header class=\"top\"><a href=\"/search\">检索 Search</a> <a href=\"/compare\">比较 Compare</a> "
+            "<header class=\"top\"><a href=\"/search\">检索 Search</a> <a href=\"/upload\">上传 Upload</a> <a href=\"/compare\">比较 Compare</a> "
             "<a href=\"/diff\">对照 Diff</a> <a href=\"/docs\">API</a></header>"
             f"<main>{body}</main></body></html>")
 

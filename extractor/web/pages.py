@@ -1,5 +1,5 @@
 """The reviewer's pages as a FastAPI router: ``/documents/{id}``, ``/search``, ``/compare`` (and its chart),
-``/diff`` and ``/static/...`` (the pages' own script and style, shipped in the package: nothing from a CDN),
+``/diff``, ``/upload`` and ``/static/...`` (the pages' own script and style, shipped in the package: nothing from a CDN),
 included in the API's app by :func:`extractor.web.app.create_app`. Each handler reads the store through the
 app's context and calls the library; the HTML is made by :mod:`.document_page` and :mod:`.corpus_pages`. Ids
 are looked up, never used as paths."""
@@ -22,17 +22,21 @@ from ..compare.table import KINDS, analyses_to_table, closest_benefits, known_be
 from ..db.read import SearchFilters, cached_diff, keep_diff
 from ..db.search import search
 from ..records import CompareTable, Level
-from .corpus_pages import compare_page, diff_form_page, diff_page, search_page
+from .corpus_pages import compare_page, diff_form_page, diff_page, search_page, upload_page
 from .document_page import document_page
 from .html_base import e, page
 
-STATIC = {"reviewer.js": "text/javascript", "tables.js": "text/javascript", "reviewer.css": "text/css"}
+STATIC = {"reviewer.js": "text/javascript", "tables.js": "text/javascript", "upload.js": "text/javascript",
+          "reviewer.css": "text/css"}
 """The files under ``static/`` the app serves, and their types (any other name is a 404)."""
 
 PAGE_SIZE = 20
 LEVELS = get_args(Level)
 
 router = APIRouter(include_in_schema=False)
+"""The pages (behind the sign-in when a key is set: :func:`extractor.web.app.create_app`)."""
+assets = APIRouter(include_in_schema=False)
+"""``/`` and the static files, open to all (the login page needs its style)."""
 
 
 def _ctx(request: Request) -> ApiContext:
@@ -44,12 +48,12 @@ def _missing(what: str) -> HTMLResponse:
     return HTMLResponse(page("not found", f"<h1>not found</h1><p>{e(what)}: not found</p>"), status_code=404)
 
 
-@router.get("/", response_class=RedirectResponse)
+@assets.get("/", response_class=RedirectResponse)
 def home() -> RedirectResponse:
     return RedirectResponse("/search")
 
 
-@router.get("/static/{name}")
+@assets.get("/static/{name}")
 def static(name: str) -> Response:
     if name not in STATIC:
         raise HTTPException(404, f"static file {name}: not found")
@@ -65,6 +69,11 @@ def document(request: Request, doc_id: str) -> HTMLResponse:
         if not found:
             return _missing(f"document {doc_id}")
         return HTMLResponse(document_page(found[0], reviews_of(store, doc_id)))
+
+
+@router.get("/upload", response_class=HTMLResponse)
+def upload_view() -> HTMLResponse:
+    return HTMLResponse(upload_page())
 
 
 def _filters(region: str | None, level: str | None, year: str | None, type_: str | None, issuer: str | None,
@@ -169,4 +178,4 @@ def diff_view(request: Request, a: Annotated[str, Query(max_length=300)] = "",
     return HTMLResponse(diff_page(made, aa.document, ab.document, aa.quantities, ab.quantities, choices))
 
 
-__all__ = ["STATIC", "router"]
+__all__ = ["STATIC", "assets", "router"]

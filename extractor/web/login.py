@@ -1,0 +1,93 @@
+"""Signing in to the reviewer when ``zhengce serve --api-key`` is set: ``/login`` (a form for the key, posted
+once per browser session) and ``/logout``; :func:`require_sign_in` guards every page (a browser not signed in
+is sent to ``/login`` and back). The rules of the cookie and of writes are in :mod:`extractor.api.auth`."""
+
+from __future__ import annotations
+
+import secrets
+from typing import Annotated
+from urllib.parse import quote
+
+from fastapi import APIRouter, FastAPI, Form, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from ..api._context import ApiContext
+from ..api.auth import SESSION_COOKIE, allowed, safe_next, session_token, signed_in
+from .html_base import e, page
+
+login_router = APIRouter(include_in_schema=False)
+
+
+class LoginNeeded(Exception):
+    """A page was asked for by a browser not signed in; ``target`` is where to come back."""
+
+    def __init__(self, target: str) -> None:
+        super().__init__(target)
+        self.target = target
+
+
+def _key(request: Request) -> str | None:
+    ctx: ApiContext = request.app.state.zhengce
+    return ctx.api_key
+
+
+def require_sign_in(request: Request) -> None:
+    """A page's guard: with an API key set, the browser must be signed in (or the client send the key)."""
+    if not allowed(request, request.method, _key(request)):
+        query = f"?{request.url.query}" if request.url.query else ""
+        raise LoginNeeded(request.url.path + query)
+
+
+def install_login(app: FastAPI) -> None:
+    """The login routes, and the answer to :class:`LoginNeeded`: a redirect to the form."""
+    app.include_router(login_router)
+
+    @app.exception_handler(LoginNeeded)
+    async def to_login(request: Request, exc: LoginNeeded) -> RedirectResponse:
+        return RedirectResponse(f"/login?next={quote(exc.target, safe='/')}", status_code=303)
+
+
+def login_page(target: str, error: str | None = None, signed: bool = False) -> str:
+    """The form asking for the key (a password field; the key is posted, never put in the page)."""
+    said = f'<p class="error" role="alert">{e(error)}</p>' if error else ""
+    out = ('<form method="post" action="/logout"><button type="submit" id="logout">sign out</button></form>'
+           if signed else "")
+    body = (f"<h1>登录 Sign in</h1>{said}<p>This server asks for its API key (<code>zhengce serve --api-key</code>). "
+            "It is asked once; the browser then keeps a session cookie until it is closed.</p>"
+            '<form class="query" id="login" method="post" action="/login">'
+            '<label>API key <input type="password" name="key" autocomplete="current-password" required autofocus></label> '
+            f'<input type="hidden" name="next" value="{e(target)}"><button type="submit">sign in</button></form>{out}')
+    return page("sign in", body)
+
+
+@login_router.get("/login", response_class=HTMLResponse)
+def login_form(request: Request, next: Annotated[str, Query(max_length=2000)] = "/search") -> Response:
+    key = _key(request)
+    if key is None:
+        return RedirectResponse(safe_next(next), status_code=303)
+    return HTMLResponse(login_page(safe_next(next), signed=signed_in(request, key)))
+
+
+@login_router.post("/login", response_class=HTMLResponse)
+def login(request: Request, key: Annotated[str, Form(max_length=1000)],
+          next: Annotated[str, Form(max_length=2000)] = "/search") -> Response:
+    expected = _key(request)
+    target = safe_next(next)
+    if expected is None:
+        return RedirectResponse(target, status_code=303)
+    if not secrets.compare_digest(key.encode(), expected.encode()):
+        return HTMLResponse(login_page(target, "wrong key"), status_code=401)
+    done = RedirectResponse(target, status_code=303)
+    done.set_cookie(SESSION_COOKIE, session_token(expected), httponly=True, samesite="strict", path="/",
+                    secure=request.url.scheme == "https")
+    return done
+
+
+@login_router.post("/logout")
+def logout() -> RedirectResponse:
+    done = RedirectResponse("/login", status_code=303)
+    done.delete_cookie(SESSION_COOKIE, path="/")
+    return done
+
+
+__all__ = ["LoginNeeded", "install_login", "login_page", "login_router", "require_sign_in"]
