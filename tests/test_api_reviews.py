@@ -99,6 +99,11 @@ BAD_REVIEWS = [
     pytest.param({"action": "add", "missed": {"span": [0, 10 ** 9], "quantity": {
         "section": "一", "quote": "x", "kind": "money", "value": 1, "unit": "yuan", "bound": "exact"}}}, 422, "outside", id="span-outside"),
     pytest.param({"action": "accept", "quantity_id": 0, "doc_id": "no-such.txt"}, 404, "not found", id="unknown-document"),
+    pytest.param({"action": "correct", "quantity_id": 0, "correction": {"kind": "area"}}, 422, "kind", id="unknown-kind"),
+    pytest.param({"action": "correct", "quantity_id": 0, "correction": {"group_ids": ["college_graduate", "火星人"]}}, 422,
+                 "unknown group 火星人", id="unknown-group"),
+    pytest.param({"action": "correct", "quantity_id": 0, "correction": {"kind": "money", "unit": "percent"}}, 422, "unit",
+                 id="kind-with-a-unit-of-another"),
 ]
 
 
@@ -112,6 +117,40 @@ def test_a_bad_review_is_refused_and_nothing_stored(api_client: TestClient, anal
     r = api_client.post("/v1/reviews", json=[body])
     assert r.status_code == status and word in r.json()["error"], r.text
     assert api_client.get(f"/v1/reviews/{analysis.id}").json() == before
+
+
+def test_one_bad_review_stores_none_of_its_list(api_client: TestClient, analysis: Analysis) -> None:
+    good = {"doc_id": analysis.id, "action": "accept", "quantity_id": proposed(analysis)[0].id}
+    bad = {"doc_id": analysis.id, "action": "correct", "quantity_id": proposed(analysis)[0].id, "correction": {"group_ids": ["nobody"]}}
+    before = api_client.get(f"/v1/reviews/{analysis.id}").json()
+    r = api_client.post("/v1/reviews", json=[good, bad])
+    assert r.status_code == 422 and "nobody" in r.json()["error"]
+    assert api_client.get(f"/v1/reviews/{analysis.id}").json() == before
+
+
+# (which of proposed(), the correction, the golden entry's fields expected, the group ids stored)
+CORRECTIONS = [
+    pytest.param(9, {"kind": "money", "value": 2000}, {"kind": "money", "unit": "yuan", "value": 2000}, None,
+                 id="percent-to-money-takes-yuan"),
+    pytest.param(11, {"kind": "duration", "unit": "day"}, {"kind": "duration", "unit": "day", "value": 100}, None,
+                 id="count-to-duration-with-its-unit"),
+    pytest.param(10, {"group_ids": ["enterprise_employee", "高校毕业生"]}, {"groups": ["在职职工", "高校毕业生"]},
+                 ["enterprise_employee", "college_graduate"], id="groups-by-id-and-by-name-own-words-kept"),
+    pytest.param(6, {"group_ids": []}, {"groups": []}, [], id="groups-cleared"),
+]
+
+
+@pytest.mark.parametrize(("which", "fix", "expected", "stored_ids"), CORRECTIONS)
+def test_a_correction_changes_kind_and_groups(api_client: TestClient, analysis: Analysis, which: int, fix: dict[str, Any],
+                                              expected: dict[str, Any], stored_ids: list[str] | None) -> None:
+    q = proposed(analysis)[which]
+    r = api_client.post("/v1/reviews", json=[{"doc_id": analysis.id, "quantity_id": q.id, "action": "correct", "correction": fix}])
+    assert r.status_code == 201, r.text
+    if stored_ids is not None:
+        assert r.json()[0]["correction"]["group_ids"] == stored_ids  # names stored as the taxonomy's ids
+    gold = api_client.get(f"/v1/golden/{analysis.id}").json()["quantities"]
+    entry = next(g for g in gold if g["quote"] == q.quote and g["section"] == q.section and not g["doubt"])
+    assert {k: entry[k] for k in expected} == expected
 
 
 VERDICTS = st.sampled_from([None, "accept", "reject", "correct"])

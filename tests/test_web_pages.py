@@ -1,6 +1,6 @@
 """The web reviewer's pages on the server (issue 12, part 3): spans split at every boundary (a table and a
-property), every highlight carrying data-quantity-id, every text escaped, review state read from the store, and
-bad input answered with one line."""
+property), every highlight carrying data-quantity-id, a span marked missed highlighted too, every text escaped,
+review state read from the store, the upload page, and bad input answered with one line."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from fastapi.testclient import TestClient
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from extractor.api.reviews import Review
 from extractor.records import Analysis
 from extractor.web.corpus_pages import snippet_html
 from extractor.web.document_page import text_to_html
@@ -204,7 +205,7 @@ def test_bad_requests_name_the_cause(api_client: TestClient, url: str, status: i
     assert says.lower() in r.text.lower() and "Traceback" not in r.text
 
 
-@pytest.mark.parametrize("name", ["reviewer.js", "tables.js", "reviewer.css"])
+@pytest.mark.parametrize("name", ["reviewer.js", "tables.js", "upload.js", "reviewer.css"])
 def test_vendored_assets_are_served(api_client: TestClient, name: str) -> None:
     r = api_client.get(f"/static/{name}")
     assert r.status_code == 200 and len(r.content) > 500
@@ -231,3 +232,44 @@ def test_a_date_of_one_day_is_shown_once(real: Analysis) -> None:
 
     day = next(q for q in real.quantities if q.kind == "date" and q.date_start and q.date_start == q.date_end)
     assert value_text(day) == str(day.date_start)
+
+
+def missed(review_id: int, start: int, end: int, text: str, kind: str = "money") -> Review:
+    return Review.model_validate({"id": review_id, "doc_id": "d", "action": "add", "created": "t", "missed": {"span": [start, end], "quantity": {
+        "section": "一", "quote": text[start:end], "kind": kind, "value": 1, "unit": "yuan" if kind == "money" else "percent", "bound": "exact"}}})
+
+
+def test_a_missed_span_is_highlighted_and_nests_with_the_quantities(hostile: Analysis) -> None:
+    q = hostile.quantities[0]
+    s, e = q.evidence.span
+    text = hostile.document.text
+    got = text_to_html(text, [q], [], {}, [missed(7, s - 2, s + 1, text)])
+    qid = html.escape(q.id)
+    expected = (f'<mark class="missed k-money" data-review-id="7" id="missed-7">{html.escape(text[s - 2:s])}</mark>'
+                f'<mark class="missed k-money" data-review-id="7"><mark class="q k-{q.kind}" data-quantity-id="{qid}" id="q-{qid}">'
+                f'{html.escape(text[s:s + 1])}</mark></mark><mark class="q k-{q.kind}" data-quantity-id="{qid}">')
+    assert expected in got
+    p = Marks()
+    p.feed("<article>" + got + "</article>")
+    assert "".join(p.text) == text
+    assert [m for m in p.marks if "data-quantity-id" not in m] == [m for m in p.marks if m.get("class", "").startswith("missed")]
+
+
+def test_a_span_marked_missed_is_highlighted_after_a_reload(api_client: TestClient) -> None:
+    a = upload(api_client, "missed.txt", "关于发放补贴的通知\n\n一、对新招用的青年，每人发放交通补助。\n".encode())
+    start = a.document.text.index("交通补助")
+    r = api_client.post("/v1/reviews", json=[{"doc_id": a.id, "action": "add", "note": "a lump sum the text leaves out", "missed": {
+        "span": [start, start + 4], "quantity": {"section": "一", "quote": "交通补助", "kind": "money", "value": 200, "unit": "yuan",
+                                                 "bound": "exact"}}}])
+    assert r.status_code == 201, r.text
+    review_id = r.json()[0]["id"]
+    page, p = parsed_page(api_client, a.id)
+    marks = [m for m in p.marks if m.get("data-review-id") == str(review_id)]
+    assert marks and marks[0]["class"] == "missed k-money" and marks[0]["id"] == f"missed-{review_id}"
+    assert f'<li class="added v-add k-money" data-review-id="{review_id}"><a href="#missed-{review_id}">missed: 交通补助 = 200 yuan</a>' in page
+
+
+def test_the_upload_page(api_client: TestClient) -> None:
+    r = api_client.get("/upload")
+    assert r.status_code == 200 and '<form class="query" id="upload"' in r.text and 'type="file" name="file"' in r.text
+    assert '<script src="/static/upload.js" defer></script>' in r.text and 'href="/upload"' in r.text

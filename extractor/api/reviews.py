@@ -14,9 +14,10 @@ from typing import Literal
 from pydantic import Field, ValidationError
 
 from ..db.store import Store, now
+from ..extract.taxonomy import groups as groups_taxonomy
 from ..records import Analysis, Bound, Per, Quantity, QuantityKind, Unit
 from ..records._base import Record
-from ..records.evaluation import GoldQuantity
+from ..records.evaluation import UNITS_OF_KIND, GoldQuantity
 
 Action = Literal["accept", "reject", "correct", "add"]
 
@@ -32,7 +33,9 @@ class Correction(Record):
     per: list[Per] | None = None
     base: str | None = None
     benefit: str | None = None
-    groups: list[str] | None = None
+    groups: list[str] | None = Field(default=None, description="the eligible groups, as the text names them")
+    group_ids: list[str] | None = Field(default=None, max_length=50, description=(
+        "the eligible groups, each an id or a name of data/groups.yaml (zhengce groups); an unknown one is refused"))
     section: str | None = None
 
 
@@ -66,15 +69,58 @@ def _number(x: float) -> int | float:
     return int(x) if float(x).is_integer() else x
 
 
+def group_id(name: str) -> str | None:
+    """The group of ``data/groups.yaml`` that ``name`` is the id, the name or a synonym of; None if none.
+
+    >>> group_id("college_graduate"), group_id("高校毕业生"), group_id("火星人")
+    ('college_graduate', 'college_graduate', None)
+    """
+    tax = groups_taxonomy()
+    return name if name in tax.entries else tax.by_surface.get(name)
+
+
+def unknown_groups(fix: Correction) -> list[str]:
+    """The names of ``fix.group_ids`` that are no group of the taxonomy."""
+    return [g for g in fix.group_ids or [] if group_id(g) is None]
+
+
+def with_group_ids(fix: Correction) -> Correction:
+    """``fix`` with each of its ``group_ids`` as the taxonomy's id (names and synonyms resolved; all known)."""
+    if fix.group_ids is None:
+        return fix
+    ids = list(dict.fromkeys(i for g in fix.group_ids if (i := group_id(g)) is not None))
+    return fix.model_copy(update={"group_ids": ids})
+
+
+def _group_words(q: Quantity, ids: Sequence[str]) -> list[str]:
+    """The groups of ids as a gold entry names them: the quantity's own words for a group it named, else the
+    group's name."""
+    tax = groups_taxonomy()
+    words = []
+    for i in ids:
+        own = next((w for w in q.groups if group_id(w) == i), None)
+        words.append(own or tax.entries[i].name)
+    return words
+
+
 def quantity_to_gold(q: Quantity, fix: Correction | None = None, doubt: bool = False) -> GoldQuantity:
     """A program quantity as a gold entry, with a reviewer's correction applied. Raises ValueError when the
-    result is no valid entry (a unit that does not go with the kind, a range without its upper end)."""
+    result is no valid entry (a unit that does not go with the kind, a range without its upper end).
+
+    A changed kind without a unit takes the kind's unit when the old one does not go with it (money → yuan,
+    percent → percent ...); ``group_ids`` set the groups (see :func:`_group_words`) unless ``groups`` is given."""
     fields: dict[str, object] = {
         "section": q.section, "quote": q.quote, "kind": q.kind, "value": q.value, "unit": q.unit, "value_max": q.value_max,
         "bound": q.bound, "per": list(q.per), "base": q.base, "benefit": q.benefit, "groups": list(q.groups), "doubt": doubt,
     }
     if fix is not None:
-        fields.update(fix.model_dump(exclude_unset=True))
+        changed = fix.model_dump(exclude_unset=True, exclude={"group_ids"})
+        fields.update(changed)
+        if fix.group_ids is not None and "groups" not in changed:
+            fields["groups"] = _group_words(q, [i for g in fix.group_ids if (i := group_id(g)) is not None])
+        kind = fields["kind"]
+        if "kind" in changed and "unit" not in changed and fields["unit"] not in UNITS_OF_KIND[kind]:  # type: ignore[index]
+            fields["unit"] = UNITS_OF_KIND[kind][0]  # type: ignore[index]
     if fields["value"] is None:
         raise ValueError("it has no number to state (a date, or a value the text leaves vague)")
     fields["value"] = _number(fields["value"])  # type: ignore[arg-type]
@@ -102,6 +148,8 @@ def review_problem(review: ReviewIn, analysis: Analysis) -> str | None:
         return f"no quantity {review.quantity_id} in {analysis.id}"
     if review.action == "correct" and review.correction is None:
         return "a correct review needs correction (the fields that change)"
+    if review.correction is not None and (unknown := unknown_groups(review.correction)):
+        return f"unknown group {', '.join(unknown)} (zhengce groups lists them: an id, a name or a synonym)"
     if review.action in ("accept", "correct"):
         q = next(q for q in analysis.quantities if q.id == review.quantity_id)
         try:
@@ -151,4 +199,5 @@ def reviews_of(store: Store, doc_id: str) -> list[Review]:
     return [_row_to_review(r) for r in rows]
 
 
-__all__ = ["Action", "Correction", "Missed", "Review", "ReviewIn", "add_reviews", "quantity_to_gold", "review_problem", "reviews_of"]
+__all__ = ["Action", "Correction", "Missed", "Review", "ReviewIn", "add_reviews", "group_id", "quantity_to_gold", "review_problem",
+           "reviews_of", "unknown_groups", "with_group_ids"]

@@ -16,7 +16,7 @@ from ..version import extractor_version
 from ._context import ApiContext
 from .golden import golden_document, golden_json
 from .labelstudio import LABEL_CONFIG, analysis_to_task, task_doc_id, task_to_reviews
-from .reviews import Review, ReviewIn, add_reviews, review_problem, reviews_of
+from .reviews import Review, ReviewIn, add_reviews, review_problem, reviews_of, with_group_ids
 
 
 class ImportOut(Record):
@@ -38,19 +38,28 @@ def _source_path(ctx: ApiContext, store: Store, doc_id: str) -> tuple[str, bool]
     return path, count > 1
 
 
+def _resolved(r: ReviewIn) -> ReviewIn:
+    """The review with its correction's groups stored as the taxonomy's ids."""
+    if r.correction is None or r.correction.group_ids is None:
+        return r
+    return r.model_copy(update={"correction": with_group_ids(r.correction)})
+
+
 def reviews_router(ctx: ApiContext) -> APIRouter:
     """The routes of reviews, golden files and Label Studio."""
     router = APIRouter(tags=["reviews"])
 
     @router.post("/reviews", response_model=list[Review], status_code=201)
     def post_reviews(reviews: Annotated[list[ReviewIn], Body(max_length=1000)]) -> list[Review]:
-        """Store verdicts: accept, reject or correct a quantity (by its id), or add one the program missed."""
+        """Store verdicts: accept, reject or correct a quantity (by its id), or add one the program missed. A
+        correction may change the kind (its unit follows) and the groups (``group_ids``: ids or names of
+        ``zhengce groups``). One refused review (422, naming it) refuses the whole list: nothing is stored."""
         with ctx.open() as store:
             for r in reviews:
                 problem = review_problem(r, ctx.analysis(store, r.doc_id))
                 if problem:
-                    raise HTTPException(422, problem)
-            return add_reviews(store, reviews)
+                    raise HTTPException(422, problem)  # nothing of the batch is stored
+            return add_reviews(store, [_resolved(r) for r in reviews])
 
     @router.get("/reviews/{doc_id}", response_model=list[Review])
     def get_reviews(doc_id: str) -> list[Review]:

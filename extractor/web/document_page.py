@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..api.reviews import Review
+from ..extract.taxonomy import groups as groups_taxonomy
 from ..records import Analysis, Quantity, Section
 from ..store.highlight import quantity_anchor, section_anchor
 from .html_base import KINDS, e, page, script_json
@@ -43,7 +44,17 @@ def quantity_data(q: Quantity, verdict: str | None) -> dict[str, object]:
     return {"id": q.id, "kind": q.kind, "value": q.value, "value_max": q.value_max, "unit": q.unit, "bound": q.bound,
             "per": list(q.per), "base": q.base, "benefit": q.benefit, "groups": list(q.groups), "section": q.section,
             "quote": ev.quote, "page": ev.page, "line": ev.line, "span": list(ev.span), "verdict": verdict,
+            "group_names": [groups_taxonomy().entries[i].name for i in q.group_ids if i in groups_taxonomy().entries],
             "shown": value_text(q)}
+
+
+def missed_data(r: Review) -> dict[str, object]:
+    """A missed span as the page's script shows it (``r`` is an ``add`` review)."""
+    assert r.missed is not None
+    g = r.missed.quantity
+    return {"review": r.id, "span": list(r.missed.span) if r.missed.span else None, "quote": g.quote, "kind": g.kind,
+            "value": g.value, "value_max": g.value_max, "unit": g.unit, "bound": g.bound, "per": list(g.per),
+            "groups": list(g.groups), "section": g.section, "note": r.note}
 
 
 def _sections_nav(sections: Sequence[Section]) -> str:
@@ -64,11 +75,33 @@ def _all_sections(sections: Sequence[Section]) -> list[Section]:
     return out
 
 
-def text_to_html(text: str, quantities: Sequence[Quantity], sections: Sequence[Section], verdict: dict[str, str]) -> str:
-    """The text escaped, split at every boundary of a quantity's span or an article's start; each segment
-    wrapped in one ``<mark data-quantity-id>`` per quantity covering it (outermost first); the first segment
-    of a quantity carries its anchor; each article's start an empty anchor."""
+def missed_anchor(review_id: int) -> str:
+    """The anchor of a span a reviewer marked as missed (review ``review_id``)."""
+    return f"missed-{review_id}"
+
+
+def _missed_spans(reviews: Sequence[Review]) -> list[Span]:
+    return [Span(start=r.missed.span[0], end=r.missed.span[1], id=missed_anchor(r.id), kind=r.missed.quantity.kind, review=r.id)
+            for r in reviews if r.action == "add" and r.missed is not None and r.missed.span is not None]
+
+
+def _open_mark(sp: Span, first: bool, verdict: dict[str, str]) -> str:
+    if sp.review is not None:  # a missed span: no quantity of the program, so no data-quantity-id
+        anchor = f' id="{e(sp.id)}"' if first else ""
+        return f'<mark class="missed k-{e(sp.kind)}" data-review-id="{sp.review}"{anchor}>'
+    anchor = f' id="{e(quantity_anchor(sp.id))}"' if first else ""
+    state = f" v-{verdict[sp.id]}" if sp.id in verdict else ""
+    return f'<mark class="q k-{e(sp.kind)}{state}" data-quantity-id="{e(sp.id)}"{anchor}>'
+
+
+def text_to_html(text: str, quantities: Sequence[Quantity], sections: Sequence[Section], verdict: dict[str, str],
+                 reviews: Sequence[Review] = ()) -> str:
+    """The text escaped, split at every boundary of a quantity's span, a missed span's (an ``add`` review
+    of ``reviews``) or an article's start; each segment wrapped in one ``<mark data-quantity-id>`` per quantity
+    covering it and one ``<mark class="missed" data-review-id>`` per missed span (outermost first); the first
+    segment of each carries its anchor; each article's start an empty anchor."""
     spans = [Span(start=q.evidence.span[0], end=q.evidence.span[1], id=q.id, kind=q.kind) for q in quantities]
+    spans += _missed_spans(reviews)
     starts: dict[int, list[str]] = {}
     for s in _all_sections(sections):
         starts.setdefault(s.span[0], []).append(section_anchor(s.key))
@@ -78,10 +111,8 @@ def text_to_html(text: str, quantities: Sequence[Quantity], sections: Sequence[S
         out += [f'<span class="sec" id="{e(a)}"></span>' for a in starts.pop(seg.start, [])]
         opens = []
         for sp in seg.spans:
-            anchor = "" if sp.id in seen else f' id="{e(quantity_anchor(sp.id))}"'
+            opens.append(_open_mark(sp, sp.id not in seen, verdict))
             seen.add(sp.id)
-            state = f" v-{verdict[sp.id]}" if sp.id in verdict else ""
-            opens.append(f'<mark class="q k-{e(sp.kind)}{state}" data-quantity-id="{e(sp.id)}"{anchor}>')
         out.append("".join(opens) + e(text[seg.start:seg.end]) + "</mark>" * len(opens))
     return "".join(out)
 
@@ -110,11 +141,29 @@ EDIT_FORM = """<form id="edit" hidden><h3 id="edit-title">edit</h3>
 <label>value <input name="value" inputmode="decimal" size="10"></label>
 <label>bound <select name="bound"><option>exact</option><option>max</option><option>min</option><option>range</option></select></label>
 <label>per <input name="per" size="14" placeholder="person month"></label>
+<label>groups <input name="groups" size="24" list="group-names" placeholder="高校毕业生、就业困难人员"></label>
 <label>note <input name="note" size="20"></label>
 <button type="submit">save</button> <button type="button" id="edit-cancel">cancel</button></form>"""
 
+
+def _group_names() -> str:
+    """The groups of data/groups.yaml as the edit form's suggestions (a name each, its id as the label)."""
+    entries = groups_taxonomy().entries.values()
+    return '<datalist id="group-names">' + "".join(f'<option value="{e(g.name)}" label="{e(g.id)}">' for g in entries) + "</datalist>"
+
+
 HELP = ("<p class=\"keys\"><kbd>j</kbd>/<kbd>k</kbd> next/previous · <kbd>a</kbd> accept · <kbd>r</kbd> reject · "
-        "<kbd>e</kbd> edit value/bound/per · <kbd>m</kbd> mark the selected text as missed</p>")
+        "<kbd>e</kbd> correct kind/value/bound/per/groups · <kbd>m</kbd> mark the selected text as missed</p>")
+
+
+def _added(r: Review) -> str:
+    """A missed span in the side list, linked to its highlight."""
+    if r.action != "add" or r.missed is None:
+        return ""
+    g = r.missed.quantity
+    what = f"missed: {e(g.quote)} = {e(g.value)} {e(g.unit)}"
+    link = f'<a href="#{e(missed_anchor(r.id))}">{what}</a>' if r.missed.span is not None else what
+    return f'<li class="added v-add k-{e(g.kind)}" data-review-id="{r.id}">{link}</li>'
 
 
 def document_page(a: Analysis, reviews: Sequence[Review]) -> str:
@@ -125,20 +174,20 @@ def document_page(a: Analysis, reviews: Sequence[Review]) -> str:
                                      "、".join(doc.issuers)) if x)
     legend = "".join(f'<span class="k-{k}">{k}</span>' for k in KINDS)
     data = script_json({"doc_id": doc.id, "quantities": [quantity_data(q, verdict.get(q.id)) for q in a.quantities],
-                        "sections": [[s.path, s.span[0], s.span[1]] for s in _all_sections(doc.sections)]})
-    added = "".join(f'<li class="added v-add">missed: {e(r.missed.quantity.quote)} = {e(r.missed.quantity.value)} '
-                    f'{e(r.missed.quantity.unit)}</li>' for r in reviews if r.action == "add" and r.missed is not None)
+                        "sections": [[s.path, s.span[0], s.span[1]] for s in _all_sections(doc.sections)],
+                        "missed": [missed_data(r) for r in reviews if r.action == "add" and r.missed is not None]})
+    added = "".join(_added(r) for r in reviews)
     body = (f'<h1>{e(doc.title or doc.id)}</h1><p class="meta">{meta} · <code>{e(doc.id)}</code> · '
             f'<a href="/v1/golden/{e(doc.id)}">golden file</a></p>{HELP}<p class="legend">{legend}'
             '<span class="v-accept">accepted</span><span class="v-reject">rejected</span><span class="v-correct">corrected</span></p>'
             '<div class="reviewer">'
             f'<nav class="tree"><h2>条目</h2>{_sections_nav(doc.sections) or "<p>no articles</p>"}</nav>'
-            f'<article class="doc" id="doc-text">{text_to_html(doc.text, a.quantities, doc.sections, verdict)}</article>'
-            f'<aside><div id="detail" class="detail"><p>click or hover a highlight</p></div>{EDIT_FORM}'
+            f'<article class="doc" id="doc-text">{text_to_html(doc.text, a.quantities, doc.sections, verdict, reviews)}</article>'
+            f'<aside><div id="detail" class="detail"><p>click or hover a highlight</p></div>{EDIT_FORM}{_group_names()}'
             f'<p id="status" role="status"></p>{_side_list(a.quantities, verdict)}'
             f'<h3>marked missed</h3><ol id="added">{added}</ol></aside></div>'
             f'<script type="application/json" id="qdata">{data}</script>')
     return page(doc.title or doc.id, body, scripts=("reviewer.js",))
 
 
-__all__ = ["document_page", "quantity_data", "text_to_html", "value_text", "verdicts"]
+__all__ = ["document_page", "missed_anchor", "quantity_data", "text_to_html", "value_text", "verdicts"]

@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict
 
 
 class Span(BaseModel):
-    """One highlight: ``text[start:end]``, its quantity id and kind."""
+    """One highlight: ``text[start:end]``, its quantity id and kind (or a missed span and its review)."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -18,6 +18,8 @@ class Span(BaseModel):
     end: int
     id: str
     kind: str
+    review: int | None = None
+    """For a span a reviewer marked as missed: the id of that review (``id`` is then no quantity's)."""
 
 
 class Segment(BaseModel):

@@ -69,14 +69,23 @@
       });
     show(q);
   }
+  function signIn() {
+    status.textContent = "not saved: the session has ended; ";
+    var a = text("a", "sign in again");
+    a.href = "/login?next=" + encodeURIComponent(location.pathname);
+    status.appendChild(a);
+  }
   function post(review, done) {
     status.textContent = "saving…";
-    fetch("/v1/reviews", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify([review]) })
-      .then(function (r) { return r.json().then(function (body) { return { ok: r.ok, body: body }; }); })
+    // X-Zhengce-Page: the header the server asks of a write sent with the sign-in cookie (api/auth.py)
+    fetch("/v1/reviews", { method: "POST", credentials: "same-origin",
+                           headers: { "Content-Type": "application/json", "X-Zhengce-Page": "1" }, body: JSON.stringify([review]) })
+      .then(function (r) { return r.json().then(function (body) { return { ok: r.ok, status: r.status, body: body }; }); })
       .then(function (res) {
+        if (res.status === 401) { signIn(); return; }
         if (!res.ok) { status.textContent = "not saved: " + (res.body.error || "error"); return; }
         status.textContent = "saved: " + review.action + (review.quantity_id ? " " + review.quantity_id : "");
-        done();
+        done(res.body);
       })
       .catch(function (err) { status.textContent = "not saved: " + err; });
   }
@@ -93,8 +102,9 @@
     form.dataset.span = span ? span.join(",") : "";
     form.dataset.quote = quote || "";
     document.getElementById("edit-title").textContent = mode === "edit" ? "correct " + q.shown : "missed: " + quote;
-    form.elements.kind.disabled = mode === "edit";
-    form.elements.kind.value = q ? q.kind : "money";
+    form.elements.kind.value = q && UNIT[q.kind] ? q.kind : "money";
+    form.elements.groups.value = q ? q.group_names.join("、") : "";
+    form.dataset.groups = form.elements.groups.value;
     form.elements.value.value = q && q.value !== null ? String(q.value) : "";
     form.elements.bound.value = q ? q.bound : "exact";
     form.elements.per.value = q ? q.per.join(" ") : "";
@@ -103,6 +113,45 @@
     form.elements.value.select();
   }
   function closeForm() { form.hidden = true; }
+  var missedById = {};
+  (data.missed || []).forEach(function (m) { missedById[m.review] = m; });
+  function highlight(start, end, m) {
+    // a missed span wrapped in <mark class="missed">, one per text node it crosses (as the server renders it)
+    var root = document.getElementById("doc-text");
+    var walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    var at = 0, n, parts = [], first = true;
+    while ((n = walker.nextNode())) {
+      var len = n.textContent.length;
+      if (at < end && start < at + len) { parts.push([n, Math.max(start, at) - at, Math.min(end, at + len) - at]); }
+      at += len;
+    }
+    parts.forEach(function (p) {
+      var node = p[0];
+      if (p[2] < node.textContent.length) { node.splitText(p[2]); }
+      if (p[1] > 0) { node = node.splitText(p[1]); }
+      var mark = document.createElement("mark");
+      mark.className = "missed k-" + m.kind;
+      mark.setAttribute("data-review-id", String(m.review));
+      if (first) { mark.id = "missed-" + m.review; first = false; }
+      node.parentNode.insertBefore(mark, node);
+      mark.appendChild(node);
+    });
+  }
+  function showMissed(m) {
+    detail.textContent = "";
+    detail.appendChild(text("h3", "missed: " + m.value + (m.value_max !== null ? "–" + m.value_max : "") + " " + m.unit));
+    var dl = document.createElement("dl");
+    [["kind", m.kind], ["bound", m.bound], ["per", m.per.join(", ") || "—"], ["groups", m.groups.join("、") || "—"],
+     ["section", m.section || "—"], ["note", m.note || "—"]].forEach(function (kv) {
+      dl.appendChild(text("dt", kv[0]));
+      dl.appendChild(text("dd", kv[1]));
+    });
+    detail.appendChild(dl);
+    detail.appendChild(text("blockquote", m.quote, "quote"));
+  }
+  function groupsOf(value) {
+    return value.split(/[\s,，、]+/).filter(Boolean);
+  }
   function sectionAt(offset) {
     var best = "";
     (data.sections || []).forEach(function (s) { if (s[1] <= offset && offset < s[2]) { best = s[0]; } });
@@ -129,24 +178,47 @@
     var note = f.note.value || null;
     if (form.dataset.mode === "edit") {
       var id = form.dataset.id;
-      post({ doc_id: data.doc_id, action: "correct", quantity_id: id, note: note,
-             correction: { value: value, bound: f.bound.value, per: per } }, function () {
+      var q0 = byId[id];
+      var correction = { value: value, bound: f.bound.value, per: per };
+      if (f.kind.value !== q0.kind) { correction.kind = f.kind.value; }  // the server gives it the kind's unit
+      if (f.groups.value !== form.dataset.groups) { correction.group_ids = groupsOf(f.groups.value); }
+      post({ doc_id: data.doc_id, action: "correct", quantity_id: id, note: note, correction: correction }, function () {
         var q = byId[id];
+        var was = q.kind;
         q.value = value; q.bound = f.bound.value; q.per = per;
+        if (correction.kind) { q.kind = correction.kind; q.unit = UNIT[q.kind]; }
+        if (correction.group_ids) { q.groups = correction.group_ids; q.group_names = correction.group_ids; }
         q.shown = value + " " + q.unit;
-        items.filter(function (li) { return li.getAttribute("data-quantity-id") === id; })
-          .forEach(function (li) { li.querySelector(".v").textContent = q.shown; });
+        marksOf(id).concat(items.filter(function (li) { return li.getAttribute("data-quantity-id") === id; }))
+          .forEach(function (el) {
+            el.classList.remove("k-" + was);
+            el.classList.add("k-" + q.kind);
+            if (el.tagName === "LI") {
+              el.setAttribute("data-kind", q.kind);
+              el.querySelector(".v").textContent = q.shown;
+            }
+          });
         mark(id, "correct");
         closeForm();
       });
     } else {
       var span = form.dataset.span.split(",").map(Number);
       var kind = f.kind.value;
-      post({ doc_id: data.doc_id, action: "add", note: note, missed: { span: span, quantity: {
-        section: sectionAt(span[0]), quote: form.dataset.quote, kind: kind, value: value, unit: UNIT[kind],
-        bound: f.bound.value, per: per } } }, function () {
-        var li = text("li", "missed: " + form.dataset.quote + " = " + value + " " + UNIT[kind], "added v-add");
+      var quantity = { section: sectionAt(span[0]), quote: form.dataset.quote, kind: kind, value: value, unit: UNIT[kind],
+                       bound: f.bound.value, per: per, groups: groupsOf(f.groups.value) };
+      post({ doc_id: data.doc_id, action: "add", note: note, missed: { span: span, quantity: quantity } }, function (stored) {
+        var id = stored[0].id;
+        var m = { review: id, span: span, quote: quantity.quote, kind: kind, value: value, value_max: null, unit: UNIT[kind],
+                  bound: quantity.bound, per: per, groups: quantity.groups, section: quantity.section, note: note };
+        missedById[id] = m;
+        highlight(span[0], span[1], m);
+        var li = text("li", "", "added v-add k-" + kind);
+        li.setAttribute("data-review-id", String(id));
+        var a = text("a", "missed: " + form.dataset.quote + " = " + value + " " + UNIT[kind]);
+        a.href = "#missed-" + id;
+        li.appendChild(a);
         document.getElementById("added").appendChild(li);
+        window.getSelection().removeAllRanges();
         closeForm();
       });
     }
@@ -177,6 +249,8 @@
   });
   document.getElementById("doc-text").addEventListener("click", function (ev) {
     var m = ev.target.closest && ev.target.closest("mark[data-quantity-id]");
+    var miss = ev.target.closest && ev.target.closest("mark[data-review-id]");
+    if (miss && !m) { showMissed(missedById[miss.getAttribute("data-review-id")]); return; }
     if (!m) { return; }
     var id = m.getAttribute("data-quantity-id");
     select(items.filter(function (li) { return li.getAttribute("data-quantity-id") === id; })[0], false);
