@@ -89,6 +89,21 @@ CASES = [
      "没有违法所得或者违法所得不足二十万元的，可以并处二十万元以上二百万元以下的罚款。\n"
      "第二条 本法自发布之日起施行。",
      [("added", None, 200000.0), ("added", None, 100.0), ("added", None, 200000.0)], ["罚款"]),
+    # dongguan rental housing safety 第十条 -> 第十四条: the deadline's event renamed (出租合同 -> 房屋租赁合同), not changed
+    ("a-deadline-event-renamed-is-no-change-dongguan",
+     "第一条 出租屋信息应当自签订出租合同之日起三个工作日内报送。\n第二条 本规定自发布之日起施行。",
+     "第一条 出租屋信息应当自签订房屋租赁合同之日起三个工作日内报送。\n第二条 本规定自发布之日起施行。",
+     [], []),
+    # env-pollution interpretation 2016 第一条 -> 2023 第一条: the last count left on each side governs another thing
+    # (一人以上重伤 went to another article; 二次以上行政处罚 is new): repealed and added, not 1 -> 2
+    ("the-last-numbers-left-of-other-words-are-two-rules-env-pollution-2023",
+     "第一条 实施刑法第三百三十八条规定的行为，具有下列情形之一的，应当认定为“严重污染环境”：\n"
+     "（一）非法排放、倾倒、处置危险废物三吨以上的；\n（二）致使一人以上重伤、中度残疾或者器官组织损伤导致严重功能障碍的。\n"
+     "第二条 本解释自发布之日起施行。",
+     "第一条 实施刑法第三百三十八条规定的行为，具有下列情形之一的，应当认定为“严重污染环境”：\n"
+     "（一）非法排放、倾倒、处置危险废物三吨以上的；\n（二）超标排放实行排放总量控制的大气污染物受过二次以上行政处罚的。\n"
+     "第二条 本解释自发布之日起施行。",
+     [("removed", 1.0, None), ("added", None, 2.0)], ["行政处罚"]),
     ("nothing-changed-nothing-reported",
      "第一条 给予一次性补贴1000元，期限不超过3年。\n第二条 本办法自发布之日起施行。",
      "第一条 给予一次性补贴1000元，期限不超过3年。\n第二条 本办法自发布之日起施行。",

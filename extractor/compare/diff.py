@@ -18,7 +18,7 @@ from ..segment.versions import same_work
 from ..text.patterns import norm_title
 from .align import Article, Pairing, align, same_text
 from .chapters import align_chapters
-from .pairing import Match, Placed, moves, pair_numbers, place, restates
+from .pairing import Match, Placed, moves, pair_numbers, place, restates, same_anchor
 from .parts import align_parts
 from .phrases import phrase_changes
 
@@ -260,7 +260,7 @@ def _change(m: Match, heading: str | None) -> ParameterChange:
     elif x is not None and y is not None:
         old, new = _shown(x), _shown(y)
         same = (x.value, x.value_max) == (y.value, y.value_max)
-        if same and m.x and m.y and m.x.anchor != m.y.anchor and _terms(x) == _terms(y):
+        if same and m.x and m.y and not same_anchor(m.x.anchor, m.y.anchor) and _terms(x) == _terms(y):
             change = "changed"
             summary = f"{what}{old}的起算由“{m.x.anchor or '未规定'}”改为“{m.y.anchor or '未规定'}”"
         elif same:

@@ -28,6 +28,7 @@ SAME_END = 0.1  # added to the score of two ranges with one end in common
 SAME_VALUE_FLOOR = 0.1  # two numbers of the same value are the same rule's at or above this
 CONTEXT = 0.3  # two numbers whose sentences hang on the same condition and party rank up to this much higher
 RESTATED = 0.5  # a number of an article with the value and this like a subject of another there restates it
+LONE = 0.1  # the last number of a kind on each side of an article pair is its rule rewritten if this alike
 MOVED = 0.5  # a number repealed in one article and added with the same value in another: moved, at or above this
 SUBJECT_MAX = 28  # characters of a subject in a summary
 ALL_PAIRS = 40_000  # up to this many pairs of numbers in a group of articles, every pair sharing wording is scored
@@ -151,6 +152,28 @@ def context_of(doc: Document, start: int, clause_start: int) -> tuple[str, str]:
     return tier, (parties[-1].group("who") if parties else "")
 
 
+RENAMED_EVENT = 0.75  # two anchors' events sharing this share of the shorter's characters are one event renamed
+
+
+def same_anchor(a: str, b: str) -> bool:
+    """Two deadlines run from the same event: the same anchor, or an event renamed (most characters of the shorter
+    in the longer: ``自签订出租合同之日起`` and ``自签订房屋租赁合同之日起``), not another event (``自查实之日起`` and
+    ``自变更登记期限届满之日起``; ``前`` and ``自…之日起``).
+
+    >>> same_anchor("自签订出租合同之日起", "自签订房屋租赁合同之日起"), same_anchor("自查实之日起", "自变更登记期限届满之日起")
+    (True, False)
+    >>> same_anchor("前", "自收到申请之日起"), same_anchor("", "")
+    (False, True)
+    """
+    if a == b:
+        return True
+    if not a.startswith("自") or not b.startswith("自"):
+        return False
+    ea, eb = (regex.sub(r"^自|之日起$", "", x) for x in (a, b))
+    short, long = sorted((ea, eb), key=len)
+    return bool(short) and sum(1 for ch in short if ch in long) / len(short) >= RENAMED_EVENT
+
+
 def place(doc: Document, q: Quantity, art: Article) -> Placed:
     s, e = clause_of(doc, *q.evidence.span)
     clause = verbatim(doc, s, e).replace("\n", "")
@@ -265,20 +288,22 @@ def pair_numbers(xs: Sequence[Placed], ys: Sequence[Placed], primary: set[tuple[
         same = same_value(x.q, y.q)
         used_i.add(i)
         used_j.add(j)
-        if not same or (x.anchor != y.anchor and _same_action(x, y)):  # a value, or a deadline's anchor, changed
+        if not same or (not same_anchor(x.anchor, y.anchor) and _same_action(x, y)):  # a value, or a deadline's anchor, changed
             out.append(Match(x, y))
         elif (x.order, y.order) not in primary:
             out.append(Match(x, y, moved=True))
-    # one number of a kind left in an article and one in its main partner: the rule rewritten in its place
+    # one number of a kind left in an article and one in its main partner, worded a little alike: the rule rewritten
+    # in its place
     for a_order, b_order in sorted(primary):
         for kind in sorted({x.q.kind for x in xs}):
             left_x = [i for i, x in enumerate(xs) if i not in used_i and x.order == a_order and x.q.kind == kind]
             left_y = [j for j, y in enumerate(ys) if j not in used_j and y.order == b_order and y.q.kind == kind]
-            if len(left_x) == 1 and len(left_y) == 1:
+            # a clause of other words altogether (致使一人以上重伤… / 受过二次以上行政处罚) is another rule
+            if len(left_x) == 1 and len(left_y) == 1 and _score(xs[left_x[0]], ys[left_y[0]]) >= LONE:
                 x, y = xs[left_x[0]], ys[left_y[0]]
                 used_i.add(left_x[0])
                 used_j.add(left_y[0])
-                if not same_value(x.q, y.q) or x.anchor != y.anchor:  # the same value in its place is no change
+                if not same_value(x.q, y.q) or not same_anchor(x.anchor, y.anchor):  # the same value in its place is no change
                     out.append(Match(x, y))
     out += [Match(x, None) for i, x in enumerate(xs) if i not in used_i and not restates(i, xs, used_i)]
     out += [Match(None, y) for j, y in enumerate(ys) if j not in used_j and not restates(j, ys, used_j)]
