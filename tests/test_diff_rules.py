@@ -189,3 +189,36 @@ def test_items_renumbered_inside_a_split_article(real_diffs: dict[str, Diff]) ->
     pair = next(p for p in real_diffs["env-pollution-interpretation"].pairs if (p.a, p.b) == ("第一条", "第一条"))
     assert any(q.a == "第1款（二）" and q.b == "第1款（二）" and q.status == "unchanged" for q in pair.parts)
     assert any(q.a == "第1款（十八）" and q.b == "第1款（十一）" for q in pair.parts)
+
+
+REAL_CASES = [
+    # (id, pair of corpus/revisions, (change, kind, old value, new value, old article, new article), reported or not)
+    ("ozone-base-tier-fine-with-base-tier", "ozone-depleting-substances",
+     ("changed", "money", 20000.0, 100000.0, "第五章/第三十三条", "第五章/第三十二条"), True),
+    ("ozone-aggravated-fine-with-aggravated", "ozone-depleting-substances",
+     ("changed", "money", 100000.0, 500000.0, "第五章/第三十三条", "第五章/第三十二条"), True),
+    ("accounting-persons-fine-with-persons-fine", "accounting-law",
+     ("changed", "money", 2000.0, 50000.0, "第六章/第四十二条", "第五章/第四十条"), True),
+    ("accounting-unit-fine-with-unit-fine", "accounting-law",
+     ("changed", "money", 3000.0, 200000.0, "第六章/第四十二条", "第五章/第四十条"), True),
+    ("chongqing-one-year-leave-restated-is-not-new", "chongqing-population-family-planning",
+     ("added", "age", None, 1.0, None, "第四章/第二十三条"), False),
+    ("env-pollution-injuries-not-paired-with-penalties-count", "env-pollution-interpretation",
+     ("changed", "count", 1.0, 2.0, "第一条", "第一条"), False),
+    ("dongguan-contract-renamed-is-no-new-anchor", "dongguan-rental-housing-safety",
+     ("changed", "duration", 3.0, 3.0, "第十条", "第十四条"), False),
+    ("food-safety-item-stays-in-its-main-partner", "food-safety-interpretation",
+     ("moved", "money", 100000.0, 100000.0, "第六条", "第三条"), False),
+]
+
+
+@pytest.fixture(scope="module")
+def case_diffs() -> dict[str, Diff]:
+    return {name: _real(name) for name in sorted({c[1] for c in REAL_CASES})}
+
+
+@pytest.mark.parametrize(("name", "change", "reported"), [c[1:] for c in REAL_CASES], ids=[c[0] for c in REAL_CASES])
+def test_real_number_changes(case_diffs: dict[str, Diff], name: str,
+                             change: tuple[str, str, float | None, float | None, str | None, str | None], reported: bool) -> None:
+    found = {(c.change, c.kind, c.a_value, c.b_value, c.a_section, c.b_section) for c in case_diffs[name].changes}
+    assert (change in found) == reported, sorted(f for f in found if f[1] == change[1])

@@ -28,6 +28,7 @@ SAME_END = 0.1  # added to the score of two ranges with one end in common
 SAME_VALUE_FLOOR = 0.1  # two numbers of the same value are the same rule's at or above this
 CONTEXT = 0.3  # two numbers whose sentences hang on the same condition and party rank up to this much higher
 RESTATED = 0.5  # a number of an article with the value and this like a subject of another there restates it
+PRIMARY = 0.05  # of two like candidates, the one in the article's main partner ranks first
 LONE = 0.1  # the last number of a kind on each side of an article pair is its rule rewritten if this alike
 MOVED = 0.5  # a number repealed in one article and added with the same value in another: moved, at or above this
 SUBJECT_MAX = 28  # characters of a subject in a summary
@@ -276,7 +277,10 @@ def pair_numbers(xs: Sequence[Placed], ys: Sequence[Placed], primary: set[tuple[
     # best first; of equal scores, the numbers in the same order on both sides (the first fine with the first)
     # the context ranks the candidates (a fine with the fine of its own tier and party) but does not gate them
     scored = ((_score(xs[i], ys[j]), i, j) for i, j in _candidates(xs, ys))
-    ranked = ((s + CONTEXT * _context(xs[i], ys[j]), i, j) for s, i, j in scored if s >= _floor(xs[i], ys[j]))
+    # and a number stays in its article's main partner when another place fits it no better (the same item in the
+    # two articles an article was split into)
+    ranked = ((s + CONTEXT * _context(xs[i], ys[j]) + PRIMARY * ((xs[i].order, ys[j].order) in primary), i, j)
+              for s, i, j in scored if s >= _floor(xs[i], ys[j]))
     cands = sorted(ranked, key=lambda c: (-c[0], abs(c[1] - c[2]), c[1]))
     used_i: set[int] = set()
     used_j: set[int] = set()
