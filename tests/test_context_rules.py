@@ -312,6 +312,8 @@ BOUND_CASES = [
     ("max_before:may-bear", "一对夫妻可以生育三个子女", "三个", "max", "可以生育"),
     ("max_before:may-bear-another-ke", "符合条件的可再生育一个子女", "一个", "max", "可再生育"),
     ("max_before:may-bear-ke", "一对夫妻可生育两个子女", "两个", "max", "可生育"),
+    # a band's upper end in a table row of a 方案 (corpus/fresh, 福州 2015)
+    ("max_before:le-sign", "基本医保范围内费用≤6万元", "6万元", "max", "≤"),
 ]
 
 
@@ -480,6 +482,10 @@ ROLE_CASES = [
     ("count:persons-girls", "只有一个子女或者两个女孩的农村计划生育家庭", "两个", "parameter"),
     ("count:persons_not_before-period", "在国家提倡一对夫妻生育一个子女期间，给予老年补贴", "一个", "target"),
     ("parameter-by-default", "补贴期限为6个月", "6个月", "parameter"),
+    # points of a points system are its parameters (corpus/fresh: 北京 2016, 中山 2014); elsewhere a scoring sheet's
+    ("points_systems:in-a-points-sentence", "积分累计达到30分的流动人员，其符合入学条件的适龄子女可申请", "30分", "parameter"),
+    ("points:awarded", "申请人年龄不超过45周岁的，加20分。", "20分", "parameter"),
+    ("points:a-score-elsewhere", "毕业生就业状况跟踪调查，3分。", "3分", "scoring"),
 ]
 
 
@@ -491,7 +497,7 @@ def test_role(text, quote, role):
 def test_every_role_is_decided_by_some_case():
     assert {c[3] for c in ROLE_CASES} == set(ROLES)
     assert [d.__name__ for d in DECISIONS] == [
-        "_scoring", "_statistic", "_money_given", "_rate_bounded", "_target_word", "_count_target",
+        "_scoring", "_points", "_statistic", "_money_given", "_rate_bounded", "_target_word", "_count_target",
     ]
 
 

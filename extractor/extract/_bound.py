@@ -33,6 +33,7 @@ def _after(post: str, kind: QuantityKind) -> tuple[Bound, str] | None:
     return None
 
 
+_POINTS_PERIOD = regex.compile(r"满[\d一二两三四五六七八九十]+[年月]")
 BEFORE = 12  # a bound word before a number ends at most this many characters before it
 WIDE = 8  # and may start this much further back (不得超过本单位在职职工总数的百分之三十), so its negator is seen
 
@@ -78,8 +79,13 @@ def read_bound(text: str, f: Found, clause_start: int, prev_end: int) -> tuple[B
     whole)."""
     if f.value_max is not None:
         return "range", ()
-    post = regex.sub(r"^[ \u3000]+", "", text[f.end : f.end + 8])
+    # "5000万元（含5000万元）以内": a bracket restating the number stands between it and its bound word
+    post = regex.sub(r"^[ \u3000]*(?:[（(]不?含[^（()）]{1,12}[）)][ \u3000]*)?", "", text[f.end : f.end + 24])[:8]
     pre = regex.sub(r"[ \u3000]", "", text[max(clause_start, prev_end, f.start - BEFORE - WIDE) : f.start])
+    if f.kind == "count" and text[f.end - 1] == "分":
+        # 满1年积3分: 满 bounds the year of the rate, not the points; only a word next to the award verb bounds them
+        # (最高加6分, 累计达到30分), not one of the condition before it (连续缴纳社会保险…积3分)
+        pre = _POINTS_PERIOD.sub("", pre)[-4:]
     got = _after(post, f.kind) or _before(pre, f.kind) or (_before_a_base(text, f, clause_start, prev_end)
                                                          if f.kind == "percent" else None)
     return (got[0], (got[1],)) if got else ("exact", ())

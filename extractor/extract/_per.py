@@ -15,6 +15,11 @@ _B = context_rules().base
 _BASE_TRIGGERS = regex.compile(alternation(_B.triggers) + "$")
 
 _Marker = tuple[int, tuple[Per, ...]]
+POINTS_PER: tuple[tuple[regex.Pattern[str], Per], ...] = (
+    (regex.compile(r"满[1一]年[ \u3000]*[积加减扣][ \u3000]*$"), "year"),  # 每满1年加2分: points per year
+    (regex.compile(r"每条[^，。；]{0,8}[积加减扣][ \u3000]*$"), "time"),  # 每条记录减12分: points per record
+)
+"""Points of a points system and what they are counted per, from the words right before them."""
 WORDS = (*(marker for marker, _ in _P.before), *_P.one_off)
 """The literal words the per reader looks for in a clause (indexed once per text: ``TextIndex.words``)."""
 
@@ -41,6 +46,8 @@ def read_per(text: str, f: Found, clause_start: int, clause_end: int, words: Wor
     marker (每月, 每年…) before it in its clause; for a duration, count or rate only markers right before it;
     then a yearly measure (年补贴), a marker after it (元/人) and 一次性. ``words``, the text's occurrences of
     ``WORDS``, make each look-up a bisection."""
+    if f.kind == "count" and text[f.end - 1] == "分":  # points take only the period of their rate (每满1年加2分)
+        return tuple(per for rate, per in POINTS_PER if rate.search(text, clause_start, f.start))
     near = _P.near_chars if f.kind in _P.near_kinds else 10_000
     subject, period = _nearest(text, max(clause_start, f.start - near), f.start, words)
     out = list(subject + period)

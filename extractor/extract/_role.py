@@ -116,6 +116,18 @@ def _scoring(a: Around) -> Role | None:
     return "scoring" if in_scoring_table(a.text, a.f, a.ix) else None
 
 
+_POINTS_BEFORE = context_rules().find.points_before
+
+
+def _points(a: Around) -> Role | None:
+    """加20分, 积分达到30分: points are a rule's parameter in a points system (积分落户), a criterion of a scoring
+    sheet elsewhere ("就业服务（10分）")."""
+    if a.f.kind != "count" or a.text[a.f.end - 1] != "分":
+        return None
+    awarded = a.last(3).rstrip(" \u3000").endswith(_POINTS_BEFORE)
+    return "parameter" if awarded or any(w in a.text[a.start : a.end] for w in _R.points_systems) else "scoring"
+
+
 def _statistic(a: Around) -> Role | None:
     """累计培训2.3万人次, 同比增长12%: a report of what was done, unless the words before give a rule."""
     reported = a.once("statistic", a.start, a.end, lambda: bool(_R.statistic.search(a.text[a.start : a.end])))
@@ -192,7 +204,7 @@ def _count_target(a: Around) -> Role | None:
 
 
 DECISIONS: tuple[Callable[[Around], Role | None], ...] = (
-    _scoring, _statistic, _money_given, _rate_bounded, _target_word, _count_target,
+    _scoring, _points, _statistic, _money_given, _rate_bounded, _target_word, _count_target,
 )
 """The decisions, in the order they are tried."""
 

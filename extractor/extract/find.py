@@ -50,6 +50,12 @@ _COUNT_WORDS = alternation(_WORDS.count_units)  # what a count counts, besides �
 _MEASURE_WORDS = alternation(_WORDS.measure_units)  # a measured threshold: 五亩以上, 一百吨以上
 _DASH = r"[-－—–~～至到]"
 _TIMES_COMPOUND = alternation(_WORDS.times_compounds)  # 二次供水: a noun, not a number of times
+_POINTS_RATE = regex.compile(rf"[ \u3000]*(?:{alternation(_WORDS.points_before)})[ \u3000]*[\d一二三四五六七八九十]")
+# 加20分, 积3分, 达到30分: points of a points system; in Chinese numerals only after a word that awards them
+_SCORE = (
+    rf"(?<!第|[时点][ \u3000]*)(?:{_AR}|(?<=(?:{alternation(_WORDS.points_before)})[ \u3000]*){_D100})"
+    rf"[ \u3000]*分(?!{alternation(_WORDS.points_not_after)})"
+)
 # 第一至四项, 第三、四项: the numbers of cited items, not a count
 _CITED = r"(?<!第[\d一二三四五六七八九十百]{1,4}[ \u3000]*[至到、－-][ \u3000]*)"
 
@@ -59,6 +65,8 @@ _SMALL = rf"(?:(?<!\d)\d+(?:\.\d+)?|{_D10})"
 
 PATTERNS: tuple[tuple[str, str], ...] = (
     ("money_span", rf"(?P<a>{_NUM})[ \u3000]*(?:元)?{_SPAN}(?P<b>{_NUM})[ \u3000]*元[ \u3000]*以下"),
+    # 6万元以上至14万元, 6万元＜基本医保范围内费用≤14万元: the lower end, then the upper one, of one band
+    ("money_span_to", rf"(?P<a>{_NUM})[ \u3000]*元[ \u3000]*(?:以上[ \u3000]*[至到]|[＜<][^，。；\n≤≦]{{0,16}}[≤≦])[ \u3000]*(?P<b>{_NUM})[ \u3000]*元"),
     ("duration_span", rf"(?<!第)(?P<a>{_SMALL})[ \u3000]*(?P<au>个月|年|日|天)?{_SPAN}(?P<b>{_SMALL})[ \u3000]*(?P<u>个月|年|日|天)[ \u3000]*以下"),
     ("times_span", rf"(?P<a>{_SMALL})[ \u3000]*倍{_SPAN}(?P<b>{_SMALL})[ \u3000]*倍[ \u3000]*以下"),
     ("age_range", rf"(?P<a>\d{{1,3}})[ \u3000]*(?:周?岁)?[ \u3000]*{_DASH}[ \u3000]*(?P<b>\d{{1,3}})[ \u3000]*周?岁"),
@@ -79,6 +87,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("duration_approx", rf"{_APPROX}[ \u3000]*(?:个月|年|天)"),
     ("duration", rf"(?<!第)(?:{_AR}|{_D10}|半)[ \u3000]*(?:个半月|年半|个工作日|工作日|个自然月|个月|个季度|个小时|小时|周年|年(?!级)|周(?!岁)|天|日)"),
     ("age", rf"(?:\d{{1,3}}|{_D10_NO_LIANG})[ \u3000]*周?岁"),
+    ("score", _SCORE),
     ("count_approx", rf"{_APPROX}[ \u3000]*(?:人次|人|名|家|户|个)"),
     ("measure", rf"(?<!第)(?:{_AR}[ \u3000]*[万千]?|{_D10K})[ \u3000]*(?:{_MEASURE_WORDS})(?=[ \u3000]*(?:以上|以下|以内))|(?<=一式)(?:\d{{1,2}}|[一二两三四五六七八九十])份"),
     ("count_or_more", rf"(?<!第)(?P<a>{_AR}|{_D100})[ \u3000]*(?P<u>{_COUNT_WORDS})[ \u3000]*(?:及|或者|或)[ \u3000]*(?P=a)[ \u3000]*(?P=u)(?=[ \u3000]*(?:以上|以下))"),
@@ -268,6 +277,12 @@ def _count(m: regex.Match[str], s: str, a: int, b: int) -> Found | None:
     return Found("count", v, None, "count", a, b) if v is not None and v > 0 else None
 
 
+def _score(m: regex.Match[str], s: str, a: int, b: int) -> Found | None:
+    """加20分, 10.5分: a number of points (a count); whether it is a rule's parameter the role reader decides."""
+    v = parse_number(s[:-1])
+    return Found("count", v, None, "count", a, b) if v is not None and v > 0 else None
+
+
 def _count_or_more(m: regex.Match[str], s: str, a: int, b: int) -> Found | None:
     """两个及两个以上, 二人或者二人以上: one count, whose bound the 以上 or 以下 after it gives."""
     v = parse_number(m.group("a"))
@@ -288,10 +303,10 @@ def _measure(m: regex.Match[str], s: str, a: int, b: int) -> Found | None:
 INTERPRETERS: dict[str, Interpreter] = {
     "money_span": _money_span, "duration_span": _duration_span, "times_span": _times_span,
     "age_range": _age_range, "money_range": _money_range, "percent_range": _percent_range,
-    "money_range_cn": _money_span, "percent_range_cn": _percent_range_cn, "age_range_cn": _age_range,
+    "money_range_cn": _money_span, "money_span_to": _money_span, "percent_range_cn": _percent_range_cn, "age_range_cn": _age_range,
     "money_approx": _approx("money"), "duration_approx": _approx("duration"), "count_approx": _approx("count"),
     "money": _money, "points": _points, "percent": _percent, "times": _times, "lpr": _lpr, "fraction": _fraction, "ratio": _ratio,
-    "duration_range": _duration_range, "duration": _duration, "age": _age, "count": _count, "count_range": _count_range, "count_or_more": _count_or_more, "measure": _measure,
+    "duration_range": _duration_range, "duration": _duration, "age": _age, "count": _count, "count_range": _count_range, "count_or_more": _count_or_more, "score": _score, "measure": _measure,
 }
 
 
@@ -305,6 +320,8 @@ def _not_a_duration(text: str, m: regex.Match[str]) -> bool:
     before = text[max(0, m.start() - 3) : m.start()]
     if before.endswith(_WORDS.frequency_before):
         return True
+    if _POINTS_RATE.match(text, m.end()):
+        return True  # 每满1年加2分, 满1年积3分: the period of a points rate, not a duration of the rule
     s = _squash(m.group(0))
     if s in ("一年", "年") and (before.endswith(_WORDS.year_named_before) or text.startswith("度", m.end())):
         return True
@@ -313,7 +330,8 @@ def _not_a_duration(text: str, m: regex.Match[str]) -> bool:
         return True
     if s.endswith("小时"):  # 24小时内, 十二小时以上; 24小时服务 is opening hours, not a period of a rule
         after = text[m.end() : m.end() + 3]
-        return not (after.startswith((*_WORDS.day_window_after, "以上", "以下")) or before.endswith(_WORDS.day_window_before))
+        return not (after.startswith((*_WORDS.day_window_after, "以上", "以下")) or before.endswith(_WORDS.day_window_before)
+                    or before.endswith(_WORDS.hours_granted_before))
     if s.endswith("日") and not s.endswith("工作日"):
         if before.rstrip(" \u3000").endswith("月"):  # 十月十五日, 每月15日前: a day of the month
             return True
@@ -389,6 +407,35 @@ def _dates(text: str) -> list[Found]:
     return sorted(out, key=lambda f: f.start)
 
 
+BOOK_TITLE_RE = regex.compile(r"《[^《》\n]{1,60}》")
+_ROW_UNITS = tuple(_WORDS.row_units.items())
+_BARE_CELL = regex.compile(r"[ \u3000]*(\d+(?:\.\d+)?)[ \u3000]*")
+
+
+def _row_unit_cells(text: str, free: Callable[[int, int], bool], take: Callable[[int, int], None]) -> list[Found]:
+    """Bare numbers in a table row after a cell that names their unit: "起付线（元）\t800\t400" gives 800 and
+    400 yuan, "报销比例（%）\t55\t65" 55 and 65 percent (``find.row_units``)."""
+    out: list[Found] = []
+    line_start = 0
+    for line in text.split("\n"):
+        if "\t" in line:
+            kind: QuantityKind | None = None
+            pos = line_start
+            for cell in line.split("\t"):
+                bare = _BARE_CELL.fullmatch(cell)
+                if kind is not None and bare is not None:
+                    a, b = pos + bare.start(1), pos + bare.end(1)
+                    if free(a, b):
+                        unit: Unit = "yuan" if kind == "money" else "percent"
+                        out.append(Found(kind, Decimal(bare.group(1)), None, unit, a, b))
+                        take(a, b)
+                elif bare is None:
+                    kind = next((k for w, k in _ROW_UNITS if w in cell), kind)
+                pos += len(cell) + 1
+        line_start += len(line) + 1
+    return out
+
+
 def find_quantities(text: str) -> list[Found]:
     """Every number expression in ``text`` with its kind and value, longest and most specific first.
 
@@ -420,6 +467,8 @@ def find_quantities(text: str) -> list[Found]:
         if free(f.start, f.end):
             out.append(f)
             take(f.start, f.end)
+    for m in BOOK_TITLE_RE.finditer(text):  # 《十六周岁以下儿童随行卡》: a number in a name (its dates kept)
+        take(m.start(), m.end())
     for kind, pat in _COMPILED:
         for m in pat.finditer(text):
             if not free(m.start(), m.end()):
@@ -441,4 +490,5 @@ def find_quantities(text: str) -> list[Found]:
                 got = replace(got, approximate=True, doubt=True)  # "约5000元", "30%左右": not an exact value
             out.append(got)
             take(m.start(), m.end())
+    out += _row_unit_cells(text, free, take)
     return sorted(out, key=lambda f: f.start)

@@ -82,6 +82,10 @@ class FindRules:
     approximately_after: tuple[str, ...]
     times_compounds: tuple[str, ...]
     items_referred_after: tuple[str, ...]
+    points_before: tuple[str, ...]
+    points_not_after: tuple[str, ...]
+    hours_granted_before: tuple[str, ...]
+    row_units: Mapping[str, QuantityKind]
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,6 +156,7 @@ class RoleRules:
     qualifies_after: Table
     eligible_before: Table
     count: CountRules
+    points_systems: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -259,6 +264,18 @@ class _Node:
             out[word] = node.kind_set(word, node.take(word))
         return MappingProxyType(out)
 
+    def row_kinds(self, key: str) -> Mapping[str, QuantityKind]:
+        """A map of words to one kind each (``（元）: money``)."""
+        node = self.node(key)
+        out: dict[str, QuantityKind] = {}
+        for word in list(node.data):
+            kind = node.take(str(word))
+            if not isinstance(word, str) or not word or not _is_kind(kind):
+                raise node.fail(str(word), f"must map a word to a kind among {', '.join(QUANTITY_KINDS)}")
+            out[word] = kind
+        node.close()
+        return MappingProxyType(out)
+
     def _pattern(self, key: str, entry: _Node) -> regex.Pattern[str]:
         source = entry.text("pattern")
         try:
@@ -333,6 +350,7 @@ def _role(n: _Node) -> RoleRules:
     out = RoleRules(
         n.table("scoring"), n.table("statistic"), n.words("statistic_unless_before"), n.words("gives"),
         n.words("rate_bounds"), n.table("target"), n.table("qualifies_after"), n.table("eligible_before"), count,
+        n.words("points_systems"),
     )
     n.close()
     return out
@@ -348,7 +366,8 @@ def load_rules(source: str, file: str = RULES_FILE) -> ContextRules:
     fi = root.node("find")
     find = FindRules(fi.words("count_units"), fi.words("measure_units"), fi.words("frequency_before"), fi.words("year_named_before"), fi.words("day_window_after"),
                      fi.words("day_window_before"), fi.words("approximately_before"), fi.words("approximately_after"),
-                     fi.words("times_compounds"), fi.words("items_referred_after"))
+                     fi.words("times_compounds"), fi.words("items_referred_after"), fi.words("points_before"),
+                     fi.words("points_not_after"), fi.words("hours_granted_before"), fi.row_kinds("row_units"))
     fi.close()
     bound, per = _bound(root.node("bound")), _per(root.node("per"))
     b = root.node("base")
