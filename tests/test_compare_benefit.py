@@ -80,3 +80,29 @@ ARTICLE_TITLES = [
 def test_an_article_title_gives_its_numbers_their_benefit(path: str, doc_id: str, benefit: str, label: str,
                                                           value: float, line: int, expected: bool) -> None:
     assert _has(_shown(path, doc_id, benefit), label, value, line) is expected
+
+
+LEFT_OUT = [
+    # #23 项目办法 第六条（四）: 最近两年的经营情况报告, a record to hand in
+    ("period-of-records-handed-in", C, "004_a7a4461144ba7e7b-23.txt", "示范项目奖补", "期限", 24.0, 2917),
+    # #30 附件8: 连续缴纳职工养老保险一年以上的自然人, a condition of the counter-guarantor
+    ("condition-of-a-counter-guarantor", C, "004_a7a4461144ba7e7b-30.txt", "创业担保贷款", "期限", 12.0, 4370),
+]
+
+
+@pytest.mark.parametrize(("path", "doc_id", "benefit", "label", "value", "line"), [c[1:] for c in LEFT_OUT],
+                         ids=[c[0] for c in LEFT_OUT])
+def test_no_parameters_stay_out(path: str, doc_id: str, benefit: str, label: str, value: float, line: int) -> None:
+    assert not _has(_shown(path, doc_id, benefit), label, value, line)
+
+
+@pytest.mark.parametrize(("text", "expected"), [("（四）最近两年的经营情况报告。", True), ("正常经营两年以上的。", False)],
+                         ids=["records", "a-condition"])
+def test_record_period(text: str, expected: bool) -> None:
+    from extractor.compare.table import record_period
+    from extractor.records import Evidence, Quantity
+
+    start = text.index("两年")
+    q = Quantity(id="t:0-2:duration", kind="duration", value=24, unit="month", section="一",
+                 evidence=Evidence(quote="两年", span=(start, start + 2), line=1))
+    assert record_period(q, text) is expected

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.compare.classes import classes_of, in_condition, rule_recipients
+from extractor.compare.classes import classes_of, in_condition, rule_recipients, title_groups
 from extractor.records import Evidence, Quantity
 
 
@@ -97,3 +97,22 @@ def test_in_condition(text: str, number: str, nth: int, expected: bool) -> None:
     for _ in range(nth + 1):
         start = text.index(number, start + 1)
     assert in_condition(text, start) is expected
+
+
+# (id, text as printed, the number, the groups of the title the number's list stands under)
+TITLES = [
+    # 004#30 附件8: the conditions of a counter-guarantor, listed under a title and a lead-in naming them
+    ("lead-in-names-the-list-s-group",
+     "家庭成员、亲属等自然人 作为反担保人的条件\n年龄在18-60周岁之间，具有完全民事行为能力、诚实守信、身体健康，符合下列条件之一的"
+     "家庭成员、亲属等自然人可作为反担保人：\n1. 连续缴纳职工养老保险一年以上的自然人。\n2. 营业执照经营满1年并处于盈利状态的个体工商户或企业负责人。",
+     "1年", ["counter_guarantor", "counter_guarantor"]),
+    # a wrapped line of running text is no title (003 is printed with hard line breaks)
+    ("a-wrapped-line-is-no-title",
+     "批示范性就业见习基地，对被评为省级示范基地的，省政府给予\n10万元一次性奖补；对被评为国家级示范基地的，省政府给予\n20万元一次性奖补。",
+     "20万元", []),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "expected"), [c[1:] for c in TITLES], ids=[c[0] for c in TITLES])
+def test_title_groups(text: str, number: str, expected: list[str]) -> None:
+    assert title_groups(text, text.index(number)) == expected

@@ -10,6 +10,7 @@ recipient. A rule that then gives each recipient its own amount (``…的全日�
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -106,25 +107,37 @@ class RuleSpan:
     grant: int | None
     end: int
     opened: bool
-    """The phrase opens with 对 (``对…的，给予…``)."""
+    """The phrase states a condition: it opens with 对 or ends with 的 before the grant (``对…的，给予…``)."""
+
+
+_CONDITION_END = regex.compile(r"的[ \u3000]*[，,][ \u3000]*$")
+"""A subject phrase that ends ``…的，`` before its grant states a condition (``…吸纳毕业2年内高校毕业生并稳定就业的，给予``)."""
 
 
 def rule_span(text: str, start: int) -> RuleSpan:
-    """The rule of the number at ``start``: its subject phrase starts at the last clause that opens with 对 in the
-    sentence before the number, else at the sentence's start, and runs to its grant (给予, 发放, 可申请 …)."""
+    """The rule of the number at ``start``: its subject phrase starts at the last clause before the number that
+    opens with 对 or follows the grant of another rule in the sentence (``…的，给予企业…补贴，小微企业…的，给予…``),
+    else at the sentence's start, and runs to its grant (给予, 发放, 可申请 …)."""
     sent_start = max((m.end() for m in _SENTENCE_START.finditer(text, max(0, start - SENTENCE_REACH), start)),
                      default=max(0, start - SENTENCE_REACH))
     opening = list(_SUBJECT_START.finditer(text, sent_start, start))
     phrase_start = opening[-1].end() if opening else sent_start
+    marks = [m.end() for m in _CLAUSE_START.finditer(text, phrase_start, start)]
+    # a clause after a granting clause starts another rule (the last such clause before the number)
+    after_grant = [b for a, b in itertools.pairwise([phrase_start, *marks]) if _PHRASE_END.search(text, a, b)]
+    if after_grant and after_grant[-1] > phrase_start and _runs(text, after_grant[-1], start):
+        phrase_start, opening = after_grant[-1], []  # (one naming no group goes on with the rule before: …，并给予…)
     sentence_end = _SENTENCE_START.search(text, start)
     end = sentence_end.start() if sentence_end else len(text)
     grant = _PHRASE_END.search(text, phrase_start, end)
-    return RuleSpan(phrase_start, grant.start() if grant else None, end, bool(opening))
+    conditional = bool(opening) or (grant is not None and _CONDITION_END.search(text, phrase_start, grant.start()) is not None)
+    return RuleSpan(phrase_start, grant.start() if grant else None, end, conditional)
 
 
 def in_condition(text: str, start: int) -> bool:
-    """Is the number at ``start`` a condition of its rule: in a subject phrase opened by 对 that a grant follows
-    (``对年度吸纳见习人员超过100人、留用率超过70%…的就业见习单位，…给予10万元的一次性奖补``)?"""
+    """Is the number at ``start`` a condition of its rule: in a subject phrase that a grant follows, opened by 对
+    (``对年度吸纳见习人员超过100人、留用率超过70%…的就业见习单位，…给予10万元的一次性奖补``) or ending ``…的，``
+    (``小微企业等符合规定企业吸纳毕业2年内高校毕业生并稳定就业的，给予…``)?"""
     rule = rule_span(text, start)
     return rule.opened and rule.grant is not None and start < rule.grant
 
@@ -184,6 +197,33 @@ def qualified(text: str, start: int, end: int) -> str | None:
     return None
 
 
+TITLE_REACH = 8  # a list's title line is looked for this many lines above the number
+TITLE_LENGTH = 30
+_TITLE_LINE = regex.compile(r"[^，,。；;：:！？!?]{2," + str(TITLE_LENGTH) + "}")
+
+
+def title_groups(text: str, start: int) -> list[str]:
+    """The groups named by the title line a list of items stands under (``家庭成员、亲属等自然人 作为反担保人的条件``
+    above ``1. 连续缴纳职工养老保险一年以上的自然人。``), or its lead-in (``…符合下列条件之一的家庭成员、亲属等自然人可
+    作为反担保人：``): the nearest line above the number's that ends with a colon, or with no punctuation and holds
+    none but 、 (a title, not a sentence or a wrapped line), past items that end with 。 or ；, within
+    ``TITLE_REACH`` lines."""
+    end = text.rfind("\n", 0, start)
+    for _ in range(TITLE_REACH):
+        if end <= 0:
+            return []
+        begin = text.rfind("\n", 0, end) + 1
+        line = text[begin:end].strip(" \u3000\t")
+        end = begin - 1
+        if not line:
+            continue
+        if _TITLE_LINE.fullmatch(line) or line.endswith(("：", ":")):  # a title, or the lead-in of the list
+            return [g for _, _, g in groups().find(line)]
+        if not line.endswith(("。", "；", ";")):
+            return []  # a line that runs on: no list of items
+    return []
+
+
 def classes_of(q: Quantity, text: str) -> list[str | None]:
     """The recipient classes a value is for, from the document's ``text``:
 
@@ -210,6 +250,8 @@ def classes_of(q: Quantity, text: str) -> list[str | None]:
     rule = rule_recipients(text, start)
     item = _item_start(text, clause_start, start)
     own = most_specific((item > clause_start and _subject(text, item, start)) or _subject(text, clause_start, start))
+    if own and rule is not None and all(any(o in groups().ancestors(r) for r in rule.ids) for o in own):
+        return list(rule.ids)  # the grant names the recipients by their general name (…的，给予企业…)
     if own and (rule is None or clause_start >= rule.end):
         return list(own)
     if rule is not None and (rule.distributes or _GRANTS.search(text, clause_start, clause_end)):

@@ -20,7 +20,7 @@ from ..records import Analysis, Document, Quantity
 from ..records.compare import CompareTable, Row, Value
 from ..records.vocab import RULE_KINDS
 from ..text.patterns import norm_title
-from .classes import classes_of, in_condition, rule_span
+from .classes import classes_of, in_condition, rule_span, title_groups
 
 KINDS = RULE_KINDS
 KIND_LABEL = {"money": "金额", "percent": "比例", "duration": "期限", "age": "年龄", "count": "人数/次数"}
@@ -147,9 +147,11 @@ class CompareRules:
     not_recipients: frozenset[str]
     unless_category: frozenset[str]
     holds: dict[str, frozenset[str]]
+    record_before: tuple[str, ...]
+    record_nouns: tuple[str, ...]
 
 
-RULE_KEYS = {"not_recipients", "unless_category", "holds"}
+RULE_KEYS = {"not_recipients", "unless_category", "holds", "record_before", "record_nouns"}
 
 
 @functools.cache
@@ -166,7 +168,23 @@ def compare_rules() -> CompareRules:
     unknown = [b for k, v in holds.items() for b in (k, *v) if b not in benefits().entries]
     if unknown:
         raise ValueError(f"compare_rules.yaml: holds: no such benefit: {', '.join(unknown)}")
-    return CompareRules(frozenset(data["not_recipients"]), frozenset(data["unless_category"]), holds)
+    return CompareRules(frozenset(data["not_recipients"]), frozenset(data["unless_category"]), holds,
+                        tuple(data["record_before"]), tuple(data["record_nouns"]))
+
+
+_CLAUSE_END = "，,；;。！？!?\n"
+
+
+def record_period(q: Quantity, text: str) -> bool:
+    """Is ``q`` the period of records an applicant hands in (``最近两年的经营情况报告``, ``最近6个月的工资发放表``)?"""
+    if q.kind != "duration":
+        return False
+    rules = compare_rules()
+    start, end = q.evidence.span
+    if not text[max(0, start - 4) : start].rstrip(" \u3000").endswith(rules.record_before):
+        return False
+    stop = min((i for i in (text.find(c, end) for c in _CLAUSE_END) if i >= 0), default=len(text))
+    return any(n in text[end:stop] for n in rules.record_nouns)
 
 
 def allocation(cls: str | None, benefit_ids: frozenset[str]) -> bool:
@@ -214,7 +232,6 @@ def one_per_document(analyses: Iterable[Analysis]) -> tuple[list[Analysis], dict
     return kept, also
 
 
-AMOUNTS = ("money", "percent")
 
 
 def held_values(chosen: list[Quantity], query: str | None) -> list[Quantity]:
@@ -241,8 +258,7 @@ def granted_conditions(text: str, candidates: list[Quantity], chosen: list[Quant
     """``chosen`` with the conditions of the rules it grants: a number of a rule's subject phrase (``对年度吸纳见习
     人员超过100人、留用率超过70%并稳定就业1年以上的就业见习单位，…给予10万元的一次性奖补``) bounds who gets the rule's
     amount, so it is a parameter of the benefit granted, whatever benefit its own words name (就业见习单位)."""
-    granting = {rule_span(text, q.evidence.span[0]).start for q in chosen if q.kind in AMOUNTS
-                and not in_condition(text, q.evidence.span[0])}
+    granting = {rule_span(text, q.evidence.span[0]).start for q in chosen if not in_condition(text, q.evidence.span[0])}
     if not granting:
         return chosen
     taken = {q.id for q in chosen}
@@ -264,10 +280,13 @@ def analyses_to_table(
     for analysis in analyses:
         doc, quantities = analysis.document, analysis.quantities
         candidates = [q for q in quantities if q.role == "parameter" and q.kind in kinds and matches_group(q, group)]
-        chosen = held_values([q for q in candidates if matches_benefit(q, benefit)], benefit)
+        chosen = held_values([q for q in candidates if matches_benefit(q, benefit) and not record_period(q, doc.text)],
+                             benefit)
         chosen = granted_conditions(doc.text, candidates, chosen)
         by_class: dict[str | None, list[Quantity]] = {}
         for q in chosen:
+            if any(allocation(g, asked) for g in title_groups(doc.text, q.evidence.span[0])):
+                continue  # an item of a list titled for a non-recipient (…作为反担保人的条件)
             for c in classes_of(q, doc.text):
                 if not allocation(c, asked):
                     by_class.setdefault(c, []).append(q)
