@@ -30,6 +30,33 @@ _TYPE_CANON = {
 }
 
 
+# A signature spaced out letter by letter to the width of the one beside it: "广 东 省 财 政 厅".
+_LETTER_SPACED = regex.compile(r"(?<![\p{Han}])\p{Han}(?:[ \u3000]\p{Han}){2,}(?![\p{Han}])")
+
+AGENCY_SHORT_NAMES = {
+    # the short name of an agency as a signature prints it -> its full name (湖北省住建厅 -> 湖北省住房和城乡建设厅)
+    "住建厅": "住房和城乡建设厅", "住建局": "住房和城乡建设局", "住建委": "住房和城乡建设委员会",
+    "人社厅": "人力资源和社会保障厅", "人社局": "人力资源和社会保障局",
+    "卫计委": "卫生和计划生育委员会", "卫健委": "卫生健康委员会", "发改委": "发展和改革委员会",
+}
+
+
+def full_organ_name(organ: str) -> str:
+    """An organ with its agency's short name written out.
+
+    >>> full_organ_name("湖北省住建厅")
+    '湖北省住房和城乡建设厅'
+    >>> full_organ_name("广东省财政厅")
+    '广东省财政厅'
+    >>> full_organ_name("市卫计委")
+    '市卫生和计划生育委员会'
+    """
+    for short, full in AGENCY_SHORT_NAMES.items():
+        if organ.endswith(short) and len(organ) > len(short):
+            return organ[: -len(short)] + full
+    return organ
+
+
 def split_organs(s: str) -> list[str]:
     """The issuing organs in a head or signature line; [] when the line is not made only of organs.
 
@@ -39,8 +66,11 @@ def split_organs(s: str) -> list[str]:
     ['平顶山市人力资源和社会保障局']
     >>> split_organs("关于印发方案的通知")
     []
+    >>> split_organs("广东省人力资源和社会保障厅         广 东 省 财 政 厅")
+    ['广东省人力资源和社会保障厅', '广东省财政厅']
     """
-    parts = [p for p in SPACE_RUN_RE.split(s.replace("**", "").strip()) if p and p != "文件"]
+    s = _LETTER_SPACED.sub(lambda m: SPACE_RUN_RE.sub("", m.group(0)), s.replace("**", "").strip())
+    parts = [p for p in SPACE_RUN_RE.split(s) if p and p != "文件"]
     out = []
     for p in parts:
         if p.endswith("文件") and len(p) > 2:
@@ -76,7 +106,8 @@ def is_head_like(p: str) -> bool:
     s = p.strip()
     if not s or len(s) > 110 or "\t" in s:
         return False
-    if any(c in s for c in "。；：:;，,") and not DOC_NUMBER_RE.search(s):
+    # a 文号 line may hold punctuation ("（2023年4月27日，豫政办〔2023〕17号）"); a sentence citing one is no head line
+    if any(c in s for c in "。；：:;，,") and not (DOC_NUMBER_RE.search(s) and len(s) <= 40):
         return False
     if DATE_LINE_RE.match(s) or s.startswith(("附件", "抄送", "主送", "（此件", "(此件")):
         return False

@@ -10,16 +10,24 @@ import regex
 
 from ..records import DocNumber, VersionEvent
 from ..text.numbering import match_marker
-from ..text.patterns import DATE_LINE_RE, DOC_NUMBER_LINE_RE, norm_title, parse_date, parse_decree_number, parse_doc_number, title_text
-from .heads import doc_type_of, is_head_like, split_organs
+from ..text.patterns import (
+    DATE_LINE_RE,
+    DOC_NUMBER_LINE_RE,
+    fold_digits,
+    is_tizhu_line,
+    norm_title,
+    parse_date,
+    parse_decree_number,
+    parse_doc_number,
+    title_text,
+)
+from .heads import doc_type_of, full_organ_name, is_head_like, split_organs
 from .versions import (
     anachronistic,
-    fold_digits,
     in_force_in_body,
     interpreter,
     is_note_line,
     is_order_text,
-    is_tizhu_line,
     issuers_of,
     latest_date,
     order_line,
@@ -33,6 +41,12 @@ _MULTI_RE = regex.compile(r"等[ \u3000]*\d+[ \u3000]*个[\p{Han}]{1,4}$")
 _TITLE_START = regex.compile(r"^(?P<organ>.*?)[ \u3000]*(?P<rest>关于.+)$")
 _TITLE_SPLIT = regex.compile(r"[ \u3000]+")
 HEAD_SCAN = 40
+# "关于解决农民工住房问题的指导意见(鄂建【2015】13号）": a page's title line with the document's 文号 after it
+_TRAILING_NUMBER = regex.compile(r"(?<=\S)[ \u3000]*[(（][^()（）]*?[〔【\[(（]?(?:19|20)\d{2}[〕】\])）]?[^()（）]*?号[)）]$")
+# "2012年4月28日 中华人民共和国国务院令第619号公布": the decree named on the 题注 line that publishes the rule
+_PUBLISHED_BY = regex.compile(r"(?P<d>[^ \u3000]+令[ \u3000]*第[ \u3000]*[\d一二三四五六七八九十百〇零]+[ \u3000]*号)[ \u3000]*(?:公布|发布)$")
+# "南京市第十三届人民代表大会常务委员会第十一次会议制定": the body that made a rule whose 题注 prints no date
+_MADE_BY = regex.compile(r"(?P<place>\p{Han}{2,12}?[省市州县区])第[\p{Han}\d]{1,4}届人民代表大会常务委员会第[\p{Han}\d]{1,4}次会议(?:制定|通过)")
 
 
 @dataclass(slots=True)
@@ -151,13 +165,15 @@ def _title(paragraphs: Sequence[str], end: int) -> tuple[str | None, list[str], 
             header += split_organs(decree.group("organ") or "")
             continue
         organs = split_organs(p)
+        if run and organs and doc_type_of(" ".join(texts.values())):
+            break  # "市医改办  市卫计委  市财政局" under a title that has ended: its makers, not more of it
         if not run and organs:
             if "文件" in p:
                 header += organs
             else:
                 pending.append(k)
             continue
-        cut = _inline_tizhu(p)
+        cut = _TRAILING_NUMBER.sub("", _inline_tizhu(p))
         if any(texts.get(i, paragraphs[i].strip()) == cut for i in run):  # the title printed again: it ended
             break
         run.append(k)
@@ -199,7 +215,8 @@ def _decree_number(paragraphs: Sequence[str]) -> DocNumber | None:
     """The decree number of a rule that prints no 文号: ``省政府令第175号`` on a line, or ``上海市人民政府令`` / ``第32号``
     on two."""
     for k, p in enumerate(paragraphs):
-        got = parse_decree_number(p)
+        published = _PUBLISHED_BY.search(p.strip())
+        got = parse_decree_number(published.group("d") if published else p)
         if got is None and k + 1 < len(paragraphs) and p.strip().endswith("令"):
             got = parse_decree_number(p.strip() + paragraphs[k + 1].strip())
         if got is not None:
@@ -339,6 +356,18 @@ def _maker_of_rule(organ: str, title: str | None) -> str:
     return organ
 
 
+def _instrument_after_signature(head: Head, paragraphs: Sequence[str], sig_idx: int) -> None:
+    """A notice under a letterhead that prints no title of its own ("中山市人民政府办公室文件", 文号, "《X》…现印发给
+    你们"): the instrument's title after the signature is its title, and the document a 通知."""
+    for p in paragraphs[sig_idx + 1 : sig_idx + 6]:
+        s = p.strip()
+        if is_head_like(s) and doc_type_of(s):
+            head.title = head.instrument_title = title_text(s)
+            head.instrument_type = doc_type_of(s)
+            head.doc_type = "通知"
+            return
+
+
 def paragraphs_to_head(paragraphs: Sequence[str]) -> Head:
     """Read the metadata of one document from its paragraphs."""
     head = Head()
@@ -392,13 +421,18 @@ def paragraphs_to_head(paragraphs: Sequence[str]) -> Head:
         if maker or named:
             issuers = [maker] if maker else _joint_organs(named)
         head.date = latest_date(head.versions) or head.date
+    if not issuers:
+        made = next((m for p in paragraphs[:DECREE_SCAN] if (m := _MADE_BY.search(p))), None)
+        issuers = [made.group("place") + "人民代表大会常务委员会"] if made else issuers
     in_force = [e.date for e in head.versions if e.event == "in_force" and e.date is not None]
     head.effective_date = in_force[-1] if in_force else in_force_in_body(paragraphs[head.body_start:], head.versions)
-    head.issuers = list(dict.fromkeys(issuers))
+    head.issuers = list(dict.fromkeys(full_organ_name(o) for o in issuers))
     for p in paragraphs:
         s = p.strip()
         if s.startswith(("抄送", "抄报")):
             head.cc = split_list(regex.sub(r"^抄[送报][ \u3000]*[：:]?", "", s))
+    if head.title is None and sig_idx is not None and any("印发" in p for p in paragraphs[head.body_start : sig_idx]):
+        _instrument_after_signature(head, paragraphs, sig_idx)
     if head.instrument_title and sig_idx is not None:
         key = norm_title(head.instrument_title)
         for j in range(sig_idx + 1, min(len(paragraphs), sig_idx + 12)):

@@ -1,0 +1,98 @@
+"""Heads that the fresh documents (corpus/fresh, golden/fresh, issue 9) got wrong, each a named case taken from
+those documents: the lines of a head, and the field it must give."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from extractor.segment.heads import full_organ_name, is_head_like, split_organs
+from extractor.segment.meta import paragraphs_to_head
+
+HEADS = [
+    # (id, the document's first lines, field, value)
+    ("guangdong-letter-spaced-signature", [
+        "广东省人力资源社会保障厅 广东省财政厅 广东省地方税务局关于完善灵活就业人员参加企业职工基本养老保险有关规定的通知",
+        "粤人社规〔2016〕4号", "各地级以上市人力资源和社会保障（社会保障）局：", "为完善企业职工基本养老保险制度，现就有关问题通知如下：",
+        "七、本通知自2016年5月1日起施行。", "广东省人力资源和社会保障厅         广 东 省 财 政 厅", "广东省地方税务局", "2016年3月28日"],
+     "issuers", ["广东省人力资源和社会保障厅", "广东省财政厅", "广东省地方税务局"]),
+    ("hubei-title-with-its-number", [
+        "关于解决农民工住房问题的指导意见(鄂建【2015】13号）", "关于解决农民工住房问题的指导意见",
+        "各市、直管市、神农架林区房管局，恩施州住建委:", "为认真贯彻落实《国务院关于进一步做好为农民工服务工作的意见》，提出如下指导意见：",
+        "湖北省住建厅", "2015年6月25日"],
+     "title", "关于解决农民工住房问题的指导意见"),
+    ("hubei-short-agency-name", [
+        "关于解决农民工住房问题的指导意见(鄂建【2015】13号）", "关于解决农民工住房问题的指导意见",
+        "各市、直管市、神农架林区房管局，恩施州住建委:", "为认真贯彻落实有关意见，提出如下指导意见：", "湖北省住建厅", "2015年6月25日"],
+     "issuers", ["湖北省住房和城乡建设厅"]),
+    ("nanjing-tizhu-without-dates", [
+        "南京市城乡居民最低生活保障条例",
+        "（南京市第十三届人民代表大会常务委员会第十一次会议制定 江苏省第十届人民代表大会常务委员会第十一次会议批准 根据南京市第十四届"
+        "人民代表大会常务委员会第十九次会议通过 江苏省第十一届人民代表大会常务委员会第十八次会议批准的《关于修改〈南京市城乡居民最低生活保障条例〉的决定》修正）",
+        "第一条 为了保障城乡居民的基本生活，规范和完善最低生活保障制度，制定本条例。"],
+     "issuers", ["南京市人民代表大会常务委员会"]),
+    ("fuzhou-makers-under-the-title", [
+        "关于城乡居民基本医保政策一体化实施方案", "市医改办  市卫计委  市财政局  市人社局  市民政局", "(2015年12月)",
+        "为健全和完善基本医疗保障制度，根据《福建省人民政府办公厅转发省医改办等部门关于城乡居民基本医保政策一体化实施意见的通知》"
+        "（闽政办〔2015〕17号）精神，结合我市实际，制定本实施方案。", "一、工作目标"],
+     "title", "关于城乡居民基本医保政策一体化实施方案"),
+    ("zhongshan-letterhead-without-title", [
+        "中山市人民政府办公室文件", "中府办〔2014〕50号", "火炬开发区管委会，翠亨新区管委会，各镇政府、区办事处，市各有关单位：",
+        "    《中山市流动人员积分制管理实施细则》已经市政府同意，现印发给你们，请贯彻执行。",
+        "                         中山市人民政府办公室           2014年10月23日", "中山市流动人员积分制管理实施细则",
+        "    第一条  为推进我市流动人员积分制管理，制定本细则。"],
+     "title", "中山市流动人员积分制管理实施细则"),
+    ("zhongshan-letterhead-notice-type", [
+        "中山市人民政府办公室文件", "中府办〔2014〕50号", "火炬开发区管委会，翠亨新区管委会，各镇政府、区办事处，市各有关单位：",
+        "    《中山市流动人员积分制管理实施细则》已经市政府同意，现印发给你们，请贯彻执行。",
+        "                         中山市人民政府办公室           2014年10月23日", "中山市流动人员积分制管理实施细则",
+        "    第一条  为推进我市流动人员积分制管理，制定本细则。"],
+     "doc_type", "通知"),
+    ("female-employees-decree-on-the-published-line", [
+        "女职工劳动保护特别规定", "2012年4月18日 国务院第200次常务会议通过", "2012年4月28日 中华人民共和国国务院令第619号公布",
+        "第一条 为了减少和解决女职工在劳动中因生理特点造成的特殊困难，保护女职工健康，制定本规定。"],
+     "doc_number", "中华人民共和国国务院令第619号"),
+]
+
+
+@pytest.mark.parametrize(("lines", "field", "value"), [pytest.param(*c[1:], id=c[0]) for c in HEADS])
+def test_head(lines, field, value):
+    head = paragraphs_to_head(lines)
+    got = getattr(head, field)
+    assert (got.text if field == "doc_number" and got is not None else got) == value
+
+
+def test_the_published_line_gives_the_date_too():
+    head = paragraphs_to_head(HEADS[-1][1])
+    assert head.date == dt.date(2012, 4, 28)
+
+
+ORGANS = [
+    ("letter-spaced", "广东省人力资源和社会保障厅         广 东 省 财 政 厅", ["广东省人力资源和社会保障厅", "广东省财政厅"]),
+    ("short-names", "市医改办  市卫计委  市财政局  市人社局  市民政局", ["市医改办", "市卫计委", "市财政局", "市人社局", "市民政局"]),
+    ("not-organs", "关于解决农民工住房问题的指导意见", []),
+]
+
+
+@pytest.mark.parametrize(("line", "organs"), [pytest.param(*c[1:], id=c[0]) for c in ORGANS])
+def test_split_organs(line, organs):
+    assert split_organs(line) == organs
+
+
+@pytest.mark.parametrize(("short", "full"), [
+    pytest.param("湖北省住建厅", "湖北省住房和城乡建设厅", id="hubei-housing"),
+    pytest.param("市卫计委", "市卫生和计划生育委员会", id="fuzhou-health"),
+    pytest.param("广东省地方税务局", "广东省地方税务局", id="already-full"),
+])
+def test_full_organ_name(short, full):
+    assert full_organ_name(short) == full
+
+
+@pytest.mark.parametrize(("line", "head_like"), [
+    pytest.param("为健全和完善基本医疗保障制度，根据《福建省人民政府办公厅转发省医改办等部门关于城乡居民基本医保政策一体化实施意见的通知》"
+                 "（闽政办〔2015〕17号）精神，结合我市实际，制定本实施方案。", False, id="fuzhou-sentence-citing-a-number"),
+    pytest.param("粤人社规〔2016〕4号", True, id="guangdong-number-line"),
+])
+def test_a_sentence_citing_a_number_is_no_head_line(line, head_like):
+    assert is_head_like(line) is head_like
