@@ -106,3 +106,19 @@ def test_record_period(text: str, expected: bool) -> None:
     q = Quantity(id="t:0-2:duration", kind="duration", value=24, unit="month", section="一",
                  evidence=Evidence(quote="两年", span=(start, start + 2), line=1))
     assert record_period(q, text) is expected
+
+
+@pytest.mark.parametrize(("text", "number", "expected"), [
+    # unseen/shandong 第四十七条: the period of both subsidies the rule names together
+    ("就业困难人员享受社会保险补贴和岗位补贴的期限最长不超过三年。", "三年", {"social_insurance_subsidy", "post_subsidy"}),
+    # 004#27: the cap of 一奖一补, whose parts the bracket names
+    ("每户享受“一奖一补”（交通补贴和务工奖补）最高限额不超过3000元。", "3000元", {"transport_subsidy", "one_reward_one_subsidy"}),
+    # 002 一/2: each subsidy named with its own period
+    ("给予企业每人最长3年五项社保补贴和1年岗位补贴。", "1年", set()),
+], ids=["two-subsidies-one-period", "parts-in-a-bracket", "each-with-its-own-number"])
+def test_joined_benefits(text: str, number: str, expected: set[str]) -> None:
+    from extractor.compare.table import joined_benefits
+    from extractor.extract import text_to_quantities
+
+    q = next(q for q in text_to_quantities(text) if q.evidence.quote == number)
+    assert joined_benefits(q, text) >= expected and (expected or not joined_benefits(q, text))

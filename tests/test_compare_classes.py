@@ -62,6 +62,10 @@ NEW = [
     ("list-item-naming-two-levels",
      "按照中级工证书每人每年5000元、高级工证书每人每年5500元、技师及高级技师证书每人每年7000元的标准给予企业培训补贴。",
      "7000元", "money", 0, ["technician", "senior_technician"]),
+    # 004#30 第五十三条: the recipients end the phrase, summed up by 等单位
+    ("recipients-summed-up-by-deng-danwei",
+     "对创业担保贷款工作成效突出的担保机构、经办银行等单位，按照当年新发放创业担保贷款总额的1%给予奖励，用于其工作经费补助。",
+     "1%", "percent", 0, ["guarantee_agency", "handling_bank"]),
     # 004#30 第八条: the coordinated subject of the number's own clause
     ("own-clause-subject",
      "财政贴息的创业担保贷款额度，个人最高不超过 20 万元，合伙经营和组织创业最高不超过 150 万元，小微企业最高不超过 300 万元。",

@@ -36,8 +36,8 @@ _OBJECT_OF = regex.compile(r"(?:吸纳|招用|新招用|招收|吸收|雇用|聘
 hires (``企业吸纳高校毕业生、农民工并稳定就业的，…给予企业…``) are named in the rule, the employer receives."""
 _SUBJECT_START = regex.compile(r"(?:^|(?<=[，,；;。：:\n]))[ \u3000]*(?:对于|对)")
 """``对`` opening a clause: the start of a rule's subject phrase (``对…的，给予…``)."""
-_HEAD_END = regex.compile(r"[ \u3000]*(?:等)?(?:人员|群体)?[ \u3000]*(?:的)?[ \u3000]*[，,：:]")
-"""What may follow the groups that end a subject phrase (``…本科毕业生，``, ``…人员等，``)."""
+_HEAD_END = regex.compile(r"[ \u3000]*(?:等)?(?:人员|群体|单位|机构|主体)?[ \u3000]*(?:的)?[ \u3000]*[，,：:]")
+"""What may follow the groups that end a subject phrase (``…本科毕业生，``, ``…担保机构、经办银行等单位，``)."""
 _GRANTS = regex.compile(r"给予|发放|可申请|申请|享受|补贴|补助|奖补|奖励|资助|贴息|分别")
 """Words of a clause that grants (``给予最长1年的社会保险补贴``), not one that only qualifies (``正常经营1年以上的``)."""
 _QUALIFIER_GAP = regex.compile(r"[\p{Han} \u3000]{0,6}")
@@ -241,7 +241,8 @@ def classes_of(q: Quantity, text: str) -> list[str | None]:
     clause_start, clause_end = _clause(text, start)
     before = text[max(0, start - SENTENCE_REACH) : start]
     # the phrase as printed (verbatim, layout spaces kept) in the cleaned text (spaces between a digit and 周岁 gone)
-    if len(q.groups) == 1 and _SPACES.sub("", q.groups[0]) in _SPACES.sub("", before):
+    if (len(q.groups) == 1 and _SPACES.sub("", q.groups[0]) in _SPACES.sub("", before)
+            and not in_condition(text, start)):  # a list reading distributes a rule's values, not its conditions
         named = most_specific(g for _, _, g in tax.find(q.groups[0]))
         if named:
             return list(named)

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
 
+import regex
 import yaml
 
 from ..extract import extract_document
@@ -232,6 +233,34 @@ def one_per_document(analyses: Iterable[Analysis]) -> tuple[list[Analysis], dict
     return kept, also
 
 
+_JOINED = regex.compile(r"[ \u3000]*(?:、|和|或者|或|及|与|以及|[”“\"]*[（(])[ \u3000]*")
+"""Between two benefit names one rule states together: ``社会保险补贴和岗位补贴``, ``“一奖一补”（交通补贴和务工奖补）``."""
+_SENTENCE = "；;。！？!?\n"
+_DIGITS = regex.compile(r"[\d一二两三四五六七八九十百千万]+(?:元|年|个月|%|周岁|岁)")
+
+
+def joined_benefits(q: Quantity, text: str) -> frozenset[str]:
+    """The benefits the value's sentence names together with the value's own, as one rule of them all
+    (``就业困难人员享受社会保险补贴和岗位补贴的期限最长不超过三年``: the period of both); empty when it names its own
+    alone, or names the others with numbers of their own (``3年五项社保补贴和1年岗位补贴``)."""
+    own = q.benefit_id or _named(q.benefit or "")
+    if own is None:
+        return frozenset()
+    start, end = q.evidence.span
+    lo = max((text.rfind(c, max(0, start - 200), start) for c in _SENTENCE), default=-1) + 1
+    hi = min((i for i in (text.find(c, end, end + 200) for c in _SENTENCE) if i >= 0), default=min(len(text), end + 200))
+    hits = list(benefits().find(text, lo, hi))
+    runs: list[list[tuple[int, int, str]]] = []
+    for hit in hits:
+        if runs and _JOINED.fullmatch(text, runs[-1][-1][1], hit[0]):
+            runs[-1].append(hit)
+        else:
+            runs.append([hit])
+    for run in runs:
+        ids = {b for _, _, b in run}
+        if len(ids) > 1 and own in ids and not _DIGITS.search(text, run[0][0], run[-1][1]):
+            return frozenset(ids)
+    return frozenset()
 
 
 def held_values(chosen: list[Quantity], query: str | None) -> list[Quantity]:
@@ -280,8 +309,8 @@ def analyses_to_table(
     for analysis in analyses:
         doc, quantities = analysis.document, analysis.quantities
         candidates = [q for q in quantities if q.role == "parameter" and q.kind in kinds and matches_group(q, group)]
-        chosen = held_values([q for q in candidates if matches_benefit(q, benefit) and not record_period(q, doc.text)],
-                             benefit)
+        chosen = held_values([q for q in candidates if (matches_benefit(q, benefit) or joined_benefits(q, doc.text) & asked)
+                              and not record_period(q, doc.text)], benefit)
         chosen = granted_conditions(doc.text, candidates, chosen)
         by_class: dict[str | None, list[Quantity]] = {}
         for q in chosen:
