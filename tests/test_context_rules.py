@@ -373,6 +373,7 @@ def test_a_negated_word_is_read_as_the_word_that_holds_it(word):
 PER_CASES = [
     ("before:per-person-per-month", "每人每月", "每人每月1500元", "1500元", ("person", "month")),
     ("before:per-person-per-year", "每人每年", "每人每年5000元", "5000元", ("person", "year")),
+    ("before:by-year", "按年", "并按年递增5%", "5%", ("year",)),  # corpus/fresh, 广东 2016
     ("before:per-person-per-class-hour", "每人每学时", "每人每学时20元", "20元", ("person", "class_hour")),
     ("before:per-capita", "人均", "人均补贴3000元", "3000元", ("person",)),
     ("before:per-person", "每人", "每人2000元", "2000元", ("person",)),
