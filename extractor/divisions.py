@@ -18,7 +18,11 @@ from .records import Level
 
 _SKIP_NAMES = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"}
 # Organs of the central state: no division in their name, level national.
-NATIONAL_ORGANS = ("国务院", "中共中央", "全国人大", "人力资源社会保障部", "人力资源和社会保障部", "财政部", "教育部")
+NATIONAL_ORGANS = ("国务院", "中共中央", "全国人大", "全国人民代表大会", "最高人民法院", "最高人民检察院", "中华人民共和国",
+                   "国家", "中国人民银行", "中国证券监督管理委员会", "海关总署", "审计署")
+# A ministry named without a place (人力资源社会保障部, 公安部, 住房和城乡建设部): an organ of the State Council.
+# A province's or a city's organs are 厅, 局 and 委员会 named with their place, found as divisions before this.
+_MINISTRY = re.compile(r"^(?!.*[省市县区州盟旗委])[\u4e00-\u9fff]{1,10}部$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +98,7 @@ def region_of(issuers: Sequence[str], context: str = "") -> tuple[str | None, st
         for m in db.pattern.finditer(organ.replace("中共", "")):
             found.extend(db.by_name[m.group(0)])
     if not found:
-        if any(o.startswith(NATIONAL_ORGANS) for o in issuers):
+        if any(o.startswith(NATIONAL_ORGANS) or _MINISTRY.match(o) for o in issuers):
             return "中国", None, "national"
         return None, None, None
     names_seen = "".join(issuers) + context[:3000]

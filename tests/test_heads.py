@@ -56,10 +56,14 @@ REGIONS = [
     ("bank-branch", ["中国人民银行平顶山市中心支行"], ("河南省平顶山市", "municipal")),
     ("county", ["郏县人民政府"], ("河南省平顶山市郏县", "county")),
     ("national", ["人力资源社会保障部"], ("中国", "national")),
+    ("supreme-court-and-procuratorate", ["最高人民法院", "最高人民检察院"], ("中国", "national")),
+    ("ministry-not-in-a-list", ["住房和城乡建设部", "公安部"], ("中国", "national")),
+    ("state-administration", ["国家市场监督管理总局"], ("中国", "national")),
+    ("placeless-party-department-is-not-a-ministry", ["省委组织部"], (None, None)),
 ]
 
 
 @pytest.mark.parametrize(("issuers", "expected"), [c[1:] for c in REGIONS], ids=[c[0] for c in REGIONS])
-def test_region(issuers: list[str], expected: tuple[str, str]) -> None:
+def test_region(issuers: list[str], expected: tuple[str | None, str | None]) -> None:
     region, _, level = region_of(issuers)
     assert (region, level) == expected

@@ -18,8 +18,8 @@ import pytest
 from extractor.pipeline import parse_file
 from extractor.records import Document
 from extractor.records import VersionEvent
+from extractor.text.patterns import is_tizhu_line
 from extractor.segment.versions import (
-    is_tizhu_line,
     issuers_of,
     organ_of,
     parse_order,
@@ -473,6 +473,17 @@ SYNTHETIC += [
      [("published", dt.date(2014, 8, 19), "示例总局", None, None),
       ("revised", dt.date(2025, 3, 18), "示例总局", None, None)],
      ["示例总局"], dt.date(2025, 3, 18), dt.date(2011, 7, 1)),
+    ("dated-event-lines-under-a-title-that-fills-the-line",  # a court interpretation as a law database prints it
+     ["最高人民法院、最高人民检察院关于办理示例刑事案件具体应用法律若干问题的解释",
+      "2011年10月31日 最高人民法院审判委员会第1529次会议、2012年2月27日最高人民检察院第十一届检察委员会第72次会议通过",
+      "2012年3月29日 最高人民法院公告公布",
+      "2012年6月1日 施行"],
+     "最高人民法院、最高人民检察院关于办理示例刑事案件具体应用法律若干问题的解释",
+     [("adopted", dt.date(2011, 10, 31), "最高人民法院", None, None),
+      ("adopted", dt.date(2012, 2, 27), "最高人民检察院", None, None),
+      ("published", dt.date(2012, 3, 29), "最高人民法院", None, None),
+      ("in_force", dt.date(2012, 6, 1), None, None, None)],
+     ["最高人民法院", "最高人民检察院"], dt.date(2012, 3, 29), dt.date(2012, 6, 1)),
     ("repository-note-and-title-printed-again",
      ["示例办法",
       "示例部令第8号于2010年12月31日公布，自2011年1月1日起施行；现行规章库提供完整文本。",

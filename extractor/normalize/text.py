@@ -20,7 +20,7 @@ import regex
 
 from ..ingest.raw import RawLine
 from ..text.numbering import match_marker
-from ..text.patterns import DATE_LINE_RE, DOC_NUMBER_LINE_RE, PAGE_NUMBER_LINE_RE
+from ..text.patterns import DATE_LINE_RE, DOC_NUMBER_LINE_RE, PAGE_NUMBER_LINE_RE, is_tizhu_line
 
 # A paragraph ends at one of these, possibly followed by closing quotes or brackets.
 TERMINAL = "。！？；：!?;:"
@@ -273,6 +273,8 @@ def should_join(a: str, b: str, a_full: bool, wrapped: bool = True) -> bool:
     """
     if ends_paragraph(a) or "\t" in a or "\t" in b:
         return False
+    if is_tizhu_line(b) and not any(c in a for c in "，。；,;"):
+        return False  # a line of a 题注 (2012年3月29日 最高人民法院公告公布) under a title or another such line
     if not a_full:
         # a short line broken mid-sentence (a page break in a one-paragraph-per-line text): join only a body
         # line (it has a comma or an enumeration comma) that was cut inside a word

@@ -18,6 +18,8 @@ import regex
 
 from ..records import Document, VersionEvent
 from ..text.patterns import DATE_RE, norm_title, parse_date
+from ..text.patterns import fold_digits as fold_digits  # both named here too, for the modules that read heads
+from ..text.patterns import is_tizhu_line as is_tizhu_line
 
 _CN_NUM = r"[\d一二三四五六七八九十百千零〇两]+"
 _VERBS = {
@@ -30,8 +32,6 @@ _VERB_END_RE = regex.compile(
     rf"(?:第(?P<ord>{_CN_NUM})次)?[ \u3000]*(?P<verb>(?:修正|修订|修改)?(?:公布|发布)|通过|批准|颁布|修正|修订|修改"
     rf"|起?施行|起?实施)[ \u3000]*$"
 )
-_LINE_START_RE = regex.compile(rf"^[ \u3000]*[（(]?[ \u3000]*(?:根据|自|于)?[ \u3000]*{DATE_RE.pattern}")
-_HAS_VERB_RE = regex.compile(r"通过|批准|公布|发布|颁布|修正|修订|修改|施行")
 # "国务院令第363号", and the local governments' "北京市人民政府第228号令"
 _ORDER_RE = regex.compile(
     rf"(?P<organ>[\p{{Han}}]{{2,30}}?)(?:令[ \u3000]*(?P<num>第?[ \u3000]*{_CN_NUM}[ \u3000]*号)"
@@ -41,9 +41,6 @@ _SESSION_RE = regex.compile(rf"第{_CN_NUM}届")
 _MEETING_RE = regex.compile(
     rf"第{_CN_NUM}次(?:全体|常务|部务|局务|委务|署务|行务|主任)?会议.*$|(?:审判|检察)委员会$|常务会议$"
 )
-# Digits that print the same date in other shapes: "二○一一年" (a white circle for 〇), "２０１７年" (full-width).
-# One character for one, so that offsets in the folded text are offsets in the printed one.
-_FOLD = str.maketrans("○０１２３４５６７８９", "〇0123456789")
 _TAIL_WORDS = ("通过的", "根据", "以", "的", "、", "，", "和", "及")
 _ORDINALS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _PRC = "中华人民共和国"
@@ -65,29 +62,6 @@ _BODY_IN_FORCE_RE = regex.compile(
 )
 _ON_PUBLICATION_RE = regex.compile(r"本[\p{Han}]{1,6}?自(?:公布|发布)之日起(?:施行|实施|执行)")
 _TITLE_SUFFIX_RE = regex.compile(r"[（(]\d{4}年(?:第[一二三四五六七八九十]+次)?(?:修正|修订|修改)?(?:本|版)?[）)]$")
-
-
-def fold_digits(s: str) -> str:
-    """``s`` with full-width digits and ○ as the digits a date is read with; the same length.
-
-    >>> fold_digits("２０１７年１月２０日"), fold_digits("二○一一年")
-    ('2017年1月20日', '二〇一一年')
-    """
-    return s.translate(_FOLD)
-
-
-def is_tizhu_line(line: str) -> bool:
-    """A line of a 题注: it starts (after an opening bracket, 根据 or 自) with a full date and names an event.
-
-    >>> is_tizhu_line("（2010年11月22日第十一届全国人民代表大会常务委员会第十八次会议通过")
-    True
-    >>> is_tizhu_line("2023年8月15日 施行")
-    True
-    >>> is_tizhu_line("2023年就业工作要点")
-    False
-    """
-    s = fold_digits(line.strip())
-    return len(s) < 1500 and bool(_LINE_START_RE.match(s)) and bool(_HAS_VERB_RE.search(s))  # lines of one may be joined
 
 
 def _ordinal(s: str | None) -> int | None:

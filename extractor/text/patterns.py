@@ -103,6 +103,37 @@ DATE_RE = regex.compile(
     rf"(?P<y>(?:19|20)\d{{2}}|[{_CN_DATE_DIGIT}]{{4}})[ \u3000]*年[ \u3000]*(?P<m>\d{{1,2}}|[{_CN_DATE_DIGIT}]{{1,3}})[ \u3000]*月[ \u3000]*(?P<d>\d{{1,2}}|[{_CN_DATE_DIGIT}]{{1,3}})[ \u3000]*日"
 )
 DATE_LINE_RE = regex.compile(rf"^[^。；，]{{0,40}}?{DATE_RE.pattern}[ \u3000]*(?:印发|发布)?[ \u3000]*$")
+
+
+# Digits that print the same date in other shapes: "二○一一年" (a white circle for 〇), "２０１７年" (full-width).
+# One character for one, so that offsets in the folded text are offsets in the printed one.
+_FOLD = str.maketrans("○０１２３４５６７８９", "〇0123456789")
+_TIZHU_START_RE = regex.compile(rf"^[ \u3000]*[（(]?[ \u3000]*(?:根据|自|于)?[ \u3000]*{DATE_RE.pattern}")
+_TIZHU_VERB_RE = regex.compile(r"通过|批准|公布|发布|颁布|修正|修订|修改|施行")
+
+
+def fold_digits(s: str) -> str:
+    """``s`` with full-width digits and ○ as the digits a date is read with; the same length.
+
+    >>> fold_digits("２０１７年１月２０日"), fold_digits("二○一一年")
+    ('2017年1月20日', '二〇一一年')
+    """
+    return s.translate(_FOLD)
+
+
+def is_tizhu_line(line: str) -> bool:
+    """A line of a 题注 (the lines under the title of a law that give its version history): it starts (after an
+    opening bracket, 根据 or 自) with a full date and names an event.
+
+    >>> is_tizhu_line("（2010年11月22日第十一届全国人民代表大会常务委员会第十八次会议通过")
+    True
+    >>> is_tizhu_line("2023年8月15日 施行")
+    True
+    >>> is_tizhu_line("2023年就业工作要点")
+    False
+    """
+    s = fold_digits(line.strip())
+    return len(s) < 1500 and bool(_TIZHU_START_RE.match(s)) and bool(_TIZHU_VERB_RE.search(s))  # lines of one may be joined
 """A line that is a date, or an organ and a date (a signature, ``…2025年10月17日印发``)."""
 
 
