@@ -6,10 +6,8 @@ through ``POST /v1/documents``, and every read endpoint is checked against the l
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -219,37 +217,6 @@ def test_openapi_and_a_docs_page_without_cdn(api_client: TestClient) -> None:
     assert page.status_code == 200 and "/v1/documents/{doc_id}/quantities" in page.text
     assert "<script" not in page.text and "cdn" not in page.text.lower()
     assert 'src="http' not in page.text and 'href="http' not in page.text  # nothing loaded from elsewhere
-
-
-@pytest.fixture(scope="module")
-def keyed(api_store: Path) -> Iterator[TestClient]:
-    app = create_app(api_store, api_key="s3cret", settings=ApiSettings(workers=1, warm=False))
-    with TestClient(app, raise_server_exceptions=False) as c:
-        yield c
-
-
-@pytest.mark.parametrize(("headers", "status"), [
-    pytest.param({}, 401, id="none"), pytest.param({"X-API-Key": "wrong"}, 401, id="wrong"),
-    pytest.param({"X-API-Key": "s3cret"}, 200, id="header"), pytest.param({"Authorization": "Bearer s3cret"}, 200, id="bearer"),
-])
-def test_api_key(keyed: TestClient, headers: dict[str, str], status: int) -> None:
-    r = keyed.get("/v1/documents", headers=headers)
-    assert r.status_code == status
-    if status == 401:
-        assert "API key" in r.json()["error"]
-
-
-def test_openapi_is_open_with_a_key(keyed: TestClient) -> None:
-    assert keyed.get("/openapi.json").status_code == 200 and keyed.get("/docs").status_code == 200
-
-
-def test_upload_without_a_key_stores_nothing(keyed: TestClient, api_store: Path, tmp_path: Path) -> None:
-    new = tmp_path / "new.txt"
-    shutil.copy(TEXT, new)
-    new.write_text(new.read_text(encoding="utf-8") + "\n每人每月补贴 777 元。\n", encoding="utf-8")
-    before = sorted((api_store / "uploads").iterdir())
-    assert upload(keyed, new).status_code == 401
-    assert sorted((api_store / "uploads").iterdir()) == before
 
 
 def test_jobs_a_stopped_server_left_are_failed_at_start(tmp_path: Path) -> None:

@@ -139,6 +139,13 @@ def test_an_upload_from_the_page_with_the_cookie(api_client: TestClient, analysi
     assert r.status_code == 200 and r.json()["job"]["doc_ids"] == [analysis.id]  # the same bytes: the stored analysis
 
 
+def test_an_upload_without_the_key_stores_nothing(api_client: TestClient, analysis: Analysis, api_store: Path) -> None:
+    before = sorted((api_store / "uploads").iterdir())
+    data = TEXT.read_bytes() + "\n每人每月补贴 777 元。\n".encode()
+    assert api_client.post("/v1/documents", files={"file": ("new.txt", data)}).status_code == 401
+    assert sorted((api_store / "uploads").iterdir()) == before
+
+
 def test_signing_out_ends_the_session(api_client: TestClient) -> None:
     sign_in(api_client)
     assert api_client.get("/search", follow_redirects=False).status_code == 200

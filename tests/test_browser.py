@@ -1,24 +1,25 @@
 """The web reviewer in a real browser (issue 12, part 4): Playwright drives Debian's chromium (``executable_path``,
-no browser downloaded) against a real uvicorn server of the app (``extractor.web.app.create_app``) on a free loopback port over a temporary store.
+no browser downloaded) against ``zhengce serve --api-key`` on a free loopback port over a temporary store
+(conftest ``serve``). Each page signs in once through /login, as a reviewer does.
 
 Upload through the API, open the document page, count its highlights against the API's quantities, accept one
-value and correct another with the keyboard, mark a missed span, reload and see all three, export the golden
-file and check it; the diff page of two versions (corpus/revisions); the comparison page (sort, filter, chart);
+value, correct another's value and bound and a third's kind and groups with the keyboard, reject one, mark a
+missed span (highlighted at once), reload and see them all, export the golden file and check it; signing in (a
+wrong key refused, the key in no page nor script-readable storage, a lapsed session said); an upload through
+the upload page; the diff page of two versions (corpus/revisions); the comparison page (sort, filter, chart);
 the search page. Each page's screenshot goes to $ZHENGCE_SCREENSHOTS (docs/screenshots for the README)."""
 
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 import tempfile
-import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
+from _server import Served
 
 from extractor.records import Analysis, Quantity
 
@@ -31,54 +32,26 @@ SHOTS = Path(os.environ.get("ZHENGCE_SCREENSHOTS") or tempfile.mkdtemp(prefix="z
 """Where each page's screenshot goes: ZHENGCE_SCREENSHOTS=docs/screenshots refreshes the README's pictures; else a
 temporary folder, so a test run changes no tracked file."""
 TEXT = ROOT / "corpus" / "texts" / "001_e001dd900bee0134.txt"
+UPLOADED = ROOT / "corpus" / "texts" / "002_f15aeebbaef14a54.txt"
 OLD, NEW = ROOT / "corpus" / "revisions" / "adoption-registration-2019.txt", ROOT / "corpus" / "revisions" / "adoption-registration-2023.txt"
 BENEFIT = "一次性创业补贴"
-START = ("import sys; from extractor.cli.serve import serve_cmd; "
-         "serve_cmd(['--store', sys.argv[1], '--port', sys.argv[2], '--workers', '2'])")
-"""``zhengce serve`` itself: the API with the reviewer's pages, on uvicorn."""
+KEY = "reviewers-key-2026"
+"""The server runs with ``--api-key``: the pages are signed in to through /login, the API gets the key."""
+AUTH = {"X-API-Key": KEY}
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
          "--disable-component-update", "--disable-sync"]
 CORRECTED = 4321.0
-
-
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+GROUP = "高校毕业生"
 
 
 @pytest.fixture(scope="module")
-def url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    store = tmp_path_factory.mktemp("browser") / "store"
-    port = free_port()
-    proc = subprocess.Popen([sys.executable, "-c", START, str(store), str(port)],
-                            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 90
-    try:
-        while True:
-            assert proc.poll() is None, "the server stopped"
-            try:
-                if httpx.get(f"{base}/openapi.json", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            assert time.monotonic() < deadline, "the server did not answer in 90 s"
-            time.sleep(0.3)
-        yield base
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+def url(serve: Callable[..., Served]) -> str:
+    """``zhengce serve --api-key KEY`` over a new store (conftest ``serve``: stopped with the module)."""
+    return serve("--workers", "2", "--api-key", KEY).url
 
 
 def upload(url: str, path: Path) -> Analysis:
-    r = httpx.post(f"{url}/v1/documents", files={"file": (path.name, path.read_bytes())}, timeout=120)
+    r = httpx.post(f"{url}/v1/documents", files={"file": (path.name, path.read_bytes())}, headers=AUTH, timeout=120)
     assert r.status_code == 200, r.text
     return Analysis.model_validate(r.json()["analyses"][0])
 
@@ -102,7 +75,8 @@ def browser() -> Iterator[Any]:
 
 
 @pytest.fixture
-def page(browser: Any) -> Iterator[Any]:
+def fresh(browser: Any) -> Iterator[Any]:
+    """A page of a new browser context (no cookie: not signed in)."""
     context = browser.new_context(viewport={"width": 1440, "height": 900}, locale="zh-CN")
     pg = context.new_page()
     errors: list[str] = []
@@ -110,6 +84,21 @@ def page(browser: Any) -> Iterator[Any]:
     yield pg
     context.close()
     assert errors == [], errors  # no script error on any page
+
+
+def sign_in(page: Any, url: str, key: str = KEY) -> None:
+    page.goto(f"{url}/login?next=/search")
+    page.fill("#login input[name=key]", key)
+    page.click("#login button[type=submit]")
+    page.wait_for_load_state()
+
+
+@pytest.fixture
+def page(fresh: Any, url: str) -> Any:
+    """A page signed in as a reviewer is: the key typed once in the login form."""
+    sign_in(fresh, url)
+    assert fresh.url == f"{url}/search"
+    return fresh
 
 
 def shot(page: Any, name: str) -> None:
@@ -123,7 +112,7 @@ def reviewable(qs: list[Quantity]) -> list[Quantity]:
 
 def test_review_a_document_with_the_keyboard(url: str, docs: dict[str, Analysis], page: Any) -> None:
     a = docs["text"]
-    api = [Quantity.model_validate(q) for q in httpx.get(f"{url}/v1/documents/{a.id}/quantities", timeout=30).json()]
+    api = [Quantity.model_validate(q) for q in httpx.get(f"{url}/v1/documents/{a.id}/quantities", headers=AUTH, timeout=30).json()]
     page.goto(f"{url}/documents/{a.id}")
     page.wait_for_selector("body[data-ready]")
     shown = page.eval_on_selector_all("mark[data-quantity-id]", "ms => [...new Set(ms.map(m => m.dataset.quantityId))]")
@@ -153,6 +142,17 @@ def test_review_a_document_with_the_keyboard(url: str, docs: dict[str, Analysis]
     page.keyboard.press("r")
     page.wait_for_selector('#status:has-text("saved: reject")')
 
+    page.keyboard.press("j")  # the next one: its kind and groups corrected
+    regrouped = next(q for q in api if q.id == page.get_attribute("#items li.current", "data-quantity-id"))
+    other_kind = "count" if regrouped.kind != "count" else "money"
+    page.keyboard.press("e")
+    page.wait_for_selector("#edit:not([hidden])")
+    page.select_option("#edit select[name=kind]", other_kind)
+    page.fill("#edit input[name=groups]", GROUP)
+    page.keyboard.press("Enter")
+    page.wait_for_selector('#status:has-text("saved: correct")')
+    assert f"k-{other_kind}" in (page.get_attribute(f'#items li[data-quantity-id="{regrouped.id}"]', "class") or "")
+
     missed_at = a.document.text.index("一次性")  # any words: marked as a missed amount from the selection
     page.evaluate("""([start, end]) => {
         const root = document.getElementById('doc-text');
@@ -171,6 +171,8 @@ def test_review_a_document_with_the_keyboard(url: str, docs: dict[str, Analysis]
     page.fill("#edit input[name=value]", "31415")
     page.keyboard.press("Enter")
     page.wait_for_selector('#status:has-text("saved: add")')
+    missed_words = a.document.text[missed_at:missed_at + 3]
+    assert "".join(page.locator("#doc-text mark.missed").all_inner_texts()) == missed_words  # highlighted at once
 
     page.reload()
     page.wait_for_selector("body[data-ready]")
@@ -179,9 +181,17 @@ def test_review_a_document_with_the_keyboard(url: str, docs: dict[str, Analysis]
     fixed = f'#items li[data-quantity-id="{correct.id}"]'
     assert "v-correct" in (page.get_attribute(fixed, "class") or "")
     assert page.inner_text(f"{item} .state") == "accept" and page.inner_text(f"{fixed} .state") == "correct"
+    assert page.inner_text(f"{fixed} .v").startswith(str(int(CORRECTED)))  # the corrected value, not the program's
     assert "v-accept" in (page.get_attribute(f'mark[data-quantity-id="{accept.id}"]', "class") or "")
     assert "v-reject" in (page.get_attribute(f'#items li[data-quantity-id="{rejected}"]', "class") or "")
     assert "31415" in page.inner_text("#added")
+    assert "".join(page.locator("#doc-text mark.missed").all_inner_texts()) == missed_words  # and after the reload
+    fixed_kind = f'#items li[data-quantity-id="{regrouped.id}"]'
+    assert f"k-{other_kind}" in (page.get_attribute(fixed_kind, "class") or "") and "v-correct" in (page.get_attribute(fixed_kind, "class") or "")
+    page.click("#added a")  # the side list's missed entry leads to its highlight
+    assert page.evaluate("location.hash").startswith("#missed-")
+    page.click("#doc-text mark.missed")
+    assert "missed: 31415" in page.inner_text("#detail")
     page.select_option("#f-kind", "money")  # the side list filtered by kind
     money = sum(1 for q in api if q.kind == "money")
     assert page.locator("#items li.item:visible").count() == money and page.inner_text("#n-shown") == str(money)
@@ -191,7 +201,7 @@ def test_review_a_document_with_the_keyboard(url: str, docs: dict[str, Analysis]
     page.evaluate("window.scrollTo(0, 0)")
     shot(page, "document")
 
-    gold = httpx.get(f"{url}/v1/golden/{a.id}", timeout=30).json()
+    gold = httpx.get(f"{url}/v1/golden/{a.id}", headers=AUTH, timeout=30).json()
     by_quote = {(g["quote"], g["value"]): g for g in gold["quantities"]}
     accepted = by_quote[(accept.quote, int(accept.value) if accept.value and accept.value.is_integer() else accept.value)]
     assert accepted["doubt"] is False
@@ -199,7 +209,52 @@ def test_review_a_document_with_the_keyboard(url: str, docs: dict[str, Analysis]
     assert corrected and corrected[0]["bound"] == "max" and corrected[0]["doubt"] is False
     gone = next(q for q in api if q.id == rejected)
     assert not any(g["quote"] == gone.quote and g["section"] == gone.section and g["kind"] == gone.kind for g in gold["quantities"])
-    assert any(g["value"] == 31415 and g["quote"] == a.document.text[missed_at:missed_at + 3] for g in gold["quantities"])
+    assert any(g["value"] == 31415 and g["quote"] == missed_words for g in gold["quantities"])
+    kinded = [g for g in gold["quantities"] if g["quote"] == regrouped.quote and g["section"] == regrouped.section and not g["doubt"]]
+    assert kinded and kinded[0]["kind"] == other_kind and kinded[0]["groups"] == [GROUP]
+
+
+def test_the_reviewer_signs_in_once_and_never_sees_the_key(url: str, docs: dict[str, Analysis], fresh: Any) -> None:
+    a = docs["text"]
+    fresh.goto(f"{url}/documents/{a.id}")  # not signed in: the login form, then back to this page
+    assert fresh.url.startswith(f"{url}/login?next=")
+    shot(fresh, "login")
+    fresh.fill("#login input[name=key]", "a guess")
+    fresh.click("#login button[type=submit]")
+    assert "wrong key" in fresh.inner_text("main")
+    fresh.fill("#login input[name=key]", KEY)
+    fresh.click("#login button[type=submit]")
+    fresh.wait_for_selector("body[data-ready]")
+    assert fresh.url == f"{url}/documents/{a.id}"
+    assert KEY not in fresh.content() and fresh.evaluate("document.cookie") == ""  # the cookie is HttpOnly
+    assert fresh.evaluate("JSON.stringify(sessionStorage) + JSON.stringify(localStorage)") == "{}{}"
+    fresh.click("a[href^='/v1/golden/']")  # the golden file, read with the session
+    assert '"quantities"' in fresh.content()
+    fresh.go_back()
+    fresh.wait_for_selector("body[data-ready]")
+    fresh.context.clear_cookies()  # the session ends (signed out elsewhere, or the browser closed): a write says so
+    fresh.keyboard.press("j")
+    fresh.keyboard.press("a")
+    fresh.wait_for_selector('#status:has-text("sign in again")')
+    fresh.click("#status a")  # sign in again, and back to the document
+    fresh.fill("#login input[name=key]", KEY)
+    fresh.click("#login button[type=submit]")
+    fresh.wait_for_selector("body[data-ready]")
+    assert fresh.url == f"{url}/documents/{a.id}"
+
+
+def test_upload_through_the_page(url: str, docs: dict[str, Analysis], page: Any) -> None:
+    page.goto(f"{url}/upload")
+    page.wait_for_selector("body[data-ready]")
+    page.set_input_files("#upload input[name=file]", str(UPLOADED))
+    shot(page, "upload")
+    page.click("#upload button[type=submit]")
+    page.wait_for_url(f"{url}/documents/**", timeout=120_000)
+    page.wait_for_selector("body[data-ready]")
+    doc_id = page.url.rpartition("/documents/")[2]
+    api = httpx.get(f"{url}/v1/documents/{doc_id}/quantities", headers=AUTH, timeout=30).json()
+    shown = page.eval_on_selector_all("mark[data-quantity-id]", "ms => new Set(ms.map(m => m.dataset.quantityId)).size")
+    assert api and shown == len(api)
 
 
 def test_the_diff_page_of_two_versions(url: str, docs: dict[str, Analysis], page: Any) -> None:
@@ -210,7 +265,8 @@ def test_the_diff_page_of_two_versions(url: str, docs: dict[str, Analysis], page
     arts = page.locator("#redline a.art")
     assert arts.count() > 0 and (arts.first.get_attribute("href") or "").startswith("/documents/")
     changes = page.locator("#changes tbody tr")
-    assert changes.count() == len(httpx.get(f"{url}/v1/diff", params={"a": old.id, "b": new.id}, timeout=60).json()["changes"])
+    diff = httpx.get(f"{url}/v1/diff", params={"a": old.id, "b": new.id}, headers=AUTH, timeout=60).json()
+    assert changes.count() == len(diff["changes"])
     shot(page, "diff")
     both = page.locator("#changes tbody tr").filter(has=page.locator("td:nth-child(3) a.ev")).filter(has=page.locator("td:nth-child(4) a.ev"))
     assert both.count() > 0

@@ -4,6 +4,7 @@ analysis process behind."""
 
 from __future__ import annotations
 
+import json
 import signal
 import time
 from collections.abc import Callable
@@ -15,7 +16,9 @@ from _server import Served
 from click.testing import CliRunner
 
 from extractor.analysis import analyze_path
+from extractor.cli import main
 from extractor.cli.serve import serve_cmd
+from extractor.records import Analysis, Quantity
 
 ROOT = Path(__file__).resolve().parent.parent
 TEXT = ROOT / "corpus" / "texts" / "002_f15aeebbaef14a54.txt"
@@ -48,6 +51,23 @@ def test_an_upload_over_http_gives_the_quantities_of_analyze_path(server: Served
     assert analysis["quantities"] == [q.model_dump(mode="json") for q in expected.quantities]
     got = httpx.get(f"{url}/v1/documents/{expected.id}/quantities", timeout=30).json()
     assert got == analysis["quantities"]
+
+
+def test_an_upload_shows_the_quantities_of_zhengce_extract(server: Served, tmp_path: Path) -> None:
+    """Issue 12, done when: the quantities of an upload are those ``zhengce extract`` gives for the file (the
+    document's id aside: an upload is named by its bytes' hash)."""
+    out = tmp_path / "extract.json"
+    assert main(["extract", str(TEXT), "--format", "json", "-o", str(out)]) == 0
+    [extracted] = [Analysis.model_validate(a) for a in json.loads(out.read_text(encoding="utf-8"))]
+    r = httpx.post(f"{server.url}/v1/documents", files={"file": (TEXT.name, TEXT.read_bytes(), "text/plain")}, timeout=120)
+    assert r.status_code == 200, r.text
+    doc_id = r.json()["job"]["doc_ids"][0]
+    shown = [Quantity.model_validate(q) for q in httpx.get(f"{server.url}/v1/documents/{doc_id}/quantities", timeout=30).json()]
+    assert [without_id(q) for q in shown] == [without_id(q) for q in extracted.quantities] and shown
+
+
+def without_id(q: Quantity) -> dict[str, object]:
+    return q.model_dump(mode="json", exclude={"id"})
 
 
 def test_the_server_stops_cleanly(server: Served) -> None:

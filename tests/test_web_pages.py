@@ -241,7 +241,7 @@ def missed(review_id: int, start: int, end: int, text: str, kind: str = "money")
 
 def test_a_missed_span_is_highlighted_and_nests_with_the_quantities(hostile: Analysis) -> None:
     q = hostile.quantities[0]
-    s, e = q.evidence.span
+    s = q.evidence.span[0]
     text = hostile.document.text
     got = text_to_html(text, [q], [], {}, [missed(7, s - 2, s + 1, text)])
     qid = html.escape(q.id)
@@ -273,3 +273,16 @@ def test_the_upload_page(api_client: TestClient) -> None:
     r = api_client.get("/upload")
     assert r.status_code == 200 and '<form class="query" id="upload"' in r.text and 'type="file" name="file"' in r.text
     assert '<script src="/static/upload.js" defer></script>' in r.text and 'href="/upload"' in r.text
+
+
+def test_a_corrected_quantity_is_shown_as_corrected(api_client: TestClient) -> None:
+    a = upload(api_client, "corrected.txt", "关于发放补贴的通知\n\n一、对新招用的青年，每人发放一次性补贴500元。\n".encode())
+    q = next(q for q in a.quantities if q.kind == "money")
+    fix = {"kind": "count", "value": 3, "group_ids": ["高校毕业生"]}
+    r = api_client.post("/v1/reviews", json=[{"doc_id": a.id, "action": "correct", "quantity_id": q.id, "correction": fix}])
+    assert r.status_code == 201, r.text
+    page, p = parsed_page(api_client, a.id)
+    assert f'<li class="item k-count v-correct" data-quantity-id="{html.escape(q.id)}" data-kind="count"' in page
+    assert '<b class="v">3 count</b>' in page
+    assert all("k-count" in (m.get("class") or "") for m in p.marks if m.get("data-quantity-id") == q.id)
+    assert '"group_names": ["高校毕业生"]' in page  # the edit form starts from the corrected groups

@@ -103,24 +103,32 @@ def _group_words(q: Quantity, ids: Sequence[str]) -> list[str]:
     return words
 
 
+def corrected_fields(q: Quantity, fix: Correction) -> dict[str, object]:
+    """The fields of ``q`` that ``fix`` changes, with their new values: those it states; the kind's unit when
+    it changes the kind but not the unit and the old unit does not go with the new kind (money → yuan, percent
+    → percent ...); with ``group_ids`` and no ``groups``, the groups named (see :func:`_group_words`)."""
+    changed = fix.model_dump(exclude_unset=True)
+    if fix.group_ids is not None:
+        ids = [i for g in fix.group_ids if (i := group_id(g)) is not None]
+        changed["group_ids"] = ids
+        changed.setdefault("groups", _group_words(q, ids))
+    kind = changed.get("kind", q.kind)
+    if "kind" in changed and "unit" not in changed and q.unit not in UNITS_OF_KIND[kind]:
+        changed["unit"] = UNITS_OF_KIND[kind][0]
+    return changed
+
+
 def quantity_to_gold(q: Quantity, fix: Correction | None = None, doubt: bool = False) -> GoldQuantity:
     """A program quantity as a gold entry, with a reviewer's correction applied. Raises ValueError when the
-    result is no valid entry (a unit that does not go with the kind, a range without its upper end).
-
-    A changed kind without a unit takes the kind's unit when the old one does not go with it (money → yuan,
-    percent → percent ...); ``group_ids`` set the groups (see :func:`_group_words`) unless ``groups`` is given."""
+    result is no valid entry (a unit that does not go with the kind, a range without its upper end). The
+    correction's fields are :func:`corrected_fields`."""
     fields: dict[str, object] = {
         "section": q.section, "quote": q.quote, "kind": q.kind, "value": q.value, "unit": q.unit, "value_max": q.value_max,
         "bound": q.bound, "per": list(q.per), "base": q.base, "benefit": q.benefit, "groups": list(q.groups), "doubt": doubt,
     }
     if fix is not None:
-        changed = fix.model_dump(exclude_unset=True, exclude={"group_ids"})
-        fields.update(changed)
-        if fix.group_ids is not None and "groups" not in changed:
-            fields["groups"] = _group_words(q, [i for g in fix.group_ids if (i := group_id(g)) is not None])
-        kind = fields["kind"]
-        if "kind" in changed and "unit" not in changed and fields["unit"] not in UNITS_OF_KIND[kind]:  # type: ignore[index]
-            fields["unit"] = UNITS_OF_KIND[kind][0]  # type: ignore[index]
+        fields.update(corrected_fields(q, fix))
+        fields.pop("group_ids", None)
     if fields["value"] is None:
         raise ValueError("it has no number to state (a date, or a value the text leaves vague)")
     fields["value"] = _number(fields["value"])  # type: ignore[arg-type]
@@ -199,5 +207,5 @@ def reviews_of(store: Store, doc_id: str) -> list[Review]:
     return [_row_to_review(r) for r in rows]
 
 
-__all__ = ["Action", "Correction", "Missed", "Review", "ReviewIn", "add_reviews", "group_id", "quantity_to_gold", "review_problem",
+__all__ = ["Action", "Correction", "Missed", "Review", "ReviewIn", "add_reviews", "corrected_fields", "group_id", "quantity_to_gold", "review_problem",
            "reviews_of", "unknown_groups", "with_group_ids"]

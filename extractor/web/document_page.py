@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..api.reviews import Review
+from ..api.golden import verdicts as newest_reviews
+from ..api.reviews import Review, corrected_fields
 from ..extract.taxonomy import groups as groups_taxonomy
 from ..records import Analysis, Quantity, Section
 from ..store.highlight import quantity_anchor, section_anchor
@@ -166,28 +167,42 @@ def _added(r: Review) -> str:
     return f'<li class="added v-add k-{e(g.kind)}" data-review-id="{r.id}">{link}</li>'
 
 
+def as_reviewed(quantities: Sequence[Quantity], reviews: Sequence[Review]) -> list[Quantity]:
+    """The quantities as the reviewer left them: a corrected one with its newest correction's fields (kind,
+    value, bound, per, groups...), the others as the program gave them."""
+    latest = newest_reviews(reviews)
+    out = []
+    for q in quantities:
+        r = latest.get(q.id)
+        fix = r.correction if r is not None and r.action == "correct" else None
+        out.append(q.model_copy(update=corrected_fields(q, fix)) if fix is not None else q)
+    return out
+
+
 def document_page(a: Analysis, reviews: Sequence[Review]) -> str:
-    """The whole document page of one stored analysis and its reviews."""
+    """The whole document page of one stored analysis and its reviews (corrected values shown as corrected)."""
     doc = a.document
     verdict = verdicts(reviews)
+    shown = as_reviewed(a.quantities, reviews)
     meta = " · ".join(e(x) for x in (doc.doc_type, doc.region, doc.date, doc.doc_number.text if doc.doc_number else None,
                                      "、".join(doc.issuers)) if x)
     legend = "".join(f'<span class="k-{k}">{k}</span>' for k in KINDS)
-    data = script_json({"doc_id": doc.id, "quantities": [quantity_data(q, verdict.get(q.id)) for q in a.quantities],
+    data = script_json({"doc_id": doc.id, "quantities": [quantity_data(q, verdict.get(q.id)) for q in shown],
                         "sections": [[s.path, s.span[0], s.span[1]] for s in _all_sections(doc.sections)],
                         "missed": [missed_data(r) for r in reviews if r.action == "add" and r.missed is not None]})
     added = "".join(_added(r) for r in reviews)
     body = (f'<h1>{e(doc.title or doc.id)}</h1><p class="meta">{meta} · <code>{e(doc.id)}</code> · '
             f'<a href="/v1/golden/{e(doc.id)}">golden file</a></p>{HELP}<p class="legend">{legend}'
-            '<span class="v-accept">accepted</span><span class="v-reject">rejected</span><span class="v-correct">corrected</span></p>'
+            '<span class="v-accept">accepted</span><span class="v-reject">rejected</span><span class="v-correct">corrected</span>'
+            '<span class="missed">marked missed</span></p>'
             '<div class="reviewer">'
             f'<nav class="tree"><h2>条目</h2>{_sections_nav(doc.sections) or "<p>no articles</p>"}</nav>'
-            f'<article class="doc" id="doc-text">{text_to_html(doc.text, a.quantities, doc.sections, verdict, reviews)}</article>'
+            f'<article class="doc" id="doc-text">{text_to_html(doc.text, shown, doc.sections, verdict, reviews)}</article>'
             f'<aside><div id="detail" class="detail"><p>click or hover a highlight</p></div>{EDIT_FORM}{_group_names()}'
-            f'<p id="status" role="status"></p>{_side_list(a.quantities, verdict)}'
+            f'<p id="status" role="status"></p>{_side_list(shown, verdict)}'
             f'<h3>marked missed</h3><ol id="added">{added}</ol></aside></div>'
             f'<script type="application/json" id="qdata">{data}</script>')
     return page(doc.title or doc.id, body, scripts=("reviewer.js",))
 
 
-__all__ = ["document_page", "missed_anchor", "quantity_data", "text_to_html", "value_text", "verdicts"]
+__all__ = ["as_reviewed", "document_page", "missed_anchor", "quantity_data", "text_to_html", "value_text", "verdicts"]
