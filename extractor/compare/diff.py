@@ -20,12 +20,9 @@ from .align import Article, Pairing, align, same_text
 from .chapters import align_chapters
 from .pairing import Match, Placed, moves, pair_numbers, place, restates, same_anchor
 from .parts import align_parts
-from .phrases import phrase_changes
+from .phrases import phrase_changes, phrase_keys
 
 KINDS = RULE_KINDS
-_CLAUSE_RE = regex.compile(
-    r"(?:^|[；;。\n：:]|[（(]\d{1,2}[）)])\s*(?:对于|对)?([^；;。\n：:]{6,80}?的)(?=[；;。\n]|[，,](?:可以|可|给予|按|享受|予以))"
-)
 KIND_WORD = {"money": "额度", "percent": "比例", "duration": "期限", "age": "年龄", "count": "数量"}
 
 
@@ -376,6 +373,8 @@ def analyses_to_diff(analysis_a: Analysis, analysis_b: Analysis) -> Diff:
     sims = {(p.a.order, p.b.order): p.similarity for p in pairings if p.a and p.b}
     relation = relation_of(a, b)
     matches: list[Match] = []
+    spans_a, spans_b = sorted(q.evidence.span for q in qa), sorted(q.evidence.span for q in qb)
+    elsewhere = (phrase_keys(a, [p.a for p in pairings if p.a]), phrase_keys(b, [p.b for p in pairings if p.b]))
     # articles linked to several others (split or merged) are compared as one group, once
     for a_arts, b_arts in groups_of(pairings):
         if len(a_arts) > 1:
@@ -386,7 +385,7 @@ def analyses_to_diff(analysis_a: Analysis, analysis_b: Analysis) -> Diff:
         xs = [place(a, q, x) for x in a_arts for q in qa if _in(q, x)]
         ys = [place(b, q, y) for y in b_arts for q in qb if _in(q, y)]
         matches += pair_numbers(xs, ys, _primary(a_arts, b_arts, sims))
-        changes += phrase_changes(a, b, a_arts, b_arts, heading)
+        changes += phrase_changes(a, b, a_arts, b_arts, heading, (spans_a, spans_b), elsewhere)
     # between two versions, the rules of an inserted or repealed article are rules added or repealed, with their numbers
     if relation == "version":
         for p in pairings:

@@ -8,6 +8,7 @@ about as worded in the other version (half its bigrams or more) is no change eit
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -21,9 +22,13 @@ from ..records import Document, ParameterChange
 from ..text.patterns import norm_title
 from .align import Article, bigrams, similarity
 
+# the lookbehind sees the text before an article's span, so that an article's first clause is read too
 _CLAUSE_RE = regex.compile(
-    r"(?:^|[；;。\n：:]|[（(]\d{1,2}[）)])\s*(?:对于|对)?([^；;。\n：:]{6,80}?的)(?=[；;。\n]|[，,](?:可以|可|给予|按|享受|予以))"
+    r"(?:(?<=^|[；;。\n：:])|[（(]\d{1,2}[）)])\s*(?:第[一二三四五六七八九十百零〇\d]+条[ \u3000]*)?(?:对于|对)?"
+    r"([^；;。\n：:]{6,80}?的)(?=[；;。\n]|[，,](?:可以|可|给予|按|享受|予以))"
 )
+# a phrase of the condition patterns that states no condition: the entry into force (自公布之日起施行)
+NOT_A_CONDITION = regex.compile(r"施行$")
 NEAR = 0.5  # a clause this alike to one of the other version is the same condition
 RENAMED = 0.3  # a phrase no longer named this alike to a new one was replaced by it
 
@@ -109,10 +114,25 @@ def _renames(gone: list[Phrase], new: list[Phrase]) -> list[tuple[Phrase | None,
     return out
 
 
+def _holds_number(p: Phrase, numbers: Sequence[Span]) -> bool:
+    """The phrase holds a rule's number (``违法经营额五万元以上的``, ``自收到之日起十日内移送…``): its change is that number's."""
+    k = bisect.bisect_right(numbers, (p.span[1], p.span[1]))
+    return any(s >= p.span[0] and e <= p.span[1] for s, e in numbers[max(0, k - 8) : k])
+
+
+def phrase_keys(doc: Document, arts: Sequence[Article]) -> frozenset[str]:
+    """The conditions of ``arts`` as ``phrase_changes`` compares them (for ``elsewhere``)."""
+    return frozenset(_conditions(doc, arts)) | frozenset(_clauses(doc, arts))
+
+
 def phrase_changes(a_doc: Document, b_doc: Document, a_arts: Sequence[Article], b_arts: Sequence[Article],
-                   heading: str | None) -> list[ParameterChange]:
+                   heading: str | None, numbers: tuple[Sequence[Span], Sequence[Span]] = ((), ()),
+                   elsewhere: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())) -> list[ParameterChange]:
     """Groups and conditions named in the articles of A and not in their partners of B, and the reverse; one that
-    replaced another is one change (直系亲属 → 近亲属)."""
+    replaced another is one change (直系亲属 → 近亲属). A condition holding one of ``numbers`` (the spans of the rules'
+    numbers in A and in B, sorted) is left to that number's change; one still printed in another article of the other
+    version (``elsewhere``: ``phrase_keys`` of each whole version) was moved there, not added or removed (an item
+    of a list of 情形 moved to the next tier)."""
     ga, gb = _group_hits(a_doc, a_arts), _group_hits(b_doc, b_arts)
 
     def named(p: Phrase, others: dict[str, Phrase]) -> bool:
@@ -128,8 +148,10 @@ def phrase_changes(a_doc: Document, b_doc: Document, a_arts: Sequence[Article], 
 
     ca.update({k: v for k, v in xa.items() if not near(k, xb)})
     cb.update({k: v for k, v in xb.items() if not near(k, xa)})
-    new_conditions = [cb[k] for k in sorted(cb.keys() - ca.keys(), key=lambda k: cb[k].span)]
-    gone_conditions = [ca[k] for k in sorted(ca.keys() - cb.keys(), key=lambda k: ca[k].span)]
+    ca = {k: v for k, v in ca.items() if not _holds_number(v, numbers[0]) and not NOT_A_CONDITION.search(v.text)}
+    cb = {k: v for k, v in cb.items() if not _holds_number(v, numbers[1]) and not NOT_A_CONDITION.search(v.text)}
+    new_conditions = [cb[k] for k in sorted(cb.keys() - ca.keys() - elsewhere[0], key=lambda k: cb[k].span)]
+    gone_conditions = [ca[k] for k in sorted(ca.keys() - cb.keys() - elsewhere[1], key=lambda k: ca[k].span)]
     out = [_change("group", g, n, a_doc, b_doc, a_arts, b_arts, heading) for g, n in _renames(gone_groups, new_groups)]
     out += [_change("condition", g, n, a_doc, b_doc, a_arts, b_arts, heading) for g, n in _renames(gone_conditions, new_conditions)]
     return out
