@@ -54,6 +54,7 @@ ALL_PAIRS = 10_000  # documents with up to this many pairs of articles score eve
 BAND = 8  # beyond, the articles this near the same place in both documents are scored
 RARE = 64  # and those sharing a bigram that at most this many pairs of articles share
 GAP_ALL = 10_000  # a gap between two anchors of up to this many pairs of articles scores every pair in the in-order pass
+TOP = 12  # and of those sharing a rare bigram, the TOP of each article sharing the most such wording with it
 JOIN_ALL = 100  # up to this many paired articles, an unpaired one is tried against each sharing its wording
 
 
@@ -178,13 +179,17 @@ def _near_in_rank(ks: list[int], rank: int, of: int) -> list[int]:
 
 
 def _candidates(xs: Sequence[Article], ys: Sequence[Article], words: _Wording) -> list[set[int]]:
-    """The pairs worth scoring, by article of A: every pair when there are few (up to ALL_PAIRS), otherwise the
-    pairs of the same text (of an article repeated many times, the copies near its rank among them), those near the
-    same place in both documents (BAND) and those that share a bigram found in few articles (at most RARE pairs of
-    articles hold it). The pairs left out share only common wording: their similarity is below every threshold
-    that pairs across the document (MOVE_FREE and above), and the in-order pass between two anchors looks at the
-    articles near its own diagonal itself. Each article has a bounded number of candidates (at most
-    2 * BAND + 1 of each kind but the rare bigrams, each of which gives at most RARE pairs)."""
+    """The pairs worth scoring, by article of A: every pair when there are few (up to ALL_PAIRS), otherwise
+
+    - the pairs of the same text (of a text repeated many times, the copies near its rank among them: BAND);
+    - the pairs near the same place in both documents (BAND);
+    - of the pairs sharing a bigram found in few articles (at most RARE pairs of articles hold it), the TOP of each
+      article of A and of each of B that share the most weight of such bigrams with it.
+
+    The pairs left out share only common wording: their similarity is below every threshold that pairs across the
+    document (MOVE_FREE and above), and the in-order pass between two anchors looks at the pairs near its own
+    diagonal itself. An article has at most 4 * BAND + 2 + TOP candidates of its own, and each of the other side's
+    TOP: linear in the articles."""
     n, m = len(xs), len(ys)
     if n * m <= ALL_PAIRS:
         return [set(range(m)) for _ in range(n)]
@@ -196,19 +201,40 @@ def _candidates(xs: Sequence[Article], ys: Sequence[Article], words: _Wording) -
     for j, y in enumerate(ys):
         by_text_b.setdefault(layout_key(y.body), []).append(j)
     for key, rows in by_text_a.items():
-        cols = by_text_b.get(key)
-        for r, i in enumerate(rows if cols else ()):
-            out[i].update(_near_in_rank(cols, r, len(rows)))  # type: ignore[arg-type]
+        if cols := by_text_b.get(key):
+            for r, i in enumerate(rows):
+                out[i].update(_near_in_rank(cols, r, len(rows)))
     for i in range(n):
         at = i * m // n
         out[i].update(range(max(0, at - BAND), min(m, at + BAND + 1)))
+    for i, js in _rare_pairs(words, n, m):
+        out[i].update(js)
+    return out
+
+
+def _rare_pairs(words: _Wording, n: int, m: int) -> Iterator[tuple[int, list[int]]]:
+    """For each article of A, the articles of B among its TOP and those it is among the TOP of, by the weight of
+    the rare bigrams (held by at most RARE pairs of articles) they share; ties to the earlier article."""
     in_b = _postings(words.b, words.size)
+    shared: list[dict[int, float]] = [{} for _ in range(n)]
+    w = words.w
     for g, rows in enumerate(_postings(words.a, words.size)):
         cols = in_b[g]
         if cols and len(rows) * len(cols) <= RARE:
             for i in rows:
-                out[i].update(cols)
-    return out
+                acc = shared[i]
+                for j in cols:
+                    acc[j] = acc.get(j, 0.0) + w[g]
+    by_col: list[list[tuple[float, int]]] = [[] for _ in range(m)]
+    for i, acc in enumerate(shared):
+        for j, v in acc.items():
+            by_col[j].append((-v, i))
+    tops: list[list[int]] = [[] for _ in range(n)]
+    for j, col in enumerate(by_col):
+        for _, i in sorted(col)[:TOP]:
+            tops[i].append(j)
+    for i, acc in enumerate(shared):
+        yield i, sorted(acc, key=lambda j: (-acc[j], j))[:TOP] + tops[i]
 
 
 class _Sim:
