@@ -227,3 +227,14 @@ def test_jobs_a_stopped_server_left_are_failed_at_start(tmp_path: Path) -> None:
     with TestClient(create_app(tmp_path / "store", settings=ApiSettings(workers=1, warm=False))) as c:
         state = c.get(f"/v1/jobs/{job.job_id}").json()
     assert state["state"] == "failed" and "upload it again" in state["error"]
+
+
+def test_a_search_of_an_empty_store(tmp_path: Path) -> None:
+    """A fresh ``zhengce serve`` searched before any upload: no document, not a 500 (no index table yet)."""
+    from extractor.web.app import create_app as serve_app  # the API and the pages, as zhengce serve runs them
+
+    with TestClient(serve_app(tmp_path / "store", settings=ApiSettings(workers=1, warm=False)), raise_server_exceptions=False) as c:
+        api = c.get("/v1/documents", params={"q": "补贴"})
+        assert api.status_code == 200 and api.json()["total"] == 0, api.text
+        page = c.get("/search", params={"q": "补贴"})
+        assert page.status_code == 200 and "0 documents" in page.text

@@ -260,6 +260,8 @@ def _write_batches(store: Store, method: Method, changed: Sequence[tuple[str, st
 
 
 def _fts_scores(conn: sqlite3.Connection, method: Method, terms: Sequence[Term]) -> dict[str, float]:
+    if not conn.execute("select 1 from sqlite_master where name = ?", [_table(method)]).fetchone():
+        return {}  # no index yet: a store without documents (refresh_index makes it with the first one)
     expr = " AND ".join(t.fts for t in terms if t.fts)
     rows = conn.execute(
         f"select s.doc_id, -bm25({_table(method)}, ?, 1.0) from {_table(method)} f "
