@@ -215,18 +215,19 @@ def _diff_files(folder: Path) -> list[Path]:
     return sorted(folder.glob("*.json")) + sorted(folder.glob("*/*.json"))
 
 
-SETS = ("first", "unseen", "fresh", "together")
+SETS = ("first", "unseen", "fresh", "blind", "together")
 """The document sets of ``evaluate_sets``: the first golden set (``golden/*.json``, the corpus the program was
 developed on), the second (``golden/unseen/*.json``, documents of other regions and genres, tuned on since they
-were first measured), the third (``golden/fresh/*.json``, documents read in session 18 and first measured before
-any tuning on them), and the first two together."""
+were first measured), the third (``golden/fresh/*.json``, documents read in session 18, measured once before any tuning on them and
+tuned on since), the fourth (``golden/blind/*.json``, read later in session 18 and measured before any tuning),
+and the first two together."""
 
-HELD_SETS = ("unseen", "fresh")
+HELD_SETS = ("unseen", "fresh", "blind")
 """The document sets kept in a sub-folder of ``golden``, each with its texts in ``corpus/<name>``."""
 
 
 def evaluate_sets(golden: Path, root: Path | None = None) -> dict[str, Report]:
-    """``first``: ``evaluate(golden)``; when ``golden`` is a folder with an ``unseen`` or ``fresh`` folder of gold
+    """``first``: ``evaluate(golden)``; when ``golden`` is a folder with an ``unseen``, ``fresh`` or ``blind`` folder of gold
     documents, also each of those alone, and ``together`` (the documents of the first and ``unseen``; diffs left
     out). The golden comparisons of ``golden/compare`` go with the first set, those of ``golden/compare/<set>`` with
     that set (the comparison then runs over ``corpus/<set>``). Each document is parsed and extracted once."""
