@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.compare.classes import classes_of, in_condition, rule_recipients, title_groups
+from extractor.compare.classes import classes_of, in_condition, rule_recipients, rule_span, title_groups
 from extractor.records import Evidence, Quantity
 
 
@@ -62,6 +62,15 @@ NEW = [
     ("list-item-naming-two-levels",
      "按照中级工证书每人每年5000元、高级工证书每人每年5500元、技师及高级技师证书每人每年7000元的标准给予企业培训补贴。",
      "7000元", "money", 0, ["technician", "senior_technician"]),
+    # 001 五/18: the i-th value after 分别 is the i-th recipient's, in a rule after ； that names no one
+    ("distributed-after-a-semicolon",
+     "对新引进落户的全日制博士研究生、35 周岁以下的硕士研究生、毕业三年内的本科和技工院校预备技师（技师）班毕业生到焦作就业创业的，"
+     "分别按照每人每月 1500 元、1000 元、500 元的标准发放三年生活补贴；落户后暂未就业或创业的，分别按照每人 4000 元、3000 元、2000 元的标准"
+     "发放一次性生活补贴。", "3000 元", "money", 0, ["master_graduate"]),
+    ("a-term-after-the-distributed-list-is-everyone-s",
+     "对新引进落户的全日制博士研究生、35 周岁以下的硕士研究生、毕业三年内的本科和技工院校预备技师（技师）班毕业生到焦作就业创业的，"
+     "分别按照每人每月 1500 元、1000 元、500 元的标准发放三年生活补贴。", "三年", "duration", 1,
+     ["doctoral_graduate", "master_graduate", "bachelor_graduate"]),
     # 004#30 第五十三条: the recipients end the phrase, summed up by 等单位
     ("recipients-summed-up-by-deng-danwei",
      "对创业担保贷款工作成效突出的担保机构、经办银行等单位，按照当年新发放创业担保贷款总额的1%给予奖励，用于其工作经费补助。",
@@ -92,6 +101,11 @@ CONDITIONS = [
      "对年度吸纳见习人员超过100人、留用率超过70%并稳定就业1年以上的就业见习单位，优先评定为省级示范见习基地，按规定给予10万元的一次性奖补。",
      "10万元", 0, False),
     ("no-subject-phrase-no-condition", "补贴期限最长不超过3年，所需资金从就业补助资金中列支。", "3年", 0, False),
+    # 004#02 附件2/一/（二）: the rule after ； shares the conditions of the one before
+    ("conditions-shared-across-a-semicolon",
+     "对当年新招用登记失业半年以上人员、毕业年度或离校 1 年内未就业高校毕业生且签订 1 年以上劳动合同并为其缴纳社会保险费的中小微企业，"
+     "按该企业为新招用符合条件人员实际缴纳的社会保险费（单位缴纳部分），给予最长期限 1 年的社会保险补贴；按新招用符合条件人数，给予每人 "
+     "1000 元的一次性吸纳就业补贴。", "半年", 0, True),
 ]
 
 
@@ -120,3 +134,10 @@ TITLES = [
 @pytest.mark.parametrize(("text", "number", "expected"), [c[1:] for c in TITLES], ids=[c[0] for c in TITLES])
 def test_title_groups(text: str, number: str, expected: list[str]) -> None:
     assert title_groups(text, text.index(number)) == expected
+
+
+def test_a_rule_after_a_semicolon_naming_no_one_goes_on_with_the_one_before() -> None:
+    text = ("对当年新招用登记失业半年以上人员、毕业年度或离校 1 年内未就业高校毕业生且签订 1 年以上劳动合同并为其缴纳社会保险费的中小微企业，"
+            "按该企业为新招用符合条件人员实际缴纳的社会保险费（单位缴纳部分），给予最长期限 1 年的社会保险补贴；按新招用符合条件人数，给予每人 "
+            "1000 元的一次性吸纳就业补贴。")
+    assert rule_span(text, text.index("半年")).start == rule_span(text, text.index("1000")).start

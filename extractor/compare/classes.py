@@ -26,6 +26,8 @@ _CLAUSE_START = regex.compile(r"[，,；;。：:\n]")
 _SENTENCE_START = regex.compile(r"[；;。！？!?\n]")
 _SPACES = regex.compile(r"[ \u3000]+")
 _COORDINATED = regex.compile(r"[ \u3000]*(?:、|和|或者|或|及|与|以及)[ \u3000]*")
+_QUALIFIED_ITEM = regex.compile(r"[ \u3000]*(?:、|和|或者|或|及|与|以及)[^，,。；;：:、（）()]{1,12}?的[ \u3000]*")
+"""Between two items of a list the second of which has its qualifier (``全日制博士研究生、35 周岁以下的硕士研究生``)."""
 _PAREN = regex.compile(r"[（(][^（）()]*[）)]")
 _UMBRELLA = regex.compile(r"[ \u3000]*等[ \u3000]*(?:各类|各种|其他)?[ \u3000]*")
 """Between the last of a list and the name that sums it up (``各类企业、农民专业合作社等市场经营主体``)."""
@@ -87,7 +89,7 @@ def _runs(text: str, start: int, end: int) -> list[list[tuple[int, int, str]]]:
     runs: list[list[tuple[int, int, str]]] = []
     for hit in found:
         gap = _PAREN.sub("", text[runs[-1][-1][1] : hit[0]]) if runs else None
-        if gap is not None and _COORDINATED.fullmatch(gap):
+        if gap is not None and (_COORDINATED.fullmatch(gap) or _QUALIFIED_ITEM.fullmatch(gap)):
             runs[-1].append(hit)
         elif gap is not None and _UMBRELLA.fullmatch(gap):
             runs[-1] = [(runs[-1][0][0], hit[1], hit[2])]  # the name that sums the list up (…等市场经营主体)
@@ -131,6 +133,13 @@ def rule_span(text: str, start: int) -> RuleSpan:
     end = sentence_end.start() if sentence_end else len(text)
     grant = _PHRASE_END.search(text, phrase_start, end)
     conditional = bool(opening) or (grant is not None and _CONDITION_END.search(text, phrase_start, grant.start()) is not None)
+    if (phrase_start == sent_start and sent_start > 0 and text[sent_start - 1] in "；;" and not opening
+            and grant is not None and not _runs(text, phrase_start, grant.start())):
+        # a rule after ； that names no one goes on with the one before (…的中小微企业，…给予…社会保险补贴；按新招用
+        # 符合条件人数，给予每人1000元的一次性吸纳就业补贴; …的全日制博士研究生…，分别…；落户后暂未就业或创业的，分别…):
+        # its subject and conditions
+        before = rule_span(text, sent_start - 1)
+        return RuleSpan(before.start, grant.start(), end, before.opened or conditional)
     return RuleSpan(phrase_start, grant.start() if grant else None, end, conditional)
 
 
@@ -224,6 +233,29 @@ def title_groups(text: str, start: int) -> list[str]:
     return []
 
 
+_LIST_END = regex.compile(r"[，,；;。！？!?\n]|的")
+
+
+def _distributed(text: str, start: int, n: int) -> int | None:
+    """Which item the number at ``start`` is of a list of ``n`` values a rule distributes after 分别 (``分别按照每人
+    4000 元、3000 元、2000 元``: 3000 元 is the second), or None when it is in no such list of ``n`` items."""
+    at = text.rfind(_DISTRIBUTES, max(0, start - SENTENCE_REACH), start)
+    first = _DIGIT.search(text, at, start + 1) if at >= 0 else None
+    if first is None:
+        return None
+    stop = _LIST_END.search(text, first.start())
+    list_end = stop.start() if stop else len(text)
+    items = text[first.start() : list_end].split("、")
+    if start >= list_end or len(items) != n or _CLAUSE_START.search(text, at, first.start()) is not None:
+        return None
+    offset, k = first.start(), 0
+    for k, item in enumerate(items):
+        if offset <= start < offset + len(item):
+            return k
+        offset += len(item) + 1
+    return None
+
+
 def classes_of(q: Quantity, text: str) -> list[str | None]:
     """The recipient classes a value is for, from the document's ``text``:
 
@@ -255,6 +287,8 @@ def classes_of(q: Quantity, text: str) -> list[str | None]:
         return list(rule.ids)  # the grant names the recipients by their general name (…的，给予企业…)
     if own and (rule is None or clause_start >= rule.end):
         return list(own)
+    if rule is not None and rule.distributes and (nth := _distributed(text, start, len(rule.ids))) is not None:
+        return [rule.ids[nth]]
     if rule is not None and (rule.distributes or _GRANTS.search(text, clause_start, clause_end)):
         return list(rule.ids)
     return list(own) or [None]
