@@ -18,7 +18,7 @@ from ..segment.versions import same_work
 from ..text.patterns import norm_title
 from .align import Article, Pairing, align, same_text
 from .chapters import align_chapters
-from .pairing import Match, Placed, moves, pair_numbers, place, restates, same_anchor
+from .pairing import Match, Placed, moves, pair_numbers, place, restated, same_anchor
 from .parts import align_parts
 from .phrases import phrase_changes, phrase_keys
 
@@ -391,10 +391,12 @@ def analyses_to_diff(analysis_a: Analysis, analysis_b: Analysis) -> Diff:
         for p in pairings:
             if p.b and not p.a:
                 new = [place(b, q, p.b) for q in qb if _in(q, p.b)]
-                matches += [Match(None, y) for k, y in enumerate(new) if not restates(k, new)]
+                again = restated(new)
+                matches += [Match(None, y) for k, y in enumerate(new) if k not in again]
             elif p.a and not p.b:
                 gone = [place(a, q, p.a) for q in qa if _in(q, p.a)]
-                matches += [Match(x, None) for k, x in enumerate(gone) if not restates(k, gone)]
+                again = restated(gone)
+                matches += [Match(x, None) for k, x in enumerate(gone) if k not in again]
     heading_of = {("a", x.path): x.heading for x in (p.a for p in pairings) if x} | {("b", y.path): y.heading for y in (p.b for p in pairings) if y}
     changes = [_change(m, heading_of.get(("b", m.y.path)) if m.y else heading_of.get(("a", m.x.path)) if m.x else None)
                for m in moves(matches)] + changes

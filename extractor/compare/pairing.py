@@ -28,6 +28,7 @@ SAME_END = 0.1  # added to the score of two ranges with one end in common
 SAME_VALUE_FLOOR = 0.1  # two numbers of the same value are the same rule's at or above this
 CONTEXT = 0.3  # two numbers whose sentences hang on the same condition and party rank up to this much higher
 RESTATED = 0.5  # a number of an article with the value and this like a subject of another there restates it
+RESTATE_NEAR = 8  # the numbers of one value in a paragraph compared with each
 PRIMARY = 0.05  # of two like candidates, the one in the article's main partner ranks first
 LONE = 0.1  # the last number of a kind on each side of an article pair is its rule rewritten if this alike
 MOVED = 0.5  # a number repealed in one article and added with the same value in another: moved, at or above this
@@ -309,30 +310,44 @@ def pair_numbers(xs: Sequence[Placed], ys: Sequence[Placed], primary: set[tuple[
                 used_j.add(left_y[0])
                 if not same_value(x.q, y.q) or not same_anchor(x.anchor, y.anchor):  # the same value in its place is no change
                     out.append(Match(x, y))
-    out += [Match(x, None) for i, x in enumerate(xs) if i not in used_i and not restates(i, xs, used_i)]
-    out += [Match(None, y) for j, y in enumerate(ys) if j not in used_j and not restates(j, ys, used_j)]
+    again_x, again_y = restated(xs, used_i), restated(ys, used_j)
+    out += [Match(x, None) for i, x in enumerate(xs) if i not in used_i and i not in again_x]
+    out += [Match(None, y) for j, y in enumerate(ys) if j not in used_j and j not in again_y]
     return out
 
 
-def restates(k: int, placed: Sequence[Placed], paired: set[int] | frozenset[int] = frozenset()) -> bool:
-    """Number ``k`` of ``placed`` and another of its paragraph, before it or ``paired``, state one rule, the later
-    as a condition (its clause ends in 的): the same kind and value, a subject about as worded (RESTATED) and either in a later sentence (``夫妻一方可以休育儿假至子女一周岁止。
-    夫妻一方休育儿假至子女一周岁止的，期间的月工资…``) or, in the same sentence, the other side of one threshold
-    (``违法所得二十万元以上的…；没有违法所得或者违法所得不足二十万元的``). Left over, it is no rule of its own: the rule
-    is reported once, or not at all when its first statement is unchanged. Items of a list and clauses of one
-    sentence with the same value (城镇居民…3倍；农村居民…3倍) are rules of their own."""
-    p = placed[k]
-    for n, o in enumerate(placed):
-        if n == k or (n > k and n not in paired) or o.paragraph != p.paragraph or o.clause == p.clause:
-            continue
-        if (o.q.kind, o.q.value, o.q.value_max) != (p.q.kind, p.q.value, p.q.value_max):
-            continue
-        later = p if p.q.evidence.span > o.q.evidence.span else o
-        if not later.clause.rstrip().endswith("的") or similarity(set(o.words), set(p.words)) < RESTATED:
-            continue
-        if o.sentence != p.sentence or {o.q.bound, p.q.bound} == {"min", "max"}:
-            return True
-    return False
+def _one_rule(o: Placed, p: Placed) -> bool:
+    """Two numbers of one paragraph state one rule (see ``restated``)."""
+    if o.clause == p.clause or (o.q.kind, o.q.value, o.q.value_max) != (p.q.kind, p.q.value, p.q.value_max):
+        return False
+    later = p if p.q.evidence.span > o.q.evidence.span else o
+    if not later.clause.rstrip().endswith("的") or similarity(set(o.words), set(p.words)) < RESTATED:
+        return False
+    return o.sentence != p.sentence or {o.q.bound, p.q.bound} == {"min", "max"}
+
+
+def restated(placed: Sequence[Placed], paired: set[int] | frozenset[int] = frozenset()) -> set[int]:
+    """The numbers of ``placed`` (those not ``paired``) that restate another of their paragraph, before them or
+    paired: the same kind and value, a subject about as worded (RESTATED), the later of the two a condition (its
+    clause ends in 的), and either in a later sentence (``夫妻一方可以休育儿假至子女一周岁止。夫妻一方休育儿假至子女
+    一周岁止的，期间的月工资…``) or, in the same sentence, the other side of one threshold (``违法所得二十万元以上的…；
+    没有违法所得或者违法所得不足二十万元的``). Left over, such a number is no rule of its own: the rule is reported once,
+    or not at all when its first statement is unchanged. Items of a list and clauses of one sentence with the same
+    value (城镇居民…3倍；农村居民…3倍) are rules of their own. Each number is compared with at most RESTATE_NEAR
+    others of its value in its paragraph."""
+    same: dict[tuple[int, str, float | None, float | None], list[int]] = {}
+    for n, p in enumerate(placed):
+        same.setdefault((p.paragraph, p.q.kind, p.q.value, p.q.value_max), []).append(n)
+    out: set[int] = set()
+    for ks in same.values():
+        for at, k in enumerate(ks):
+            if k in paired:
+                continue
+            earlier = ks[max(0, at - RESTATE_NEAR) : at]
+            others = earlier + [n for n in ks[at + 1 : at + 1 + RESTATE_NEAR] if n in paired]
+            if any(_one_rule(placed[n], placed[k]) for n in others):
+                out.add(k)
+    return out
 
 
 def moves(matches: list[Match]) -> list[Match]:
