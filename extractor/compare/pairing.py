@@ -133,6 +133,7 @@ _LABEL = regex.compile(r"^\s*第[一二三四五六七八九十百零〇\d]+条[
 # the party a sanction falls on: "对单位可以并处", "对其直接负责的主管人员和其他直接责任人员，可以处"
 _PARTY = regex.compile(r"对(?:其)?(?P<who>[^，,；;。：:]{1,30}?[^的，,；;。：:])(?=[，,]?(?:可以|可|并处|处以|处|给予|依法给予))")
 SENTENCE_MAX = 240  # characters looked at before a number for its sentence
+PARAGRAPH_MAX = 2_000  # and for its paragraph
 # a condition that raises a sanction to its next tier ("情节严重的，处…"; "逾期不改正的，处…")
 AGGRAVATING = ("情节严重", "情节特别严重", "情节恶劣", "情节较重", "后果严重", "拒不改正", "逾期不改正", "逾期未改正",
                "逾期仍不改正", "逾期仍未改正", "拒不执行", "再次", "多次")
@@ -187,8 +188,10 @@ def place(doc: Document, q: Quantity, art: Article) -> Placed:
     words = bigrams(_BOUNDS.sub("", subject.replace("…", "")) + (q.benefit or "")) | bigrams(party)
     context = bigrams(_BOUNDS.sub("", tier)) | bigrams(party)
     aggravated = any(w in tier or w in clause[: clause.find(q.evidence.quote)] for w in AGGRAVATING)
-    paragraph = doc.text.rfind("\n", 0, start) + 1
-    sentence = max(paragraph, doc.text.rfind("。", 0, start) + 1)
+    # a paragraph is looked for within PARAGRAPH_MAX characters (a longer one starts anew there: linear time)
+    lo = max(art.span[0], start - PARAGRAPH_MAX)
+    paragraph = max(lo, doc.text.rfind("\n", lo, start) + 1)
+    sentence = max(paragraph, doc.text.rfind("。", lo, start) + 1)
     return Placed(q, art, clause, subject, frozenset(words), anchor_of(doc, q), frozenset(context), aggravated,
                   paragraph, sentence)
 
