@@ -42,6 +42,7 @@ FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-
          "--disable-component-update", "--disable-sync"]
 CORRECTED = 4321.0
 GROUP = "高校毕业生"
+REVIEWER = "李律师"
 
 
 @pytest.fixture(scope="module")
@@ -121,6 +122,8 @@ def test_review_a_document_with_the_keyboard(url: str, docs: dict[str, Analysis]
 
     order = [q.id for q in api]
     accept, correct = reviewable(api)[:2]
+    page.fill("#reviewer", REVIEWER)  # the reviewer's name: kept by the browser, sent with each review
+    page.locator("#reviewer").blur()
     for _ in range(order.index(accept.id) + 1):
         page.keyboard.press("j")
     assert page.get_attribute("#items li.current", "data-quantity-id") == accept.id
@@ -185,6 +188,9 @@ def test_review_a_document_with_the_keyboard(url: str, docs: dict[str, Analysis]
     assert "v-accept" in (page.get_attribute(f'mark[data-quantity-id="{accept.id}"]', "class") or "")
     assert "v-reject" in (page.get_attribute(f'#items li[data-quantity-id="{rejected}"]', "class") or "")
     assert "31415" in page.inner_text("#added")
+    assert page.input_value("#reviewer") == REVIEWER
+    stored = httpx.get(f"{url}/v1/reviews/{a.id}", headers=AUTH, timeout=30).json()
+    assert len(stored) == 5 and {r["reviewer"] for r in stored} == {REVIEWER}
     assert "".join(page.locator("#doc-text mark.missed").all_inner_texts()) == missed_words  # and after the reload
     fixed_kind = f'#items li[data-quantity-id="{regrouped.id}"]'
     assert f"k-{other_kind}" in (page.get_attribute(fixed_kind, "class") or "") and "v-correct" in (page.get_attribute(fixed_kind, "class") or "")

@@ -154,7 +154,8 @@ def _group_names() -> str:
 
 
 HELP = ("<p class=\"keys\"><kbd>j</kbd>/<kbd>k</kbd> next/previous · <kbd>a</kbd> accept · <kbd>r</kbd> reject · "
-        "<kbd>e</kbd> correct kind/value/bound/per/groups · <kbd>m</kbd> mark the selected text as missed</p>")
+        "<kbd>e</kbd> correct kind/value/bound/per/groups · <kbd>m</kbd> mark the selected text as missed · "
+        "<label>reviewer <input id=\"reviewer\" size=\"12\" maxlength=\"200\" placeholder=\"your name\"></label></p>")
 
 
 def _added(r: Review) -> str:

@@ -75,7 +75,15 @@
     a.href = "/login?next=" + encodeURIComponent(location.pathname);
     status.appendChild(a);
   }
+  var reviewer = document.getElementById("reviewer");
+  var NAME = "zhengce.reviewer";  // the reviewer's name, kept by this browser and sent with each review
+  try { reviewer.value = localStorage.getItem(NAME) || ""; } catch (e) { reviewer.value = ""; }
+  reviewer.addEventListener("change", function () {
+    try { if (reviewer.value.trim()) { localStorage.setItem(NAME, reviewer.value.trim()); } else { localStorage.removeItem(NAME); } }
+    catch (e) { /* storage refused: the name is sent while the page is open */ }
+  });
   function post(review, done) {
+    if (reviewer.value.trim()) { review.reviewer = reviewer.value.trim(); }
     status.textContent = "saving…";
     // X-Zhengce-Page: the header the server asks of a write sent with the sign-in cookie (api/auth.py)
     fetch("/v1/reviews", { method: "POST", credentials: "same-origin",
@@ -103,6 +111,7 @@
     form.dataset.quote = quote || "";
     document.getElementById("edit-title").textContent = mode === "edit" ? "correct " + q.shown : "missed: " + quote;
     form.elements.kind.value = q && UNIT[q.kind] ? q.kind : "money";
+    form.dataset.kind = form.elements.kind.value;  // a kind is sent only when the reviewer changes it
     form.elements.groups.value = q ? q.group_names.join("、") : "";
     form.dataset.groups = form.elements.groups.value;
     form.elements.value.value = q && q.value !== null ? String(q.value) : "";
@@ -180,7 +189,7 @@
       var id = form.dataset.id;
       var q0 = byId[id];
       var correction = { value: value, bound: f.bound.value, per: per };
-      if (f.kind.value !== q0.kind) { correction.kind = f.kind.value; }  // the server gives it the kind's unit
+      if (f.kind.value !== form.dataset.kind) { correction.kind = f.kind.value; }  // the server gives it the kind's unit
       if (f.groups.value !== form.dataset.groups) { correction.group_ids = groupsOf(f.groups.value); }
       post({ doc_id: data.doc_id, action: "correct", quantity_id: id, note: note, correction: correction }, function () {
         var q = byId[id];
