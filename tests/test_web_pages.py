@@ -286,3 +286,10 @@ def test_a_corrected_quantity_is_shown_as_corrected(api_client: TestClient) -> N
     assert '<b class="v">3 count</b>' in page
     assert all("k-count" in (m.get("class") or "") for m in p.marks if m.get("data-quantity-id") == q.id)
     assert '"group_names": ["高校毕业生"]' in page  # the edit form starts from the corrected groups
+
+
+@pytest.mark.parametrize("link", ["/v1/golden/{}", "/v1/labelstudio/{}", "/v1/documents/{}/jsonld"], ids=["golden", "labelstudio", "jsonld"])
+def test_the_document_page_links_its_exports(api_client: TestClient, real: Analysis, link: str) -> None:
+    page, _ = parsed_page(api_client, real.id)
+    url = link.format(html.escape(real.id))
+    assert f'href="{url}"' in page and api_client.get(link.format(real.id)).status_code == 200

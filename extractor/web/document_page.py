@@ -193,7 +193,8 @@ def document_page(a: Analysis, reviews: Sequence[Review]) -> str:
                         "missed": [missed_data(r) for r in reviews if r.action == "add" and r.missed is not None]})
     added = "".join(_added(r) for r in reviews)
     body = (f'<h1>{e(doc.title or doc.id)}</h1><p class="meta">{meta} · <code>{e(doc.id)}</code> · '
-            f'<a href="/v1/golden/{e(doc.id)}">golden file</a></p>{HELP}<p class="legend">{legend}'
+            f'<a href="/v1/golden/{e(doc.id)}">golden file</a> · <a href="/v1/labelstudio/{e(doc.id)}">Label Studio task</a> · '
+            f'<a href="/v1/documents/{e(doc.id)}/jsonld">JSON-LD</a></p>{HELP}<p class="legend">{legend}'
             '<span class="v-accept">accepted</span><span class="v-reject">rejected</span><span class="v-correct">corrected</span>'
             '<span class="missed">marked missed</span></p>'
             '<div class="reviewer">'
