@@ -2,18 +2,21 @@
 on ``corpus/texts`` and on a corpus 16× larger; the rerun of an unchanged corpus; the Parquet dataset rewritten
 after one file changed, incrementally and whole.
 
-Usage: .venv/bin/python benchmarks/bench_ingest.py [--rounds N] [--copies 16] [--only small|large]
+Usage: .venv/bin/python benchmarks/bench_ingest.py [--rounds N] [--copies 16] [--only small|large] [--jobs local] [--commit REV]
 
 Each run is a whole child process (imports, pool or cluster start, analyses, SQLite writes, the citation graph,
 the Parquet dataset), the jobs alternated (local-1, local-2, dask-1, dask-2, then again; A B A B) for ``--rounds`` rounds.
 Wall seconds are the parent's clock around the child; CPU seconds the OS's accounting of the child and of the
 workers it reaped (user + system); peak RSS per worker the largest of the reaped workers (``ru_maxrss`` of
 RUSAGE_CHILDREN), the main process's beside it. The child also times its phases (analyses as the main process
-waits for them, its SQLite writes, the graph, the dataset), to show where the time goes.
+waits for them, its SQLite writes, the post-steps: the citation graph, made in a forked child at 2 workers or more,
+beside the Parquet dataset, made in the main process), to show where the time goes.
 
 The code run is a snapshot of ``extractor/`` copied at the start (the working tree may change under a long run;
-the extractor version, a digest of the code, would change with it). The large corpus is made of copies of the
-texts, each with one line added (``（基准测试副本 N）``), so every copy has its own sha256 and is analysed again.
+the extractor version, a digest of the code, would change with it); with ``--commit REV``, the package as
+committed at REV (``git archive``), so that other work in progress in a shared checkout stays out of it.
+The large corpus is made of copies of the texts, each with one line added (``（基准测试副本 N）``), so every copy
+has its own sha256 and is analysed again.
 """
 
 from __future__ import annotations
@@ -40,11 +43,12 @@ JOBS = (("local", 1), ("local", 2), ("dask", 1), ("dask", 2))
 
 def child(engine: str, workers: int, store_dir: str, paths: list[str], full_dataset: bool) -> None:
     start = time.perf_counter()
+    from extractor.db import ingest as ingest_module
     from extractor.db import parquet
     from extractor.db.ingest import ingest
     from extractor.db.store import Store, open_store
 
-    phases = {"write_source": 0.0, "refresh_edges": 0.0, "dataset": 0.0}
+    phases = {"write_source": 0.0, "finish": 0.0, "dataset": 0.0}
     last: dict[str, Any] = {}
 
     def timed(name: str, fn: Any) -> Any:
@@ -58,8 +62,8 @@ def child(engine: str, workers: int, store_dir: str, paths: list[str], full_data
         return run
 
     Store.write_source = timed("write_source", Store.write_source)  # type: ignore[method-assign]
-    Store.refresh_edges = timed("refresh_edges", Store.refresh_edges)  # type: ignore[method-assign]
-    parquet.write_dataset = timed("dataset", parquet.write_dataset)  # ingest calls it through the module
+    ingest_module.finish = timed("finish", ingest_module.finish)  # ingest calls both through their modules
+    parquet.write_dataset = timed("dataset", parquet.write_dataset)
     with open_store(store_dir) as store:
         t = time.perf_counter()
         if engine == "dask":
@@ -92,10 +96,16 @@ def child(engine: str, workers: int, store_dir: str, paths: list[str], full_data
 
 # the parent -----------------------------------------------------------------------------------------------------
 
-def snapshot(tmp: Path) -> Path:
-    """A copy of the package as it is now, so the code and its version stay the same for the whole run."""
+def snapshot(tmp: Path, commit: str | None = None) -> Path:
+    """A copy of the package as it is now (or as committed at ``commit``), so the code and its version stay the
+    same for the whole run."""
     dest = tmp / "snapshot"
-    shutil.copytree(ROOT / "extractor", dest / "extractor", ignore=shutil.ignore_patterns("__pycache__"))
+    if commit is None:
+        shutil.copytree(ROOT / "extractor", dest / "extractor", ignore=shutil.ignore_patterns("__pycache__"))
+        return dest
+    dest.mkdir()
+    archive = subprocess.run(["git", "archive", commit, "extractor"], cwd=ROOT, capture_output=True, check=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(dest)], input=archive, check=True)
     return dest
 
 
@@ -138,7 +148,7 @@ def table(name: str, runs: dict[tuple[str, int], list[dict[str, Any]]]) -> list[
     lines = [f"\n### {name}: {first['documents']} documents, {first['chars']:,} characters\n",
              "| job | wall s (min / median) | CPU s | docs/s (median) | chars/s (median) | speed vs local-1 (pairwise median) "
              "| speed vs the same engine at 1 worker (pairwise min / median) "
-             "| peak RSS main / per worker MB | main waits for analyses / writes SQLite / graph / Parquet s (median) |",
+             "| peak RSS main / per worker MB | main waits for analyses / writes SQLite / post-steps (graph ∥ Parquet) / of which Parquet s (median) |",
              "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
     base = runs[JOBS[0]]
     for job in runs:
@@ -148,13 +158,12 @@ def table(name: str, runs: dict[tuple[str, int], list[dict[str, Any]]]) -> list[
         same = [b["wall"] / x["wall"] for b, x in zip(runs[(job[0], 1)], r, strict=True)]
         med = statistics.median(walls)
         ph = {k: statistics.median(x["phases"][k] for x in r) for k in r[0]["phases"]}
-        waits = statistics.median(x["ingest_s"] - x["phases"]["write_source"] - x["phases"]["refresh_edges"]
-                                  - x["phases"]["dataset"] for x in r)
+        waits = statistics.median(x["ingest_s"] - x["phases"]["write_source"] - x["phases"]["finish"] for x in r)
         lines.append(
             f"| {job[0]}-{job[1]} | {mm(walls)} | {mm([x['cpu'] for x in r])} | {r[0]['documents'] / med:.1f} "
             f"| {r[0]['chars'] / med:,.0f} | {speed:.2f}× | {min(same):.2f}× / {statistics.median(same):.2f}× | {statistics.median(x['rss_main_mb'] for x in r):.0f} / "
             f"{statistics.median(x['rss_worker_mb'] for x in r):.0f} | {waits:.1f} / {ph['write_source']:.1f} / "
-            f"{ph['refresh_edges']:.1f} / {ph['dataset']:.1f} |")
+            f"{ph['finish']:.1f} / {ph['dataset']:.1f} |")
     lines += ["", "Each round, with the 1-minute load average before and after each job (the machine is shared):", ""]
     for k in range(len(base)):
         lines.append(f"- round {k + 1}: " + "; ".join(
@@ -176,13 +185,16 @@ def main() -> int:
     ap.add_argument("--jobs", choices=["all", "local"], default="all",
                     help="all: local-1, local-2, dask-1, dask-2 alternated; local: local-1 and local-2 only")
     ap.add_argument("--raw", type=Path, default=None, help="also write each corpus's runs as JSON beside this path")
+    ap.add_argument("--commit", default=None, metavar="REV",
+                    help="run extractor/ as committed at REV (git archive) rather than as the working tree holds it")
     args = ap.parse_args()
     out = [f"Machine: {platform.machine()}, {os.cpu_count()} cores, "
            f"{os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30:.0f} GiB, Python {platform.python_version()}, "
-           f"load average at start {os.getloadavg()[0]:.1f}; {args.rounds} rounds, jobs alternated"]
+           f"load average at start {os.getloadavg()[0]:.1f}; {args.rounds} rounds, jobs alternated; code: "
+           f"{'extractor/ at ' + args.commit if args.commit else 'the working tree'}"]
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
-        snap = snapshot(tmp)
+        snap = snapshot(tmp, args.commit)
         small = tmp / "texts"  # a copy: one of its files is changed below, never the corpus itself
         shutil.copytree(ROOT / "corpus" / "texts", small)
         corpora = {"corpus/texts": [str(small)], f"corpus/texts ×{args.copies}": [str(large_corpus(tmp, args.copies))]}

@@ -53,6 +53,15 @@ _SOURCE_SQL = TableRows("sources", tuple(SOURCE_COLUMNS), []).insert_sql(replace
 _EDGES = TableRows("edges", tuple(EDGE_COLUMNS), [])
 
 
+def edge_rows(docs: Sequence[Document]) -> list[Values]:
+    """The ``edges`` rows of the citation graph over ``docs`` (each relation's citations JSON). Pure: an ingest
+    may make them in another process."""
+    from ..compare.graph import documents_to_graph  # the graph code is loaded only when edges are made
+
+    return [(r.source, r.target, r.type, r.count, json.dumps([c.model_dump(mode="json") for c in r.citations], ensure_ascii=False))
+            for r in documents_to_graph(docs).relations]
+
+
 class Store:
     """An open corpus store. Use as a context manager, or call :meth:`close`."""
 
@@ -200,26 +209,31 @@ class Store:
         provisions, half the JSON, are never parsed."""
         return [Document.model_validate_json(j) for j in self._rows_by_doc("json_extract(a.json, '$.document')", doc_ids)]
 
+    def graph_documents(self, known: Mapping[str, Analysis] | None = None) -> list[Document]:
+        """Every stored document, in the order of :meth:`analyses`, for the citation graph: those of ``known``
+        (analyses in memory, by document id: those a run just wrote) as they are, the others read back without
+        their quantities and provisions."""
+        known = known or {}
+        ids = self.doc_ids()
+        loaded = {d.id: d for d in self.stored_documents([i for i in ids if i not in known])}
+        return [known[i].document if i in known else loaded[i] for i in ids]
+
+    def write_edges(self, rows: Sequence[Values]) -> int:
+        """Replace the citation graph's relations (:func:`edge_rows`) in one transaction, marked current;
+        returns how many there are."""
+        with self.transaction():
+            self.conn.execute("delete from edges")
+            self.conn.executemany(_EDGES.insert_sql(), rows)
+            self.conn.execute("insert or replace into meta (key, value) values (?, '1')", [EDGES_CURRENT])
+        return len(rows)
+
     def refresh_edges(self, known: Mapping[str, Analysis] | None = None) -> int:
         """Make the citation graph's relations again over every stored document, in one transaction; returns
         how many there are. (The graph resolves citations across documents, so it is made after a run.)
 
         ``known``: analyses already in memory (those the run just wrote), by document id; only the other
         documents are read back from the store, and those without their quantities and provisions."""
-        from ..compare.graph import documents_to_graph  # the graph code is loaded only when edges are made
-
-        known = known or {}
-        ids = self.doc_ids()
-        loaded = {d.id: d for d in self.stored_documents([i for i in ids if i not in known])}
-        graph = documents_to_graph([known[i].document if i in known else loaded[i] for i in ids])
-        rows = [(r.source, r.target, r.type, r.count,
-                 json.dumps([c.model_dump(mode="json") for c in r.citations], ensure_ascii=False))
-                for r in graph.relations]
-        with self.transaction():
-            self.conn.execute("delete from edges")
-            self.conn.executemany(_EDGES.insert_sql(), rows)
-            self.conn.execute("insert or replace into meta (key, value) values (?, '1')", [EDGES_CURRENT])
-        return len(rows)
+        return self.write_edges(edge_rows(self.graph_documents(known)))
 
     def edges_current(self) -> bool:
         """Whether ``edges`` was made after the last source was written."""
@@ -270,4 +284,4 @@ def open_store(path: str | Path = DEFAULT_STORE, *, create: bool = True) -> Stor
     return store
 
 
-__all__ = ["DEFAULT_STORE", "Store", "analysis_id", "document_row", "now", "open_store"]
+__all__ = ["DEFAULT_STORE", "Store", "analysis_id", "document_row", "edge_rows", "now", "open_store"]
