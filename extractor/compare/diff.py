@@ -18,7 +18,7 @@ from ..segment.versions import same_work
 from ..text.patterns import norm_title
 from .align import Article, Pairing, align, same_text
 from .chapters import align_chapters
-from .pairing import Match, Placed, moves, pair_numbers, place, restated, same_anchor
+from .pairing import Match, Placed, moves, pair_numbers, place, restated, same_anchor, working_days
 from .parts import align_parts
 from .phrases import phrase_changes, phrase_keys
 
@@ -216,7 +216,10 @@ def _bound_word(q: Quantity) -> str:
 
 
 def _shown(q: Quantity) -> str:
-    """A value as written in a summary; a range as both ends."""
+    """A value as written in a summary; a range as both ends; days counted in 工作日 as such."""
+    if working_days(q):
+        ends = f"{q.value:g}至{q.value_max:g}" if q.value is not None and q.value_max is not None else f"{q.value:g}"
+        return f"{ends}个工作日"
     if q.value_max is not None:
         return f"{fmt(q.kind, q.value, q.unit)}至{fmt(q.kind, q.value_max, q.unit)}"
     return fmt(q.kind, q.value, q.unit)
@@ -260,6 +263,8 @@ def _change(m: Match, heading: str | None) -> ParameterChange:
         if same and m.x and m.y and not same_anchor(m.x.anchor, m.y.anchor) and _terms(x) == _terms(y):
             change = "changed"
             summary = f"{what}{old}的起算由“{m.x.anchor or '未规定'}”改为“{m.y.anchor or '未规定'}”"
+        elif same and old != new:  # 15个工作日 -> 15日
+            change, summary = "changed", f"{what}由{old}改为{new}"
         elif same:
             change, summary = "changed", f"{with_term(KIND_WORD[q.kind])}{old}由{_terms(x)}改为{_terms(y)}"
         else:

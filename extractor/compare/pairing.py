@@ -90,7 +90,7 @@ def subject_of(clause: str, quote: str, nth: int = 0) -> str:
     >>> subject_of("占总面积过半数的业主且占总人数过半数的业主同意", "半数", 1)
     '占总面积过半数的业主且占总人数过…的业主同意'
     """
-    c = _ITEM.sub("", clause.strip())
+    c = _ITEM.sub("", _LABEL.sub("", clause.strip()))
     at = -1
     for _ in range(nth + 1):
         at = c.find(quote, at + 1) if quote else -1
@@ -196,11 +196,17 @@ def place(doc: Document, q: Quantity, art: Article) -> Placed:
                   paragraph, sentence)
 
 
+def working_days(q: Quantity) -> bool:
+    """A period counted in working days (``15个工作日``), which is not the same value as 15 calendar days."""
+    return q.kind == "duration" and q.unit == "day" and "工作日" in q.evidence.quote
+
+
 def same_value(x: Quantity, y: Quantity) -> bool:
     """The same parameter value on both sides: same kind and value; for an amount also the same bound and the
     same per (每月 or 每年 changes what it is worth); for a rate or a duration the same bound. Counts are compared
-    by value only: the per and bound of service counts (为每人…1次, 至少1次) are worded freely."""
-    if (x.kind, x.value, x.value_max) != (y.kind, y.value, y.value_max):
+    by value only: the per and bound of service counts (为每人…1次, 至少1次) are worded freely. Working days are not
+    calendar days (``20个工作日内`` → ``20日内`` is a change)."""
+    if (x.kind, x.value, x.value_max) != (y.kind, y.value, y.value_max) or working_days(x) != working_days(y):
         return False
     if x.kind == "money":
         return x.bound == y.bound and sorted(p for p in x.per if p != "one_off") == sorted(p for p in y.per if p != "one_off")
