@@ -225,9 +225,40 @@ def _diff_of_numbers(n: int) -> Callable[[], object]:
     return lambda: analyses_to_diff(x, y)
 
 
+def _versions(kind: str, n: int) -> tuple[str, str]:
+    if kind == "revision":
+        return _regulation(n, False), _regulation(n, True)
+    if kind == "unrelated":  # a second text of other random wording
+        rng = random.Random(n + 1_000_000)
+        return _regulation(n, False), "\n".join(f"第{k}条 {''.join(chr(0x4E00 + rng.randrange(3000)) for _ in range(30))}。" for k in range(1, n + 1))
+    return "\n".join(f"第{k}条 删除。" for k in range(1, n + 1)), "\n".join(f"第{k}条 删除。" for k in range(1, n + 2))  # one text repeated
+
+
+def _align_of(kind: str) -> Callable[[int], Callable[[], object]]:
+    def prepare(n: int) -> Callable[[], object]:
+        from extractor.compare.align import align
+
+        a, b = _documents(*_versions(kind, n))
+        return lambda: align(a, b)  # type: ignore[arg-type]
+
+    return prepare
+
+
+def _whole_diff(n: int) -> Callable[[], object]:
+    from extractor.compare.diff import analyses_to_diff
+    from extractor.extract import extract_document
+
+    a, b = _documents(_regulation(n, False), _regulation(n, True))
+    x, y = extract_document(a), extract_document(b)  # type: ignore[arg-type]
+    return lambda: analyses_to_diff(x, y)
+
+
 # name: (a text's prepared stage of size n, n: articles or numbers)
 DIFF_GUARDS: dict[str, tuple[Callable[[int], Callable[[], object]], int]] = {
     "align_many_articles": (_align, 200),  # every article scored against every other: 299 articles took 41 s
+    "align_unrelated_articles": (_align_of("unrelated"), 200),  # no anchor: the in-order pass scored its whole gap
+    "align_one_text_repeated": (_align_of("repeated"), 200),  # every pair of copies of one text was a candidate
+    "diff_many_articles": (_whole_diff, 200),  # the whole diff: alignment, redlines, parts, numbers, chapters
     "pair_many_numbers": (_diff_of_numbers, 200),  # every number of an article pair scored against every other
 }
 
@@ -244,3 +275,32 @@ def test_diff_time_grows_linearly(name: str) -> None:
     finally:
         gc.enable()
     assert t_large < RATIO * max(t_small, 0.005), f"{name}: {t_small:.3f} s at {n}, {t_large:.3f} s at {4 * n}"
+
+
+# -- the alignment's work per article, counted (robust to a busy machine) ------------------------------------------
+
+WORK_RATIO = 6.0  # 4x the articles: linear work is 4x (up to 5 seen, the candidates of a larger text), quadratic 16x
+
+
+@pytest.mark.parametrize("kind", ["revision", "unrelated", "repeated"])
+def test_align_work_grows_linearly(kind: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The weighted bigram sums (``_Wording.mass``: each similarity scored, each split or merge residual) that
+    ``align`` does for n and 4n articles: on the code before, 16x for texts with no anchor (the in-order pass scored
+    its whole gap) and for one text repeated (every pair of copies was a candidate)."""
+    from extractor.compare import align as al
+
+    calls = [0]
+    mass = al._Wording.mass
+
+    def counted(self: object, s: set[int]) -> float:
+        calls[0] += 1
+        return mass(self, s)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(al._Wording, "mass", counted)
+    work = []
+    for n in (300, 1200):
+        a, b = _documents(*_versions(kind, n))
+        calls[0] = 0
+        al.align(a, b)  # type: ignore[arg-type]
+        work.append(calls[0])
+    assert work[1] < WORK_RATIO * work[0], f"{kind}: {work[0]} sums at 300 articles, {work[1]} at 1200"

@@ -1,0 +1,117 @@
+"""compare/align.py in linear time (issue 13): the in-order pass's heaviest chain is the dynamic programme's answer,
+each article has a bounded number of candidates, and the capped paths (candidates, a large gap, joins) align the
+real revision pairs exactly as scoring every pair does."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extractor.compare import align as al
+from extractor.evaluate.gold import read_gold_diff
+from extractor.evaluate.run import Evaluator, ReportBuilder
+from extractor.records import Document
+from tests.conftest import ROOT
+
+
+def _grid_chain(gain: list[list[float]]) -> list[tuple[int, int]]:
+    """The in-order pass as it was before the chain: the dynamic programme over every row × column, read back from
+    the first corner (a gain below 0 cannot be taken)."""
+    n, m = len(gain), len(gain[0]) if gain else 0
+    best = [[0.0] * (m + 1) for _ in range(n + 1)]
+    for r in range(n - 1, -1, -1):
+        for c in range(m - 1, -1, -1):
+            take = best[r + 1][c + 1] + gain[r][c] if gain[r][c] >= 0 else -1.0
+            best[r][c] = max(best[r + 1][c], best[r][c + 1], take)
+    out: list[tuple[int, int]] = []
+    r = c = 0
+    while r < n and c < m:
+        if gain[r][c] >= 0 and best[r][c] == best[r + 1][c + 1] + gain[r][c]:
+            out.append((r, c))
+            r, c = r + 1, c + 1
+        elif best[r][c] == best[r + 1][c]:
+            r += 1
+        else:
+            c += 1
+    return out
+
+
+# few distinct gains, so that many chains tie; -1: a place left out (below IN_ORDER, or not a candidate)
+_GAINS = st.sampled_from([-1.0, -1.0, -1.0, 0.0, 0.03, 0.1, 0.1, 0.25, 0.83])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.lists(_GAINS, min_size=1, max_size=9), min_size=1, max_size=9))
+def test_the_heaviest_chain_is_the_grid_programmes_answer(rows: list[list[float]]) -> None:
+    m = min(len(r) for r in rows)
+    gain = [r[:m] for r in rows]
+    places = [(r, c, g) for r, row in enumerate(gain) for c, g in enumerate(row) if g >= 0]
+    assert al._heaviest_chain(places, m) == _grid_chain(gain)
+
+
+def _regulation(n: int, seed: int, body: str | None = None) -> str:
+    rng = random.Random(seed)
+    return "\n".join(f"第{k}条 {body or ''.join(chr(0x4E00 + rng.randrange(3000)) for _ in range(30))}。" for k in range(1, n + 1))
+
+
+def _document(text: str) -> Document:
+    from extractor.ingest.raw import RawDoc, RawLine
+    from extractor.pipeline import raw_to_documents
+
+    return raw_to_documents(RawDoc("t.txt", "text", [RawLine(t, None, i + 1) for i, t in enumerate(text.split("\n"))]))[0]
+
+
+def _grouped(n: int) -> str:
+    """n articles of 10 bigrams; bigram t of article k is shared by the 8 articles of its group after the k -> k × P[t]
+    permutation, so each bigram is held by 8 articles on each side (RARE pairs) and each article shares one with 80."""
+    primes = (7, 11, 13, 17, 19, 23, 29, 31, 37, 41)
+
+    def pair(t: int, k: int) -> str:
+        g = t * 75 + (k * primes[t] % n) // 8
+        return chr(0x5000 + 2 * g) + chr(0x5001 + 2 * g)
+
+    return "\n".join(f"第{k}条 {'，'.join(pair(t, k) for t in range(10))}。" for k in range(1, n + 1))
+
+
+# name: (A, B): regulations of 600 articles, beyond ALL_PAIRS
+CANDIDATE_CASES = {
+    "unrelated": (_regulation(600, 1), _regulation(600, 2)),
+    "one_text_repeated": (_regulation(600, 0, "删除"), _regulation(600, 0, "删除")),  # was 600 × 600 pairs of one text
+    "many_rare_bigrams_each": (_grouped(600), _grouped(600)),  # 80 articles sharing a rare bigram with each
+}
+
+
+@pytest.mark.parametrize("name", list(CANDIDATE_CASES), ids=list(CANDIDATE_CASES))
+def test_an_article_has_a_bounded_number_of_candidates(name: str) -> None:
+    a, b = (_document(t) for t in CANDIDATE_CASES[name])
+    xs, ys = al.articles(a), al.articles(b)
+    assert len(xs) * len(ys) > al.ALL_PAIRS
+    candidates = al._candidates(xs, ys, al._Wording(xs, ys))
+    assert sum(map(len, candidates)) <= len(xs) * (4 * al.BAND + 2 + 2 * al.TOP)  # was up to every pair
+
+
+REAL = sorted((ROOT / "golden" / "diffs" / "real").glob("*.json")) + sorted((ROOT / "golden" / "diffs" / "heldout").glob("*.json"))
+
+
+@pytest.fixture(scope="module")
+def evaluator() -> Evaluator:
+    return Evaluator(root=ROOT)
+
+
+def _key(pairs: list[al.Pairing]) -> list[tuple[str | None, str | None, float, str]]:
+    return [(p.a.path if p.a else None, p.b.path if p.b else None, p.similarity, p.status) for p in pairs]
+
+
+@pytest.mark.parametrize("path", REAL, ids=[f"{p.parent.name}/{p.stem}" for p in REAL])
+def test_a_real_pair_aligns_the_same_with_every_cap_on(path: object, evaluator: Evaluator, monkeypatch: pytest.MonkeyPatch) -> None:
+    gold = read_gold_diff(path)  # type: ignore[arg-type]
+    out = ReportBuilder()
+    a, b = evaluator._document(path, gold.a, out), evaluator._document(path, gold.b, out)  # type: ignore[arg-type]
+    assert a is not None and b is not None, out.errors
+    every_pair = _key(al.align(a, b))
+    for cap in ("ALL_PAIRS", "GAP_ALL", "JOIN_ALL"):
+        monkeypatch.setattr(al, cap, 0)
+    assert _key(al.align(a, b)) == every_pair
