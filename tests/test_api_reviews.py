@@ -100,6 +100,9 @@ BAD_REVIEWS = [
         "section": "一", "quote": "x", "kind": "money", "value": 1, "unit": "yuan", "bound": "exact"}}}, 422, "outside", id="span-outside"),
     pytest.param({"action": "accept", "quantity_id": 0, "doc_id": "no-such.txt"}, 404, "not found", id="unknown-document"),
     pytest.param({"action": "correct", "quantity_id": 0, "correction": {"kind": "area"}}, 422, "kind", id="unknown-kind"),
+    pytest.param({"action": "withdraw"}, 422, "needs withdraws", id="withdraw-without-review"),
+    pytest.param({"action": "withdraw", "withdraws": 10 ** 6}, 422, "no missed span", id="withdraw-of-no-review"),
+    pytest.param({"action": "withdraw", "withdraws": 0}, 422, "no missed span", id="withdraw-of-a-verdict-not-an-add"),
     pytest.param({"action": "correct", "quantity_id": 0, "correction": {"group_ids": ["college_graduate", "火星人"]}}, 422,
                  "unknown group 火星人", id="unknown-group"),
     pytest.param({"action": "correct", "quantity_id": 0, "correction": {"kind": "money", "unit": "percent"}}, 422, "unit",
@@ -113,10 +116,28 @@ def test_a_bad_review_is_refused_and_nothing_stored(api_client: TestClient, anal
     body = {"doc_id": analysis.id} | review
     if body.get("quantity_id") == 0:
         body["quantity_id"] = proposed(analysis)[0].id
+    if body.get("withdraws") == 0:  # the id of a stored verdict that is no add
+        verdict = {"doc_id": analysis.id, "action": "accept", "quantity_id": proposed(analysis)[0].id}
+        body["withdraws"] = api_client.post("/v1/reviews", json=[verdict]).json()[0]["id"]
     before = api_client.get(f"/v1/reviews/{analysis.id}").json()
     r = api_client.post("/v1/reviews", json=[body])
     assert r.status_code == status and word in r.json()["error"], r.text
     assert api_client.get(f"/v1/reviews/{analysis.id}").json() == before
+
+
+def test_a_missed_span_withdrawn_leaves_the_golden_file(api_client: TestClient, analysis: Analysis) -> None:
+    def claimed() -> list[Any]:
+        return [g["value"] for g in api_client.get(f"/v1/golden/{analysis.id}").json()["quantities"] if g["value"] == 27182]
+
+    add = missed_review(analysis)
+    add["missed"]["quantity"]["value"] = 27182
+    [stored] = api_client.post("/v1/reviews", json=[add]).json()
+    assert claimed() == [27182]
+    r = api_client.post("/v1/reviews", json=[{"doc_id": analysis.id, "action": "withdraw", "withdraws": stored["id"], "note": "not a number"}])
+    assert r.status_code == 201, r.text
+    assert claimed() == []
+    again = api_client.post("/v1/reviews", json=[{"doc_id": analysis.id, "action": "withdraw", "withdraws": stored["id"]}])
+    assert again.status_code == 422 and "no missed span" in again.json()["error"]
 
 
 def test_one_bad_review_stores_none_of_its_list(api_client: TestClient, analysis: Analysis) -> None:

@@ -267,6 +267,10 @@ def test_a_span_marked_missed_is_highlighted_after_a_reload(api_client: TestClie
     marks = [m for m in p.marks if m.get("data-review-id") == str(review_id)]
     assert marks and marks[0]["class"] == "missed k-money" and marks[0]["id"] == f"missed-{review_id}"
     assert f'<li class="added v-add k-money" data-review-id="{review_id}"><a href="#missed-{review_id}">missed: 交通补助 = 200 yuan</a>' in page
+    w = api_client.post("/v1/reviews", json=[{"doc_id": a.id, "action": "withdraw", "withdraws": review_id}])
+    assert w.status_code == 201, w.text
+    page, p = parsed_page(api_client, a.id)  # withdrawn: neither highlighted nor listed
+    assert not [m for m in p.marks if m.get("data-review-id")] and f'data-review-id="{review_id}"' not in page
 
 
 def test_the_upload_page(api_client: TestClient) -> None:

@@ -3,7 +3,7 @@ what it claims.
 
 - accepted: the program's quantity, as it is;
 - corrected: the program's quantity with the reviewer's fields;
-- added (missed by the program): the reviewer's quantity;
+- added (missed by the program): the reviewer's quantity, unless withdrawn since;
 - rejected: left out, so the program's quantity counts against its precision;
 - unreviewed: kept with ``doubt: true``, so ``zhengce eval`` scores it apart (a prediction matched to it counts on
   neither side): the file claims nothing the reviewer did not confirm, and does not call a value wrong
@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from ..records import Analysis, Quantity
 from ..records.evaluation import GoldDocument, GoldQuantity, GoldSource
 from ..records.vocab import RULE_KINDS
-from .reviews import Review, quantity_to_gold
+from .reviews import Review, live_adds, quantity_to_gold
 
 log = logging.getLogger(__name__)
 
@@ -54,8 +54,8 @@ def reviewed_quantities(analysis: Analysis, reviews: Sequence[Review]) -> list[G
                 placed.append((q.evidence.span[0], quantity_to_gold(q, r.correction if r.action == "correct" else None)))
             except ValueError:  # refused when posted; a review stored by an older version is skipped
                 log.warning("review %s of %s cannot be a golden entry", r.id, q.id)
-    for r in reviews:
-        if r.action == "add" and r.missed is not None:
+    for r in live_adds(reviews):
+        if r.missed is not None:
             placed.append((r.missed.span[0] if r.missed.span else len(analysis.document.text), r.missed.quantity))
     return [g for _, g in sorted(placed, key=lambda p: p[0])]
 

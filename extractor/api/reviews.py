@@ -1,6 +1,7 @@
 """A reviewer's verdicts on extracted quantities: the records the API takes, and their rows in ``reviews``.
 
-A review accepts, rejects or corrects one quantity (by its id), or adds one the program missed. The newest
+A review accepts, rejects or corrects one quantity (by its id), adds one the program missed, or withdraws such
+an add (by the add's review id). The newest
 review of a quantity is its verdict; every review stays in the table, with its reviewer, note and time.
 ``value`` (JSON) holds a correction's fields, or a missed quantity and its span.
 """
@@ -19,7 +20,7 @@ from ..records import Analysis, Bound, Per, Quantity, QuantityKind, Unit
 from ..records._base import Record
 from ..records.evaluation import UNITS_OF_KIND, GoldQuantity
 
-Action = Literal["accept", "reject", "correct", "add"]
+Action = Literal["accept", "reject", "correct", "add", "withdraw"]
 
 
 class Correction(Record):
@@ -54,6 +55,7 @@ class ReviewIn(Record):
     quantity_id: str | None = Field(default=None, max_length=400, description="the quantity judged; none for add")
     correction: Correction | None = Field(default=None, description="for correct: the fields that change")
     missed: Missed | None = Field(default=None, description="for add: the quantity the program missed")
+    withdraws: int | None = Field(default=None, description="for withdraw: the id of the add review taken back")
     note: str | None = Field(default=None, max_length=4000)
     reviewer: str | None = Field(default=None, max_length=200)
 
@@ -140,9 +142,15 @@ def quantity_to_gold(q: Quantity, fix: Correction | None = None, doubt: bool = F
         raise ValueError("; ".join(err["msg"] for err in e.errors())) from None
 
 
-def review_problem(review: ReviewIn, analysis: Analysis) -> str | None:
-    """Why a review cannot be stored for this document, or None."""
+def review_problem(review: ReviewIn, analysis: Analysis, earlier: Sequence[Review] = ()) -> str | None:
+    """Why a review cannot be stored for this document (whose stored reviews are ``earlier``), or None."""
     ids = {q.id for q in analysis.quantities}
+    if review.action == "withdraw":
+        if review.withdraws is None:
+            return "a withdraw review needs withdraws (the id of the add review it takes back)"
+        if review.withdraws not in {r.id for r in live_adds(earlier)}:
+            return f"no missed span {review.withdraws} to withdraw in {analysis.id}"
+        return None
     if review.action == "add":
         if review.missed is None:
             return "an add review needs missed (the quantity the program missed)"
@@ -172,6 +180,8 @@ def _value(review: ReviewIn) -> str | None:
         return review.correction.model_dump_json(exclude_unset=True)
     if review.action == "add" and review.missed is not None:
         return review.missed.model_dump_json(exclude_unset=True)
+    if review.action == "withdraw":
+        return json.dumps({"withdraws": review.withdraws})
     return None
 
 
@@ -196,8 +206,16 @@ def _row_to_review(row: dict[str, object]) -> Review:
         extra["correction"] = Correction.model_validate(value)
     elif row["action"] == "add" and value is not None:
         extra["missed"] = Missed.model_validate(value)
+    elif row["action"] == "withdraw" and value is not None:
+        extra["withdraws"] = value["withdraws"]
     return Review(id=row["id"], doc_id=row["doc_id"], action=row["action"], quantity_id=row["quantity_id"],  # type: ignore[arg-type]
                   note=row["note"], reviewer=row["reviewer"], created=row["created"], **extra)  # type: ignore[arg-type]
+
+
+def live_adds(reviews: Sequence[Review]) -> list[Review]:
+    """The ``add`` reviews (missed spans) no later ``withdraw`` took back, oldest first."""
+    gone = {r.withdraws for r in reviews if r.action == "withdraw"}
+    return [r for r in reviews if r.action == "add" and r.missed is not None and r.id not in gone]
 
 
 def reviews_of(store: Store, doc_id: str) -> list[Review]:
@@ -207,5 +225,5 @@ def reviews_of(store: Store, doc_id: str) -> list[Review]:
     return [_row_to_review(r) for r in rows]
 
 
-__all__ = ["Action", "Correction", "Missed", "Review", "ReviewIn", "add_reviews", "corrected_fields", "group_id", "quantity_to_gold", "review_problem",
+__all__ = ["Action", "Correction", "Missed", "Review", "ReviewIn", "add_reviews", "corrected_fields", "group_id", "live_adds", "quantity_to_gold", "review_problem",
            "reviews_of", "unknown_groups", "with_group_ids"]

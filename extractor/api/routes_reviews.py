@@ -51,12 +51,14 @@ def reviews_router(ctx: ApiContext) -> APIRouter:
 
     @router.post("/reviews", response_model=list[Review], status_code=201)
     def post_reviews(reviews: Annotated[list[ReviewIn], Body(max_length=1000)]) -> list[Review]:
-        """Store verdicts: accept, reject or correct a quantity (by its id), or add one the program missed. A
+        """Store verdicts: accept, reject or correct a quantity (by its id), add one the program missed, or
+        withdraw such an add (``withdraws``: its review id). A
         correction may change the kind (its unit follows) and the groups (``group_ids``: ids or names of
         ``zhengce groups``). One refused review (422, naming it) refuses the whole list: nothing is stored."""
         with ctx.open() as store:
             for r in reviews:
-                problem = review_problem(r, ctx.analysis(store, r.doc_id))
+                earlier = reviews_of(store, r.doc_id) if r.action == "withdraw" else []
+                problem = review_problem(r, ctx.analysis(store, r.doc_id), earlier)
                 if problem:
                     raise HTTPException(422, problem)  # nothing of the batch is stored
             return add_reviews(store, [_resolved(r) for r in reviews])

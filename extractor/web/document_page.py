@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..api.golden import verdicts as newest_reviews
-from ..api.reviews import Review, corrected_fields
+from ..api.reviews import Review, corrected_fields, live_adds
 from ..extract.taxonomy import groups as groups_taxonomy
 from ..records import Analysis, Quantity, Section
 from ..store.highlight import quantity_anchor, section_anchor
@@ -83,7 +83,7 @@ def missed_anchor(review_id: int) -> str:
 
 def _missed_spans(reviews: Sequence[Review]) -> list[Span]:
     return [Span(start=r.missed.span[0], end=r.missed.span[1], id=missed_anchor(r.id), kind=r.missed.quantity.kind, review=r.id)
-            for r in reviews if r.action == "add" and r.missed is not None and r.missed.span is not None]
+            for r in live_adds(reviews) if r.missed is not None and r.missed.span is not None]
 
 
 def _open_mark(sp: Span, first: bool, verdict: dict[str, str]) -> str:
@@ -190,8 +190,8 @@ def document_page(a: Analysis, reviews: Sequence[Review]) -> str:
     legend = "".join(f'<span class="k-{k}">{k}</span>' for k in KINDS)
     data = script_json({"doc_id": doc.id, "quantities": [quantity_data(q, verdict.get(q.id)) for q in shown],
                         "sections": [[s.path, s.span[0], s.span[1]] for s in _all_sections(doc.sections)],
-                        "missed": [missed_data(r) for r in reviews if r.action == "add" and r.missed is not None]})
-    added = "".join(_added(r) for r in reviews)
+                        "missed": [missed_data(r) for r in live_adds(reviews)]})
+    added = "".join(_added(r) for r in live_adds(reviews))
     body = (f'<h1>{e(doc.title or doc.id)}</h1><p class="meta">{meta} · <code>{e(doc.id)}</code> · '
             f'<a href="/v1/golden/{e(doc.id)}">golden file</a> · <a href="/v1/labelstudio/{e(doc.id)}">Label Studio task</a> · '
             f'<a href="/v1/documents/{e(doc.id)}/jsonld">JSON-LD</a></p>{HELP}<p class="legend">{legend}'

@@ -157,6 +157,26 @@
     });
     detail.appendChild(dl);
     detail.appendChild(text("blockquote", m.quote, "quote"));
+    var button = text("button", "withdraw this missed span");
+    button.type = "button";
+    button.id = "withdraw";
+    button.addEventListener("click", function () { withdraw(m); });
+    detail.appendChild(button);
+  }
+  function withdraw(m) {
+    post({ doc_id: data.doc_id, action: "withdraw", withdraws: m.review }, function () {
+      document.querySelectorAll('[data-review-id="' + m.review + '"]').forEach(function (el) {
+        if (el.tagName === "MARK") {
+          while (el.firstChild) { el.parentNode.insertBefore(el.firstChild, el); }
+          el.parentNode.removeChild(el);
+        } else {
+          el.parentNode.removeChild(el);
+        }
+      });
+      delete missedById[m.review];
+      detail.textContent = "";
+      detail.appendChild(text("p", "withdrawn: " + m.quote));
+    });
   }
   function groupsOf(value) {
     return value.split(/[\s,，、]+/).filter(Boolean);
