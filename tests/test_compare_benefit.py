@@ -122,3 +122,24 @@ def test_joined_benefits(text: str, number: str, expected: set[str]) -> None:
 
     q = next(q for q in text_to_quantities(text) if q.evidence.quote == number)
     assert joined_benefits(q, text) >= expected and (expected or not joined_benefits(q, text))
+
+
+U = "corpus/unseen/"
+NOT_PARAMETERS = [
+    # dalian 2011 第三十五条: a fine, under a chapter of 奖励与处罚
+    ("a-fine-is-no-reward", U + "dalian-2011-soil-water-conservation-measures.txt",
+     "dalian-2011-soil-water-conservation-measures.txt", "奖励", "金额", 1000.0, 95),
+    # guangdong 2022 第三十六条: 自受理申请之日起七个工作日内进行审核, a deadline of the office
+    ("a-procedure-deadline", U + "guangdong-2022-unemployment-insurance-regulation.txt",
+     "guangdong-2022-unemployment-insurance-regulation.txt", "失业保险金", "期限", 7.0, 99),
+    # shanghai 2021 第三十一条: 增加生育假六十天, a leave (benefits.yaml statutory_leave) under a chapter of 奖励
+    ("a-leave-is-no-reward", U + "shanghai-2021-population-family-planning-regulation.txt",
+     "shanghai-2021-population-family-planning-regulation.txt", "奖励", "期限", 60.0, 141),
+]
+
+
+@pytest.mark.parametrize(("path", "doc_id", "benefit", "label", "value", "line"), [c[1:] for c in NOT_PARAMETERS],
+                         ids=[c[0] for c in NOT_PARAMETERS])
+def test_penalties_deadlines_and_leaves_stay_out(path: str, doc_id: str, benefit: str, label: str, value: float,
+                                                 line: int) -> None:
+    assert not _has(_shown(path, doc_id, benefit), label, value, line)

@@ -150,9 +150,12 @@ class CompareRules:
     holds: dict[str, frozenset[str]]
     record_before: tuple[str, ...]
     record_nouns: tuple[str, ...]
+    penalty_words: tuple[str, ...]
+    procedure_verbs: tuple[str, ...]
 
 
-RULE_KEYS = {"not_recipients", "unless_category", "holds", "record_before", "record_nouns"}
+RULE_KEYS = {"not_recipients", "unless_category", "holds", "record_before", "record_nouns", "penalty_words",
+             "procedure_verbs"}
 
 
 @functools.cache
@@ -170,10 +173,31 @@ def compare_rules() -> CompareRules:
     if unknown:
         raise ValueError(f"compare_rules.yaml: holds: no such benefit: {', '.join(unknown)}")
     return CompareRules(frozenset(data["not_recipients"]), frozenset(data["unless_category"]), holds,
-                        tuple(data["record_before"]), tuple(data["record_nouns"]))
+                        tuple(data["record_before"]), tuple(data["record_nouns"]), tuple(data["penalty_words"]),
+                        tuple(data["procedure_verbs"]))
 
 
 _CLAUSE_END = "，,；;。！？!?\n"
+
+
+def _clause_of(text: str, start: int, end: int) -> tuple[int, int]:
+    lo = max(text.rfind(c, 0, start) for c in _CLAUSE_END) + 1
+    hi = min((i for i in (text.find(c, end) for c in _CLAUSE_END) if i >= 0), default=len(text))
+    return lo, hi
+
+
+def no_parameter(q: Quantity, text: str) -> bool:
+    """A number that is no benefit's parameter whatever its words name: the period of records to hand in
+    (``record_period``), a penalty (``处一千元至一万元的罚款``) or a deadline of a procedure (``自受理申请之日起七个工作日
+    内进行审核``), by the tables of compare_rules.yaml."""
+    rules = compare_rules()
+    start, end = q.evidence.span
+    lo, hi = _clause_of(text, start, end)
+    if any(w in text[lo:hi] for w in rules.penalty_words):
+        return True
+    if q.kind == "duration" and q.unit == "day" and text[end : end + 2].lstrip(" \u3000").startswith("内"):
+        return any(v in text[end:hi] for v in rules.procedure_verbs)
+    return record_period(q, text)
 
 
 def record_period(q: Quantity, text: str) -> bool:
@@ -308,9 +332,10 @@ def analyses_to_table(
     asked = _ids(benefits(), benefit) if benefit else frozenset()  # the benefit's ids, for allocation()
     for analysis in analyses:
         doc, quantities = analysis.document, analysis.quantities
-        candidates = [q for q in quantities if q.role == "parameter" and q.kind in kinds and matches_group(q, group)]
-        chosen = held_values([q for q in candidates if (matches_benefit(q, benefit) or joined_benefits(q, doc.text) & asked)
-                              and not record_period(q, doc.text)], benefit)
+        candidates = [q for q in quantities if q.role == "parameter" and q.kind in kinds and matches_group(q, group)
+                      and not no_parameter(q, doc.text)]
+        chosen = held_values([q for q in candidates if matches_benefit(q, benefit) or joined_benefits(q, doc.text) & asked],
+                             benefit)
         chosen = granted_conditions(doc.text, candidates, chosen)
         by_class: dict[str | None, list[Quantity]] = {}
         for q in chosen:
