@@ -61,7 +61,7 @@ CASES = [
      "第二条 本办法自发布之日起施行。",
      "第一条 生产、使用单位有下列行为之一的，责令停止违法行为，并处10万元以上50万元以下的罚款；情节严重的，并处50万元以上100万元以下的罚款。\n"
      "第二条 本办法自发布之日起施行。",
-     [("changed", 20000.0, 100000.0), ("changed", 100000.0, 500000.0)], ["罚款"]),
+     [("changed", 20000.0, 100000.0), ("changed", 100000.0, 500000.0)], ["情节严重的，处…的罚款"]),
     # accounting law 2017 第四十二条 -> 2024 第四十条: the persons' fine names them in a clause of its own (对其…人员，可以处)
     ("fines-paired-by-party-accounting-law-2024",
      "第一条 违反本法规定，有下列行为之一的，责令限期改正，可以对单位并处三千元以上五万元以下的罚款；"
@@ -72,7 +72,7 @@ CASES = [
      "对其直接负责的主管人员和其他直接责任人员可以处五万元以上五十万元以下的罚款：\n（一）不依法设置会计账簿的。\n"
      "第二条 本法自发布之日起施行。",
      [("changed", 3000.0, 200000.0), ("changed", 2000.0, 50000.0), ("added", None, 200000.0), ("added", None, 50000.0)],
-     ["罚款"]),
+     ["对直接负责的主管人员和其他直接责任人员处…的罚款"]),
     # chongqing population and family planning 2021 第二十三条: a leave stated, then restated as the condition of its pay
     ("a-rule-restated-as-a-condition-is-one-rule-chongqing-2021",
      "第一条 符合法律法规规定生育的女职工，产假期满后可连续休假至子女一周岁止，休假期间的月工资按照不低于休假前本人基本工资的百分之七十五发给。\n"

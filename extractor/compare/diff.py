@@ -235,8 +235,14 @@ def _terms(q: Quantity) -> str:
 
 
 def _what(p: Placed, heading: str | None) -> str:
-    """What a number governs, for a summary: its benefit if named, else its clause's subject."""
-    return p.q.benefit or p.subject or heading or ""
+    """What a number governs, for a summary: its benefit if named, else its clause's subject, with the party and
+    the aggravated tier its sentence names outside the clause (``情节严重的，对单位并处…的罚款``)."""
+    what = p.q.benefit or p.subject or heading or ""
+    if p.party and p.party not in what:
+        what = f"对{p.party}{what.removeprefix('对')}"
+    if p.aggravated and p.tier and p.tier not in p.clause:
+        what = f"{p.tier}，{what}"
+    return what
 
 
 def _change(m: Match, heading: str | None) -> ParameterChange:

@@ -57,6 +57,8 @@ class Placed:
     aggravated: bool = False
     paragraph: int = 0  # where its paragraph starts (after the last line break)
     sentence: int = 0  # where its sentence starts (after the last 。 or line break)
+    tier: str = ""  # the condition its clause hangs on (情节严重的), when in another clause
+    party: str = ""  # whom the rule falls on (单位, 其直接负责的主管人员和其他直接责任人员)
 
     @property
     def path(self) -> str:
@@ -193,7 +195,7 @@ def place(doc: Document, q: Quantity, art: Article) -> Placed:
     paragraph = max(lo, doc.text.rfind("\n", lo, start) + 1)
     sentence = max(paragraph, doc.text.rfind("。", lo, start) + 1)
     return Placed(q, art, clause, subject, frozenset(words), anchor_of(doc, q), frozenset(context), aggravated,
-                  paragraph, sentence)
+                  paragraph, sentence, tier, party)
 
 
 def working_days(q: Quantity) -> bool:
