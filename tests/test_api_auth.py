@@ -152,3 +152,22 @@ def test_signing_out_ends_the_session(api_client: TestClient) -> None:
     r = api_client.post("/logout", follow_redirects=False)
     assert r.status_code == 303 and f"{SESSION_COOKIE}=" in r.headers["set-cookie"]
     assert api_client.get("/search", follow_redirects=False).status_code == 303
+
+
+def test_wrong_keys_are_limited_per_client(tmp_path: Path) -> None:
+    """After ``login_attempts`` wrong keys within ``login_window_s``, every attempt is 429, the right key too,
+    until the oldest failure ages out."""
+    import time
+
+    from extractor.api import ApiSettings
+    from extractor.web.app import create_app
+
+    settings = ApiSettings(workers=1, warm=False, login_attempts=3, login_window_s=1.5)
+    with TestClient(create_app(tmp_path / "store", api_key=KEY, settings=settings)) as c:
+        started = time.monotonic()
+        assert [sign_in(c, key=f"guess {n}").status_code for n in range(3)] == [401, 401, 401]
+        locked = sign_in(c)
+        assert locked.status_code == 429 and "too many wrong keys" in locked.text and int(locked.headers["retry-after"]) >= 1
+        assert "set-cookie" not in locked.headers
+        time.sleep(max(0.0, 1.6 - (time.monotonic() - started)))
+        assert sign_in(c).status_code == 303

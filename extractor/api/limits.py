@@ -46,6 +46,9 @@ class ApiSettings(BaseModel):
     retry_after: int = Field(default=5, gt=0, description="seconds a 503 asks the client to wait (Retry-After)")
     warm: bool = Field(default=True, description="build the extraction pipeline in the server at start, so every "
                                                  "analysis process forked from it starts warm")
+    login_attempts: int = Field(default=10, gt=0, description="wrong keys a client may try at /login within login_window_s; "
+                                                               "then every attempt gets 429 until the oldest ages out")
+    login_window_s: float = Field(default=600.0, gt=0, description="the window of login_attempts, in seconds")
 
     @property
     def max_upload_bytes(self) -> int:

@@ -4,7 +4,11 @@ is sent to ``/login`` and back). The rules of the cookie and of writes are in :m
 
 from __future__ import annotations
 
+import math
 import secrets
+import threading
+import time
+from collections import deque
 from typing import Annotated
 from urllib.parse import quote
 
@@ -16,6 +20,38 @@ from ..api.auth import SESSION_COOKIE, allowed, safe_next, session_token, signed
 from .html_base import e, page
 
 login_router = APIRouter(include_in_schema=False)
+
+
+class Attempts:
+    """The wrong keys tried at /login, per client address, within a window: a client over the limit is refused
+    (429) until its oldest failure ages out, even with the right key, so that guessing stays slow. Kept by the
+    app (``app.state.login_attempts``), lost when it stops."""
+
+    def __init__(self, limit: int, window_s: float) -> None:
+        self.limit, self.window_s = limit, window_s
+        self._failed: dict[str, deque[float]] = {}
+        self._lock = threading.Lock()
+
+    def _recent(self, host: str, now: float) -> deque[float]:
+        times = self._failed.setdefault(host, deque())
+        while times and times[0] <= now - self.window_s:
+            times.popleft()
+        if not times:
+            del self._failed[host]  # an address that stopped failing is forgotten
+        return times
+
+    def wait_s(self, host: str) -> float:
+        """0 if ``host`` may try a key now, else the seconds until it may."""
+        now = time.monotonic()
+        with self._lock:
+            times = self._recent(host, now)
+            return times[0] + self.window_s - now if len(times) >= self.limit else 0.0
+
+    def failed(self, host: str) -> None:
+        with self._lock:
+            now = time.monotonic()
+            self._recent(host, now)
+            self._failed.setdefault(host, deque()).append(now)
 
 
 class LoginNeeded(Exception):
@@ -39,7 +75,9 @@ def require_sign_in(request: Request) -> None:
 
 
 def install_login(app: FastAPI) -> None:
-    """The login routes, and the answer to :class:`LoginNeeded`: a redirect to the form."""
+    """The login routes (with their :class:`Attempts`), and the answer to :class:`LoginNeeded`: a redirect to the form."""
+    settings = app.state.zhengce.settings
+    app.state.login_attempts = Attempts(settings.login_attempts, settings.login_window_s)
     app.include_router(login_router)
 
     @app.exception_handler(LoginNeeded)
@@ -75,7 +113,14 @@ def login(request: Request, key: Annotated[str, Form(max_length=1000)],
     target = safe_next(next)
     if expected is None:
         return RedirectResponse(target, status_code=303)
+    attempts: Attempts = request.app.state.login_attempts
+    host = request.client.host if request.client else "?"
+    wait = attempts.wait_s(host)
+    if wait > 0:
+        return HTMLResponse(login_page(target, f"too many wrong keys: try again in {math.ceil(wait)} s"), status_code=429,
+                            headers={"Retry-After": str(math.ceil(wait))})
     if not secrets.compare_digest(key.encode(), expected.encode()):
+        attempts.failed(host)
         return HTMLResponse(login_page(target, "wrong key"), status_code=401)
     done = RedirectResponse(target, status_code=303)
     done.set_cookie(SESSION_COOKIE, session_token(expected), httponly=True, samesite="strict", path="/",
@@ -90,4 +135,4 @@ def logout() -> RedirectResponse:
     return done
 
 
-__all__ = ["LoginNeeded", "install_login", "login_page", "login_router", "require_sign_in"]
+__all__ = ["Attempts", "LoginNeeded", "install_login", "login_page", "login_router", "require_sign_in"]
