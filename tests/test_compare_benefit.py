@@ -143,3 +143,12 @@ NOT_PARAMETERS = [
 def test_penalties_deadlines_and_leaves_stay_out(path: str, doc_id: str, benefit: str, label: str, value: float,
                                                  line: int) -> None:
     assert not _has(_shown(path, doc_id, benefit), label, value, line)
+
+
+def test_group_keeps_the_rows_of_that_class() -> None:
+    """--group 硕士研究生 over 001 五/18: the 硕士研究生 row alone (the 博士/本科 rows of the same rule are other classes),
+    its 3年 with the phrase that names the class as evidence."""
+    table = analyses_to_table(_analyses("corpus/texts/001_e001dd900bee0134.txt"), benefit="生活补贴", group="硕士研究生")
+    assert {r.recipient_class for r in table.rows} == {"master_graduate"}
+    phrases = {g for r in table.rows for col, vs in r.cells.items() if col.startswith("期限") for v in vs for g in v.groups}
+    assert phrases == {"35 周岁以下的硕士研究生"}

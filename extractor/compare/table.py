@@ -125,6 +125,23 @@ def matches_benefit(q: Quantity, query: str | None) -> bool:
     return (q.benefit_id in asked) or (bool(text) and (norm_title(query) in text or any(s in text for s in _surfaces(query))))
 
 
+def in_group(cls: str | None, q: Quantity, query: str | None) -> bool:
+    """Does a value under the recipient class ``cls`` belong to the group asked (``--group``): the class is the
+    group or one of its descendants; a value of no class, when the value's own groups match."""
+    if not query:
+        return True
+    return cls in _ids(groups(), query) if cls is not None else matches_group(q, query)
+
+
+def class_phrases(q: Quantity, cls: str | None) -> list[str]:
+    """The value's group phrases that name its row's class (its evidence in that row), else all of them."""
+    if cls is None:
+        return list(q.groups)
+    tax = groups()
+    named = [g for g in q.groups if any(h == cls or cls in tax.ancestors(h) for _, _, h in tax.find(g))]
+    return named or list(q.groups)
+
+
 def matches_group(q: Quantity, query: str | None) -> bool:
     """Does a quantity apply to the group named by ``query``?"""
     if not query:
@@ -332,8 +349,7 @@ def analyses_to_table(
     asked = _ids(benefits(), benefit) if benefit else frozenset()  # the benefit's ids, for allocation()
     for analysis in analyses:
         doc, quantities = analysis.document, analysis.quantities
-        candidates = [q for q in quantities if q.role == "parameter" and q.kind in kinds and matches_group(q, group)
-                      and not no_parameter(q, doc.text)]
+        candidates = [q for q in quantities if q.role == "parameter" and q.kind in kinds and not no_parameter(q, doc.text)]
         chosen = held_values([q for q in candidates if matches_benefit(q, benefit) or joined_benefits(q, doc.text) & asked],
                              benefit)
         chosen = granted_conditions(doc.text, candidates, chosen)
@@ -342,7 +358,7 @@ def analyses_to_table(
             if any(allocation(g, asked) for g in title_groups(doc.text, q.evidence.span[0])):
                 continue  # an item of a list titled for a non-recipient (…作为反担保人的条件)
             for c in classes_of(q, doc.text):
-                if not allocation(c, asked):
+                if not allocation(c, asked) and in_group(c, q, group):
                     by_class.setdefault(c, []).append(q)
         for cls, qs in by_class.items():
             spans = {q.evidence.span for q in qs}
@@ -353,7 +369,7 @@ def analyses_to_table(
                 col = column_of(q)
                 columns.setdefault(col, None)
                 cells.setdefault(col, []).append(Value(
-                    value=q.value, value_max=q.value_max, groups=q.groups, benefit=q.benefit, section=q.section,
+                    value=q.value, value_max=q.value_max, groups=class_phrases(q, cls), benefit=q.benefit, section=q.section,
                     quote=q.evidence.quote, page=q.evidence.page, line=q.evidence.line,
                 ))
             rows.append(Row(
