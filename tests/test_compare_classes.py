@@ -30,6 +30,10 @@ NEW = [
      "对大中专学生（含毕业 5 年内的普通高校、职业学校、技工院校毕业生及在校学生，毕业 5 年内留学回国人员）、就业困难人员、"
      "脱贫家庭劳动力、返乡农民工首次创办企业或从事个体经营，自工商登记注册之日起正常经营 1 年以上的，给予一次性开业补贴 5000 元。",
      "1 年", "duration", 0, [None]),
+    # a modifier's groups inside the subject phrase are no class of a condition stated for all the recipients
+    ("modifier-groups-in-the-phrase-are-no-class",
+     "对首次创办小微企业或从事个体经营，且所创办企业或个体工商户自工商登记注册之日起正常运营1年以上的离校2年内高校毕业生、就业困难人员，"
+     "给予一次性创业补贴。", "1年", "duration", 0, [None]),
     # 000 七是: 分别 over the recipients that end the phrase: every value they share is each one's
     ("shared-term-of-a-distributing-rule",
      "对首次来宛到“重点企业”工作、35岁以下、签订3年以上劳动合同并缴纳社会保险的全日制博士研究生、硕士研究生、本科毕业生，"

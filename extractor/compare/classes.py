@@ -287,6 +287,8 @@ def classes_of(q: Quantity, text: str) -> list[str | None]:
         return list(rule.ids)  # the grant names the recipients by their general name (…的，给予企业…)
     if own and (rule is None or clause_start >= rule.end):
         return list(own)
+    if rule is not None and not set(own) <= set(rule.ids):
+        own = []  # groups of a modifier inside the subject phrase (且所创办企业或个体工商户…正常运营1年以上的…毕业生)
     if rule is not None and rule.distributes and (nth := _distributed(text, start, len(rule.ids))) is not None:
         return [rule.ids[nth]]
     if rule is not None and (rule.distributes or _GRANTS.search(text, clause_start, clause_end)):
