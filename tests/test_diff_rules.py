@@ -214,6 +214,16 @@ REAL_CASES = [
      ("changed", "count", 1.0, 2.0, "第一条", "第一条"), False),
     ("dongguan-contract-renamed-is-no-new-anchor", "dongguan-rental-housing-safety",
      ("changed", "duration", 3.0, 3.0, "第十条", "第十四条"), False),
+    # the alignment leaves old 第二十五条 without a partner beside 第二十四条 -> new 第二十九条 (a merge): its deadline is
+    # paired with the new one there, not repealed and added
+    ("beijing-filing-deadline-of-a-missed-merge", "beijing-filing-review",
+     ("changed", "duration", 60.0, 30.0, "第四章/第二十五条", "第四章/第二十九条"), True),
+    # new 第三章/第二十条 left without a partner beside new 第二十一条 <- old 第二十条 (a split)
+    ("chongqing-children-of-a-missed-split", "chongqing-population-family-planning",
+     ("changed", "count", 2.0, 3.0, "第三章/第二十条", "第三章/第二十条"), True),
+    # old 第四十三条's fines are twins of 第四十四条's (merged into new 第四十一条): not paired with other new fines
+    ("accounting-twin-fine-not-rejoined", "accounting-law",
+     ("changed", "money", 3000.0, 500000.0, "第六章/第四十三条", "第五章/第四十一条"), False),
     ("food-safety-item-stays-in-its-main-partner", "food-safety-interpretation",
      ("moved", "money", 100000.0, 100000.0, "第六条", "第三条"), False),
 ]

@@ -18,7 +18,7 @@ from ..segment.versions import same_work
 from ..text.patterns import norm_title
 from .align import Article, Pairing, align, same_text
 from .chapters import align_chapters
-from .pairing import Match, Placed, moves, pair_numbers, place, restated, same_anchor, working_days
+from .pairing import Match, Placed, moves, pair_numbers, place, rejoin, restated, same_anchor, working_days
 from .parts import align_parts
 from .phrases import phrase_changes, phrase_keys
 
@@ -304,6 +304,28 @@ def _primary(a_arts: list[Article], b_arts: list[Article], sims: dict[tuple[int,
     return out
 
 
+def near_unpaired(pairings: list[Pairing]) -> dict[tuple[int, int], tuple[str, int]]:
+    """Pairs of articles (places: A order, B order) one of which has no partner while the article beside it (side
+    ``a`` or ``b``, and its place) is linked to the other: where a split or merge link may have been missed (A
+    第二十五条 removed beside 第二十四条, which became B 第二十九条)."""
+    a_at = {p.a.order for p in pairings if p.a}
+    b_at = {p.b.order for p in pairings if p.b}
+    of_a: dict[int, list[int]] = {}
+    of_b: dict[int, list[int]] = {}
+    for p in pairings:
+        if p.a and p.b:
+            of_a.setdefault(p.a.order, []).append(p.b.order)
+            of_b.setdefault(p.b.order, []).append(p.a.order)
+    out: dict[tuple[int, int], tuple[str, int]] = {}
+    for p in pairings:
+        for d in (-1, 1):
+            if p.a and not p.b and p.a.order + d in a_at:
+                out.update(((p.a.order, j), ("a", p.a.order + d)) for j in of_a.get(p.a.order + d, ()))
+            elif p.b and not p.a and p.b.order + d in b_at:
+                out.update(((i, p.b.order), ("b", p.b.order + d)) for i in of_b.get(p.b.order + d, ()))
+    return out
+
+
 def groups_of(pairings: list[Pairing]) -> list[tuple[list[Article], list[Article]]]:
     """The articles linked to each other, as groups (A's, B's) in A's order: one A and one B for a plain pair,
     several for a split or a merge. Unchanged and renumbered pairs (the same text) are left out."""
@@ -386,6 +408,7 @@ def analyses_to_diff(analysis_a: Analysis, analysis_b: Analysis) -> Diff:
     matches: list[Match] = []
     spans_a, spans_b = sorted(q.evidence.span for q in qa), sorted(q.evidence.span for q in qb)
     elsewhere = (phrase_keys(a, [p.a for p in pairings if p.a]), phrase_keys(b, [p.b for p in pairings if p.b]))
+    placed: dict[tuple[str, int], list[Placed]] = {}  # the numbers of each paired article (side, place)
     # articles linked to several others (split or merged) are compared as one group, once
     for a_arts, b_arts in groups_of(pairings):
         if len(a_arts) > 1:
@@ -395,6 +418,8 @@ def analyses_to_diff(analysis_a: Analysis, analysis_b: Analysis) -> Diff:
         heading = b_arts[0].heading or a_arts[0].heading
         xs = [place(a, q, x) for x in a_arts for q in qa if _in(q, x)]
         ys = [place(b, q, y) for y in b_arts for q in qb if _in(q, y)]
+        for p_ in (*xs, *ys):
+            placed.setdefault(("a" if p_ in xs else "b", p_.order), []).append(p_)
         matches += pair_numbers(xs, ys, _primary(a_arts, b_arts, sims))
         changes += phrase_changes(a, b, a_arts, b_arts, heading, (spans_a, spans_b), elsewhere)
     # between two versions, the rules of an inserted or repealed article are rules added or repealed, with their numbers
@@ -409,6 +434,8 @@ def analyses_to_diff(analysis_a: Analysis, analysis_b: Analysis) -> Diff:
                 again = restated(gone)
                 matches += [Match(x, None) for k, x in enumerate(gone) if k not in again]
     heading_of = {("a", x.path): x.heading for x in (p.a for p in pairings) if x} | {("b", y.path): y.heading for y in (p.b for p in pairings) if y}
+    if relation == "version":
+        matches = rejoin(matches, near_unpaired(pairings), placed)
     changes = [_change(m, heading_of.get(("b", m.y.path)) if m.y else heading_of.get(("a", m.x.path)) if m.x else None)
                for m in moves(matches)] + changes
     order = {"changed": 0, "moved": 1, "added": 2, "removed": 3}

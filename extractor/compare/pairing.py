@@ -31,6 +31,8 @@ RESTATED = 0.5  # a number of an article with the value and this like a subject 
 RESTATE_NEAR = 8  # the numbers of one value in a paragraph compared with each
 PRIMARY = 0.05  # of two like candidates, the one in the article's main partner ranks first
 LONE = 0.1  # the last number of a kind on each side of an article pair is its rule rewritten if this alike
+TWIN = 0.8  # two numbers of one value and subjects this alike are one rule's
+REJOINED = 0.4  # a number repealed next to where one was added, this alike, is that rule changed (a link missed)
 MOVED = 0.5  # a number repealed in one article and added with the same value in another: moved, at or above this
 SUBJECT_MAX = 28  # characters of a subject in a summary
 ALL_PAIRS = 40_000  # up to this many pairs of numbers in a group of articles, every pair sharing wording is scored
@@ -383,4 +385,49 @@ def moves(matches: list[Match]) -> list[Match]:
             continue
         done |= {k, n}
         joined.append(Match(matches[k].x, matches[n].y, moved=True))
+    return [m for k, m in enumerate(matches) if k not in done] + joined
+
+
+def _twin(p: Placed, others: Sequence[Placed]) -> bool:
+    """``others`` hold the same rule as ``p``: its value and a subject this alike (TWIN)."""
+    return any(same_value(p.q, o.q) and similarity(set(p.words), set(o.words)) >= TWIN for o in others)
+
+
+def rejoin(matches: list[Match], near: dict[tuple[int, int], tuple[str, int]],
+           placed: dict[tuple[str, int], list[Placed]]) -> list[Match]:
+    """Numbers repealed in one article and added in another, where the two articles are ``near`` (places A order,
+    B order, and the article beside the one without a partner: a split or merge link the alignment missed), of one
+    kind and other values, with subjects alike (REJOINED): one rule changed (``应当在六十日内提出…书面处理意见`` →
+    ``制定机关应当在三十日内提出书面处理意见``), not repealed and added. A number of the article without a partner whose twin
+    (``placed``: the numbers of each paired article, by side and place) stands in an article beside it is that twin's
+    copy (two articles of one
+    wording merged), not this rule's old value."""
+    gone = [k for k, m in enumerate(matches) if m.y is None and m.x is not None]
+    by_b: dict[tuple[int, str], list[int]] = {}
+    for n, m in enumerate(matches):
+        if m.x is None and m.y is not None:
+            by_b.setdefault((m.y.order, m.y.q.kind), []).append(n)
+    beside_a: dict[int, list[tuple[int, tuple[str, int]]]] = {}
+    for (a_order, b_order), via in near.items():
+        beside_a.setdefault(a_order, []).append((b_order, via))
+    cands = []
+    for k in gone:
+        x = matches[k].x
+        assert x is not None
+        for b_order, via in beside_a.get(x.order, ()):
+            for n in by_b.get((b_order, x.q.kind), ()):
+                y = matches[n].y
+                assert y is not None
+                side, lone = ("a", x) if via[0] == "a" else ("b", y)
+                beside = [o for d in (-1, 1) for o in placed.get((side, lone.order + d), ())]
+                if same_value(x.q, y.q) or _twin(lone, beside):
+                    continue
+                if (score := similarity(set(x.words), set(y.words))) >= REJOINED:
+                    cands.append((score, k, n))
+    done: set[int] = set()
+    joined: list[Match] = []
+    for _, k, n in sorted(cands, key=lambda c: (-c[0], c[1], c[2])):
+        if k not in done and n not in done:
+            done |= {k, n}
+            joined.append(Match(matches[k].x, matches[n].y))
     return [m for k, m in enumerate(matches) if k not in done] + joined
