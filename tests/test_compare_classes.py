@@ -30,10 +30,11 @@ NEW = [
      "对大中专学生（含毕业 5 年内的普通高校、职业学校、技工院校毕业生及在校学生，毕业 5 年内留学回国人员）、就业困难人员、"
      "脱贫家庭劳动力、返乡农民工首次创办企业或从事个体经营，自工商登记注册之日起正常经营 1 年以上的，给予一次性开业补贴 5000 元。",
      "1 年", "duration", 0, [None]),
-    # a modifier's groups inside the subject phrase are no class of a condition stated for all the recipients
+    # 000 二/一是: the firms a talent works in are a modifier of the 对-phrase, no class of its salary condition
     ("modifier-groups-in-the-phrase-are-no-class",
-     "对首次创办小微企业或从事个体经营，且所创办企业或个体工商户自工商登记注册之日起正常运营1年以上的离校2年内高校毕业生、就业困难人员，"
-     "给予一次性创业补贴。", "1年", "duration", 0, [None]),
+     "对重点产业龙头企业、单项冠军企业、专精特新“小巨人”企业、上市及省定上市后备企业、高新技术企业（以下简称“重点企业”）全职从事技术"
+     "研发工作、年薪超过20万元的科技创新人才，由企业自主推荐，3年内每年给予人才年薪20%、最高20万元的创新贡献津贴。",
+     "20万元", "money", 0, [None]),
     # 000 七是: 分别 over the recipients that end the phrase: every value they share is each one's
     ("shared-term-of-a-distributing-rule",
      "对首次来宛到“重点企业”工作、35岁以下、签订3年以上劳动合同并缴纳社会保险的全日制博士研究生、硕士研究生、本科毕业生，"
