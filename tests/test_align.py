@@ -115,3 +115,23 @@ def test_a_real_pair_aligns_the_same_with_every_cap_on(path: object, evaluator: 
     for cap in ("ALL_PAIRS", "GAP_ALL", "JOIN_ALL"):
         monkeypatch.setattr(al, cap, 0)
     assert _key(al.align(a, b)) == every_pair
+
+
+# name: (A's articles, B's articles, the links expected among them); the wording of corpus/texts/004 (l. 4217, 4327)
+SAME_WORDING_CASES = {
+    "a_list_item_and_its_text_unnumbered": (
+        ["7. 贷款决议书（小微企业）", "对符合条件的人员给予补贴。", "贷款决议书（小微企业）"],
+        ["贷款决议书（小微企业）", "对符合条件的人员给予补贴。", "7. 贷款决议书（小微企业）"],
+        {("第1条", "第3条"): "renumbered", ("第3条", "第1条"): "renumbered", ("第2条", "第2条"): "unchanged"},
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(SAME_WORDING_CASES), ids=list(SAME_WORDING_CASES))
+def test_of_two_articles_of_one_wording_the_same_text_is_the_partner(name: str) -> None:
+    """Their bigrams are the same (the item number is no wording), so both pairs score 1 (and, summed in two
+    orders, the one of another text could score 1 + 2e-16): the same text is the anchor, not the nearer one."""
+    xs, ys, expected = SAME_WORDING_CASES[name]
+    a, b = (_document("\n".join(f"第{k}条 {t}" for k, t in enumerate(side, 1))) for side in (xs, ys))
+    got = {(p.a.path if p.a else None, p.b.path if p.b else None): p.status for p in al.align(a, b)}
+    assert got == expected

@@ -160,7 +160,8 @@ class _Wording:
 
     def dice(self, i: int, j: int) -> float:
         total = self.wa[i] + self.wb[j]
-        return 2 * self.mass(self.a[i] & self.b[j]) / total if total else 0.0
+        # at most 1: two articles of the same bigrams (a label aside) sum them in two orders, 1 + 2e-16 apart
+        return min(1.0, 2 * self.mass(self.a[i] & self.b[j]) / total) if total else 0.0
 
 
 def _postings(sets: Sequence[set[int]], size: int, keep: Sequence[int] | None = None) -> list[list[int]]:
@@ -423,7 +424,8 @@ def _one_to_one(xs: Sequence[Article], ys: Sequence[Article], sim: _Sim) -> dict
     used_i: set[int] = set()
     used_j: set[int] = set()
     unique: list[tuple[int, int]] = []
-    for i, j in sorted(anchors, key=lambda p: (-sim.get(*p), abs(p[0] - p[1]))):
+    # of anchors alike as much, the same text first (7. 贷款决议书 and 贷款决议书 have one wording), then the nearer
+    for i, j in sorted(anchors, key=lambda p: (-sim.get(*p), sim.ka[p[0]] != sim.kb[p[1]], abs(p[0] - p[1]))):
         if i not in used_i and j not in used_j:
             unique.append((i, j))
             used_i.add(i)
