@@ -111,6 +111,12 @@ CASES = [
      "第一条 社会保险行政部门应当自工伤认定决定作出之日起20日内，将工伤认定决定送达受伤害职工。\n"
      "第二条 本办法自发布之日起施行。",
      [("changed", 20.0, 20.0)], ["20个工作日改为20天"]),
+    # hebei population and family planning 2021 第四十九条: the fine now falls only on who 拒不改正
+    ("a-fine-moved-to-an-aggravated-tier-is-not-its-old-value-hebei-2021",
+     "第一条 违反本条例规定的，由卫生健康主管部门责令改正，处五千元以上一万五千元以下的罚款。\n第二条 本条例自发布之日起施行。",
+     "第一条 违反本条例规定的，由卫生健康主管部门责令改正，给予警告；拒不改正的，处五千元以上五万元以下的罚款。\n"
+     "第二条 本条例自发布之日起施行。",
+     [("removed", 5000.0, None), ("added", None, 5000.0)], ["拒不改正的"]),
     ("nothing-changed-nothing-reported",
      "第一条 给予一次性补贴1000元，期限不超过3年。\n第二条 本办法自发布之日起施行。",
      "第一条 给予一次性补贴1000元，期限不超过3年。\n第二条 本办法自发布之日起施行。",
@@ -224,6 +230,10 @@ REAL_CASES = [
     # old 第四十三条's fines are twins of 第四十四条's (merged into new 第四十一条): not paired with other new fines
     ("accounting-twin-fine-not-rejoined", "accounting-law",
      ("changed", "money", 3000.0, 500000.0, "第六章/第四十三条", "第五章/第四十一条"), False),
+    # old 第四十九条 (伪造证明: 五千元以上一万五千元以下) is linked to new 第四十九条 (托育机构: 拒不改正的，处五千元以上五万元
+    # 以下): a fine is not the old value of an aggravated tier's fine
+    ("hebei-fine-not-paired-with-an-aggravated-tier", "hebei-population-family-planning",
+     ("changed", "money", 5000.0, 5000.0, "第六章/第四十九条", "第六章/第四十九条"), False),
     ("food-safety-item-stays-in-its-main-partner", "food-safety-interpretation",
      ("moved", "money", 100000.0, 100000.0, "第六条", "第三条"), False),
 ]

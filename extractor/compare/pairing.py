@@ -239,6 +239,12 @@ def _score(x: Placed, y: Placed) -> float:
     return alike + bonus
 
 
+def _other_tier(x: Placed, y: Placed) -> bool:
+    """Two values of which one is a sanction's aggravated tier (拒不改正的，处…) and the other is not: not one
+    rule's old and new value."""
+    return x.aggravated != y.aggravated and not same_value(x.q, y.q)
+
+
 def _context(x: Placed, y: Placed) -> float:
     """How alike the contexts of two numbers are (0 unless both have one); -1 when one is a sanction's aggravated
     tier (情节严重的) and the other is not."""
@@ -294,7 +300,7 @@ def pair_numbers(xs: Sequence[Placed], ys: Sequence[Placed], primary: set[tuple[
     # and a number stays in its article's main partner when another place fits it no better (the same item in the
     # two articles an article was split into)
     ranked = ((s + CONTEXT * _context(xs[i], ys[j]) + PRIMARY * ((xs[i].order, ys[j].order) in primary), i, j)
-              for s, i, j in scored if s >= _floor(xs[i], ys[j]))
+              for s, i, j in scored if s >= _floor(xs[i], ys[j]) and not _other_tier(xs[i], ys[j]))
     cands = sorted(ranked, key=lambda c: (-c[0], abs(c[1] - c[2]), c[1]))
     used_i: set[int] = set()
     used_j: set[int] = set()
@@ -317,7 +323,8 @@ def pair_numbers(xs: Sequence[Placed], ys: Sequence[Placed], primary: set[tuple[
             left_x = [i for i, x in enumerate(xs) if i not in used_i and x.order == a_order and x.q.kind == kind]
             left_y = [j for j, y in enumerate(ys) if j not in used_j and y.order == b_order and y.q.kind == kind]
             # a clause of other words altogether (致使一人以上重伤… / 受过二次以上行政处罚) is another rule
-            if len(left_x) == 1 and len(left_y) == 1 and _score(xs[left_x[0]], ys[left_y[0]]) >= LONE:
+            if len(left_x) == 1 and len(left_y) == 1 and _score(xs[left_x[0]], ys[left_y[0]]) >= LONE \
+                    and not _other_tier(xs[left_x[0]], ys[left_y[0]]):
                 x, y = xs[left_x[0]], ys[left_y[0]]
                 used_i.add(left_x[0])
                 used_j.add(left_y[0])
