@@ -24,7 +24,7 @@ from __future__ import annotations
 import itertools
 import math
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 import regex
@@ -141,19 +141,15 @@ class _Wording:
 
         self.a = [encode(x.body) for x in xs]
         self.b = [encode(y.body) for y in ys]
-        df = [0] * len(ids)
-        for s in self.a + self.b:
-            for g in s:
-                df[g] += 1
+        self.df_a, self.df_b = [0] * len(ids), [0] * len(ids)  # how many articles of A, of B hold each bigram
+        for sets, df in ((self.a, self.df_a), (self.b, self.df_b)):
+            for s in sets:
+                for g in s:
+                    df[g] += 1
         n = len(self.a) + len(self.b)
-        self.w = [math.log(1 + n / c) for c in df]
+        self.w = [math.log(1 + n / (x + y)) for x, y in zip(self.df_a, self.df_b, strict=True)]
         self.wa = [self.mass(s) for s in self.a]
         self.wb = [self.mass(s) for s in self.b]
-
-    @property
-    def size(self) -> int:
-        """How many distinct bigrams the two documents hold."""
-        return len(self.w)
 
     def mass(self, s: set[int]) -> float:
         return sum(map(self.w.__getitem__, s))
@@ -164,12 +160,13 @@ class _Wording:
         return min(1.0, 2 * self.mass(self.a[i] & self.b[j]) / total) if total else 0.0
 
 
-def _postings(sets: Sequence[set[int]], size: int, keep: Sequence[int] | None = None) -> list[list[int]]:
-    """For each bigram, the articles (of ``keep``, else all) that hold it, in order."""
-    out: list[list[int]] = [[] for _ in range(size)]
-    for k in range(len(sets)) if keep is None else keep:
-        for g in sets[k]:
-            out[g].append(k)
+def _postings(sets: Sequence[set[int]], keep: Iterable[int], only: set[int]) -> dict[int, list[int]]:
+    """For each bigram of ``only``, the articles of ``keep`` that hold it, in order (one list per bigram asked
+    for, not per bigram of the documents: a text of random wording holds a new bigram every character)."""
+    out: dict[int, list[int]] = {}
+    for k in keep:
+        for g in sets[k] & only:
+            out.setdefault(g, []).append(k)
     return out
 
 
@@ -216,16 +213,16 @@ def _candidates(xs: Sequence[Article], ys: Sequence[Article], words: _Wording) -
 def _rare_pairs(words: _Wording, n: int, m: int) -> Iterator[tuple[int, list[int]]]:
     """For each article of A, the articles of B among its TOP and those it is among the TOP of, by the weight of
     the rare bigrams (held by at most RARE pairs of articles) they share; ties to the earlier article."""
-    in_b = _postings(words.b, words.size)
+    rare = {g for g, (x, y) in enumerate(zip(words.df_a, words.df_b, strict=True)) if x and y and x * y <= RARE}
+    in_a, in_b = _postings(words.a, range(n), rare), _postings(words.b, range(m), rare)
     shared: list[dict[int, float]] = [{} for _ in range(n)]
     w = words.w
-    for g, rows in enumerate(_postings(words.a, words.size)):
+    for g in sorted(in_a):
         cols = in_b[g]
-        if cols and len(rows) * len(cols) <= RARE:
-            for i in rows:
-                acc = shared[i]
-                for j in cols:
-                    acc[j] = acc.get(j, 0.0) + w[g]
+        for i in in_a[g]:
+            acc = shared[i]
+            for j in cols:
+                acc[j] = acc.get(j, 0.0) + w[g]
     by_col: list[list[tuple[float, int]]] = [[] for _ in range(m)]
     for i, acc in enumerate(shared):
         for j, v in acc.items():
@@ -470,8 +467,8 @@ def _joins(words: _Wording, pa: dict[int, int]) -> list[tuple[int, int]]:
     extra: list[tuple[int, int]] = []
     pb = {j: i for i, j in pa.items()}
     n_a, n_b = len(words.a), len(words.b)
-    in_a = _postings(words.a, words.size, sorted(pa))
-    in_b = _postings(words.b, words.size, sorted(pb))
+    in_a = _postings(words.a, sorted(pa), set().union(*(words.b[j] for j in range(n_b) if j not in pb)))
+    in_b = _postings(words.b, sorted(pb), set().union(*(words.a[i] for i in range(n_a) if i not in pa)))
 
     def residual(own: set[int], partner: set[int], host: set[int]) -> tuple[float, float]:
         mine = own - partner
@@ -480,8 +477,8 @@ def _joins(words: _Wording, pa: dict[int, int]) -> list[tuple[int, int]]:
 
     capped = len(pa) > JOIN_ALL  # a bigram in more than RARE paired articles names no host
 
-    def near(own: set[int], index: list[list[int]]) -> list[int]:
-        return sorted({k for g in own if len(ks := index[g]) <= RARE or not capped for k in ks})
+    def near(own: set[int], index: dict[int, list[int]]) -> list[int]:
+        return sorted({k for g in own if len(ks := index.get(g, ())) <= RARE or not capped for k in ks})
 
     for i in range(n_a):
         if i in pa:
