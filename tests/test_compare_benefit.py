@@ -152,3 +152,21 @@ def test_group_keeps_the_rows_of_that_class() -> None:
     assert {r.recipient_class for r in table.rows} == {"master_graduate"}
     phrases = {g for r in table.rows for col, vs in r.cells.items() if col.startswith("期限") for v in vs for g in v.groups}
     assert phrases == {"35 周岁以下的硕士研究生"}
+
+
+SPREADS = [
+    # 004#30 第九条: 贷款利率上限不超过 LPR+250BP; 002 一/4: LPR-150BP以下部分由借款人和借款企业承担
+    ("spread-above-lpr", "贷款利率上限不超过 LPR+250BP。", "LPR+250BP", (250.0, "bp")),
+    ("spread-below-lpr", "个人和小微企业创业担保贷款利息LPR-150BP以下部分由借款人和借款企业承担。", "LPR-150BP", (-150.0, "bp")),
+    ("a-plain-rate-is-no-spread", "按当地最低工资标准的70%给予就业见习补贴。", "70%", None),
+]
+
+
+@pytest.mark.parametrize(("text", "quote", "expected"), [c[1:] for c in SPREADS], ids=[c[0] for c in SPREADS])
+def test_a_spread_over_a_base_rate_is_shown_in_bp(text: str, quote: str, expected: tuple[float, str] | None) -> None:
+    from extractor.compare.table import column_of, spread
+    from extractor.extract import text_to_quantities
+
+    q = next(q for q in text_to_quantities(text) if q.evidence.quote == quote)
+    assert spread(q) == expected
+    assert column_of(q).endswith("(bp)") is (expected is not None)

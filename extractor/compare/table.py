@@ -31,6 +31,19 @@ PER_LABEL = {"person": "人", "month": "月", "year": "年", "enterprise": "企�
              "certificate": "证"}
 
 
+_SPREAD = regex.compile(r"(?P<base>LPR|贷款市场报价利率)[ \u3000]*(?P<sign>[+＋\-－—])[ \u3000]*(?P<n>\d+(?:\.\d+)?)[ \u3000]*(?:BP|bp|个基点)")
+
+
+def spread(q: Quantity) -> tuple[float, str] | None:
+    """A rate printed as a spread over a base rate in basis points (``LPR+150BP`` → 150, ``LPR-150BP`` → -150), as
+    the comparison shows it: in ``bp``, signed, not as the percentage points it adds (1.5) with its sign lost."""
+    m = _SPREAD.search(q.evidence.quote) if q.kind == "percent" else None
+    if m is None:
+        return None
+    n = float(m.group("n"))
+    return (-n if m.group("sign") in "-－—" else n), "bp"
+
+
 def column_of(q: Quantity) -> str:
     """The column a quantity belongs to: its kind, bound and period, e.g. ``金额·上限·每月 (yuan)``; who receives it
     (每人, 每户 …) is the row's recipient class, and 一次性 a lump sum like any other.
@@ -46,11 +59,12 @@ def column_of(q: Quantity) -> str:
     per = [p for p in q.per if p not in ONE_PARAMETER]
     if per:
         parts.append("每" + "每".join(PER_LABEL.get(p, p) for p in per))
-    return "·".join(parts) + f" ({q.unit})"
+    unit = "bp" if spread(q) is not None else q.unit
+    return "·".join(parts) + f" ({unit})"
 
 
-UNIT_KIND = {"yuan": "money", "percent": "percent", "month": "duration", "day": "duration", "hour": "duration",
-             "year": "age", "count": "count"}
+UNIT_KIND = {"yuan": "money", "percent": "percent", "bp": "percent", "month": "duration", "day": "duration",
+             "hour": "duration", "year": "age", "count": "count"}
 """The kind of quantity a column's unit stands for."""
 
 
@@ -368,8 +382,10 @@ def analyses_to_table(
             for q in qs:
                 col = column_of(q)
                 columns.setdefault(col, None)
+                bp = spread(q)
                 cells.setdefault(col, []).append(Value(
-                    value=q.value, value_max=q.value_max, groups=class_phrases(q, cls), benefit=q.benefit, section=q.section,
+                    value=bp[0] if bp else q.value, value_max=None if bp else q.value_max, groups=class_phrases(q, cls),
+                    benefit=q.benefit, section=q.section,
                     quote=q.evidence.quote, page=q.evidence.page, line=q.evidence.line,
                 ))
             rows.append(Row(

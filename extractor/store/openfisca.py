@@ -13,7 +13,7 @@ from typing import Any
 import yaml
 
 from ..compare.table import column_unit
-from ..records import CompareTable
+from ..records import CompareTable, Row, Value
 
 UNITS = {"yuan": "currency-CNY", "percent": "/1", "month": "month", "day": "day", "hour": "hour", "year": "year", "count": None}
 
@@ -37,6 +37,8 @@ def table_to_openfisca(table: CompareTable, column: str | None = None) -> str:
         "description": " · ".join(x for x in (table.benefit, table.group, col) if x),
         "metadata": {"unit": UNITS.get(unit), "source": "zhengce compare", "column": col, "undated": undated},
     }
+    # the values of a region's rows (one per recipient class) on one date: one node, or v1, v2 … when several
+    by_node: dict[str, list[tuple[Row, Value]]] = {}
     for row in table.rows:
         values = row.cells.get(col, [])
         if not values:
@@ -44,10 +46,15 @@ def table_to_openfisca(table: CompareTable, column: str | None = None) -> str:
         if row.date is None:
             undated.append(row.doc_id)
             continue
-        node = root.setdefault(f"r{row.region_code or row.doc_id}", {"description": row.region or row.doc_id})
-        for k, v in enumerate(values):
-            target = node if len(values) == 1 else node.setdefault(f"v{k + 1}", {"description": v.groups[0] if v.groups else f"value {k + 1}"})
-            target.setdefault("values", {})[row.date.isoformat()] = {
+        node_id = f"r{row.region_code or row.doc_id}"
+        root.setdefault(node_id, {"description": row.region or row.doc_id})
+        by_node.setdefault(node_id, []).extend((row, v) for v in values)
+    for node_id, pairs in by_node.items():
+        node = root[node_id]
+        for k, (row, v) in enumerate(pairs):
+            name = row.recipient or (v.groups[0] if v.groups else f"value {k + 1}")
+            target = node if len(pairs) == 1 else node.setdefault(f"v{k + 1}", {"description": name})
+            target.setdefault("values", {})[row.date.isoformat() if row.date else ""] = {
                 "value": _value(v.value, unit),
                 "metadata": {"reference": f"{row.doc_number or row.doc_id} {v.section}：{v.quote}"},
             }

@@ -19,6 +19,8 @@ def _fmt(col: str, v: Value) -> str:
     unit = column_unit(col)
     kind = column_kind(col) or "count"
     text = fmt(kind, v.value, unit) if v.value_max is None else f"{fmt(kind, v.value, unit)}–{fmt(kind, v.value_max, unit)}"
+    if unit == "bp" and v.value is not None:  # a spread over a base rate (LPR-150BP), signed
+        text = f"{v.value:+g}BP"
     who = v.groups[0] if v.groups else ""
     return f"{text}（{who}）" if who else text
 
