@@ -15,11 +15,9 @@ time: the files are hashed first, and spaCy is not even imported when nothing ne
 
 from __future__ import annotations
 
-import concurrent.futures as cf
 import functools
 import gc
 import hashlib
-import multiprocessing
 import os
 import signal
 import threading
@@ -32,8 +30,8 @@ from .._process import die_with_parent
 from ..budgets import DEFAULT_BUDGETS, BudgetError, Budgets
 from ..records import Analysis, AnalysisResult
 from ..version import extractor_version
-from ._fork import in_child
 from .records import Outcome, PreparedSource, RunSummary, SourceAnalysis, SourceFile, StoredSource, Values
+from .schema import dataset_complete
 from .store import Store, edge_rows
 
 FORMATS = {".pdf": "pdf", ".txt": "text", ".docx": "docx", ".html": "html", ".htm": "html"}
@@ -156,6 +154,9 @@ def _size(path: str) -> int:
 
 
 def _pooled(paths: Sequence[str], budgets: Budgets, workers: int) -> Iterator[PreparedSource]:
+    import concurrent.futures as cf  # the pool's modules only where one runs
+    import multiprocessing
+
     context = multiprocessing.get_context("fork")
     with cf.ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=warm_worker) as pool:
         # the largest files first, so that a 300-page compendium does not start last and run alone at the end
@@ -213,10 +214,14 @@ def finish(store: Store, *, wrote: bool, known: Mapping[str, Analysis], processe
     With ``processes`` > 1 the graph is made in a forked child while this process writes the dataset (the two
     take about as long), and its rows written here after; the edges are marked current only then, so a run
     killed in between makes them again next time."""
-    from . import parquet  # its module only when a run ends (pyarrow itself only when a dataset is written)
+    edges_current = store.edges_current()
+    if edges_current and not wrote and dataset_complete(store.parquet_dir):
+        return  # a rerun that skipped every file: neither the graph's code nor the dataset's is even imported
+    from . import parquet
+    from ._fork import in_child
 
     graph: Callable[[], list[Values]] | None = None
-    if not store.edges_current():
+    if not edges_current:
         docs = store.graph_documents(known)
         graph = in_child(edge_rows, docs) if processes > 1 else functools.partial(edge_rows, docs)
     if wrote or parquet.dataset_missing(store):

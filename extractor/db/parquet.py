@@ -35,12 +35,9 @@ from pydantic import BaseModel, ConfigDict
 from ..records import Analysis
 from ..store.export import TABLES, Table, document_rows, provision_rows, quantity_rows, reference_rows, section_rows
 from ..store.rows import Row, table_schema
-from .schema import province_code
+from .schema import DATASET_TABLES, MANIFEST, dataset_complete, province_code
 from .store import Store
 
-DATASET_TABLES: tuple[Table, ...] = ("documents", "sections", "quantities", "provisions", "references")
-"""The tables of the dataset: those of ``zhengce export`` that hold one corpus (a diff's tables are made on demand)."""
-MANIFEST = "_manifest.json"
 UNKNOWN_PROVINCE, UNKNOWN_YEAR = "xx", "unknown"
 BATCH_DOCS = 500
 """Documents loaded and written at a time: the memory of a write is that of a batch, whatever the corpus."""
@@ -217,8 +214,7 @@ def write_partitions(root: Path, entries: Sequence[Entry], load: Callable[[list[
     keys = {p.folder: p for p in new}
     changed = sorted(k for k, p in keys.items() if old.get(k) != new[p])
     removed = sorted(set(old) - set(keys))
-    complete = all((root / t).is_dir() for t in DATASET_TABLES)
-    if not changed and not removed and complete and root.joinpath(MANIFEST).is_file():
+    if not changed and not removed and dataset_complete(root):
         return DatasetWrite(path=str(root), partitions=len(keys), written=0, linked=0, removed=0, documents_read=0,
                             seconds=time.perf_counter() - start)
     tmp = root.parent / f".{root.name}-tmp-{uuid.uuid4().hex[:12]}"
@@ -304,8 +300,7 @@ def write_dataset(store: Store, *, full: bool = False, known: Mapping[str, Analy
 def dataset_missing(store: Store) -> bool:
     """Whether the store has no whole dataset yet (no manifest, or a table's folder absent): an ingest that wrote
     nothing writes it then."""
-    root = store.parquet_dir
-    return not root.joinpath(MANIFEST).is_file() or not all((root / t).is_dir() for t in DATASET_TABLES)
+    return not dataset_complete(store.parquet_dir)
 
 
 def read_table(root: Path, table: Table) -> Any:

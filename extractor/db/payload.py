@@ -18,13 +18,9 @@ from collections.abc import Iterable
 from ..records import Analysis
 from ..store.export import TABLES, provision_rows, quantity_rows, reference_rows, section_rows
 from ..store.rows import Row
+from ._ids import analysis_id, now
 from .records import SourceAnalysis, SourceRows, TableRows, Values
 from .schema import ANALYSIS_COLUMNS, DOCUMENT_COLUMNS, ROW_TABLES, province_code
-
-
-def now() -> str:
-    """The time in UTC, ISO 8601 to the second."""
-    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
 def _cell(value: object) -> object:
@@ -34,17 +30,6 @@ def _cell(value: object) -> object:
     if isinstance(value, dt.date):
         return value.isoformat()
     return value
-
-
-def analysis_id(a: Analysis) -> str:
-    """An analysis's id: its document, the bytes it came from and the code that made it.
-
-    >>> from extractor.records import Document
-    >>> analysis_id(Analysis.model_construct(document=Document.model_construct(id="001_x.txt"),
-    ...     source_sha256="ab" * 32, extractor_version="0.1.0+0123456789ab"))
-    '001_x.txt@abababababab/0.1.0+0123456789ab'
-    """
-    return f"{a.id}@{a.source_sha256[:12]}/{a.extractor_version}"
 
 
 def document_row(a: Analysis, source_id: str, ordinal: int) -> dict[str, object]:
@@ -88,4 +73,4 @@ def source_rows(result: SourceAnalysis) -> SourceRows:
     )
 
 
-__all__ = ["analysis_id", "document_row", "now", "source_rows"]
+__all__ = ["document_row", "source_rows"]

@@ -17,13 +17,14 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Mapping
+from pathlib import Path
 from typing import TYPE_CHECKING, Final
-
-from ..store.export import TABLES
-from ..store.rows import ColumnType
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
+
+    from ..store.export import Table
+    from ..store.rows import ColumnType
 
 SQL_TYPE: Final[Mapping[ColumnType, type]] = {
     "string": str, "int": int, "float": float, "bool": int, "date": str, "list": str, "quantities": str,
@@ -74,6 +75,18 @@ RUN_COLUMNS: Final[dict[str, type]] = {
 ROW_TABLES: Final[tuple[str, ...]] = ("sections", "quantities", "provisions", "references")
 """The tables made of export rows, deleted and written again with their source."""
 
+DATASET_TABLES: Final[tuple[Table, ...]] = ("documents", "sections", "quantities", "provisions", "references")
+"""The tables of the Parquet dataset (``extractor.db.parquet``): those of ``zhengce export`` that hold one corpus
+(a diff's tables are made on demand)."""
+MANIFEST: Final[str] = "_manifest.json"
+"""The dataset's manifest, in its folder: one fingerprint per partition."""
+
+
+def dataset_complete(root: Path) -> bool:
+    """Whether the dataset folder ``root`` holds a manifest and every table's folder (declared here, so that a
+    rerun that skips every file can tell, without the dataset's code, that there is nothing to write)."""
+    return root.joinpath(MANIFEST).is_file() and all((root / t).is_dir() for t in DATASET_TABLES)
+
 
 def row_columns(table: str) -> dict[str, type]:
     """The SQLite columns of a table of export rows: ``source_id`` then the export table's columns.
@@ -81,6 +94,8 @@ def row_columns(table: str) -> dict[str, type]:
     >>> list(row_columns("references"))[:3]
     ['source_id', 'doc_id', 'title']
     """
+    from ..store.export import TABLES  # the export tables' code only to migrate (a rerun opens a current store)
+
     columns: dict[str, type] = {"source_id": str}
     for c in TABLES[table]:  # type: ignore[index]
         columns[c.name] = SQL_TYPE[c.type]
@@ -161,6 +176,6 @@ def province_code(region_code: str | None, level: str | None) -> str | None:
 
 
 __all__ = [
-    "ANALYSIS_COLUMNS", "DIFF_COLUMNS", "DOCUMENT_COLUMNS", "EDGE_COLUMNS", "MIGRATIONS", "REVIEW_COLUMNS", "ROW_TABLES",
-    "RUN_COLUMNS", "SCHEMA_VERSION", "SOURCE_COLUMNS", "migrate", "province_code", "row_columns", "schema_version",
+    "ANALYSIS_COLUMNS", "DATASET_TABLES", "DIFF_COLUMNS", "DOCUMENT_COLUMNS", "EDGE_COLUMNS", "MANIFEST", "MIGRATIONS", "REVIEW_COLUMNS", "ROW_TABLES",
+    "RUN_COLUMNS", "SCHEMA_VERSION", "SOURCE_COLUMNS", "dataset_complete", "migrate", "province_code", "row_columns", "schema_version",
 ]

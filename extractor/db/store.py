@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError
 from ..records import Analysis, Document
-from .payload import analysis_id, document_row, now, source_rows
+from ._ids import analysis_id, now
 from .records import RunSummary, SourceAnalysis, SourceRows, SourceStatus, StoredSource, TableRows, Values
 from .schema import EDGE_COLUMNS, ROW_TABLES, SOURCE_COLUMNS, migrate, schema_version
 
@@ -189,6 +189,8 @@ class Store:
         analysed it), so that writing is only inserting; made here when not given."""
         source_id = result.source.source_id
         if rows is None and not result.error:
+            from .payload import source_rows  # the export tables' code only where rows are made
+
             rows = source_rows(result)
         with self.transaction():
             before = self.conn.execute("select status from sources where source_id = ?", [source_id]).fetchone()
@@ -284,4 +286,4 @@ def open_store(path: str | Path = DEFAULT_STORE, *, create: bool = True) -> Stor
     return store
 
 
-__all__ = ["DEFAULT_STORE", "Store", "analysis_id", "document_row", "edge_rows", "now", "open_store"]
+__all__ = ["DEFAULT_STORE", "Store", "analysis_id", "edge_rows", "now", "open_store"]
