@@ -42,6 +42,11 @@ CASES = [
      "春节期间连续生产企业奖补", "金额", 200000.0, 206, False),
     # #02 附件2/一/（三）: the internship programme's terms where its subsidy is stated (进行 3 至 12 个月就业见习)
     ("programme-term-in-its-subsidy", C, "004_a7a4461144ba7e7b-02.txt", "就业见习补贴", "期限", 3.0, 240, True),
+    # #18 一/（一）: 见习期限一般为3—12个月, beside 一/（三） where the 见习补贴 is stated
+    ("programme-term-beside-its-subsidy", C, "004_a7a4461144ba7e7b-18.txt", "就业见习补贴", "期限", 3.0, 2070, True),
+    # #18 一/（四）: 对年度吸纳见习人员超过100人…的就业见习单位，…给予10万元一次性奖补: the 见习基地 award's condition
+    ("programme-figure-claimed-by-another-grant", C, "004_a7a4461144ba7e7b-18.txt", "就业见习补贴", "人数", 100.0, 2078,
+     False),
     # #22 第三十条: 职业技能培训…按每学时10元的标准给予补贴: a sum of the programme the training subsidy pays for
     ("programme-sum-in-its-subsidy", C, "004_a7a4461144ba7e7b-22.txt", "职业培训补贴", "金额", 10.0, 2649, True),
     # #11 二/（二）: a share of a training plan (补贴性培训…20%) is no parameter of the subsidy

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import difflib
 import functools
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
 
@@ -318,23 +318,47 @@ def joined_benefits(q: Quantity, text: str) -> frozenset[str]:
     return frozenset()
 
 
-def held_values(chosen: list[Quantity], query: str | None) -> list[Quantity]:
+def _parent(section: str) -> str:
+    """The section above ``section`` (``一/（三）`` → ``一``); a top-level section is its own."""
+    return section.rsplit("/", 1)[0]
+
+
+def held_values(chosen: list[Quantity], query: str | None, text: str = "",
+                quantities: Sequence[Quantity] = ()) -> list[Quantity]:
     """Of the values ``matches_benefit`` took, those of a benefit the asked one only holds (compare_rules.yaml
     ``holds``: the programme a subsidy pays for, the designation an award rewards) are kept when they are sums, or
-    when their section states a value of the benefit itself or such a sum (the programme's terms where its subsidy
-    is stated), so that the
-    programme's or the designation's other figures (a community's employment rate, a training plan's head-counts)
-    stay out."""
+    when their section, or one beside it under the same heading, states a value of the benefit itself (the
+    programme's terms where its subsidy is stated: #18 一/（一） 见习期限一般为3—12个月 beside 一/（三） the 见习补贴),
+    so that the programme's or the designation's other figures (a community's employment rate, a training plan's
+    head-counts) stay out; and never when they are the conditions of a rule that grants another benefit
+    (对年度吸纳见习人员超过100人…的就业见习单位，…给予10万元的一次性奖补: the 见习基地's award, not the 见习补贴)."""
     if not query:
         return chosen
     proper = _ids(benefits(), query)
 
-    def held(q: Quantity) -> bool:
-        bid = q.benefit_id or _named(q.benefit or "")
-        return bid is not None and bid not in proper
+    def bid(q: Quantity) -> str | None:
+        return q.benefit_id or _named(q.benefit or "")
 
-    sections = {q.section for q in chosen if not held(q) or q.kind == "money"}
-    return [q for q in chosen if not held(q) or q.kind == "money" or q.section in sections]
+    def held(q: Quantity) -> bool:
+        return bid(q) is not None and bid(q) not in proper
+
+    grants: dict[int, set[str]] = {}  # rule start -> the benefits its granted values are of
+    if text:
+        for q in quantities:
+            if q.role == "parameter" and q.kind != "date" and (b := bid(q)) is not None and not in_condition(text, q.evidence.span[0]):
+                grants.setdefault(rule_span(text, q.evidence.span[0]).start, set()).add(b)
+
+    def claimed(q: Quantity) -> bool:
+        if not text or not in_condition(text, q.evidence.span[0]):
+            return False
+        granted = grants.get(rule_span(text, q.evidence.span[0]).start, set())
+        return bool(granted) and not granted & asked_ids(query)
+
+    sections = {_parent(q.section) for q in chosen if not held(q)} | {q.section for q in chosen if q.kind == "money"}
+    return [q for q in chosen if not held(q) or (not claimed(q) and (q.kind == "money" or q.section in sections
+                                                                     or _parent(q.section) in sections))]
+
+
 CONDITION_BOUNDS = ("min", "max", "range")
 
 
@@ -365,7 +389,7 @@ def analyses_to_table(
         doc, quantities = analysis.document, analysis.quantities
         candidates = [q for q in quantities if q.role == "parameter" and q.kind in kinds and not no_parameter(q, doc.text)]
         chosen = held_values([q for q in candidates if matches_benefit(q, benefit) or joined_benefits(q, doc.text) & asked],
-                             benefit)
+                             benefit, doc.text, quantities)
         chosen = granted_conditions(doc.text, candidates, chosen)
         by_class: dict[str | None, list[Quantity]] = {}
         for q in chosen:
