@@ -16,6 +16,7 @@ from ..evidence import evidence, verbatim
 from ..records import Analysis, Document, Quantity, document_sections
 from ..version import extractor_version
 from ._clause import Marks
+from ._items import Item, in_formula_base, item_at, item_headings
 from .context import BENEFIT_WORD, Context, clause_bounds
 from .provisions import quantities_to_provisions
 from .rules import context_rules
@@ -189,7 +190,17 @@ def _designation_award(text: str, start: int) -> str | None:
     return None
 
 
-def _to_quantity(doc: Document, c: Context, holding: list[tuple[int, int, str, str]], title_benefit: str | None) -> Quantity:
+def _names_a_benefit(name: str | None, benefit_id: str | None) -> bool:
+    """Does a number's own benefit name one of the taxonomy (not only what kind of money it is: 补贴, 一次性补贴)?"""
+    from .taxonomy import benefits
+
+    if benefit_id is not None:
+        return True
+    return bool(name) and name not in context_rules().benefit.generic and next(benefits().find(name or ""), None) is not None
+
+
+def _to_quantity(doc: Document, c: Context, holding: list[tuple[int, int, str, str]], title_benefit: str | None,
+                 item: Item | None = None) -> Quantity:
     f = c.found
     path = holding[0][2] if holding else ""
     benefit_text = c.benefit_text or (doc.text[c.benefit[0] : c.benefit[1]] if c.benefit else None)
@@ -205,8 +216,17 @@ def _to_quantity(doc: Document, c: Context, holding: list[tuple[int, int, str, s
         # 第十一条 创业开业补贴。…补贴标准为5000元: a number whose clause names no benefit is the article's
         # (…每人每天 30 元，随培训补贴一并申请发放 under 第三十四条 生活费补贴: not the 培训补贴 of the next clause)
         benefit_text, benefit_id = article
-    if benefit_text is None and f.kind != "date":
-        benefit_text = _heading_benefit(holding) or title_benefit
+    base_input = f.kind != "date" and benefit_id is None and in_formula_base(doc.text, f.start, f.end)
+    if item is not None and f.kind != "date" and item.benefit_id is not None and not _names_a_benefit(benefit_text, benefit_id) \
+            and not base_input:
+        # 一次性求职创业补贴 / 补贴测算：…每人一次性1000元, 首次创业一次性补贴政策 / …四、补贴标准：一次性补贴8000元: a
+        # number of a list's item whose own words name no benefit is the item heading's (not the inputs of a
+        # formula's base: （4801元/人月×60%×20%+…）×30%=248.8元/人月, the average wage and contribution rates)
+        benefit_text, benefit_id = item.name, item.benefit_id
+    if benefit_text is None and f.kind != "date" and not base_input:
+        # under a list's item named for a benefit, the item's heading says what the number is about, not the
+        # document's title (创业团队孵化场地费补贴 / …最长不超过6个月 in a guide titled 创业担保贷款贴息)
+        benefit_text = _heading_benefit(holding) or (item.name if item is not None and item.name else title_benefit)
     return Quantity(
         id=quantity_id(doc.id, f.start, f.end, f.kind),
         kind=f.kind,
@@ -247,12 +267,15 @@ def documents_to_quantities(docs: Iterable[Document], batch_size: int = 32) -> I
         title_benefit = _title_benefit(doc)
         inner = _instrument_titles(doc)
         starts = [at for at, _ in inner]
+        items = item_headings(doc.text)
+        item_starts = [i.start for i in items]
 
         def about(offset: int) -> str | None:  # the benefit of the instrument the number is in
             k = bisect.bisect_right(starts, offset) - 1
             return inner[k][1] if k >= 0 else title_benefit
 
-        return [_to_quantity(doc, c, lookup.at(c.found.start), about(c.found.start)) for c in contexts]
+        return [_to_quantity(doc, c, lookup.at(c.found.start), about(c.found.start), item_at(items, item_starts, c.found.start))
+                for c in contexts]
 
     batch: list[Document] = []
     for doc in docs:

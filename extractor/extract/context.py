@@ -35,6 +35,8 @@ _BENEFIT_HEAD = regex.compile(
 BENEFIT_WORD = regex.compile(r"[\p{Han}“”]{0,12}" + alternation(_B.nouns + _B.heading_nouns) + _NOT_FUNDS)
 """A benefit's name in a section heading: ``（三）一次性创业补贴``, ``就业见习``."""
 _QUALIFIER_STOPS = frozenset(_RULES.qualifier_stops)
+_RECIPIENT_AFTER = regex.compile(r"的[\p{Han}]{0,4}?" + alternation(_B.recipient_nouns))
+"""…的优抚对象, …的人员: a noun of persons (its head) right after a benefit's name and 的."""
 
 
 def _benefit_text(text: str, f: Found, sent_start: int) -> str | None:
@@ -47,10 +49,49 @@ def _benefit_text(text: str, f: Found, sent_start: int) -> str | None:
     return mh.group("b") if mh else None
 
 
-def _benefit(f: Found, sent: tuple[int, int], hits: Hits) -> Hit | None:
-    """The benefit mention of the sentence: the first after the number, else the last before it."""
+ASIDE_REACH = 200
+"""A bracket opened after a number is looked for this far (a bounded look, whatever the sentence's length)."""
+
+
+def _aside_end(text: str, a: int, b: int) -> int | None:
+    """When ``text[a:b]`` opens a bracket it does not close, the offset after the bracket's close (else None)."""
+    depth = text.count("（", a, b) + text.count("(", a, b) - text.count("）", a, b) - text.count(")", a, b)
+    if depth <= 0:
+        return None
+    for i in range(b, min(len(text), b + ASIDE_REACH)):
+        depth += 1 if text[i] in "（(" else -1 if text[i] in "）)" else 0
+        if depth <= 0:
+            return i + 1
+    return None
+
+
+def _benefit(f: Found, sent: tuple[int, int], hits: Hits, text: str = "", groups: Hits | None = None) -> Hit | None:
+    """The benefit mention of the sentence: the first after the number, else the last before it. A name in a
+    bracket opened after the number is an aside's, not the number's (…其余人员最长不超过3年（以初次核定其享受社会保险
+    补贴和公益性岗位补贴时年龄为准）: the 3年 of the 公益性岗位补贴 the sentence is about)."""
     ss, se = sent
-    return hits.first_from(f.end, se) or hits.last_inside(ss, f.start)
+    after, start = hits.first_from(f.end, se), f.end
+    while after is not None and text and after[0] - start <= ASIDE_REACH:
+        close = _aside_end(text, start, after[0])
+        if close is None:
+            break
+        after, start = hits.first_from(close, se), close
+    if after is not None:
+        return after
+    before = hits.last_inside(ss, f.start)
+    if before is not None and groups is not None and text and _qualifies_group(text, before, groups):
+        # 享受定期定量抚恤和生活补助的优抚对象、烈属等补贴期限最长不超过3年: the 生活补助 names who the group are
+        return next((h for h in reversed(hits.inside(ss, before[0], 4)) if not _qualifies_group(text, h, groups)), None)
+    return before
+
+
+def _qualifies_group(text: str, hit: Hit, groups: Hits) -> bool:
+    """Is a benefit's name part of a group's description: ``…的`` and a group or a noun of persons right after it
+    (享受…生活补助的优抚对象)?"""
+    end = hit[1]
+    if not text.startswith("的", end):
+        return False
+    return groups.first_from(end + 1, end + 2) is not None or bool(_RECIPIENT_AFTER.match(text, end))
 
 
 def _qualifies(char: str) -> bool:
@@ -106,7 +147,7 @@ def _read(ix: TextIndex, f: Found, prev_end: int, group_hits: Hits, benefit_hits
         bound_words=bound_words,
         per=read_per(text, f, cs, ce, ix.words),
         base=read_base(text, f, cs) if f.kind == "percent" else None,
-        benefit=_benefit(f, sent, benefit_hits),
+        benefit=_benefit(f, sent, benefit_hits, text, group_hits),
         benefit_text=_benefit_text(text, f, sent[0]),
         groups=_groups(text, f, cs, sent, group_hits),
         role=read_role(text, f, *sent, ix),

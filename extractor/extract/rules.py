@@ -130,6 +130,7 @@ class BenefitRules:
     attributes: tuple[str, ...]
     not_followed_by: tuple[str, ...]
     generic: tuple[str, ...]
+    recipient_nouns: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -375,7 +376,8 @@ def load_rules(source: str, file: str = RULES_FILE) -> ContextRules:
     b.close()
     bn = root.node("benefit")
     benefit = BenefitRules(bn.words("nouns"), bn.words("after_nouns"), bn.words("heading_nouns"), bn.words("verbs"),
-                           bn.words("attributes"), bn.words("not_followed_by"), bn.words("generic"))
+                           bn.words("attributes"), bn.words("not_followed_by"), bn.words("generic"),
+                           bn.words("recipient_nouns"))
     bn.close()
     g, lists = root.node("groups"), root.node("lists")
     stops, ends, leads = g.words("qualifier_stops"), lists.words("item_ends"), lists.words("item_leads")

@@ -1,0 +1,105 @@
+"""Attribution (issue 10): the benefit a number is given when its own words name none, or name another's.
+
+Cases from corpus/fresh (大连 2019 policy list, 上海 2024 service guides, 荆门 2024 list), one row each.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor.extract import text_to_quantities
+from extractor.extract._items import in_formula_base, item_headings
+
+DALIAN_JOB_SEARCH = ("一次性求职创业补贴\n"
+                     "政策内容：对毕业年度有就业创业意愿并积极求职创业的低保家庭的高校毕业生，给予一次性求职创业补贴。\n"
+                     "补贴测算：毕业年度积极求职创业且符合条件的高校毕业生，每人一次性1000元。\n"
+                     "就业见习补贴\n"
+                     "政策内容：将就业见习补贴范围调整为离校2年内未就业的高校、中职毕业生。\n")
+SHANGHAI_GUIDES = ("创业担保贷款贴息\n"
+                   "一、贴息范围：对以创业者个人为借款人的创业担保贷款，由本市财政部门给予一定的利息补贴。三、贴息标准：按照贷款实际利率的50%进行贴息。\n"
+                   "创业团队孵化场地费补贴\n"
+                   "一、申请对象：经认定的创业团队。四、补贴标准：1.孵化场地费补贴以实际承担的场地费为限，最长不超过6个月。\n"
+                   "首次创业一次性补贴政策\n"
+                   "一、申请对象：具有本市户籍、毕业两年之内的高校毕业生。四、补贴标准：一次性补贴8000元。\n")
+DALIAN_RATE = ("失业保险费返还\n"
+               "政策内容：对不裁员的参保企业，可返还其上年度实际缴纳失业保险费的50%。\n"
+               "继续阶段性降低失业保险费率\n"
+               "政策内容：我市失业保险总费率继续按1%执行。其中，用人单位缴费费率为0.5%，个人缴费费率为0.5%。\n")
+DALIAN_FORMULA = ("灵活就业社保补贴\n"
+                  "政策内容：对离校1年内未就业的高校毕业生灵活就业后缴纳社会保险费的，按规定给予社会保险补贴。\n"
+                  "补贴测算：对灵活就业人员按照最低社会保险缴费基数缴纳社会保险费的30%给予补贴，具体补贴金额为248.8元/人月。\n"
+                  "计算公式:（4801元/人月×60%×20%+5275元/人月×80%×6%）×30%=248.8元/人月。\n"
+                  "公益性岗位补贴\n"
+                  "政策内容：对公益性岗位安置的就业困难人员给予岗位补贴。\n")
+DALIAN_POST = ("公益性岗位补贴\n"
+               "政策内容：对公益性岗位安置的就业困难人员给予岗位补贴，补贴标准为当地最低工资标准。补贴期限除对距法定退休年龄不足5年的人员"
+               "可延长至退休外，其余人员最长不超过3年（以初次核定其享受社会保险补贴和公益性岗位补贴时年龄为准）。\n"
+               "补贴测算：北三市月最低工资标准为1520元，其他区市县月最低工资标准为1620元。\n"
+               "吸纳高校毕业生社保补贴\n"
+               "补贴测算：对新招用高校毕业生的用人单位，按实际缴纳社会保险费给予1年补贴。\n")
+DALIAN_GROUP = ("政策内容：对灵活就业后缴纳社会保险费的就业困难人员，按规定给予社会保险补贴，其中对城镇零就业家庭成员、"
+                "享受定期定量抚恤和生活补助的优抚对象、烈属等补贴期限最长不超过3年。")
+
+# (text, the number's quote, its kind, the benefit id it is given (None: none of the taxonomy), its printed name)
+CASES = [
+    pytest.param(DALIAN_JOB_SEARCH, "1000元", "money", "job_search_subsidy", "一次性求职创业补贴", id="dalian-item-heading-names-it"),
+    pytest.param(SHANGHAI_GUIDES, "8000元", "money", "startup_subsidy", "首次创业一次性补贴", id="shanghai-generic-name-item-heading"),
+    pytest.param(SHANGHAI_GUIDES, "两年", "duration", "startup_subsidy", "首次创业一次性补贴", id="shanghai-window-not-the-title"),
+    pytest.param(SHANGHAI_GUIDES, "6个月", "duration", None, "创业团队孵化场地费补贴", id="shanghai-unknown-item-not-the-title"),
+    pytest.param(SHANGHAI_GUIDES, "50%", "percent", "guarantee_loan_interest_subsidy", "进行贴息", id="shanghai-own-name-kept"),
+    pytest.param(DALIAN_RATE, "1%", "percent", "unemployment_insurance_rate_reduction", "阶段性降低失业保险费率", id="dalian-rate-item"),
+    pytest.param(DALIAN_RATE, "50%", "percent", "stable_job_return", "失业保险费返还", id="dalian-return-item"),
+    pytest.param(DALIAN_FORMULA, "248.8元", "money", "social_insurance_subsidy", "灵活就业社保补贴", id="dalian-formula-result"),
+    pytest.param(DALIAN_FORMULA, "4801元", "money", None, None, id="dalian-formula-base-input"),
+    pytest.param(DALIAN_FORMULA, "6%", "percent", None, None, id="dalian-formula-contribution-rate"),
+    pytest.param(DALIAN_POST, "5年", "duration", "public_welfare_post_subsidy", "公益性岗位补贴", id="dalian-bracket-aside-names-two"),
+    pytest.param(DALIAN_POST, "3年", "duration", "public_welfare_post_subsidy", "公益性岗位补贴", id="dalian-bracket-aside-cap"),
+    pytest.param(DALIAN_POST, "1520元", "money", "public_welfare_post_subsidy", "公益性岗位补贴", id="dalian-measure-line"),
+    pytest.param(DALIAN_POST, "1年", "duration", "social_insurance_subsidy", "社保补贴", id="dalian-generic-补贴-item"),
+    pytest.param(DALIAN_GROUP, "3年", "duration", "social_insurance_subsidy", None, id="dalian-name-describing-a-group"),
+]
+
+
+@pytest.mark.parametrize(("text", "quote", "kind", "benefit_id", "name"), CASES)
+def test_benefit_of_a_number(text: str, quote: str, kind: str, benefit_id: str | None, name: str | None) -> None:
+    q = next(q for q in text_to_quantities(text) if q.evidence.quote == quote and q.kind == kind)
+    assert (q.benefit_id or _named(q.benefit)) == benefit_id
+    if name is not None:
+        assert q.benefit == name
+
+
+def _named(name: str | None) -> str | None:
+    from extractor.extract.taxonomy import benefits
+
+    hits = list(benefits().find(name or ""))
+    return hits[-1][2] if hits else None
+
+
+NOT_LISTS = [
+    # 星级社区 创建标准 (corpus/texts/004 #20): dash headings of criteria, one naming a service, are no list of benefits
+    pytest.param("——平台建设管理\n1. 有固定的服务场所，配备1名专职人员。\n——就业服务情况\n1. 政策宣传。每年至少开展一次政策宣传。\n",
+                 id="criteria-headings"),
+    pytest.param("关于做好就业工作的通知\n各县人社局：\n", id="title-and-addressee"),
+    pytest.param("二、一次性创业补贴\n在我市初次办理注册登记的，给予5000元的一次性创业补贴。\n三、创业担保贷款\n最高可申请30万元。\n",
+                 id="numbered-sections"),
+]
+
+
+@pytest.mark.parametrize("text", NOT_LISTS)
+def test_no_items(text: str) -> None:
+    assert item_headings(text) == []
+
+
+FORMULAS = [
+    pytest.param("（4801元/人月×60%×20%+5275元/人月×80%×6%）×30%=248.8元/人月", "5275元", True, id="dalian-base-input"),
+    pytest.param("（4801元/人月×60%×20%+5275元/人月×80%×6%）×30%=248.8元/人月", "30%", False, id="dalian-rate-on-base"),
+    pytest.param("对见习期满留用率50%以下（含50%）的见习单位", "50%）", False, id="dalian-bracket-no-formula"),
+    pytest.param("北三市企业见习补贴1520元/人月×2/3×6月+500元/人=6580元/人", "500元", False, id="dalian-sum-no-bracket"),
+]
+
+
+@pytest.mark.parametrize(("text", "quote", "expected"), FORMULAS)
+def test_formula_base(text: str, quote: str, expected: bool) -> None:
+    start = text.rindex(quote) if quote.endswith("）") else text.index(quote)
+    q = quote.rstrip("）")
+    assert in_formula_base(text, start, start + len(q)) is expected
