@@ -41,6 +41,8 @@ _MULTI_RE = regex.compile(r"等[ \u3000]*\d+[ \u3000]*个[\p{Han}]{1,4}$")
 _TITLE_START = regex.compile(r"^(?P<organ>.*?)[ \u3000]*(?P<rest>关于.+)$")
 _TITLE_SPLIT = regex.compile(r"[ \u3000]+")
 HEAD_SCAN = 40
+# "（此件公开发布）", "（此件主动公开）": the release note a government prints under a decree or a signature
+_PUBLIC_NOTE_RE = regex.compile(r"^[（(]此件[\p{Han}]{2,8}[）)]$")
 # "关于解决农民工住房问题的指导意见(鄂建【2015】13号）": a page's title line with the document's 文号 after it
 _TRAILING_NUMBER = regex.compile(r"(?<=\S)[ \u3000]*[(（][^()（）]*?[〔【\[(（]?(?:19|20)\d{2}[〕】\])）]?[^()（）]*?号[)）]$")
 # "2012年4月28日 中华人民共和国国务院令第619号公布": the decree named on the 题注 line that publishes the rule
@@ -373,6 +375,8 @@ def paragraphs_to_head(paragraphs: Sequence[str]) -> Head:
     head = Head()
     order = _order_block(paragraphs)
     skip = order[1] if order is not None else 0
+    while skip < len(paragraphs) and _PUBLIC_NOTE_RE.match(paragraphs[skip].strip()):
+        skip += 1  # "（此件公开发布）" under a decree's date: the title printed again follows
     end = _head_lines(paragraphs[skip:]) + skip
     title, title_organs, header_organs = _title(paragraphs[skip:], end - skip)
     head.title = title

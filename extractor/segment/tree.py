@@ -26,6 +26,7 @@ class _Node:
     heading: str | None
     children: list[_Node] = field(default_factory=list)
     span: Span | None = None  # set for inline (一是) items
+    skip: int = 0  # where in its first paragraph the node starts (an article run into its chapter's line)
 
 
 _SENTENCE_END = regex.compile(r"[。！？]")
@@ -55,6 +56,8 @@ def heading_of(rest: str) -> str | None:
     return None
 
 
+# "本办法自发布之日起施行", "本条例所称…": a sentence about the rule itself, never an article's caption
+_RULE_SENTENCE_RE = regex.compile(r"^本(?:办法|条例|规定|细则|规则|决定|法)(?:自|所称|由|中|未|的|适用)")
 _CAPTION_RE = regex.compile(r"^[（(](?P<caption>[^（）()。，,]{1,20})[）)]")
 
 
@@ -66,43 +69,56 @@ def article_heading(rest: str) -> str | None:
     ('目的和依据', '适用范围')
     >>> article_heading("公安机关负责居住证申领受理、制作、发放和签注等证件管理工作。") is None
     True
+    >>> article_heading("本办法自发布之日起施行") is None  # a rule whose 。 the source lost
+    True
     """
     r = rest.strip()
     m = _CAPTION_RE.match(r)
     if m:
         return heading_form(m.group("caption")) or None
-    if r and not _SENTENCE_END.search(r) and len(r) <= MAX_HEADING and not regex.search(r"[，,；;：:]", r):
+    if r and not _SENTENCE_END.search(r) and not _RULE_SENTENCE_RE.match(r) and len(r) <= MAX_HEADING and not regex.search(r"[，,；;：:]", r):
         return heading_form(r) or None
     return None
 
 
 _PAREN_ITEM_RE = regex.compile(r"[（(](?P<num>\d{1,2})[）)]")
+_CN_PAREN_ITEM_RE = regex.compile(r"[（(](?P<num>[一二三四五六七八九十]{1,3})[）)]")
+# "第一章 总则第一条 根据…": a chapter's heading with its first article run into its line
+_RUN_IN_ARTICLE_RE = regex.compile(r"第[一二三四五六七八九十百零〇两\d]+条[ \u3000\xa0]")
 
 
 def _inline_items(text: str) -> list[tuple[MarkerKind, str, int, int]]:
     """Inline enumerations of a paragraph, numbered in order from the first, each at a sentence start:
-    ``一是…二是…`` (kind shi) or ``(1)…(2)…`` (kind arabic_paren). Returns (kind, label, start, end).
+    ``一是…二是…`` (kind shi), ``(1)…(2)…`` (kind arabic_paren) or the items of an article run together on its
+    line, ``包括：（一）…；（二）…`` (kind cn_paren). Returns (kind, label, start, end).
 
     >>> [x[1] for x in _inline_items("一是加强宣传。二是强化服务。三是做好保障。")]
     ['一是', '二是', '三是']
     >>> [x[1] for x in _inline_items("企业职业培训补贴。(1) 岗前培训补贴。(2) 学徒制培训补贴。")]
     ['（1）', '（2）']
-    >>> _inline_items("这是一是非问题")
-    []
+    >>> [x[1] for x in _inline_items("可以继续享受下列奖励：（一）每月十元以上的奖励费；（二）适当补助托幼费；")]
+    ['（一）', '（二）']
+    >>> _inline_items("这是一是非问题"), _inline_items("条例第四条第（一）、（二）项规定的情形")
+    ([], [])
     """
-    inline: tuple[tuple[MarkerKind, regex.Pattern[str], str], ...] = (("shi", SHI_RE, "一"), ("arabic_paren", _PAREN_ITEM_RE, "1"))
+    inline: tuple[tuple[MarkerKind, regex.Pattern[str], str], ...] = (
+        ("shi", SHI_RE, "一"), ("arabic_paren", _PAREN_ITEM_RE, "1"), ("cn_paren", _CN_PAREN_ITEM_RE, "一"))
     for kind, pattern, first in inline:
         hits: list[tuple[int, int]] = []
         for m in pattern.finditer(text):
-            want = format_cn(len(hits) + 1) if kind == "shi" else str(len(hits) + 1)
+            want = str(len(hits) + 1) if kind == "arabic_paren" else format_cn(len(hits) + 1)
             if m.group("num") != want or (not hits and m.group("num") != first):
                 continue
-            if m.start() > 0 and text[m.start() - 1] not in "。；;：:，,！\n " and not text[: m.start()].endswith(("、", "”")):
+            before = text[: m.start()]
+            if m.start() > 0 and text[m.start() - 1] not in "。；;：:，,！\n " and not before.endswith(("、", "”")):
                 continue
+            if kind == "cn_paren" and ((not hits and not before.endswith(("：", ":"))) or before.endswith("、")):
+                continue  # items run together open after a colon ("包括：（一）"); "第（一）、（二）项" cites items
             hits.append((m.start(), m.end()))
         if len(hits) >= 2:
             return [
-                (kind, text[h:e] if kind == "shi" else f"（{k + 1}）", h, hits[k + 1][0] if k + 1 < len(hits) else len(text))
+                (kind, text[h:e] if kind == "shi" else f"（{k + 1 if kind == 'arabic_paren' else format_cn(k + 1)}）", h,
+                 hits[k + 1][0] if k + 1 < len(hits) else len(text))
                 for k, (h, e) in enumerate(hits)
             ]
     return []
@@ -138,11 +154,24 @@ def paragraphs_to_sections(
                 stack.pop()
         parent = stack[-1] if stack else None
         base = parent.path + "/" if parent else prefix
-        node = _Node(m, base + m.display, k, k, article_heading(p[m.end:]) if m.kind == "tiao" else heading_of(p[m.end:]))
+        run_in = _RUN_IN_ARTICLE_RE.search(p, m.end) if m.kind in ("bian", "zhang", "jie") else None
+        if run_in is not None and (run_in.start() - m.end > MAX_HEADING or not p[m.end : run_in.start()].strip()):
+            run_in = None
+        rest = p[m.end : run_in.start()] if run_in is not None else p[m.end :]
+        node = _Node(m, base + m.display, k, k, article_heading(rest) if m.kind == "tiao" else heading_of(rest))
         (parent.children if parent else roots).append(node)
         for anc in stack:
             anc.last = k
         stack.append(node)
+        if run_in is not None:
+            am = match_marker(p[run_in.start() :])
+            if am is not None:
+                article = _Node(am, node.path + "/" + am.display, k, k, article_heading(p[run_in.start() + am.end :]),
+                                skip=run_in.start())
+                node.children.append(article)
+                stack.append(article)
+                _attach_shi(article, roots, p, k, offsets, prefix, skip=run_in.start() + am.end)
+                continue
         _attach_shi(node, roots, p, k, offsets, prefix, skip=m.end)
     roots = _without_contents(roots)
     text_end = [offsets[k] + len(paragraphs[k]) for k in range(len(paragraphs))]
@@ -151,8 +180,8 @@ def paragraphs_to_sections(
         if n.span is not None:
             s, e = n.span
         else:
-            s, e = offsets[n.first], text_end[n.last]
-        text = "\n".join(paragraphs[n.first : n.last + 1])
+            s, e = offsets[n.first] + n.skip, text_end[n.last]
+        text = "\n".join(paragraphs[n.first : n.last + 1])[n.skip :]
         if n.span is not None:
             text = paragraphs[n.first][n.span[0] - offsets[n.first] : n.span[1] - offsets[n.first]]
         page, line = locate(s)
@@ -194,9 +223,9 @@ def _attach_shi(
     for kind, label, s, e in items:
         base = owner.path + "/" if owner else prefix
         num = label.strip("（）")
-        marker = Marker(kind, num if kind == "arabic_paren" else label, label, 0)
+        marker = Marker(kind, label if kind == "shi" else num, label, 0)
         rest = p[skip + s : skip + e]
-        rest = rest[len(label):] if kind == "shi" else _PAREN_ITEM_RE.sub("", rest, count=1)
+        rest = rest[len(label):] if kind == "shi" else regex.sub(r"^[（(][^）)]*[）)]", "", rest)
         node = _Node(marker, base + (label if kind == "shi" else f"（{num}）"), k, k, heading_of(rest))
         node.span = (offsets[k] + skip + s, offsets[k] + skip + e)
         (owner.children if owner else roots).append(node)

@@ -94,6 +94,8 @@ def organ_of(body: str | None, instrument: str | None = None) -> str | None:
     '国务院'
     >>> organ_of(None, "国务院关于修改部分行政法规的决定")
     '国务院'
+    >>> organ_of("经人力资源和社会保障部第6次部务会议"), organ_of("经济和信息化委员会第3次主任会议")
+    ('人力资源和社会保障部', '经济和信息化委员会')
     """
     if body:
         s = regex.sub(r"[ \u3000]+", "", body)
@@ -106,6 +108,7 @@ def organ_of(body: str | None, instrument: str | None = None) -> str | None:
         s = _MEETING_RE.sub("", s)
         s = s.removeprefix(_PRC) if s != f"{_PRC}主席" else s
         s = _ORGAN_TAIL_RE.sub("", s)  # 大连市人民代表大会常务委员会审议, 青岛市人民代表大会常务委员会公告
+        s = regex.sub(r"^经(?!济)", "", s)  # "经人力资源和社会保障部第6次部务会议通过": the verb's 经, not the organ's
         if len(s) >= 2:
             return s
     if instrument:
@@ -308,7 +311,8 @@ def resolve_events(events: Sequence[VersionEvent]) -> list[VersionEvent]:
     full = [e.organ for e in events if e.organ]
     out = []
     for e in events:
-        short = _SHORT_GOVERNMENTS.get(e.organ or "")
+        # "市政府第138次常务会议" / "市人民政府第138次常务会议": the 重庆市人民政府 its decree names
+        short = _SHORT_GOVERNMENTS.get(e.organ or "") or (e.organ if e.organ in _SHORT_GOVERNMENTS.values() else None)
         if short:
             named = next((o for o in full if o.endswith(short) and len(o) > len(short)), None)
             e = e.model_copy(update={"organ": named}) if named else e
