@@ -400,12 +400,22 @@ def _twin(p: Placed, others: Sequence[Placed]) -> bool:
     return any(same_value(p.q, o.q) and similarity(set(p.words), set(o.words)) >= TWIN for o in others)
 
 
+# the wording every sanction shares (并处…的罚款), which tells no rule from another across articles
+_SANCTION = regex.compile(r"并处|处以|处|罚款|罚金|没收|违法所得|的|可以|应当")
+
+
+def _specific(p: Placed) -> set[str]:
+    """A number's subject without the wording every sanction shares."""
+    return bigrams(_SANCTION.sub("", p.subject.replace("…", "")))
+
+
 def rejoin(matches: list[Match], near: dict[tuple[int, int], tuple[str, int]],
            placed: dict[tuple[str, int], list[Placed]]) -> list[Match]:
     """Numbers repealed in one article and added in another, where the two articles are ``near`` (places A order,
     B order, and the article beside the one without a partner: a split or merge link the alignment missed), of one
     kind and other values, with subjects alike (REJOINED): one rule changed (``应当在六十日内提出…书面处理意见`` →
-    ``制定机关应当在三十日内提出书面处理意见``), not repealed and added. A number of the article without a partner whose twin
+    ``制定机关应当在三十日内提出书面处理意见``; the wording every sanction shares left out, so that a repealed fine is
+    not another article's new fine), not repealed and added. A number of the article without a partner whose twin
     (``placed``: the numbers of each paired article, by side and place) stands in an article beside it is that twin's
     copy (two articles of one
     wording merged), not this rule's old value."""
@@ -429,7 +439,7 @@ def rejoin(matches: list[Match], near: dict[tuple[int, int], tuple[str, int]],
                 beside = [o for d in (-1, 1) for o in placed.get((side, lone.order + d), ())]
                 if same_value(x.q, y.q) or _twin(lone, beside):
                     continue
-                if (score := similarity(set(x.words), set(y.words))) >= REJOINED:
+                if (score := similarity(_specific(x), _specific(y))) >= REJOINED:
                     cands.append((score, k, n))
     done: set[int] = set()
     joined: list[Match] = []

@@ -1,0 +1,46 @@
+"""Numbers of two versions paired across articles the alignment left apart (compare/pairing.rejoin), on clauses
+taken from the real revision pairs of corpus/revisions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extractor.compare.align import articles
+from extractor.compare.pairing import Match, Placed, place, rejoin
+from extractor.extract import extract_document
+from extractor.pipeline import parse_file
+
+CASES = [
+    # (id, the article left without a partner in A, the article of B beside its neighbour's partner, one rule)
+    # beijing filing review 2021 第二十五条 -> 2024 第二十九条 (merged with 第二十四条, a link the alignment missed)
+    ("a-deadline-of-a-missed-merge-beijing-filing",
+     "规范性文件的制定机关收到书面审查研究意见后，应当在六十日内提出是否修改或者废止的书面处理意见。",
+     "经沟通，与制定机关意见不一致的，备案审查工作机构应当提出书面审查意见。制定机关应当在三十日内提出书面处理意见。",
+     True),
+    # fines share their wording (处…的罚款): a repealed article's fine is not the next article's new fine
+    ("a-repealed-fine-is-not-a-new-fine-beside-it",
+     "未建立进货台账的，由市场监督管理部门责令改正，处一千元以上五千元以下的罚款。",
+     "经营者应当予以配合；拒绝检查的，由市场监督管理部门处二千元以上一万元以下的罚款。",
+     False),
+]
+
+
+def _placed(tmp_path: Path, name: str, body: str) -> list[Placed]:
+    path = tmp_path / f"{name}.txt"
+    path.write_text(f"某市管理办法\n第一条 本办法适用于本市。\n第二条 {body}\n第三条 本办法自发布之日起施行。\n", encoding="utf-8")
+    doc = parse_file(path)[0]
+    art = articles(doc)[1]
+    qs = [q for q in extract_document(doc).quantities if q.role == "parameter" and art.span[0] <= q.evidence.span[0] < art.span[1]]
+    return [place(doc, q, art) for q in qs]
+
+
+@pytest.mark.parametrize(("old", "new", "one_rule"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_rejoin(tmp_path: Path, old: str, new: str, one_rule: bool) -> None:
+    xs, ys = _placed(tmp_path, "a", old), _placed(tmp_path, "b", new)
+    assert len(xs) == len(ys) == 1
+    matches = [Match(xs[0], None), Match(None, ys[0])]
+    near = {(xs[0].order, ys[0].order): ("a", xs[0].order - 1)}
+    joined = [m for m in rejoin(matches, near, {}) if m.x is not None and m.y is not None]
+    assert bool(joined) == one_rule
