@@ -69,6 +69,10 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("money_span_to", rf"(?P<a>{_NUM})[ \u3000]*元[ \u3000]*(?:以上[ \u3000]*[至到]|[＜<][^，。；\n≤≦]{{0,16}}[≤≦])[ \u3000]*(?P<b>{_NUM})[ \u3000]*元"),
     ("duration_span", rf"(?<!第)(?P<a>{_SMALL})[ \u3000]*(?P<au>个月|年|日|天)?{_SPAN}(?P<b>{_SMALL})[ \u3000]*(?P<u>个月|年|日|天)[ \u3000]*以下"),
     ("times_span", rf"(?P<a>{_SMALL})[ \u3000]*倍{_SPAN}(?P<b>{_SMALL})[ \u3000]*倍[ \u3000]*以下"),
+    # 满一年不足两年, 满五年不满七年: a band of one range whose upper end the second clause gives (issue 9)
+    ("duration_band", rf"(?<!第)满[ \u3000]*(?P<a>{_SMALL})[ \u3000]*(?P<au>个月|年)?[ \u3000]*[，,]?[ \u3000]*(?:不足|不满|未满)[ \u3000]*(?P<b>{_SMALL})[ \u3000]*(?P<u>个月|年)"),
+    # 一倍至三倍, 1至3倍: both ends of a multiple of a base
+    ("times_band", rf"(?P<a>{_SMALL})[ \u3000]*倍?[ \u3000]*[至到][ \u3000]*(?P<b>{_SMALL})[ \u3000]*倍"),
     ("age_range", rf"(?P<a>\d{{1,3}})[ \u3000]*(?:周?岁)?[ \u3000]*{_DASH}[ \u3000]*(?P<b>\d{{1,3}})[ \u3000]*周?岁"),
     ("money_range", rf"(?P<a>{_AR})[ \u3000]*(?P<am>万|亿|千)?[ \u3000]*元?[ \u3000]*{_DASH}{{1,2}}[ \u3000]*(?P<b>{_AR})[ \u3000]*(?P<bm>万|亿|千)?[ \u3000]*元"),
     ("percent_range", rf"(?P<a>\d{{1,3}}(?:\.\d+)?)[ \u3000]*%?[ \u3000]*{_DASH}[ \u3000]*(?P<b>\d{{1,3}}(?:\.\d+)?)[ \u3000]*[%％]"),
@@ -78,7 +82,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("money_approx", rf"{_APPROX}[ \u3000]*[万亿千]?[ \u3000]*元"),
     ("money", rf"(?:{_AR}[ \u3000]*[万亿][ \u3000]*\d+[ \u3000]*[千百]|{_AR}[ \u3000]*万[ \u3000]*\d(?![\d.])|{_NUM})[ \u3000]*元(?:[ \u3000]*[零〇一二三四五六七八九\d]+角)?(?:[ \u3000]*[零〇一二三四五六七八九\d]+分)?"),
     ("points", rf"(?P<v>{_AR})[ \u3000]*个百分点"),
-    ("percent", rf"(?:{_AR}[ \u3000]*[%％‰]|百分之{_CN}|[千万]分之{_CN}|{_D10_NO_LIANG}分之{_D10_NO_LIANG}|减半|一半|(?<=过)半数|半价)"),
+    ("percent", rf"(?:{_AR}[ \u3000]*[%％‰]|百分之{_CN}|[千万]分之{_CN}|{_D10_NO_LIANG}分之{_D10_NO_LIANG}|减半|一半|(?<=过)半数|半数(?=[ \u3000]*以上)|半价)"),
     ("times", rf"(?P<v>{_AR}|{_D10})[ \u3000]*倍"),
     ("lpr", r"LPR[ \u3000]*(?P<sign>[+\-－加减])[ \u3000]*(?P<bp>\d{1,4})[ \u3000]*(?:BP|bp|个基点)"),
     ("fraction", r"(?<![\d./])(?P<n>\d{1,2})[ \u3000]*/[ \u3000]*(?P<d>\d{1,2})(?![\d./A-Za-z%])"),
@@ -302,6 +306,7 @@ def _measure(m: regex.Match[str], s: str, a: int, b: int) -> Found | None:
 
 INTERPRETERS: dict[str, Interpreter] = {
     "money_span": _money_span, "duration_span": _duration_span, "times_span": _times_span,
+    "duration_band": _duration_span, "times_band": _times_span,
     "age_range": _age_range, "money_range": _money_range, "percent_range": _percent_range,
     "money_range_cn": _money_span, "money_span_to": _money_span, "percent_range_cn": _percent_range_cn, "age_range_cn": _age_range,
     "money_approx": _approx("money"), "duration_approx": _approx("duration"), "count_approx": _approx("count"),

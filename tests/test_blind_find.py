@@ -1,0 +1,37 @@
+"""Numbers the blind documents (corpus/blind, golden/blind, issue 9) were read wrong in, each a named case taken from
+those documents' text: the expression found, its kind and its value(s)."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor.extract.find import find_quantities
+
+CASES = [
+    # (id, text, [(kind, value, value_max, expression)])
+    ("chongqing-band-of-contribution-years", "（一）累计缴费时间满一年不足两年的为三个月；",
+     [("duration", "12", "24", "满一年不足两年"), ("duration", "3", None, "三个月")]),
+    ("chongqing-band-of-five-to-seven-years", "（五）累计缴费时间满五年不足七年的为十五个月；",
+     [("duration", "60", "84", "满五年不足七年"), ("duration", "15", None, "十五个月")]),
+    ("neimenggu-multiples-of-an-income", "应当一次性发给相当于当地上一年度城镇居民人均可支配收入或者农牧民人均纯收入一倍至三倍的扶助金。",
+     [("percent", "100", "300", "一倍至三倍")]),
+    ("chongqing-multiples-of-a-fraud", "由人力资源和社会保障行政部门处骗取金额一倍以上三倍以下罚款；",
+     [("percent", "100", "300", "一倍以上三倍以下")]),
+    ("datong-half-of-the-workers", "并须得到企业半数以上职工的同意。", [("percent", "50", None, "半数")]),
+    ("datong-half-of-the-delegates", "必须经全体代表半数以上同意方为通过。", [("percent", "50", None, "半数")]),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), [pytest.param(*c[1:], id=c[0]) for c in CASES])
+def test_found(text: str, want: list[tuple[str, str, str | None, str]]) -> None:
+    got = [(f.kind, str(f.value), None if f.value_max is None else str(f.value_max), text[f.start : f.end])
+           for f in find_quantities(text)]
+    assert got == want
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("半数的成员", id="half-without-a-bound-is-no-threshold"),
+    pytest.param("满一年，或者不满一年但本人有失业保险缴费记录的", id="a-year-or-less-is-two-clauses-not-a-band"),
+])
+def test_not_a_band(text: str) -> None:
+    assert all(f.value_max is None for f in find_quantities(text))
