@@ -1,5 +1,5 @@
-"""Numbers of two versions paired across articles the alignment left apart (compare/pairing.rejoin), on clauses
-taken from the real revision pairs of corpus/revisions."""
+"""Numbers of two versions paired across articles the alignment left apart (compare/pairing.rejoin) or moved
+between articles (moves), on clauses taken from the real revision pairs of corpus/revisions."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from extractor.compare.align import articles
-from extractor.compare.pairing import Match, Placed, place, rejoin
+from extractor.compare.pairing import Match, Placed, moves, place, rejoin
 from extractor.extract import extract_document
 from extractor.pipeline import parse_file
 
@@ -44,3 +44,26 @@ def test_rejoin(tmp_path: Path, old: str, new: str, one_rule: bool) -> None:
     near = {(xs[0].order, ys[0].order): ("a", xs[0].order - 1)}
     joined = [m for m in rejoin(matches, near, {}) if m.x is not None and m.y is not None]
     assert bool(joined) == one_rule
+
+
+MOVES = [
+    # (id, a clause repealed in one article, one added in another with the same value, one rule moved)
+    # env-pollution interpretation 2016 第一条（十五） -> 2023 第二条（九）: the item moved up a tier
+    ("an-item-moved-to-another-article-env-pollution",
+     "实施刑法第三百三十八条规定的行为，致使三十人以上中毒的，应当认定为严重污染环境。",
+     "实施刑法第三百三十八条规定的行为，致使三十人以上中毒的，应当认定为情节严重。",
+     True),
+    # fines share their wording (处…的罚款): one repealed for an act and one of the same range added for another
+    ("a-fine-of-the-same-range-for-another-act-is-no-move",
+     "未建立进货台账的，由市场监督管理部门责令改正，处一万元以上五万元以下的罚款。",
+     "拒绝监督检查的，由市场监督管理部门责令改正，处一万元以上五万元以下的罚款。",
+     False),
+]
+
+
+@pytest.mark.parametrize(("old", "new", "moved"), [c[1:] for c in MOVES], ids=[c[0] for c in MOVES])
+def test_moves(tmp_path: Path, old: str, new: str, moved: bool) -> None:
+    xs, ys = _placed(tmp_path, "a", old), _placed(tmp_path, "b", new)
+    assert len(xs) == len(ys) == 1
+    out = moves([Match(xs[0], None), Match(None, ys[0])])
+    assert any(m.moved for m in out) == moved

@@ -371,14 +371,15 @@ def restated(placed: Sequence[Placed], paired: set[int] | frozenset[int] = froze
 
 
 def moves(matches: list[Match]) -> list[Match]:
-    """Numbers repealed in one place and added with the same value and a like subject in another are one move."""
+    """Numbers repealed in one place and added with the same value and a like subject in another are one move; the
+    subjects compared without the wording every sanction shares (a fine of one range for another act is no move)."""
     new_by_value: dict[tuple[str, float | None, float | None], list[int]] = {}
     for n, m in enumerate(matches):
         if m.x is None and m.y is not None:
             new_by_value.setdefault((m.y.q.kind, m.y.q.value, m.y.q.value_max), []).append(n)
     cands = sorted(
         (
-            (similarity(set(xm.words), set(ym.words)), k, n)
+            (similarity(_specific(xm), _specific(ym)), k, n)
             for k, m in enumerate(matches) if m.y is None and (xm := m.x) is not None
             for n in new_by_value.get((xm.q.kind, xm.q.value, xm.q.value_max), ())
             if (ym := matches[n].y) is not None and same_value(xm.q, ym.q)
