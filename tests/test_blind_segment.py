@@ -95,3 +95,27 @@ def test_datong_items_run_together_but_not_a_citation_of_items(tmp_path: Path) -
 def test_annual_leave_last_article_without_its_full_stop_has_no_heading(tmp_path: Path) -> None:
     text = "\n".join(ANNUAL_LEAVE[:1] + ANNUAL_LEAVE[2:])
     assert [(s.num, s.heading) for s in _parse(tmp_path, text)] == [("第一条", None), ("第十九条", None)]
+
+
+CHONGQING_ITEMS = (
+    "重庆市失业保险条例\n"
+    "第二十四条 失业人员领取失业保险金的期限，根据其失业前所在单位和本人累计缴纳失业保险费的时间确定。具体划分为:\n"
+    "（一）累计缴费时间满一年不足两年的为三个月；\n"
+    "（六）累计缴费时间满七年的为十六个月。以后累计缴费时间每增加一年，领取期限增加一个月，最长不超过二十四个月。\n"
+    "失业人员重新就业后，再次失业的，其缴费的时间重新计算，但最长不超过二十四个月。\n"
+    "第二十五条 失业保险金的标准，按照低于最低工资标准的原则确定。\n"
+    "（一）本办法所称的人员；\n"
+    "说明：一项之内的说明。\n"
+)
+
+
+def test_chongqing_paragraph_after_the_last_item_is_the_articles(tmp_path: Path) -> None:
+    article = _parse(tmp_path, CHONGQING_ITEMS)[0]
+    last = article.children[-1]
+    assert (last.path, last.text.endswith("最长不超过二十四个月。")) == ("第二十四条/（六）", True)
+    assert article.text.endswith("但最长不超过二十四个月。")
+
+
+def test_chongqing_paragraph_after_an_item_ending_in_a_semicolon_stays_in_it(tmp_path: Path) -> None:
+    item = _parse(tmp_path, CHONGQING_ITEMS)[1].children[0]
+    assert item.text.endswith("一项之内的说明。")

@@ -142,6 +142,7 @@ def paragraphs_to_sections(
         p = paragraphs[k]
         m = match_marker(p) if "\t" not in p else None
         if m is None:
+            _close_last_item(stack, paragraphs, k)
             for anc in stack:  # a body paragraph belongs to every open section, not only the innermost
                 anc.last = k
             _attach_shi(stack[-1] if stack else None, roots, p, k, offsets, prefix)
@@ -199,6 +200,19 @@ def paragraphs_to_sections(
         )
 
     return [build(n) for n in roots]
+
+
+_ARTICLE_ITEMS = ("cn_paren", "arabic_paren", "circled")
+
+
+def _close_last_item(stack: list[_Node], paragraphs: Sequence[str], k: int) -> None:
+    """A paragraph after an article's items, the last ended with 。, is the article's again, not the last item's:
+    "（六）…最长不超过二十四个月。" / "失业人员重新就业后，再次失业的，…" (the items of a 条 run one to a line, each
+    but the last ending in ；)."""
+    if (len(stack) >= 2 and stack[-1].marker.kind in _ARTICLE_ITEMS and stack[-1].first == k - 1
+            and any(n.marker.kind == "tiao" for n in stack[:-1]) and paragraphs[k - 1].rstrip().endswith("。")
+            and not stack[-1].children):
+        stack.pop()
 
 
 def _without_contents(roots: list[_Node]) -> list[_Node]:
