@@ -234,11 +234,14 @@ def _terms(q: Quantity) -> str:
     return "".join(_PER_TERM.get(p, p) for p in q.per) + _BOUND_TERM[q.bound] or "固定值"
 
 
+_SANCTION = regex.compile(r"罚款|罚金|处")
+
+
 def _what(p: Placed, heading: str | None) -> str:
     """What a number governs, for a summary: its benefit if named, else its clause's subject, with the party and
     the aggravated tier its sentence names outside the clause (``情节严重的，对单位并处…的罚款``)."""
     what = p.q.benefit or p.subject or heading or ""
-    if p.party and p.party not in what:
+    if p.party and p.party not in what and _SANCTION.search(p.clause):  # 对单位…处罚款; not 会计人员…五年内不得…
         what = f"对{p.party}{what.removeprefix('对')}"
     if p.aggravated and p.tier and p.tier not in p.clause:
         what = f"{p.tier}，{what}"
