@@ -94,7 +94,7 @@ def read_base(text: str, f: Found, clause_start: int) -> str | None:
             break
     if after_number:
         return None  # "超过100人的企业下降为8%": the words right after a number are no base
-    phrase = regex.sub(r"^(?:的|其)+", "", phrase)
+    phrase = regex.sub(r"^(?:其中|的|其)+", "", phrase)  # "其中雇主缴费比例为百分之二": 其中 opens the clause
     if len(phrase) < 2 or phrase.endswith(_B.not_ending):
         return None
     return phrase
