@@ -103,3 +103,30 @@ def test_formula_base(text: str, quote: str, expected: bool) -> None:
     start = text.rindex(quote) if quote.endswith("）") else text.index(quote)
     q = quote.rstrip("）")
     assert in_formula_base(text, start, start + len(q)) is expected
+
+
+STANDARDS = [
+    # 大连 2019 标准测算: the 失业保险金 is what the 稳岗返还's standard is counted in
+    pytest.param("标准测算：以我市一家拥有50名参保职工的企业为例，稳岗返还标准为大连市月人均失业保险金1250元/人月×6月×50人=375000元。",
+                 "1250元", "money", "stable_job_return", id="dalian-standard-of-the-return"),
+    pytest.param("标准测算：以我市一家拥有50名参保职工的企业为例，稳岗返还标准为大连市月人均失业保险金1250元/人月×6月×50人=375000元。",
+                 "6月", "duration", "stable_job_return", id="dalian-formula-factor-in-months"),
+    pytest.param("失业保险金标准为本人失业前十二个月平均缴费工资的百分之十五", "百分之十五", "percent", "unemployment_benefit",
+                 id="guangdong-own-standard"),
+]
+
+
+@pytest.mark.parametrize(("text", "quote", "kind", "benefit_id"), STANDARDS)
+def test_benefit_whose_standard_the_clause_states(text: str, quote: str, kind: str, benefit_id: str) -> None:
+    q = next(q for q in text_to_quantities(text) if q.evidence.quote == quote and q.kind == kind)
+    assert q.benefit_id == benefit_id
+
+
+def test_a_heading_the_cleaner_joined_to_the_line_before() -> None:
+    """大连 2019: the cleaner joins ``失业保险费返还`` to the long 文件依据 line before it; the source line's start
+    is a line start all the same."""
+    text = ("继续阶段性降低失业保险费率\n政策内容：我市失业保险总费率继续按1%执行。\n文件依据：《方案的通知》（大政办发〔2019〕45号）"
+            "失业保险费返还\n政策内容：可返还其上年度实际缴纳失业保险费的50%。")
+    joined = text.index("失业保险费返还")
+    assert [i.benefit_id for i in item_headings(text)] == []
+    assert [i.benefit_id for i in item_headings(text, [joined])] == ["unemployment_insurance_rate_reduction", "stable_job_return"]

@@ -463,6 +463,9 @@ ROLE_CASES = [
     ("gives:money-before-butie", "全年新增1万元的补贴", "1万元", "parameter"),
     ("rate_bounds:before-a-target-word", "力争留用率不低于50%", "50%", "parameter"),
     ("target:aims", "力争新增城镇就业4万人", "4万人", "target"),
+    # corpus/fresh 大连 2019: the 控制目标 names whose firms are eligible, no aim of the rule
+    ("target:aims-not-a-qualifier", "对不裁员或裁员率低于我市上年度城镇登记失业率控制目标的参保企业，可返还其上年度实际缴纳失业保险费的50%",
+     "50%", "parameter"),
     ("target:area_totals", "全年城镇新增就业4万人", "4万人", "target"),
     ("target:develop_posts-money", "开发公益性岗位投入500万元", "500万元", "target"),
     ("qualifies_after:threshold_of", "新增就业10人以上的企业", "10人", "parameter"),

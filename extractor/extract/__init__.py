@@ -267,7 +267,7 @@ def documents_to_quantities(docs: Iterable[Document], batch_size: int = 32) -> I
         title_benefit = _title_benefit(doc)
         inner = _instrument_titles(doc)
         starts = [at for at, _ in inner]
-        items = item_headings(doc.text)
+        items = item_headings(doc.text, (loc.offset for loc in doc.locations))
         item_starts = [i.start for i in items]
 
         def about(offset: int) -> str | None:  # the benefit of the instrument the number is in

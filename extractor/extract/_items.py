@@ -10,6 +10,7 @@ taxonomy, in place of the document's title.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterable
 from typing import NamedTuple
 
 import regex
@@ -76,10 +77,24 @@ def _named(heading: str) -> tuple[str, str | None] | None:
     return None
 
 
-def item_headings(text: str) -> list[Item]:
+_NEWLINE = regex.compile("\n")
+
+
+def _lines(text: str, breaks: Iterable[int]) -> list[tuple[int, int]]:
+    """(start, end) of every line of ``text``: between its line breaks, and at ``breaks`` too."""
+    starts = sorted({0, *(m.end() for m in _NEWLINE.finditer(text)), *(b for b in breaks if 0 < b < len(text))})
+    out = []
+    for k, a in enumerate(starts):
+        b = starts[k + 1] if k + 1 < len(starts) else len(text) + 1
+        out.append((a, b - 1 if text[b - 1 : b] == "\n" else min(b, len(text))))
+    return out
+
+
+def item_headings(text: str, breaks: Iterable[int] = ()) -> list[Item]:
     """The items of ``text``, in order: each heading line (a short line without punctuation or numbering, followed by
     a longer line of terms) and the lines under it, up to the next heading line; none unless ``MIN_NAMED`` of the
-    headings name a benefit (a list of benefits).
+    headings name a benefit (a list of benefits). ``breaks``: offsets where a source line started that the
+    cleaner joined to the line before (``…（大政办发〔2019〕45号）`` + ``失业保险费返还``): they start lines too.
 
     >>> text = "一次性求职创业补贴\\n补贴测算：每人一次性1000元。\\n支持基层工作\\n政策内容：开发岗位。\\n失业保险费返还\\n政策内容：可返还失业保险费。"
     >>> [(i.name, i.benefit_id) for i in item_headings(text)]
@@ -87,11 +102,7 @@ def item_headings(text: str) -> list[Item]:
     >>> item_headings("关于做好就业工作的通知\\n各县人社局\\n")
     []
     """
-    lines: list[tuple[int, int]] = []
-    pos = 0
-    for line in text.split("\n"):
-        lines.append((pos, pos + len(line)))
-        pos += len(line) + 1
+    lines = _lines(text, breaks)
     heads: list[tuple[int, int]] = []  # (index of the heading line, end of its line)
     for k, (a, b) in enumerate(lines):
         line = text[a:b]

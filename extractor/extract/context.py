@@ -79,9 +79,27 @@ def _benefit(f: Found, sent: tuple[int, int], hits: Hits, text: str = "", groups
     if after is not None:
         return after
     before = hits.last_inside(ss, f.start)
+    if before is not None and text:
+        before = _standard_of(text, f, ss, before, hits)
     if before is not None and groups is not None and text and _qualifies_group(text, before, groups):
         # 享受定期定量抚恤和生活补助的优抚对象、烈属等补贴期限最长不超过3年: the 生活补助 names who the group are
         return next((h for h in reversed(hits.inside(ss, before[0], 4)) if not _qualifies_group(text, h, groups)), None)
+    return before
+
+
+_STANDARD_IS = regex.compile(r"[ \u3000]*标准(?:为|是|按|可按|按照|：|:)")
+"""``稳岗返还标准为…``: what follows is the standard of the benefit named right before."""
+_CLAUSE_BREAK = regex.compile(r"[，,；;。]")
+
+
+def _standard_of(text: str, f: Found, sent_start: int, before: Hit, hits: Hits) -> Hit:
+    """The benefit whose standard the number's clause states (稳岗返还标准为大连市月人均失业保险金1250元/人月): the name
+    before ``标准为`` in the clause, not a benefit named after it as what the standard is counted in."""
+    for h in reversed(hits.inside(sent_start, before[0], 4)):
+        if _CLAUSE_BREAK.search(text, h[1], f.start):
+            break
+        if _STANDARD_IS.match(text, h[1]):
+            return h
     return before
 
 

@@ -89,6 +89,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("ratio", r"(?<![\d.:：∶])(?P<a>\d{1,2})[ \u3000]*[:：∶][ \u3000]*(?P<b>\d{1,2})(?![\d.:：∶])(?=[ \u3000]*(?:的)?[ \u3000]*(?:比例|配套|分担|匹配))"),
     ("duration_range", rf"(?<!第)(?P<a>{_AR}|{_D10})[ \u3000]*(?P<au>个月|年|天|个工作日|工作日)?[ \u3000]*{_DASH}[ \u3000]*(?P<b>{_AR}|{_D10})[ \u3000]*(?P<u>个月|年|天|个工作日|工作日)(?![\d级])"),
     ("duration_approx", rf"{_APPROX}[ \u3000]*(?:个月|年|天)"),
+    # 1250元/人月×6月×50人: a factor of a formula in months (a month of the year is never multiplied)
+    ("duration_factor", r"(?<=[×*][ \u3000]*)(?P<n>\d{1,2})[ \u3000]*月(?![份底初中下上前\d日号])"),
     ("duration", rf"(?<!第)(?:{_AR}|{_D10}|半)[ \u3000]*(?:个半月|年半|个工作日|工作日|个自然月|个月|个季度|个小时|小时|周年|年(?!级)|周(?!岁)|天|日)"),
     ("age", rf"(?:\d{{1,3}}|{_D10_NO_LIANG})[ \u3000]*周?岁"),
     ("score", _SCORE),
@@ -261,6 +263,10 @@ def _duration_range(m: regex.Match[str], s: str, a: int, b: int) -> Found | None
     return Found("duration", lo[0], hi[0], hi[1], a, b)
 
 
+def _duration_factor(m: regex.Match[str], s: str, a: int, b: int) -> Found | None:
+    return Found("duration", Decimal(m.group("n")), None, "month", a, b)
+
+
 def _duration(m: regex.Match[str], s: str, a: int, b: int) -> Found | None:
     got = parse_duration(s)
     return Found("duration", got[0], None, got[1], a, b) if got is not None and _is_unit(got[1]) else None
@@ -311,7 +317,7 @@ INTERPRETERS: dict[str, Interpreter] = {
     "money_range_cn": _money_span, "money_span_to": _money_span, "percent_range_cn": _percent_range_cn, "age_range_cn": _age_range,
     "money_approx": _approx("money"), "duration_approx": _approx("duration"), "count_approx": _approx("count"),
     "money": _money, "points": _points, "percent": _percent, "times": _times, "lpr": _lpr, "fraction": _fraction, "ratio": _ratio,
-    "duration_range": _duration_range, "duration": _duration, "age": _age, "count": _count, "count_range": _count_range, "count_or_more": _count_or_more, "score": _score, "measure": _measure,
+    "duration_range": _duration_range, "duration_factor": _duration_factor, "duration": _duration, "age": _age, "count": _count, "count_range": _count_range, "count_or_more": _count_or_more, "score": _score, "measure": _measure,
 }
 
 
