@@ -237,10 +237,16 @@ def _terms(q: Quantity) -> str:
 _SANCTION = regex.compile(r"罚款|罚金|处")
 
 
+def _benefit(p: Placed) -> str:
+    """The benefit a number is read with, when its clause names it (产假, 育儿假); a benefit read from the article
+    around it (奖励, for 托育机构应当在依法登记后三十日内…备案) names the clause's subject worse than the clause."""
+    return p.q.benefit if p.q.benefit and p.q.benefit in p.clause else ""
+
+
 def _what(p: Placed, heading: str | None) -> str:
     """What a number governs, for a summary: its benefit if named, else its clause's subject, with the party and
     the aggravated tier its sentence names outside the clause (``情节严重的，对单位并处…的罚款``)."""
-    what = p.q.benefit or p.subject or heading or ""
+    what = _benefit(p) or p.subject or heading or ""
     if p.party and p.party not in what and _SANCTION.search(p.clause):  # 对单位…处罚款; not 会计人员…五年内不得…
         what = f"对{p.party}{what.removeprefix('对')}"
     if p.aggravated and p.tier and p.tier not in p.clause:
@@ -259,7 +265,7 @@ def _change(m: Match, heading: str | None) -> ParameterChange:
 
     def with_term(term: str) -> str:
         # a benefit reads with its term (补贴额度上限); a clause, with the term after it in brackets (致使…中毒的（数量下限）)
-        return f"{subject}{term}" if named_by.q.benefit or not subject else f"{subject}（{term}）"
+        return f"{subject}{term}" if _benefit(named_by) or not subject else f"{subject}（{term}）"
 
     what = with_term(f"{KIND_WORD[q.kind]}{_bound_word(q)}")
     a_path, b_path = (m.x.path if m.x else None), (m.y.path if m.y else None)
