@@ -6,9 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from extractor.compare.align import articles
-from extractor.compare.pairing import Match, Placed, moves, place, rejoin
+from extractor.compare.pairing import Match, Placed, moves, place, rejoin, same_anchor
 from extractor.extract import extract_document
 from extractor.pipeline import parse_file
 
@@ -67,3 +69,14 @@ def test_moves(tmp_path: Path, old: str, new: str, moved: bool) -> None:
     assert len(xs) == len(ys) == 1
     out = moves([Match(xs[0], None), Match(None, ys[0])])
     assert any(m.moved for m in out) == moved
+
+
+_TEXT = st.text(alphabet="自之日起收到申请签订合同房屋租赁甲乙", max_size=12)
+_EVENTS = st.one_of(_TEXT, _TEXT.map(lambda e: f"自{e}之日起"))
+
+
+@given(_EVENTS, _EVENTS)
+@example("自甲甲之日起", "自甲乙之日起")  # a repeated character counts once in the other
+def test_same_anchor_is_symmetric(a: str, b: str) -> None:
+    assert same_anchor(a, b) == same_anchor(b, a)
+    assert same_anchor(a, a)

@@ -13,6 +13,7 @@ with the same value and subject in another is a move too (``moved``, not repeale
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -177,8 +178,8 @@ def same_anchor(a: str, b: str) -> bool:
     if not a.startswith("自") or not b.startswith("自"):
         return False
     ea, eb = (regex.sub(r"^自|之日起$", "", x) for x in (a, b))
-    short, long = sorted((ea, eb), key=len)
-    return bool(short) and sum(1 for ch in short if ch in long) / len(short) >= RENAMED_EVENT
+    shorter = min(len(ea), len(eb))
+    return shorter > 0 and sum((Counter(ea) & Counter(eb)).values()) / shorter >= RENAMED_EVENT
 
 
 def place(doc: Document, q: Quantity, art: Article) -> Placed:
