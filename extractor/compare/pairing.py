@@ -4,11 +4,16 @@ Each number is read with its *clause*: the stretch of text between the punctuati
 (``，``, ``；``, ``。``, ``：``) that holds it, and its *subject*: that clause without the number, its bound words
 and the item label in front (``（十三）致使森林或者其他林木死亡五十立方米以上的`` → ``致使森林或者其他林木死亡…``).
 Two numbers of the same kind are paired when their subjects are alike (character bigrams, as the articles are
-aligned), the same value adding to the score; a number left alone on each side of one article pair is paired
-with the other when they are of one kind (a fine rewritten in its place). What is paired with the same value is no
-change, unless the two articles are not each other's main partner (an item moved from one tier of a list to
-another), which is a move. A number left over is a rule added or repealed; one repealed in one article and added
-with the same value and subject in another is a move too (``moved``, not repealed plus added).
+aligned), the same value adding to the score. Its sentence's *context* ranks the candidates: the condition its
+clause hangs on (``情节严重的，并处…``: an aggravated tier is never paired with a value of no such tier) and the party
+the rule falls on (``对单位`` / ``对其直接负责的主管人员…``). A number left alone on each side of one article pair is
+paired with the other when they are of one kind and worded a little alike (a fine rewritten in its place). What is
+paired with the same value is no change, unless the two articles are not each other's main partner (an item moved
+from one tier of a list to another), which is a move; 15个工作日 and 15日 are not the same value. A number left over
+is a rule added or repealed, unless it restates another of its paragraph as a condition (``…一周岁止的，期间…``);
+one repealed in one article and added with the same value and subject in another is a move too (``moved``, not
+repealed plus added), and one repealed beside an article whose partner added one of a like subject is that rule
+changed (``rejoin``: a split or merge link the alignment missed).
 """
 
 from __future__ import annotations
@@ -28,7 +33,7 @@ SAME_VALUE = 0.3  # added to the score of two numbers of the same value
 SAME_END = 0.1  # added to the score of two ranges with one end in common
 SAME_VALUE_FLOOR = 0.1  # two numbers of the same value are the same rule's at or above this
 CONTEXT = 0.3  # two numbers whose sentences hang on the same condition and party rank up to this much higher
-RESTATED = 0.5  # a number of an article with the value and this like a subject of another there restates it
+RESTATED = 0.5  # a number with the value of another of its paragraph and a subject this alike may restate it
 RESTATE_NEAR = 8  # the numbers of one value in a paragraph compared with each
 PRIMARY = 0.05  # of two like candidates, the one in the article's main partner ranks first
 LONE = 0.1  # the last number of a kind on each side of an article pair is its rule rewritten if this alike
@@ -419,8 +424,7 @@ def rejoin(matches: list[Match], near: dict[tuple[int, int], tuple[str, int]],
     ``制定机关应当在三十日内提出书面处理意见``; the wording every sanction shares left out, so that a repealed fine is
     not another article's new fine), not repealed and added. A number of the article without a partner whose twin
     (``placed``: the numbers of each paired article, by side and place) stands in an article beside it is that twin's
-    copy (two articles of one
-    wording merged), not this rule's old value."""
+    copy (two articles of one wording merged), not this rule's old value."""
     gone = [k for k, m in enumerate(matches) if m.y is None and m.x is not None]
     by_b: dict[tuple[int, str], list[int]] = {}
     for n, m in enumerate(matches):
@@ -437,9 +441,9 @@ def rejoin(matches: list[Match], near: dict[tuple[int, int], tuple[str, int]],
             for n in by_b.get((b_order, x.q.kind), ()):
                 y = matches[n].y
                 assert y is not None
-                side, lone = ("a", x) if via[0] == "a" else ("b", y)
-                beside = [o for d in (-1, 1) for o in placed.get((side, lone.order + d), ())]
-                if same_value(x.q, y.q) or _twin(lone, beside):
+                side, unpaired = ("a", x) if via[0] == "a" else ("b", y)
+                beside = [o for d in (-1, 1) for o in placed.get((side, unpaired.order + d), ())]
+                if same_value(x.q, y.q) or _twin(unpaired, beside):
                     continue
                 if (score := similarity(_specific(x), _specific(y))) >= REJOINED:
                     cands.append((score, k, n))
