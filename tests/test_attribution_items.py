@@ -130,3 +130,23 @@ def test_a_heading_the_cleaner_joined_to_the_line_before() -> None:
     joined = text.index("失业保险费返还")
     assert [i.benefit_id for i in item_headings(text)] == []
     assert [i.benefit_id for i in item_headings(text, [joined])] == ["unemployment_insurance_rate_reduction", "stable_job_return"]
+
+
+HEADINGS = [
+    # 荆门 2024: 八、一次性吸纳就业补贴 / …按1000元/人的标准分别给予企业和个人一次性就业补贴 (就业补贴 is its parent)
+    pytest.param("八、一次性吸纳就业补贴\n中小微企业招用离校2年内未就业高校毕业生，签订1年以上劳动合同并按规定缴纳社会保险费，"
+                 "按1000元/人的标准分别给予企业和个人一次性就业补贴。", "1000元", "money", "one_off_hiring_subsidy",
+                 id="jingmen-wider-name-under-its-child"),
+    # 宁夏 2021 人口与计划生育条例, 第五章 优待和奖励: a share of who pays is no 奖励
+    pytest.param("第五章 优待和奖励\n第四十五条 领取《独生子女父母光荣证》的家庭，独生子女父母双方都是职工的，其独生子女保健费由父母所在单位各负担百分之五十。",
+                 "百分之五十", "percent", None, id="ningxia-share-under-a-chapter-of-rewards"),
+    # 广东 2021: the monthly sum of the same chapter is its 奖励 (a sum reaches the heading's benefit)
+    pytest.param("第五章 奖励与社会保障\n第三十六条 属于职工和城镇居民的，从领取独生子女父母光荣证之日起至子女十四周岁止，每月发给独生子女保健费十元。",
+                 "十四周岁", "age", "reward", id="guangdong-grant-under-a-chapter-of-rewards"),
+]
+
+
+@pytest.mark.parametrize(("text", "quote", "kind", "benefit_id"), HEADINGS)
+def test_benefit_a_heading_gives(text: str, quote: str, kind: str, benefit_id: str | None) -> None:
+    q = next(q for q in text_to_quantities(text) if q.evidence.quote == quote and q.kind == kind)
+    assert (q.benefit_id or _named(q.benefit)) == benefit_id

@@ -190,6 +190,25 @@ def _designation_award(text: str, start: int) -> str | None:
     return None
 
 
+_GRANT_WORDS = regex.compile("|".join((*context_rules().role.gives, "发给", "领取")))
+
+
+def _grants(text: str, start: int, end: int) -> bool:
+    """Does the number's clause grant something? A heading's benefit (第五章 优待和奖励) reaches only sums and the
+    numbers of such clauses: not a share of who pays (其独生子女保健费由父母所在单位各负担百分之五十), nor a condition naming who
+    the family is (自愿终身只生育一个子女的计划生育家庭)."""
+    a, b = clause_bounds(text, start, end)
+    return bool(_GRANT_WORDS.search(text, a, b))
+
+
+def _narrowed(benefit_id: str, heading_id: str | None) -> str:
+    """A benefit named by a wider name of the one its heading names is the heading's (八、一次性吸纳就业补贴 / …按1000元/人
+    的标准分别给予企业和个人一次性就业补贴: the 就业补贴 is the 一次性吸纳就业补贴)."""
+    from .taxonomy import benefits
+
+    return heading_id if heading_id is not None and benefit_id in benefits().ancestors(heading_id) else benefit_id
+
+
 def _names_a_benefit(name: str | None, benefit_id: str | None) -> bool:
     """Does a number's own benefit name one of the taxonomy (not only what kind of money it is: 补贴, 一次性补贴)?"""
     from .taxonomy import benefits
@@ -216,6 +235,8 @@ def _to_quantity(doc: Document, c: Context, holding: list[tuple[int, int, str, s
         # 第十一条 创业开业补贴。…补贴标准为5000元: a number whose clause names no benefit is the article's
         # (…每人每天 30 元，随培训补贴一并申请发放 under 第三十四条 生活费补贴: not the 培训补贴 of the next clause)
         benefit_text, benefit_id = article
+    if benefit_id is not None and f.kind != "date":
+        benefit_id = _narrowed(benefit_id, _named_in_heading(holding) or (item.benefit_id if item is not None else None))
     base_input = f.kind != "date" and benefit_id is None and in_formula_base(doc.text, f.start, f.end)
     if item is not None and f.kind != "date" and item.benefit_id is not None and not _names_a_benefit(benefit_text, benefit_id) \
             and not base_input:
@@ -226,7 +247,8 @@ def _to_quantity(doc: Document, c: Context, holding: list[tuple[int, int, str, s
     if benefit_text is None and f.kind != "date" and not base_input:
         # under a list's item named for a benefit, the item's heading says what the number is about, not the
         # document's title (创业团队孵化场地费补贴 / …最长不超过6个月 in a guide titled 创业担保贷款贴息)
-        benefit_text = _heading_benefit(holding) or (item.name if item is not None and item.name else title_benefit)
+        heading = _heading_benefit(holding) if f.kind == "money" or _grants(doc.text, f.start, f.end) else None
+        benefit_text = heading or (item.name if item is not None and item.name else title_benefit)
     return Quantity(
         id=quantity_id(doc.id, f.start, f.end, f.kind),
         kind=f.kind,
