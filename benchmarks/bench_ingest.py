@@ -96,12 +96,12 @@ def child(engine: str, workers: int, store_dir: str, paths: list[str], full_data
 
 # the parent -----------------------------------------------------------------------------------------------------
 
-def snapshot(tmp: Path, commit: str | None = None) -> Path:
-    """A copy of the package as it is now (or as committed at ``commit``), so the code and its version stay the
-    same for the whole run."""
+def snapshot(tmp: Path, commit: str | None = None, code: Path | None = None) -> Path:
+    """A copy of the package as it is now (or as committed at ``commit``, or of ``code``/extractor), so the code
+    and its version stay the same for the whole run."""
     dest = tmp / "snapshot"
     if commit is None:
-        shutil.copytree(ROOT / "extractor", dest / "extractor", ignore=shutil.ignore_patterns("__pycache__"))
+        shutil.copytree((code or ROOT) / "extractor", dest / "extractor", ignore=shutil.ignore_patterns("__pycache__"))
         return dest
     dest.mkdir()
     archive = subprocess.run(["git", "archive", commit, "extractor"], cwd=ROOT, capture_output=True, check=True).stdout
@@ -187,14 +187,16 @@ def main() -> int:
     ap.add_argument("--raw", type=Path, default=None, help="also write each corpus's runs as JSON beside this path")
     ap.add_argument("--commit", default=None, metavar="REV",
                     help="run extractor/ as committed at REV (git archive) rather than as the working tree holds it")
+    ap.add_argument("--code", type=Path, default=None, metavar="DIR",
+                    help="run the package DIR/extractor (a copy made at the start), e.g. to measure a variant beside the current code")
     args = ap.parse_args()
     out = [f"Machine: {platform.machine()}, {os.cpu_count()} cores, "
            f"{os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30:.0f} GiB, Python {platform.python_version()}, "
            f"load average at start {os.getloadavg()[0]:.1f}; {args.rounds} rounds, jobs alternated; code: "
-           f"{'extractor/ at ' + args.commit if args.commit else 'the working tree'}"]
+           f"{'extractor/ at ' + args.commit if args.commit else (str(args.code) if args.code else 'the working tree')}"]
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
-        snap = snapshot(tmp, args.commit)
+        snap = snapshot(tmp, args.commit, args.code)
         small = tmp / "texts"  # a copy: one of its files is changed below, never the corpus itself
         shutil.copytree(ROOT / "corpus" / "texts", small)
         corpora = {"corpus/texts": [str(small)], f"corpus/texts ×{args.copies}": [str(large_corpus(tmp, args.copies))]}
