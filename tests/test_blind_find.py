@@ -17,6 +17,11 @@ CASES = [
      [("percent", "100", "300", "一倍至三倍")]),
     ("chongqing-multiples-of-a-fraud", "由人力资源和社会保障行政部门处骗取金额一倍以上三倍以下罚款；",
      [("percent", "100", "300", "一倍以上三倍以下")]),
+    ("bijie-a-volume-after-its-bound-word", "献者献全血每次采集血液量一般为200毫升、300毫升，最多不得超过400毫升，",
+     [("count", "400", None, "400毫升")]),
+    ("bijie-a-volume-before-its-bound-word", "累计献血400毫升以上的可终身无限量免费享用所需血液。", [("count", "400", None, "400毫升")]),
+    ("bozhou-areas-after-their-bound-words", "按照每百户不少于三十平方米、单体面积不少于三百五十平方米的标准",
+     [("count", "30", None, "三十平方米"), ("count", "350", None, "三百五十平方米")]),
     ("datong-half-of-the-workers", "并须得到企业半数以上职工的同意。", [("percent", "50", None, "半数")]),
     ("datong-half-of-the-delegates", "必须经全体代表半数以上同意方为通过。", [("percent", "50", None, "半数")]),
 ]

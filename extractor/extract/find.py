@@ -48,6 +48,7 @@ _NUM = rf"(?:{_AR}[ \u3000]*[万亿千]?|{_CN})"
 _APPROX = rf"(?:{_D10}几|几十|数十|数百|数千|十几|二十几|三十几|两三|三四|四五|五六|上百|上千|上万)"
 _COUNT_WORDS = alternation(_WORDS.count_units)  # what a count counts, besides 次 (times)
 _MEASURE_WORDS = alternation(_WORDS.measure_units)  # a measured threshold: 五亩以上, 一百吨以上
+_MEASURE_BOUNDS = alternation(_WORDS.measure_bounds)  # or after its bound word: 不少于三百五十平方米, 最多不得超过400毫升
 _DASH = r"[-－—–~～至到]"
 _TIMES_COMPOUND = alternation(_WORDS.times_compounds)  # 二次供水: a noun, not a number of times
 _POINTS_RATE = regex.compile(rf"[ \u3000]*(?:{alternation(_WORDS.points_before)})[ \u3000]*[\d一二三四五六七八九十]")
@@ -95,7 +96,9 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("age", rf"(?:\d{{1,3}}|{_D10_NO_LIANG})[ \u3000]*周?岁"),
     ("score", _SCORE),
     ("count_approx", rf"{_APPROX}[ \u3000]*(?:人次|人|名|家|户|个)"),
-    ("measure", rf"(?<!第)(?:{_AR}[ \u3000]*[万千]?|{_D10K})[ \u3000]*(?:{_MEASURE_WORDS})(?=[ \u3000]*(?:以上|以下|以内))|(?<=一式)(?:\d{{1,2}}|[一二两三四五六七八九十])份"),
+    ("measure", rf"(?<!第)(?:{_AR}[ \u3000]*[万千]?|{_D10K})[ \u3000]*(?:{_MEASURE_WORDS})(?=[ \u3000]*(?:以上|以下|以内))"
+                rf"|(?<=(?:{_MEASURE_BOUNDS})[ \u3000]*)(?:{_AR}[ \u3000]*[万千]?|{_D10K})[ \u3000]*(?:{_MEASURE_WORDS})"
+                rf"|(?<=一式)(?:\d{{1,2}}|[一二两三四五六七八九十])份"),
     ("count_or_more", rf"(?<!第)(?P<a>{_AR}|{_D100})[ \u3000]*(?P<u>{_COUNT_WORDS})[ \u3000]*(?:及|或者|或)[ \u3000]*(?P=a)[ \u3000]*(?P=u)(?=[ \u3000]*(?:以上|以下))"),
     ("count_range", rf"(?<!第){_CITED}(?P<a>{_AR}|{_D100})[ \u3000]*(?:{_COUNT_WORDS})?[ \u3000]*[-－~～至到][ \u3000]*(?P<b>{_AR}|{_D100})[ \u3000]*(?P<u>{_COUNT_WORDS})"),
     ("count", rf"(?<!第){_CITED}(?:{_AR}[ \u3000]*[万千]?|{_D10K})[ \u3000]*(?:{_COUNT_WORDS}|次(?![性数]|{_TIMES_COMPOUND}))"),

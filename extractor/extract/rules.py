@@ -74,6 +74,7 @@ class PerAfter:
 class FindRules:
     count_units: tuple[str, ...]
     measure_units: tuple[str, ...]
+    measure_bounds: tuple[str, ...]
     frequency_before: tuple[str, ...]
     year_named_before: tuple[str, ...]
     day_window_after: tuple[str, ...]
@@ -365,7 +366,7 @@ def load_rules(source: str, file: str = RULES_FILE) -> ContextRules:
         raise RulesError(f"{file}: not YAML: {e}") from None
     root = _Node(data, "", file)
     fi = root.node("find")
-    find = FindRules(fi.words("count_units"), fi.words("measure_units"), fi.words("frequency_before"), fi.words("year_named_before"), fi.words("day_window_after"),
+    find = FindRules(fi.words("count_units"), fi.words("measure_units"), fi.words("measure_bounds"), fi.words("frequency_before"), fi.words("year_named_before"), fi.words("day_window_after"),
                      fi.words("day_window_before"), fi.words("approximately_before"), fi.words("approximately_after"),
                      fi.words("times_compounds"), fi.words("items_referred_after"), fi.words("points_before"),
                      fi.words("points_not_after"), fi.words("hours_granted_before"), fi.row_kinds("row_units"))
