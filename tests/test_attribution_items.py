@@ -150,3 +150,20 @@ HEADINGS = [
 def test_benefit_a_heading_gives(text: str, quote: str, kind: str, benefit_id: str | None) -> None:
     q = next(q for q in text_to_quantities(text) if q.evidence.quote == quote and q.kind == kind)
     assert (q.benefit_id or _named(q.benefit)) == benefit_id
+
+
+LEAD_INS = [
+    # 山东 2016 就业促进条例 第四十二条: the items define whom the 就业援助 is for
+    pytest.param("第四十二条 各级人民政府应当建立就业援助制度，对下列登记失业的就业困难人员实行优先扶持和重点帮助：\n"
+                 "（一）女性四十周岁、男性五十周岁以上的人员；\n（二）城镇零就业家庭成员；\n（七）连续失业一年以上的人员；\n",
+                 "一年", "duration", "public_employment_service", id="shandong-items-of-a-lead-in"),
+    pytest.param("第四十二条 各级人民政府应当建立就业援助制度，对下列登记失业的就业困难人员实行优先扶持和重点帮助：\n"
+                 "（一）女性四十周岁、男性五十周岁以上的人员；\n（二）城镇零就业家庭成员；\n",
+                 "四十周岁", "age", "public_employment_service", id="shandong-first-item"),
+]
+
+
+@pytest.mark.parametrize(("text", "quote", "kind", "benefit_id"), LEAD_INS)
+def test_benefit_of_a_lists_lead_in(text: str, quote: str, kind: str, benefit_id: str) -> None:
+    q = next(q for q in text_to_quantities(text) if q.evidence.quote == quote and q.kind == kind)
+    assert (q.benefit_id or _named(q.benefit)) == benefit_id

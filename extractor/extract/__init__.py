@@ -190,6 +190,27 @@ def _designation_award(text: str, start: int) -> str | None:
     return None
 
 
+_LEAD_IN = regex.compile(r"[^\n]{0,200}?[：:][ \u3000]*\n")
+"""The sentence that opens a list (第四十二条 各级人民政府应当建立就业援助制度，对下列登记失业的就业困难人员实行…：)."""
+
+
+def _lead_in_benefit(text: str, holding: list[tuple[int, int, str, str]]) -> str | None:
+    """The benefit named by the sentence that opens the list a number's item is in (…建立就业援助制度，对下列…人员
+    实行优先扶持和重点帮助： / （一）女性四十周岁、男性五十周岁以上的人员): the items are its, when the document's
+    title names none (a 办法 of an award lists the conditions of its designation: 申报市级示范项目要符合以下基本条件：)."""
+    from .taxonomy import benefits
+
+    if len(holding) < 2:
+        return None
+    parent_start, item_start = holding[1][0], holding[0][0]
+    m = _LEAD_IN.match(text, parent_start, item_start)
+    if m is None:
+        return None
+    generic = set(context_rules().benefit.generic)
+    hits = [text[a:b] for a, b, _ in benefits().find(text, m.start(), m.end()) if text[a:b] not in generic]
+    return hits[-1] if hits else None
+
+
 _GRANT_WORDS = regex.compile("|".join((*context_rules().role.gives, "发给", "领取")))
 
 
@@ -247,7 +268,8 @@ def _to_quantity(doc: Document, c: Context, holding: list[tuple[int, int, str, s
     if benefit_text is None and f.kind != "date" and not base_input:
         # under a list's item named for a benefit, the item's heading says what the number is about, not the
         # document's title (创业团队孵化场地费补贴 / …最长不超过6个月 in a guide titled 创业担保贷款贴息)
-        heading = _heading_benefit(holding) if f.kind == "money" or _grants(doc.text, f.start, f.end) else None
+        heading = (_lead_in_benefit(doc.text, holding) if title_benefit is None else None) or (
+            _heading_benefit(holding) if f.kind == "money" or _grants(doc.text, f.start, f.end) else None)
         benefit_text = heading or (item.name if item is not None and item.name else title_benefit)
     return Quantity(
         id=quantity_id(doc.id, f.start, f.end, f.kind),
