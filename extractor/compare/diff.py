@@ -207,10 +207,6 @@ def redline(a: str, b: str) -> list[RedlineOp]:
     return merged
 
 
-def _in(q: Quantity, art: Article) -> bool:
-    return art.span[0] <= q.evidence.span[0] < art.span[1]
-
-
 def _bound_word(q: Quantity) -> str:
     return {"max": "上限", "min": "下限"}.get(q.bound, "")
 
@@ -389,33 +385,74 @@ def documents_to_diff(a: Document, b: Document) -> Diff:
     return analyses_to_diff(extract_document(a), extract_document(b))
 
 
-def analyses_to_diff(analysis_a: Analysis, analysis_b: Analysis) -> Diff:
-    """The diff of two analysed documents (A the earlier or higher-level one, B the other)."""
-    a, b = analysis_a.document, analysis_b.document
-    pairings = align(a, b)
-    qa = [q for q in analysis_a.quantities if q.role == "parameter" and q.kind in KINDS]
-    qb = [q for q in analysis_b.quantities if q.role == "parameter" and q.kind in KINDS]
+class _Numbers:
+    """The rules' numbers of one version, found by article in log time (in the order the analysis gives them)."""
+
+    def __init__(self, doc: Document, quantities: Sequence[Quantity]) -> None:
+        self.doc = doc
+        self.qs = [q for q in quantities if q.role == "parameter" and q.kind in KINDS]
+        self._by_start = sorted(range(len(self.qs)), key=lambda k: (self.qs[k].evidence.span[0], k))
+        self._starts = [self.qs[k].evidence.span[0] for k in self._by_start]
+
+    def spans(self) -> list[tuple[int, int]]:
+        return sorted(q.evidence.span for q in self.qs)
+
+    def placed(self, art: Article) -> list[Placed]:
+        """The numbers that start inside ``art``, each read with its clause and subject."""
+        lo, hi = bisect.bisect_left(self._starts, art.span[0]), bisect.bisect_left(self._starts, art.span[1])
+        return [place(self.doc, self.qs[k], art) for k in sorted(self._by_start[lo:hi])]
+
+
+def _section_pairs(a: Document, b: Document, pairings: list[Pairing]) -> tuple[list[SectionPair], list[str]]:
+    """The article pairs as records (with the redline and the 款/项 of each changed pair), and the summary's lines
+    for articles added, removed and renumbered."""
     pairs: list[SectionPair] = []
-    changes: list[ParameterChange] = []
-    summary_articles: list[str] = []
+    lines: list[str] = []
     for p in pairings:
+        changed = p.a is not None and p.b is not None and p.status in ("modified", "split", "merged")
         pairs.append(SectionPair(
             status=p.status, a=p.a.path if p.a else None, b=p.b.path if p.b else None,
             a_heading=p.a.heading if p.a else None, b_heading=p.b.heading if p.b else None, similarity=round(p.similarity, 3),
             a_span=p.a.span if p.a else None, b_span=p.b.span if p.b else None,
-            redline=redline(p.a.body, p.b.body) if p.a and p.b and p.status in ("modified", "split", "merged") else [],
-            parts=align_parts(a, b, p.a, p.b) if p.a and p.b and p.status in ("modified", "split", "merged") else [],
+            redline=redline(p.a.body, p.b.body) if changed and p.a and p.b else [],
+            parts=align_parts(a, b, p.a, p.b) if changed and p.a and p.b else [],
         ))
         if p.status == "added" and p.b:
-            summary_articles.append(f"新增{p.b.path}（{p.b.heading or p.b.body[:16]}）")
+            lines.append(f"新增{p.b.path}（{p.b.heading or p.b.body[:16]}）")
         elif p.status == "removed" and p.a:
-            summary_articles.append(f"删除{p.a.path}（{p.a.heading or p.a.body[:16]}）")
+            lines.append(f"删除{p.a.path}（{p.a.heading or p.a.body[:16]}）")
         elif p.status == "renumbered" and p.a and p.b:
-            summary_articles.append(f"{p.a.path}调整为{p.b.path}")
+            lines.append(f"{p.a.path}调整为{p.b.path}")
+    return pairs, lines
+
+
+def _unpaired_rules(pairings: list[Pairing], na: _Numbers, nb: _Numbers) -> list[Match]:
+    """Between two versions, the rules of an inserted or repealed article: rules added or repealed, with their
+    numbers (a number restating another of its paragraph once)."""
+    out: list[Match] = []
+    for p in pairings:
+        if p.b and not p.a:
+            new = nb.placed(p.b)
+            again = restated(new)
+            out += [Match(None, y) for k, y in enumerate(new) if k not in again]
+        elif p.a and not p.b:
+            gone = na.placed(p.a)
+            again = restated(gone)
+            out += [Match(x, None) for k, x in enumerate(gone) if k not in again]
+    return out
+
+
+def analyses_to_diff(analysis_a: Analysis, analysis_b: Analysis) -> Diff:
+    """The diff of two analysed documents (A the earlier or higher-level one, B the other)."""
+    a, b = analysis_a.document, analysis_b.document
+    pairings = align(a, b)
+    na, nb = _Numbers(a, analysis_a.quantities), _Numbers(b, analysis_b.quantities)
+    pairs, summary_articles = _section_pairs(a, b, pairings)
+    changes: list[ParameterChange] = []
     sims = {(p.a.order, p.b.order): p.similarity for p in pairings if p.a and p.b}
     relation = relation_of(a, b)
     matches: list[Match] = []
-    spans_a, spans_b = sorted(q.evidence.span for q in qa), sorted(q.evidence.span for q in qb)
+    spans = (na.spans(), nb.spans())
     elsewhere = (phrase_keys(a, [p.a for p in pairings if p.a]), phrase_keys(b, [p.b for p in pairings if p.b]))
     placed: dict[tuple[str, int], list[Placed]] = {}  # the numbers of each paired article (side, place)
     # articles linked to several others (split or merged) are compared as one group, once
@@ -425,26 +462,16 @@ def analyses_to_diff(analysis_a: Analysis, analysis_b: Analysis) -> Diff:
         elif len(b_arts) > 1:
             summary_articles.append(f"{a_arts[0].path}拆分为{'、'.join(y.path for y in b_arts)}")
         heading = b_arts[0].heading or a_arts[0].heading
-        xs = [place(a, q, x) for x in a_arts for q in qa if _in(q, x)]
-        ys = [place(b, q, y) for y in b_arts for q in qb if _in(q, y)]
-        for p_ in (*xs, *ys):
-            placed.setdefault(("a" if p_ in xs else "b", p_.order), []).append(p_)
+        xs = [x_ for x in a_arts for x_ in na.placed(x)]
+        ys = [y_ for y in b_arts for y_ in nb.placed(y)]
+        for side, numbers in (("a", xs), ("b", ys)):
+            for n in numbers:
+                placed.setdefault((side, n.order), []).append(n)
         matches += pair_numbers(xs, ys, _primary(a_arts, b_arts, sims))
-        changes += phrase_changes(a, b, a_arts, b_arts, heading, (spans_a, spans_b), elsewhere)
-    # between two versions, the rules of an inserted or repealed article are rules added or repealed, with their numbers
+        changes += phrase_changes(a, b, a_arts, b_arts, heading, spans, elsewhere)
     if relation == "version":
-        for p in pairings:
-            if p.b and not p.a:
-                new = [place(b, q, p.b) for q in qb if _in(q, p.b)]
-                again = restated(new)
-                matches += [Match(None, y) for k, y in enumerate(new) if k not in again]
-            elif p.a and not p.b:
-                gone = [place(a, q, p.a) for q in qa if _in(q, p.a)]
-                again = restated(gone)
-                matches += [Match(x, None) for k, x in enumerate(gone) if k not in again]
+        matches = rejoin(matches + _unpaired_rules(pairings, na, nb), near_unpaired(pairings), placed)
     heading_of = {("a", x.path): x.heading for x in (p.a for p in pairings) if x} | {("b", y.path): y.heading for y in (p.b for p in pairings) if y}
-    if relation == "version":
-        matches = rejoin(matches, near_unpaired(pairings), placed)
     changes = [_change(m, heading_of.get(("b", m.y.path)) if m.y else heading_of.get(("a", m.x.path)) if m.x else None)
                for m in moves(matches)] + changes
     order = {"changed": 0, "moved": 1, "added": 2, "removed": 3}
