@@ -175,3 +175,30 @@ def test_a_spread_over_a_base_rate_is_shown_in_bp(text: str, quote: str, expecte
     q = next(q for q in text_to_quantities(text) if q.evidence.quote == quote)
     assert spread(q) == expected
     assert column_of(q).endswith("(bp)") is (expected is not None)
+
+
+NO_PARAMETER = [
+    # unseen/shandong 2016 人口与计划生育条例 第四十条（一）: who pays what share of the 奖励费
+    ("a-payers-share", "奖励费由夫妻双方所在单位各发百分之五十。", "百分之五十", True),
+    ("a-payers-share-borne", "独生子女保健费和奖励金由夫妻双方所在单位各负担百分之五十。", "百分之五十", True),
+    # unseen/guangdong 2022 失业保险条例 第十七条: 每满半年 is the unit, 一个月 per unit the parameter
+    ("a-counting-unit", "超过四年的部分，每满半年，失业保险金领取期限增加一个月。", "半年", True),
+    ("the-months-per-unit", "超过四年的部分，每满半年，失业保险金领取期限增加一个月。", "一个月", False),
+    # 第四十七条（二）: the twelve months the wage base is averaged over
+    ("an-averaging-period", "每满一个月按照失业前十二个月平均缴费工资的百分之二的标准计发一次性生活补助。", "十二个月", True),
+    # 第三十条: the survivors' claim, a deadline counted from an event for a procedure (…办理…手续)
+    ("a-deadline-from-an-event", "失业人员的遗属应当在失业人员死亡或者收到宣告失业人员死亡判决书之日起六个月内，凭本人身份证明，"
+     "到社会保险经办机构办理领取丧葬补助金的手续。", "六个月", True),
+    # 004#02: a window counted from an event is a parameter (no procedure named)
+    ("a-window-from-an-event", "自工商登记注册之日起3年内的，给予一次性创业补贴。", "3年", False),
+    ("a-share-paid", "财政部门给予贷款实际利率50%的财政贴息。", "50%", False),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "expected"), [c[1:] for c in NO_PARAMETER], ids=[c[0] for c in NO_PARAMETER])
+def test_no_parameter(text: str, number: str, expected: bool) -> None:
+    from extractor.compare.table import no_parameter
+    from extractor.extract import text_to_quantities
+
+    q = next(q for q in text_to_quantities(text) if q.evidence.quote == number)
+    assert no_parameter(q, text) is expected

@@ -183,10 +183,15 @@ class CompareRules:
     record_nouns: tuple[str, ...]
     penalty_words: tuple[str, ...]
     procedure_verbs: tuple[str, ...]
+    share_before: tuple[str, ...]
+    count_unit_before: tuple[str, ...]
+    average_after: tuple[str, ...]
+    deadline_from: tuple[str, ...]
+    procedure_nouns: tuple[str, ...]
 
 
 RULE_KEYS = {"not_recipients", "unless_category", "holds", "record_before", "record_nouns", "penalty_words",
-             "procedure_verbs"}
+             "procedure_verbs", "share_before", "count_unit_before", "average_after", "deadline_from", "procedure_nouns"}
 
 
 @functools.cache
@@ -205,7 +210,8 @@ def compare_rules() -> CompareRules:
         raise ValueError(f"compare_rules.yaml: holds: no such benefit: {', '.join(unknown)}")
     return CompareRules(frozenset(data["not_recipients"]), frozenset(data["unless_category"]), holds,
                         tuple(data["record_before"]), tuple(data["record_nouns"]), tuple(data["penalty_words"]),
-                        tuple(data["procedure_verbs"]))
+                        tuple(data["procedure_verbs"]), tuple(data["share_before"]), tuple(data["count_unit_before"]),
+                        tuple(data["average_after"]), tuple(data["deadline_from"]), tuple(data["procedure_nouns"]))
 
 
 _CLAUSE_END = "，,；;。！？!?\n"
@@ -219,15 +225,26 @@ def _clause_of(text: str, start: int, end: int) -> tuple[int, int]:
 
 def no_parameter(q: Quantity, text: str) -> bool:
     """A number that is no benefit's parameter whatever its words name: the period of records to hand in
-    (``record_period``), a penalty (``处一千元至一万元的罚款``) or a deadline of a procedure (``自受理申请之日起七个工作日
-    内进行审核``), by the tables of compare_rules.yaml."""
+    (``record_period``), a penalty (``处一千元至一万元的罚款``), a deadline of a procedure (``自受理申请之日起七个工作日
+    内进行审核``, ``…之日起六个月内，…办理…手续``), a payer's share (``各负担百分之五十``), the unit a period is counted in
+    (``每满半年``) or the period a base is averaged over (``十二个月平均缴费工资``), by the tables of compare_rules.yaml."""
     rules = compare_rules()
     start, end = q.evidence.span
     lo, hi = _clause_of(text, start, end)
     if any(w in text[lo:hi] for w in rules.penalty_words):
         return True
-    if q.kind == "duration" and q.unit == "day" and text[end : end + 2].lstrip(" \u3000").startswith("内"):
-        return any(v in text[end:hi] for v in rules.procedure_verbs)
+    before = text[max(0, start - 6) : start].rstrip(" \u3000")
+    after = text[end : end + 4].lstrip(" \u3000")
+    if q.kind == "percent" and before.endswith(rules.share_before):
+        return True  # a payer's share (各负担百分之五十)
+    if q.kind == "duration" and (before.endswith(rules.count_unit_before) or after.startswith(rules.average_after)):
+        return True  # the unit a period is counted in (每满半年), the period a base is averaged over (十二个月平均缴费工资)
+    if q.kind == "duration" and after.startswith("内"):
+        if q.unit == "day" and any(v in text[end:hi] for v in rules.procedure_verbs):
+            return True
+        sentence_end = min((i for i in (text.find(c, end) for c in "。；;\n") if i >= 0), default=len(text))
+        if before.endswith(rules.deadline_from) and any(n in text[end:sentence_end] for n in rules.procedure_nouns):
+            return True  # …之日起六个月内，凭…到…办理…手续
     return record_period(q, text)
 
 
