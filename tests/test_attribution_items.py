@@ -113,6 +113,11 @@ STANDARDS = [
                  "6月", "duration", "stable_job_return", id="dalian-formula-factor-in-months"),
     pytest.param("失业保险金标准为本人失业前十二个月平均缴费工资的百分之十五", "百分之十五", "percent", "unemployment_benefit",
                  id="guangdong-own-standard"),
+    # 大连 2019: six months of the 失业保险金 are what the return's standard is counted in
+    pytest.param("失业保险费返还\n政策内容：对参保企业，返还标准可按6个月的当地月人均失业保险金和参保职工人数确定。\n"
+                 "继续阶段性降低失业保险费率\n政策内容：我市失业保险总费率继续按1%执行。", "6个月", "duration", "stable_job_return",
+                 id="dalian-counted-in-another-benefit"),
+    pytest.param("补贴标准按每人1000元的标准给予一次性创业补贴", "1000元", "money", "startup_subsidy", id="a-grant-after-the-standard"),
 ]
 
 

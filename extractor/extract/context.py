@@ -76,6 +76,8 @@ def _benefit(f: Found, sent: tuple[int, int], hits: Hits, text: str = "", groups
         if close is None:
             break
         after, start = hits.first_from(close, se), close
+    if after is not None and text and _counted_in(text, f, after):
+        after = None
     if after is not None:
         return after
     before = hits.last_inside(ss, f.start)
@@ -101,6 +103,21 @@ def _standard_of(text: str, f: Found, sent_start: int, before: Hit, hits: Hits) 
         if _STANDARD_IS.match(text, h[1]):
             return h
     return before
+
+
+_STANDARD_BY = regex.compile(r"标准(?:可按|按照|按|为|是)")
+_GIVEN = regex.compile(alternation(tuple(v for v in _B.verbs if v != "的")))  # 给予, 发放 …
+
+
+def _counted_in(text: str, f: Found, after: Hit) -> bool:
+    """Is the name after the number what a standard is counted in, not the number's benefit? In a clause that
+    states a standard (返还标准可按6个月的当地月人均失业保险金和参保职工人数确定), a name after ``N…的`` that no verb
+    of giving introduces is the measure (six months of 失业保险金), not the benefit."""
+    a, b = clause_bounds(text, f.start, f.end)
+    if not (a <= after[0] < b) or not _STANDARD_BY.search(text, a, f.start):
+        return False
+    between = text[f.end : after[0]]
+    return between.lstrip(" \u3000").startswith("的") and not _GIVEN.search(between)
 
 
 def _qualifies_group(text: str, hit: Hit, groups: Hits) -> bool:
