@@ -172,3 +172,10 @@ LEAD_INS = [
 def test_benefit_of_a_lists_lead_in(text: str, quote: str, kind: str, benefit_id: str) -> None:
     q = next(q for q in text_to_quantities(text) if q.evidence.quote == quote and q.kind == kind)
     assert (q.benefit_id or _named(q.benefit)) == benefit_id
+
+
+def test_a_generic_name_of_the_lead_in_when_it_names_no_other() -> None:
+    """内蒙古 2025 献血办法 第十七条: 符合下列条件之一的单位和个人，各级人民政府给予表彰和奖励： / （一）…累计2000毫升以上的."""
+    text = "第十七条 符合下列条件之一的单位和个人，各级人民政府给予表彰和奖励：\n（一）公民无偿献血累计2000毫升以上的；\n（二）单位连续两年超额完成献血工作计划的；\n"
+    got = {q.evidence.quote: q.benefit_id or _named(q.benefit) for q in text_to_quantities(text) if q.kind != "date"}
+    assert got == {"2000毫升": "reward", "两年": "reward"}

@@ -207,8 +207,9 @@ def _lead_in_benefit(text: str, holding: list[tuple[int, int, str, str]]) -> str
     if m is None:
         return None
     generic = set(context_rules().benefit.generic)
-    hits = [text[a:b] for a, b, _ in benefits().find(text, m.start(), m.end()) if text[a:b] not in generic]
-    return hits[-1] if hits else None
+    hits = [text[a:b] for a, b, _ in benefits().find(text, m.start(), m.end())]
+    named = [h for h in hits if h not in generic]  # 给予表彰和奖励： a generic name when it is the only one
+    return named[-1] if named else hits[-1] if hits else None
 
 
 _GRANT_WORDS = regex.compile("|".join((*context_rules().role.gives, "发给", "领取")))
