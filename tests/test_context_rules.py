@@ -470,6 +470,9 @@ ROLE_CASES = [
     ("target:area_totals", "全年城镇新增就业4万人", "4万人", "target"),
     ("target:develop_posts-money", "开发公益性岗位投入500万元", "500万元", "target"),
     ("qualifies_after:threshold_of", "新增就业10人以上的企业", "10人", "parameter"),
+    # corpus/texts/003 and corpus/fresh 荆门 2024: jobs driven as a threshold of who is eligible, no target
+    ("qualifies_after:jobs_driven_threshold", "每孵化一户企业运营 1年并带动 3人以上就业的，给予孵化成果补贴", "3人", "parameter"),
+    ("qualifies_after:jobs_driven_threshold-note", "经营6个月及以上且带动就业2人及以上（含创业者本人）的就业困难人员", "2人", "parameter"),
     ("eligible_before:for_whom", "对新增岗位占比30%的企业", "30%", "parameter"),
     ("eligible_before:meets", "确保符合条件的毕业生100%纳入", "100%", "parameter"),
     ("count:routine", "每月至少进行1次走访", "1次", "target"),
