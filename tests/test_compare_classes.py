@@ -146,3 +146,36 @@ def test_a_rule_after_a_semicolon_naming_no_one_goes_on_with_the_one_before() ->
             "按该企业为新招用符合条件人员实际缴纳的社会保险费（单位缴纳部分），给予最长期限 1 年的社会保险补贴；按新招用符合条件人数，给予每人 "
             "1000 元的一次性吸纳就业补贴。")
     assert rule_span(text, text.index("半年")).start == rule_span(text, text.index("1000")).start
+
+
+# fresh/dalian 2019 就业政策 (服务对象：就业困难人员 / 灵活就业社保补贴 / 政策内容：…): a rule for some of the recipients
+# (其中对…) and one for the rest (其余人员…)
+AMONG = ("政策内容：对灵活就业后缴纳社会保险费的就业困难人员，按规定给予社会保险补贴，其中对城镇零就业家庭成员、低保家庭成员、"
+         "处于失业状态的残疾人、单亲抚养未成年人者、自谋职业的军队退役人员、县以上（含县级）劳动模范、军人配偶、享受定期定量抚恤和"
+         "生活补助的优抚对象、烈属等补贴期限最长不超过3年，其余人员距法定退休年龄1年时给予最长不超过1年的补贴。")
+
+
+def test_a_rule_among_the_recipients_is_for_those_it_names() -> None:
+    classes = classes_of(_quantity(AMONG, "3年", "duration"), AMONG)
+    assert {"urban_zero_employment_family_member", "low_income_family", "disabled"} <= set(classes)
+    assert "hard_to_employ" not in classes
+
+
+def test_the_rest_are_the_recipients_the_rule_opened_with() -> None:
+    assert classes_of(_quantity(AMONG, "1年", "duration", 1), AMONG) == ["hard_to_employ"]
+
+
+FORMULA = "计算公式：（4801元/人月×60%×20%+5275元/人月×80%×6%）×30%=248.8元/人月。"
+# (id, the list's heading above the item, the classes of the formula's 248.8元)
+AUDIENCES = [
+    ("under-hard-to-employ", "服务对象：就业困难人员\n灵活就业社保补贴\n", ["hard_to_employ"]),
+    ("under-graduates", "服务对象：高校毕业生\n灵活就业社保补贴\n", ["college_graduate"]),
+    ("a-gloss-in-brackets", "服务对象：企业（用人单位，含社会组织）\n企业吸纳就业困难人员社保补贴\n", ["enterprise"]),
+    ("no-heading", "灵活就业社保补贴\n", [None]),
+]
+
+
+@pytest.mark.parametrize(("heading", "expected"), [c[1:] for c in AUDIENCES], ids=[c[0] for c in AUDIENCES])
+def test_a_list_heading_names_the_audience_of_its_items(heading: str, expected: list[str | None]) -> None:
+    text = heading + FORMULA
+    assert classes_of(_quantity(text, "248.8元", "money"), text) == expected

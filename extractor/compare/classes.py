@@ -10,6 +10,8 @@ recipient. A rule that then gives each recipient its own amount (``…的全日�
 
 from __future__ import annotations
 
+import bisect
+import functools
 import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -36,8 +38,12 @@ _OPENING = regex.compile(r"[ \u3000]*(?:我市|本市|全市|我省|本省|全�
 _OBJECT_OF = regex.compile(r"(?:吸纳|招用|新招用|招收|吸收|雇用|聘用|安置|帮扶|带动|组织|培训|引进)[ \u3000]*$")
 """A verb right before a list makes it the verb's object, not the rule's recipients: the people an employer
 hires (``企业吸纳高校毕业生、农民工并稳定就业的，…给予企业…``) are named in the rule, the employer receives."""
-_SUBJECT_START = regex.compile(r"(?:^|(?<=[，,；;。：:\n]))[ \u3000]*(?:对于|对)")
-"""``对`` opening a clause: the start of a rule's subject phrase (``对…的，给予…``)."""
+_AMONG = "其中"
+_SUBJECT_START = regex.compile(r"(?:^|(?<=[，,；;。：:\n]))[ \u3000]*(?:" + _AMONG + r")?[ \u3000]*(?:对于|对)")
+"""``对`` opening a clause: the start of a rule's subject phrase (``对…的，给予…``); ``其中对…`` a rule for some of the
+recipients of the rule before it (``…给予社会保险补贴，其中对城镇零就业家庭成员、低保家庭成员…等补贴期限最长不超过3年``)."""
+_REST = regex.compile(r"(?<=[，,；;])[ \u3000]*(?:其余|其他)(?:人员|对象)?")
+"""A clause for the rest of a rule's recipients, after a ``其中对…`` rule for some of them (``，其余人员…``)."""
 _HEAD_END = regex.compile(r"[ \u3000]*(?:等)?(?:人员|群体|单位|机构|主体)?[ \u3000]*(?:的)?[ \u3000]*[，,：:]")
 """What may follow the groups that end a subject phrase (``…本科毕业生，``, ``…担保机构、经办银行等单位，``)."""
 _GRANTS = regex.compile(r"给予|发放|可申请|申请|享受|补贴|补助|奖补|奖励|资助|贴息|分别")
@@ -123,6 +129,10 @@ def rule_span(text: str, start: int) -> RuleSpan:
     sent_start = max((m.end() for m in _SENTENCE_START.finditer(text, max(0, start - SENTENCE_REACH), start)),
                      default=max(0, start - SENTENCE_REACH))
     opening = list(_SUBJECT_START.finditer(text, sent_start, start))
+    if opening and opening[-1].group().lstrip(" \u3000").startswith(_AMONG) and _REST.search(text, opening[-1].end(), start):
+        # the rest (…，其中对城镇零就业家庭成员…等补贴期限最长不超过3年，其余人员…给予最长不超过1年的补贴) are the recipients
+        # the sentence's rule opened with: that rule's
+        return rule_span(text, opening[-1].start())
     phrase_start = opening[-1].end() if opening else sent_start
     marks = [m.end() for m in _CLAUSE_START.finditer(text, phrase_start, start)]
     # a clause after a granting clause starts another rule (the last such clause before the number)
@@ -233,6 +243,29 @@ def title_groups(text: str, start: int) -> list[str]:
     return []
 
 
+_AUDIENCE = regex.compile(r"^[ \u3000]*(?:服务对象|适用对象|支持对象|扶持对象|补贴对象|享受对象)[ \u3000]*[：:](?P<who>[^\n]+)$",
+                          regex.MULTILINE)
+"""A line of its own that heads the items of a list for one audience (大连's ``服务对象：高校毕业生`` … ``服务对象：就业
+困难人员`` … ``服务对象：企业（用人单位，含社会组织）``)."""
+
+
+@functools.lru_cache(maxsize=64)
+def _audiences(text: str) -> tuple[tuple[int, tuple[str, ...]], ...]:
+    """Where each audience heading of ``text`` ends, with the groups it names outside brackets (a gloss)."""
+    out = []
+    for m in _AUDIENCE.finditer(text):
+        runs = _runs(text, m.start("who"), m.end("who"))
+        out.append((m.end(), tuple(most_specific(g for r in runs[:1] for _, _, g in r))))
+    return tuple(out)
+
+
+def audience(text: str, start: int) -> list[str]:
+    """The groups of the audience heading the number at ``start`` stands under (the last one above it), else none."""
+    heads = _audiences(text)
+    k = bisect.bisect_right([end for end, _ in heads], start)
+    return list(heads[k - 1][1]) if k else []
+
+
 _LIST_END = regex.compile(r"[，,；;。！？!?\n]|的")
 
 
@@ -266,7 +299,8 @@ def classes_of(q: Quantity, text: str) -> list[str | None]:
        clause is not inside the subject phrase of its rule;
     4. the recipients of its rule (``rule_recipients``), each of them, for a value of a clause that grants
        (``给予一次性开业补贴5000元``, ``3年内…给予``) or of a rule that distributes its values over them (``分别``);
-    5. else none (``[None]``): the rule's general recipient (a condition stated once for all of them).
+    5. else the audience the list's heading names (``服务对象：就业困难人员``: the items under it are for them);
+    6. else none (``[None]``): the rule's general recipient (a condition stated once for all of them).
     Of the groups found, the most specific; a phrase naming two (合伙经营或组织起来创业) gives both."""
     tax = groups()
     start = q.evidence.span[0]
@@ -293,4 +327,5 @@ def classes_of(q: Quantity, text: str) -> list[str | None]:
         return [rule.ids[nth]]
     if rule is not None and (rule.distributes or _GRANTS.search(text, clause_start, clause_end)):
         return list(rule.ids)
-    return list(own) or [None]
+    fallback: list[str | None] = [*own] or [*audience(text, start)]
+    return fallback or [None]
