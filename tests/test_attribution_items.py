@@ -118,6 +118,9 @@ STANDARDS = [
                  "继续阶段性降低失业保险费率\n政策内容：我市失业保险总费率继续按1%执行。", "6个月", "duration", "stable_job_return",
                  id="dalian-counted-in-another-benefit"),
     pytest.param("补贴标准按每人1000元的标准给予一次性创业补贴", "1000元", "money", "startup_subsidy", id="a-grant-after-the-standard"),
+    # corpus/texts/003 (郑州): the 稳岗补贴 is computed from six months of the 失业保险金
+    pytest.param("对暂时性生产经营困难企业，按照企业失业保险缴费人数，人均 6个月郑州市失业保险金标准（1520元/月）计算，发放稳岗补贴。",
+                 "6个月", "duration", "stable_job_return", id="zhengzhou-computed-from-another-benefit"),
 ]
 
 

@@ -76,8 +76,8 @@ def _benefit(f: Found, sent: tuple[int, int], hits: Hits, text: str = "", groups
         if close is None:
             break
         after, start = hits.first_from(close, se), close
-    if after is not None and text and _counted_in(text, f, after):
-        after = None
+    while after is not None and text and _counted_in(text, f, after):
+        after = hits.first_from(after[1], se)
     if after is not None:
         return after
     before = hits.last_inside(ss, f.start)
@@ -106,18 +106,23 @@ def _standard_of(text: str, f: Found, sent_start: int, before: Hit, hits: Hits) 
 
 
 _STANDARD_BY = regex.compile(r"标准(?:可按|按照|按|为|是)")
+_COMPUTED = regex.compile(r"(?:计算|确定|核定)[ \u3000]*$")
+"""A clause that ends by saying a sum is computed from what it names (…失业保险金标准（1520元/月）计算)."""
 _GIVEN = regex.compile(alternation(tuple(v for v in _B.verbs if v != "的")))  # 给予, 发放 …
 
 
 def _counted_in(text: str, f: Found, after: Hit) -> bool:
-    """Is the name after the number what a standard is counted in, not the number's benefit? In a clause that
-    states a standard (返还标准可按6个月的当地月人均失业保险金和参保职工人数确定), a name after ``N…的`` that no verb
-    of giving introduces is the measure (six months of 失业保险金), not the benefit."""
+    """Is the name after the number what a sum is counted in, not the number's benefit? In a clause that computes a
+    sum from it (人均 6个月郑州市失业保险金标准（1520元/月）计算, …和参保职工人数确定) or states a standard
+    (返还标准可按6个月的当地月人均失业保险金…), a name after the number that no verb of giving introduces is the
+    measure (six months of 失业保险金), not the benefit."""
     a, b = clause_bounds(text, f.start, f.end)
-    if not (a <= after[0] < b) or not _STANDARD_BY.search(text, a, f.start):
-        return False
     between = text[f.end : after[0]]
-    return between.lstrip(" \u3000").startswith("的") and not _GIVEN.search(between)
+    if not (a <= after[0] < b) or _GIVEN.search(between):
+        return False
+    if _COMPUTED.search(text[a:b]):  # 人均6个月郑州市失业保险金标准（1520元/月）计算
+        return True
+    return bool(_STANDARD_BY.search(text, a, f.start)) and between.lstrip(" \u3000").startswith("的")
 
 
 def _qualifies_group(text: str, hit: Hit, groups: Hits) -> bool:
