@@ -84,6 +84,17 @@ NEW = [
     ("own-clause-subject",
      "财政贴息的创业担保贷款额度，个人最高不超过 20 万元，合伙经营和组织创业最高不超过 150 万元，小微企业最高不超过 300 万元。",
      "150 万元", "money", 0, ["partnership_venture", "organized_venture"]),
+    # fresh/jingmen 2024 一: the 个人 named after 最高不超过 is what the bound is of, the rule is for 合伙创业
+    ("a-name-after-the-bound-is-no-subject",
+     "对符合个人创业担保贷款条件的借款人合伙创业的，可根据合伙创业人数适当提高贷款额度，最高不超过符合条件的个人创业担保贷款额度"
+     "上限之和的110%、总额不超过400万元。",
+     "400万元", "money", 0, ["partnership_venture"]),
+    # 004#19 九: the founders (引进的高层次人才、返乡入乡致富带头人) name the small firms they found, which are the recipients
+    ("founders-name-the-firm",
+     "对吸纳高校毕业生（含大中专院校）就业人数多、稳岗效果好且用工规范，具有较好示范和带动效应的小微企业，以及近2年获得人力资源"
+     "社会保障部门就业创业扶持政策补贴的企业和省辖市级以上各类创业创新赛活动获奖者、引进的高层次人才、返乡入乡致富带头人创办的"
+     "小微企业，原则上稳岗扩岗专项贷款年利率不高于3.6%，单户可授信额度最高3000万元。",
+     "3000万元", "money", 0, ["small_micro_enterprise"]),
 ]
 
 

@@ -33,6 +33,10 @@ _QUALIFIED_ITEM = regex.compile(r"[ \u3000]*(?:、|和|或者|或|及|与|以及
 _PAREN = regex.compile(r"[（(][^（）()]*[）)]")
 _UMBRELLA = regex.compile(r"[ \u3000]*等[ \u3000]*(?:各类|各种|其他)?[ \u3000]*")
 """Between the last of a list and the name that sums it up (``各类企业、农民专业合作社等市场经营主体``)."""
+_FOUNDED = regex.compile(r"[ \u3000]*所?(?:创办|创建|领办|兴办)的?[ \u3000]*")
+"""Between the founders and the firm they found: the firm is the name of the run (``…致富带头人创办的小微企业``)."""
+_FOUNDS = regex.compile(r"所?(?:创办|创建|领办|兴办)")
+"""A group's name that opens with the founding (``创办的小微企业``)."""
 _OPENING = regex.compile(r"[ \u3000]*(?:我市|本市|全市|我省|本省|全省|各地|符合条件的|经认定的)?[ \u3000]*")
 """What may come before the recipients that open a subject phrase (``对我市大中专学生…``)."""
 _OBJECT_OF = regex.compile(r"(?:吸纳|招用|新招用|招收|吸收|雇用|聘用|安置|帮扶|带动|组织|培训|引进)[ \u3000]*$")
@@ -65,12 +69,19 @@ def most_specific(ids: Iterable[str]) -> list[str]:
     return [g for g in ids if not any(g in tax.ancestors(o) for o in ids if o != g)]
 
 
+_BOUND_BEFORE = regex.compile(r"最高|最低|最多|最长|不超过|不高于|不低于|不少于|上限|下限")
+"""Bound words: a group named after one in its clause is part of what the bound is of, not the clause's subject."""
+
+
 def _subject(text: str, start: int, end: int) -> list[str]:
     """The groups that open the clause ``text[start:end]`` (its subject): the first run of coordinated names
     (``合伙经营和组织创业``, ``各类企业、农民专业合作社等市场经营主体``: the name that sums it up); a group named later in
-    the clause (``…人数达到企业现有在职职工人数15%``) or hired by the subject (``吸纳脱贫劳动力``) is no recipient."""
+    the clause (``…人数达到企业现有在职职工人数15%``), after its bound word (``最高不超过…个人创业担保贷款额度上限之和的
+    110%``) or hired by the subject (``吸纳脱贫劳动力``) is no recipient."""
     runs = _runs(text, start, end)
-    return [g for _, _, g in runs[0]] if runs else []
+    if not runs or _BOUND_BEFORE.search(text, start, runs[0][0][0]):
+        return []  # a name after the bound (最高不超过符合条件的个人创业担保贷款额度上限之和的110%): what the bound is of
+    return [g for _, _, g in runs[0]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +110,8 @@ def _runs(text: str, start: int, end: int) -> list[list[tuple[int, int, str]]]:
             runs[-1].append(hit)
         elif gap is not None and _UMBRELLA.fullmatch(gap):
             runs[-1] = [(runs[-1][0][0], hit[1], hit[2])]  # the name that sums the list up (…等市场经营主体)
+        elif gap is not None and (_FOUNDED.fullmatch(gap) or (_FOUNDS.match(text, hit[0]) and not gap.strip(" \u3000"))):
+            runs[-1] = [hit]  # the founders name the firm they found (…引进的高层次人才、返乡入乡致富带头人创办的小微企业)
         elif gap is not None and not gap.strip(" \u3000"):
             runs[-1][-1] = hit  # two names one after the other: the nearer
         else:
@@ -327,5 +340,8 @@ def classes_of(q: Quantity, text: str) -> list[str | None]:
         return [rule.ids[nth]]
     if rule is not None and (rule.distributes or _GRANTS.search(text, clause_start, clause_end)):
         return list(rule.ids)
+    span = rule_span(text, start)
+    if rule is not None and span.opened and span.grant is None and start > rule.end:
+        return list(rule.ids)  # a rule granting by no verb of a grant (对…合伙创业的，可…适当提高贷款额度，…总额不超过400万元)
     fallback: list[str | None] = [*own] or [*audience(text, start)]
     return fallback or [None]
