@@ -182,3 +182,10 @@ def test_a_generic_name_of_the_lead_in_when_it_names_no_other() -> None:
     text = "第十七条 符合下列条件之一的单位和个人，各级人民政府给予表彰和奖励：\n（一）公民无偿献血累计2000毫升以上的；\n（二）单位连续两年超额完成献血工作计划的；\n"
     got = {q.evidence.quote: q.benefit_id or _named(q.benefit) for q in text_to_quantities(text) if q.kind != "date"}
     assert got == {"2000毫升": "reward", "两年": "reward"}
+
+
+def test_an_organ_is_no_benefit() -> None:
+    """corpus/texts/003 (郑州): 在市人社部门公共就业服务机构登记失业半年以上 names the office, not the 公共就业服务."""
+    text = "企业招用在市人社部门公共就业服务机构登记失业半年以上的人员，与其签订1年以上期限劳动合同的，享受企业吸纳税收政策。"
+    q = next(q for q in text_to_quantities(text) if q.evidence.quote == "半年")
+    assert q.benefit_id == "hiring_tax_deduction"

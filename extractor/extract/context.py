@@ -71,6 +71,8 @@ def _benefit(f: Found, sent: tuple[int, int], hits: Hits, text: str = "", groups
     补贴和公益性岗位补贴时年龄为准）: the 3年 of the 公益性岗位补贴 the sentence is about)."""
     ss, se = sent
     after, start = hits.first_from(f.end, se), f.end
+    while after is not None and text and _organ(text, after):
+        after = hits.first_from(after[1], se)
     while after is not None and text and after[0] - start <= ASIDE_REACH:
         close = _aside_end(text, start, after[0])
         if close is None:
@@ -81,12 +83,19 @@ def _benefit(f: Found, sent: tuple[int, int], hits: Hits, text: str = "", groups
     if after is not None:
         return after
     before = hits.last_inside(ss, f.start)
+    if before is not None and text and _organ(text, before):
+        before = next((h for h in reversed(hits.inside(ss, before[0], 4)) if not _organ(text, h)), None)
     if before is not None and text:
         before = _standard_of(text, f, ss, before, hits)
     if before is not None and groups is not None and text and _qualifies_group(text, before, groups):
         # 享受定期定量抚恤和生活补助的优抚对象、烈属等补贴期限最长不超过3年: the 生活补助 names who the group are
         return next((h for h in reversed(hits.inside(ss, before[0], 4)) if not _qualifies_group(text, h, groups)), None)
     return before
+
+
+def _organ(text: str, hit: Hit) -> bool:
+    """Is a mention part of an organ's name (公共就业服务机构)?"""
+    return text.startswith(_B.organ_nouns, hit[1])
 
 
 _STANDARD_IS = regex.compile(r"[ \u3000]*标准(?:为|是|按|可按|按照|：|:)")
