@@ -1,7 +1,7 @@
 """Time per character of every text stage at 1k, 10k, 100k and 1M characters (issue 13, part 3: linear time).
 
 Usage: ``.venv/bin/python benchmarks/bench_linear.py [--rounds 3] [--sizes 1000,10000,100000,1000000]
-[--only find,annotate] [--inputs policy,digits] [--limit 120]``
+[--only find,annotate] [--inputs policy,digits] [--limit 120] [--gc off]``
 
 Each stage is timed in this process (CPU: ``time.process_time``, beside wall: ``time.perf_counter``), ``--rounds``
 times, and given as µs per character, min and median. The figure to read is the **ratio** of the time per
@@ -10,8 +10,10 @@ character at the largest size to that at 1k: near 1 is linear; 10 at 10× the si
 Stages: ``clean`` (normalize: lines to paragraphs), ``heads`` (the metadata reader), ``tree`` (the article tree),
 ``split`` (the compendium splitter, given a table of contents of two entries), ``parse`` (all of these and the
 document built: ``raw_to_documents``), ``find`` (quantity finding), ``annotate`` (the context of every number),
-``extract`` (the whole extraction of a parsed document: spaCy pipeline, quantities, provisions), ``redline`` (the
-diff's redline of a text and its revision) and ``diff`` (``analyses_to_diff`` of two analysed versions).
+``extract`` (the whole extraction of a parsed document: spaCy pipeline, quantities, provisions), ``table``
+(``zhengce compare``'s table of the analyses: of 创业担保贷款, and of every benefit), ``export`` (``zhengce export``'s four
+tables made and written as CSV to a temporary folder), ``redline`` (the diff's redline of a text and its revision) and
+``diff`` (``analyses_to_diff`` of two analysed versions).
 
 Inputs:
 
@@ -31,11 +33,13 @@ linear stage would take more than the limit.
 from __future__ import annotations
 
 import argparse
+import gc
 import math
 import platform
 import random
 import statistics
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -44,6 +48,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from extractor.compare.diff import analyses_to_diff, redline  # noqa: E402
+from extractor.compare.table import analyses_to_table  # noqa: E402
 from extractor.extract import extract_document  # noqa: E402
 from extractor.extract.context import annotate  # noqa: E402
 from extractor.extract.find import find_quantities  # noqa: E402
@@ -55,6 +60,7 @@ from extractor.pipeline import raw_to_documents  # noqa: E402
 from extractor.segment.meta import paragraphs_to_head  # noqa: E402
 from extractor.segment.split import split_compendium  # noqa: E402
 from extractor.segment.tree import paragraphs_to_sections  # noqa: E402
+from extractor.store import export  # noqa: E402
 from extractor.text.numerals import format_cn  # noqa: E402
 
 SIZES = (1_000, 10_000, 100_000, 1_000_000)
@@ -83,8 +89,10 @@ HOSTILE = {"digits": "1", "yi": "一", "jianban": "减半", "baifenzhi": "百分
 
 
 def as_articles(text: str) -> str:
-    """The text with every paragraph an article of its own (第一条, 第二条, …): a long regulation."""
-    return "\n".join(f"第{format_cn(k)}条　{p}" for k, p in enumerate(text.split("\n"), 1))
+    """The text with every paragraph an article of its own (第一条, 第二条, …): a long regulation. From the
+    10,000th on the numbers are in digits (第10000条): the tree reads no 第一万条, so at 1M characters the last
+    480,000 characters were one article."""
+    return "\n".join(f"第{format_cn(k) if k < 10_000 else k}条　{p}" for k, p in enumerate(text.split("\n"), 1))
 
 
 def texts_of(kind: str, n: int, stream: str) -> list[str]:
@@ -123,6 +131,21 @@ def _sections(paras: list[str]) -> object:
     return paragraphs_to_sections(paras, offsets, 0, len(paras), _locate)
 
 
+def _analyses(text: str) -> list[object]:
+    return [extract_document(d) for d in raw_to_documents(raw(text))]
+
+
+OUT = Path(tempfile.mkdtemp(prefix="bench_linear_"))
+
+
+def _export(analyses: list[object]) -> None:
+    """Every table of ``zhengce export`` made and written as CSV (documents, sections, quantities, provisions)."""
+    docs = [a.document for a in analyses]  # type: ignore[attr-defined]
+    for name, rows in (("documents", export.document_rows(docs)), ("sections", export.section_rows(docs)),
+                       ("quantities", export.quantity_rows(analyses)), ("provisions", export.provision_rows(analyses))):  # type: ignore[arg-type]
+        export.write_rows(list(rows), OUT / f"{name}.csv", "csv", name)  # type: ignore[arg-type]
+
+
 def _annotate_input(text: str) -> tuple[str, list, list, list]:  # type: ignore[type-arg]
     g = list(groups().find(text))
     return text, find_quantities(text), g, _in_names(list(benefits().find(text)), g)
@@ -143,6 +166,9 @@ STAGES: dict[str, Stage] = {
     "extract": (ALL_INPUTS, lambda t: raw_to_documents(raw(t)), lambda docs: [extract_document(d) for d in docs]),  # type: ignore[attr-defined]
     "redline": (("policy", "articles", "baifenzhi"), lambda t: (t, revised(t) if "\n" in t or "。" in t else "之分百" * (len(t) // 3)),
                 lambda ab: redline(*ab)),  # type: ignore[misc]
+    "table": (("policy", "articles", "digits", "baifenzhi"), _analyses,
+              lambda xs: [analyses_to_table(xs, "创业担保贷款"), analyses_to_table(xs)]),  # type: ignore[arg-type]  # compare: one benefit, every one
+    "export": (("policy", "articles", "digits", "baifenzhi"), _analyses, _export),  # type: ignore[arg-type]
     "diff": (("policy", "articles", "baifenzhi"),
              lambda t: (extract_document(raw_to_documents(raw(t))[0]),
                         extract_document(raw_to_documents(raw(revised(t) if "\n" in t or "。" in t else "之分百" * (len(t) // 3)))[0])),
@@ -150,21 +176,27 @@ STAGES: dict[str, Stage] = {
 }
 
 
-def measure(stage: str, kind: str, n: int, stream: str, rounds: int) -> tuple[int, list[float], list[float]]:
-    """(characters, CPU seconds of each round, wall seconds of each round)."""
+def measure(stage: str, kind: str, n: int, stream: str, rounds: int, collector: bool = True) -> tuple[int, list[float], list[float]]:
+    """(characters, CPU seconds of each round, wall seconds of each round); ``collector`` False: the cyclic garbage
+    collector off while a round runs (collected before it), so that its passes over everything the process holds
+    (the 1M stream, the inputs of every size) drop out."""
     _, prepare, run = STAGES[stage]
     texts = texts_of(kind, n, stream)
-    if stage in ("diff", "extract") and kind in ("policy", "articles") and n < SPAN:
+    if stage in ("diff", "extract", "table", "export") and kind in ("policy", "articles") and n < SPAN:
         texts = texts[: max(1, math.ceil(20_000 / n))]  # whole documents: 20k characters of windows, not 100k
     args = [prepare(t) for t in texts]
     chars = sum(len(t) for t in texts)
     cpu, wall = [], []
     for _ in range(rounds):
+        gc.collect()
+        if not collector:
+            gc.disable()
         c, w = time.process_time(), time.perf_counter()
         for a in args:
             run(a)
         cpu.append(time.process_time() - c)
         wall.append(time.perf_counter() - w)
+        gc.enable()
     return chars, cpu, wall
 
 
@@ -175,11 +207,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--only", default=",".join(STAGES))
     ap.add_argument("--inputs", default=",".join(ALL_INPUTS))
     ap.add_argument("--limit", type=float, default=120.0, help="seconds a size may be expected to take")
+    ap.add_argument("--gc", choices=("on", "off"), default="on", help="the garbage collector while a round runs")
     args = ap.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")]
     stream = policy_stream(max(sizes))
     extract_document(raw_to_documents(raw("补贴1000元。"))[0])  # load the pipeline once
-    print(f"# {platform.machine()}, {platform.python_implementation()} {platform.python_version()}, rounds {args.rounds}")
+    print(f"# {platform.machine()}, {platform.python_implementation()} {platform.python_version()}, rounds {args.rounds}, gc {args.gc}")
     print(f"{'stage':9} {'input':10} {'chars':>9} {'cpu µs/char min':>15} {'median':>7} {'wall min':>8} {'median':>7}  ratio to 1k (cpu min)")
     for stage in args.only.split(","):
         for kind in STAGES[stage][0]:
@@ -192,7 +225,7 @@ def main(argv: list[str] | None = None) -> int:
                     print(f"{stage:9} {kind:10} {n:>9}  skipped: {last_seconds:.1f} s at the size before")
                     continue
                 rounds = args.rounds if n < 1_000_000 else max(1, args.rounds - 1)
-                chars, cpu, wall = measure(stage, kind, n, stream, rounds)
+                chars, cpu, wall = measure(stage, kind, n, stream, rounds, args.gc == "on")
                 per = [x / chars * 1e6 for x in cpu]
                 per_wall = [x / chars * 1e6 for x in wall]
                 first = min(per) if first is None else first
