@@ -190,3 +190,24 @@ AUDIENCES = [
 def test_a_list_heading_names_the_audience_of_its_items(heading: str, expected: list[str | None]) -> None:
     text = heading + FORMULA
     assert classes_of(_quantity(text, "248.8元", "money"), text) == expected
+
+
+# fresh/dalian 2019 就业政策: an item's worked line (补贴测算：, here joined by the cleaner to the 文件依据 line before it)
+GRADUATES_ITEM = ("服务对象：高校毕业生\n灵活就业社保补贴\n政策内容：对离校1年内未就业的高校毕业生灵活就业后缴纳社会保险费的，按规定给予"
+                  "社会保险补贴，补贴期限最长不超过2年。\n文件依据：《大连市人民政府关于进一步做好当前和今后一段时期就业创业工作的实施意见》"
+                  "（大政发〔2017〕46号）补贴测算：对灵活就业人员按照最低社会保险缴费基数缴纳社会保险费的30%给予补贴，具体补贴金额为"
+                  "248.8元/人月。")
+UNITS_ITEM = ("服务对象：企业（用人单位，含社会组织）\n就业见习补贴\n政策内容：从2019年1月1日起，将就业见习补贴范围调整为离校2年内"
+              "未就业的高校、中职毕业生及16—24岁失业青年，见习期限调整为3—12个月。\n补贴测算：对见习期满留用率50%（含）以下的见习单位，"
+              "给予当地最低工资标准2/3的补贴和人身意外伤害保险费全额补贴。")
+WORKED = [
+    # the 灵活就业人员 of the graduates' item are its graduates as they work
+    ("worked-line-persons-are-the-items", GRADUATES_ITEM, "248.8元", "money", ["college_graduate"]),
+    # the unit the worked line pays is no person: it stays
+    ("worked-line-payee-stays", UNITS_ITEM, "2/3", "percent", ["internship_unit"]),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "kind", "expected"), [c[1:] for c in WORKED], ids=[c[0] for c in WORKED])
+def test_a_worked_line_restates_its_items_rule(text: str, number: str, kind: str, expected: list[str | None]) -> None:
+    assert classes_of(_quantity(text, number, kind), text) == expected

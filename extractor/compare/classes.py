@@ -302,7 +302,7 @@ def _distributed(text: str, start: int, n: int) -> int | None:
     return None
 
 
-def classes_of(q: Quantity, text: str) -> list[str | None]:
+def _classes_of(q: Quantity, text: str) -> list[str | None]:
     """The recipient classes a value is for, from the document's ``text``:
 
     1. the one group phrase the list reading gave it (``个人创业、合伙经营或组织起来创业的、小微企业…分别…20万元、150万元、
@@ -345,3 +345,54 @@ def classes_of(q: Quantity, text: str) -> list[str | None]:
         return list(rule.ids)  # a rule granting by no verb of a grant (对…合伙创业的，可…适当提高贷款额度，…总额不超过400万元)
     fallback: list[str | None] = [*own] or [*audience(text, start)]
     return fallback or [None]
+
+
+_WORKED = regex.compile(r"(?:补贴测算|标准测算|测算|计算公式)[ \u3000]*[：:]")
+"""A list item's worked line (大连's ``补贴测算：…``, ``计算公式：…``): it restates the item's rule for its recipients."""
+_CONTENT = regex.compile(r"[ \u3000]*政策内容[ \u3000]*[：:]")
+"""The line of a list item that states its rule (``政策内容：对…的，按规定给予社会保险补贴…``)."""
+ITEM_REACH = 6  # a worked line's 政策内容 is looked for this many lines above it
+
+
+def _item_recipients(text: str, start: int) -> tuple[str, ...]:
+    """For a number on a worked line, the recipients of its item's rule: those of the first grant of the nearest
+    政策内容 line above, within ``ITEM_REACH`` lines; else none."""
+    begin = text.rfind("\n", 0, start) + 1
+    if not _WORKED.search(text, begin, start):  # (the cleaner may have joined it to the line before: …46号）补贴测算：)
+        return ()
+    end = begin - 1
+    for _ in range(ITEM_REACH):
+        if end <= 0:
+            return ()
+        begin = text.rfind("\n", 0, end) + 1
+        if _CONTENT.match(text, begin):
+            grant = _PHRASE_END.search(text, begin, end)
+            if grant is None:
+                return ()
+            rule = rule_recipients(text, grant.start())
+            # else the groups that open the rule's subject (对离校1年内未就业的高校毕业生灵活就业后…的，按规定给予…)
+            return rule.ids if rule else tuple(most_specific(_subject(text, rule_span(text, grant.start()).start,
+                                                                       grant.start())))
+        if _AUDIENCE.match(text, begin):
+            return ()
+        end = begin - 1
+    return ()
+
+
+def classes_of(q: Quantity, text: str) -> list[str | None]:
+    """The recipient classes a value is for (``_classes_of``); on a list item's worked line (``补贴测算：对灵活就业人员按照…
+    缴纳社会保险费的30%给予补贴``), the item's recipients (its 政策内容's) in place of no class or of persons named
+    otherwise (灵活就业人员: the item's graduates as they work); a payee the line names that is no person (见习单位) stays."""
+    found = _classes_of(q, text)
+    item = _item_recipients(text, q.evidence.span[0])
+    if not item:
+        return found
+    tax = groups()
+
+    def person(c: str | None) -> bool:
+        return c is None or (tax.entries[c].kind == "individual" and not any(
+            c == r or c in tax.ancestors(r) or r in tax.ancestors(c) for r in item))
+
+    if all(tax.entries[r].kind == "individual" for r in item) and all(person(c) for c in found):
+        return list(item)
+    return found
