@@ -196,6 +196,8 @@ def _count_target(a: Around) -> Role | None:
         return None
     if _PERSONS.match(a.text, a.f.end) or _PERSONS.match(a.text, a.f.end - 1, a.f.end + 3):
         return None  # 可以生育三个子女, 已生育两个子女的: an entitlement or a condition, never a target
+    if a.last(2).rstrip(" \u3000").endswith("按") and any(w in a.text[a.f.end : a.f.end + 5] for w in _C.counted_as):
+        return None  # 其独生子女按两个人计算分配面积: how the rule counts someone
     clause = a.clause()
     condition = bool(_C.condition_after.match(a.text[a.f.end : a.f.end + 14]))
     if _routine_task(a, clause) or _visits(a, condition) or _unqualified(a, clause, condition):

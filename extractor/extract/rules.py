@@ -146,6 +146,7 @@ class CountRules:
     visits: tuple[str, ...]
     persons: tuple[str, ...]
     persons_not_before: tuple[str, ...]
+    counted_as: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -348,7 +349,7 @@ def _role(n: _Node) -> RoleRules:
     c = n.node("count")
     count = CountRules(c.table("condition_after"), c.words("bounds"), c.words("service"), c.words("planned"),
                        c.table("routine"), c.words("benefit_words"), c.words("visits"),
-                       c.words("persons"), c.words("persons_not_before"))
+                       c.words("persons"), c.words("persons_not_before"), c.words("counted_as"))
     c.close()
     out = RoleRules(
         n.table("scoring"), n.table("statistic"), n.words("statistic_unless_before"), n.words("gives"),
