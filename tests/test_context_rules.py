@@ -205,6 +205,9 @@ def test_every_measure_unit_has_a_case():
         pytest.param("提供24小时线上服务", [], id="hours-of-opening-are-not-a-period"),
         pytest.param("纳入下一年预算", [], id="year_named_before:xia"),
         pytest.param("次年起执行", [], id="year_named_before:ci"),
+        # corpus/unseen 广东 2022 失业保险条例 第四十五条
+        pytest.param("至领取失业保险金最后一个自然月的最后一日", [], id="day_named_before:zuihou"),
+        pytest.param("停工一日的，扣发一日工资", ["一日", "一日"], id="one-day-is-a-period"),
         pytest.param("编制一年度计划", [], id="a-year-named-by-du"),
         pytest.param("毕业后一年内", ["一年"], id="after-then-a-year-is-a-period"),
     ],

@@ -346,6 +346,8 @@ def _not_a_duration(text: str, m: regex.Match[str]) -> bool:
         after = text[m.end() : m.end() + 3]
         return not (after.startswith((*_WORDS.day_window_after, "以上", "以下")) or before.endswith(_WORDS.day_window_before)
                     or before.endswith(_WORDS.hours_granted_before))
+    if s in ("一日", "一天") and before.endswith(_WORDS.day_named_before):
+        return True  # 最后一日: the last day of a month, named
     if s.endswith("日") and not s.endswith("工作日"):
         if before.rstrip(" \u3000").endswith("月"):  # 十月十五日, 每月15日前: a day of the month
             return True

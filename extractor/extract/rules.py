@@ -77,6 +77,7 @@ class FindRules:
     measure_bounds: tuple[str, ...]
     frequency_before: tuple[str, ...]
     year_named_before: tuple[str, ...]
+    day_named_before: tuple[str, ...]
     day_window_after: tuple[str, ...]
     day_window_before: tuple[str, ...]
     approximately_before: tuple[str, ...]
@@ -368,7 +369,8 @@ def load_rules(source: str, file: str = RULES_FILE) -> ContextRules:
         raise RulesError(f"{file}: not YAML: {e}") from None
     root = _Node(data, "", file)
     fi = root.node("find")
-    find = FindRules(fi.words("count_units"), fi.words("measure_units"), fi.words("measure_bounds"), fi.words("frequency_before"), fi.words("year_named_before"), fi.words("day_window_after"),
+    find = FindRules(fi.words("count_units"), fi.words("measure_units"), fi.words("measure_bounds"), fi.words("frequency_before"), fi.words("year_named_before"),
+                     fi.words("day_named_before"), fi.words("day_window_after"),
                      fi.words("day_window_before"), fi.words("approximately_before"), fi.words("approximately_after"),
                      fi.words("times_compounds"), fi.words("items_referred_after"), fi.words("points_before"),
                      fi.words("points_not_after"), fi.words("hours_granted_before"), fi.row_kinds("row_units"))
