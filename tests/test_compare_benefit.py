@@ -192,6 +192,12 @@ NO_PARAMETER = [
     # 004#02: a window counted from an event is a parameter (no procedure named)
     ("a-window-from-an-event", "自工商登记注册之日起3年内的，给予一次性创业补贴。", "3年", False),
     ("a-share-paid", "财政部门给予贷款实际利率50%的财政贴息。", "50%", False),
+    # unseen/ningxia 2021 人口与计划生育条例 第四十条: the children that make the couple recipients (独生子女父母)
+    ("children-that-make-the-family", "自愿终身只生育一个子女的夫妻，享受以下优待、奖励：", "一个", True),
+    ("daughters-that-make-the-family", "只有一个子女或者两个女孩的农村计划生育家庭，夫妇年满六十周岁以后，享受农村计划生育家庭奖励扶助。",
+     "两个", True),
+    # unseen/shanghai 2021 第三十九条: the only child counted as two persons is a parameter of the 奖励
+    ("a-child-counted-as-two", "其独生子女按两个人计算分配面积。", "两个", False),
 ]
 
 

@@ -188,10 +188,12 @@ class CompareRules:
     average_after: tuple[str, ...]
     deadline_from: tuple[str, ...]
     procedure_nouns: tuple[str, ...]
+    family_children: tuple[str, ...]
 
 
 RULE_KEYS = {"not_recipients", "unless_category", "holds", "record_before", "record_nouns", "penalty_words",
-             "procedure_verbs", "share_before", "count_unit_before", "average_after", "deadline_from", "procedure_nouns"}
+             "procedure_verbs", "share_before", "count_unit_before", "average_after", "deadline_from", "procedure_nouns",
+             "family_children"}
 
 
 @functools.cache
@@ -211,7 +213,8 @@ def compare_rules() -> CompareRules:
     return CompareRules(frozenset(data["not_recipients"]), frozenset(data["unless_category"]), holds,
                         tuple(data["record_before"]), tuple(data["record_nouns"]), tuple(data["penalty_words"]),
                         tuple(data["procedure_verbs"]), tuple(data["share_before"]), tuple(data["count_unit_before"]),
-                        tuple(data["average_after"]), tuple(data["deadline_from"]), tuple(data["procedure_nouns"]))
+                        tuple(data["average_after"]), tuple(data["deadline_from"]), tuple(data["procedure_nouns"]),
+                        tuple(data["family_children"]))
 
 
 _CLAUSE_END = "，,；;。！？!?\n"
@@ -227,7 +230,8 @@ def no_parameter(q: Quantity, text: str) -> bool:
     """A number that is no benefit's parameter whatever its words name: the period of records to hand in
     (``record_period``), a penalty (``处一千元至一万元的罚款``), a deadline of a procedure (``自受理申请之日起七个工作日
     内进行审核``, ``…之日起六个月内，…办理…手续``), a payer's share (``各负担百分之五十``), the unit a period is counted in
-    (``每满半年``) or the period a base is averaged over (``十二个月平均缴费工资``), by the tables of compare_rules.yaml."""
+    (``每满半年``), the period a base is averaged over (``十二个月平均缴费工资``) or the children that make a family a
+    recipient (``只生育一个子女的夫妻``), by the tables of compare_rules.yaml."""
     rules = compare_rules()
     start, end = q.evidence.span
     lo, hi = _clause_of(text, start, end)
@@ -235,6 +239,8 @@ def no_parameter(q: Quantity, text: str) -> bool:
         return True
     before = text[max(0, start - 6) : start].rstrip(" \u3000")
     after = text[end : end + 4].lstrip(" \u3000")
+    if q.kind == "count" and after.startswith(rules.family_children):
+        return True  # the children that make the family a recipient (只生育一个子女的夫妻)
     if q.kind == "percent" and before.endswith(rules.share_before):
         return True  # a payer's share (各负担百分之五十)
     if q.kind == "duration" and (before.endswith(rules.count_unit_before) or after.startswith(rules.average_after)):
