@@ -270,8 +270,9 @@ def _candidates(xs: Sequence[Placed], ys: Sequence[Placed]) -> list[tuple[int, i
     """The pairs of numbers that can be paired (ascending): of one kind, and with subjects sharing a bigram or the
     same clause. Any other pair scores at most SAME_VALUE (the same value, subjects of nothing in common), below
     both floors, so leaving it unscored changes nothing. Beyond ALL_PAIRS pairs (an article of hundreds of
-    numbers), a bigram found in more than RARE numbers of B no longer makes candidates; the numbers within BAND
-    places of each other still are."""
+    numbers), a bigram found in more than RARE numbers of B no longer makes candidates, nor a clause of more than RARE
+    numbers of B beyond the BAND copies of it nearest the same rank; the numbers within BAND places of each other
+    still are."""
     capped = len(xs) * len(ys) > ALL_PAIRS
     by_word: dict[tuple[str, str], list[int]] = {}
     by_clause: dict[tuple[str, str], list[int]] = {}
@@ -279,9 +280,18 @@ def _candidates(xs: Sequence[Placed], ys: Sequence[Placed]) -> list[tuple[int, i
         by_clause.setdefault((y.q.kind, y.clause), []).append(j)
         for g in y.words:
             by_word.setdefault((y.q.kind, g), []).append(j)
+    x_clause: dict[tuple[str, str], list[int]] = {}
+    for i, x in enumerate(xs):
+        x_clause.setdefault((x.q.kind, x.clause), []).append(i)
+    rank = {i: (r, len(group)) for group in x_clause.values() for r, i in enumerate(group)}
     out: set[tuple[int, int]] = set()
     for i, x in enumerate(xs):
-        out.update((i, j) for j in by_clause.get((x.q.kind, x.clause), ()))
+        same = by_clause.get((x.q.kind, x.clause), [])
+        if capped and len(same) > RARE:  # one clause repeated hundreds of times: its copies near the same rank
+            r, n = rank[i]
+            at = r * len(same) // n
+            same = same[max(0, at - BAND) : at + BAND + 1]
+        out.update((i, j) for j in same)
         for g in x.words:
             js = by_word.get((x.q.kind, g), ())
             if not capped or len(js) <= RARE:
