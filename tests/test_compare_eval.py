@@ -48,6 +48,18 @@ def test_score_table(shown, found, n_shown, right, one_class) -> None:
     assert (score.gold, score.found, score.shown, score.right, score.one_class) == (3, found, n_shown, right, one_class)
 
 
+def test_a_row_takes_the_value_on_its_own_line() -> None:
+    """corpus/fresh 大连 2019: 1000元 on line 5 (…每人给予一次性1000元的求职创业补贴) and again on line 7 (补贴测算：…每人一次
+    性1000元); the line-5 row's wrapped quote may reach line 7, but its own line's value is the one it matches."""
+    rows = [GoldCompareRow.model_validate({
+        "document": "d.txt", "class": "needy_college_graduate", "param": "amount", "kind": "money", "value": 1000,
+        "unit": "yuan", "bound": "exact", "quote": quote, "line": line}) for quote, line in
+        (("每人给予一次性1000元的求职创业补贴", 5), ("每人一次性1000元", 7))]
+    gold = GoldCompareTable(benefit="job_search_subsidy", name="一次性求职创业补贴", documents=["d.txt"], rows=rows)
+    score, _ = score_table(gold, [_shown("d|college_graduate", 1000, 7), _shown("d|needy_college_graduate", 1000, 5)])
+    assert (score.found, score.right) == (2, 2)
+
+
 @pytest.mark.parametrize(("column", "kind"), [("金额·上限 (yuan)", "money"), ("期限·上限 (month)", "duration"),
                                               ("比例 (percent)", "percent"), ("年龄·下限 (year)", "age"), ("人数/次数 (count)", "count")])
 def test_column_kind(column: str, kind: str) -> None:

@@ -63,7 +63,9 @@ def score_table(gold: GoldCompareTable, shown: Sequence[Shown]) -> tuple[Compare
     match_of: dict[int, GoldCompareRow] = {}
     for doubt in (False, True):  # the sure rows first, so that a doubt row never takes a sure row's value
         for g in (r for r in gold.rows if r.doubt == doubt):
-            k = next((i for i, s in enumerate(shown) if i not in used and _matches(s, g)), None)
+            # of the values that match, the one nearest the quote's line (a later row's own value is not taken)
+            k = min((i for i, s in enumerate(shown) if i not in used and _matches(s, g)),
+                    key=lambda i: abs(shown[i][3] - g.line), default=None)
             if k is None:
                 if not doubt:
                     misses.append(f"{gold.benefit}: missed {g.kind} {g.value:g} ({g.class_}) «{g.quote[:40]}» {g.document}:{g.line}")
