@@ -211,3 +211,22 @@ WORKED = [
 @pytest.mark.parametrize(("text", "number", "kind", "expected"), [c[1:] for c in WORKED], ids=[c[0] for c in WORKED])
 def test_a_worked_line_restates_its_items_rule(text: str, number: str, kind: str, expected: list[str | None]) -> None:
     assert classes_of(_quantity(text, number, kind), text) == expected
+
+
+# (id, sentence, the number, its kind, which occurrence, the classes)
+WOMEN_CASES = [
+    # unseen/guangdong 2021 人口与计划生育条例 第三十六条（一）: the fathers' age and the mothers' beside it
+    ("mothers-beside-fathers", "对于城镇居民中的独生子女父母，男性满六十周岁、女性满五十五周岁始，按一定标准发放计划生育奖励金；",
+     "五十五周岁", "age", 0, ["women"]),
+    ("fathers-stay-the-rules", "对于城镇居民中的独生子女父母，男性满六十周岁、女性满五十五周岁始，按一定标准发放计划生育奖励金；",
+     "六十周岁", "age", 0, [None]),
+    # unseen/guangdong 2022 失业保险条例 第二十一条: the women among the unemployed
+    ("women-among-the-recipients", "第二十一条 女性失业人员在领取失业保险金期间生育的，可以向失业保险金领取地社会保险经办机构申请"
+     "一次性加发失业保险金，标准为生育当月本人失业保险金的三倍。", "三倍", "percent", 0, ["women"]),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "kind", "nth", "expected"), [c[1:] for c in WOMEN_CASES],
+                         ids=[c[0] for c in WOMEN_CASES])
+def test_a_rule_for_women(text: str, number: str, kind: str, nth: int, expected: list[str | None]) -> None:
+    assert classes_of(_quantity(text, number, kind, nth), text) == expected

@@ -379,11 +379,28 @@ def _item_recipients(text: str, start: int) -> tuple[str, ...]:
     return ()
 
 
+WOMEN = "women"
+_WOMEN_OPEN = regex.compile(r"[ \u3000]*(?:第[一二三四五六七八九十百零〇\d]+条)?[ \u3000]*(?:对)?[ \u3000]*(?:女性|妇女)")
+"""A clause, list item or rule that opens with the sex (``女性满五十五周岁始``, ``女性失业人员在领取失业保险金期间生育的，``)."""
+
+
+def _women(text: str, start: int, found: list[str | None]) -> list[str | None]:
+    """``found``, or the women when the number's list item, clause or rule opens with 女性 and ``found`` names no
+    group of women: a regulation's rule for the mothers beside the fathers' (``男性满六十周岁、女性满五十五周岁始``), or
+    for the women among its recipients (``女性失业人员…生育的，…标准为…失业保险金的三倍``)."""
+    tax = groups()
+    if any(c is not None and (c == WOMEN or WOMEN in tax.ancestors(c)) for c in found):
+        return found
+    clause_start, _ = _clause(text, start)
+    opens = (text.rfind("、", clause_start, start) + 1 or clause_start, clause_start, rule_span(text, start).start)
+    return [WOMEN] if any(_WOMEN_OPEN.match(text, o) for o in opens) else found
+
+
 def classes_of(q: Quantity, text: str) -> list[str | None]:
-    """The recipient classes a value is for (``_classes_of``); on a list item's worked line (``补贴测算：对灵活就业人员按照…
+    """The recipient classes a value is for (``_classes_of``), the women when its rule opens with them (``_women``); on a list item's worked line (``补贴测算：对灵活就业人员按照…
     缴纳社会保险费的30%给予补贴``), the item's recipients (its 政策内容's) in place of no class or of persons named
     otherwise (灵活就业人员: the item's graduates as they work); a payee the line names that is no person (见习单位) stays."""
-    found = _classes_of(q, text)
+    found = _women(text, q.evidence.span[0], _classes_of(q, text))
     item = _item_recipients(text, q.evidence.span[0])
     if not item:
         return found
