@@ -229,6 +229,29 @@ def qualified(text: str, start: int, end: int) -> str | None:
     return None
 
 
+_HEAD_NOUNS = ("毕业生", "学生", "学员")
+"""Person nouns a coordinated list may print once, after its last item (``离校2年内未就业的高校、中职毕业生``)."""
+
+
+def _shared_head(text: str, start: int, gid: str) -> list[str]:
+    """The groups a window or age at ``start`` qualifies when ``gid`` is the first of a list that prints its head noun
+    once (``离校2年内未就业的高校、中职毕业生``: 高校 is 高校毕业生 and 中职毕业生 the second); else ``[gid]``."""
+    tax = groups()
+    hits = list(tax.find(text, start, min(len(text), start + 40)))
+    first = next((k for k, h in enumerate(hits) if h[2] == gid), None)
+    if first is None or tax.entries[gid].kind == "individual":
+        return [gid]
+    s, e, _ = hits[first]
+    nxt = hits[first + 1] if first + 1 < len(hits) else None
+    if nxt is None or not _COORDINATED.fullmatch(text, e, nxt[0]) or tax.entries[nxt[2]].kind != "individual":
+        return [gid]
+    head = next((n for n in _HEAD_NOUNS if text.startswith(n, nxt[1] - len(n))), None)
+    if head is None:
+        return [gid]
+    whole = [g for a, b, g in tax.find(text[s:e] + head) if a == 0 and b == e - s + len(head)]
+    return [whole[0], nxt[2]] if whole else [gid]
+
+
 TITLE_REACH = 8  # a list's title line is looked for this many lines above the number
 TITLE_LENGTH = 30
 _TITLE_LINE = regex.compile(r"[^，,。；;：:！？!?]{2," + str(TITLE_LENGTH) + "}")
@@ -326,7 +349,7 @@ def _classes_of(q: Quantity, text: str) -> list[str | None]:
         if named:
             return list(named)
     if q.kind in QUALIFIED and (gid := qualified(text, start, q.evidence.span[1])) is not None:
-        return [gid]
+        return [*_shared_head(text, start, gid)]
     rule = rule_recipients(text, start)
     item = _item_start(text, clause_start, start)
     own = most_specific((item > clause_start and _subject(text, item, start)) or _subject(text, clause_start, start))
