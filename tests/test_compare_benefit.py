@@ -120,7 +120,11 @@ def test_record_period(text: str, expected: bool) -> None:
     ("每户享受“一奖一补”（交通补贴和务工奖补）最高限额不超过3000元。", "3000元", {"transport_subsidy", "one_reward_one_subsidy"}),
     # 002 一/2: each subsidy named with its own period
     ("给予企业每人最长3年五项社保补贴和1年岗位补贴。", "1年", set()),
-], ids=["two-subsidies-one-period", "parts-in-a-bracket", "each-with-its-own-number"])
+    # fresh/dalian 2019 灵活就业社保补贴: the 岗位补贴 is named only in an aside after the number (whose age counts)
+    ("对灵活就业后缴纳社会保险费的就业困难人员，按规定给予社会保险补贴，其中对城镇零就业家庭成员、低保家庭成员等补贴期限最长不超过"
+     "3年，其余人员距法定退休年龄1年时给予最长不超过1年的补贴（以初次核定其享受社会保险补贴和公益性岗位补贴时年龄为准）。", "3年",
+     set()),
+], ids=["two-subsidies-one-period", "parts-in-a-bracket", "each-with-its-own-number", "named-in-an-aside-only"])
 def test_joined_benefits(text: str, number: str, expected: set[str]) -> None:
     from extractor.compare.table import joined_benefits
     from extractor.extract import text_to_quantities

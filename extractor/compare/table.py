@@ -337,8 +337,23 @@ def joined_benefits(q: Quantity, text: str) -> frozenset[str]:
     for run in runs:
         ids = {b for _, _, b in run}
         if len(ids) > 1 and own in ids and not _DIGITS.search(text, run[0][0], run[-1][1]):
+            aside = next((m for m in _ASIDE.finditer(text, end, hi) if m.start() <= run[0][0] < m.end()), None)
+            if aside is not None and not _granted_outside(text, start, ids - {own}):
+                continue  # named in an aside after the number (以…享受社会保险补贴和公益性岗位补贴时年龄为准) only
             return frozenset(ids)
     return frozenset()
+
+
+_ASIDE = regex.compile(r"[（(][^（）()]*[）)]")
+
+
+def _granted_outside(text: str, start: int, others: set[str]) -> bool:
+    """Are the benefits ``others`` each named on the line (paragraph) of ``start`` outside brackets?"""
+    lo, hi = text.rfind("\n", 0, start) + 1, text.find("\n", start)
+    hi = len(text) if hi < 0 else hi
+    asides = [m.span() for m in _ASIDE.finditer(text, lo, hi)]
+    named = {b for a, _, b in benefits().find(text, lo, hi) if not any(x <= a < y for x, y in asides)}
+    return others <= named
 
 
 def _parent(section: str) -> str:
