@@ -234,3 +234,22 @@ WOMEN_CASES = [
                          ids=[c[0] for c in WOMEN_CASES])
 def test_a_rule_for_women(text: str, number: str, kind: str, nth: int, expected: list[str | None]) -> None:
     assert classes_of(_quantity(text, number, kind, nth), text) == expected
+
+
+EXCEPTION_CASES = [
+    # fresh/dalian 2019 公益性岗位补贴: the near-retirement exception is not the rule's recipients, who are the rest
+    ("an-exception-is-not-the-recipients",
+     "对公益性岗位安置的就业困难人员给予岗位补贴，补贴标准为当地最低工资标准。补贴期限除对距法定退休年龄不足5年的人员可延长至退休外，"
+     "其余人员最长不超过3年。", "5年", "duration", 0, [None]),
+    # fresh/jingmen 2024 三: an exception that names its group
+    ("an-exception-names-its-group",
+     "就业困难人员社会保险补贴期限，除对距法定退休年龄不足5年的就业困难人员可延长至退休外，其余人员最长不超过3年"
+     "（以初次核定其享受社会保险补贴时年龄为准）。",
+     "5年", "duration", 0, ["hard_to_employ"]),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "kind", "nth", "expected"), [c[1:] for c in EXCEPTION_CASES],
+                         ids=[c[0] for c in EXCEPTION_CASES])
+def test_an_exception_to_a_rule(text: str, number: str, kind: str, nth: int, expected: list[str | None]) -> None:
+    assert classes_of(_quantity(text, number, kind, nth), text) == expected

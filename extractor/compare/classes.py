@@ -402,6 +402,23 @@ def _item_recipients(text: str, start: int) -> tuple[str, ...]:
     return ()
 
 
+_EXCEPT = regex.compile(r"除(?:对|了)?(?P<who>[^，,。；;：:]{2,40}?)外")
+"""An exception to a rule, for some persons (``补贴期限除对距法定退休年龄不足5年的人员可延长至退休外，其余人员最长不超过
+3年``)."""
+
+
+def _exception(text: str, start: int) -> list[str | None] | None:
+    """The classes of a number inside an exception (``除对…外``): the groups it names, else the rule's general recipient
+    (``[None]``: 距法定退休年龄不足5年的人员, whom the taxonomy has no class for), never the rule's recipients, who are
+    the rest; None when the number is in no exception."""
+    clause_start, clause_end = _clause(text, start)
+    for m in _EXCEPT.finditer(text, clause_start, clause_end):
+        if m.start("who") <= start < m.end("who"):
+            named = most_specific(g for _, _, g in groups().find(text, m.start("who"), m.end("who")))
+            return [*named] or [None]
+    return None
+
+
 WOMEN = "women"
 _WOMEN_OPEN = regex.compile(r"[ \u3000]*(?:第[一二三四五六七八九十百零〇\d]+条)?[ \u3000]*(?:对)?[ \u3000]*(?:女性|妇女)")
 """A clause, list item or rule that opens with the sex (``女性满五十五周岁始``, ``女性失业人员在领取失业保险金期间生育的，``)."""
@@ -420,9 +437,13 @@ def _women(text: str, start: int, found: list[str | None]) -> list[str | None]:
 
 
 def classes_of(q: Quantity, text: str) -> list[str | None]:
-    """The recipient classes a value is for (``_classes_of``), the women when its rule opens with them (``_women``); on a list item's worked line (``补贴测算：对灵活就业人员按照…
+    """The recipient classes a value is for (``_classes_of``), those of its exception (``_exception``), the women when
+    its rule opens with them (``_women``); on a list item's worked line (``补贴测算：对灵活就业人员按照…
     缴纳社会保险费的30%给予补贴``), the item's recipients (its 政策内容's) in place of no class or of persons named
     otherwise (灵活就业人员: the item's graduates as they work); a payee the line names that is no person (见习单位) stays."""
+    exception = _exception(text, q.evidence.span[0])
+    if exception is not None:
+        return exception
     found = _women(text, q.evidence.span[0], _classes_of(q, text))
     item = _item_recipients(text, q.evidence.span[0])
     if not item:
