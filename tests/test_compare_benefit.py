@@ -196,6 +196,12 @@ NO_PARAMETER = [
     # 004#02: a window counted from an event is a parameter (no procedure named)
     ("a-window-from-an-event", "自工商登记注册之日起3年内的，给予一次性创业补贴。", "3年", False),
     ("a-share-paid", "财政部门给予贷款实际利率50%的财政贴息。", "50%", False),
+    # unseen/guangdong 2022 失业保险条例 第二十二条: a part month counted as one, a rounding rule
+    ("a-rounding-rule", "申请一次性领取已经核定而尚未领取期限一半的失业保险金，不足一个月的部分按照一个月计算，并相应计算为领取期限。",
+     "一个月", True),
+    # unseen/guangdong 2022 第四十七条: the contribution time beyond twelve months, a condition of the 一次性生活补助
+    ("a-part-beyond-is-no-rounding", "施行前缴费时间超出十二个月的部分，每满一个月按照失业前十二个月平均缴费工资的百分之二的标准计发一次性生活补助。",
+     "十二个月", False),
     # unseen/ningxia 2021 人口与计划生育条例 第四十条: the children that make the couple recipients (独生子女父母)
     ("children-that-make-the-family", "自愿终身只生育一个子女的夫妻，享受以下优待、奖励：", "一个", True),
     ("daughters-that-make-the-family", "只有一个子女或者两个女孩的农村计划生育家庭，夫妇年满六十周岁以后，享受农村计划生育家庭奖励扶助。",

@@ -189,11 +189,13 @@ class CompareRules:
     deadline_from: tuple[str, ...]
     procedure_nouns: tuple[str, ...]
     family_children: tuple[str, ...]
+    rounding_before: tuple[str, ...]
+    rounding_after: tuple[str, ...]
 
 
 RULE_KEYS = {"not_recipients", "unless_category", "holds", "record_before", "record_nouns", "penalty_words",
              "procedure_verbs", "share_before", "count_unit_before", "average_after", "deadline_from", "procedure_nouns",
-             "family_children"}
+             "family_children", "rounding_before", "rounding_after"}
 
 
 @functools.cache
@@ -214,7 +216,7 @@ def compare_rules() -> CompareRules:
                         tuple(data["record_before"]), tuple(data["record_nouns"]), tuple(data["penalty_words"]),
                         tuple(data["procedure_verbs"]), tuple(data["share_before"]), tuple(data["count_unit_before"]),
                         tuple(data["average_after"]), tuple(data["deadline_from"]), tuple(data["procedure_nouns"]),
-                        tuple(data["family_children"]))
+                        tuple(data["family_children"]), tuple(data["rounding_before"]), tuple(data["rounding_after"]))
 
 
 _CLAUSE_END = "，,；;。！？!?\n"
@@ -230,8 +232,8 @@ def no_parameter(q: Quantity, text: str) -> bool:
     """A number that is no benefit's parameter whatever its words name: the period of records to hand in
     (``record_period``), a penalty (``处一千元至一万元的罚款``), a deadline of a procedure (``自受理申请之日起七个工作日
     内进行审核``, ``…之日起六个月内，…办理…手续``), a payer's share (``各负担百分之五十``), the unit a period is counted in
-    (``每满半年``), the period a base is averaged over (``十二个月平均缴费工资``) or the children that make a family a
-    recipient (``只生育一个子女的夫妻``), by the tables of compare_rules.yaml."""
+    (``每满半年``), the period a base is averaged over (``十二个月平均缴费工资``), a rounding rule (``不足一个月的部分``)
+    or the children that make a family a recipient (``只生育一个子女的夫妻``), by the tables of compare_rules.yaml."""
     rules = compare_rules()
     start, end = q.evidence.span
     lo, hi = _clause_of(text, start, end)
@@ -243,6 +245,8 @@ def no_parameter(q: Quantity, text: str) -> bool:
         return True  # the children that make the family a recipient (只生育一个子女的夫妻)
     if q.kind == "percent" and before.endswith(rules.share_before):
         return True  # a payer's share (各负担百分之五十)
+    if q.kind == "duration" and before.endswith(rules.rounding_before) and after.startswith(rules.rounding_after):
+        return True  # a rounding rule (不足一个月的部分按照一个月计算)
     if q.kind == "duration" and (before.endswith(rules.count_unit_before) or after.startswith(rules.average_after)):
         return True  # the unit a period is counted in (每满半年), the period a base is averaged over (十二个月平均缴费工资)
     if q.kind == "duration" and after.startswith("内"):
