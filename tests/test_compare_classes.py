@@ -94,6 +94,8 @@ NEW = [
     ("a-head-noun-printed-once",
      "将就业见习补贴范围调整为离校2年内未就业的高校、中职毕业生及16—24岁失业青年，见习期限调整为3—12个月。",
      "2年", "duration", 0, ["college_graduate", "vocational_school_graduate"]),
+    # fresh/jingmen 2024 一: the finance department gives the 贴息; it is no recipient
+    ("a-giver-is-no-recipient", "符合条件的创业担保贷款利息，财政部门给予贷款实际利率50%的财政贴息。", "50%", "percent", 0, [None]),
     ("founders-name-the-firm",
      "对吸纳高校毕业生（含大中专院校）就业人数多、稳岗效果好且用工规范，具有较好示范和带动效应的小微企业，以及近2年获得人力资源"
      "社会保障部门就业创业扶持政策补贴的企业和省辖市级以上各类创业创新赛活动获奖者、引进的高层次人才、返乡入乡致富带头人创办的"

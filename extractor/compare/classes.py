@@ -43,6 +43,8 @@ _OBJECT_OF = regex.compile(r"(?:吸纳|招用|新招用|招收|吸收|雇用|聘
 """A verb right before a list makes it the verb's object, not the rule's recipients: the people an employer
 hires (``企业吸纳高校毕业生、农民工并稳定就业的，…给予企业…``) are named in the rule, the employer receives."""
 _AMONG = "其中"
+_PAYER = regex.compile(r"[ \u3000]*(?:可|将|应当|应|按规定)?[ \u3000]*(?:给予|发放|拨付|兑现)")
+"""A verb of giving right after a list makes it the giver (``财政部门给予贷款实际利率50%的财政贴息``), no recipient."""
 _SUBJECT_START = regex.compile(r"(?:^|(?<=[，,；;。：:\n]))[ \u3000]*(?:" + _AMONG + r")?[ \u3000]*(?:对于|对)")
 """``对`` opening a clause: the start of a rule's subject phrase (``对…的，给予…``); ``其中对…`` a rule for some of the
 recipients of the rule before it (``…给予社会保险补贴，其中对城镇零就业家庭成员、低保家庭成员…等补贴期限最长不超过3年``)."""
@@ -116,7 +118,8 @@ def _runs(text: str, start: int, end: int) -> list[list[tuple[int, int, str]]]:
             runs[-1][-1] = hit  # two names one after the other: the nearer
         else:
             runs.append([hit])
-    return [r for r in runs if not _OBJECT_OF.search(text, max(start, r[0][0] - 6), r[0][0])]
+    return [r for r in runs if not _OBJECT_OF.search(text, max(start, r[0][0] - 6), r[0][0])
+            and not _PAYER.match(text, r[-1][1])]
 
 
 @dataclass(frozen=True, slots=True)
@@ -346,7 +349,8 @@ def _classes_of(q: Quantity, text: str) -> list[str | None]:
     if (len(q.groups) == 1 and _SPACES.sub("", q.groups[0]) in _SPACES.sub("", before)
             and not in_condition(text, start)):  # a list reading distributes a rule's values, not its conditions
         named = most_specific(g for _, _, g in tax.find(q.groups[0]))
-        if named:
+        printed, phrase = _SPACES.sub("", before), _SPACES.sub("", q.groups[0])
+        if named and not _PAYER.match(printed, printed.rfind(phrase) + len(phrase)):  # a giver (财政部门给予…)
             return list(named)
     if q.kind in QUALIFIED and (gid := qualified(text, start, q.evidence.span[1])) is not None:
         return [*_shared_head(text, start, gid)]
