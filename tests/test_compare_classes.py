@@ -255,3 +255,21 @@ EXCEPTION_CASES = [
                          ids=[c[0] for c in EXCEPTION_CASES])
 def test_an_exception_to_a_rule(text: str, number: str, kind: str, nth: int, expected: list[str | None]) -> None:
     assert classes_of(_quantity(text, number, kind, nth), text) == expected
+
+
+# fresh/shanghai 2024 首次创业一次性补贴 guide, its parts inline in one line
+GUIDE = ("二、申请对象：1.具有本市户籍、毕业两年之内，且其教育经历可通过中国高等教育学生信息网验证的高校毕业生。2.具有本市户籍、并经本市"
+         "人社部门认定的就业困难人员。三、申请条件：1.注册登记创业组织时，法定代表人或负责人应符合申请对象条件；3.注册成功后经营满一年；"
+         "四、补贴标准：一次性补贴8000元。")
+GUIDE_CASES = [
+    # the sum is each applicant's (the department that recognizes them is none)
+    ("a-guides-sum-is-each-applicants", GUIDE, "8000元", "money", ["college_graduate", "hard_to_employ"]),
+    # a condition stated for all stays the rule's
+    ("a-guides-condition-stays-general", GUIDE, "一年", "duration", [None]),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "kind", "expected"), [c[1:] for c in GUIDE_CASES],
+                         ids=[c[0] for c in GUIDE_CASES])
+def test_a_guides_applicants(text: str, number: str, kind: str, expected: list[str | None]) -> None:
+    assert classes_of(_quantity(text, number, kind), text) == expected

@@ -305,6 +305,29 @@ def audience(text: str, start: int) -> list[str]:
     return list(heads[k - 1][1]) if k else []
 
 
+_APPLICANTS = regex.compile(r"申请对象[ \u3000]*[：:](?P<who>.+?)(?=[一二三四五六七八九十]+、|$)", regex.MULTILINE)
+"""A service guide's part naming who may apply, inline in its line (上海's ``二、申请对象：1.…的高校毕业生。2.…的就业
+困难人员。三、申请条件：…``)."""
+_APPLICANT_ITEM = regex.compile(r"[。；;]")
+
+
+def applicants(text: str, start: int) -> list[str]:
+    """The applicants the guide's 申请对象 part names before the number on its line: the last group of each of its
+    items (the head noun: ``…经本市人社部门认定的就业困难人员``), persons and firms; else none."""
+    lo = text.rfind("\n", 0, start) + 1
+    m = next((m for m in _APPLICANTS.finditer(text, lo, start)), None)
+    if m is None:
+        return []
+    tax, at = groups(), m.start("who")
+    out: list[str] = []
+    for item in _APPLICANT_ITEM.split(m.group("who")):
+        hits = [h for h in tax.find(text, at, at + len(item)) if tax.entries[h[2]].kind in ("individual", "enterprise")]
+        if hits:
+            out.append(hits[-1][2])
+        at += len(item) + 1
+    return most_specific(out)
+
+
 _LIST_END = regex.compile(r"[，,；;。！？!?\n]|的")
 
 
@@ -449,6 +472,8 @@ def classes_of(q: Quantity, text: str) -> list[str | None]:
     if exception is not None:
         return exception
     found = _women(text, q.evidence.span[0], _classes_of(q, text))
+    if found == [None] and q.kind == "money":
+        found = [*applicants(text, q.evidence.span[0])] or found
     item = _item_recipients(text, q.evidence.span[0])
     if not item:
         return found
