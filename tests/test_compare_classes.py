@@ -273,3 +273,18 @@ GUIDE_CASES = [
                          ids=[c[0] for c in GUIDE_CASES])
 def test_a_guides_applicants(text: str, number: str, kind: str, expected: list[str | None]) -> None:
     assert classes_of(_quantity(text, number, kind), text) == expected
+
+
+POSTS = ("对公益性岗位安置的就业困难人员给予岗位补贴。补贴标准参照当地最低工资标准执行。公益性岗位补贴期限，除对距法定退休年龄不足5年的"
+         "人员可延长至退休外，其余人员最长不超过3年（以初次核定其享受社会保险补贴时年龄为准）。")
+REST_CASES = [
+    # fresh/jingmen 2024 四: the rest are the recipients of the rule the paragraph stated before (对…给予: the one given to)
+    ("the-rest-of-the-rule-before", POSTS, "3年", "duration", ["hard_to_employ"]),
+    ("the-exception-stays-apart", POSTS, "5年", "duration", [None]),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "kind", "expected"), [c[1:] for c in REST_CASES],
+                         ids=[c[0] for c in REST_CASES])
+def test_the_rest_of_a_rules_recipients(text: str, number: str, kind: str, expected: list[str | None]) -> None:
+    assert classes_of(_quantity(text, number, kind), text) == expected

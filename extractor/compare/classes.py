@@ -119,7 +119,14 @@ def _runs(text: str, start: int, end: int) -> list[list[tuple[int, int, str]]]:
         else:
             runs.append([hit])
     return [r for r in runs if not _OBJECT_OF.search(text, max(start, r[0][0] - 6), r[0][0])
-            and not _PAYER.match(text, r[-1][1])]
+            and not (_PAYER.match(text, r[-1][1]) and not _addressed(text, r[0][0]))]
+
+
+def _addressed(text: str, at: int) -> bool:
+    """Is the name at ``at`` in a clause opened by 对 (``对公益性岗位安置的就业困难人员给予岗位补贴``: the one given to)?"""
+    clause_start = max((m.end() for m in _CLAUSE_START.finditer(text, max(0, at - CLAUSE_REACH), at)),
+                       default=max(0, at - CLAUSE_REACH))
+    return bool(_SUBJECT_START.match(text, clause_start))
 
 
 @dataclass(frozen=True, slots=True)
@@ -419,10 +426,7 @@ def _item_recipients(text: str, start: int) -> tuple[str, ...]:
             grant = _PHRASE_END.search(text, begin, end)
             if grant is None:
                 return ()
-            rule = rule_recipients(text, grant.start())
-            # else the groups that open the rule's subject (对离校1年内未就业的高校毕业生灵活就业后…的，按规定给予…)
-            return rule.ids if rule else tuple(most_specific(_subject(text, rule_span(text, grant.start()).start,
-                                                                       grant.start())))
+            return _grant_recipients(text, grant.start())
         if _AUDIENCE.match(text, begin):
             return ()
         end = begin - 1
@@ -444,6 +448,30 @@ def _exception(text: str, start: int) -> list[str | None] | None:
             named = most_specific(g for _, _, g in groups().find(text, m.start("who"), m.end("who")))
             return [*named] or [None]
     return None
+
+
+def _the_rest(text: str, start: int) -> tuple[str, ...]:
+    """For a number of a clause for the rest (``，其余人员最长不超过3年``) whose sentence names no recipients, those of the
+    rule of the sentence before it in its paragraph (``对公益性岗位安置的就业困难人员给予岗位补贴。…公益性岗位补贴期限，除对…
+    外，其余人员…``); else none."""
+    clause_start, _ = _clause(text, start)
+    if not _REST.match(text, clause_start) and not _REST.match(text, clause_start - 1):
+        return ()
+    sentence = max((m.end() for m in _SENTENCE_START.finditer(text, max(0, start - SENTENCE_REACH), start)), default=0)
+    line = text.rfind("\n", 0, start) + 1
+    starts = [line] + [m.end() for m in _SENTENCE_START.finditer(text, line, max(line, sentence - 1))]
+    for begin in reversed(starts):
+        grant = _PHRASE_END.search(text, begin, sentence) if begin < sentence else None
+        if grant is not None and (ids := _grant_recipients(text, grant.start())):
+            return ids
+    return ()
+
+
+def _grant_recipients(text: str, grant: int) -> tuple[str, ...]:
+    """The recipients of the rule whose grant starts at ``grant``, else the groups that open its subject
+    (``对离校1年内未就业的高校毕业生灵活就业后…的，按规定给予…``, ``对公益性岗位安置的就业困难人员给予岗位补贴``)."""
+    rule = rule_recipients(text, grant)
+    return rule.ids if rule else tuple(most_specific(_subject(text, rule_span(text, grant).start, grant)))
 
 
 WOMEN = "women"
@@ -474,6 +502,8 @@ def classes_of(q: Quantity, text: str) -> list[str | None]:
     found = _women(text, q.evidence.span[0], _classes_of(q, text))
     if found == [None] and q.kind == "money":
         found = [*applicants(text, q.evidence.span[0])] or found
+    if found == [None]:
+        found = [*_the_rest(text, q.evidence.span[0])] or found
     item = _item_recipients(text, q.evidence.span[0])
     if not item:
         return found
