@@ -108,3 +108,27 @@ def test_a_floor_named_like_a_set_falls_back_to_the_diff_groups(tmp_path: Path, 
     assert main(["eval", "--golden", str(GOLDEN), "--floors", str(floors)]) == 1
     captured = capsys.readouterr()
     assert says in captured.out + captured.err
+
+
+@pytest.mark.parametrize(
+    ("floor", "code", "says"),
+    [
+        pytest.param('"money.f1" = "high"', 1, "money.f1: a floor is a number, not 'high'", id="a-floor-not-a-number"),
+        pytest.param("money = [0.9, 0.95]", 1, "money: a floor is a number, not [0.9, 0.95]", id="a-floor-a-list"),
+        pytest.param('"fresh.money.f1" = 0.5', 1, "has no fresh/ folder of gold documents", id="a-set-score-without-the-set"),
+        pytest.param('"fresh.links.recall" = 0.5', 0, "", id="a-fresh-diff-group-score-without-the-fresh-set"),
+        pytest.param('"blind.links.recall" = 0.5', 1, "has no blind/ folder of gold documents", id="a-set-that-is-no-diff-group"),
+    ],
+)
+def test_floors_file_read_in_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str], floor: str, code: int, says: str) -> None:
+    """A floor that is not a number, or names a set the golden folder lacks, is one line of error, not a
+    traceback; ``fresh.links.recall`` is the diff group ``fresh`` (golden/diffs/fresh) when there is no fresh set."""
+    gold = tmp_path / "g"
+    gold.mkdir()
+    (gold / "x.json").write_text((GOLDEN / "001_e001dd900bee0134.json").read_text(encoding="utf-8"), encoding="utf-8")
+    floors = tmp_path / "floors.toml"
+    floors.write_text(floor + "\n", encoding="utf-8")
+    assert main(["eval", "--golden", str(gold), "--floors", str(floors)]) == code
+    captured = capsys.readouterr()
+    assert says in captured.out + captured.err
+    assert "Traceback" not in captured.out + captured.err
