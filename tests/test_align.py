@@ -135,3 +135,54 @@ def test_of_two_articles_of_one_wording_the_same_text_is_the_partner(name: str) 
     a, b = (_document("\n".join(f"第{k}条 {t}" for k, t in enumerate(side, 1))) for side in (xs, ys))
     got = {(p.a.path if p.a else None, p.b.path if p.b else None): p.status for p in al.align(a, b)}
     assert got == expected
+
+
+_OZONE_1 = ("为了加强对消耗臭氧层物质的管理，履行《保护臭氧层维也纳公约》和《关于消耗臭氧层物质的蒙特利尔议定书》规定的义务，"
+            "保护臭氧层和生态环境，保障人体健康，根据《中华人民共和国大气污染防治法》，制定本条例。")
+_DONGGUAN_1 = "为了加强出租屋治安与消防安全管理，根据《中华人民共和国治安管理处罚法》《中华人民共和国消防法》等有关法律、法规，结合本市实际，制定本条例。"
+_OZONE_39 = ("拒绝、阻碍环境保护主管部门或者其他有关部门的监督检查，或者在接受监督检查时弄虚作假的，由监督检查部门责令改正，"
+             "处1万元以上2万元以下的罚款；构成违反治安管理行为的，由公安机关依法给予治安管理处罚；构成犯罪的，依法追究刑事责任。")
+_OZONE_40 = ("拒绝、阻碍生态环境主管部门或者其他有关部门的监督检查，或者在接受监督检查时弄虚作假的，由监督检查部门责令改正，"
+             "处2万元以上20万元以下的罚款；构成违反治安管理行为的，由公安机关依法给予治安管理处罚；构成犯罪的，依法追究刑事责任。")
+_REMOVED_ADDED = {("第1条", "第1条"): "unchanged", ("第2条", None): "removed", (None, "第2条"): "added"}
+
+# name: (A's articles, B's articles, the links expected); articles of golden/diffs/real and heldout (their 第N条 given)
+REPLACED_CASES = {
+    # dongguan 第三十条 (2013 → 2024): both 违反本条例…由公安机关…, one 依法查处, the other 提供虚假个人信息…处五百元罚款
+    "dongguan_30_a_penalty_replaced_under_its_number": (
+        [_DONGGUAN_1, "违反本条例第十四条第一项、第二项、第六项，第十七条第一项、第二项、第五项规定的，由公安机关或者消防安全主管部门依法查处。"],
+        [_DONGGUAN_1, "违反本条例第十三条第二款规定，承租人和共同居住人向出租人提供虚假个人信息的，由公安机关责令改正，处五百元罚款。"],
+        _REMOVED_ADDED,
+    ),
+    # hebei 第四十九条: 伪造、变造、买卖计划生育证明 repealed, 托育机构 inserted; they share 由县级以上人民政府…处…罚款…刑事责任
+    "hebei_49_a_penalty_replaced_under_its_number": (
+        [_OZONE_1, "违反本条例规定，伪造、变造、买卖计划生育证明的，由县级以上人民政府卫生和计划生育行政部门没收违法所得，违法所得五千元以上的，"
+         "处违法所得三倍以上九倍以下的罚款；没有违法所得或者违法所得不足五千元的，处五千元以上一万五千元以下的罚款；构成犯罪的，依法追究刑事责任。"],
+        [_OZONE_1, "托育机构违反托育服务相关标准和规范的，由县级以上人民政府卫生健康主管部门责令改正，给予警告；拒不改正的，处五千元以上五万元以下的罚款；"
+         "情节严重的，责令停止托育服务，并处五万元以上十万元以下的罚款。\n托育机构有虐待婴幼儿行为的，其直接负责的主管人员和其他直接责任人员"
+         "终身不得从事婴幼儿照护服务；构成犯罪的，依法追究刑事责任。"],
+        _REMOVED_ADDED,
+    ),
+    # ozone 第四十一条 (inserted 2023) holds 违反本条例规定…处罚 only: not a split of 进出口单位无进出口许可证… (第四十条)
+    "ozone_41_an_inserted_article_is_no_split": (
+        [_OZONE_1, "进出口单位无进出口许可证或者超出进出口许可证的规定进出口消耗臭氧层物质的，由海关依照有关法律、行政法规的规定予以处罚；"
+         "构成犯罪的，依法追究刑事责任。"],
+        [_OZONE_1, "进出口单位无进出口许可证或者超出进出口许可证的规定进出口消耗臭氧层物质的，由海关依照有关法律、行政法规的规定予以处罚；"
+         "构成犯罪的，依法追究刑事责任。", "因违反本条例规定受到行政处罚的，按照国家有关规定记入信用记录，并向社会公布。"],
+        {("第1条", "第1条"): "unchanged", ("第2条", "第2条"): "unchanged", (None, "第3条"): "added"},
+    ),
+    # ozone 第三十九条 → 第四十条: the same offence (拒绝、阻碍…监督检查), fines raised: one article modified
+    "ozone_39_a_penalty_rewritten_keeps_its_offence": (
+        [_OZONE_1, _OZONE_39], [_OZONE_1, _OZONE_40], {("第1条", "第1条"): "unchanged", ("第2条", "第2条"): "modified"},
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(REPLACED_CASES), ids=list(REPLACED_CASES))
+def test_articles_alike_by_sanction_boilerplate_only_are_not_linked(name: str) -> None:
+    """An article replaced under its number, or inserted beside another, shares with it only 违反本条例…由…责令…处…罚款
+    (data/sanction_boilerplate.txt): repealed and inserted, not modified, split or merged."""
+    xs, ys, expected = REPLACED_CASES[name]
+    a, b = (_document("\n".join(f"第{k}条 {t}" for k, t in enumerate(side, 1))) for side in (xs, ys))
+    got = {(p.a.path if p.a else None, p.b.path if p.b else None): p.status for p in al.align(a, b)}
+    assert got == expected

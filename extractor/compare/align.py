@@ -13,6 +13,9 @@ left out, each bigram weighted by how rare it is among the articles of both docu
    still unpaired whose wording is found in a paired article, beyond what that article's own partner explains,
    is linked to it too (split: one of A into several of B; merged: several of A into one of B).
 
+No pass links two articles alike by sanction boilerplate only (``data/sanction_boilerplate.txt``: 违反本条例…由…
+责令改正…处…罚款…依法追究刑事责任): an article replaced under its number is repealed and inserted, not modified.
+
 Statuses, after Akoma Ntoso (substitution, insertion, repeal, renumbering, split, join): ``unchanged`` (same text,
 punctuation and spacing aside, same path), ``renumbered`` (the same text under another number or chapter),
 ``modified``, ``split`` (each link of an article of A linked to several of B), ``merged`` (each link of an article
@@ -26,6 +29,8 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 
 import regex
 
@@ -56,6 +61,8 @@ RARE = 64  # and those sharing a bigram that at most this many pairs of articles
 GAP_ALL = 10_000  # a gap between two anchors of up to this many pairs of articles scores every pair in the in-order pass
 TOP = 12  # and of those sharing a rare bigram, the TOP of each article sharing the most such wording with it
 JOIN_ALL = 100  # up to this many paired articles, an unpaired one is tried against each sharing its wording
+BOILERPLATE_ONLY = 0.15  # two articles alike below this once sanction boilerplate is left out,
+BOILERPLATE_SHARE = 0.5  # and below this share of their similarity, are not one article (replaced under its number)
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,6 +157,18 @@ class _Wording:
         self.w = [math.log(1 + n / (x + y)) for x, y in zip(self.df_a, self.df_b, strict=True)]
         self.wa = [self.mass(s) for s in self.a]
         self.wb = [self.mass(s) for s in self.b]
+        self.boiler = {b for t in _boilerplate() if (b := ids.get(t)) is not None}
+
+    def boilerplate_only(self, i: int, j: int) -> bool:
+        """A and B alike by sanction boilerplate only (违反本条例…由公安机关责令改正…依法追究刑事责任): left out, they
+        are far less alike (the same offence described keeps its wording)."""
+        d = self.dice(i, j)
+        if not d:
+            return False
+        a, b = self.a[i] - self.boiler, self.b[j] - self.boiler
+        total = self.mass(a) + self.mass(b)
+        own = 2 * self.mass(a & b) / total if total else 0.0
+        return own < BOILERPLATE_ONLY and own < BOILERPLATE_SHARE * d
 
     def mass(self, s: set[int]) -> float:
         return sum(map(self.w.__getitem__, s))
@@ -158,6 +177,14 @@ class _Wording:
         total = self.wa[i] + self.wb[j]
         # at most 1: two articles of the same bigrams (a label aside) sum them in two orders, 1 + 2e-16 apart
         return min(1.0, 2 * self.mass(self.a[i] & self.b[j]) / total) if total else 0.0
+
+
+@cache
+def _boilerplate() -> frozenset[str]:
+    """The bigrams of ``data/sanction_boilerplate.txt``."""
+    text = resources.files("extractor.data").joinpath("sanction_boilerplate.txt").read_text(encoding="utf-8")
+    keys = [_key(line) for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return frozenset(k[t : t + 2] for k in keys for t in range(len(k) - 1))
 
 
 def _postings(sets: Sequence[set[int]], keep: Iterable[int], only: set[int]) -> dict[int, list[int]]:
@@ -334,7 +361,8 @@ def _in_order(sim: _Sim, rows: list[int], cols: list[int]) -> list[tuple[int, in
     n, m = len(rows), len(cols)
     if not n or not m:
         return []
-    if n == m == 1 and sim.exact(rows[0], cols[0]) >= SLOT:  # one article rewritten in its place
+    boiler = sim.words.boilerplate_only
+    if n == m == 1 and sim.exact(rows[0], cols[0]) >= SLOT and not boiler(rows[0], cols[0]):  # one article rewritten in its place
         return [(rows[0], cols[0])]
     xs, ys = sim.xs, sim.ys
 
@@ -354,7 +382,7 @@ def _in_order(sim: _Sim, rows: list[int], cols: list[int]) -> list[tuple[int, in
             if (c_path := col_at_path.get(xs[i].path)) is not None:
                 near.add((r, c_path))
         places = sorted(near)
-    scored = [(r, c, g) for r, c in places if (g := gain(rows[r], cols[c])) >= 0]
+    scored = [(r, c, g) for r, c in places if (g := gain(rows[r], cols[c])) >= 0 and not boiler(rows[r], cols[c])]
     return [(rows[r], cols[c]) for r, c in _heaviest_chain(scored, m)]
 
 
@@ -448,7 +476,8 @@ def _one_to_one(xs: Sequence[Article], ys: Sequence[Article], sim: _Sim) -> dict
     floor = MOVE if len(pa) >= ORDERED * min(len(xs), len(ys)) else MOVE_FREE
     left_i = {i for i in range(len(xs)) if i not in pa}
     left_j = {j for j in range(len(ys)) if j not in taken}
-    cands = sorted(((v, i, j) for i in left_i for j, v in sim.rows[i].items() if j in left_j and v >= floor), reverse=True)
+    cands = sorted(((v, i, j) for i in left_i for j, v in sim.rows[i].items()
+                    if j in left_j and v >= floor and not sim.words.boilerplate_only(i, j)), reverse=True)
     for score, i, j in cands:
         if i not in left_i or j not in left_j:
             continue
@@ -483,7 +512,7 @@ def _joins(words: _Wording, pa: dict[int, int]) -> list[tuple[int, int]]:
     for i in range(n_a):
         if i in pa:
             continue
-        hosts = near(words.a[i], in_b)
+        hosts = [j for j in near(words.a[i], in_b) if not words.boilerplate_only(i, j)]
         scored = [(residual(words.a[i], words.a[pb[j]], words.b[j]), j) for j in hosts]
         (share, mass), j = max(scored, default=((0.0, 0.0), -1))
         if share >= RESIDUAL_REPEALED and mass >= MIN_OWN:
@@ -491,7 +520,7 @@ def _joins(words: _Wording, pa: dict[int, int]) -> list[tuple[int, int]]:
     for j in range(n_b):
         if j in pb:
             continue
-        hosts_a = near(words.b[j], in_a)
+        hosts_a = [i for i in near(words.b[j], in_a) if not words.boilerplate_only(i, j)]
         scored_b = [(residual(words.b[j], words.b[pa[i]], words.a[i]), i) for i in hosts_a]
         (share, mass), i = max(scored_b, default=((0.0, 0.0), -1))
         if share >= RESIDUAL and mass >= MIN_OWN:
@@ -506,9 +535,9 @@ def _same_number_links(xs: Sequence[Article], ys: Sequence[Article], words: _Wor
     by_path_b = {y.path: j for j, y in enumerate(ys)}
     by_path_a = {x.path: i for i, x in enumerate(xs)}
     out = [(i, j) for j, y in enumerate(ys) if j not in pb and (i := by_path_a.get(y.path)) is not None and i in pa
-           and words.dice(i, j) >= SAME_NUMBER]
+           and words.dice(i, j) >= SAME_NUMBER and not words.boilerplate_only(i, j)]
     out += [(i, j) for i, x in enumerate(xs) if i not in pa and (j := by_path_b.get(x.path)) is not None and j in pb
-            and words.dice(i, j) >= SAME_NUMBER]
+            and words.dice(i, j) >= SAME_NUMBER and not words.boilerplate_only(i, j)]
     return out
 
 
@@ -520,7 +549,7 @@ def _second_links(sim: _Sim, pa: dict[int, int]) -> list[tuple[int, int]]:
     out = []
     for i, j, d in sim.dices():
         j0, i0 = pa.get(i), pb.get(j)
-        if j0 is None or i0 is None or j == j0 or d < SECOND:
+        if j0 is None or i0 is None or j == j0 or d < SECOND or sim.words.boilerplate_only(i, j):
             continue
         own_a, own_b = sim.dice(i, j0), sim.dice(i0, j)
         if max(own_a, own_b) >= SAME:  # an article kept as it was is neither split nor merged
