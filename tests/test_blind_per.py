@@ -19,3 +19,28 @@ CASES = [
 def test_base(text: str, bases: list[str]) -> None:
     found = [f for f in find_quantities(text) if f.kind == "percent"]
     assert [read_base(text, f, max(text.rfind("，", 0, f.start) + 1, 0)) for f in found] == bases
+
+
+PER_CASES = [
+    # (id, text, the number's expression, the per read)
+    ("chongqing-a-fine-each-responsible-person", "对直接负责的主管人员和其他直接责任人员各处一千元以上五千元以下罚款。",
+     "一千元以上五千元以下", ["person"]),
+    ("chongqing-a-daily-late-fee-opens-its-verb", "从欠缴之日起，按日加收欠缴额万分之五的滞纳金", "万分之五", ["day"]),
+    ("neimenggu-yearly-leave-for-each-parent", "每年给予双方各十日育儿假", "十日", ["year", "person"]),
+    ("guangdong-each-parent-enjoys-yearly-leave", "父母每年各享受十日的育儿假", "十日", ["year", "person"]),
+    ("neimenggu-an-income-per-head-is-no-recipient",
+     "户籍所在地旗县级人民政府应当一次性发给相当于当地上一年度城镇居民人均可支配收入或者农牧民人均纯收入一倍至三倍的扶助金。",
+     "一倍至三倍", ["one_off"]),
+    ("chongqing-months-of-a-funeral-grant-paid-once", "失业人员在领取失业保险金期间死亡的，一次性发给六个月失业保险金标准的丧葬补助金；",
+     "六个月", ["one_off"]),
+    ("fuzhou-a-contribution-per-head-stays-per-person", "2016年我市城乡居民基本医保人均缴费标准达到120元左右", "120元", ["person"]),
+    ("unseen-each-unit-bears-a-share-no-recipient", "其独生子女保健费由父母所在单位各负担百分之五十", "百分之五十", []),
+    ("one-off-months-of-a-fee-are-no-sum-paid", "一次性缴纳六个月的社会保险费", "六个月", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expression", "per"), [pytest.param(*c[1:], id=c[0]) for c in PER_CASES])
+def test_per(text: str, expression: str, per: list[str]) -> None:
+    from extractor.extract import text_to_quantities
+
+    assert [q.per for q in text_to_quantities(text) if q.kind != "date" and q.evidence.quote == expression] == [per]

@@ -406,6 +406,14 @@ PER_CASES = [
     ("before:per-class-hour", "每学时", "每学时15元", "15元", ("class_hour",)),
     ("before:per-time", "每次", "每次200元", "200元", ("time",)),
     ("before:per-certificate", "每证", "每证1000元", "1000元", ("certificate",)),
+    ("before:each-fined", "各处", "其他直接责任人员各处一千元以上五千元以下罚款", "一千元以上五千元以下", ("person",)),  # corpus/blind, 重庆 2011
+    # beyond near_chars (corpus/blind, 重庆 2011 and 内蒙古 2022; corpus/unseen, 广东 2021)
+    ("governing:daily_charge", None, "从欠缴之日起，按日加收欠缴额万分之五的滞纳金", "万分之五", ("day",)),
+    ("governing:yearly_grant", None, "每年给予双方各十日育儿假", "十日", ("year", "person")),
+    ("governing:each_recipient", None, "父母每年各享受十日的育儿假", "十日", ("year", "person")),
+    ("governing:a-share-borne-by-each-is-no-recipient", None, "由父母所在单位各负担百分之五十", "百分之五十", ()),
+    ("not_a_subject:income_per_head", None, "农牧民人均纯收入一倍至三倍的扶助金", "一倍至三倍", ()),
+    ("one_off_sum:measured_sum", None, "一次性发给六个月失业保险金标准的丧葬补助金", "六个月", ("one_off",)),
     # after the number
     ("after:per_person", None, "补贴1500元/人", "1500元", ("person",)),
     ("after:per_person-meiren", None, "补贴1500元每人", "1500元", ("person",)),
@@ -431,6 +439,7 @@ def test_per(text, quote, per):
 def test_every_per_marker_has_a_case():
     assert {m for m, _ in RULES.per.before} <= {c[1] for c in PER_CASES}
     assert {f"after:{r.name}" for r in RULES.per.after} <= {c[0] for c in PER_CASES}
+    assert {f"governing:{r.name}" for r in RULES.per.governing} <= {c[0] for c in PER_CASES}
 
 
 # ---------------------------------------------------------------------------------------------------------------

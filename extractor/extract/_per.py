@@ -30,7 +30,7 @@ def _nearest(text: str, a: int, b: int, words: Words | None = None) -> tuple[tup
     period: _Marker | None = None
     for marker, values in _P.before:
         i = text.rfind(marker, a, b) if words is None else words.last_in(marker, a, b)
-        if i < 0:
+        if i < 0 or _P.not_a_subject.match(text, i):  # 人均纯收入: an income per head, not a sum per person
             continue
         subj = tuple(v for v in values if v in _P.subjects)
         per = tuple(v for v in values if v not in _P.subjects)
@@ -51,6 +51,10 @@ def read_per(text: str, f: Found, clause_start: int, clause_end: int, words: Wor
     near = _P.near_chars if f.kind in _P.near_kinds else 10_000
     subject, period = _nearest(text, max(clause_start, f.start - near), f.start, words)
     out = list(subject + period)
+    if f.kind in _P.near_kinds:
+        # 按日加收欠缴额万分之五, 每年给予双方各十日: a period opening the verb of the grant, 各 before the days
+        pre = text[max(clause_start, f.start - 16) : f.start]
+        out += [r.per for r in _P.governing if f.kind in r.kinds and r.per not in out and r.pattern.search(pre)]
     if f.kind in ("money", "count") and "year" not in out and _P.yearly.search(text[max(clause_start, f.start - 16) : f.start]):
         out.append("year")
     after = text[f.end : f.end + 6]
@@ -59,8 +63,8 @@ def read_per(text: str, f: Found, clause_start: int, clause_end: int, words: Wor
             out.append(rule.per)
     one_off = (any(w in text[clause_start:clause_end] for w in _P.one_off) if words is None
                else words.any_in(_P.one_off, clause_start, clause_end))
-    if f.kind == "money" and one_off:
-        out.append("one_off")
+    if one_off and (f.kind == "money" or (f.kind in ("duration", "percent") and _P.one_off_sum.match(text, f.end, clause_end))):
+        out.append("one_off")  # 一次性发给六个月失业保险金标准的丧葬补助金: the months measure the sum paid once
     return tuple(out)
 
 

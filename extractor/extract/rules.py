@@ -71,6 +71,18 @@ class PerAfter:
 
 
 @dataclass(frozen=True, slots=True)
+class PerNear:
+    """Words a little before a number (the end of ``pattern`` at the number) that give it a per, for ``kinds``."""
+
+    name: str
+    rule: str
+    pattern: regex.Pattern[str]
+    per: Per
+    kinds: frozenset[QuantityKind]
+    example: str
+
+
+@dataclass(frozen=True, slots=True)
 class FindRules:
     count_units: tuple[str, ...]
     measure_units: tuple[str, ...]
@@ -115,6 +127,9 @@ class PerRules:
     after: tuple[PerAfter, ...]
     yearly: Table
     one_off: tuple[str, ...]
+    governing: tuple[PerNear, ...]
+    not_a_subject: Table
+    one_off_sum: Table
 
 
 @dataclass(frozen=True, slots=True)
@@ -313,6 +328,15 @@ class _Node:
             entry.close()
         return tuple(out)
 
+    def per_near(self, key: str) -> tuple[PerNear, ...]:
+        out = []
+        for entry in self._entries(key):
+            name, rule, pattern = entry.text("name"), entry.text("rule"), self._pattern(key, entry)
+            per = entry.pers("per", entry.take("per"))[0]
+            out.append(PerNear(name, rule, pattern, per, entry.kind_set("kinds", entry.take("kinds")), entry.text("example")))
+            entry.close()
+        return tuple(out)
+
     def per_before(self, key: str) -> tuple[tuple[str, tuple[Per, ...]], ...]:
         node = self.node(key)
         out = []
@@ -341,7 +365,8 @@ def _per(n: _Node) -> PerRules:
     subjects = frozenset(n.pers("subjects", n.take("subjects")))
     near = n.kind_set("near_kinds", n.take("near_kinds"))
     out = PerRules(subjects, near, n.number("near_chars"), n.per_before("before"), n.per_after("after"),
-                   n.table("yearly"), n.words("one_off"))
+                   n.table("yearly"), n.words("one_off"), n.per_near("governing"), n.table("not_a_subject"),
+                   n.table("one_off_sum"))
     n.close()
     return out
 
