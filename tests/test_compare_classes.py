@@ -288,3 +288,19 @@ REST_CASES = [
                          ids=[c[0] for c in REST_CASES])
 def test_the_rest_of_a_rules_recipients(text: str, number: str, kind: str, expected: list[str | None]) -> None:
     assert classes_of(_quantity(text, number, kind), text) == expected
+
+
+STARTUP = ("在我市初次办理注册登记，经营6个月及以上且带动就业2人及以上（含创业者本人）的就业困难人员、高校毕业生（毕业5年内）、返乡入乡人员"
+           "（注册5年内），给予5000元的一次性创业补贴。")
+GLOSS_CASES = [
+    # fresh/jingmen 2024 二: a window in a bracket after a name is that name's
+    ("a-window-glossing-a-group", STARTUP, "5年", "duration", 0, ["college_graduate"]),
+    # …and no one else's when the taxonomy lacks the name (返乡入乡人员)
+    ("a-window-glossing-an-unknown-name", STARTUP, "5年", "duration", 1, [None]),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "kind", "nth", "expected"), [c[1:] for c in GLOSS_CASES],
+                         ids=[c[0] for c in GLOSS_CASES])
+def test_a_window_glossing_a_name(text: str, number: str, kind: str, nth: int, expected: list[str | None]) -> None:
+    assert classes_of(_quantity(text, number, kind, nth), text) == expected

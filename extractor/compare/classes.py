@@ -262,6 +262,22 @@ def _shared_head(text: str, start: int, gid: str) -> list[str]:
     return [whole[0], nxt[2]] if whole else [gid]
 
 
+_GLOSS = regex.compile(r"[（(](?P<inside>[^（）()，,。；;]{1,16})[）)]")
+
+
+def _glossed(text: str, start: int, end: int) -> list[str | None] | None:
+    """For a window or age in a bracket right after a name (``高校毕业生（毕业5年内）``, ``返乡入乡人员（注册5年内）``): the
+    group that name is, else no class (a name the taxonomy lacks); None when the number is in no such bracket."""
+    lo = max(0, start - 16)
+    for m in _GLOSS.finditer(text, lo, min(len(text), end + 16)):
+        if m.start("inside") <= start and end <= m.end("inside"):
+            if m.start() == 0 or not regex.match(r"\p{Han}", text[m.start() - 1]):
+                return None
+            named = [g for s, e, g in groups().find(text, max(0, m.start() - 30), m.start()) if e == m.start()]
+            return [named[-1]] if named else [None]
+    return None
+
+
 TITLE_REACH = 8  # a list's title line is looked for this many lines above the number
 TITLE_LENGTH = 30
 _TITLE_LINE = regex.compile(r"[^，,。；;：:！？!?]{2," + str(TITLE_LENGTH) + "}")
@@ -382,6 +398,8 @@ def _classes_of(q: Quantity, text: str) -> list[str | None]:
         printed, phrase = _SPACES.sub("", before), _SPACES.sub("", q.groups[0])
         if named and not _PAYER.match(printed, printed.rfind(phrase) + len(phrase)):  # a giver (财政部门给予…)
             return list(named)
+    if q.kind in ("duration", "age") and (gloss := _glossed(text, start, q.evidence.span[1])) is not None:
+        return gloss
     if q.kind in QUALIFIED and (gid := qualified(text, start, q.evidence.span[1])) is not None:
         return [*_shared_head(text, start, gid)]
     rule = rule_recipients(text, start)
