@@ -26,7 +26,6 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
-from .._process import die_with_parent
 from ..budgets import DEFAULT_BUDGETS, BudgetError, Budgets
 from ..records import Analysis, AnalysisResult
 from ..version import extractor_version
@@ -130,18 +129,6 @@ def needs_analysis(found: SourceFile, stored: StoredSource | None, version: str)
     return stored is None or stored.status == "failed" or stored.sha256 != found.sha256 or stored.extractor_version != version
 
 
-def warm_worker() -> None:
-    """A pool worker's initializer: die with the parent, ignore Ctrl-C (the parent's to handle), and build the
-    extraction pipeline (spaCy, the rule tables) once for this process, before its first file (nothing to do
-    when it was forked from a process that had built it: :func:`_pooled` builds it before the pool)."""
-    die_with_parent()
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    from ..analysis import warm_up  # loads spaCy and the tables in this worker, once
-
-    extractor_version()
-    warm_up()
-
-
 def _in_process(paths: Sequence[str], budgets: Budgets) -> Iterator[PreparedSource]:
     for p in paths:
         yield prepare_source(p, budgets)
@@ -154,32 +141,29 @@ def _size(path: str) -> int:
         return 0
 
 
-def _pooled(paths: Sequence[str], budgets: Budgets, workers: int) -> Iterator[PreparedSource]:
-    import concurrent.futures as cf  # the pool's modules only where one runs
-    import multiprocessing
+def failed_source(path: str, cause: str) -> PreparedSource:
+    """A source that could not be analysed, with its one-line cause (the file as found on disk when it can be
+    read, else by its path alone)."""
+    try:
+        found = source_file(path)
+    except OSError:
+        found = SourceFile(source_id=Path(path).absolute().as_posix(), path=path, format=FORMATS.get(Path(path).suffix.lower(), ""),
+                           sha256="", size=0, mtime=0.0)
+    return PreparedSource(SourceAnalysis(source=found, error=cause, extractor_version=extractor_version()), None)
 
+
+def _pooled(paths: Sequence[str], budgets: Budgets, workers: int) -> Iterator[PreparedSource]:
     from ..analysis import warm_up
+    from ._pool import bounded_map  # the pool's modules only where one runs
 
     # the pipeline built once, here: the workers forked below start with it (its pages shared, frozen out of
     # their collectors' passes), rather than each building its own (0.9 CPU s a process)
     extractor_version()
     warm_up()
-    thaw = gc.get_freeze_count() == 0
-    gc.freeze()
-    context = multiprocessing.get_context("fork")
-    with cf.ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=warm_worker) as pool:
-        # the largest files first, so that a 300-page compendium does not start last and run alone at the end
-        try:
-            futures = [pool.submit(prepare_source, p, budgets) for p in sorted(paths, key=_size, reverse=True)]
-        finally:
-            if thaw:
-                gc.unfreeze()  # the workers are forked (at the first submits)
-        try:
-            for future in cf.as_completed(futures):
-                yield future.result()
-        finally:
-            for f in futures:
-                f.cancel()
+    # the largest files first, so that a 300-page compendium does not start last and run alone at the end; a
+    # file still running past its budget (in a C call the worker's alarm cannot stop) has its worker killed
+    yield from bounded_map(functools.partial(prepare_source, budgets=budgets), sorted(paths, key=_size, reverse=True),
+                           workers=workers, seconds=budgets.max_seconds, failed=failed_source)
 
 
 def analyses_of(paths: Sequence[str], budgets: Budgets = DEFAULT_BUDGETS, workers: int = 1) -> Iterator[PreparedSource]:
@@ -301,5 +285,5 @@ def ingest(
     return summary
 
 
-__all__ = ["FORMATS", "SourceAnalysis", "analyses_of", "analyze_source", "file_sha256", "finish", "ingest", "missing_sources",
-           "needs_analysis", "plan", "prepare_source", "source_file", "source_paths", "warm_worker"]
+__all__ = ["FORMATS", "SourceAnalysis", "analyses_of", "analyze_source", "failed_source", "file_sha256", "finish", "ingest", "missing_sources",
+           "needs_analysis", "plan", "prepare_source", "source_file", "source_paths"]
