@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -10,6 +11,8 @@ import pytest
 import yaml
 
 from extractor.cli import main
+from extractor.records import CompareTable, Row, Value
+from extractor.store.openfisca import table_to_openfisca
 from tests.conftest import ROOT
 
 TABLES = ["documents", "sections", "provisions", "quantities", "references"]
@@ -70,3 +73,31 @@ def test_diff_export(fmt: str, tmp_path: Path) -> None:
     rows = _rows(out, fmt)
     assert rows and {"change", "kind", "a_value", "b_value", "summary"} <= set(rows[0])
     assert any(r["kind"] == "money" and r["change"] == "added" and float(r["b_value"]) == 20000 for r in rows)
+
+
+def _fisca_row(date: str, doc: str, recipient: str | None, *values: float) -> Row:
+    cells = {"金额 (yuan)": [Value(value=v, section="一", quote=f"{v:g}元", line=1) for v in values]}
+    return Row(doc_id=doc, recipient=recipient, title="t", region="焦作市", region_code="410800000000", level="municipal",
+               date=dt.date.fromisoformat(date), year=int(date[:4]), doc_number=None, cells=cells)
+
+
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [
+        pytest.param([("2019-01-01", "a", None, 1000), ("2023-01-01", "b", None, 2000)],
+                     {"values": {"2019-01-01": 1000, "2023-01-01": 2000}}, id="one-region-two-dates-is-one-series"),
+        pytest.param([("2022-01-28", "a", "高校毕业生", 0.7), ("2022-01-28", "a", "就业困难人员", 1.1)],
+                     {"v1": {"2022-01-28": 0.7}, "v2": {"2022-01-28": 1.1}}, id="one-date-two-classes-are-v1-v2"),
+        pytest.param([("2019-01-01", "a", None, 500, 800), ("2023-01-01", "b", None, 600, 900)],
+                     {"v1": {"2019-01-01": 500, "2023-01-01": 600}, "v2": {"2019-01-01": 800, "2023-01-01": 900}},
+                     id="two-values-each-date-are-two-series"),
+    ],
+)
+def test_openfisca_node_per_region_dated(rows: list[tuple[str, str, str | None, float]], expected: dict[str, dict[str, float]]) -> None:
+    """A region's documents over time make one dated series (they were split into v1, v2 … in session 18); the
+    values of one date for several recipient classes are v1, v2 …"""
+    table = CompareTable(benefit="x", group=None, columns=["金额 (yuan)"], rows=[_fisca_row(d, doc, r, *vs) for d, doc, r, *vs in rows])
+    node = yaml.safe_load(table_to_openfisca(table))["r410800000000"]
+    got = {k: {d: x["value"] for d, x in (node[k] if k == "values" else node[k]["values"]).items()}
+           for k in node if k == "values" or k.startswith("v")}
+    assert got == expected

@@ -37,8 +37,9 @@ def table_to_openfisca(table: CompareTable, column: str | None = None) -> str:
         "description": " · ".join(x for x in (table.benefit, table.group, col) if x),
         "metadata": {"unit": UNITS.get(unit), "source": "zhengce compare", "column": col, "undated": undated},
     }
-    # the values of a region's rows (one per recipient class) on one date: one node, or v1, v2 … when several
-    by_node: dict[str, list[tuple[Row, Value]]] = {}
+    # a region's values by date (its documents over time), those of one date from all its rows (one per recipient
+    # class): the node's own dated values when each date has one, else v1, v2 … (the k-th value of each date)
+    by_node: dict[str, dict[str, list[tuple[Row, Value]]]] = {}
     for row in table.rows:
         values = row.cells.get(col, [])
         if not values:
@@ -48,14 +49,16 @@ def table_to_openfisca(table: CompareTable, column: str | None = None) -> str:
             continue
         node_id = f"r{row.region_code or row.doc_id}"
         root.setdefault(node_id, {"description": row.region or row.doc_id})
-        by_node.setdefault(node_id, []).extend((row, v) for v in values)
-    for node_id, pairs in by_node.items():
+        by_node.setdefault(node_id, {}).setdefault(row.date.isoformat(), []).extend((row, v) for v in values)
+    for node_id, dates in by_node.items():
         node = root[node_id]
-        for k, (row, v) in enumerate(pairs):
-            name = row.recipient or (v.groups[0] if v.groups else f"value {k + 1}")
-            target = node if len(pairs) == 1 else node.setdefault(f"v{k + 1}", {"description": name})
-            target.setdefault("values", {})[row.date.isoformat() if row.date else ""] = {
-                "value": _value(v.value, unit),
-                "metadata": {"reference": f"{row.doc_number or row.doc_id} {v.section}：{v.quote}"},
-            }
+        several = any(len(pairs) > 1 for pairs in dates.values())
+        for date, pairs in dates.items():
+            for k, (row, v) in enumerate(pairs):
+                name = row.recipient or (v.groups[0] if v.groups else f"value {k + 1}")
+                target = node.setdefault(f"v{k + 1}", {"description": name}) if several else node
+                target.setdefault("values", {})[date] = {
+                    "value": _value(v.value, unit),
+                    "metadata": {"reference": f"{row.doc_number or row.doc_id} {v.section}：{v.quote}"},
+                }
     return yaml.safe_dump(root, allow_unicode=True, sort_keys=False)
