@@ -171,3 +171,29 @@ def test_wrong_keys_are_limited_per_client(tmp_path: Path) -> None:
         assert "set-cookie" not in locked.headers
         time.sleep(max(0.0, 1.6 - (time.monotonic() - started)))
         assert sign_in(c).status_code == 303
+
+
+
+@pytest.mark.parametrize(
+    ("later", "kept"),
+    [
+        pytest.param(0.0, 1024, id="addresses-within-the-window-are-all-remembered"),
+        pytest.param(601.0, 1, id="addresses-whose-failures-aged-out-are-swept"),
+    ],
+)
+def test_login_attempts_forget_addresses_that_stopped(monkeypatch: pytest.MonkeyPatch, later: float, kept: int) -> None:
+    """Wrong keys from 1,023 addresses, each once (a scan), then three from one more ``later`` seconds on: past
+    ``SWEEP_AT`` addresses, those whose failures left the window are swept out, not kept for the server's
+    lifetime; the limit still holds for the address that goes on failing."""
+    from extractor.web import login
+
+    clock = [1000.0]
+    monkeypatch.setattr(login.time, "monotonic", lambda: clock[0])
+    attempts = login.Attempts(limit=3, window_s=600.0)
+    for k in range(login.SWEEP_AT - 1):
+        attempts.failed(f"10.0.{k // 256}.{k % 256}")
+    clock[0] += later
+    for _ in range(3):
+        attempts.failed("192.0.2.1")
+    assert attempts.hosts() == kept
+    assert attempts.wait_s("192.0.2.1") > 0 and attempts.wait_s("10.0.0.1") == 0.0

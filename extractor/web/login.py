@@ -22,6 +22,11 @@ from .html_base import e, page
 login_router = APIRouter(include_in_schema=False)
 
 
+SWEEP_AT = 1024
+"""Past this many addresses remembered (or twice as many as the last sweep kept), a failure sweeps out every
+address whose failures have aged out."""
+
+
 class Attempts:
     """The wrong keys tried at /login, per client address, within a window: a client over the limit is refused
     (429) until its oldest failure ages out, even with the right key, so that guessing stays slow. Kept by the
@@ -30,6 +35,7 @@ class Attempts:
     def __init__(self, limit: int, window_s: float) -> None:
         self.limit, self.window_s = limit, window_s
         self._failed: dict[str, deque[float]] = {}
+        self._sweep_at = SWEEP_AT
         self._lock = threading.Lock()
 
     def _recent(self, host: str, now: float) -> deque[float]:
@@ -50,8 +56,17 @@ class Attempts:
     def failed(self, host: str) -> None:
         with self._lock:
             now = time.monotonic()
+            if len(self._failed) >= self._sweep_at:  # addresses that failed once and never came back are forgotten too
+                for other in list(self._failed):
+                    self._recent(other, now)
+                self._sweep_at = max(SWEEP_AT, 2 * len(self._failed))  # so that sweeps stay rare while many fail
             self._recent(host, now)
             self._failed.setdefault(host, deque()).append(now)
+
+    def hosts(self) -> int:
+        """How many addresses have wrong keys within the window (or not yet swept)."""
+        with self._lock:
+            return len(self._failed)
 
 
 class LoginNeeded(Exception):
