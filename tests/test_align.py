@@ -186,3 +186,32 @@ def test_articles_alike_by_sanction_boilerplate_only_are_not_linked(name: str) -
     a, b = (_document("\n".join(f"第{k}条 {t}" for k, t in enumerate(side, 1))) for side in (xs, ys))
     got = {(p.a.path if p.a else None, p.b.path if p.b else None): p.status for p in al.align(a, b)}
     assert got == expected
+
+
+_ACCOUNTING_TAIL = ("有前款行为，尚不构成犯罪的，由县级以上人民政府财政部门予以通报，可以对单位并处五千元以上十万元以下的罚款；"
+                    "对其直接负责的主管人员和其他直接责任人员，可以处三千元以上五万元以下的罚款；属于国家工作人员的，"
+                    "还应当由其所在单位或者有关单位依法给予撤职直至开除的行政处分；其中的会计人员，五年内不得从事会计工作。")
+
+# name: (A's articles, B's articles, the links expected); accounting law (heldout) 第四十三条, 第四十四条 → 第四十一条
+TIED_CASES = {
+    "accounting_43_44_two_penalties_of_one_pattern_merged": (
+        ["伪造、变造会计凭证、会计帐簿，编制虚假财务会计报告，构成犯罪的，依法追究刑事责任。\n" + _ACCOUNTING_TAIL,
+         "隐匿或者故意销毁依法应当保存的会计凭证、会计帐簿、财务会计报告，构成犯罪的，依法追究刑事责任。\n" + _ACCOUNTING_TAIL],
+        ["伪造、变造会计凭证、会计账簿，编制虚假财务会计报告，隐匿或者故意销毁依法应当保存的会计凭证、会计账簿、财务会计报告的，"
+         "由县级以上人民政府财政部门责令限期改正，给予警告、通报批评，没收违法所得，违法所得二十万元以上的，对单位可以并处违法所得一倍以上十倍以下的罚款，"
+         "没有违法所得或者违法所得不足二十万元的，可以并处二十万元以上二百万元以下的罚款；对其直接负责的主管人员和其他直接责任人员可以处十万元以上"
+         "五十万元以下的罚款，情节严重的，可以处五十万元以上二百万元以下的罚款；属于公职人员的，还应当依法给予处分；其中的会计人员，"
+         "五年内不得从事会计工作；构成犯罪的，依法追究刑事责任。"],
+        {("第1条", "第1条"): "merged", ("第2条", "第1条"): "merged"},
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(TIED_CASES), ids=list(TIED_CASES))
+def test_an_article_left_unpaired_nearly_tied_with_the_partner_is_linked(name: str) -> None:
+    """Two articles of one pattern each about as alike to the one that joins them: the pass one to one takes one, the
+    other shares most of its wording with it (little own wording for a residual link) and is merged too (TIED)."""
+    xs, ys, expected = TIED_CASES[name]
+    a, b = (_document("\n".join(f"第{k}条 {t}" for k, t in enumerate(side, 1))) for side in (xs, ys))
+    got = {(p.a.path if p.a else None, p.b.path if p.b else None): p.status for p in al.align(a, b)}
+    assert got == expected

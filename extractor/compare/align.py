@@ -55,14 +55,15 @@ SECOND = 0.4  # a paired article this alike to another's partner is linked to it
 SAME_NUMBER = 0.3  # an unpaired article this alike to the one under its number (paired elsewhere) is linked to it
 SAME = 0.8  # an article this alike to its partner keeps to it: no second link (penalty articles of one pattern stay apart)
 RIVAL = 0.7  # and at least this share of the similarity of each to its partner
+TIED = 0.9  # an article left unpaired this near (a share) to its rival's similarity to the partner is linked too
 ALL_PAIRS = 10_000  # documents with up to this many pairs of articles score every pair
 BAND = 8  # beyond, the articles this near the same place in both documents are scored
 RARE = 64  # and those sharing a bigram that at most this many pairs of articles share
 GAP_ALL = 10_000  # a gap between two anchors of up to this many pairs of articles scores every pair in the in-order pass
 TOP = 12  # and of those sharing a rare bigram, the TOP of each article sharing the most such wording with it
 JOIN_ALL = 100  # up to this many paired articles, an unpaired one is tried against each sharing its wording
-BOILERPLATE_ONLY = 0.15  # two articles alike below this once sanction boilerplate is left out,
-BOILERPLATE_SHARE = 0.5  # and below this share of their similarity, are not one article (replaced under its number)
+BOILERPLATE_ONLY = 0.15  # articles alike below this without sanction boilerplate, and below BOILERPLATE_SHARE
+BOILERPLATE_SHARE = 0.5  # of their similarity with it, are not one article (one replaced under its number)
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,15 +161,10 @@ class _Wording:
         self.boiler = {b for t in _boilerplate() if (b := ids.get(t)) is not None}
 
     def boilerplate_only(self, i: int, j: int) -> bool:
-        """A and B alike by sanction boilerplate only (违反本条例…由公安机关责令改正…依法追究刑事责任): left out, they
-        are far less alike (the same offence described keeps its wording)."""
-        d = self.dice(i, j)
-        if not d:
-            return False
-        a, b = self.a[i] - self.boiler, self.b[j] - self.boiler
-        total = self.mass(a) + self.mass(b)
-        own = 2 * self.mass(a & b) / total if total else 0.0
-        return own < BOILERPLATE_ONLY and own < BOILERPLATE_SHARE * d
+        """Alike by sanction boilerplate only: far less alike without it (one offence described keeps its wording)."""
+        d, a, b = self.dice(i, j), self.a[i] - self.boiler, self.b[j] - self.boiler
+        own = 2 * self.mass(a & b) / total if (total := self.mass(a) + self.mass(b)) else 0.0
+        return d > 0 and own < BOILERPLATE_ONLY and own < BOILERPLATE_SHARE * d
 
     def mass(self, s: set[int]) -> float:
         return sum(map(self.w.__getitem__, s))
@@ -559,6 +555,20 @@ def _second_links(sim: _Sim, pa: dict[int, int]) -> list[tuple[int, int]]:
     return out
 
 
+def _rival_links(sim: _Sim, pa: dict[int, int]) -> list[tuple[int, int]]:
+    """An article left unpaired nearly as alike to a paired one as its partner is (penalties of one pattern merged:
+    第四十三条, 第四十四条 → 第四十一条; sharing most of its wording with the other, it has little left for ``_joins``)."""
+    pb = {j: i for i, j in pa.items()}
+    out = []
+    for i, j, d in sim.dices():
+        if (i in pa) == (j in pb) or d < SECOND or sim.words.boilerplate_only(i, j):
+            continue
+        own = sim.dice(pb[j], j) if j in pb else sim.dice(i, pa[i])
+        if own < SAME and d >= TIED * own:
+            out.append((i, j))
+    return out
+
+
 def _status(a: Article, b: Article, n_a: int, n_b: int) -> PairStatus:
     if n_a > 1:
         return "split"
@@ -575,7 +585,7 @@ def align(a_doc: Document, b_doc: Document) -> list[Pairing]:
     words = _Wording(xs, ys)
     sim = _Sim(xs, ys, words)
     pa = _one_to_one(xs, ys, sim)
-    links = sorted(set(pa.items()) | set(_joins(words, pa)) | set(_second_links(sim, pa)) | set(_same_number_links(xs, ys, words, pa)))
+    links = sorted(set(pa.items()) | set(_joins(words, pa)) | set(_second_links(sim, pa)) | set(_rival_links(sim, pa)) | set(_same_number_links(xs, ys, words, pa)))
     per_a = Counter(i for i, _ in links)
     per_b = Counter(j for _, j in links)
     out = [Pairing(xs[i], ys[j], round(min(1.0, sim.exact(i, j)), 6), _status(xs[i], ys[j], per_a[i], per_b[j])) for i, j in links]
