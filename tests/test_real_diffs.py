@@ -133,3 +133,27 @@ def test_group_score_names() -> None:
 def test_eval_of_the_real_folder_alone() -> None:
     report = evaluate(REAL, root=ROOT)
     assert set(report.diff_groups) == {"real"} and "diff_alignment" not in report.attributes
+
+
+# name: (pair under golden/diffs, link (old, new), its status): links of the real and held-out pairs that the alignment
+# once got wrong (issue 8)
+LINK_CASES = {
+    # 伪造、变造、买卖计划生育证明 (2016) and 托育机构违反托育服务相关标准 (2021) share only 由县级以上人民政府…处…罚款
+    "hebei_49_replaced_under_its_number_repealed": ("real/hebei-population-family-planning", ("第六章/第四十九条", None), "removed"),
+    "hebei_49_replaced_under_its_number_inserted": ("real/hebei-population-family-planning", (None, "第六章/第四十九条"), "added"),
+    "dongguan_30_replaced_under_its_number_inserted": ("heldout/dongguan-rental-housing-safety", (None, "第三十条"), "added"),
+    "ozone_41_inserted_not_a_split_of_40": ("heldout/ozone-depleting-substances", (None, "第五章/第四十一条"), "added"),
+    "accounting_43_merged_with_44": ("heldout/accounting-law", ("第六章/第四十三条", "第五章/第四十一条"), "merged"),
+    "accounting_44_merged_with_43": ("heldout/accounting-law", ("第六章/第四十四条", "第五章/第四十一条"), "merged"),
+}
+
+
+@pytest.mark.parametrize("name", list(LINK_CASES), ids=list(LINK_CASES))
+def test_a_link_of_a_real_pair(evaluator: Evaluator, name: str) -> None:
+    pair, link, status = LINK_CASES[name]
+    path = REAL.parent / f"{pair}.json"
+    gold = read_gold_diff(path)
+    out = ReportBuilder()
+    a, b = evaluator._document(path, gold.a, out), evaluator._document(path, gold.b, out)
+    assert a is not None and b is not None, out.errors
+    assert _links(analyses_to_diff(evaluator.analysis(a), evaluator.analysis(b))).get(link) == status
