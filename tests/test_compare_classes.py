@@ -165,6 +165,16 @@ def test_a_rule_after_a_semicolon_naming_no_one_goes_on_with_the_one_before() ->
     assert rule_span(text, text.index("半年")).start == rule_span(text, text.index("1000")).start
 
 
+def test_a_long_run_of_rules_after_semicolons_is_read_without_recursion() -> None:
+    """The rule above with its second clause repeated 3,000 times (a hostile text): each goes on with the one before
+    back to the first, and reading the last is no RecursionError."""
+    first = ("对当年新招用登记失业半年以上人员、毕业年度或离校 1 年内未就业高校毕业生且签订 1 年以上劳动合同并为其缴纳社会保险费的中小微企业，"
+             "按该企业为新招用符合条件人员实际缴纳的社会保险费（单位缴纳部分），给予最长期限 1 年的社会保险补贴；")
+    text = first + "按新招用符合条件人数，给予每人 1000 元的一次性吸纳就业补贴；" * 3000
+    last = rule_span(text, text.rindex("1000"))
+    assert last.start == rule_span(text, text.index("半年")).start and last.opened
+
+
 # fresh/dalian 2019 就业政策 (服务对象：就业困难人员 / 灵活就业社保补贴 / 政策内容：…): a rule for some of the recipients
 # (其中对…) and one for the rest (其余人员…)
 AMONG = ("政策内容：对灵活就业后缴纳社会保险费的就业困难人员，按规定给予社会保险补贴，其中对城镇零就业家庭成员、低保家庭成员、"

@@ -148,14 +148,42 @@ _CONDITION_END = regex.compile(r"的[ \u3000]*[，,][ \u3000]*$")
 def rule_span(text: str, start: int) -> RuleSpan:
     """The rule of the number at ``start``: its subject phrase starts at the last clause before the number that
     opens with 对 or follows the grant of another rule in the sentence (``…的，给予企业…补贴，小微企业…的，给予…``),
-    else at the sentence's start, and runs to its grant (给予, 发放, 可申请 …)."""
+    else at the sentence's start, and runs to its grant (给予, 发放, 可申请 …). A rule after ； that names no one
+    goes on with the one before (``_own_rule``), however many such rules follow each other (a loop, not a
+    recursion: a run of thousands of them is no RecursionError)."""
+    chain: list[RuleSpan] = []  # the rules after ； that go on with the one before, the number's own first
+    while True:
+        span, goes_on = _own_rule(text, start)
+        if not goes_on:
+            break
+        chain.append(span)
+        start = span.start - 1  # in the sentence before the ；
+    for after in reversed(chain):
+        span = RuleSpan(span.start, after.grant, after.end, span.opened or after.opened)
+    return span
+
+
+def _own_rule(text: str, start: int) -> tuple[RuleSpan, bool]:
+    """The rule of the number at ``start`` within its sentence, and whether it goes on with the rule of the
+    sentence before (it follows ；, names no one and grants: then its ``start`` is its sentence's)."""
+    while True:
+        span = _sentence_rule(text, start)
+        if isinstance(span, int):
+            start = span  # the rest after a 其中对… rule: the rule the sentence opened with
+            continue
+        return span
+
+
+def _sentence_rule(text: str, start: int) -> tuple[RuleSpan, bool] | int:
+    """One step of ``_own_rule``: the rule and whether it goes on with the one before, or the offset to look
+    from again (the 对 of a 其中对… rule whose rest the number is of)."""
     sent_start = max((m.end() for m in _SENTENCE_START.finditer(text, max(0, start - SENTENCE_REACH), start)),
                      default=max(0, start - SENTENCE_REACH))
     opening = list(_SUBJECT_START.finditer(text, sent_start, start))
     if opening and opening[-1].group().lstrip(" \u3000").startswith(_AMONG) and _REST.search(text, opening[-1].end(), start):
         # the rest (…，其中对城镇零就业家庭成员…等补贴期限最长不超过3年，其余人员…给予最长不超过1年的补贴) are the recipients
         # the sentence's rule opened with: that rule's
-        return rule_span(text, opening[-1].start())
+        return opening[-1].start()
     phrase_start = opening[-1].end() if opening else sent_start
     marks = [m.end() for m in _CLAUSE_START.finditer(text, phrase_start, start)]
     # a clause after a granting clause starts another rule (the last such clause before the number)
@@ -171,9 +199,8 @@ def rule_span(text: str, start: int) -> RuleSpan:
         # a rule after ； that names no one goes on with the one before (…的中小微企业，…给予…社会保险补贴；按新招用
         # 符合条件人数，给予每人1000元的一次性吸纳就业补贴; …的全日制博士研究生…，分别…；落户后暂未就业或创业的，分别…):
         # its subject and conditions
-        before = rule_span(text, sent_start - 1)
-        return RuleSpan(before.start, grant.start(), end, before.opened or conditional)
-    return RuleSpan(phrase_start, grant.start() if grant else None, end, conditional)
+        return RuleSpan(sent_start, grant.start(), end, conditional), True
+    return RuleSpan(phrase_start, grant.start() if grant else None, end, conditional), False
 
 
 def in_condition(text: str, start: int) -> bool:
