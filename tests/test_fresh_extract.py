@@ -99,3 +99,36 @@ def test_bands_and_bounds(text, quote, kind, value, value_max, bound):
     c = read(text, quote)
     vmax = None if value_max is None else Decimal(value_max)
     assert (c.found.kind, c.found.value, c.found.value_max, c.bound) == (kind, Decimal(value), vmax, bound)
+
+
+# A table whose header cells name their columns' units, in one row or in two (the second splitting a merged cell of
+# the first), and rows shorter than the header (their other cells merged from the row above): 福州 2015, the
+# special-disease table, and tables made of its shape.
+_FUZHOU_HEAD = "序号\t病种\t基本医保范围内费用\t年度最高支付 限额（元/人）\t备注\n起付标准（元）\t报销比例（%）\n"
+COLUMN_TABLES = [
+    # (id, text, [(cell, kind, value, bound, per)])
+    ("fuzhou-full-row-under-a-two-row-header", _FUZHOU_HEAD + "1\t高血压（Ⅱ级及以上）\t0\t60\t4000\t年度最高支付限额按基本医保范围内费用计\n",
+     [("0", "money", 0, "exact", ()), ("60", "percent", 60, "exact", ()), ("4000", "money", 4000, "max", ("person", "year"))]),
+    ("fuzhou-short-row-gives-its-number-to-the-last-unit-column", _FUZHOU_HEAD + "1\t高血压\t0\t60\t4000\t备注\n2\t糖尿病\t4000\n",
+     [("0", "money", 0, "exact", ()), ("60", "percent", 60, "exact", ()), ("4000", "money", 4000, "max", ("person", "year")),
+      ("4000", "money", 4000, "max", ("person", "year"))]),
+    ("fuzhou-bands-in-a-rate-cell", _FUZHOU_HEAD + "9\t恶性肿瘤\t0\t6万元以内（含6万元）：70；6万元以上至14万元（含14万元）：40\t与住院共用 封顶线\t备注\n",
+     [("0", "money", 0, "exact", ()), ("6万元", "money", 60000, "max", ()), ("70", "percent", 70, "exact", ()),
+      ("6万元以上至14万元", "money", 60000, "range", ()), ("40", "percent", 40, "exact", ())]),
+    ("one-row-header-with-units", "项目\t补贴标准（元/人）\t补贴比例（%）\n职业培训\t1500\t80\n",
+     [("1500", "money", 1500, "exact", ("person",)), ("80", "percent", 80, "exact", ())]),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), [pytest.param(*c[1:], id=c[0]) for c in COLUMN_TABLES])
+def test_column_units(text: str, want: list[tuple[str, str, int, str, tuple[str, ...]]]) -> None:
+    got = [(text[c.found.start : c.found.end], c.found.kind, c.found.value, c.bound, c.per) for c in contexts(text)]
+    assert got == [(q, k, Decimal(v), b, p) for q, k, v, b, p in want]
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("序号\t姓名\t备注\n1\t张三\t2\n", id="a-header-without-units-gives-no-kind"),
+    pytest.param("序号\t人数\n1\t30\n", id="a-count-column-is-not-money"),
+])
+def test_no_column_unit(text: str) -> None:
+    assert [c.found.kind for c in contexts(text)] == []

@@ -79,6 +79,9 @@ def read_bound(text: str, f: Found, clause_start: int, prev_end: int) -> tuple[B
     whole)."""
     if f.value_max is not None:
         return "range", ()
+    if f.column is not None:  # a bare cell of a table: its column's header bounds it (年度最高支付限额（元/人）)
+        got = _before(regex.sub(r"[ \u3000]", "", f.column), f.kind, reach=len(f.column))
+        return (got[0], (got[1],)) if got else ("exact", ())
     # "5000万元（含5000万元）以内": a bracket restating the number stands between it and its bound word
     post = regex.sub(r"^[ \u3000]*(?:[（(]不?含[^（()）]{1,12}[）)][ \u3000]*)?", "", text[f.end : f.end + 24])[:8]
     pre = regex.sub(r"[ \u3000]", "", text[max(clause_start, prev_end, f.start - BEFORE - WIDE) : f.start])

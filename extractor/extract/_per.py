@@ -48,6 +48,8 @@ def read_per(text: str, f: Found, clause_start: int, clause_end: int, words: Wor
     ``WORDS``, make each look-up a bisection."""
     if f.kind == "count" and text[f.end - 1] == "分":  # points take only the period of their rate (每满1年加2分)
         return tuple(per for rate, per in POINTS_PER if rate.search(text, clause_start, f.start))
+    if f.column is not None:  # a bare cell of a table: its column's header says (年度最高支付限额（元/人）)
+        return _column_per(f.column)
     near = _P.near_chars if f.kind in _P.near_kinds else 10_000
     subject, period = _nearest(text, max(clause_start, f.start - near), f.start, words)
     out = list(subject + period)
@@ -65,6 +67,22 @@ def read_per(text: str, f: Found, clause_start: int, clause_end: int, words: Wor
                else words.any_in(_P.one_off, clause_start, clause_end))
     if one_off and (f.kind == "money" or (f.kind in ("duration", "percent") and _P.one_off_sum.match(text, f.end, clause_end))):
         out.append("one_off")  # 一次性发给六个月失业保险金标准的丧葬补助金: the months measure the sum paid once
+    return tuple(out)
+
+
+_COLUMN_UNIT = regex.compile(r"[（(][元%％]([^（()）]*)[）)]")
+
+
+def _column_per(header: str) -> tuple[Per, ...]:
+    """What a table column's numbers are counted per: the header's per markers, its unit's (（元/人）) and 年度."""
+    subject, period = _nearest(header, 0, len(header))
+    out = list(subject + period)
+    unit = _COLUMN_UNIT.search(header)
+    for rule in _P.after if unit else ():
+        if rule.pattern.match(unit.group(1)) and rule.per not in out:  # type: ignore[union-attr]
+            out.append(rule.per)
+    if "year" not in out and _P.yearly.search(header):
+        out.append("year")
     return tuple(out)
 
 
