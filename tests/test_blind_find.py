@@ -40,3 +40,14 @@ def test_found(text: str, want: list[tuple[str, str, str | None, str]]) -> None:
 ])
 def test_not_a_band(text: str) -> None:
     assert all(f.value_max is None for f in find_quantities(text))
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    pytest.param("前款规定的折算方法为： （当年度在本单位剩余日历天数÷365天）×职工本人全年应当享受的年休假天数。", [],
+                 id="national-2008-a-formulas-divisor-of-days"),
+    pytest.param("两次采集间隔期不少于6个月。", ["6个月"], id="bijie-the-interval-between-two-collections"),
+    pytest.param("在国家提倡一对夫妻生育一个子女期间，", [], id="neimenggu-an-era-a-rule-is-dated-by"),
+    pytest.param("每年享受两次免费体检", ["两次"], id="two-times-without-an-interval-stay"),
+])
+def test_not_a_quantity(text: str, kept: list[str]) -> None:
+    assert [text[f.start : f.end] for f in find_quantities(text) if f.kind != "date"] == kept

@@ -116,6 +116,12 @@ PHONE_RE = regex.compile(r"(?<!\d)(?:0\d{2,3}[ \u3000]*[—\-－–][ \u3000]*\d
 BLOCK_RE = regex.compile(
     r"第[ \u3000]*[\d一二三四五六七八九十百]+[ \u3000]*[号届次批条款章节项]|" + _run(r"\d一二三四五六七八九十") + r"届[\d一二三四五六七八九十]+次"
     r"|“[^”]{0,12}”|(?<!\d)\d+\+N|" + _D10_NO_LIANG + r"五(?=规划|时期|期间)"
+    # the divisor of a formula (（当年度在本单位剩余日历天数÷365天）×…): a constant of the calendar, no parameter
+    r"|÷[ \u3000]*\d+(?:\.\d+)?[ \u3000]*(?:天|日)"
+    # an era a rule is dated by (在国家提倡一对夫妻生育一个子女期间): a policy named, no count of the rule
+    r"|提倡[^，。；：\n]{2,14}期间"
+    # the interval between two of something (两次采集间隔期不少于6个月): the interval is the quantity, not the times
+    r"|[两二][ \u3000]*次(?=[\p{Han}]{0,4}间隔)"
 )
 
 
