@@ -40,20 +40,22 @@ def _raise() -> None:
     raise MemoryError("the analysis ran out")
 
 
-CASES: list[tuple[str, Callable[[], None], str]] = [
-    ("stuck-in-a-c-call", _stuck_in_c, f"over the time budget (stopped, still running after {BUDGET:g} s, at most {BUDGET:g}); raise it with --max-seconds or ZHENGCE_MAX_SECONDS"),
-    ("worker-killed", _kill_worker, "its worker process died (killed by SIGKILL) while reading it"),
-    ("analysis-raises", _raise, "MemoryError: the analysis ran out"),
+OVER = f"over the time budget (stopped, still running after {BUDGET:g} s, at most {BUDGET:g}); raise it with --max-seconds or ZHENGCE_MAX_SECONDS"
+CASES: list[tuple[str, Callable[[], None], str, tuple[str, ...]]] = [
+    ("stuck-in-a-c-call", _stuck_in_c, OVER, FILES),
+    ("stuck-in-a-c-call-alone", _stuck_in_c, OVER, ()),  # one file at --workers 2 still goes to a killable worker
+    ("worker-killed", _kill_worker, "its worker process died (killed by SIGKILL) while reading it", FILES),
+    ("analysis-raises", _raise, "MemoryError: the analysis ran out", FILES),
 ]
 
 
-@pytest.mark.parametrize(("bad", "cause"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+@pytest.mark.parametrize(("bad", "cause", "files"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
 def test_one_bad_file_in_the_pool_is_its_line_and_the_rest_are_ingested(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, bad: Callable[[], None], cause: str
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, bad: Callable[[], None], cause: str, files: tuple[str, ...]
 ) -> None:
     folder = tmp_path / "corpus"
     folder.mkdir()
-    for f in FILES:
+    for f in files:
         shutil.copy(ROOT / f, folder / Path(f).name)
     # the largest file goes first: the bad one is given to a worker at once, beside a good one
     (folder / "bad.txt").write_text("关于做好就业工作的通知\n" * 4000, encoding="utf-8")
@@ -70,9 +72,9 @@ def test_one_bad_file_in_the_pool_is_its_line_and_the_rest_are_ingested(
         summary = ingest([folder], store, workers=2, budgets=Budgets(max_seconds=BUDGET))
         statuses = sorted((Path(s.path).name, s.status) for s in store.sources().values())
     took = time.monotonic() - start
-    assert (summary.added, summary.failed) == (3, 1)
+    assert (summary.added, summary.failed) == (len(files), 1)
     assert summary.errors == [(str(folder / "bad.txt"), cause)]
-    assert statuses == sorted([*((Path(f).name, "added") for f in FILES), ("bad.txt", "failed")])
+    assert statuses == sorted([*((Path(f).name, "added") for f in files), ("bad.txt", "failed")])
     assert took < 60  # not a hang
     assert multiprocessing.active_children() == []  # every worker is gone
 

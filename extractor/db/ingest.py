@@ -168,8 +168,9 @@ def _pooled(paths: Sequence[str], budgets: Budgets, workers: int) -> Iterator[Pr
 
 def analyses_of(paths: Sequence[str], budgets: Budgets = DEFAULT_BUDGETS, workers: int = 1) -> Iterator[PreparedSource]:
     """The analysis of every path and its rows (:func:`prepare_source`), as each completes: in this process
-    (``workers`` 1) or on a pool of ``workers`` processes, each warmed once."""
-    if workers <= 1 or len(paths) <= 1:
+    (``workers`` 1; ``max_seconds`` is then a SIGALRM, which stops Python code but not a C call) or on a pool
+    of up to ``workers`` forked processes, where a file past ``max_seconds`` has its worker killed."""
+    if workers <= 1:
         return _in_process(paths, budgets)
     return _pooled(paths, budgets, min(workers, len(paths)))
 
