@@ -98,6 +98,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("count_approx", rf"{_APPROX}[ \u3000]*(?:人次|人|名|家|户|个)"),
     ("measure", rf"(?<!第)(?:{_AR}[ \u3000]*[万千]?|{_D10K})[ \u3000]*(?:{_MEASURE_WORDS})(?=[ \u3000]*(?:以上|以下|以内))"
                 rf"|(?<=(?:{_MEASURE_BOUNDS})[ \u3000]*)(?:{_AR}[ \u3000]*[万千]?|{_D10K})[ \u3000]*(?:{_MEASURE_WORDS})"
+                # or what something is counted as (一次按捐献全血400毫升计算)
+                rf"|(?<=按\p{{Han}}{{0,6}})(?:{_AR}[ \u3000]*[万千]?|{_D10K})[ \u3000]*(?:{_MEASURE_WORDS})(?=[ \u3000]*计算)"
                 rf"|(?<=一式)(?:\d{{1,2}}|[一二两三四五六七八九十])份"),
     ("count_or_more", rf"(?<!第)(?P<a>{_AR}|{_D100})[ \u3000]*(?P<u>{_COUNT_WORDS})[ \u3000]*(?:及|或者|或)[ \u3000]*(?P=a)[ \u3000]*(?P=u)(?=[ \u3000]*(?:以上|以下))"),
     ("count_range", rf"(?<!第){_CITED}(?P<a>{_AR}|{_D100})[ \u3000]*(?:{_COUNT_WORDS})?[ \u3000]*[-－~～至到][ \u3000]*(?P<b>{_AR}|{_D100})[ \u3000]*(?P<u>{_COUNT_WORDS})"),
@@ -118,8 +120,6 @@ BLOCK_RE = regex.compile(
     r"|“[^”]{0,12}”|(?<!\d)\d+\+N|" + _D10_NO_LIANG + r"五(?=规划|时期|期间)"
     # the divisor of a formula (（当年度在本单位剩余日历天数÷365天）×…): a constant of the calendar, no parameter
     r"|÷[ \u3000]*\d+(?:\.\d+)?[ \u3000]*(?:天|日)"
-    # an era a rule is dated by (在国家提倡一对夫妻生育一个子女期间): a policy named, no count of the rule
-    r"|提倡[^，。；：\n]{2,14}期间"
     # the interval between two of something (两次采集间隔期不少于6个月): the interval is the quantity, not the times
     r"|[两二][ \u3000]*次(?=[\p{Han}]{0,4}间隔)"
 )
