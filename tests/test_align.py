@@ -215,3 +215,14 @@ def test_an_article_left_unpaired_nearly_tied_with_the_partner_is_linked(name: s
     a, b = (_document("\n".join(f"第{k}条 {t}" for k, t in enumerate(side, 1))) for side in (xs, ys))
     got = {(p.a.path if p.a else None, p.b.path if p.b else None): p.status for p in al.align(a, b)}
     assert got == expected
+
+
+def test_the_boilerplate_phrases_are_written_as_the_wording_keeps_them() -> None:
+    """Numbers and punctuation are left out of the wording (违反本条例第十三条第二款规定 → 违反本条例第条第款规定): a phrase
+    written with them would give bigrams no article holds."""
+    from importlib import resources
+
+    text = resources.files("extractor.data").joinpath("sanction_boilerplate.txt").read_text(encoding="utf-8")
+    phrases = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    assert phrases and [p for p in phrases if al._key(p) != p] == []
+    assert al._boilerplate() >= al.bigrams("违反本条例第十三条第二款第三项规定的")
