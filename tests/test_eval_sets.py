@@ -116,13 +116,15 @@ def test_a_floor_named_like_a_set_falls_back_to_the_diff_groups(tmp_path: Path, 
         pytest.param('"money.f1" = "high"', 1, "money.f1: a floor is a number, not 'high'", id="a-floor-not-a-number"),
         pytest.param("money = [0.9, 0.95]", 1, "money: a floor is a number, not [0.9, 0.95]", id="a-floor-a-list"),
         pytest.param('"fresh.money.f1" = 0.5', 1, "has no fresh/ folder of gold documents", id="a-set-score-without-the-set"),
-        pytest.param('"fresh.links.recall" = 0.5', 0, "", id="a-fresh-diff-group-score-without-the-fresh-set"),
+        # a folder without golden diffs of the group: the floor cannot be met (it scored 1.0 and could not fail)
+        pytest.param('"fresh.links.recall" = 0.5', 1, "has no fresh/ folder of gold documents", id="a-diff-group-without-its-diffs"),
         pytest.param('"blind.links.recall" = 0.5', 1, "has no blind/ folder of gold documents", id="a-set-that-is-no-diff-group"),
     ],
 )
 def test_floors_file_read_in_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str], floor: str, code: int, says: str) -> None:
     """A floor that is not a number, or names a set the golden folder lacks, is one line of error, not a
-    traceback; ``fresh.links.recall`` is the diff group ``fresh`` (golden/diffs/fresh) when there is no fresh set."""
+    traceback; ``fresh.links.recall`` is the diff group ``fresh`` (golden/diffs/fresh) when there is no fresh set, and
+    an error when that group has no golden diff either."""
     gold = tmp_path / "g"
     gold.mkdir()
     (gold / "x.json").write_text((GOLDEN / "001_e001dd900bee0134.json").read_text(encoding="utf-8"), encoding="utf-8")

@@ -216,7 +216,9 @@ class Report(Record):
             return self.comparisons.score(tail)
         for group in DIFF_GROUPS:
             if head == group:
-                return self.diff_groups.get(group, GroupScore()).score(tail)
+                if group not in self.diff_groups:  # no golden diff of the group: a floor on it is not met by default
+                    raise KeyError(name)
+                return self.diff_groups[group].score(tail)
         if head == "sections":
             return float(getattr(self.sections, tail))
         if head == "meta":
