@@ -91,7 +91,24 @@ def read_bound(text: str, f: Found, clause_start: int, prev_end: int) -> tuple[B
         pre = _POINTS_PERIOD.sub("", pre)[-4:]
     got = _after(post, f.kind) or _before(pre, f.kind) or (_before_a_base(text, f, clause_start, prev_end)
                                                          if f.kind == "percent" else None)
+    if got is None and f.kind == "duration":
+        got = _in_a_condition(text, f, pre)
     return (got[0], (got[1],)) if got else ("exact", ())
+
+
+_CLAUSE_END = regex.compile(r"[，。；;,\n]")
+_CONDITION_WORD = regex.compile(rf"{alternation(_R.condition_min_before)}\p{{Han}}{{0,2}}$")
+
+
+def _in_a_condition(text: str, f: Found, pre: str) -> tuple[Bound, str] | None:
+    """连续就读三年学籍的: 连续 right before a duration (a verb between at most) bounds it (min) in a condition, the
+    number's clause ending in 的 (within 40 characters)."""
+    m = _CONDITION_WORD.search(pre[-6:])
+    if m is None:
+        return None
+    end = _CLAUSE_END.search(text, f.end, min(len(text), f.end + 40))
+    word = next(w for w in _R.condition_min_before if m.group(0).startswith(w))
+    return ("min", word) if end is not None and text[end.start() - 1] == "的" else None
 
 
 BASE_REACH = 32  # a rate's base (…标准的十二倍) may put its bound word this far back

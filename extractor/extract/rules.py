@@ -115,6 +115,7 @@ class BoundRules:
     distant_negator_reach: int
     only_for_kinds: Mapping[str, frozenset[QuantityKind]]
     not_for_kinds: Mapping[str, frozenset[QuantityKind]]
+    condition_min_before: tuple[str, ...]
     not_a_bound: Table
 
 
@@ -355,7 +356,8 @@ def _bound(n: _Node) -> BoundRules:
     out = BoundRules(
         n.words("max_after"), n.words("min_after"), n.words("max_before"), n.words("min_before"),
         n.words("negatable"), n.words("negators"), n.words("inclusive"), n.words("distant_negators"),
-        n.number("distant_negator_reach"), n.kinds("only_for_kinds"), n.kinds("not_for_kinds"), n.table("not_a_bound"),
+        n.number("distant_negator_reach"), n.kinds("only_for_kinds"), n.kinds("not_for_kinds"),
+        n.words("condition_min_before"), n.table("not_a_bound"),
     )
     n.close()
     return out
