@@ -226,3 +226,31 @@ def test_the_boilerplate_phrases_are_written_as_the_wording_keeps_them() -> None
     phrases = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
     assert phrases and [p for p in phrases if al._key(p) != p] == []
     assert al._boilerplate() >= al.bigrams("违反本条例第十三条第二款第三项规定的")
+
+
+_KITCHEN_A29 = ("违反本办法第十二条第一款规定，处置企业对餐厨垃圾进行资源化利用、无害化处理的设施、工艺、材料及运行不符合餐厨垃圾处理技术规范"
+                "和相关标准的，由市容环卫行政主管部门责令限期改正；逾期不改正的，处以2万元以上5万元以下罚款；情节严重的，处以5万元以上10万元以下罚款。")
+
+# name: (A's articles, B's articles, the links expected); zhejiang kitchen waste (real): 第二十八条 repealed, 第二十九条 → 第二十八条
+KEPT_CASES = {
+    "kitchen_waste_28_repealed_not_merged_into_the_new_28": (
+        ["违反本办法第十条第一款的规定，收运企业未按与餐厨垃圾产生单位约定的时间和频次收集餐厨垃圾，或者未按规定运输至处置场所交由处置企业"
+         "进行处置的，由市容环卫行政主管部门责令限期改正；逾期不改正的，处以2000元以上5000元以下罚款；情节严重的，处以5000元以上30000元以下罚款。\n"
+         "违反本办法第十三条第二项规定，收运企业将收运的餐厨垃圾交由本办法第八条规定以外的单位、个人处置的，由市容环卫行政主管部门责令限期改正，"
+         "处以5000元以上20000元以下罚款；情节严重的，处以20000元以上50000元以下罚款。\n"
+         "违反本办法第十条第二款规定，未实行密闭化运输餐厨垃圾的，处以5000元以上30000元以下罚款，由市容环卫行政主管部门责令限期改正。",
+         _KITCHEN_A29],
+        [_KITCHEN_A29.replace("行政主管部门", "主管部门").replace("2万元以上", "3万元以上")],
+        {("第1条", None): "removed", ("第2条", "第1条"): "modified"},
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(KEPT_CASES), ids=list(KEPT_CASES))
+def test_an_article_kept_as_it_was_takes_no_link_under_its_number(name: str) -> None:
+    """An article left unpaired is not linked to the one under its number when that one is its own partner kept as it
+    was (SAME): the new 第二十八条 is the old 第二十九条, the old 第二十八条 was repealed."""
+    xs, ys, expected = KEPT_CASES[name]
+    a, b = (_document("\n".join(f"第{k}条 {t}" for k, t in enumerate(side, 1))) for side in (xs, ys))
+    got = {(p.a.path if p.a else None, p.b.path if p.b else None): p.status for p in al.align(a, b)}
+    assert got == expected

@@ -526,14 +526,15 @@ def _joins(words: _Wording, pa: dict[int, int]) -> list[tuple[int, int]]:
 
 def _same_number_links(xs: Sequence[Article], ys: Sequence[Article], words: _Wording, pa: dict[int, int]) -> list[tuple[int, int]]:
     """An article left unpaired linked to the article under its own number on the other side, paired elsewhere,
-    when they are alike enough (an article split in two, one part keeping the number: 第三条 → 第二条, 第三条)."""
+    when they are alike enough (an article split in two, one part keeping the number: 第三条 → 第二条, 第三条), unless
+    that one is kept as it was by its partner (SAME: the old 第二十九条 is the new 第二十八条, the old 第二十八条 repealed)."""
     pb = {j: i for i, j in pa.items()}
     by_path_b = {y.path: j for j, y in enumerate(ys)}
     by_path_a = {x.path: i for i, x in enumerate(xs)}
     out = [(i, j) for j, y in enumerate(ys) if j not in pb and (i := by_path_a.get(y.path)) is not None and i in pa
-           and words.dice(i, j) >= SAME_NUMBER and not words.boilerplate_only(i, j)]
+           and words.dice(i, pa[i]) < SAME and words.dice(i, j) >= SAME_NUMBER and not words.boilerplate_only(i, j)]
     out += [(i, j) for i, x in enumerate(xs) if i not in pa and (j := by_path_b.get(x.path)) is not None and j in pb
-            and words.dice(i, j) >= SAME_NUMBER and not words.boilerplate_only(i, j)]
+            and words.dice(pb[j], j) < SAME and words.dice(i, j) >= SAME_NUMBER and not words.boilerplate_only(i, j)]
     return out
 
 
