@@ -6,6 +6,8 @@ from __future__ import annotations
 import functools
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from extractor.compare.table import analyses_to_table, compare_rules
 from extractor.extract import extract_document
@@ -218,3 +220,18 @@ def test_no_parameter(text: str, number: str, expected: bool) -> None:
 
     q = next(q for q in text_to_quantities(text) if q.evidence.quote == number)
     assert no_parameter(q, text) is expected
+
+
+@given(st.text(alphabet="ab，;。\n", max_size=40), st.data())
+def test_clause_of_is_the_clause_around_a_span(text: str, data: st.DataObject) -> None:
+    """``_clause_of`` (by bisection over the clause ends found once): no clause end inside [lo, start) or [end, hi),
+    and lo follows one (or is 0), hi is one (or the text's end)."""
+    from extractor.compare.table import _CLAUSE_END, _clause_of
+
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    lo, hi = _clause_of(text, start, end)
+    assert 0 <= lo <= start <= end <= hi <= len(text)
+    assert not any(c in _CLAUSE_END for c in text[lo:start]) and not any(c in _CLAUSE_END for c in text[end:hi])
+    assert lo == 0 or text[lo - 1] in _CLAUSE_END
+    assert hi == len(text) or text[hi] in _CLAUSE_END

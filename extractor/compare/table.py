@@ -6,6 +6,7 @@ year, or a rate and a fixed sum, never share a column. Every cell keeps the quot
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import functools
 from collections.abc import Iterable, Sequence
@@ -222,10 +223,23 @@ def compare_rules() -> CompareRules:
 _CLAUSE_END = "，,；;。！？!?\n"
 
 
+_CLAUSE_END_RE = regex.compile(f"[{regex.escape(_CLAUSE_END)}]")
+
+
+@functools.lru_cache(maxsize=16)
+def _clause_ends(text: str) -> tuple[int, ...]:
+    """Where ``text``'s clauses end, found once per text (a str caches its hash: a lookup is cheap)."""
+    return tuple(m.start() for m in _CLAUSE_END_RE.finditer(text))
+
+
 def _clause_of(text: str, start: int, end: int) -> tuple[int, int]:
-    lo = max(text.rfind(c, 0, start) for c in _CLAUSE_END) + 1
-    hi = min((i for i in (text.find(c, end) for c in _CLAUSE_END) if i >= 0), default=len(text))
-    return lo, hi
+    """The clause holding ``text[start:end]``: from after the clause end before ``start`` to the first at or after
+    ``end`` (by bisection: a search per quantity for each end character scanned to the text's end when one was absent)."""
+    ends = _clause_ends(text)
+    k = bisect.bisect_left(ends, start)
+    lo = ends[k - 1] + 1 if k else 0
+    j = bisect.bisect_left(ends, end)
+    return lo, ends[j] if j < len(ends) else len(text)
 
 
 def no_parameter(q: Quantity, text: str) -> bool:
@@ -266,7 +280,7 @@ def record_period(q: Quantity, text: str) -> bool:
     start, end = q.evidence.span
     if not text[max(0, start - 4) : start].rstrip(" \u3000").endswith(rules.record_before):
         return False
-    stop = min((i for i in (text.find(c, end) for c in _CLAUSE_END) if i >= 0), default=len(text))
+    stop = _clause_of(text, start, end)[1]
     return any(n in text[end:stop] for n in rules.record_nouns)
 
 
