@@ -132,3 +132,19 @@ def test_column_units(text: str, want: list[tuple[str, str, int, str, tuple[str,
 ])
 def test_no_column_unit(text: str) -> None:
     assert [c.found.kind for c in contexts(text)] == []
+
+
+# A row whose first cells name the unit of its numbers: the bound and per come from that cell (福州 2015, 普通门诊).
+ROW_TABLES = [
+    # (id, text, [(cell, kind, value, bound, per)])
+    ("fuzhou-a-yearly-cap-per-person-row", "年度最高支付限额（元/人） （按实际报销金额计）\t400\n",
+     [("400", "money", 400, "max", ("person", "year"))]),
+    ("fuzhou-a-deductible-row-is-exact", "基本医保 范围内费用\t起付线（元）\t0\n报销比例（%）\t50\t40\n",
+     [("0", "money", 0, "exact", ()), ("50", "percent", 50, "exact", ()), ("40", "percent", 40, "exact", ())]),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), [pytest.param(*c[1:], id=c[0]) for c in ROW_TABLES])
+def test_row_units(text: str, want: list[tuple[str, str, int, str, tuple[str, ...]]]) -> None:
+    got = [(text[c.found.start : c.found.end], c.found.kind, c.found.value, c.bound, c.per) for c in contexts(text)]
+    assert got == [(q, k, Decimal(v), b, p) for q, k, v, b, p in want]

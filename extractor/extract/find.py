@@ -443,6 +443,7 @@ def _row_unit_cells(text: str, free: Callable[[int, int], bool], take: Callable[
     for line in text.split("\n"):
         if "\t" in line:
             kind: QuantityKind | None = None
+            label: str | None = None
             pos = line_start
             for cell in line.split("\t"):
                 bare = _BARE_CELL.fullmatch(cell)
@@ -450,10 +451,11 @@ def _row_unit_cells(text: str, free: Callable[[int, int], bool], take: Callable[
                     a, b = pos + bare.start(1), pos + bare.end(1)
                     if free(a, b):
                         unit: Unit = "yuan" if kind == "money" else "percent"
-                        out.append(Found(kind, Decimal(bare.group(1)), None, unit, a, b))
+                        out.append(Found(kind, Decimal(bare.group(1)), None, unit, a, b, column=label))
                         take(a, b)
                 elif bare is None:
-                    kind = next((k for w, k in _ROW_UNITS if w in cell), kind)
+                    named = next((k for w, k in _ROW_UNITS if w in cell), None)
+                    kind, label = (named, cell) if named is not None else (kind, label)
                 pos += len(cell) + 1
         line_start += len(line) + 1
     return out
