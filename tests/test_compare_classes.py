@@ -3,6 +3,8 @@ in them, and the classes a careful reader gives it."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from extractor.compare.classes import classes_of, in_condition, rule_recipients, rule_span, title_groups
@@ -314,3 +316,17 @@ GLOSS_CASES = [
                          ids=[c[0] for c in GLOSS_CASES])
 def test_a_window_glossing_a_name(text: str, number: str, kind: str, nth: int, expected: list[str | None]) -> None:
     assert classes_of(_quantity(text, number, kind, nth), text) == expected
+
+
+def test_a_long_run_of_rules_is_read_once_per_sentence() -> None:
+    """300 rules after ； that name no one (…；给予一次性创业补贴100元；…): each goes on with the one before, and each
+    sentence's own rule is found once for all the numbers of the run (it was read again for every number after it:
+    45,000 reads here, 102 s for a run of 1,500 in ``zhengce compare``)."""
+    from extractor.compare.classes import _own_rule, rule_span
+
+    text = "一、对符合条件的创业人员" + "；给予一次性创业补贴100元" * 300 + "。"
+    _own_rule.cache_clear()
+    starts = [m.start() for m in re.finditer("100元", text)]
+    spans = [rule_span(text, s) for s in starts]
+    assert {s.start for s in spans} == {spans[0].start}  # one rule: the run goes on with its first subject
+    assert _own_rule.cache_info().misses <= 2 * len(starts) + 10

@@ -150,7 +150,8 @@ def rule_span(text: str, start: int) -> RuleSpan:
     opens with 对 or follows the grant of another rule in the sentence (``…的，给予企业…补贴，小微企业…的，给予…``),
     else at the sentence's start, and runs to its grant (给予, 发放, 可申请 …). A rule after ； that names no one
     goes on with the one before (``_own_rule``), however many such rules follow each other (a loop, not a
-    recursion: a run of thousands of them is no RecursionError)."""
+    recursion: a run of thousands of them is no RecursionError; each sentence's own rule is found once per text,
+    so that the numbers of a long run do not each read every sentence of it again)."""
     chain: list[RuleSpan] = []  # the rules after ； that go on with the one before, the number's own first
     while True:
         span, goes_on = _own_rule(text, start)
@@ -163,6 +164,7 @@ def rule_span(text: str, start: int) -> RuleSpan:
     return span
 
 
+@functools.lru_cache(maxsize=4096)
 def _own_rule(text: str, start: int) -> tuple[RuleSpan, bool]:
     """The rule of the number at ``start`` within its sentence, and whether it goes on with the rule of the
     sentence before (it follows ；, names no one and grants: then its ``start`` is its sentence's)."""
