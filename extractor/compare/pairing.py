@@ -197,7 +197,8 @@ def place(doc: Document, q: Quantity, art: Article) -> Placed:
     # whom the rule falls on is part of what it governs, though a clause of its own may name it (对其…人员，可以处…)
     words = bigrams(_BOUNDS.sub("", subject.replace("…", "")) + (q.benefit or "")) | bigrams(party)
     context = bigrams(_BOUNDS.sub("", tier)) | bigrams(party)
-    aggravated = any(w in tier or w in clause[: clause.find(q.evidence.quote)] for w in AGGRAVATING)
+    at = clause.find(q.evidence.quote)  # -1 when the quote runs past the clause: then the whole clause is before it
+    aggravated = any(w in tier or w in (clause[:at] if at >= 0 else clause) for w in AGGRAVATING)
     # a paragraph is looked for within PARAGRAPH_MAX characters (a longer one starts anew there: linear time)
     lo = max(art.span[0], start - PARAGRAPH_MAX)
     paragraph = max(lo, doc.text.rfind("\n", lo, start) + 1)
