@@ -19,7 +19,7 @@ from ._clause import Marks
 from ._items import Item, in_formula_base, item_at, item_headings
 from .context import BENEFIT_WORD, Context, clause_bounds
 from .provisions import quantities_to_provisions
-from .rules import context_rules
+from .rules import alternation, context_rules
 
 
 def section_index(doc: Document) -> list[tuple[int, int, str, str]]:
@@ -212,7 +212,7 @@ def _lead_in_benefit(text: str, holding: list[tuple[int, int, str, str]]) -> str
     return named[-1] if named else hits[-1] if hits else None
 
 
-_GRANT_WORDS = regex.compile("|".join((*context_rules().role.gives, "发给", "领取")))
+_GRANT_WORDS = regex.compile(alternation((*context_rules().role.gives, "发给", "领取")))  # the words escaped
 
 
 def _grants(text: str, start: int, end: int) -> bool:
