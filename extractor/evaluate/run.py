@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 
 from ..compare.diff import analyses_to_diff
 from ..compare.score import score_diff
@@ -43,13 +44,14 @@ def overlap(doc: Document, lines: Sequence[int] | None) -> int:
 def diff_group(path: Path, gold: GoldDiff) -> DiffGroup:
     """The group a golden diff is scored in: ``real`` (a file of ``diffs/real``), ``heldout`` (real pairs of
     ``diffs/heldout``, read after the program was tuned on ``real``; development data since session 18), ``fresh``
-    (real pairs of ``diffs/fresh``, read in session 18 and measured before any tuning on them), ``synthetic`` (made by
+    (real pairs of ``diffs/fresh``, read in session 18 and measured before any tuning on them), ``blind2`` (real
+    pairs of ``diffs/blind2``, read in session 19 and measured before any tuning on them), ``synthetic`` (made by
     scripts/make_revisions.py: its B text is in ``diffs/synthetic``), ``province_city`` (an implementation pair
     read by hand), else ``other``."""
     if path.parent.name == "real":
         return "real"
-    if path.parent.name in ("heldout", "fresh"):
-        return "heldout" if path.parent.name == "heldout" else "fresh"
+    if path.parent.name in ("heldout", "fresh", "blind2"):
+        return cast(DiffGroup, path.parent.name)
     if "/synthetic/" in f"/{gold.b.path}" or (gold.notes or "").startswith("synthetic"):
         return "synthetic"
     return "province_city" if gold.relation == "implementation" else "other"
@@ -215,14 +217,15 @@ def _diff_files(folder: Path) -> list[Path]:
     return sorted(folder.glob("*.json")) + sorted(folder.glob("*/*.json"))
 
 
-SETS = ("first", "unseen", "fresh", "blind", "together")
+SETS = ("first", "unseen", "fresh", "blind", "blind2", "together")
 """The document sets of ``evaluate_sets``: the first golden set (``golden/*.json``, the corpus the program was
 developed on), the second (``golden/unseen/*.json``, documents of other regions and genres, tuned on since they
 were first measured), the third (``golden/fresh/*.json``, documents read in session 18, measured once before any tuning on them and
-tuned on since), the fourth (``golden/blind/*.json``, read later in session 18 and measured before any tuning),
-and the first two together."""
+tuned on since), the fourth (``golden/blind/*.json``, read later in session 18 and measured before any tuning,
+tuned on since), the fifth (``golden/blind2/*.json``, read in session 19 and measured before any tuning), and the
+first two together."""
 
-HELD_SETS = ("unseen", "fresh", "blind")
+HELD_SETS = ("unseen", "fresh", "blind", "blind2")
 """The document sets kept in a sub-folder of ``golden``, each with its texts in ``corpus/<name>``."""
 
 
