@@ -35,3 +35,17 @@ def test_chapters_keep_their_articles(tmp_path: Path) -> None:
     (tmp_path / "x.txt").write_text(TOC, encoding="utf-8")
     doc = parse_file(tmp_path / "x.txt")[0]
     assert [[c.num for c in s.children] for s in doc.sections] == [["第一条"], ["第二条"], ["第三条"]]
+
+
+def test_articles_past_ten_thousand_are_read(tmp_path: Path) -> None:
+    """第一万条 and on are articles (issue 13: a regulation of 1M characters had its last 480,000 characters as
+    one article, since 万 was no digit of a label); a 一、 label of 万 is none."""
+    from extractor.text.numerals import format_cn
+
+    body = "\n".join(f"第{format_cn(i)}条 本条规定第{i}项事务。" for i in range(9_998, 10_012))
+    (tmp_path / "x.txt").write_text("某条例\n" + body, encoding="utf-8")
+    doc = parse_file(tmp_path / "x.txt")[0]
+    nums = [s.num for s in doc.sections]
+    assert nums[:3] == ["第九千九百九十八条", "第九千九百九十九条", "第一万条"]
+    assert nums[-1] == "第一万零一十一条" and len(nums) == 14
+    assert [s.text.count("第10005项") for s in doc.sections if s.num == "第一万零五条"] == [1]
