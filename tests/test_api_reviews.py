@@ -257,3 +257,15 @@ def test_golden_of_an_ingested_compendium_document(tmp_path: Path) -> None:
     (folder / "05.json").write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
     report = evaluate(folder, root=ROOT)
     assert report.errors == () and totals(report.quantities)[0] == 1 and totals(report.quantities)[2] == 1
+
+
+def test_one_missed_span_withdrawn_twice_in_one_list_stores_nothing(api_client: TestClient, analysis: Analysis) -> None:
+    add = missed_review(analysis)
+    add["missed"]["quantity"]["value"] = 31415
+    [stored] = api_client.post("/v1/reviews", json=[add]).json()
+    before = api_client.get(f"/v1/reviews/{analysis.id}").json()
+    withdraw = {"doc_id": analysis.id, "action": "withdraw", "withdraws": stored["id"]}
+    r = api_client.post("/v1/reviews", json=[withdraw, withdraw])
+    assert r.status_code == 422 and "withdrawn twice" in r.json()["error"]
+    assert api_client.get(f"/v1/reviews/{analysis.id}").json() == before
+    assert api_client.post("/v1/reviews", json=[withdraw]).status_code == 201

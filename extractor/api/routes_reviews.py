@@ -56,9 +56,14 @@ def reviews_router(ctx: ApiContext) -> APIRouter:
         correction may change the kind (its unit follows) and the groups (``group_ids``: ids or names of
         ``zhengce groups``). One refused review (422, naming it) refuses the whole list: nothing is stored."""
         with ctx.open() as store:
+            withdrawn: set[tuple[str, int | None]] = set()
             for r in reviews:
                 earlier = reviews_of(store, r.doc_id) if r.action == "withdraw" else []
                 problem = review_problem(r, ctx.analysis(store, r.doc_id), earlier)
+                if not problem and r.action == "withdraw":
+                    if (r.doc_id, r.withdraws) in withdrawn:  # the first withdraw of the list takes it back
+                        problem = f"missed span {r.withdraws} of {r.doc_id} is withdrawn twice in this list"
+                    withdrawn.add((r.doc_id, r.withdraws))
                 if problem:
                     raise HTTPException(422, problem)  # nothing of the batch is stored
             return add_reviews(store, [_resolved(r) for r in reviews])
