@@ -9,8 +9,15 @@ import os
 import signal
 import sys
 from collections.abc import Callable
+from multiprocessing.connection import Connection
+from typing import TypeVar
+
+from .errors import failure_cause
 
 PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+T = TypeVar("T")
+R = TypeVar("R")
 
 
 @functools.cache
@@ -46,3 +53,27 @@ def preexec_die_with_parent() -> Callable[[], None] | None:
     if _prctl() is None:
         return None
     return functools.partial(die_with_parent, os.getpid())
+
+
+def serve_items(fn: Callable[[T], R], conn: Connection, parent: int | None = None) -> None:
+    """A forked worker's loop: ``fn`` of each item received on ``conn``, sent back as ("ok", result) or ("error",
+    its one-line cause); it ends when the pipe closes, and dies with its parent (``parent``: see
+    :func:`die_with_parent`)."""
+    import faulthandler
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops the workers
+    faulthandler.disable()  # a crash of a library is the file's one line in the parent, never a dump here
+    die_with_parent(parent)
+    while True:
+        try:
+            item = conn.recv()
+        except (EOFError, OSError):
+            os._exit(0)
+        try:
+            reply: tuple[str, object] = ("ok", fn(item))
+        except Exception as e:
+            reply = ("error", failure_cause(e))
+        try:
+            conn.send(reply)
+        except Exception as e:  # a result that cannot be pickled is still one line
+            conn.send(("error", f"its result could not be returned: {failure_cause(e)}"))

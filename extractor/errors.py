@@ -18,3 +18,15 @@ class InputError(ZhengceError):
         self.path = str(path)
         self.cause = cause
         super().__init__(f"{self.path}: {cause}")
+
+
+def failure_cause(e: BaseException) -> str:
+    """The one-line cause of a file's failure: an InputError's own cause, else the exception's type and first line.
+
+    >>> failure_cause(InputError("a.pdf", "truncated PDF")), failure_cause(RecursionError("maximum recursion depth"))
+    ('truncated PDF', 'RecursionError: maximum recursion depth')
+    """
+    if isinstance(e, InputError):
+        return e.cause
+    first = str(e).strip().splitlines()[0] if str(e).strip() else ""
+    return f"{type(e).__name__}: {first}" if first else type(e).__name__

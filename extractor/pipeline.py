@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import bisect
 import contextlib
-import faulthandler
 import gc
 import logging
 import multiprocessing
@@ -20,10 +19,10 @@ from typing import Generic, TypeVar
 import regex
 
 from . import ingest
-from ._process import die_with_parent
+from ._process import serve_items
 from .budgets import DEFAULT_BUDGETS, BudgetError, Budgets
 from .divisions import region_of
-from .errors import InputError
+from .errors import InputError, failure_cause
 from .ingest.raw import RawDoc
 from .ingest.saved import SAVED_SUFFIXES, read_saved
 from .normalize.text import CleanText, lines_to_text
@@ -282,18 +281,6 @@ def is_saved(path: str | Path) -> bool:
     return split_document_ref(path)[0].suffix.lower() in SAVED_SUFFIXES
 
 
-def failure_cause(e: Exception) -> str:
-    """The one-line cause of a file's failure: an InputError's own cause, else the exception's type and first line.
-
-    >>> failure_cause(InputError("a.pdf", "truncated PDF")), failure_cause(RecursionError("maximum recursion depth"))
-    ('truncated PDF', 'RecursionError: maximum recursion depth')
-    """
-    if isinstance(e, InputError):
-        return e.cause
-    first = str(e).strip().splitlines()[0] if str(e).strip() else ""
-    return f"{type(e).__name__}: {first}" if first else type(e).__name__
-
-
 def parse_path(path: str | Path, budgets: Budgets = DEFAULT_BUDGETS) -> ParseResult:
     """The documents of one file (or of one document of it: ``PATH#NN``): a source parsed within ``budgets``, or
     the documents of a saved file read back (nothing extracted). Any failure of the file, of whatever type
@@ -368,26 +355,6 @@ def _descendants_by_scan(pid: int) -> list[int]:
     return out
 
 
-def _serve(fn: Callable[[T], R], conn: Connection) -> None:
-    """The worker's loop: ``fn`` of each item received, sent back as ("ok", result) or ("error", cause)."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops the worker
-    faulthandler.disable()  # a crash of a library is the file's one line in the parent, never a dump here
-    die_with_parent()
-    while True:
-        try:
-            item = conn.recv()
-        except (EOFError, OSError):
-            os._exit(0)
-        try:
-            reply: tuple[str, object] = ("ok", fn(item))
-        except Exception as e:
-            reply = ("error", failure_cause(e))
-        try:
-            conn.send(reply)
-        except Exception as e:  # a result that cannot be pickled is still one line
-            conn.send(("error", f"its result could not be returned: {failure_cause(e)}"))
-
-
 class _Worker(Generic[T, R]):
     """One forked process that runs ``fn`` on item after item, so the caches it builds (spaCy, rule tables) are
     built once; killed, with everything it started, when an item overruns, and started again for the next."""
@@ -402,7 +369,7 @@ class _Worker(Generic[T, R]):
         ours, theirs = ctx.Pipe()
         for stream in (sys.stdout, sys.stderr):  # what is buffered must not be written twice by the child
             stream.flush()
-        proc = ctx.Process(target=_serve, args=(self.fn, theirs), daemon=True, name="zhengce-worker")
+        proc = ctx.Process(target=serve_items, args=(self.fn, theirs), daemon=True, name="zhengce-worker")
         gc.freeze()  # the child's collector leaves the inherited objects alone, so their pages stay shared
         try:
             proc.start()

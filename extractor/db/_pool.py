@@ -13,7 +13,6 @@ worker runs file after file; results come back as each completes, in any order.
 from __future__ import annotations
 
 import contextlib
-import faulthandler
 import gc
 import multiprocessing
 import os
@@ -26,7 +25,7 @@ from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
 from typing import Generic, TypeVar, cast
 
-from .._process import die_with_parent
+from .._process import serve_items
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -34,31 +33,6 @@ R = TypeVar("R")
 GRACE = 1.0
 """Seconds past the budget before a worker is killed: a file that overran in Python code is stopped by the
 worker's own alarm first (``ingest.time_budget``), which keeps the worker; the kill is for the C calls."""
-
-
-def _cause(e: BaseException) -> str:
-    first = str(e).strip().splitlines()[0] if str(e).strip() else ""
-    return f"{type(e).__name__}: {first}" if first else type(e).__name__
-
-
-def _serve(fn: Callable[[T], R], conn: Connection, parent: int) -> None:
-    """A worker's loop: ``fn`` of each item received, sent back as ("ok", result) or ("error", cause)."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops the workers
-    faulthandler.disable()  # a crash of a library is the file's one line in the parent, never a dump here
-    die_with_parent(parent)
-    while True:
-        try:
-            item = conn.recv()
-        except (EOFError, OSError):
-            os._exit(0)
-        try:
-            reply: tuple[str, object] = ("ok", fn(item))
-        except Exception as e:
-            reply = ("error", _cause(e))
-        try:
-            conn.send(reply)
-        except Exception as e:  # a result that cannot be pickled is still one line
-            conn.send(("error", f"its result could not be returned: {_cause(e)}"))
 
 
 class _Slot(Generic[T]):
@@ -69,7 +43,7 @@ class _Slot(Generic[T]):
         ours, theirs = ctx.Pipe()
         for stream in (sys.stdout, sys.stderr):  # what is buffered must not be written twice by the child
             stream.flush()
-        self.proc: BaseProcess = ctx.Process(target=_serve, args=(fn, theirs, os.getpid()), daemon=True, name="zhengce-ingest")
+        self.proc: BaseProcess = ctx.Process(target=serve_items, args=(fn, theirs, os.getpid()), daemon=True, name="zhengce-ingest")
         thaw = gc.get_freeze_count() == 0
         gc.freeze()  # the child's collector leaves the inherited objects alone, so their pages stay shared
         try:
