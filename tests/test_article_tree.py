@@ -49,3 +49,25 @@ def test_articles_past_ten_thousand_are_read(tmp_path: Path) -> None:
     assert nums[:3] == ["第九千九百九十八条", "第九千九百九十九条", "第一万条"]
     assert nums[-1] == "第一万零一十一条" and len(nums) == 14
     assert [s.text.count("第10005项") for s in doc.sections if s.num == "第一万零五条"] == [1]
+
+
+RUN_TOGETHER = [
+    ("next-article-after-a-full-stop",
+     "某市条例\n第一条 为了规范管理，制定本条例。 第二条 本条例适用于本市。 第三条 本条例自2020年1月1日起施行。",
+     ["第一条", "第二条", "第三条"]),
+    ("a-reference-to-the-next-article-is-no-article",
+     "某市条例\n第一条 依照第二条 规定办理。\n第二条 本条例适用于本市。", ["第一条", "第二条"]),
+    ("a-number-out-of-sequence-is-no-article",
+     "某市条例\n第一条 为了规范管理。 第五条 另行规定。\n第二条 本条例适用于本市。", ["第一条", "第二条"]),
+]
+
+
+@pytest.mark.parametrize(("text", "nums"), [c[1:] for c in RUN_TOGETHER], ids=[c[0] for c in RUN_TOGETHER])
+def test_articles_run_together_on_one_line(tmp_path: Path, text: str, nums: list[str]) -> None:
+    """A source that lost its line breaks (blind2: a municipal regulation with 第十三条 … 第十八条 on one line):
+    each article in sequence after a sentence end is a section of its own, with its own span."""
+    (tmp_path / "x.txt").write_text(text, encoding="utf-8")
+    doc = parse_file(tmp_path / "x.txt")[0]
+    assert [s.num for s in doc.sections] == nums
+    for s in doc.sections:
+        assert doc.text[s.span[0]:s.span[1]].startswith(s.num)

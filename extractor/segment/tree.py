@@ -12,7 +12,7 @@ from ..records import Marker as MarkerKind
 from ..records import Section
 from ..records.document import heading_form
 from ..text.numbering import MARKER_RANK, SHI_RE, Marker, match_marker
-from ..text.numerals import format_cn
+from ..text.numerals import format_cn, parse_int
 
 MAX_HEADING = 40
 
@@ -124,6 +124,38 @@ def _inline_items(text: str) -> list[tuple[MarkerKind, str, int, int]]:
     return []
 
 
+# "…。 第十四条 …": the next article run into an article's line (a source that lost its line breaks)
+_NEXT_ARTICLE_RE = regex.compile(r"(?<=[。；;])[ \u3000\xa0]*(?=第(?P<num>[一二三四五六七八九十百千万零〇两\d]+)条[ \u3000\xa0])")
+
+
+def split_run_together(paragraphs: Sequence[str], offsets: Sequence[int]) -> tuple[list[str], list[int]]:
+    """The paragraphs with each article run into the line of the one before it (``…。 第十四条 …`` on the line of
+    第十三条) made a paragraph of its own, and their offsets. Only the next number in sequence, at a sentence end,
+    starts an article: ``依照第十四条`` and a 第二十条 inside 第十三条 do not.
+
+    >>> split_run_together(["第一条 甲。 第二条 乙，依照第三条。第三条 丙。", "第四条 丁。"], [0, 25])
+    (['第一条 甲。 ', '第二条 乙，依照第三条。', '第三条 丙。', '第四条 丁。'], [0, 7, 19, 25])
+    """
+    out: list[str] = []
+    offs: list[int] = []
+    for p, o in zip(paragraphs, offsets, strict=True):
+        m = match_marker(p)
+        if m is None or m.kind != "tiao" or "条" not in p[m.end :]:
+            out.append(p)
+            offs.append(o)
+            continue
+        n, cut = parse_int(m.num), 0
+        for run in _NEXT_ARTICLE_RE.finditer(p, m.end):
+            if n is None or parse_int(run["num"]) != n + 1:
+                continue
+            out.append(p[cut : run.end()])
+            offs.append(o + cut)
+            cut, n = run.end(), n + 1
+        out.append(p[cut:])
+        offs.append(o + cut)
+    return out, offs
+
+
 def paragraphs_to_sections(
     paragraphs: Sequence[str],
     offsets: Sequence[int],
@@ -136,6 +168,9 @@ def paragraphs_to_sections(
 
     ``offsets[k]`` is where paragraph k starts in the document text; ``locate(offset)`` gives (page, line).
     """
+    pieces, piece_offsets = split_run_together(paragraphs[start:end], offsets[start:end])
+    if len(pieces) != end - start:
+        paragraphs, offsets, start, end = pieces, piece_offsets, 0, len(pieces)
     roots: list[_Node] = []
     stack: list[_Node] = []
     for k in range(start, end):
