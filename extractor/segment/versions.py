@@ -337,13 +337,16 @@ def issuers_of(events: Sequence[VersionEvent]) -> list[str]:
     names = list(dict.fromkeys(out))
     # 辽宁省大连市人民代表大会常务委员会 is 大连市人民代表大会常务委员会
     names = [o for o in names if not any(o != x and o.endswith(x) and o[: -len(x)].endswith(("省", "自治区")) for x in names)]
-    # a province's 人大常委会 beside a city's approves the city's 条例 (even where the 题注 says 修正 for its 批准)
+    # a province's 人大常委会 beside a city's (or a county's) congress approves the city's 条例 (even where the 题注
+    # says 修正 for its 批准)
     if any(_CITY_CONGRESS_RE.search(o) for o in names):
         names = [o for o in names if not _PROVINCE_CONGRESS_RE.search(o)]
     return names
 
 
-_CITY_CONGRESS_RE = regex.compile(r"^(?!北京|上海|天津|重庆)[\p{Han}]{1,12}市人民代表大会常务委员会$")
+# a city's, an autonomous prefecture's or a county's congress or its standing committee (互助土族自治县人民代表大会
+# makes a 变通规定 that 青海省人大常委会 approves)
+_CITY_CONGRESS_RE = regex.compile(r"^(?!北京|上海|天津|重庆)[\p{Han}]{1,12}(?:市|州|县|旗)人民代表大会(?:常务委员会)?$")
 _PROVINCE_CONGRESS_RE = regex.compile(r"(?:省|自治区)人民代表大会常务委员会$")
 
 
