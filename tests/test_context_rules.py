@@ -310,6 +310,9 @@ BOUND_CASES = [
     ("min_before:greater-than", "年龄大于60周岁的", "60周岁", "min", "大于"),
     ("min_before:reaches", "留用率达到50%的", "50%", "min", "达到"),
     ("min_before:full-man", "工作满1年的", "1年", "min", "满"),
+    # an age a right begins at (blind2, a 变通规定 of marriage ages); ages only
+    ("min_before:not-earlier-than", "男不得早于二十周岁", "二十周岁", "min", "不得早于"),
+    ("min_before:not-earlier-buzao", "结婚年龄不早于22周岁", "22周岁", "min", "不早于"),
     # a permitted number of children is at most that number (counts only)
     ("max_before:may-bear-up-to", "可以再生育至三个子女", "三个", "max", "可以再生育至"),
     ("max_before:may-bear-another", "可以再生育一胎子女", "一胎", "max", "可以再生育"),
@@ -338,6 +341,7 @@ def test_bound_word(text, quote, bound, word):
         pytest.param("不得超过本单位在职职工总数的百分之三十", "百分之三十", "max", id="a-negated-word-begun-beyond-the-window"),
         pytest.param("近10万元", "10万元", "exact", id="only_for_kinds:jin-bounds-no-money"),
         pytest.param("补贴5万元内", "5万元", "exact", id="not_for_kinds:nei-bounds-no-money"),
+        pytest.param("申请应当不早于期满前三十日提出", "三十日", "exact", id="only_for_kinds:buzao-bounds-ages-only"),
         pytest.param("16-24岁失业青年", "16-24岁", "range", id="range-from-the-number"),
         pytest.param("每人每月1500元", "1500元", "exact", id="no-bound-word"),
         pytest.param("不得持续停放超过四十八小时", "四十八小时", "max", id="distant_negators:prohibition-words-before"),
