@@ -395,6 +395,8 @@ PER_CASES = [
     ("before:per-household", "每户", "每户2000元", "2000元", ("household",)),
     ("before:per-project", "每个项目", "每个项目5万元", "5万元", ("project",)),
     ("before:per-unit", "每个", "每个基地10万元", "10万元", ("unit",)),
+    ("before:per-animal", "每只", "每只犬处二百元以上五百元以下罚款", "二百元以上五百元以下", ("unit",)),
+    ("before:per-animal-over-the-limit", "每超养一只", "每超养一只可并处五十元以上二百元以下罚款", "五十元以上二百元以下", ("unit",)),
     ("before:per-month", "每月", "每月500元", "500元", ("month",)),
     ("before:monthly", "按月", "按月发放800元", "800元", ("month",)),
     ("before:per-year", "每年", "每年1万元", "1万元", ("year",)),
