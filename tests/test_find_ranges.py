@@ -23,6 +23,10 @@ CASES = [
     ("the-whole-percent", "按生育第三个子女的征收金额各加百分之百征收", "percent", 100, None),
     ("day-range-cn", "其配偶享受七至十天的护理假", "duration", 7, 10),
     ("working-day-range", "在3至5个工作日内办结", "duration", 3, 5),
+    # a rate's range across two clauses (blind2: a labour-inspection regulation's fine)
+    ("percent-span-cn", "处以违法所得百分之五十以上百分之八十以下的罚款", "percent", 50, 80),
+    ("percent-span-to-a-multiple", "按照应付金额百分之五十以上一倍以下的标准计算", "percent", 50, 100),
+    ("percent-span-arabic", "处10%以上30%以下的罚款", "percent", 10, 30),
 ]
 
 

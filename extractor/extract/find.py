@@ -72,6 +72,9 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("money_span_to", rf"(?P<a>{_NUM})[ \u3000]*元[ \u3000]*(?:以上[ \u3000]*[至到]|[＜<][^，。；\n≤≦]{{0,16}}[≤≦])[ \u3000]*(?P<b>{_NUM})[ \u3000]*元"),
     ("duration_span", rf"(?<!第)(?P<a>{_SMALL})[ \u3000]*(?P<au>个月|年|日|天)?{_SPAN}(?P<b>{_SMALL})[ \u3000]*(?P<u>个月|年|日|天)[ \u3000]*以下"),
     ("times_span", rf"(?P<a>{_SMALL})[ \u3000]*倍{_SPAN}(?P<b>{_SMALL})[ \u3000]*倍[ \u3000]*以下"),
+    # 处违法所得百分之五十以上百分之八十以下, 应付金额百分之五十以上一倍以下, 10%以上30%以下: one range of a rate
+    ("percent_span", rf"(?:百分之(?P<a>{_CN})|(?P<aa>\d{{1,3}}(?:\.\d+)?)[ \u3000]*[%％]){_SPAN}"
+                     rf"(?:百分之(?P<b>{_CN})|(?P<bb>\d{{1,3}}(?:\.\d+)?)[ \u3000]*[%％]|(?P<t>{_SMALL})[ \u3000]*倍)[ \u3000]*以下"),
     # 满一年不足两年, 满五年不满七年: a band of one range whose upper end the second clause gives (issue 9)
     ("duration_band", rf"(?<!第)满[ \u3000]*(?P<a>{_SMALL})[ \u3000]*(?P<au>个月|年)?[ \u3000]*[，,]?[ \u3000]*(?:不足|不满|未满)[ \u3000]*(?P<b>{_SMALL})[ \u3000]*(?P<u>个月|年)"),
     # 一倍至三倍, 1至3倍: both ends of a multiple of a base
@@ -181,6 +184,17 @@ def _times_span(m: regex.Match[str], s: str, a: int, b: int) -> Found | None:
     if lo is None or hi is None or not 0 < lo < hi:
         return None
     return Found("percent", lo * 100, hi * 100, "percent", a, b, doubt=True)
+
+
+def _percent_span(m: regex.Match[str], s: str, a: int, b: int) -> Found | None:
+    """百分之五十以上百分之八十以下, 百分之五十以上一倍以下 (a multiple as a percentage: see _times): one range."""
+    lo = parse_percent("百分之" + m.group("a")) if m.group("a") else Decimal(m.group("aa"))
+    if m.group("t"):
+        t = parse_number(m.group("t"))
+        hi = t * 100 if t is not None else None
+    else:
+        hi = parse_percent("百分之" + m.group("b")) if m.group("b") else Decimal(m.group("bb"))
+    return Found("percent", lo, hi, "percent", a, b) if lo is not None and hi is not None and 0 < lo < hi else None
 
 
 def _percent_range(m: regex.Match[str], s: str, a: int, b: int) -> Found | None:
@@ -305,7 +319,7 @@ def _measure(m: regex.Match[str], s: str, a: int, b: int) -> Found | None:
 
 
 INTERPRETERS: dict[str, Interpreter] = {
-    "money_span": _money_span, "duration_span": _duration_span, "times_span": _times_span,
+    "money_span": _money_span, "duration_span": _duration_span, "times_span": _times_span, "percent_span": _percent_span,
     "duration_band": _duration_span, "times_band": _times_span,
     "age_range": _age_range, "money_range": _money_range, "percent_range": _percent_range,
     "money_range_cn": _money_span, "money_span_to": _money_span, "percent_range_cn": _percent_range_cn, "age_range_cn": _age_range,
