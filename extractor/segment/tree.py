@@ -11,7 +11,7 @@ from .._types import Span
 from ..records import Marker as MarkerKind
 from ..records import Section
 from ..records.document import heading_form
-from ..text.numbering import MARKER_RANK, SHI_RE, Marker, match_marker
+from ..text.numbering import DIVISION_DIGITS, MARKER_RANK, SHI_RE, Marker, match_marker
 from ..text.numerals import format_cn, parse_int
 
 MAX_HEADING = 40
@@ -125,7 +125,7 @@ def _inline_items(text: str) -> list[tuple[MarkerKind, str, int, int]]:
 
 
 # "…。 第十四条 …": the next article run into an article's line (a source that lost its line breaks)
-_NEXT_ARTICLE_RE = regex.compile(r"(?<=[。；;])[ \u3000\xa0]*(?=第(?P<num>[一二三四五六七八九十百千万零〇两\d]+)条[ \u3000\xa0])")
+_NEXT_ARTICLE_RE = regex.compile(rf"(?<=[。；;])[ \u3000\xa0]*(?=第(?P<num>[{DIVISION_DIGITS}\d]+)条[ \u3000\xa0])")
 
 
 def split_run_together(paragraphs: Sequence[str], offsets: Sequence[int]) -> tuple[list[str], list[int]]:

@@ -11,16 +11,16 @@ from .numerals import CN_DIGIT_CHARS
 
 CN_DIGITS = CN_DIGIT_CHARS + "十百千两"
 """The characters of a Chinese number in a label (第二十一条, 十二、)."""
-_DIVISION_DIGITS = CN_DIGITS + "万"
+DIVISION_DIGITS = CN_DIGITS + "万"
 """Those of a 第X编/章/节/条 label, which can pass ten thousand (第一万零一条); a 一、 label never does."""
 
 # Order matters: the first pattern that matches the start of a line wins.
 # Each pattern captures the label in group "num"; the rest of the line follows the match.
 MARKER_PATTERNS: tuple[tuple[MarkerKind, str], ...] = (
-    ("bian", rf"第(?P<num>[{_DIVISION_DIGITS}\d]+)编[ \u3000]*"),
-    ("zhang", rf"第(?P<num>[{_DIVISION_DIGITS}\d]+)章[ \u3000]*"),
-    ("jie", rf"第(?P<num>[{_DIVISION_DIGITS}\d]+)节[ \u3000]*"),
-    ("tiao", rf"第(?P<num>[{_DIVISION_DIGITS}\d]+)条[ \u3000]*"),
+    ("bian", rf"第(?P<num>[{DIVISION_DIGITS}\d]+)编[ \u3000]*"),
+    ("zhang", rf"第(?P<num>[{DIVISION_DIGITS}\d]+)章[ \u3000]*"),
+    ("jie", rf"第(?P<num>[{DIVISION_DIGITS}\d]+)节[ \u3000]*"),
+    ("tiao", rf"第(?P<num>[{DIVISION_DIGITS}\d]+)条[ \u3000]*"),
     ("cn", rf"(?P<num>[{CN_DIGITS}]{{1,4}})[、．][ \u3000]*"),
     ("cn_paren", rf"[（(](?P<num>[{CN_DIGITS}]{{1,4}})[）)][ \u3000]*"),
     ("arabic", r"(?P<num>\d{1,3})(?:[、．]|\.(?!\d))[ \u3000]*"),
