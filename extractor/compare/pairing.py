@@ -246,10 +246,14 @@ def _score(x: Placed, y: Placed) -> float:
     return alike + bonus
 
 
-def _other_tier(x: Placed, y: Placed) -> bool:
+def _other_tier(x: Placed, y: Placed, tiered: frozenset[int] | None = None) -> bool:
     """Two values of which one is a sanction's aggravated tier (拒不改正的，处…) and the other is not: not one
-    rule's old and new value."""
-    return x.aggravated != y.aggravated and not same_value(x.q, y.q)
+    rule's old and new value, unless the old one is the tier and the new article has none left (``tiered``: the
+    orders of the articles of B holding one: 情节严重的，3年内不得申请积分 → 所得积分清零，且两年内不得申请积分, the
+    tier folded into the rule). A tier added beside a rule kept is a new rule: the old rule stays with the new base."""
+    if x.aggravated == y.aggravated or same_value(x.q, y.q):
+        return False
+    return not (x.aggravated and tiered is not None and y.order not in tiered)
 
 
 def _context(x: Placed, y: Placed) -> float:
@@ -314,10 +318,11 @@ def pair_numbers(xs: Sequence[Placed], ys: Sequence[Placed], primary: set[tuple[
     # best first; of equal scores, the numbers in the same order on both sides (the first fine with the first)
     # the context ranks the candidates (a fine with the fine of its own tier and party) but does not gate them
     scored = ((_score(xs[i], ys[j]), i, j) for i, j in _candidates(xs, ys))
+    tiered = frozenset(y.order for y in ys if y.aggravated)
     # and a number stays in its article's main partner when another place fits it no better (the same item in the
     # two articles an article was split into)
     ranked = ((s + CONTEXT * _context(xs[i], ys[j]) + PRIMARY * ((xs[i].order, ys[j].order) in primary), i, j)
-              for s, i, j in scored if s >= _floor(xs[i], ys[j]) and not _other_tier(xs[i], ys[j]))
+              for s, i, j in scored if s >= _floor(xs[i], ys[j]) and not _other_tier(xs[i], ys[j], tiered))
     cands = sorted(ranked, key=lambda c: (-c[0], abs(c[1] - c[2]), c[1]))
     used_i: set[int] = set()
     used_j: set[int] = set()
@@ -341,7 +346,7 @@ def pair_numbers(xs: Sequence[Placed], ys: Sequence[Placed], primary: set[tuple[
             left_y = [j for j, y in enumerate(ys) if j not in used_j and y.order == b_order and y.q.kind == kind]
             # a clause of other words altogether (致使一人以上重伤… / 受过二次以上行政处罚) is another rule
             if len(left_x) == 1 and len(left_y) == 1 and _score(xs[left_x[0]], ys[left_y[0]]) >= LONE \
-                    and not _other_tier(xs[left_x[0]], ys[left_y[0]]):
+                    and not _other_tier(xs[left_x[0]], ys[left_y[0]], tiered):
                 x, y = xs[left_x[0]], ys[left_y[0]]
                 used_i.add(left_x[0])
                 used_j.add(left_y[0])
