@@ -502,6 +502,8 @@ ROLE_CASES = [
     ("count:service", "为每名求职者提供1次职业指导", "1次", "parameter"),
     ("count:unqualified", "现有孵化基地10家", "10家", "target"),
     ("count:condition_after", "吸纳10人以上（含10人）的企业", "10人", "parameter"),
+    # corpus/revisions 国务院组织法 1982 第九条: a range sets the size of an office, no target
+    ("count:ranged", "各部设部长一人，副部长二至四人。", "二至四人", "parameter"),
     ("count:persons-entitlement", "一对夫妻可以生育三个子女", "三个", "parameter"),
     ("count:persons-condition", "已生育三个子女的夫妻", "三个", "parameter"),
     ("count:persons-births", "可以再生育一胎子女", "一胎", "parameter"),

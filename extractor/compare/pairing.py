@@ -26,7 +26,7 @@ import regex
 
 from ..evidence import verbatim
 from ..records import Document, Quantity
-from .align import Article, bigrams, similarity
+from .align import Article, bigrams, containment, similarity
 
 PAIR = 0.25  # subjects at least this alike are the same rule's
 SAME_VALUE = 0.3  # added to the score of two numbers of the same value
@@ -39,6 +39,7 @@ PRIMARY = 0.05  # of two like candidates, the one in the article's main partner 
 LONE = 0.1  # the last number of a kind on each side of an article pair is its rule rewritten if this alike
 TWIN = 0.8  # two numbers of one value and subjects this alike are one rule's
 REJOINED = 0.4  # a number repealed next to where one was added, this alike, is that rule changed (a link missed)
+TOGETHER = 0.75  # a number left over, its subject's own wording (beyond its twin's) this much in the other version's statement of the twin: stated with it
 MOVED = 0.5  # a number repealed in one article and added with the same value in another: moved, at or above this
 SUBJECT_MAX = 28  # characters of a subject in a summary
 ALL_PAIRS = 40_000  # up to this many pairs of numbers in a group of articles, every pair sharing wording is scored
@@ -327,6 +328,7 @@ def pair_numbers(xs: Sequence[Placed], ys: Sequence[Placed], primary: set[tuple[
     used_i: set[int] = set()
     used_j: set[int] = set()
     out: list[Match] = []
+    kept: list[tuple[int, int]] = []  # the pairs of one value left unchanged in an article and its main partner
     for _, i, j in cands:
         if i in used_i or j in used_j:
             continue
@@ -338,6 +340,8 @@ def pair_numbers(xs: Sequence[Placed], ys: Sequence[Placed], primary: set[tuple[
             out.append(Match(x, y))
         elif (x.order, y.order) not in primary:
             out.append(Match(x, y, moved=True))
+        else:
+            kept.append((i, j))
     # one number of a kind left in an article and one in its main partner, worded a little alike: the rule rewritten
     # in its place
     for a_order, b_order in sorted(primary):
@@ -353,8 +357,30 @@ def pair_numbers(xs: Sequence[Placed], ys: Sequence[Placed], primary: set[tuple[
                 if not same_value(x.q, y.q) or not same_anchor(x.anchor, y.anchor):  # the same value in its place is no change
                     out.append(Match(x, y))
     again_x, again_y = restated(xs, used_i), restated(ys, used_j)
+    again_x |= _stated_together(xs, ys, used_i, kept)
+    again_y |= _stated_together(ys, xs, used_j, [(j, i) for i, j in kept])
     out += [Match(x, None) for i, x in enumerate(xs) if i not in used_i and i not in again_x]
     out += [Match(None, y) for j, y in enumerate(ys) if j not in used_j and j not in again_y]
+    return out
+
+
+def _stated_together(xs: Sequence[Placed], ys: Sequence[Placed], used: set[int], kept: list[tuple[int, int]]) -> set[int]:
+    """The numbers of ``xs`` left over that the other version states together with a twin of theirs kept unchanged:
+    the same kind and value in the same paragraph as the twin, and the other version's statement naming what they
+    govern beyond the twin (TOGETHER of that wording: 副部长二至四人…副主任二至四人 → 副部长（副主任…）二至四人).
+    One rule, unchanged: no repeal."""
+    out: set[int] = set()
+    for i, x in enumerate(xs):
+        if i in used:
+            continue
+        key = (x.order, x.paragraph, x.q.kind, x.q.value, x.q.value_max)
+        for i2, j in kept:
+            twin, y = xs[i2], ys[j]
+            own = set(x.words) - twin.words  # what it governs that its twin does not
+            if (twin.order, twin.paragraph, twin.q.kind, twin.q.value, twin.q.value_max) == key \
+                    and own and containment(own, set(y.words)) >= TOGETHER:
+                out.add(i)
+                break
     return out
 
 

@@ -177,7 +177,8 @@ def _visits(a: Around, condition: bool) -> bool:
 
 def _unqualified(a: Around, clause: tuple[int, int], condition: bool) -> bool:
     """A count in a plan (规模, 任务, 目标, 计划), or one that is no condition (超过100人的企业), no service to
-    each person (为每名…提供1次), no bounded threshold (10人以上) and no number of times: a target."""
+    each person (为每名…提供1次), no bounded threshold (10人以上), no range (副部长二至四人) and no number of times: a
+    target."""
     start, end = clause
     text, f = a.text, a.f
     planned = bool(_PLANNED.search(text[start : f.start])) if a.ix is None else a.ix.words.any_in(_C.planned, start, f.start)
@@ -187,7 +188,8 @@ def _unqualified(a: Around, clause: tuple[int, int], condition: bool) -> bool:
     service = _SERVICE.search(a.last(14))
     repeated = text[f.end - 1] == "次"  # a service delivered so many times: "提供1次职业指导"
     copies = text[max(0, f.start - 2) : f.start] == "一式"  # copies a filer must submit: "一式五份"
-    return not (condition or service or bounded or repeated or copies)
+    ranged = f.value_max is not None
+    return not (condition or service or bounded or repeated or copies or ranged)
 
 
 def _count_target(a: Around) -> Role | None:
