@@ -254,3 +254,29 @@ def test_an_article_kept_as_it_was_takes_no_link_under_its_number(name: str) -> 
     a, b = (_document("\n".join(f"第{k}条 {t}" for k, t in enumerate(side, 1))) for side in (xs, ys))
     got = {(p.a.path if p.a else None, p.b.path if p.b else None): p.status for p in al.align(a, b)}
     assert got == expected
+
+
+# name: (pair in corpus/revisions, a link of two paired articles expected or not); real pairs of golden/diffs
+SECOND_LINK_CASES = {
+    # 环境污染 解释 2016 第一条 (eighteen items) → 2023 第一条 and 第二条: items moved into the new 第二条
+    "env_pollution_1_split_into_1_and_2": ("env-pollution-interpretation-2016.txt", "env-pollution-interpretation-2023.txt",
+                                           ("第一条", "第二条"), True),
+    # 长江河道采砂 2001 第十九条 (未按照许可证采砂) and 2023 第二十条 (运输、收购、销售…), 第二十二条 (伪造…许可证):
+    # penalties of one pattern (…由…水行政主管部门或者长江水利委员会依据职权，责令停止违法行为…), no clause moved
+    "yangtze_19_no_link_to_the_new_transport_penalty": ("yangtze-sand-mining-2001.txt", "yangtze-sand-mining-2023.txt",
+                                                        ("第十九条", "第二十条"), False),
+    "yangtze_19_no_link_to_the_licence_penalty": ("yangtze-sand-mining-2001.txt", "yangtze-sand-mining-2023.txt",
+                                                  ("第十九条", "第二十二条"), False),
+}
+
+
+@pytest.mark.parametrize("name", list(SECOND_LINK_CASES), ids=list(SECOND_LINK_CASES))
+def test_two_paired_articles_are_linked_only_for_wording_their_partners_do_not_explain(name: str) -> None:
+    """A second link between two articles each paired elsewhere (a split or a merge the one-to-one pass could not
+    give) needs wording on both sides that the partners do not hold (SECOND_OWN), not only a shared pattern."""
+    from extractor.pipeline import parse_file
+
+    a_file, b_file, link, expected = SECOND_LINK_CASES[name]
+    a, b = (parse_file(ROOT / "corpus" / "revisions" / f)[0] for f in (a_file, b_file))
+    links = {(p.a.path, p.b.path) for p in al.align(a, b) if p.a and p.b}
+    assert (link in links) is expected

@@ -54,6 +54,7 @@ RESIDUAL_REPEALED = 0.2  # the same for an article of A left unpaired: merged in
 RESIDUAL = 0.25  # share of an unpaired article's own wording found in a paired article: split or merged
 MIN_OWN = 40.0  # an unpaired article needs this much own (weighted) wording for a split or merge link
 SECOND = 0.4  # a paired article this alike to another's partner is linked to it too (split or merged)
+SECOND_OWN = 0.2  # when this share of what each holds beyond its own partner is found in the other
 SAME_NUMBER = 0.3  # an unpaired article this alike to the one under its number (paired elsewhere) is linked to it
 SAME = 0.8  # an article this alike to its partner keeps to it: no second link (penalty articles of one pattern stay apart)
 RIVAL = 0.7  # and at least this share of the similarity of each to its partner
@@ -470,9 +471,20 @@ def _second_links(sim: _Sim, pa: dict[int, int]) -> list[tuple[int, int]]:
         own_a, own_b = sim.dice(i, j0), sim.dice(i0, j)
         if max(own_a, own_b) >= SAME:  # an article kept as it was is neither split nor merged
             continue
-        if d >= RIVAL * own_a and d >= RIVAL * own_b:
+        if d >= RIVAL * own_a and d >= RIVAL * own_b and _explains(sim.words, i, j, j0, i0):
             out.append((i, j))
     return out
+
+
+def _explains(words: _Wording, i: int, j: int, j0: int, i0: int) -> bool:
+    """Articles ``i`` of A and ``j`` of B, paired with ``j0`` and ``i0``, share wording that their partners do not
+    explain, on both sides (SECOND_OWN of what each holds beyond its partner): a clause moved from one into the other
+    (环境污染 解释 第一条 → 第一条, 第二条), not two penalties of one pattern (违反本条例规定…由…依据职权，责令停止违法
+    行为…) nor an article alike to two of one subject."""
+    a, b = words.a[i], words.b[j]
+    rest_a, rest_b = a - words.b[j0], b - words.a[i0]
+    mass_a, mass_b = words.mass(rest_a), words.mass(rest_b)
+    return bool(mass_a and mass_b) and words.mass(rest_a & b) >= SECOND_OWN * mass_a and words.mass(rest_b & a) >= SECOND_OWN * mass_b
 
 
 def _rival_links(sim: _Sim, pa: dict[int, int]) -> list[tuple[int, int]]:
