@@ -54,6 +54,7 @@ RESIDUAL_REPEALED = 0.2  # the same for an article of A left unpaired: merged in
 RESIDUAL = 0.25  # share of an unpaired article's own wording found in a paired article: split or merged
 MIN_OWN = 40.0  # an unpaired article needs this much own (weighted) wording for a split or merge link
 SECOND = 0.4  # a paired article this alike to another's partner is linked to it too (split or merged)
+DISPLACED = 2.0  # a pair below MOVE_SURE is dropped when both its articles are linked elsewhere this many times as alike
 SECOND_OWN = 0.2  # when this share of what each holds beyond its own partner is found in the other
 SAME_NUMBER = 0.3  # an unpaired article this alike to the one under its number (paired elsewhere) is linked to it
 SAME = 0.8  # an article this alike to its partner keeps to it: no second link (penalty articles of one pattern stay apart)
@@ -501,6 +502,17 @@ def _rival_links(sim: _Sim, pa: dict[int, int]) -> list[tuple[int, int]]:
     return out
 
 
+def _without_displaced(pairs: set[tuple[int, int]], extra: set[tuple[int, int]], words: _Wording) -> set[tuple[int, int]]:
+    """The one-to-one pairs less those displaced: a pair barely alike (below MOVE_SURE) whose two articles are each
+    linked elsewhere at least DISPLACED times as alike (内幕交易 解释 2012 第四条 → 2026 第九条, 第六条 → 第四条:
+    the old 第四条 and the new 第四条 were paired for their number and place only)."""
+    def best(k: int, side: int) -> float:
+        return max((words.dice(i, j) for i, j in extra if (i, j)[side] == k), default=0.0)
+
+    return {(i, j) for i, j in pairs
+            if (d := words.dice(i, j)) >= MOVE_SURE or best(i, 0) < DISPLACED * d or best(j, 1) < DISPLACED * d or not d}
+
+
 def _status(a: Article, b: Article, n_a: int, n_b: int) -> PairStatus:
     if n_a > 1:
         return "split"
@@ -517,7 +529,8 @@ def align(a_doc: Document, b_doc: Document) -> list[Pairing]:
     words = _Wording(xs, ys)
     sim = _Sim(xs, ys, words)
     pa = _one_to_one(xs, ys, sim)
-    links = sorted(set(pa.items()) | set(_joins(words, pa)) | set(_second_links(sim, pa)) | set(_rival_links(sim, pa)) | set(_same_number_links(xs, ys, words, pa)))
+    extra = set(_joins(words, pa)) | set(_second_links(sim, pa)) | set(_rival_links(sim, pa)) | set(_same_number_links(xs, ys, words, pa))
+    links = sorted(_without_displaced(set(pa.items()), extra, words) | extra)
     per_a = Counter(i for i, _ in links)
     per_b = Counter(j for _, j in links)
     out = [Pairing(xs[i], ys[j], round(min(1.0, sim.exact(i, j)), 6), _status(xs[i], ys[j], per_a[i], per_b[j])) for i, j in links]
