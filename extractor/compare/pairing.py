@@ -272,6 +272,12 @@ def _same_action(x: Placed, y: Placed) -> bool:
     return similarity(bigrams(after_x), bigrams(after_y)) >= MOVED if after_x and after_y else after_x == after_y
 
 
+def _other_deadline(x: Placed, y: Placed) -> bool:
+    """Two deadlines running from other events, for other acts: not one rule rewritten."""
+    return x.q.kind == y.q.kind == "duration" and bool(x.anchor and y.anchor) and not same_anchor(x.anchor, y.anchor) \
+        and not _same_action(x, y)
+
+
 def _candidates(xs: Sequence[Placed], ys: Sequence[Placed]) -> list[tuple[int, int]]:
     """The pairs of numbers that can be paired (ascending): of one kind, and with subjects sharing a bigram or the
     same clause. Any other pair scores at most SAME_VALUE (the same value, subjects of nothing in common), below
@@ -323,7 +329,8 @@ def pair_numbers(xs: Sequence[Placed], ys: Sequence[Placed], primary: set[tuple[
     # and a number stays in its article's main partner when another place fits it no better (the same item in the
     # two articles an article was split into)
     ranked = ((s + CONTEXT * _context(xs[i], ys[j]) + PRIMARY * ((xs[i].order, ys[j].order) in primary), i, j)
-              for s, i, j in scored if s >= _floor(xs[i], ys[j]) and not _other_tier(xs[i], ys[j], tiered))
+              for s, i, j in scored if s >= _floor(xs[i], ys[j]) and not _other_tier(xs[i], ys[j], tiered)
+              and not _other_deadline(xs[i], ys[j]))
     cands = sorted(ranked, key=lambda c: (-c[0], abs(c[1] - c[2]), c[1]))
     used_i: set[int] = set()
     used_j: set[int] = set()
@@ -349,8 +356,10 @@ def pair_numbers(xs: Sequence[Placed], ys: Sequence[Placed], primary: set[tuple[
             left_x = [i for i, x in enumerate(xs) if i not in used_i and x.order == a_order and x.q.kind == kind]
             left_y = [j for j, y in enumerate(ys) if j not in used_j and y.order == b_order and y.q.kind == kind]
             # a clause of other words altogether (致使一人以上重伤… / 受过二次以上行政处罚) is another rule
+            # and two deadlines from other events for other acts (自收到申请之日起两个月内…给予赔偿 / 自…决定之日起三个月内
+            # …提起诉讼) are two rules
             if len(left_x) == 1 and len(left_y) == 1 and _score(xs[left_x[0]], ys[left_y[0]]) >= LONE \
-                    and not _other_tier(xs[left_x[0]], ys[left_y[0]], tiered):
+                    and not _other_tier(xs[left_x[0]], ys[left_y[0]], tiered) and not _other_deadline(xs[left_x[0]], ys[left_y[0]]):
                 x, y = xs[left_x[0]], ys[left_y[0]]
                 used_i.add(left_x[0])
                 used_j.add(left_y[0])
