@@ -122,11 +122,14 @@ def subject_of(clause: str, quote: str, nth: int = 0) -> str:
 
 _ANCHOR_BEFORE = regex.compile(r"(?:自|从|于)(?P<event>[^，,；;。]{1,30}?)(?:之日|之时|后)起[ \u3000]*$")
 _ANCHOR_AFTER = regex.compile(r"^[ \u3000]*(?:以?[前后]|届满)")
+# a period counted from an event named after it: "时效为两年，自…被依法确认为违法之日起计算"
+_ANCHOR_COUNTED = regex.compile(r"[ \u3000]*[，,]?[ \u3000]*(?:自|从)(?P<event>[^，,；;。]{1,80}?)之日起(?:计算|算起)")
 
 
 def anchor_of(doc: Document, q: Quantity) -> str:
     """What a deadline runs from: ``自收到申请之日起15日内`` → ``自收到申请之日起``; ``活动的十五日前`` →
-    ``前`` (before the event); empty for a period without an anchor.
+    ``前`` (before the event); ``时效为两年，自…被确认为违法之日起计算`` → ``自…被确认为违法之日起``; empty for a period
+    without an anchor.
 
     """
     if q.kind != "duration":
@@ -136,7 +139,10 @@ def anchor_of(doc: Document, q: Quantity) -> str:
     if m:
         return "自" + m.group("event") + "之日起"
     m = _ANCHOR_AFTER.match(doc.text, e, min(len(doc.text), e + 4))
-    return m.group(0).strip() if m else ""
+    if m:
+        return m.group(0).strip()
+    m = _ANCHOR_COUNTED.match(doc.text, e, min(len(doc.text), e + 90))
+    return "自" + m.group("event") + "之日起" if m else ""
 
 
 _SENTENCE_END = regex.compile(r"[。\n：:]")
