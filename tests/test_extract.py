@@ -135,6 +135,8 @@ BUGS_CAUGHT = [  # found by a review of this code; each was wrong before its fix
     ("wan-and-qian", "给予3万5千元奖励。", [q("money", 35000)]),
     ("qian-range", "给予1千至3千元补贴。", [q("money", 1000, 3000, "range")]),
     ("bracket-restates-bound", "贷款期限不超过3年（含3年）。", [q("duration", 36, bound="max")]),
+    # corpus/revisions 佛山 2016 第十八条: 包括 restates the number as 含 does, and the bound word after it holds
+    ("bracket-baokuo-restates-bound", "或每年纳税人民币20万元（包括20万元）以上的。", [q("money", 200000, bound="min", per=("year",))]),
     ("bracket-excludes-then-below", "3年（不含）以下。", [q("duration", 36, bound="max")]),
     ("per-person-month-after", "补贴500元/人·月。", [q("money", 500, per=("person", "month"))]),
     ("per-household-after", "给予5000元/户补贴。", [q("money", 5000, per=("household",))]),

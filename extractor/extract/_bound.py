@@ -82,8 +82,9 @@ def read_bound(text: str, f: Found, clause_start: int, prev_end: int) -> tuple[B
     if f.column is not None:  # a bare cell of a table: its column's header bounds it (年度最高支付限额（元/人）)
         got = _before(regex.sub(r"[ \u3000]", "", f.column), f.kind, reach=len(f.column))
         return (got[0], (got[1],)) if got else ("exact", ())
-    # "5000万元（含5000万元）以内": a bracket restating the number stands between it and its bound word
-    post = regex.sub(r"^[ \u3000]*(?:[（(]不?含[^（()）]{1,12}[）)][ \u3000]*)?", "", text[f.end : f.end + 24])[:8]
+    # "5000万元（含5000万元）以内", "20万元（包括20万元）以上": a bracket restating the number stands between it and its
+    # bound word
+    post = regex.sub(r"^[ \u3000]*(?:[（(](?:不?含|不?包括)[^（()）]{1,12}[）)][ \u3000]*)?", "", text[f.end : f.end + 24])[:8]
     pre = regex.sub(r"[ \u3000]", "", text[max(clause_start, prev_end, f.start - BEFORE - WIDE) : f.start])
     if f.kind == "count" and text[f.end - 1] == "分":
         # 满1年积3分: 满 bounds the year of the rate, not the points; only a word next to the award verb bounds them

@@ -473,8 +473,8 @@ def find_quantities(text: str) -> list[Found]:
                 continue  # the tail of a number written with spaces: "1 000" is not 000
             if kind.startswith("duration") and _not_a_duration(text, m):
                 continue
-            if regex.search(r"[（(]不?含[ \u3000]*$", text[max(0, m.start() - 5) : m.start()]):
-                take(m.start(), m.end())  # "不超过3年（含3年）": the bracket restates the bound, it is no new number
+            if regex.search(r"[（(](?:不?含|不?包括)[ \u3000]*$", text[max(0, m.start() - 5) : m.start()]):
+                take(m.start(), m.end())  # "不超过3年（含3年）", "（包括20万元）": the bracket restates the bound, no new number
                 continue
             got = _interpret(kind, m)
             if got is None:
