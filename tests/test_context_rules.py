@@ -210,6 +210,10 @@ def test_every_measure_unit_has_a_case():
         pytest.param("停工一日的，扣发一日工资", ["一日", "一日"], id="one-day-is-a-period"),
         pytest.param("编制一年度计划", [], id="a-year-named-by-du"),
         pytest.param("毕业后一年内", ["一年"], id="after-then-a-year-is-a-period"),
+        # corpus/revisions 广东 2013 城乡居民社会养老保险实施办法 第十二条
+        pytest.param("参考金融机构人民币一年期存款利率计息", [], id="term_named_after:deposit"),
+        pytest.param("五年期以上LPR减30个基点", [], id="term_named_after:lpr"),
+        pytest.param("贷款期限为3年", ["3年"], id="a-loan-term-is-a-period"),
     ],
 )
 def test_day_and_frequency_words(text, durations):

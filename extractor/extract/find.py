@@ -335,12 +335,14 @@ def _interpret(kind: str, m: regex.Match[str]) -> Found | None:
 
 def _not_a_duration(text: str, m: regex.Match[str]) -> bool:
     """``每两年`` is a frequency; ``28日`` alone is a day of the month, not 28 days; ``上一年度``, ``下一年`` name a
-    year, not a period of one."""
+    year, not a period of one; ``一年期存款利率`` names a deposit."""
     before = text[max(0, m.start() - 3) : m.start()]
     if before.endswith(_WORDS.frequency_before):
         return True
     if _POINTS_RATE.match(text, m.end()):
         return True  # 每满1年加2分, 满1年积3分: the period of a points rate, not a duration of the rule
+    if text.startswith(_WORDS.term_named_after, m.end()):
+        return True  # 一年期存款利率: the term of a deposit or loan named
     s = _squash(m.group(0))
     if s in ("一年", "年") and (before.endswith(_WORDS.year_named_before) or text.startswith("度", m.end())):
         return True

@@ -99,6 +99,7 @@ class FindRules:
     points_before: tuple[str, ...]
     points_not_after: tuple[str, ...]
     hours_granted_before: tuple[str, ...]
+    term_named_after: tuple[str, ...]
     row_units: Mapping[str, QuantityKind]
 
 
@@ -400,7 +401,8 @@ def load_rules(source: str, file: str = RULES_FILE) -> ContextRules:
                      fi.words("day_named_before"), fi.words("day_window_after"),
                      fi.words("day_window_before"), fi.words("approximately_before"), fi.words("approximately_after"),
                      fi.words("times_compounds"), fi.words("items_referred_after"), fi.words("points_before"),
-                     fi.words("points_not_after"), fi.words("hours_granted_before"), fi.row_kinds("row_units"))
+                     fi.words("points_not_after"), fi.words("hours_granted_before"), fi.words("term_named_after"),
+                     fi.row_kinds("row_units"))
     fi.close()
     bound, per = _bound(root.node("bound")), _per(root.node("per"))
     b = root.node("base")
