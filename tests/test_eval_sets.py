@@ -20,6 +20,21 @@ def sets() -> dict[str, Report]:
     return evaluate_sets(GOLDEN, root=ROOT)
 
 
+@pytest.fixture
+def scored_once(sets: dict[str, Report], monkeypatch: pytest.MonkeyPatch) -> None:
+    """``zhengce eval --golden golden`` scores the golden folder as :func:`sets` did (the same call, the root being
+    the working directory): the tests of its floors read those reports instead of scoring the folder again (10 s
+    each); any other folder or working directory is scored as ever."""
+    import extractor.cli.eval as eval_cli
+
+    def evaluate_sets_once(golden: Path, root: Path | None = None) -> dict[str, Report]:
+        if golden == GOLDEN and root is None and Path.cwd() == ROOT:
+            return sets
+        return evaluate_sets(golden, root=root)
+
+    monkeypatch.setattr(eval_cli, "evaluate_sets", evaluate_sets_once)
+
+
 def test_the_sets_are_reported_apart_and_together(sets: dict[str, Report]) -> None:
     held = [n for n in ("fresh", "blind", "blind2") if any((GOLDEN / n).glob("*.json"))]
     assert list(sets) == ["first", "unseen", *held, "together"]
@@ -85,6 +100,7 @@ def test_a_fresh_diff_is_its_own_group(tmp_path: Path) -> None:
         pytest.param('"together.money.f1" = 0.5', 0, "", id="a-together-floor-met"),
     ],
 )
+@pytest.mark.usefixtures("scored_once")
 def test_floors_name_a_set(tmp_path: Path, capsys: pytest.CaptureFixture[str], floor: str, code: int, says: str) -> None:
     floors = tmp_path / "floors.toml"
     floors.write_text(floor + "\n", encoding="utf-8")
@@ -99,6 +115,7 @@ def test_floors_name_a_set(tmp_path: Path, capsys: pytest.CaptureFixture[str], f
         pytest.param('"unseen.links.recall" = 0.5', "unknown score 'unseen.links.recall'", id="a-set-has-no-diff-group-of-its-name"),
     ],
 )
+@pytest.mark.usefixtures("scored_once")
 def test_a_floor_named_like_a_set_falls_back_to_the_diff_groups(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                                                   floor: str, says: str) -> None:
     """A floor whose head is a document set (``fresh.links.recall``) is looked up in that set, then among the groups
