@@ -267,6 +267,11 @@ SECOND_LINK_CASES = {
                                                         ("第十九条", "第二十条"), False),
     "yangtze_19_no_link_to_the_licence_penalty": ("yangtze-sand-mining-2001.txt", "yangtze-sand-mining-2023.txt",
                                                   ("第十九条", "第二十二条"), False),
+    # less alike (0.29), but each holds much wording beyond its partner that the other explains (SHARED_OWN, MIN_OWN)
+    "beijing_illegal_construction_13_into_9": ("beijing-illegal-construction-2011.txt", "beijing-illegal-construction-2020.txt",
+                                               ("第十三条", "第九条"), True),
+    "shanghai_info_disclosure_17_into_26": ("shanghai-info-disclosure-2008.txt", "shanghai-info-disclosure-2020.txt",
+                                            ("第三章/第十七条", "第三章/第二十六条"), True),
 }
 
 

@@ -56,6 +56,8 @@ MIN_OWN = 40.0  # an unpaired article needs this much own (weighted) wording for
 SECOND = 0.4  # a paired article this alike to another's partner is linked to it too (split or merged)
 DISPLACED = 2.0  # a pair below MOVE_SURE is dropped when both its articles are linked elsewhere this many times as alike
 SECOND_OWN = 0.2  # when this share of what each holds beyond its own partner is found in the other
+SHARED = 0.25  # or, this alike, when a larger share is (SHARED_OWN) and each holds MIN_OWN beyond its partner
+SHARED_OWN = 0.3
 SAME_NUMBER = 0.3  # an unpaired article this alike to the one under its number (paired elsewhere) is linked to it
 SAME = 0.8  # an article this alike to its partner keeps to it: no second link (penalty articles of one pattern stay apart)
 RIVAL = 0.7  # and at least this share of the similarity of each to its partner
@@ -467,17 +469,18 @@ def _second_links(sim: _Sim, pa: dict[int, int]) -> list[tuple[int, int]]:
     out = []
     for i, j, d in sim.dices():
         j0, i0 = pa.get(i), pb.get(j)
-        if j0 is None or i0 is None or j == j0 or d < SECOND or sim.words.boilerplate_only(i, j):
+        if j0 is None or i0 is None or j == j0 or d < SHARED or sim.words.boilerplate_only(i, j):
             continue
         own_a, own_b = sim.dice(i, j0), sim.dice(i0, j)
         if max(own_a, own_b) >= SAME:  # an article kept as it was is neither split nor merged
             continue
-        if d >= RIVAL * own_a and d >= RIVAL * own_b and _explains(sim.words, i, j, j0, i0):
+        if (d >= SECOND and d >= RIVAL * own_a and d >= RIVAL * own_b and _explains(sim.words, i, j, j0, i0)) \
+                or _explains(sim.words, i, j, j0, i0, SHARED_OWN, MIN_OWN):
             out.append((i, j))
     return out
 
 
-def _explains(words: _Wording, i: int, j: int, j0: int, i0: int) -> bool:
+def _explains(words: _Wording, i: int, j: int, j0: int, i0: int, share: float = SECOND_OWN, mass: float = 0.0) -> bool:
     """Articles ``i`` of A and ``j`` of B, paired with ``j0`` and ``i0``, share wording that their partners do not
     explain, on both sides (SECOND_OWN of what each holds beyond its partner): a clause moved from one into the other
     (环境污染 解释 第一条 → 第一条, 第二条), not two penalties of one pattern (违反本条例规定…由…依据职权，责令停止违法
@@ -485,7 +488,7 @@ def _explains(words: _Wording, i: int, j: int, j0: int, i0: int) -> bool:
     a, b = words.a[i], words.b[j]
     rest_a, rest_b = a - words.b[j0], b - words.a[i0]
     mass_a, mass_b = words.mass(rest_a), words.mass(rest_b)
-    return bool(mass_a and mass_b) and words.mass(rest_a & b) >= SECOND_OWN * mass_a and words.mass(rest_b & a) >= SECOND_OWN * mass_b
+    return min(mass_a, mass_b) > mass and words.mass(rest_a & b) >= share * mass_a and words.mass(rest_b & a) >= share * mass_b
 
 
 def _rival_links(sim: _Sim, pa: dict[int, int]) -> list[tuple[int, int]]:
