@@ -64,6 +64,74 @@ _PHRASE_END = regex.compile(r"给予|发放|可申请|可按|分别|享受")
 """A rule that gives each of its recipients its own value."""
 
 
+class _Words:
+    """Where the words of a pattern of literal words (``_PHRASE_END``, ``_GRANTS``) start and end in a text, overlapping
+    ones too, to find the first of them within a range by bisection, as ``pattern.search(text, lo, hi)`` finds it (a
+    search scanned to the text's end for each number of a text that has none)."""
+
+    __slots__ = ("ends", "starts")
+
+    def __init__(self, pattern: regex.Pattern[str], text: str) -> None:
+        found = [m.span() for m in pattern.finditer(text, overlapped=True)]
+        self.starts = [a for a, _ in found]
+        self.ends = [b for _, b in found]
+
+    def first(self, lo: int, hi: int) -> int | None:
+        """Where the first match in ``text[lo:hi]`` starts, else None (a match that runs past ``hi`` is none; at most
+        one word matches at an offset, and a later match never ends before an earlier one: the next two are all it
+        takes)."""
+        k = bisect.bisect_left(self.starts, lo)
+        while k < len(self.starts) and self.starts[k] < hi:
+            if self.ends[k] <= hi:
+                return self.starts[k]
+            k += 1
+        return None
+
+
+_APPLYING = regex.compile("申请对象")
+_ITEM_MARKS = regex.compile(r"[，,；;。！？!?\n的]")  # _LIST_END: one character each
+
+
+class _Marks:
+    """A text's marks, found once per text (``_marks``): where its sentences and clauses end, its line breaks, the
+    、 of its lists, its grants' verbs; and the answers per line, per grant and per sentence that numbers share. Every
+    lookup answers as the scan it replaces, which for a text of few marks ran to the text's end (or its start) for each
+    number: ``'百分之'*n`` was quadratic in ``zhengce compare`` (issue 13)."""
+
+    def __init__(self, text: str) -> None:
+        self.sentences = [m.start() for m in _SENTENCE_START.finditer(text)]
+        self.clauses = [m.start() for m in _CLAUSE_START.finditer(text)]
+        self.lines = [m.start() for m in regex.finditer(r"\n", text)]
+        self.items = [m.start() for m in _ITEM_START.finditer(text)]
+        self.list_ends = [m.start() for m in _ITEM_MARKS.finditer(text)]
+        self.phrase_ends = _Words(_PHRASE_END, text)
+        self.grants = _Words(_GRANTS, text)
+        self.distributes = _Words(regex.compile(_DISTRIBUTES), text)
+        self.worked = _Words(_WORKED, text)
+        self.applying = [m.start() for m in _APPLYING.finditer(text, overlapped=True)]
+        self.audiences = frozenset(m.start() for m in _AUDIENCE.finditer(text))
+        self.conditions: dict[int, int] = {}  # a grant -> where the 的 of a ``…的，`` before it is (-1: none)
+        self.heads: dict[int, tuple[int, bool]] = {}  # rule_span: where a run of rules after ； starts, and opened
+        self.title_lines: dict[int, tuple[str, list[str]]] = {}  # a line's start -> what title_groups reads of it
+        self.grant_recipients: dict[int, tuple[str, ...]] = {}  # _the_rest: a grant -> its rule's recipients
+
+    @staticmethod
+    def after(marks: list[int], at: int) -> int | None:
+        """The first of ``marks`` at or after ``at``, else None."""
+        k = bisect.bisect_left(marks, at)
+        return marks[k] if k < len(marks) else None
+
+    def line_before(self, at: int) -> int:
+        """``text.rfind("\\n", 0, at)``: the last line break before ``at``, else -1."""
+        k = bisect.bisect_left(self.lines, at)
+        return self.lines[k - 1] if k else -1
+
+
+@functools.lru_cache(maxsize=16)
+def _marks(text: str) -> _Marks:
+    return _Marks(text)
+
+
 def most_specific(ids: Iterable[str]) -> list[str]:
     """The ids none of the others descends from (a group named with one of its descendants gives way to it)."""
     tax = groups()
@@ -152,16 +220,31 @@ def rule_span(text: str, start: int) -> RuleSpan:
     goes on with the one before (``_own_rule``), however many such rules follow each other (a loop, not a
     recursion: a run of thousands of them is no RecursionError; each sentence's own rule is found once per text,
     so that the numbers of a long run do not each read every sentence of it again)."""
-    chain: list[RuleSpan] = []  # the rules after ； that go on with the one before, the number's own first
-    while True:
+    span, goes_on = _own_rule(text, start)
+    if not goes_on:
+        return span
+    head, opened = _run_head(text, span.start - 1)  # in the sentence before the ；
+    return RuleSpan(head, span.grant, span.end, opened or span.opened)
+
+
+def _run_head(text: str, start: int) -> tuple[int, bool]:
+    """Where the rule of the number at ``start`` starts, going on with the rules before it after ； however many, and
+    whether any of them states a condition: found once per sentence of the run and kept (``_Marks.heads``), so that
+    each number of a run of thousands does not walk the run back to its start."""
+    heads = _marks(text).heads
+    chain: list[tuple[int, RuleSpan]] = []  # the rules after ； that go on with the one before, the first first
+    while start not in heads:
         span, goes_on = _own_rule(text, start)
         if not goes_on:
+            heads[start] = (span.start, span.opened)
             break
-        chain.append(span)
-        start = span.start - 1  # in the sentence before the ；
-    for after in reversed(chain):
-        span = RuleSpan(span.start, after.grant, after.end, span.opened or after.opened)
-    return span
+        chain.append((start, span))
+        start = span.start - 1
+    head, opened = heads[start]
+    for at, span in reversed(chain):
+        opened = opened or span.opened
+        heads[at] = (head, opened)
+    return head, opened
 
 
 @functools.lru_cache(maxsize=4096)
@@ -192,17 +275,37 @@ def _sentence_rule(text: str, start: int) -> tuple[RuleSpan, bool] | int:
     after_grant = [b for a, b in itertools.pairwise([phrase_start, *marks]) if _PHRASE_END.search(text, a, b)]
     if after_grant and after_grant[-1] > phrase_start and _runs(text, after_grant[-1], start):
         phrase_start, opening = after_grant[-1], []  # (one naming no group goes on with the rule before: …，并给予…)
-    sentence_end = _SENTENCE_START.search(text, start)
-    end = sentence_end.start() if sentence_end else len(text)
-    grant = _PHRASE_END.search(text, phrase_start, end)
-    conditional = bool(opening) or (grant is not None and _CONDITION_END.search(text, phrase_start, grant.start()) is not None)
+    index = _marks(text)
+    sentence_end = index.after(index.sentences, start)
+    end = sentence_end if sentence_end is not None else len(text)
+    grant = index.phrase_ends.first(phrase_start, end)
+    conditional = bool(opening) or (grant is not None and _condition_before(text, grant) >= phrase_start)
     if (phrase_start == sent_start and sent_start > 0 and text[sent_start - 1] in "；;" and not opening
-            and grant is not None and not _runs(text, phrase_start, grant.start())):
+            and grant is not None and not _runs(text, phrase_start, grant)):
         # a rule after ； that names no one goes on with the one before (…的中小微企业，…给予…社会保险补贴；按新招用
         # 符合条件人数，给予每人1000元的一次性吸纳就业补贴; …的全日制博士研究生…，分别…；落户后暂未就业或创业的，分别…):
         # its subject and conditions
-        return RuleSpan(sent_start, grant.start(), end, conditional), True
-    return RuleSpan(phrase_start, grant.start() if grant else None, end, conditional), False
+        return RuleSpan(sent_start, grant, end, conditional), True
+    return RuleSpan(phrase_start, grant, end, conditional), False
+
+
+def _condition_before(text: str, grant: int) -> int:
+    """Where the 的 of a ``…的，`` right before ``grant`` is (``_CONDITION_END``: ``的``, spaces, a comma, spaces, and a
+    line break where ``$`` matches before one), else -1: ``_CONDITION_END.search(text, lo, grant)`` matches when it is
+    at ``lo`` or after. Read back from the grant, once per grant (the search ran from the phrase's start)."""
+    found = _marks(text).conditions
+    if grant not in found:
+        at = grant - 1 if grant and text[grant - 1] == "\n" else grant
+        while at > 0 and text[at - 1] in " \u3000":
+            at -= 1
+        if at > 0 and text[at - 1] in "，,":
+            at -= 1
+            while at > 0 and text[at - 1] in " \u3000":
+                at -= 1
+            found[grant] = at - 1 if at > 0 and text[at - 1] == "的" else -1
+        else:
+            found[grant] = -1
+    return found[grant]
 
 
 def in_condition(text: str, start: int) -> bool:
@@ -228,7 +331,7 @@ def rule_recipients(text: str, start: int) -> Recipients | None:
     if head is None:
         return None
     ids = tuple(most_specific(g for _, _, g in head))
-    distributes = _DISTRIBUTES in text[head[-1][1] : rule.end]
+    distributes = _marks(text).distributes.first(head[-1][1], rule.end) is not None  # 分别 in text[…: rule.end]
     return Recipients(ids, head[-1][1], distributes) if ids else None
 
 
@@ -237,8 +340,9 @@ def _clause(text: str, start: int) -> tuple[int, int]:
     next one."""
     clause_start = max((m.end() for m in _CLAUSE_START.finditer(text, max(0, start - CLAUSE_REACH), start)),
                        default=max(0, start - CLAUSE_REACH))
-    m = _CLAUSE_START.search(text, start)
-    return clause_start, m.start() if m else len(text)
+    marks = _marks(text)
+    end = marks.after(marks.clauses, start)
+    return clause_start, end if end is not None else len(text)
 
 
 _ITEM_START = regex.compile(r"、")
@@ -318,20 +422,31 @@ def title_groups(text: str, start: int) -> list[str]:
     作为反担保人：``): the nearest line above the number's that ends with a colon, or with no punctuation and holds
     none but 、 (a title, not a sentence or a wrapped line), past items that end with 。 or ；, within
     ``TITLE_REACH`` lines."""
-    end = text.rfind("\n", 0, start)
+    marks = _marks(text)
+    end = marks.line_before(start)
     for _ in range(TITLE_REACH):
         if end <= 0:
             return []
-        begin = text.rfind("\n", 0, end) + 1
-        line = text[begin:end].strip(" \u3000\t")
+        begin = marks.line_before(end) + 1
+        if begin not in marks.title_lines:  # each line read once (not sliced for each number under it)
+            marks.title_lines[begin] = _title_line(text[begin:end].strip(" \u3000\t"))
+        kind, named = marks.title_lines[begin]
         end = begin - 1
-        if not line:
-            continue
-        if _TITLE_LINE.fullmatch(line) or line.endswith(("：", ":")):  # a title, or the lead-in of the list
-            return [g for _, _, g in groups().find(line)]
-        if not line.endswith(("。", "；", ";")):
+        if kind == "title":
+            return list(named)
+        if kind == "stop":
             return []  # a line that runs on: no list of items
     return []
+
+
+def _title_line(line: str) -> tuple[str, list[str]]:
+    """What ``title_groups`` reads of a line: ``title`` (with its groups), an ``item`` (or an empty line) to go past,
+    or ``stop``."""
+    if not line:
+        return "item", []
+    if _TITLE_LINE.fullmatch(line) or line.endswith(("：", ":")):  # a title, or the lead-in of the list
+        return "title", [g for _, _, g in groups().find(line)]
+    return ("item", []) if line.endswith(("。", "；", ";")) else ("stop", [])
 
 
 _AUDIENCE = regex.compile(r"^[ \u3000]*(?:服务对象|适用对象|支持对象|扶持对象|补贴对象|享受对象)[ \u3000]*[：:](?P<who>[^\n]+)$",
@@ -353,8 +468,13 @@ def _audiences(text: str) -> tuple[tuple[int, tuple[str, ...]], ...]:
 def audience(text: str, start: int) -> list[str]:
     """The groups of the audience heading the number at ``start`` stands under (the last one above it), else none."""
     heads = _audiences(text)
-    k = bisect.bisect_right([end for end, _ in heads], start)
+    k = bisect.bisect_right(_audience_ends(text), start)
     return list(heads[k - 1][1]) if k else []
+
+
+@functools.lru_cache(maxsize=64)
+def _audience_ends(text: str) -> list[int]:
+    return [end for end, _ in _audiences(text)]
 
 
 _APPLICANTS = regex.compile(r"申请对象[ \u3000]*[：:](?P<who>.+?)(?=[一二三四五六七八九十]+、|$)", regex.MULTILINE)
@@ -366,8 +486,14 @@ _APPLICANT_ITEM = regex.compile(r"[。；;]")
 def applicants(text: str, start: int) -> list[str]:
     """The applicants the guide's 申请对象 part names before the number on its line: the last group of each of its
     items (the head noun: ``…经本市人社部门认定的就业困难人员``), persons and firms; else none."""
-    lo = text.rfind("\n", 0, start) + 1
-    m = next((m for m in _APPLICANTS.finditer(text, lo, start)), None)
+    marks = _marks(text)
+    lo = marks.line_before(start) + 1
+    # the first match in text[lo:start]: one starts with 申请对象 (the search scanned the line from its start)
+    k = bisect.bisect_left(marks.applying, lo)
+    m = None
+    while m is None and k < len(marks.applying) and marks.applying[k] < start:
+        m = _APPLICANTS.match(text, marks.applying[k], start)
+        k += 1
     if m is None:
         return []
     tax, at = groups(), m.start("who")
@@ -390,17 +516,16 @@ def _distributed(text: str, start: int, n: int) -> int | None:
     first = _DIGIT.search(text, at, start + 1) if at >= 0 else None
     if first is None:
         return None
-    stop = _LIST_END.search(text, first.start())
-    list_end = stop.start() if stop else len(text)
-    items = text[first.start() : list_end].split("、")
-    if start >= list_end or len(items) != n or _CLAUSE_START.search(text, at, first.start()) is not None:
+    marks = _marks(text)
+    stop = marks.after(marks.list_ends, first.start())  # _LIST_END
+    list_end = stop if stop is not None else len(text)
+    # the list's items, text[first:list_end].split("、"), counted by bisection over its 、 (it was split for each number)
+    lo, hi = bisect.bisect_left(marks.items, first.start()), bisect.bisect_left(marks.items, list_end)
+    if start >= list_end or hi - lo + 1 != n or _CLAUSE_START.search(text, at, first.start()) is not None:
         return None
-    offset, k = first.start(), 0
-    for k, item in enumerate(items):
-        if offset <= start < offset + len(item):
-            return k
-        offset += len(item) + 1
-    return None
+    if text[start] == "、":
+        return None  # between two items
+    return bisect.bisect_left(marks.items, start, lo, hi) - lo
 
 
 def _classes_of(q: Quantity, text: str) -> list[str | None]:
@@ -442,7 +567,7 @@ def _classes_of(q: Quantity, text: str) -> list[str | None]:
         own = []  # groups of a modifier inside the subject phrase (且所创办企业或个体工商户…正常运营1年以上的…毕业生)
     if rule is not None and rule.distributes and (nth := _distributed(text, start, len(rule.ids))) is not None:
         return [rule.ids[nth]]
-    if rule is not None and (rule.distributes or _GRANTS.search(text, clause_start, clause_end)):
+    if rule is not None and (rule.distributes or _marks(text).grants.first(clause_start, clause_end) is not None):
         return list(rule.ids)
     span = rule_span(text, start)
     if rule is not None and span.opened and span.grant is None and start > rule.end:
@@ -461,26 +586,28 @@ ITEM_REACH = 6  # a worked line's 政策内容 is looked for this many lines abo
 def _item_recipients(text: str, start: int) -> tuple[str, ...]:
     """For a number on a worked line, the recipients of its item's rule: those of the first grant of the nearest
     政策内容 line above, within ``ITEM_REACH`` lines; else none."""
-    begin = text.rfind("\n", 0, start) + 1
-    if not _WORKED.search(text, begin, start):  # (the cleaner may have joined it to the line before: …46号）补贴测算：)
+    marks = _marks(text)
+    begin = marks.line_before(start) + 1
+    if marks.worked.first(begin, start) is None:  # (the cleaner may have joined it to the line before: …46号）补贴测算：)
         return ()
     end = begin - 1
     for _ in range(ITEM_REACH):
         if end <= 0:
             return ()
-        begin = text.rfind("\n", 0, end) + 1
+        begin = marks.line_before(end) + 1
         if _CONTENT.match(text, begin):
-            grant = _PHRASE_END.search(text, begin, end)
+            grant = marks.phrase_ends.first(begin, end)
             if grant is None:
                 return ()
-            return _grant_recipients(text, grant.start())
-        if _AUDIENCE.match(text, begin):
+            return _grant_recipients(text, grant)
+        if begin in marks.audiences:  # _AUDIENCE.match(text, begin)
             return ()
         end = begin - 1
     return ()
 
 
 _EXCEPT = regex.compile(r"除(?:对|了)?(?P<who>[^，,。；;：:]{2,40}?)外")
+EXCEPT_REACH = 43  # the longest match of _EXCEPT
 """An exception to a rule, for some persons (``补贴期限除对距法定退休年龄不足5年的人员可延长至退休外，其余人员最长不超过
 3年``)."""
 
@@ -490,7 +617,9 @@ def _exception(text: str, start: int) -> list[str | None] | None:
     (``[None]``: 距法定退休年龄不足5年的人员, whom the taxonomy has no class for), never the rule's recipients, who are
     the rest; None when the number is in no exception."""
     clause_start, clause_end = _clause(text, start)
-    for m in _EXCEPT.finditer(text, clause_start, clause_end):
+    # an exception holding the number ends by start + 42 (除, 对, 40 characters, 外): those that start before the number
+    # are found as in the whole clause, and none after it holds it (the search ran to the clause's end, the text's)
+    for m in _EXCEPT.finditer(text, clause_start, min(clause_end, start + EXCEPT_REACH)):
         if m.start("who") <= start < m.end("who"):
             named = most_specific(g for _, _, g in groups().find(text, m.start("who"), m.end("who")))
             return [*named] or [None]
@@ -505,12 +634,31 @@ def _the_rest(text: str, start: int) -> tuple[str, ...]:
     if not _REST.match(text, clause_start) and not _REST.match(text, clause_start - 1):
         return ()
     sentence = max((m.end() for m in _SENTENCE_START.finditer(text, max(0, start - SENTENCE_REACH), start)), default=0)
-    line = text.rfind("\n", 0, start) + 1
-    starts = [line] + [m.end() for m in _SENTENCE_START.finditer(text, line, max(line, sentence - 1))]
-    for begin in reversed(starts):
-        grant = _PHRASE_END.search(text, begin, sentence) if begin < sentence else None
-        if grant is not None and (ids := _grant_recipients(text, grant.start())):
-            return ids
+    marks = _marks(text)
+    line = marks.line_before(start) + 1
+    if sentence <= line:
+        return ()
+    # the sentences of the line before the number's, from the last: the first grant from each one's start (to the
+    # number's sentence) whose rule names recipients. The starts between a grant and the one before it all find that
+    # grant: each grant is read once (and its recipients once per text), not once per sentence start
+    lo, hi = bisect.bisect_left(marks.sentences, line), bisect.bisect_left(marks.sentences, sentence - 1)
+
+    def begin_by(at: int) -> int | None:  # the last sentence start at or before ``at`` (the line's start, else after a mark)
+        k = bisect.bisect_right(marks.sentences, at - 1, lo, hi)
+        return marks.sentences[k - 1] + 1 if k > lo else (line if line <= at else None)
+
+    words = marks.phrase_ends
+    begin = begin_by(sentence - 1)
+    while begin is not None:
+        grant = words.first(begin, sentence)
+        if grant is not None:
+            if grant not in marks.grant_recipients:
+                marks.grant_recipients[grant] = _grant_recipients(text, grant)
+            if ids := marks.grant_recipients[grant]:
+                return ids
+        k = bisect.bisect_left(words.starts, grant if grant is not None else begin)
+        before = words.starts[k - 1] if k else -1  # the grant before: found from the starts up to it
+        begin = begin_by(before) if before >= line else None
     return ()
 
 

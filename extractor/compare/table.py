@@ -242,6 +242,37 @@ def _clause_of(text: str, start: int, end: int) -> tuple[int, int]:
     return lo, ends[j] if j < len(ends) else len(text)
 
 
+@functools.lru_cache(maxsize=16)
+def _words_of(text: str) -> dict[str, list[int]]:
+    """Where each word asked of ``text`` starts (overlapping occurrences too), found once per text and word."""
+    return {}
+
+
+def _holds(text: str, words: Iterable[str], lo: int, hi: int) -> bool:
+    """``any(w in text[lo:hi] for w in words)``, by bisection over each word's occurrences (the slice and its scan
+    were a clause's length for each number: the text's, in a text of no clause ends)."""
+    found = _words_of(text)
+    for w in words:
+        if w not in found:
+            starts, at = [], text.find(w) if w else -1
+            while at >= 0:
+                starts.append(at)
+                at = text.find(w, at + 1)
+            found[w] = starts
+        k = bisect.bisect_left(found[w], lo)
+        if not w or (k < len(found[w]) and found[w][k] + len(w) <= hi):
+            return True
+    return False
+
+
+_SENTENCE_END_RE = regex.compile(r"[。；;\n]")
+
+
+@functools.lru_cache(maxsize=16)
+def _sentence_ends(text: str) -> list[int]:
+    return [m.start() for m in _SENTENCE_END_RE.finditer(text)]
+
+
 def no_parameter(q: Quantity, text: str) -> bool:
     """A number that is no benefit's parameter whatever its words name: the period of records to hand in
     (``record_period``), a penalty (``处一千元至一万元的罚款``), a deadline of a procedure (``自受理申请之日起七个工作日
@@ -251,7 +282,7 @@ def no_parameter(q: Quantity, text: str) -> bool:
     rules = compare_rules()
     start, end = q.evidence.span
     lo, hi = _clause_of(text, start, end)
-    if any(w in text[lo:hi] for w in rules.penalty_words):
+    if _holds(text, rules.penalty_words, lo, hi):
         return True
     before = text[max(0, start - 6) : start].rstrip(" \u3000")
     after = text[end : end + 4].lstrip(" \u3000")
@@ -264,10 +295,12 @@ def no_parameter(q: Quantity, text: str) -> bool:
     if q.kind == "duration" and (before.endswith(rules.count_unit_before) or after.startswith(rules.average_after)):
         return True  # the unit a period is counted in (每满半年), the period a base is averaged over (十二个月平均缴费工资)
     if q.kind == "duration" and after.startswith("内"):
-        if q.unit == "day" and any(v in text[end:hi] for v in rules.procedure_verbs):
+        if q.unit == "day" and _holds(text, rules.procedure_verbs, end, hi):
             return True
-        sentence_end = min((i for i in (text.find(c, end) for c in "。；;\n") if i >= 0), default=len(text))
-        if before.endswith(rules.deadline_from) and any(n in text[end:sentence_end] for n in rules.procedure_nouns):
+        ends = _sentence_ends(text)  # the first of 。；;\n at or after end
+        k = bisect.bisect_left(ends, end)
+        sentence_end = ends[k] if k < len(ends) else len(text)
+        if before.endswith(rules.deadline_from) and _holds(text, rules.procedure_nouns, end, sentence_end):
             return True  # …之日起六个月内，凭…到…办理…手续
     return record_period(q, text)
 
@@ -281,7 +314,7 @@ def record_period(q: Quantity, text: str) -> bool:
     if not text[max(0, start - 4) : start].rstrip(" \u3000").endswith(rules.record_before):
         return False
     stop = _clause_of(text, start, end)[1]
-    return any(n in text[end:stop] for n in rules.record_nouns)
+    return _holds(text, rules.record_nouns, end, stop)
 
 
 def allocation(cls: str | None, benefit_ids: frozenset[str]) -> bool:
