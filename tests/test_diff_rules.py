@@ -170,6 +170,8 @@ def test_a_moved_rule_is_moved_not_removed_and_added(tmp_path: Path) -> None:
     moved = [c for c in d.changes if c.change == "moved"]
     assert [(c.a_value, c.b_value, c.a_section, c.b_section) for c in moved] == [(5000.0, 5000.0, "第一条", "第二条")]
     assert not [c for c in d.changes if c.kind == "money" and c.change in ("added", "removed")]
+    # each number of the versions it belongs to: the old 第一条, the new 第二条 (原第十三条 → 新第十三条 reads right)
+    assert moved[0].summary.endswith("由原第一条移至新第二条"), moved[0].summary
 
 
 def _real(name: str) -> Diff:

@@ -267,7 +267,7 @@ def _change(m: Match, heading: str | None) -> ParameterChange:
     a_path, b_path = (m.x.path if m.x else None), (m.y.path if m.y else None)
     change: ChangeType
     if x is not None and y is not None and m.moved:
-        change, summary = "moved", f"{what}{_shown(x)}由{a_path}移至{b_path}"
+        change, summary = "moved", f"{what}{_shown(x)}由原{a_path}移至新{b_path}"  # two versions' numbers
     elif x is not None and y is not None:
         old, new = _shown(x), _shown(y)
         same = (x.value, x.value_max) == (y.value, y.value_max)
