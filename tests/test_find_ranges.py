@@ -27,6 +27,9 @@ CASES = [
     ("percent-span-cn", "处以违法所得百分之五十以上百分之八十以下的罚款", "percent", 50, 80),
     ("percent-span-to-a-multiple", "按照应付金额百分之五十以上一倍以下的标准计算", "percent", 50, 100),
     ("percent-span-arabic", "处10%以上30%以下的罚款", "percent", 10, 30),
+    # corpus/revisions 商品房买卖合同 解释 2003 第八条, 第十四条: a multiple capped before its base, and 双倍
+    ("one-times-capped-before-its-base", "并可以请求出卖人承担不超过已付购房款一倍的赔偿责任", "percent", 100, None),
+    ("double", "由出卖人双倍返还买受人", "percent", 200, None),
 ]
 
 
@@ -37,6 +40,7 @@ def test_found(text: str, kind: str, value: Decimal | int, value_max: Decimal | 
 
 
 @pytest.mark.parametrize("text", [pytest.param("第三至五条", id="article-numbers"), pytest.param("一至二年级", id="grades"),
-                                  pytest.param("每月1至5日申报", id="days-of-the-month")])
+                                  pytest.param("每月1至5日申报", id="days-of-the-month"),
+                                  pytest.param("补贴标准增加一倍", id="a-doubling-is-no-multiple-of-a-base")])
 def test_not_a_range_of_a_kind(text: str) -> None:
     assert [f for f in find_quantities(text) if f.kind in ("money", "age", "percent", "duration")] == []

@@ -89,7 +89,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("money", rf"(?:{_AR}[ \u3000]*[万亿][ \u3000]*\d+[ \u3000]*[千百]|{_AR}[ \u3000]*万[ \u3000]*\d(?![\d.])|{_NUM})[ \u3000]*元(?:[ \u3000]*[零〇一二三四五六七八九\d]+角)?(?:[ \u3000]*[零〇一二三四五六七八九\d]+分)?"),
     ("points", rf"(?P<v>{_AR})[ \u3000]*个百分点"),
     ("percent", rf"(?:{_AR}[ \u3000]*[%％‰]|百分之{_CN}|[千万]分之{_CN}|{_D10_NO_LIANG}分之{_D10_NO_LIANG}|减半|一半|(?<=过)半数|半数(?=[ \u3000]*以上)|半价)"),
-    ("times", rf"(?P<v>{_AR}|{_D10})[ \u3000]*倍"),
+    ("times", rf"(?P<v>{_AR}|{_D10}|双)[ \u3000]*倍"),
     ("lpr", r"LPR[ \u3000]*(?P<sign>[+\-－加减])[ \u3000]*(?P<bp>\d{1,4})[ \u3000]*(?:BP|bp|个基点)"),
     ("fraction", r"(?<![\d./])(?P<n>\d{1,2})[ \u3000]*/[ \u3000]*(?P<d>\d{1,2})(?![\d./A-Za-z%])"),
     ("ratio", r"(?<![\d.:：∶])(?P<a>\d{1,2})[ \u3000]*[:：∶][ \u3000]*(?P<b>\d{1,2})(?![\d.:：∶])(?=[ \u3000]*(?:的)?[ \u3000]*(?:比例|配套|分担|匹配))"),
@@ -237,12 +237,15 @@ def _points(m: regex.Match[str], s: str, a: int, b: int) -> Found | None:
 
 
 _ONE_TIMES_AFTER = regex.compile(r"[ \u3000]*(?:以下|以内|的罚款|罚款)")
+_ONE_TIMES_CAP = regex.compile(r"(?:不超过|不得超过|不高于|最高|最多|至多)[^，,；;。：:\n]{0,24}$")
 
 
 def _times(m: regex.Match[str], s: str, a: int, b: int) -> Found | None:
-    """``10 倍`` of a base: 1000%. ``一倍`` only as a cap or a fine (一倍以下, 一倍的罚款); 增加一倍 is a doubling."""
-    v = parse_number(m.group("v"))
-    if v is None or v < 1 or (v == 1 and not _ONE_TIMES_AFTER.match(m.string, m.end())):
+    """``10 倍`` of a base: 1000%; ``双倍`` 200%. ``一倍`` only as a cap or a fine (一倍以下, 一倍的罚款, 不超过已付购房款一倍);
+    增加一倍 is a doubling."""
+    v = 2 if m.group("v") == "双" else parse_number(m.group("v"))
+    one_capped = bool(_ONE_TIMES_AFTER.match(m.string, m.end()) or _ONE_TIMES_CAP.search(m.string, max(0, m.start() - 30), m.start()))
+    if v is None or v < 1 or (v == 1 and not one_capped):
         return None
     return Found("percent", v * 100, None, "percent", a, b, doubt=True)
 
