@@ -243,7 +243,7 @@ _ONE_TIMES_CAP = regex.compile(r"(?:不超过|不得超过|不高于|最高|最�
 def _times(m: regex.Match[str], s: str, a: int, b: int) -> Found | None:
     """``10 倍`` of a base: 1000%; ``双倍`` 200%. ``一倍`` only as a cap or a fine (一倍以下, 一倍的罚款, 不超过已付购房款一倍);
     增加一倍 is a doubling."""
-    v = 2 if m.group("v") == "双" else parse_number(m.group("v"))
+    v = Decimal(2) if m.group("v") == "双" else parse_number(m.group("v"))
     one_capped = bool(_ONE_TIMES_AFTER.match(m.string, m.end()) or _ONE_TIMES_CAP.search(m.string, max(0, m.start() - 30), m.start()))
     if v is None or v < 1 or (v == 1 and not one_capped):
         return None
