@@ -37,6 +37,8 @@ RESTATED = 0.5  # a number with the value of another of its paragraph and a subj
 RESTATE_NEAR = 8  # the numbers of one value in a paragraph compared with each
 PRIMARY = 0.05  # of two like candidates, the one in the article's main partner ranks first
 LONE = 0.1  # the last number of a kind on each side of an article pair is its rule rewritten if this alike
+LONE_AHEAD = 3.0  # and the one number of a kind left on a side, with one of several on the other this many times likelier
+LONE_CONTEXT = 0.5  # than the next and of a context this alike (the same condition or party)
 TWIN = 0.8  # two numbers of one value and subjects this alike are one rule's
 REJOINED = 0.4  # a number repealed next to where one was added, this alike, is that rule changed (a link missed)
 TOGETHER = 0.75  # a number left over, its subject's own wording (beyond its twin's) this much in the other version's statement of the twin: stated with it
@@ -364,13 +366,23 @@ def pair_numbers(xs: Sequence[Placed], ys: Sequence[Placed], primary: set[tuple[
             # a clause of other words altogether (致使一人以上重伤… / 受过二次以上行政处罚) is another rule
             # and two deadlines from other events for other acts (自收到申请之日起两个月内…给予赔偿 / 自…决定之日起三个月内
             # …提起诉讼) are two rules
-            if len(left_x) == 1 and len(left_y) == 1 and _score(xs[left_x[0]], ys[left_y[0]]) >= LONE \
-                    and not _other_tier(xs[left_x[0]], ys[left_y[0]], tiered) and not _other_deadline(xs[left_x[0]], ys[left_y[0]]):
-                x, y = xs[left_x[0]], ys[left_y[0]]
-                used_i.add(left_x[0])
-                used_j.add(left_y[0])
-                if not same_value(x.q, y.q) or not same_anchor(x.anchor, y.anchor):  # the same value in its place is no change
-                    out.append(Match(x, y))
+            # one left on a side and several on the other: the one far likelier than the rest (LONE_AHEAD times
+            # the next) and in the same context (借贷双方对逾期利率有约定的，…但以不超过年利率24%为限 / 按照年利率6%支付…
+            # → …但是以不超过…贷款市场报价利率四倍为限)
+            if len(left_x) != 1 and len(left_y) != 1:
+                continue
+            ranked_lone = sorted(((_score(xs[i], ys[j]), i, j) for i in left_x for j in left_y
+                                  if not _other_tier(xs[i], ys[j], tiered) and not _other_deadline(xs[i], ys[j])), reverse=True)
+            if not ranked_lone or ranked_lone[0][0] < LONE:
+                continue
+            best, i, j = ranked_lone[0]
+            if len(ranked_lone) > 1 and (best < LONE_AHEAD * ranked_lone[1][0] or _context(xs[i], ys[j]) < LONE_CONTEXT):
+                continue
+            x, y = xs[i], ys[j]
+            used_i.add(i)
+            used_j.add(j)
+            if not same_value(x.q, y.q) or not same_anchor(x.anchor, y.anchor):  # the same value in its place is no change
+                out.append(Match(x, y))
     again_x, again_y = restated(xs, used_i), restated(ys, used_j)
     again_x |= _stated_together(xs, ys, used_i, kept)
     again_y |= _stated_together(ys, xs, used_j, [(j, i) for i, j in kept])
