@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,13 @@ CORPUS = ("corpus/texts/000_0fce187c97867da1.txt", "corpus/texts/001_e001dd900be
 
 def corpus_docs():  # type: ignore[no-untyped-def]
     return [d for f in CORPUS for d in parsed(f)]
+
+
+@functools.cache
+def corpus_table(benefit: str | None, kinds: tuple[str, ...]):  # type: ignore[no-untyped-def]
+    """``documents_to_table(corpus_docs(), benefit=..., kinds=...)``, built once per session for each benefit and
+    kinds (several tests read the same table; none changes it)."""
+    return documents_to_table(corpus_docs(), benefit=benefit, kinds=list(kinds))
 
 
 def values(table, doc_id: str, column_prefix: str) -> set[float]:  # type: ignore[no-untyped-def]
@@ -38,7 +46,7 @@ INTERNSHIP_RATE = [
 
 @pytest.mark.parametrize(("doc_id", "expected"), INTERNSHIP_RATE, ids=[r[0] for r in INTERNSHIP_RATE])
 def test_internship_subsidy_rate(doc_id: str, expected: set[float]) -> None:
-    table = documents_to_table(corpus_docs(), benefit="就业见习补贴", kinds=["percent"])
+    table = corpus_table("就业见习补贴", ("percent",))
     assert values(table, doc_id, "比例 (") == expected
 
 
@@ -52,12 +60,12 @@ LOAN_CAPS = [
 
 @pytest.mark.parametrize(("doc_id", "expected"), LOAN_CAPS, ids=[r[0] for r in LOAN_CAPS])
 def test_guarantee_loan_caps(doc_id: str, expected: set[float]) -> None:
-    table = documents_to_table(corpus_docs(), benefit="创业担保贷款", kinds=["money"])
+    table = corpus_table("创业担保贷款", ("money",))
     assert values(table, doc_id, "金额·上限") == expected
 
 
 def test_per_month_and_per_year_never_share_a_column() -> None:
-    table = documents_to_table(corpus_docs(), kinds=["money"])
+    table = corpus_table(None, ("money",))
     for col in table.columns:
         assert not ("每月" in col and "每年" in col)
 
@@ -83,14 +91,14 @@ LOAN_CLASSES = [
 
 @pytest.mark.parametrize(("doc_id", "value", "classes"), [c[1:] for c in LOAN_CLASSES], ids=[c[0] for c in LOAN_CLASSES])
 def test_loan_caps_sit_under_their_recipient_class(doc_id: str, value: float, classes: set[str]) -> None:
-    table = documents_to_table(corpus_docs(), benefit="创业担保贷款", kinds=["money"])
+    table = corpus_table("创业担保贷款", ("money",))
     got = {r.recipient_class for r in table.rows if r.doc_id == doc_id for vs in r.cells.values() for v in vs if v.value == value}
     assert classes <= got
 
 
 def test_a_one_off_sum_and_a_lump_sum_share_a_column() -> None:
     """一次性创业补贴5000元 and 一次性给予每人5000元 are one parameter: no 一次性 or 每人 in a money column."""
-    table = documents_to_table(corpus_docs(), benefit="一次性创业补贴", kinds=["money"])
+    table = corpus_table("一次性创业补贴", ("money",))
     assert table.rows and not any("一次性" in c or "每人" in c for c in table.columns)
 
 
@@ -154,7 +162,7 @@ LEVELS = {"national": 0, "provincial": 1, "municipal": 2, "county": 3, "district
 def test_rows_ordered_by(by, key) -> None:  # type: ignore[no-untyped-def]
     from extractor.compare.table import order_rows
 
-    table = order_rows(documents_to_table(corpus_docs(), benefit="创业担保贷款", kinds=["money"]), by)
+    table = order_rows(corpus_table("创业担保贷款", ("money",)), by)
     keys = [key(r) for r in table.rows]
     assert len(table.rows) > 5 and keys == sorted(keys)
 
