@@ -111,6 +111,7 @@ class _Marks:
         self.applying = [m.start() for m in _APPLYING.finditer(text, overlapped=True)]
         self.audiences = frozenset(m.start() for m in _AUDIENCE.finditer(text))
         self.conditions: dict[int, int] = {}  # a grant -> where the 的 of a ``…的，`` before it is (-1: none)
+        self.rules: dict[int, tuple[RuleSpan, bool]] = {}  # a number's offset -> _own_rule
         self.heads: dict[int, tuple[int, bool]] = {}  # rule_span: where a run of rules after ； starts, and opened
         self.title_lines: dict[int, tuple[str, list[str]]] = {}  # a line's start -> what title_groups reads of it
         self.grant_recipients: dict[int, tuple[str, ...]] = {}  # _the_rest: a grant -> its rule's recipients
@@ -220,7 +221,7 @@ def rule_span(text: str, start: int) -> RuleSpan:
     goes on with the one before (``_own_rule``), however many such rules follow each other (a loop, not a
     recursion: a run of thousands of them is no RecursionError; each sentence's own rule is found once per text,
     so that the numbers of a long run do not each read every sentence of it again)."""
-    span, goes_on = _own_rule(text, start)
+    span, goes_on = _rule_of(text, start)
     if not goes_on:
         return span
     head, opened = _run_head(text, span.start - 1)  # in the sentence before the ；
@@ -234,7 +235,7 @@ def _run_head(text: str, start: int) -> tuple[int, bool]:
     heads = _marks(text).heads
     chain: list[tuple[int, RuleSpan]] = []  # the rules after ； that go on with the one before, the first first
     while start not in heads:
-        span, goes_on = _own_rule(text, start)
+        span, goes_on = _rule_of(text, start)
         if not goes_on:
             heads[start] = (span.start, span.opened)
             break
@@ -245,6 +246,15 @@ def _run_head(text: str, start: int) -> tuple[int, bool]:
         opened = opened or span.opened
         heads[at] = (head, opened)
     return head, opened
+
+
+def _rule_of(text: str, start: int) -> tuple[RuleSpan, bool]:
+    """``_own_rule``, kept for the text (``_Marks.rules``): a text of more numbers than its cache holds read each
+    number's rule again for each question asked of it."""
+    rules = _marks(text).rules
+    if start not in rules:
+        rules[start] = _own_rule(text, start)
+    return rules[start]
 
 
 @functools.lru_cache(maxsize=4096)
