@@ -59,6 +59,8 @@ SECOND_OWN = 0.2  # when this share of what each holds beyond its own partner is
 SHARED = 0.25  # or, this alike, when a larger share is (SHARED_OWN) and each holds MIN_OWN beyond its partner
 SHARED_OWN = 0.3
 SAME_NUMBER = 0.3  # an unpaired article this alike to the one under its number (paired elsewhere) is linked to it
+SAME_NUMBER_LOW = 0.2  # or this alike, when SAME_NUMBER_SHARE of its own wording (MIN_OWN at least) beyond the
+SAME_NUMBER_SHARE = 0.15  # other's partner is in it (国家赔偿法 第十三条 → 第十三条, 第十四条)
 SAME = 0.8  # an article this alike to its partner keeps to it: no second link (penalty articles of one pattern stay apart)
 RIVAL = 0.7  # and at least this share of the similarity of each to its partner
 TIED = 0.9  # an article left unpaired this near (a share) to its rival's similarity to the partner is linked too
@@ -454,10 +456,21 @@ def _same_number_links(xs: Sequence[Article], ys: Sequence[Article], words: _Wor
     pb = {j: i for i, j in pa.items()}
     by_path_b = {y.path: j for j, y in enumerate(ys)}
     by_path_a = {x.path: i for i, x in enumerate(xs)}
+
+    def alike(i: int, j: int, own: set[int], partner: set[int], host: set[int]) -> bool:
+        if words.boilerplate_only(i, j):
+            return False
+        d = words.dice(i, j)
+        if d >= SAME_NUMBER:
+            return True
+        mine = own - partner  # or less alike, when much of its own wording (beyond the host's partner) is in the host
+        mass = words.mass(mine)
+        return d >= SAME_NUMBER_LOW and mass >= MIN_OWN and words.mass(mine & host) >= SAME_NUMBER_SHARE * mass
+
     out = [(i, j) for j, y in enumerate(ys) if j not in pb and (i := by_path_a.get(y.path)) is not None and i in pa
-           and words.dice(i, pa[i]) < SAME and words.dice(i, j) >= SAME_NUMBER and not words.boilerplate_only(i, j)]
+           and words.dice(i, pa[i]) < SAME and alike(i, j, words.b[j], words.b[pa[i]], words.a[i])]
     out += [(i, j) for i, x in enumerate(xs) if i not in pa and (j := by_path_b.get(x.path)) is not None and j in pb
-            and words.dice(pb[j], j) < SAME and words.dice(i, j) >= SAME_NUMBER and not words.boilerplate_only(i, j)]
+            and words.dice(pb[j], j) < SAME and alike(i, j, words.a[i], words.a[pb[j]], words.b[j])]
     return out
 
 
