@@ -192,11 +192,14 @@ class CompareRules:
     family_children: tuple[str, ...]
     rounding_before: tuple[str, ...]
     rounding_after: tuple[str, ...]
+    parts_after: tuple[str, ...] = ()
+    part_heads: tuple[str, ...] = ()
+    read_in_context: dict[str, tuple[tuple[tuple[str, ...], str], ...]] | None = None
 
 
 RULE_KEYS = {"not_recipients", "unless_category", "holds", "record_before", "record_nouns", "penalty_words",
              "procedure_verbs", "share_before", "count_unit_before", "average_after", "deadline_from", "procedure_nouns",
-             "family_children", "rounding_before", "rounding_after"}
+             "family_children", "rounding_before", "rounding_after", "parts_after", "part_heads", "read_in_context"}
 
 
 @functools.cache
@@ -213,11 +216,91 @@ def compare_rules() -> CompareRules:
     unknown = [b for k, v in holds.items() for b in (k, *v) if b not in benefits().entries]
     if unknown:
         raise ValueError(f"compare_rules.yaml: holds: no such benefit: {', '.join(unknown)}")
+    read = {k: tuple((tuple(r["words"]), r["as"]) for r in v) for k, v in (data["read_in_context"] or {}).items()}
+    if any(not isinstance(r, dict) or set(r) != {"words", "as"} for v in (data["read_in_context"] or {}).values() for r in v):
+        raise ValueError("compare_rules.yaml: read_in_context: each reading needs exactly the keys as, words")
+    unknown = [b for k, v in read.items() for b in (k, *(a for _, a in v)) if b not in benefits().entries]
+    if unknown:
+        raise ValueError(f"compare_rules.yaml: read_in_context: no such benefit: {', '.join(unknown)}")
     return CompareRules(frozenset(data["not_recipients"]), frozenset(data["unless_category"]), holds,
                         tuple(data["record_before"]), tuple(data["record_nouns"]), tuple(data["penalty_words"]),
                         tuple(data["procedure_verbs"]), tuple(data["share_before"]), tuple(data["count_unit_before"]),
                         tuple(data["average_after"]), tuple(data["deadline_from"]), tuple(data["procedure_nouns"]),
-                        tuple(data["family_children"]), tuple(data["rounding_before"]), tuple(data["rounding_after"]))
+                        tuple(data["family_children"]), tuple(data["rounding_before"]), tuple(data["rounding_after"]),
+                        tuple(data["parts_after"]), tuple(data["part_heads"]), read)
+
+
+_PART_SPLIT = regex.compile(r"[、，,]|以及|和|及|与|或")
+
+
+@functools.lru_cache(maxsize=16)
+def benefit_parts(text: str) -> dict[str, str]:
+    """The parts of a benefit as the document defines them (``就业见习补贴包括基本生活费补贴、留用人员差额补贴和人身意外伤害
+    保险补贴``): each part's name (4 characters or more, ending as a benefit's name does: ``part_heads``) -> the id
+    of the benefit defined, a benefit of the taxonomy named right before one of ``parts_after``."""
+    rules = compare_rules()
+    if not rules.parts_after:
+        return {}
+    out: dict[str, str] = {}
+    for w in rules.parts_after:
+        at = text.find(w)
+        while at >= 0:
+            whole = next((b for a, e, b in benefits().find(text, max(0, at - 20), at) if e == at), None)
+            if whole is not None:
+                stop = min((i for i in (text.find(c, at) for c in _SENTENCE) if i >= 0), default=len(text))
+                for item in _PART_SPLIT.split(text[at + len(w) : stop]):
+                    name = regex.sub(r"[ \u3000]+", "", item).removesuffix("等")
+                    if len(name) >= 4 and name.endswith(rules.part_heads) and _named(name) != whole:
+                        out.setdefault(name, whole)
+            at = text.find(w, at + 1)
+    return out
+
+
+def _part_before(text: str, start: int, parts: dict[str, str]) -> str | None:
+    """The part (``benefit_parts``) whose name is the last benefit name before ``start`` in its sentence (a name of
+    the taxonomy ending later, or as late and longer, is the value's own instead)."""
+    lo = max((text.rfind(c, 0, start) for c in _SENTENCE), default=-1) + 1
+    window = regex.sub(r"[ \u3000]", "", text[lo:start])  # a part's name is read without layout spaces
+    best: tuple[int, int, str | None] = (-1, 0, None)
+    for name, whole in parts.items():
+        at = window.rfind(name)
+        if at >= 0:
+            best = max(best, (at + len(name), len(name), whole), key=lambda b: (b[0], b[1]))
+    for a, e, _ in benefits().find(window):
+        if (e, e - a) > (best[0], best[1]):
+            return None
+    return best[2]
+
+
+def _context(text: str, start: int, title: str | None) -> str:
+    """What a value is read in: its sentence, the heading line right above its line (one ending with a colon), and
+    the document's title."""
+    lo = max((text.rfind(c, 0, start) for c in _SENTENCE), default=-1) + 1
+    hi = min((i for i in (text.find(c, start) for c in _SENTENCE) if i >= 0), default=len(text))
+    line = text.rfind("\n", 0, start)
+    above = text[text.rfind("\n", 0, max(line, 0)) + 1 : max(line, 0)].rstrip(" \u3000") if line > 0 else ""
+    return "\n".join((text[lo:hi], above if above.endswith(("：", ":")) else "", title or ""))
+
+
+def read_benefit(q: Quantity, text: str, title: str | None = None) -> Quantity:
+    """A value with its benefit read in its document's context: of the benefit a part of which its own name is, as
+    the document defines it (``benefit_parts``: ``人身意外伤害保险补贴按见习人员每人 100 元标准一次性拨付给见习基地``, of
+    the 就业见习补贴), and a name the context reads otherwise (``read_in_context`` of compare_rules.yaml: a 生活费补贴
+    of 见习人员 is the internship subsidy); else the value as it is."""
+    if q.kind == "date":
+        return q
+    bid = q.benefit_id or _named(q.benefit or "")
+    parts = benefit_parts(text)
+    if parts and (whole := _part_before(text, q.evidence.span[0], parts)) is not None and whole != bid and (
+            bid is None or any(q.benefit and q.benefit in p for p, w in parts.items() if w == whole)):
+        bid = whole
+    for words, as_ in (compare_rules().read_in_context or {}).get(bid or "", ()):
+        if any(w in _context(text, q.evidence.span[0], title) for w in words):
+            bid = as_
+            break
+    if bid == (q.benefit_id or _named(q.benefit or "")):
+        return q
+    return q.model_copy(update={"benefit_id": bid})
 
 
 _CLAUSE_END = "，,；;。！？!?\n"
@@ -412,15 +495,38 @@ def _parent(section: str) -> str:
     return section.rsplit("/", 1)[0]
 
 
+_CHAPTER = regex.compile(r"第[一二三四五六七八九十百\d]+章")
+
+
+@functools.lru_cache(maxsize=16)
+def _general_chapters(text: str) -> frozenset[str]:
+    """The chapters of ``text`` whose heading line is 总则 (``第一章 总 则``): a document's general provisions."""
+    out = set()
+    for line in text.split("\n"):
+        flat = regex.sub(r"[ \u3000]+", "", line)
+        m = _CHAPTER.match(flat)
+        if m is not None and flat[m.end():] == "总则":
+            out.add(m.group())
+    return frozenset(out)
+
+
+def _programme_rules(title: str, held: str) -> bool:
+    """Does a document's title name the benefit ``held`` (``重庆市青年就业见习实施办法``: the rules of 就业见习)?"""
+    return any(b == held for _, _, b in benefits().find(title))
+
+
 def held_values(chosen: list[Quantity], query: str | None, text: str = "",
-                quantities: Sequence[Quantity] = ()) -> list[Quantity]:
+                quantities: Sequence[Quantity] = (), title: str = "") -> list[Quantity]:
     """Of the values ``matches_benefit`` took, those of a benefit the asked one only holds (compare_rules.yaml
     ``holds``: the programme a subsidy pays for, the designation an award rewards) are kept when they are sums, or
     when their section, or one beside it under the same heading, states a value of the benefit itself (the
     programme's terms where its subsidy is stated: #18 一/（一） 见习期限一般为3—12个月 beside 一/（三） the 见习补贴),
     so that the programme's or the designation's other figures (a community's employment rate, a training plan's
     head-counts) stay out; and never when they are the conditions of a rule that grants another benefit
-    (对年度吸纳见习人员超过100人…的就业见习单位，…给予10万元的一次性奖补: the 见习基地's award, not the 见习补贴)."""
+    (对年度吸纳见习人员超过100人…的就业见习单位，…给予10万元的一次性奖补: the 见习基地's award, not the 见习补贴).
+    In the programme's own rules (a document whose ``title`` names it: 重庆市青年就业见习实施办法), its general
+    provisions (the chapter 总则) define the programme, who takes part and for how long (离校 2 年内未就业的高校毕业生,
+    16－24 岁失业青年, 见习期限为1-12个月): their values are kept wherever the subsidy is stated."""
     if not query:
         return chosen
     proper = _ids(benefits(), query)
@@ -443,9 +549,15 @@ def held_values(chosen: list[Quantity], query: str | None, text: str = "",
         granted = grants.get(rule_span(text, q.evidence.span[0]).start, set())
         return bool(granted) and not granted & asked_ids(query)
 
+    general = _general_chapters(text) if text and title else frozenset()
+
+    def defines(q: Quantity) -> bool:  # in the general provisions of the programme's own rules
+        b = bid(q)
+        return b is not None and q.section.split("/", 1)[0] in general and _programme_rules(title, b)
+
     sections = {_parent(q.section) for q in chosen if not held(q)} | {q.section for q in chosen if q.kind == "money"}
     return [q for q in chosen if not held(q) or (not claimed(q) and (q.kind == "money" or q.section in sections
-                                                                     or _parent(q.section) in sections))]
+                                                                     or _parent(q.section) in sections or defines(q)))]
 
 
 CONDITION_BOUNDS = ("min", "max", "range")
@@ -475,10 +587,11 @@ def analyses_to_table(
     tax = groups()
     asked = _ids(benefits(), benefit) if benefit else frozenset()  # the benefit's ids, for allocation()
     for analysis in analyses:
-        doc, quantities = analysis.document, analysis.quantities
+        doc = analysis.document
+        quantities = [read_benefit(q, doc.text, doc.title) for q in analysis.quantities]
         candidates = [q for q in quantities if q.role == "parameter" and q.kind in kinds and not no_parameter(q, doc.text)]
         chosen = held_values([q for q in candidates if matches_benefit(q, benefit) or joined_benefits(q, doc.text) & asked],
-                             benefit, doc.text, quantities)
+                             benefit, doc.text, quantities, doc.instrument_title or doc.title or "")
         chosen = granted_conditions(doc.text, candidates, chosen)
         by_class: dict[str | None, list[Quantity]] = {}
         for q in chosen:
@@ -487,10 +600,14 @@ def analyses_to_table(
             for c in classes_of(q, doc.text):
                 if not allocation(c, asked) and in_group(c, q, group):
                     by_class.setdefault(c, []).append(q)
+        holding: dict[tuple[int, int], list[int]] = {}  # a span -> the provisions that hold a number of it, in order
+        for k, p in enumerate(analysis.provisions):
+            for q in p.quantities:
+                holding.setdefault(q.evidence.span, []).append(k)
         for cls, qs in by_class.items():
-            spans = {q.evidence.span for q in qs}
-            conditions = [c for p in analysis.provisions if any(q.evidence.span in spans for q in p.quantities)
-                          for c in p.conditions + p.non_stacking]
+            # the provisions holding a number of the row, in their order (each row scanned every provision's numbers)
+            held = sorted({k for q in qs for k in holding.get(q.evidence.span, ())})
+            conditions = [c for k in held for c in analysis.provisions[k].conditions + analysis.provisions[k].non_stacking]
             cells: dict[str, list[Value]] = {}
             for q in qs:
                 col = column_of(q)
