@@ -44,8 +44,9 @@ def overlap(doc: Document, lines: Sequence[int] | None) -> int:
 def diff_group(path: Path, gold: GoldDiff) -> DiffGroup:
     """The group a golden diff is scored in: ``real`` (a file of ``diffs/real``), ``heldout`` (real pairs of
     ``diffs/heldout``, read after the program was tuned on ``real``; development data since session 18), ``fresh``
-    (real pairs of ``diffs/fresh``, read in session 18 and measured before any tuning on them), ``blind2`` (real
-    pairs of ``diffs/blind2``, read in session 19 and measured before any tuning on them), ``synthetic`` (made by
+    (real pairs of ``diffs/fresh``, read in session 18 and measured before any tuning on them; tuned on since session
+    20), ``blind2`` (real pairs of ``diffs/blind2``, read in session 20 and measured once per batch before any tuning
+    on them: ``diffs/blind2/README.md``), ``synthetic`` (made by
     scripts/make_revisions.py: its B text is in ``diffs/synthetic``), ``province_city`` (an implementation pair
     read by hand), else ``other``."""
     if path.parent.name == "real":
