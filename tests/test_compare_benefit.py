@@ -235,3 +235,50 @@ def test_clause_of_is_the_clause_around_a_span(text: str, data: st.DataObject) -
     assert not any(c in _CLAUSE_END for c in text[lo:start]) and not any(c in _CLAUSE_END for c in text[end:hi])
     assert lo == 0 or text[lo - 1] in _CLAUSE_END
     assert hi == len(text) or text[hi] in _CLAUSE_END
+
+
+B2 = "corpus/blind2/"
+CQ = "chongqing-2024-youth-internship-measures.txt"
+HP = "shanghai-huangpu-2024-startup-card-handbook.txt"
+READ_IN_CONTEXT = [
+    # 重庆 第二十四条: 就业见习补贴包括基本生活费补贴、留用人员差额补贴和人身意外伤害保险补贴: a part's value is the whole's
+    ("a-part-the-document-defines", B2 + CQ, CQ, "就业见习补贴", "金额", 100.0, 120, True),
+    ("a-part-restated-in-a-form", B2 + CQ, CQ, "就业见习补贴", "金额", 100.0, 371, True),
+    ("a-part-in-a-formula", B2 + CQ, CQ, "就业见习补贴", "金额", 200.0, 372, True),
+    # （一）基本生活费补贴按见习人员每人每月 1300 元标准拨付见习基地: a 生活费补贴 of 见习人员 is the internship subsidy
+    ("a-living-allowance-of-trainees", B2 + CQ, CQ, "就业见习补贴", "金额", 1300.0, 118, True),
+    ("not-a-trainees-allowance-of-a-course", B2 + CQ, CQ, "生活补贴", "金额", 1300.0, 118, False),
+    ("in-a-form-under-its-heading", B2 + CQ, CQ, "生活补贴", "金额", 1300.0, 369, False),
+    # 黄浦创卡 06: ·青年创业见习: / 享受市、区两级生活费补贴2690元/月: the heading line above reads it
+    ("under-a-heading-of-internship", B2 + HP, HP, "生活补贴", "金额", 2690.0, 58, False),
+    # 重庆 第一章 总则 of the 就业见习's own rules: who takes part and for how long are the subsidy's
+    ("an-age-of-the-general-provisions", B2 + CQ, CQ, "就业见习补贴", "年龄", 16.0, 16, True),
+    ("a-window-of-the-general-provisions", B2 + CQ, CQ, "就业见习补贴", "期限", 24.0, 13, True),
+    ("the-length-of-the-general-provisions", B2 + CQ, CQ, "就业见习补贴", "期限", 1.0, 19, True),
+    # 第二十二条（二）无故旷工连续五天…: grounds for ending an internship, outside the general provisions, stay out
+    ("grounds-outside-the-general-provisions", B2 + CQ, CQ, "就业见习补贴", "期限", 5.0, 110, False),
+    # 附件2: the evaluation's scores stay out
+    ("scores-of-an-evaluation", B2 + CQ, CQ, "就业见习补贴", "比例", 30.0, 233, False),
+]
+
+
+@pytest.mark.parametrize(("path", "doc_id", "benefit", "label", "value", "line", "expected"),
+                         [c[1:] for c in READ_IN_CONTEXT], ids=[c[0] for c in READ_IN_CONTEXT])
+def test_a_benefit_name_is_read_in_its_document(path: str, doc_id: str, benefit: str, label: str, value: float,
+                                                line: int, expected: bool) -> None:
+    assert _has(_shown(path, doc_id, benefit), label, value, line) is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("就业见习补贴包括基本生活费补贴、留用人员差额补贴和人身意外伤害保险补贴。",
+     {"基本生活费补贴": "internship_subsidy", "留用人员差额补贴": "internship_subsidy",
+      "人身意外伤害保险补贴": "internship_subsidy"}),
+    # parts that are not named as benefits (险种) are none
+    ("社会保险补贴包括基本养老保险费、基本医疗保险费和失业保险费。", {}),
+    # no benefit of the taxonomy before 包括
+    ("申请材料包括身份证、营业执照等。", {}),
+], ids=["three-parts", "parts-not-named-as-benefits", "no-benefit-defined"])
+def test_benefit_parts(text: str, expected: dict[str, str]) -> None:
+    from extractor.compare.table import benefit_parts
+
+    assert benefit_parts(text) == expected
