@@ -115,6 +115,7 @@ class _Marks:
         self.heads: dict[int, tuple[int, bool]] = {}  # rule_span: where a run of rules after ； starts, and opened
         self.title_lines: dict[int, tuple[str, list[str]]] = {}  # a line's start -> what title_groups reads of it
         self.grant_recipients: dict[int, tuple[str, ...]] = {}  # _the_rest: a grant -> its rule's recipients
+        self.rests: dict[int, tuple[str, ...]] = {}  # _the_rest: a grant's index -> the walk's answer from it
 
     @staticmethod
     def after(marks: list[int], at: int) -> int | None:
@@ -657,7 +658,12 @@ def _the_rest(text: str, start: int) -> tuple[str, ...]:
         k = bisect.bisect_right(marks.sentences, at - 1, lo, hi)
         return marks.sentences[k - 1] + 1 if k > lo else (line if line <= at else None)
 
+    # From a grant that ends within the sentence on, the walk is the same for every sentence after it in the line:
+    # its answer is kept for that grant (``_Marks.rests``), so a line of many grants and rests is not walked back
+    # from each sentence
     words = marks.phrase_ends
+    found: tuple[str, ...] = ()
+    path: list[int] = []  # the grants whose walk this one is
     begin = begin_by(sentence - 1)
     while begin is not None:
         grant = words.first(begin, sentence)
@@ -665,11 +671,20 @@ def _the_rest(text: str, start: int) -> tuple[str, ...]:
             if grant not in marks.grant_recipients:
                 marks.grant_recipients[grant] = _grant_recipients(text, grant)
             if ids := marks.grant_recipients[grant]:
-                return ids
-        k = bisect.bisect_left(words.starts, grant if grant is not None else begin)
-        before = words.starts[k - 1] if k else -1  # the grant before: found from the starts up to it
-        begin = begin_by(before) if before >= line else None
-    return ()
+                found = ids
+                break
+        j = bisect.bisect_left(words.starts, grant if grant is not None else begin) - 1  # the grant before
+        if j < 0 or words.starts[j] < line:
+            break
+        if words.ends[j] <= sentence:
+            if j in marks.rests:
+                found = marks.rests[j]
+                break
+            path.append(j)
+        begin = begin_by(words.starts[j])  # found from the starts up to it
+    for j in path:
+        marks.rests[j] = found
+    return found
 
 
 def _grant_recipients(text: str, grant: int) -> tuple[str, ...]:
