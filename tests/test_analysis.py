@@ -193,15 +193,24 @@ def test_quantity_and_provision_ids_are_unique_in_a_document() -> None:
             assert all(q.id.startswith(analysis.id + ":") for q in analysis.quantities)
 
 
-def _ids_in_a_fresh_process() -> str:
+def _ids_in_fresh_processes(n: int) -> list[str]:
+    """The compendium's quantity ids printed by each of ``n`` fresh processes (started together, each its own
+    interpreter, so they share nothing but the files)."""
     code = (
         "from extractor.analysis import analyze_file;"
         f"print('\\n'.join(q.id for a in analyze_file({str(COMPENDIUM)!r}) for q in a.quantities))"
     )
-    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT).stdout
+    procs = [subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+             for _ in range(n)]
+    outs = []
+    for proc in procs:
+        out, err = proc.communicate()
+        assert proc.returncode == 0, err
+        outs.append(out)
+    return outs
 
 
 def test_quantity_ids_are_identical_across_runs() -> None:
-    first = _ids_in_a_fresh_process()
-    assert first == _ids_in_a_fresh_process()
+    first, second = _ids_in_fresh_processes(2)
+    assert first == second
     assert first.count("\n") > 300
