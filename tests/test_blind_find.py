@@ -21,8 +21,8 @@ CASES = [
      [("count", "400", None, "400毫升")]),
     ("bijie-a-volume-before-its-bound-word", "累计献血400毫升以上的可终身无限量免费享用所需血液。", [("count", "400", None, "400毫升")]),
     ("bijie-a-volume-granted", "父母可以按照造血干细胞捐献者所捐献次数每次累计享受400毫升的免费用血。", [("count", "400", None, "400毫升")]),
-    ("bijie-a-volume-counted-as", "捐献造血干细胞者，一次按捐献全血400毫升计算。",
-     [("count", "1", None, "一次"), ("count", "400", None, "400毫升")]),
+    # the one donation counted (一次按…计算) is the unit of the conversion, no count: the volume is the rule's number
+    ("bijie-a-volume-counted-as", "捐献造血干细胞者，一次按捐献全血400毫升计算。", [("count", "400", None, "400毫升")]),
     ("bozhou-areas-after-their-bound-words", "按照每百户不少于三十平方米、单体面积不少于三百五十平方米的标准",
      [("count", "30", None, "三十平方米"), ("count", "350", None, "三百五十平方米")]),
     ("datong-half-of-the-workers", "并须得到企业半数以上职工的同意。", [("percent", "50", None, "半数")]),

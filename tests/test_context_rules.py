@@ -138,6 +138,8 @@ COUNT_UNIT_CASES = [
     ("animals-tou", "存栏50头", "50头", 50), ("items", "完成3项", "3项", 3), ("events", "举办2场", "2场", 2),
     ("institutions", "建成4所", "4所", 4), ("class-hours-ge", "培训8个学时", "8个学时", 8), ("class-hours", "培训8学时", "8学时", 8),
     ("units-ge", "建设6个", "6个", 6), ("times-ci", "提供1次", "1次", 1), ("births-tai", "可以再生育1胎子女", "1胎", 1),
+    # corpus/unseen 厦门 2014 社会保障性住房条例 第十七条
+    ("flats-tao", "每一家庭只能申请1套社会保障性住房", "1套", 1),
 ]
 
 
@@ -157,6 +159,9 @@ MEASURE_CASES = [
     ("mu", "基本农田五亩以上", "五亩", 5), ("tons", "危险废物一百吨以上", "一百吨", 100), ("trees", "幼树死亡二千五百株以上", "二千五百株", 2500),
     ("copies", "应当一式五份", "五份", 5), ("millilitres", "公民无偿献血量累计1000毫升以上", "1000毫升", 1000),
     ("after-a-bound-word", "单体面积不少于三百五十平方米的标准", "三百五十平方米", 350),
+    # corpus/blind2 咸阳 养犬条例 第二十六条, 乌鲁木齐 停车条例 第二十八条; corpus/unseen 大连 水土保持 第二十三条
+    ("metres", "束犬链（绳）不得超过2米", "2米", 2), ("metres-cn", "停车场服务半径三百米以内的", "三百米", 300),
+    ("metres-cn-decimal", "土层厚度在零点五米以上的坡耕地", "零点五米", 0.5),
 ]
 
 
@@ -325,6 +330,9 @@ BOUND_CASES = [
     ("max_before:may-bear-ke", "一对夫妻可生育两个子女", "两个", "max", "可生育"),
     # a band's upper end in a table row of a 方案 (corpus/fresh, 福州 2015)
     ("max_before:le-sign", "基本医保范围内费用≤6万元", "6万元", "max", "≤"),
+    # corpus/unseen 厦门 第十七条, corpus/blind2 咸阳 第十四条: a cap on how many one may claim or keep
+    ("max_before:only-may", "每一家庭只能申请一套社会保障性住房", "一套", "max", "只能"),
+    ("max_before:limited-to", "个人饲养犬只的，每户限养一只", "一只", "max", "限"),
 ]
 
 
@@ -397,6 +405,7 @@ PER_CASES = [
     ("before:single-enterprise", "单户", "单户最高10万元", "10万元", ("enterprise",)),
     ("before:per-jia", "每家", "每家3万元", "3万元", ("enterprise",)),
     ("before:per-household", "每户", "每户2000元", "2000元", ("household",)),
+    ("before:per-one-family", "每一家庭", "每一家庭只能申请一套社会保障性住房", "一套", ("household",)),
     ("before:per-project", "每个项目", "每个项目5万元", "5万元", ("project",)),
     ("before:per-unit", "每个", "每个基地10万元", "10万元", ("unit",)),
     ("before:per-animal", "每只", "每只犬处二百元以上五百元以下罚款", "二百元以上五百元以下", ("unit",)),

@@ -26,7 +26,9 @@ _SERVICE = regex.compile(alternation(_C.service))
 _PLANNED = regex.compile(alternation(_C.planned))
 _BENEFIT_WORDS = regex.compile(alternation(_C.benefit_words))
 _PERSONS = regex.compile(rf"(?:{alternation(_C.persons)})(?!{alternation(_C.persons_not_before)})")
-WORDS = (*_R.statistic_unless_before, *_C.planned)
+_POLICY_NAMED = regex.compile(alternation(_C.policy_named))
+_COUNTED_REACH = 8  # 按 at most this far before a count the rule counts someone or something as (按捐献全血400毫升计算)
+WORDS = (*_R.statistic_unless_before, *_C.planned, *_C.policy_named)
 """The literal words the role reader looks for before a number (indexed once per text: ``TextIndex.words``)."""
 
 
@@ -128,10 +130,16 @@ def _points(a: Around) -> Role | None:
     return "parameter" if awarded or any(w in a.text[a.start : a.end] for w in _R.points_systems) else "scoring"
 
 
+def _threshold(a: Around) -> bool:
+    """已建成…的停车场服务半径三百米以内的: a count that qualifies what the rule is about (以内的) is its condition,
+    whatever the words before it report."""
+    return a.f.kind == "count" and bool(_C.condition_after.match(a.text[a.f.end : a.f.end + 14]))
+
+
 def _statistic(a: Around) -> Role | None:
     """累计培训2.3万人次, 同比增长12%: a report of what was done, unless the words before give a rule."""
     reported = a.once("statistic", a.start, a.end, lambda: bool(_R.statistic.search(a.text[a.start : a.end])))
-    if not reported:
+    if not reported or _threshold(a):
         return None
     unless = bool(_UNLESS_STATISTIC.search(a.before)) if a.ix is None else \
         a.ix.words.any_in(_R.statistic_unless_before, a.start, a.f.start)
@@ -192,15 +200,24 @@ def _unqualified(a: Around, clause: tuple[int, int], condition: bool) -> bool:
     return not (condition or service or bounded or repeated or copies or ranged)
 
 
+def _policy_named(a: Around, clause_start: int) -> bool:
+    """国家提倡一对夫妻生育两个子女后: a number of children in a national policy named, in the clause before it, dates
+    a phase of the law; it is read as other counts are."""
+    if a.ix is None:
+        return bool(_POLICY_NAMED.search(a.text[clause_start : a.f.start]))
+    return a.ix.words.any_in(_C.policy_named, clause_start, a.f.start)
+
+
 def _count_target(a: Around) -> Role | None:
     """Is a count a work target? Several tests, each on the count's clause."""
     if a.f.kind != "count":
         return None
-    if _PERSONS.match(a.text, a.f.end) or _PERSONS.match(a.text, a.f.end - 1, a.f.end + 3):
-        return None  # 可以生育三个子女, 已生育两个子女的: an entitlement or a condition, never a target
-    if a.last(2).rstrip(" \u3000").endswith("按") and any(w in a.text[a.f.end : a.f.end + 5] for w in _C.counted_as):
-        return None  # 其独生子女按两个人计算分配面积: how the rule counts someone
+    if "按" in a.last(_COUNTED_REACH) and any(w in a.text[a.f.end : a.f.end + 5] for w in _C.counted_as):
+        return None  # 其独生子女按两个人计算分配面积, 一次按捐献全血400毫升计算: how the rule counts someone or something
     clause = a.clause()
+    persons = _PERSONS.match(a.text, a.f.end) or _PERSONS.match(a.text, a.f.end - 1, a.f.end + 3)
+    if persons and not _policy_named(a, clause[0]):
+        return None  # 可以生育三个子女, 已生育两个子女的: an entitlement or a condition, never a target
     condition = bool(_C.condition_after.match(a.text[a.f.end : a.f.end + 14]))
     if _routine_task(a, clause) or _visits(a, condition) or _unqualified(a, clause, condition):
         return "target"

@@ -101,7 +101,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("age", rf"(?:\d{{1,3}}|{_D10_NO_LIANG})[ \u3000]*周?岁"),
     ("score", _SCORE),
     ("count_approx", rf"{_APPROX}[ \u3000]*(?:人次|人|名|家|户|个)"),
-    ("measure", rf"(?<!第)(?:{_AR}[ \u3000]*[万千]?|{_D10K})[ \u3000]*(?:{_MEASURE_WORDS})(?=[ \u3000]*(?:以上|以下|以内))"
+    # 零点五米以上: a decimal in Chinese numerals too
+    ("measure", rf"(?<!第)(?:{_AR}[ \u3000]*[万千]?|(?:{_D10K}|零)(?:点[零〇一二三四五六七八九]+)?)[ \u3000]*(?:{_MEASURE_WORDS})(?=[ \u3000]*(?:以上|以下|以内))"
                 rf"|(?<=(?:{_MEASURE_BOUNDS})[ \u3000]*)(?:{_AR}[ \u3000]*[万千]?|{_D10K})[ \u3000]*(?:{_MEASURE_WORDS})"
                 # or what something is counted as (一次按捐献全血400毫升计算)
                 rf"|(?<=按\p{{Han}}{{0,6}})(?:{_AR}[ \u3000]*[万千]?|{_D10K})[ \u3000]*(?:{_MEASURE_WORDS})(?=[ \u3000]*计算)"
@@ -127,7 +128,11 @@ BLOCK_RE = regex.compile(
     r"|÷[ \u3000]*\d+(?:\.\d+)?[ \u3000]*(?:天|日)"
     # the interval between two of something (两次采集间隔期不少于6个月): the interval is the quantity, not the times
     r"|[两二][ \u3000]*次(?=[\p{Han}]{0,4}间隔)"
+    # what one of something is counted as (捐献造血干细胞者，一次按捐献全血400毫升计算): the measure is the quantity
+    rf"|一[ \u3000]*次(?=[ \u3000]*按[^，。；\n]{{1,12}}(?:{alternation(context_rules().role.count.counted_as)}))"
 )
+# a per marker that holds a numeral (每超养一只可并处五十元): what an amount is counted per, no count
+_PER_MARKERS = tuple(w for w, _ in context_rules().per.before if regex.search(r"[\d一二两三四五六七八九十]", w))
 
 
 def _is_unit(name: str) -> TypeGuard[Unit]:
@@ -294,7 +299,10 @@ _REFERRED = regex.compile(rf"(?:{alternation(_WORDS.items_referred_after)})[ \u3
 def _count(m: regex.Match[str], s: str, a: int, b: int) -> Found | None:
     if s.endswith("项") and _REFERRED.search(m.string, max(0, a - 4), a):
         return None  # 以上三项之和, 上述三项: the items listed, referred to
-    v = parse_number(regex.sub(rf"(?:{_COUNT_WORDS}|次)$", "", s))
+    number = regex.sub(rf"(?:{_COUNT_WORDS}|次)$", "", s)
+    if m.string.startswith(_WORDS.count_unit_compounds, b - (len(s) - len(number))):
+        return None  # 每一家庭: the unit begins a noun (家庭), no count of 家
+    v = parse_number(number)
     return Found("count", v, None, "count", a, b) if v is not None and v > 0 else None
 
 
@@ -461,6 +469,11 @@ def find_quantities(text: str) -> list[Found]:
     for m in BLOCK_RE.finditer(text):
         if not regex.search(r"[元%％岁]", m.group(0)):
             take(m.start(), m.end())
+    for w in _PER_MARKERS:
+        i = text.find(w)
+        while i >= 0:
+            take(i, i + len(w))
+            i = text.find(w, i + len(w))
     for f in _dates(text):
         if free(f.start, f.end):
             out.append(f)

@@ -85,6 +85,7 @@ class PerNear:
 @dataclass(frozen=True, slots=True)
 class FindRules:
     count_units: tuple[str, ...]
+    count_unit_compounds: tuple[str, ...]
     measure_units: tuple[str, ...]
     measure_bounds: tuple[str, ...]
     frequency_before: tuple[str, ...]
@@ -164,6 +165,7 @@ class CountRules:
     visits: tuple[str, ...]
     persons: tuple[str, ...]
     persons_not_before: tuple[str, ...]
+    policy_named: tuple[str, ...]
     counted_as: tuple[str, ...]
 
 
@@ -378,7 +380,7 @@ def _role(n: _Node) -> RoleRules:
     c = n.node("count")
     count = CountRules(c.table("condition_after"), c.words("bounds"), c.words("service"), c.words("planned"),
                        c.table("routine"), c.words("benefit_words"), c.words("visits"),
-                       c.words("persons"), c.words("persons_not_before"), c.words("counted_as"))
+                       c.words("persons"), c.words("persons_not_before"), c.words("policy_named"), c.words("counted_as"))
     c.close()
     out = RoleRules(
         n.table("scoring"), n.table("statistic"), n.words("statistic_unless_before"), n.words("gives"),
@@ -397,7 +399,7 @@ def load_rules(source: str, file: str = RULES_FILE) -> ContextRules:
         raise RulesError(f"{file}: not YAML: {e}") from None
     root = _Node(data, "", file)
     fi = root.node("find")
-    find = FindRules(fi.words("count_units"), fi.words("measure_units"), fi.words("measure_bounds"), fi.words("frequency_before"), fi.words("year_named_before"),
+    find = FindRules(fi.words("count_units"), fi.words("count_unit_compounds"), fi.words("measure_units"), fi.words("measure_bounds"), fi.words("frequency_before"), fi.words("year_named_before"),
                      fi.words("day_named_before"), fi.words("day_window_after"),
                      fi.words("day_window_before"), fi.words("approximately_before"), fi.words("approximately_after"),
                      fi.words("times_compounds"), fi.words("items_referred_after"), fi.words("points_before"),
