@@ -210,6 +210,11 @@ NO_PARAMETER = [
      "两个", True),
     # unseen/shanghai 2021 第三十九条: the only child counted as two persons is a parameter of the 奖励
     ("a-child-counted-as-two", "其独生子女按两个人计算分配面积。", "两个", False),
+    # blind2/chongqing 第二十四条（二）: the ×100% of a rate's formula; the rate's floor is a parameter
+    ("a-formulas-percentage", "就业见习留用就业率达到50%以上的（就业见习留用就业率=年度审核通过人员中的留用人数÷年度审核通过人员数×100%），"
+     "按每人每月200元标准给予见习基地留用人员差额补贴。", "100%", True),
+    ("the-rate-of-the-formula", "就业见习留用就业率达到50%以上的（就业见习留用就业率=年度审核通过人员中的留用人数÷年度审核通过人员数×100%），"
+     "按每人每月200元标准给予见习基地留用人员差额补贴。", "50%", False),
 ]
 
 
@@ -259,6 +264,13 @@ READ_IN_CONTEXT = [
     ("grounds-outside-the-general-provisions", B2 + CQ, CQ, "就业见习补贴", "期限", 5.0, 110, False),
     # 附件2: the evaluation's scores stay out
     ("scores-of-an-evaluation", B2 + CQ, CQ, "就业见习补贴", "比例", 30.0, 233, False),
+    # 黄浦创卡 08.高层次人才就业补贴 / …给予留用的博士后人员2万元奖励: its own name says an award, whatever the heading
+    ("an-award-by-its-own-name", B2 + HP, HP, "奖励", "金额", 20000.0, 72, True),
+    ("the-awards-condition", B2 + HP, HP, "奖励", "期限", 24.0, 72, True),
+    ("not-the-headings-subsidy", B2 + HP, HP, "就业补贴", "金额", 20000.0, 72, False),
+    # 上海市大学生科技创业基金: / ·雏鹰计划，最高50万元债权，免息免抵押创业贷款: the fund's loan, not a 创业担保贷款
+    ("a-loan-of-another-fund", B2 + HP, HP, "创业担保贷款", "金额", 500000.0, 37, False),
+    ("the-guarantee-loan-above-it", B2 + HP, HP, "创业担保贷款", "金额", 500000.0, 34, True),
 ]
 
 

@@ -195,11 +195,14 @@ class CompareRules:
     parts_after: tuple[str, ...] = ()
     part_heads: tuple[str, ...] = ()
     read_in_context: dict[str, tuple[tuple[tuple[str, ...], str], ...]] | None = None
+    own_names: dict[str, str] | None = None
+    conversion_before: tuple[str, ...] = ()
 
 
 RULE_KEYS = {"not_recipients", "unless_category", "holds", "record_before", "record_nouns", "penalty_words",
              "procedure_verbs", "share_before", "count_unit_before", "average_after", "deadline_from", "procedure_nouns",
-             "family_children", "rounding_before", "rounding_after", "parts_after", "part_heads", "read_in_context"}
+             "family_children", "rounding_before", "rounding_after", "parts_after", "part_heads", "read_in_context",
+             "own_names", "conversion_before"}
 
 
 @functools.cache
@@ -222,12 +225,17 @@ def compare_rules() -> CompareRules:
     unknown = [b for k, v in read.items() for b in (k, *(a for _, a in v)) if b not in benefits().entries]
     if unknown:
         raise ValueError(f"compare_rules.yaml: read_in_context: no such benefit: {', '.join(unknown)}")
+    own = dict(data["own_names"] or {})
+    unknown = [b for b in own.values() if b not in benefits().entries]
+    if unknown:
+        raise ValueError(f"compare_rules.yaml: own_names: no such benefit: {', '.join(unknown)}")
     return CompareRules(frozenset(data["not_recipients"]), frozenset(data["unless_category"]), holds,
                         tuple(data["record_before"]), tuple(data["record_nouns"]), tuple(data["penalty_words"]),
                         tuple(data["procedure_verbs"]), tuple(data["share_before"]), tuple(data["count_unit_before"]),
                         tuple(data["average_after"]), tuple(data["deadline_from"]), tuple(data["procedure_nouns"]),
                         tuple(data["family_children"]), tuple(data["rounding_before"]), tuple(data["rounding_after"]),
-                        tuple(data["parts_after"]), tuple(data["part_heads"]), read)
+                        tuple(data["parts_after"]), tuple(data["part_heads"]), read, own,
+                        tuple(data["conversion_before"]))
 
 
 _PART_SPLIT = regex.compile(r"[、，,]|以及|和|及|与|或")
@@ -286,7 +294,8 @@ def read_benefit(q: Quantity, text: str, title: str | None = None) -> Quantity:
     """A value with its benefit read in its document's context: of the benefit a part of which its own name is, as
     the document defines it (``benefit_parts``: ``人身意外伤害保险补贴按见习人员每人 100 元标准一次性拨付给见习基地``, of
     the 就业见习补贴), and a name the context reads otherwise (``read_in_context`` of compare_rules.yaml: a 生活费补贴
-    of 见习人员 is the internship subsidy); else the value as it is."""
+    of 见习人员 is the internship subsidy), and a value whose own name says what kind of benefit it is (``own_names``:
+    …2万元奖励, an award) under a heading's benefit of another kind (高层次人才就业补贴); else the value as it is."""
     if q.kind == "date":
         return q
     bid = q.benefit_id or _named(q.benefit or "")
@@ -294,6 +303,10 @@ def read_benefit(q: Quantity, text: str, title: str | None = None) -> Quantity:
     if parts and (whole := _part_before(text, q.evidence.span[0], parts)) is not None and whole != bid and (
             bid is None or any(q.benefit and q.benefit in p for p, w in parts.items() if w == whole)):
         bid = whole
+    own = (compare_rules().own_names or {}).get(q.benefit or "")
+    tax = benefits()
+    if own is not None and bid in tax.entries and tax.entries[bid].kind != tax.entries[own].kind:
+        bid = own  # 08.高层次人才就业补贴 / …给予留用的博士后人员2万元奖励: an award, whatever the heading's subsidy
     for words, as_ in (compare_rules().read_in_context or {}).get(bid or "", ()):
         if any(w in _context(text, q.evidence.span[0], title) for w in words):
             bid = as_
@@ -360,7 +373,8 @@ def no_parameter(q: Quantity, text: str) -> bool:
     """A number that is no benefit's parameter whatever its words name: the period of records to hand in
     (``record_period``), a penalty (``处一千元至一万元的罚款``), a deadline of a procedure (``自受理申请之日起七个工作日
     内进行审核``, ``…之日起六个月内，…办理…手续``), a payer's share (``各负担百分之五十``), the unit a period is counted in
-    (``每满半年``), the period a base is averaged over (``十二个月平均缴费工资``), a rounding rule (``不足一个月的部分``)
+    (``每满半年``), the period a base is averaged over (``十二个月平均缴费工资``), a rounding rule (``不足一个月的部分``),
+    the ×100% of a rate's formula (``留用人数÷年度审核通过人员数×100%``)
     or the children that make a family a recipient (``只生育一个子女的夫妻``), by the tables of compare_rules.yaml."""
     rules = compare_rules()
     start, end = q.evidence.span
@@ -373,6 +387,8 @@ def no_parameter(q: Quantity, text: str) -> bool:
         return True  # the children that make the family a recipient (只生育一个子女的夫妻)
     if q.kind == "percent" and before.endswith(rules.share_before):
         return True  # a payer's share (各负担百分之五十)
+    if q.kind == "percent" and q.value == 100 and rules.conversion_before and before.endswith(rules.conversion_before):
+        return True  # a rate's formula written as a percentage (留用人数÷年度审核通过人员数×100%)
     if q.kind == "duration" and before.endswith(rules.rounding_before) and after.startswith(rules.rounding_after):
         return True  # a rounding rule (不足一个月的部分按照一个月计算)
     if q.kind == "duration" and (before.endswith(rules.count_unit_before) or after.startswith(rules.average_after)):
