@@ -37,6 +37,7 @@ _ORDER_RE = regex.compile(
     rf"(?P<organ>[\p{{Han}}]{{2,30}}?)(?:令[ \u3000]*(?P<num>第?[ \u3000]*{_CN_NUM}[ \u3000]*号)"
     rf"|第[ \u3000]*{_CN_NUM}[ \u3000]*号[ \u3000]*令)"
 )
+_BY_ORDER_LEAD = regex.compile(r"^(?:同日|当日|并|随即)?以")  # "同日以…主席令第23号公布": the words before the organ
 _SESSION_RE = regex.compile(rf"第{_CN_NUM}届")
 _MEETING_RE = regex.compile(
     rf"第{_CN_NUM}次(?:全体|常务|部务|局务|委务|署务|行务|主任)?会议.*$|(?:审判|检察)委员会$|常务会议$"
@@ -96,12 +97,14 @@ def organ_of(body: str | None, instrument: str | None = None) -> str | None:
     '国务院'
     >>> organ_of("经人力资源和社会保障部第6次部务会议"), organ_of("经济和信息化委员会第3次主任会议")
     ('人力资源和社会保障部', '经济和信息化委员会')
+    >>> organ_of("同日以中华人民共和国主席令第23号")
+    '中华人民共和国主席'
     """
     if body:
         s = regex.sub(r"[ \u3000]+", "", body)
         m = _ORDER_RE.search(s)
         if m:
-            organ = m.group("organ")
+            organ = _BY_ORDER_LEAD.sub("", m.group("organ")) or m.group("organ")  # 同日以中华人民共和国主席令第23号公布
             return organ if organ == f"{_PRC}主席" else organ.removeprefix(_PRC) or organ
         s = _SESSION_RE.sub("", s)
         s = _MEETING_RE.sub("", s)
@@ -186,6 +189,9 @@ def parse_tizhu(text: str, base: int = 0) -> list[VersionEvent]:
     ...     "第十八次会议通过 根据2022年2月23日第十三届全国人民代表大会常务委员会第三十三次会议"
     ...     "《关于修改〈X法〉的决定》修正）")]
     [('adopted', '2010-11-22', '全国人民代表大会常务委员会'), ('amended', '2022-02-23', '全国人民代表大会常务委员会')]
+    >>> [(e.event, str(e.date), e.organ) for e in parse_tizhu("1994年5月12日第八届全国人民代表大会常务委员会第七次会议通过，"
+    ...     "同日以中华人民共和国主席令第23号公布，自1995年1月1日起施行。")]
+    [('adopted', '1994-05-12', '全国人民代表大会常务委员会'), ('published', '1994-05-12', '中华人民共和国主席'), ('in_force', '1995-01-01', None)]
     """
     dates = list(DATE_RE.finditer(fold_digits(text)))
     # a date right after 自 is the start of its own segment ("自2011年1月1日起施行"); the 自 goes with it
@@ -205,7 +211,13 @@ def parse_tizhu(text: str, base: int = 0) -> list[VersionEvent]:
     for n, (k, m) in enumerate(starts):
         end = starts[n + 1][0] if n + 1 < len(starts) else len(text)
         seg = text[k:end]
-        ev = _event(seg, base + k, m.end() - k, parse_date(m.group(0)), None)
+        same_day = seg.find("同日", m.end() - k)  # "…会议通过，同日以…主席令第23号公布": two events of one date
+        if same_day > 0 and (first := _event(seg[:same_day], base + k, m.end() - k, parse_date(m.group(0)), None)):
+            out.append(first)
+            k, seg = k + same_day, seg[same_day:]
+            ev = _event(seg, base + k, 2, parse_date(m.group(0)), None)
+        else:
+            ev = _event(seg, base + k, m.end() - k, parse_date(m.group(0)), None)
         if ev is None:
             pending.append((seg, base + k, m))
             continue
