@@ -11,9 +11,9 @@ import pytest
 from extractor.compare.table import column_kind
 from extractor.evaluate.comparisons import score_table
 from extractor.evaluate.gold import GoldFileError, read_gold_compare
-from extractor.pipeline import parse_path
+from extractor.pipeline import pick_documents, split_document_ref
 from extractor.records.evaluation import GoldCompareRow, GoldCompareTable
-from tests.conftest import ROOT
+from tests.conftest import ROOT, parsed
 
 TABLES = sorted((ROOT / "golden" / "compare").glob("*.json"))
 
@@ -69,9 +69,11 @@ def test_column_kind(column: str, kind: str) -> None:
 
 @functools.cache
 def _addresses_a_document(document: str) -> bool:
-    """``parse_path`` finds a document at ``document`` (a file, or ``FILE#NN``): asked once per session for each
-    address, as the golden tables name the same few documents 94 times."""
-    return bool(parse_path(ROOT / document).documents)
+    """A document is at ``document`` (a file, or ``FILE#NN``), picked as ``parse_path`` picks it (split_document_ref,
+    pick_documents) from the file's parse of the session cache (tests.conftest.parsed, which test_analysis and
+    others fill): asked once per address, as the golden tables name the same few documents 94 times."""
+    file, part = split_document_ref(document)
+    return bool(pick_documents(parsed(file.as_posix()), part, lambda d: d.id))
 
 
 @pytest.mark.parametrize("path", TABLES, ids=[p.stem for p in TABLES])
