@@ -23,6 +23,9 @@ PARAMETERS = [
     ("urumqi-radius-condition", "（二）已建成能够提供充足停车位的停车场服务半径三百米以内的；", "三百米", 300, None, "max"),
     # unseen 大连 水土保持 第二十三条: a decimal in Chinese numerals is read whole (not 五米)
     ("dalian-decimal-metres", "土层厚度在零点五米以上的坡耕地修建成水平梯田。", "零点五米", 0.5, None, "min"),
+    # blind 毕节 第十四条: 累计享受 is the total a right grants (exact); 累计献血…以上 is a threshold (min)
+    ("bijie-total-granted", "父母可以按照造血干细胞捐献者所捐献次数每次累计享受400毫升的免费用血。", "400毫升", 400, None, "exact"),
+    ("bijie-total-given", "累计献血400毫升以上的可终身无限量免费享用所需血液。", "400毫升", 400, None, "min"),
     # blind 大同 集体合同条例 第八条: a ranged count sets a group's size
     ("datong-ranged-count", "集体协商代表每方为三至十人，并确定一名首席代表。", "三至十人", 3, 10, "range"),
     # fresh 北京 积分落户: a yearly application is the rule's parameter (申请: a benefit word)
@@ -52,6 +55,11 @@ NOT_PARAMETERS = [
     # fresh 南京 最低生活保障条例 第二十六条: how often officials check is a work standard (每三个月), and 三个月 no count
     ("nanjing-check-every-three-months", "对有劳动能力的最低生活保障对象，应当每三个月核查一次。", "一次"),
     ("nanjing-three-months-no-count", "对有劳动能力的最低生活保障对象，应当每三个月核查一次。", "三个"),
+    # unseen 山东 人口与计划生育条例 第三十七条, fresh 女职工劳动保护特别规定 第七条, 第九条: the step a rate is counted by
+    ("shandong-step-of-a-fee", "对不符合本条例第二十条规定，每多生育一个子女，依照第三十六条规定基数的三倍征收社会抚养费。", "一个"),
+    ("national-step-of-a-leave", "生育多胞胎的，每多生育1个婴儿，增加产假15天。", "1个"),
+    ("national-step-of-nursing-time", "女职工生育多胞胎的，每多哺乳1个婴儿每天增加1小时哺乳时间。", "1个"),
+    ("shandong-step-of-a-fine", "按照每超过一人五百元的标准处以罚款。", "一人"),
     # 004 信用社区: 期限 is a term, no cap 限; 一个年度 is a period, no count
     ("credit-community-term", "信用社区实行动态管理，每年考核一次，授牌期限为一个年度。", "一个"),
 ]

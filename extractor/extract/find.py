@@ -294,6 +294,7 @@ def _age(m: regex.Match[str], s: str, a: int, b: int) -> Found | None:
 
 
 _REFERRED = regex.compile(rf"(?:{alternation(_WORDS.items_referred_after)})[ \u3000]*$")
+_STEP = regex.compile(rf"(?:{alternation(_WORDS.steps_before)})\p{{Han}}{{0,3}}[ \u3000]*$")
 
 
 def _count(m: regex.Match[str], s: str, a: int, b: int) -> Found | None:
@@ -302,6 +303,8 @@ def _count(m: regex.Match[str], s: str, a: int, b: int) -> Found | None:
     number = regex.sub(rf"(?:{_COUNT_WORDS}|次)$", "", s)
     if m.string.startswith(_WORDS.count_unit_compounds, b - (len(s) - len(number))):
         return None  # 每一家庭: the unit begins a noun (家庭), no count of 家
+    if _STEP.search(m.string, max(0, a - 8), a):
+        return None  # 每多生育一个子女: the step of a rate, no count
     v = parse_number(number)
     return Found("count", v, None, "count", a, b) if v is not None and v > 0 else None
 
