@@ -268,6 +268,17 @@ READ_IN_CONTEXT = [
     ("an-award-by-its-own-name", B2 + HP, HP, "奖励", "金额", 20000.0, 72, True),
     ("the-awards-condition", B2 + HP, HP, "奖励", "期限", 24.0, 72, True),
     ("not-the-headings-subsidy", B2 + HP, HP, "就业补贴", "金额", 20000.0, 72, False),
+    # 003 四/（十一）: 落实按当年新发放创业担保贷款总额的 1%奖励: the name right after the number, an award, not the loan
+    ("an-award-named-after-its-number", "corpus/texts/003_65af231806fc8ace.txt", "003_65af231806fc8ace.txt", "奖励",
+     "比例", 1.0, 290, True),
+    ("not-the-loans-rate", "corpus/texts/003_65af231806fc8ace.txt", "003_65af231806fc8ace.txt", "创业担保贷款", "比例",
+     1.0, 290, False),
+    # #30 第四十二条: 对…信用社区，按照当年贷款发放金额的 0.3% 给予资金奖励: the designation is who gets the award
+    ("a-designations-award", C, "004_a7a4461144ba7e7b-30.txt", "奖励", "比例", 0.3, 4142, True),
+    # 第四十三条: 贷款回收率达到 94% 以上的 (the yearly recognition), the designation's criterion beside its award
+    ("a-designations-criterion-beside-its-award", C, "004_a7a4461144ba7e7b-30.txt", "奖励", "比例", 94.0, 4146, True),
+    # #23 第十二条: 市级示范园区…给予30万元奖励 stays the 示范园区奖补's (an award already)
+    ("an-award-stays-its-own", C, "004_a7a4461144ba7e7b-23.txt", "示范园区奖补", "金额", 300000.0, 2807, True),
     # 上海市大学生科技创业基金: / ·雏鹰计划，最高50万元债权，免息免抵押创业贷款: the fund's loan, not a 创业担保贷款
     ("a-loan-of-another-fund", B2 + HP, HP, "创业担保贷款", "金额", 500000.0, 37, False),
     ("the-guarantee-loan-above-it", B2 + HP, HP, "创业担保贷款", "金额", 500000.0, 34, True),

@@ -290,12 +290,30 @@ def _context(text: str, start: int, title: str | None) -> str:
     return "\n".join((text[lo:hi], above if above.endswith(("：", ":")) else "", title or ""))
 
 
+def _own_name(q: Quantity, text: str) -> str | None:
+    """The benefit a value's own name says it is (``own_names``): its printed name, or the name right after the
+    number (``按当年新发放创业担保贷款总额的 1%奖励``)."""
+    own = compare_rules().own_names or {}
+    if q.benefit in own:
+        return own[q.benefit]
+    after = text[q.evidence.span[1] : q.evidence.span[1] + 8].lstrip(" \u3000")
+    return next((b for w, b in own.items() if after.startswith(w)), None)
+
+
+@functools.cache
+def _designation(bid: str) -> bool:
+    """Is the benefit a designation: a title that also names the body designated, a group (信用社区, 星级社区)?"""
+    names = {s for e in groups().entries.values() for s in e.synonyms}
+    return any(s in names for s in benefits().entries[bid].synonyms)
+
+
 def read_benefit(q: Quantity, text: str, title: str | None = None) -> Quantity:
     """A value with its benefit read in its document's context: of the benefit a part of which its own name is, as
     the document defines it (``benefit_parts``: ``人身意外伤害保险补贴按见习人员每人 100 元标准一次性拨付给见习基地``, of
     the 就业见习补贴), and a name the context reads otherwise (``read_in_context`` of compare_rules.yaml: a 生活费补贴
     of 见习人员 is the internship subsidy), and a value whose own name says what kind of benefit it is (``own_names``:
-    …2万元奖励, an award) under a heading's benefit of another kind (高层次人才就业补贴); else the value as it is."""
+    …2万元奖励, an award) under a heading's benefit of another kind (高层次人才就业补贴) or a designation's (信用社区: who
+    gets the 资金奖励); else the value as it is."""
     if q.kind == "date":
         return q
     bid = q.benefit_id or _named(q.benefit or "")
@@ -303,9 +321,10 @@ def read_benefit(q: Quantity, text: str, title: str | None = None) -> Quantity:
     if parts and (whole := _part_before(text, q.evidence.span[0], parts)) is not None and whole != bid and (
             bid is None or any(q.benefit and q.benefit in p for p, w in parts.items() if w == whole)):
         bid = whole
-    own = (compare_rules().own_names or {}).get(q.benefit or "")
+    own = _own_name(q, text)
     tax = benefits()
-    if own is not None and bid in tax.entries and tax.entries[bid].kind != tax.entries[own].kind:
+    if own is not None and bid in tax.entries and bid != own and (
+            tax.entries[bid].kind != tax.entries[own].kind or _designation(bid)):
         bid = own  # 08.高层次人才就业补贴 / …给予留用的博士后人员2万元奖励: an award, whatever the heading's subsidy
     for words, as_ in (compare_rules().read_in_context or {}).get(bid or "", ()):
         if any(w in _context(text, q.evidence.span[0], title) for w in words):
