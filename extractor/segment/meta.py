@@ -220,7 +220,11 @@ def _decree_number(paragraphs: Sequence[str]) -> DocNumber | None:
         published = _PUBLISHED_BY.search(p.strip())
         got = parse_decree_number(published.group("d") if published else p)
         if got is None and k + 1 < len(paragraphs) and p.strip().endswith("令"):
-            got = parse_decree_number(p.strip() + paragraphs[k + 1].strip())
+            joined, n = p.strip() + paragraphs[k + 1].strip(), k + 1
+            # "中华人民共和国司法部令" / "第" / "107" / "号": the number on lines of its own
+            while not joined.endswith("号") and n + 1 < len(paragraphs) and len(paragraphs[n + 1].strip()) <= 6 and n < k + 3:
+                joined, n = joined + paragraphs[n + 1].strip(), n + 1
+            got = parse_decree_number(joined)
         if got is not None:
             return got
     return None

@@ -41,6 +41,7 @@ _BY_ORDER_LEAD = regex.compile(r"^(?:同日|当日|并|随即)?以")  # "同日�
 _SESSION_RE = regex.compile(rf"第{_CN_NUM}届")
 _MEETING_RE = regex.compile(
     rf"第{_CN_NUM}次(?:全体|常务|部务|局务|委务|署务|行务|主任)?会议.*$|(?:审判|检察)委员会$|常务会议$"
+    rf"|(?:部务|局务|委务|署务|行务)会议(?:审议)?$"
 )
 _TAIL_WORDS = ("通过的", "根据", "以", "的", "、", "，", "和", "及")
 _ORDINALS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
@@ -281,12 +282,15 @@ def parse_order(text: str, base: int = 0, signed: dt.date | None = None) -> list
 
 
 def order_line(paragraphs: Sequence[str], end: int) -> tuple[int, str, str] | None:
-    """The promulgation order among the first ``end`` paragraphs, ``国务院令 第N号`` on one line or two:
-    (index of its last line, the order as printed without spaces, its organ)."""
+    """The promulgation order among the first ``end`` paragraphs, ``国务院令 第N号`` on one line or more (``…令`` /
+    ``第`` / ``107`` / ``号``): (index of its last line, the order as printed without spaces, its organ)."""
     for k in range(min(end, len(paragraphs))):
         s = regex.sub(r"[ \u3000]+", "", paragraphs[k]).strip("（()）")  # "(劳动和社会保障部令第17号)"
         if s.endswith("令") and len(s) <= 20 and k + 1 < len(paragraphs):
             s, k = s + regex.sub(r"[ \u3000]+", "", paragraphs[k + 1]), k + 1
+            # the number set on lines of its own: "中华人民共和国司法部令" / "第" / "107" / "号"
+            while not s.endswith("号") and k + 1 < min(end + 3, len(paragraphs)) and len(paragraphs[k + 1].strip()) <= 6:
+                s, k = s + regex.sub(r"[ \u3000]+", "", paragraphs[k + 1]), k + 1
         m = _ORDER_RE.match(s)
         if m and len(s) <= 40 and m.end() == len(s):
             organ = organ_of(m.group(0))
