@@ -167,6 +167,8 @@ def build_document(
     region, code, level = region_of(head.issuers, text)
     if region is None and head.title:  # no issuer names a place: the place the title starts with (福建省实施…办法)
         region, code, level = region_of([_title_place(head.title)], text)
+    if region is None and (head.title or "").startswith("中华人民共和国"):  # a national law printed without its 题注
+        region, code, level = "中国", None, "national"
     issuers = _placed_organs(head.issuers, region)
     locations = []
     prev = -1

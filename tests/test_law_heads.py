@@ -629,3 +629,14 @@ def test_resolve_events_names_the_government_and_drops_a_repeated_publication() 
     ])
     assert [(e.event, e.organ) for e in events] == [
         ("adopted", "上海市人民政府"), ("published", "上海市人民政府"), ("revised", "国家市场监督管理总局")]
+
+
+@pytest.mark.parametrize(("title", "level"), [
+    pytest.param("中华人民共和国居民身份证法", "national", id="a-national-law-without-its-tizhu"),  # corpus/revisions 2003 text
+    pytest.param("示例条例", None, id="no-place-no-level"),
+])
+def test_a_law_of_the_republic_is_national_without_an_issuer(tmp_path: Path, title: str, level: str | None) -> None:
+    f = tmp_path / "law.txt"
+    f.write_text("\n".join([title, *_BODY]) + "\n", encoding="utf-8")
+    (d,) = parse_file(f)
+    assert (d.issuers, d.level) == ([], level)

@@ -112,6 +112,8 @@ def organ_of(body: str | None, instrument: str | None = None) -> str | None:
         s = _MEETING_RE.sub("", s)
         s = s.removeprefix(_PRC) if s != f"{_PRC}主席" else s
         s = _ORGAN_TAIL_RE.sub("", s)  # 大连市人民代表大会常务委员会审议, 青岛市人民代表大会常务委员会公告
+        if s.endswith("人民代表大会常务"):  # a 题注 that dropped 委员会 (重庆市第一届人民代表大会常务第二十八次会议)
+            s += "委员会"
         s = regex.sub(r"^经(?!济)", "", s)  # "经人力资源和社会保障部第6次部务会议通过": the verb's 经, not the organ's
         if len(s) >= 2:
             return s
