@@ -60,6 +60,9 @@ NOT_PARAMETERS = [
     ("national-step-of-a-leave", "生育多胞胎的，每多生育1个婴儿，增加产假15天。", "1个"),
     ("national-step-of-nursing-time", "女职工生育多胞胎的，每多哺乳1个婴儿每天增加1小时哺乳时间。", "1个"),
     ("shandong-step-of-a-fine", "按照每超过一人五百元的标准处以罚款。", "一人"),
+    # 004 河南 技能人才 plan: a yearly quota of work (年组织), a target, though bounded (以上)
+    ("henan-yearly-contests", "年组织 5 个以上职业（工种）的省级职业技能竞赛；", "5 个"),
+    ("henan-contests-every-year", "积极参与世界技能大赛，每年组织5个以上康养照护类职业（工种）的省级竞赛。", "5个"),
     # 004 信用社区: 期限 is a term, no cap 限; 一个年度 is a period, no count
     ("credit-community-term", "信用社区实行动态管理，每年考核一次，授牌期限为一个年度。", "一个"),
 ]
