@@ -10,7 +10,6 @@ import pytest
 
 from extractor.compare.align import same_text
 from extractor.compare.diff import analyses_to_diff
-from extractor.evaluate import evaluate
 from extractor.evaluate.gold import read_gold_diff
 from extractor.evaluate.run import Evaluator, ReportBuilder
 from extractor.records import Diff
@@ -93,8 +92,10 @@ def test_statuses_follow_the_links(evaluator: Evaluator, name: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def report() -> Report:
-    return evaluate(ROOT / "golden" / "diffs", root=ROOT)
+def report(evaluator: Evaluator) -> Report:
+    # evaluate(golden, root=ROOT) is Evaluator(root=ROOT).run(golden): the module's evaluator runs it, its parses and
+    # analyses (pure caches, one per source and document) shared with the tests above instead of made again
+    return evaluator.run(ROOT / "golden" / "diffs")
 
 
 def test_eval_scores_the_real_pairs_apart(report: Report) -> None:
@@ -132,8 +133,8 @@ def test_group_score_names() -> None:
         report.score("real.links.acc")
 
 
-def test_eval_of_the_real_folder_alone() -> None:
-    report = evaluate(REAL, root=ROOT)
+def test_eval_of_the_real_folder_alone(evaluator: Evaluator) -> None:
+    report = evaluator.run(REAL)  # evaluate(REAL, root=ROOT), on the module's evaluator (see ``report``)
     assert set(report.diff_groups) == {"real"} and "diff_alignment" not in report.attributes
 
 
