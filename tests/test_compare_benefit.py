@@ -305,3 +305,17 @@ def test_benefit_parts(text: str, expected: dict[str, str]) -> None:
     from extractor.compare.table import benefit_parts
 
     assert benefit_parts(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # blind2/chongqing 第三条: the definition restates the term's 两年; the term's own is the window
+    ("毕业学年在校生是指毕业前一年的9月1日至毕业证书发证之日；离校两年内未就业是指毕业证书发证之日起的两年内；", [False, True]),
+    # a definition whose number the term does not print is a parameter
+    ("本条例所称老年人是指六十周岁以上的公民。", [False]),
+], ids=["restated-in-a-definition", "a-definitions-own-number"])
+def test_a_terms_number_restated_in_its_definition(text: str, expected: list[bool]) -> None:
+    from extractor.compare.table import no_parameter
+    from extractor.extract import text_to_quantities
+
+    qs = [q for q in text_to_quantities(text) if q.kind in ("duration", "age")]
+    assert [no_parameter(q, text) for q in qs] == expected
