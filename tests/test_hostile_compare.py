@@ -24,6 +24,7 @@ import regex
 from extractor.compare import classes, table
 from extractor.compare.table import analyses_to_table
 from extractor.extract import extract_document
+from extractor.extract.taxonomy import groups
 from extractor.ingest.raw import RawDoc, RawLine
 from extractor.pipeline import raw_to_documents
 from extractor.records import Analysis
@@ -136,6 +137,21 @@ def test_holds_is_a_word_in_the_slice() -> None:
         for lo in range(len(text) + 1):
             for hi in range(max(0, lo - 1), len(text) + 1, 2):
                 assert table._holds(text, words, lo, hi) == any(w in text[lo:hi] for w in words), (text, lo, hi)
+
+
+def test_groups_in_a_range_are_what_a_scan_of_the_range_finds() -> None:
+    """``classes._groups_in`` (from the whole text's mentions) against ``groups().find(text, start, end)``, on texts of
+    group names, their beginnings (a mention the range cuts) and brackets, every range."""
+    tax = groups()
+    names = sorted(tax.by_surface)[::3]
+    rng = random.Random(5)
+    for _ in range(150):
+        parts = [rng.choice(names) if (r := rng.random()) < 0.4 else rng.choice(names)[: rng.randint(1, 4)] if r < 0.7
+                 else rng.choice("（）()、，的对 ") for _ in range(rng.randint(1, 25))]
+        text = "".join(parts)
+        for start in range(len(text) + 1):
+            for end in range(start, len(text) + 1, 2):
+                assert classes._groups_in(text, start, end) == list(tax.find(text, start, end)), (text, start, end)
 
 
 def _distributed_by_split(text: str, start: int, n: int) -> int | None:

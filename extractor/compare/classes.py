@@ -103,6 +103,9 @@ class _Marks:
     number: ``'百分之'*n`` was quadratic in ``zhengce compare`` (issue 13)."""
 
     def __init__(self, text: str) -> None:
+        self.text = text
+        self._parens: tuple[list[int], list[int]] | None = None
+        self._hits: tuple[list[int], list[int], list[tuple[int, int, str]]] | None = None
         self.sentences = [m.start() for m in _SENTENCE_START.finditer(text)]
         self.clauses = [m.start() for m in _CLAUSE_START.finditer(text)]
         self.lines = [m.start() for m in regex.finditer(r"\n", text)]
@@ -131,6 +134,58 @@ class _Marks:
         """``text.rfind("\\n", 0, at)``: the last line break before ``at``, else -1."""
         k = bisect.bisect_left(self.lines, at)
         return self.lines[k - 1] if k else -1
+
+
+    def parens(self) -> tuple[list[int], list[int]]:
+        """Where each bracket of ``_PAREN`` opens and where it ends: one holds no bracket, so a scan of any range
+        finds those that lie in it, in order."""
+        if self._parens is None:
+            found = [m.span() for m in _PAREN.finditer(self.text)]
+            self._parens = [a for a, _ in found], [b for _, b in found]
+        return self._parens
+
+    def group_hits(self) -> tuple[list[int], list[int], list[tuple[int, int, str]]]:
+        """The group mentions of the whole text (``groups().find(text)``): starts, ends and the hits."""
+        if self._hits is None:
+            found = list(groups().find(self.text))
+            self._hits = [a for a, _, _ in found], [b for _, b, _ in found], found
+        return self._hits
+
+
+def _groups_in(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """``list(groups().find(text, start, end))`` from the whole text's mentions (a scan of the range read it all,
+    for each number: the range of a rule whose subject opens a run of thousands after ；). The scan from ``start``
+    reads what the whole text's did wherever that one tried a match (out of its mentions: where it failed, a range's
+    scan fails too, and where it matched, within the range, it matches the same); inside a mention begun before
+    ``start``, and at one that runs past ``end``, the range's scan is made there."""
+    starts, ends, hits = _marks(text).group_hits()
+    tax = groups()
+    out: list[tuple[int, int, str]] = []
+    at = start
+    while at < end:
+        k = bisect.bisect_right(starts, at) - 1
+        if k >= 0 and starts[k] < at < ends[k]:  # inside a mention: where the whole text's scan tried nothing
+            m = next((m for q in range(at, min(ends[k], end)) if (m := tax.pattern.match(text, q, end))), None)
+            if m is None:
+                at = ends[k]
+                continue
+            out.append((m.start(), m.end(), tax.by_surface[m.group(0)]))
+            at = m.end()
+            continue
+        j = bisect.bisect_left(starts, at)  # the next mention: the scan fails at every offset before it
+        if j >= len(starts) or starts[j] >= end:
+            break
+        if ends[j] <= end:
+            out.append(hits[j])
+            at = ends[j]
+            continue
+        m = tax.pattern.match(text, starts[j], end)  # it runs past the range: a shorter name may end within it
+        if m is None:
+            at = starts[j] + 1
+            continue
+        out.append((m.start(), m.end(), tax.by_surface[m.group(0)]))
+        at = m.end()
+    return out
 
 
 @functools.lru_cache(maxsize=16)
@@ -173,12 +228,17 @@ class Recipients:
 def _runs(text: str, start: int, end: int) -> list[list[tuple[int, int, str]]]:
     """The groups named in ``text[start:end]`` outside brackets (``大中专学生（含…毕业生及在校学生）``: the bracket's
     groups are a gloss), in runs of coordinated names (``就业困难人员、脱贫家庭劳动力、返乡农民工``)."""
-    spans = [m.span() for m in _PAREN.finditer(text, start, end)]
+    marks = _marks(text)
+    opens, closes = marks.parens()
+    k = bisect.bisect_left(opens, start)
+    j = bisect.bisect_right(closes, end, k)  # _PAREN.finditer(text, start, end): the brackets within the range
+    opens, closes = opens[k:j], closes[k:j]
 
     def inside(a: int) -> bool:
-        return any(s <= a < e for s, e in spans)
+        i = bisect.bisect_right(opens, a) - 1
+        return i >= 0 and a < closes[i]
 
-    found = [h for h in groups().find(text, start, end) if not inside(h[0])]
+    found = [h for h in _groups_in(text, start, end) if not inside(h[0])]
     runs: list[list[tuple[int, int, str]]] = []
     for hit in found:
         gap = _PAREN.sub("", text[runs[-1][-1][1] : hit[0]]) if runs else None
