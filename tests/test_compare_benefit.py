@@ -210,6 +210,9 @@ NO_PARAMETER = [
      "两个", True),
     # unseen/shanghai 2021 第三十九条: the only child counted as two persons is a parameter of the 奖励
     ("a-child-counted-as-two", "其独生子女按两个人计算分配面积。", "两个", False),
+    # fresh/dalian 2019 补贴测算: 按见习6个月测算 is what the worked example assumes; its ×6月 is the example's row
+    ("what-a-worked-example-assumes", "按见习6个月测算，北三市企业见习补贴1520元/人月×2/3×6月+500元/人=6580元/人。", "6个月", True),
+    ("the-worked-examples-own-months", "按见习6个月测算，北三市企业见习补贴1520元/人月×2/3×6月+500元/人=6580元/人。", "6月", False),
     # blind2/chongqing 第二十四条（二）: the ×100% of a rate's formula; the rate's floor is a parameter
     ("a-formulas-percentage", "就业见习留用就业率达到50%以上的（就业见习留用就业率=年度审核通过人员中的留用人数÷年度审核通过人员数×100%），"
      "按每人每月200元标准给予见习基地留用人员差额补贴。", "100%", True),

@@ -198,12 +198,13 @@ class CompareRules:
     own_names: dict[str, str] | None = None
     conversion_before: tuple[str, ...] = ()
     defines: tuple[str, ...] = ()
+    assumed_after: tuple[str, ...] = ()
 
 
 RULE_KEYS = {"not_recipients", "unless_category", "holds", "record_before", "record_nouns", "penalty_words",
              "procedure_verbs", "share_before", "count_unit_before", "average_after", "deadline_from", "procedure_nouns",
              "family_children", "rounding_before", "rounding_after", "parts_after", "part_heads", "read_in_context",
-             "own_names", "conversion_before", "defines"}
+             "own_names", "conversion_before", "defines", "assumed_after"}
 
 
 @functools.cache
@@ -236,7 +237,8 @@ def compare_rules() -> CompareRules:
                         tuple(data["average_after"]), tuple(data["deadline_from"]), tuple(data["procedure_nouns"]),
                         tuple(data["family_children"]), tuple(data["rounding_before"]), tuple(data["rounding_after"]),
                         tuple(data["parts_after"]), tuple(data["part_heads"]), read, own,
-                        tuple(data["conversion_before"]), tuple(data["defines"]))
+                        tuple(data["conversion_before"]), tuple(data["defines"]),
+                        tuple(data["assumed_after"]))
 
 
 _PART_SPLIT = regex.compile(r"[、，,]|以及|和|及|与|或")
@@ -394,7 +396,8 @@ def no_parameter(q: Quantity, text: str) -> bool:
     (``record_period``), a penalty (``处一千元至一万元的罚款``), a deadline of a procedure (``自受理申请之日起七个工作日
     内进行审核``, ``…之日起六个月内，…办理…手续``), a payer's share (``各负担百分之五十``), the unit a period is counted in
     (``每满半年``), the period a base is averaged over (``十二个月平均缴费工资``), a rounding rule (``不足一个月的部分``),
-    the ×100% of a rate's formula (``留用人数÷年度审核通过人员数×100%``), a term's number restated in its definition
+    the ×100% of a rate's formula (``留用人数÷年度审核通过人员数×100%``), what a worked example assumes (``按见习6个月
+    测算``), a term's number restated in its definition
     (``离校两年内未就业是指…之日起的两年内``)
     or the children that make a family a recipient (``只生育一个子女的夫妻``), by the tables of compare_rules.yaml."""
     rules = compare_rules()
@@ -410,6 +413,8 @@ def no_parameter(q: Quantity, text: str) -> bool:
         return True  # a payer's share (各负担百分之五十)
     if q.kind == "percent" and q.value == 100 and rules.conversion_before and before.endswith(rules.conversion_before):
         return True  # a rate's formula written as a percentage (留用人数÷年度审核通过人员数×100%)
+    if rules.assumed_after and after.startswith(rules.assumed_after):
+        return True  # 按见习6个月测算: what a worked example assumes, not what the rule grants
     if rules.defines and _restated(q, text, rules.defines):
         return True  # 离校两年内未就业是指毕业证书发证之日起的两年内: the term's own 两年, restated
     if q.kind == "duration" and before.endswith(rules.rounding_before) and after.startswith(rules.rounding_after):
