@@ -212,10 +212,14 @@ def _bound_word(q: Quantity) -> str:
 
 
 def _shown(q: Quantity) -> str:
-    """A value as written in a summary; a range as both ends; days counted in 工作日 as such."""
+    """A value as written in a summary; a range as both ends; days counted in 工作日 as such; a multiple of a base
+    as the 倍 it was printed in (十倍 → 10倍, not 1000%)."""
     if working_days(q):
         ends = f"{q.value:g}至{q.value_max:g}" if q.value is not None and q.value_max is not None else f"{q.value:g}"
         return f"{ends}个工作日"
+    ends_ = [v for v in (q.value, q.value_max) if v is not None]
+    if q.kind == "percent" and "倍" in q.evidence.quote and ends_ and all(v % 100 == 0 for v in ends_):
+        return "至".join(f"{v / 100:g}倍" for v in ends_)
     if q.value_max is not None:
         return f"{fmt(q.kind, q.value, q.unit)}至{fmt(q.kind, q.value_max, q.unit)}"
     return fmt(q.kind, q.value, q.unit)
