@@ -322,3 +322,19 @@ def test_a_terms_number_restated_in_its_definition(text: str, expected: list[boo
 
     qs = [q for q in text_to_quantities(text) if q.kind in ("duration", "age")]
     assert [no_parameter(q, text) for q in qs] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # unseen/guangdong 2022 失业保险条例 第十七条: 超过四年的部分 is the tier's 四年 again
+    ("失业人员缴费时间四年以上的，超过四年的部分，每满半年，失业保险金领取期限增加一个月。", [False, True, True, False]),
+    # 第十六条（一）: 不满一年 negates the 一年 before it
+    ("失业前用人单位和本人已经缴纳失业保险费累计满一年，或者不满一年但本人有失业保险金领取期限的；", [False, True]),
+    # 004#19: a cap (不超过1年) after a floor of the same number is a parameter of its own
+    ("签订1年以上劳动合同并为其缴纳社会保险费的企业，给予社会保险补贴，补贴期限最长不超过1年。", [False, False]),
+], ids=["the-part-beyond-a-bound", "a-bound-negated", "a-cap-after-a-floor"])
+def test_a_bound_printed_again(text: str, expected: list[bool]) -> None:
+    from extractor.compare.table import no_parameter
+    from extractor.extract import text_to_quantities
+
+    qs = [q for q in text_to_quantities(text) if q.kind == "duration"]
+    assert [no_parameter(q, text) for q in qs] == expected

@@ -199,12 +199,14 @@ class CompareRules:
     conversion_before: tuple[str, ...] = ()
     defines: tuple[str, ...] = ()
     assumed_after: tuple[str, ...] = ()
+    again_before: tuple[str, ...] = ()
 
 
 RULE_KEYS = {"not_recipients", "unless_category", "holds", "record_before", "record_nouns", "penalty_words",
              "procedure_verbs", "share_before", "count_unit_before", "average_after", "deadline_from", "procedure_nouns",
              "family_children", "rounding_before", "rounding_after", "parts_after", "part_heads", "read_in_context",
-             "own_names", "conversion_before", "defines", "assumed_after"}
+             "own_names", "conversion_before", "defines", "assumed_after",
+             "again_before"}
 
 
 @functools.cache
@@ -238,7 +240,7 @@ def compare_rules() -> CompareRules:
                         tuple(data["family_children"]), tuple(data["rounding_before"]), tuple(data["rounding_after"]),
                         tuple(data["parts_after"]), tuple(data["part_heads"]), read, own,
                         tuple(data["conversion_before"]), tuple(data["defines"]),
-                        tuple(data["assumed_after"]))
+                        tuple(data["assumed_after"]), tuple(data["again_before"]))
 
 
 _PART_SPLIT = regex.compile(r"[、，,]|以及|和|及|与|或")
@@ -398,7 +400,8 @@ def no_parameter(q: Quantity, text: str) -> bool:
     (``每满半年``), the period a base is averaged over (``十二个月平均缴费工资``), a rounding rule (``不足一个月的部分``),
     the ×100% of a rate's formula (``留用人数÷年度审核通过人员数×100%``), what a worked example assumes (``按见习6个月
     测算``), a term's number restated in its definition
-    (``离校两年内未就业是指…之日起的两年内``)
+    (``离校两年内未就业是指…之日起的两年内``), a bound printed again as the part beyond it or its negation
+    (``四年以上的，超过四年的部分``, ``累计满一年，或者不满一年但…``)
     or the children that make a family a recipient (``只生育一个子女的夫妻``), by the tables of compare_rules.yaml."""
     rules = compare_rules()
     start, end = q.evidence.span
@@ -417,6 +420,9 @@ def no_parameter(q: Quantity, text: str) -> bool:
         return True  # 按见习6个月测算: what a worked example assumes, not what the rule grants
     if rules.defines and _restated(q, text, rules.defines):
         return True  # 离校两年内未就业是指毕业证书发证之日起的两年内: the term's own 两年, restated
+    if any(before.endswith(w) and after.startswith(a) for w, _, a in (x.partition("…") for x in rules.again_before)) \
+            and _printed_before(q, text):
+        return True  # 四年以上的，超过四年的部分; 满一年，或者不满一年但…; 满十二个月的，其中的十二个月: the bound again
     if q.kind == "duration" and before.endswith(rules.rounding_before) and after.startswith(rules.rounding_after):
         return True  # a rounding rule (不足一个月的部分按照一个月计算)
     if q.kind == "duration" and (before.endswith(rules.count_unit_before) or after.startswith(rules.average_after)):
@@ -439,6 +445,13 @@ def _restated(q: Quantity, text: str, defines: tuple[str, ...]) -> bool:
     lo = max((text.rfind(c, 0, start) for c in "；;。\n"), default=-1) + 1
     at = max(text.rfind(w, lo, start) for w in defines)
     return at >= 0 and q.evidence.quote in text[lo:at]
+
+
+def _printed_before(q: Quantity, text: str) -> bool:
+    """Is ``q``'s number printed as it is earlier in its sentence?"""
+    start = q.evidence.span[0]
+    lo = max((text.rfind(c, 0, start) for c in "；;。\n"), default=-1) + 1
+    return text.find(q.evidence.quote, lo, start) >= 0
 
 
 def record_period(q: Quantity, text: str) -> bool:
