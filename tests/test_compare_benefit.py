@@ -210,6 +210,9 @@ NO_PARAMETER = [
      "两个", True),
     # unseen/shanghai 2021 第三十九条: the only child counted as two persons is a parameter of the 奖励
     ("a-child-counted-as-two", "其独生子女按两个人计算分配面积。", "两个", False),
+    # 004#20 五/（一）, #06: 三年期满的相关办法另行制定, left to later rules (wrapped over lines in #06)
+    ("left-to-later-rules", "复核不达标的，取消其星级社区资格，并收回牌匾。三年期满的\n相关办法另行制定。", "三年", True),
+    ("a-validity-stated", "实行动态管理，自认定之日起有效期三年。三年期满的相关办法另行制定。", "三年", False),
     # fresh/dalian 2019 补贴测算: 按见习6个月测算 is what the worked example assumes; its ×6月 is the example's row
     ("what-a-worked-example-assumes", "按见习6个月测算，北三市企业见习补贴1520元/人月×2/3×6月+500元/人=6580元/人。", "6个月", True),
     ("the-worked-examples-own-months", "按见习6个月测算，北三市企业见习补贴1520元/人月×2/3×6月+500元/人=6580元/人。", "6月", False),

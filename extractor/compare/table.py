@@ -200,13 +200,14 @@ class CompareRules:
     defines: tuple[str, ...] = ()
     assumed_after: tuple[str, ...] = ()
     again_before: tuple[str, ...] = ()
+    deferred: tuple[str, ...] = ()
 
 
 RULE_KEYS = {"not_recipients", "unless_category", "holds", "record_before", "record_nouns", "penalty_words",
              "procedure_verbs", "share_before", "count_unit_before", "average_after", "deadline_from", "procedure_nouns",
              "family_children", "rounding_before", "rounding_after", "parts_after", "part_heads", "read_in_context",
              "own_names", "conversion_before", "defines", "assumed_after",
-             "again_before"}
+             "again_before", "deferred"}
 
 
 @functools.cache
@@ -240,7 +241,8 @@ def compare_rules() -> CompareRules:
                         tuple(data["family_children"]), tuple(data["rounding_before"]), tuple(data["rounding_after"]),
                         tuple(data["parts_after"]), tuple(data["part_heads"]), read, own,
                         tuple(data["conversion_before"]), tuple(data["defines"]),
-                        tuple(data["assumed_after"]), tuple(data["again_before"]))
+                        tuple(data["assumed_after"]), tuple(data["again_before"]),
+                        tuple(data["deferred"]))
 
 
 _PART_SPLIT = regex.compile(r"[、，,]|以及|和|及|与|或")
@@ -401,7 +403,8 @@ def no_parameter(q: Quantity, text: str) -> bool:
     the ×100% of a rate's formula (``留用人数÷年度审核通过人员数×100%``), what a worked example assumes (``按见习6个月
     测算``), a term's number restated in its definition
     (``离校两年内未就业是指…之日起的两年内``), a bound printed again as the part beyond it or its negation
-    (``四年以上的，超过四年的部分``, ``累计满一年，或者不满一年但…``)
+    (``四年以上的，超过四年的部分``, ``累计满一年，或者不满一年但…``), a sentence that leaves its matter to later rules
+    (``三年期满的相关办法另行制定``)
     or the children that make a family a recipient (``只生育一个子女的夫妻``), by the tables of compare_rules.yaml."""
     rules = compare_rules()
     start, end = q.evidence.span
@@ -420,6 +423,8 @@ def no_parameter(q: Quantity, text: str) -> bool:
         return True  # 按见习6个月测算: what a worked example assumes, not what the rule grants
     if rules.defines and _restated(q, text, rules.defines):
         return True  # 离校两年内未就业是指毕业证书发证之日起的两年内: the term's own 两年, restated
+    if rules.deferred and _holds(text, rules.deferred, *_sentence_of(text, start, end)):
+        return True  # 三年期满的相关办法另行制定: what is left to later rules
     if any(before.endswith(w) and after.startswith(a) for w, _, a in (x.partition("…") for x in rules.again_before)) \
             and _printed_before(q, text):
         return True  # 四年以上的，超过四年的部分; 满一年，或者不满一年但…; 满十二个月的，其中的十二个月: the bound again
@@ -445,6 +450,23 @@ def _restated(q: Quantity, text: str, defines: tuple[str, ...]) -> bool:
     lo = max((text.rfind(c, 0, start) for c in "；;。\n"), default=-1) + 1
     at = max(text.rfind(w, lo, start) for w in defines)
     return at >= 0 and q.evidence.quote in text[lo:at]
+
+
+_FULL_STOP_RE = regex.compile(r"[。；;！？!?]")
+
+
+@functools.lru_cache(maxsize=16)
+def _full_stops(text: str) -> list[int]:
+    return [m.start() for m in _FULL_STOP_RE.finditer(text)]
+
+
+def _sentence_of(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence (between 。；; …, over the line breaks of a wrapped text) holding ``text[start:end]``."""
+    ends = _full_stops(text)
+    k = bisect.bisect_left(ends, start)
+    lo = ends[k - 1] + 1 if k else 0
+    j = bisect.bisect_left(ends, end)
+    return lo, ends[j] if j < len(ends) else len(text)
 
 
 def _printed_before(q: Quantity, text: str) -> bool:
