@@ -30,6 +30,11 @@ CASES = [
     # corpus/revisions 商品房买卖合同 解释 2003 第八条, 第十四条: a multiple capped before its base, and 双倍
     ("one-times-capped-before-its-base", "并可以请求出卖人承担不超过已付购房款一倍的赔偿责任", "percent", 100, None),
     ("double", "由出卖人双倍返还买受人", "percent", 200, None),
+    # two clauses of one band (issue 9): corpus/unseen 合肥 2018 劳动就业条例, corpus/revisions 食品安全 解释 (heldout pair)
+    ("duration-band-over-then-under", "自用工之日起超过一个月不满一年未与劳动者订立书面劳动合同的", "duration", 1, 12),
+    ("age-band-above-then-under", "六十五周岁以上不满七十周岁的老年人", "age", 65, 70),
+    ("age-band-full-then-under", "已满16周岁不满18周岁的未成年人", "age", 16, 18),
+    ("money-band-above-then-under", "生产、销售金额十万元以上不满二十万元的", "money", 100000, 200000),
 ]
 
 
@@ -44,3 +49,9 @@ def test_found(text: str, kind: str, value: Decimal | int, value_max: Decimal | 
                                   pytest.param("补贴标准增加一倍", id="a-doubling-is-no-multiple-of-a-base")])
 def test_not_a_range_of_a_kind(text: str) -> None:
     assert [f for f in find_quantities(text) if f.kind in ("money", "age", "percent", "duration")] == []
+
+
+def test_two_rules_of_one_age_are_no_band() -> None:
+    """七十周岁以上免购门票，不满七十周岁半价 (corpus/unseen 山东 老年人权益保障条例 第四十六条): two rules, each its own age."""
+    got = [(f.value, f.value_max) for f in find_quantities("七十周岁以上免购门票，不满七十周岁半价购买门票") if f.kind == "age"]
+    assert got == [(Decimal(70), None), (Decimal(70), None)]
