@@ -35,6 +35,10 @@ CASES = [
     ("age-band-above-then-under", "六十五周岁以上不满七十周岁的老年人", "age", 65, 70),
     ("age-band-full-then-under", "已满16周岁不满18周岁的未成年人", "age", 16, 18),
     ("money-band-above-then-under", "生产、销售金额十万元以上不满二十万元的", "money", 100000, 200000),
+    # issue 9's own examples of a band across a comma (A及其以上，低于B)
+    ("money-band-across-a-comma", "月收入3000元及其以上，低于5000元的", "money", 3000, 5000),
+    ("age-band-across-a-comma", "年满60周岁及以上，低于70周岁的", "age", 60, 70),
+    ("duration-band-above-across-a-comma", "工龄10年及其以上，低于20年的", "duration", 120, 240),
 ]
 
 

@@ -65,6 +65,8 @@ _CITED = r"(?<!第[\d一二三四五六七八九十百]{1,4}[ \u3000]*[至到、
 # "A以上B以下" across two clauses of one range: 处二千元以上一万元以下的罚款, 五日以上十日以下, 一倍以上三倍以下
 _SPAN = r"[ \u3000]*以上[ \u3000]*[、，,]?[ \u3000]*"
 _SMALL = rf"(?:(?<!\d)\d+(?:\.\d+)?|{_D10})"
+# between the two ends of one band: 以上不满, 及其以上，低于 (or nothing: 满16周岁不满18周岁)
+_BAND_GAP = r"(?:及其以上|及以上|以上)?[ \u3000]*[，,]?[ \u3000]*(?:不足|不满|未满|低于)[ \u3000]*"
 
 PATTERNS: tuple[tuple[str, str], ...] = (
     ("money_span", rf"(?P<a>{_NUM})[ \u3000]*(?:元)?{_SPAN}(?P<b>{_NUM})[ \u3000]*元[ \u3000]*以下"),
@@ -78,8 +80,10 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # 满一年不足两年, 满五年不满七年: a band of one range whose upper end the second clause gives (issue 9)
     ("duration_band", rf"(?<!第)(?:满|超过)[ \u3000]*(?P<a>{_SMALL})[ \u3000]*(?P<au>个月|年)?[ \u3000]*[，,]?[ \u3000]*(?:不足|不满|未满)[ \u3000]*(?P<b>{_SMALL})[ \u3000]*(?P<u>个月|年)"),
     # 满16周岁不满18周岁, 六十周岁以上不满七十周岁; 十万元以上不满二十万元: the two ends of one band (issue 9)
-    ("age_band", rf"(?P<a>\d{{1,3}}|{_CN})[ \u3000]*周?岁[ \u3000]*(?:以上)?[ \u3000]*(?:不足|不满|未满)[ \u3000]*(?P<b>\d{{1,3}}|{_CN})[ \u3000]*周?岁"),
-    ("money_band", rf"(?P<a>{_NUM})[ \u3000]*元[ \u3000]*以上[ \u3000]*(?:不足|不满|未满)[ \u3000]*(?P<b>{_NUM})[ \u3000]*元"),
+    # (A及其以上，低于B: across a comma)
+    ("age_band", rf"(?P<a>\d{{1,3}}|{_CN})[ \u3000]*周?岁[ \u3000]*{_BAND_GAP}(?P<b>\d{{1,3}}|{_CN})[ \u3000]*周?岁"),
+    ("money_band", rf"(?P<a>{_NUM})[ \u3000]*元[ \u3000]*(?:及其以上|及以上|以上)[ \u3000]*[，,]?[ \u3000]*(?:不足|不满|未满|低于)[ \u3000]*(?P<b>{_NUM})[ \u3000]*元"),
+    ("duration_band_above", rf"(?<!第)(?P<a>{_SMALL})[ \u3000]*(?P<au>个月|年)[ \u3000]*(?:及其以上|及以上|以上)[ \u3000]*[，,]?[ \u3000]*(?:不足|不满|未满|低于)[ \u3000]*(?P<b>{_SMALL})[ \u3000]*(?P<u>个月|年)"),
     # 一倍至三倍, 1至3倍: both ends of a multiple of a base
     ("times_band", rf"(?P<a>{_SMALL})[ \u3000]*倍?[ \u3000]*[至到][ \u3000]*(?P<b>{_SMALL})[ \u3000]*倍"),
     ("age_range", rf"(?P<a>\d{{1,3}})[ \u3000]*(?:周?岁)?[ \u3000]*{_DASH}[ \u3000]*(?P<b>\d{{1,3}})[ \u3000]*周?岁"),
@@ -338,6 +342,7 @@ def _measure(m: regex.Match[str], s: str, a: int, b: int) -> Found | None:
 INTERPRETERS: dict[str, Interpreter] = {
     "money_span": _money_span, "duration_span": _duration_span, "times_span": _times_span, "percent_span": _percent_span,
     "duration_band": _duration_span, "times_band": _times_span, "age_band": _age_range, "money_band": _money_span,
+    "duration_band_above": _duration_span,
     "age_range": _age_range, "money_range": _money_range, "percent_range": _percent_range,
     "money_range_cn": _money_span, "money_span_to": _money_span, "percent_range_cn": _percent_range_cn, "age_range_cn": _age_range,
     "money_approx": _approx("money"), "duration_approx": _approx("duration"), "count_approx": _approx("count"),
