@@ -333,6 +333,14 @@ BOUND_CASES = [
     # corpus/unseen 厦门 第十七条, corpus/blind2 咸阳 第十四条: a cap on how many one may claim or keep
     ("max_before:only-may", "每一家庭只能申请一套社会保障性住房", "一套", "max", "只能"),
     ("max_before:limited-to", "个人饲养犬只的，每户限养一只", "一只", "max", "限"),
+    # issue 9's bound words of unseen documents (other provinces' 办法 and 意见)
+    ("max_before:may-only", "每人只可享受1次", "1次", "max", "只可"),
+    ("max_before:relaxed-to", "年龄放宽至45周岁", "45周岁", "max", "放宽至"),
+    ("max_before:relaxed-to-dao", "贷款期限放宽到3年", "3年", "max", "放宽到"),
+    ("max_after:within-the-standard", "在5000元标准内据实报销", "5000元", "max", "标准内"),
+    ("min_after:and-above-qi", "补贴5000元及其以上的", "5000元", "min", "及其以上"),
+    ("min_before:topped-up-to", "不足部分补足到1500元", "1500元", "min", "补足到"),
+    ("min_before:topped-up-to-zhi", "低于标准的补足至1500元", "1500元", "min", "补足至"),
 ]
 
 
@@ -353,6 +361,7 @@ def test_bound_word(text, quote, bound, word):
         pytest.param("不得超过本单位在职职工总数的百分之三十", "百分之三十", "max", id="a-negated-word-begun-beyond-the-window"),
         pytest.param("近10万元", "10万元", "exact", id="only_for_kinds:jin-bounds-no-money"),
         pytest.param("补贴5万元内", "5万元", "exact", id="not_for_kinds:nei-bounds-no-money"),
+        pytest.param("学历放宽至本科，补贴5000元", "5000元", "exact", id="only_for_kinds:relaxed-to-bounds-no-money"),
         pytest.param("申请应当不早于期满前三十日提出", "三十日", "exact", id="only_for_kinds:buzao-bounds-ages-only"),
         pytest.param("16-24岁失业青年", "16-24岁", "range", id="range-from-the-number"),
         pytest.param("每人每月1500元", "1500元", "exact", id="no-bound-word"),
