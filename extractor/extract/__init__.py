@@ -15,7 +15,7 @@ import regex
 from ..evidence import evidence, verbatim
 from ..records import Analysis, Document, Quantity, document_sections
 from ..version import extractor_version
-from ._clause import Marks
+from ._clause import Marks, words_of
 from ._items import Item, in_formula_base, item_at, item_headings
 from .context import BENEFIT_WORD, Context, clause_bounds
 from .provisions import quantities_to_provisions
@@ -212,15 +212,21 @@ def _lead_in_benefit(text: str, holding: list[tuple[int, int, str, str]]) -> str
     return named[-1] if named else hits[-1] if hits else None
 
 
-_GRANT_WORDS = regex.compile(alternation((*context_rules().role.gives, "发给", "领取")))  # the words escaped
+_GRANT_LIST = (*context_rules().role.gives, "发给", "领取")
+_GRANT_WORDS = regex.compile(alternation(_GRANT_LIST))  # the words escaped
+GRANT_SCAN = 256
+"""A clause up to this long is searched for the grant words; in a longer one they are looked up in the text's."""
 
 
 def _grants(text: str, start: int, end: int) -> bool:
     """Does the number's clause grant something? A heading's benefit (第五章 优待和奖励) reaches only sums and the
     numbers of such clauses: not a share of who pays (其独生子女保健费由父母所在单位各负担百分之五十), nor a condition naming who
-    the family is (自愿终身只生育一个子女的计划生育家庭)."""
+    the family is (自愿终身只生育一个子女的计划生育家庭). (A clause of thousands of numbers is not searched again for each:
+    a word of the literal alternation matches inside it exactly when one occurs inside it.)"""
     a, b = clause_bounds(text, start, end)
-    return bool(_GRANT_WORDS.search(text, a, b))
+    if b - a <= GRANT_SCAN:
+        return bool(_GRANT_WORDS.search(text, a, b))
+    return words_of(text, _GRANT_LIST).any_in(_GRANT_LIST, a, b)
 
 
 def _narrowed(benefit_id: str, heading_id: str | None) -> str:

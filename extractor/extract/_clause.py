@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 from collections.abc import Iterable, Sequence
@@ -18,8 +19,37 @@ Hit = tuple[int, int, str]
 """A taxonomy mention: start, end and the entry's id."""
 
 
+WALK = 64
+""":func:`clause_bounds` walks this many characters each way; a clause longer than that is read from the ends of
+clauses found once per text (:func:`_marks`)."""
+
+
 def clause_bounds(text: str, a: int, b: int, ends: str = CLAUSE_END) -> tuple[int, int]:
-    """The clause (between punctuation) around ``text[a:b]``; with ``ends=SENTENCE_END``, the sentence."""
+    """The clause (between punctuation) around ``text[a:b]``; with ``ends=SENTENCE_END``, the sentence.
+
+    Each way it walks at most ``WALK`` characters to the punctuation, and past that it looks the punctuation up in
+    the text's marks (a walk to the end of a text of many numbers and no punctuation is n²: ``'百分之'*n`` took 12 of
+    16 s at 20,000 characters). The answers are the walk's.
+    """
+    n = len(text)
+    if not (0 <= a <= n and 0 <= b <= n):
+        return _walk(text, a, b, ends)
+    s, stop = a, max(0, a - WALK)
+    while s > stop and text[s - 1] not in ends:
+        s -= 1
+    if s == stop and s > 0 and text[s - 1] not in ends:
+        s = _marks(text, ends).last_before(s) + 1
+    e, stop = b, min(n, b + WALK)
+    while e < stop and text[e] not in ends:
+        e += 1
+    if e == stop and e < n and text[e] not in ends:
+        found = _marks(text, ends).first_from(e)
+        e = found if found >= 0 else n
+    return s, e
+
+
+def _walk(text: str, a: int, b: int, ends: str) -> tuple[int, int]:
+    """:func:`clause_bounds` by walking, for offsets outside the text."""
     s = a
     while s > 0 and text[s - 1] not in ends:
         s -= 1
@@ -27,6 +57,12 @@ def clause_bounds(text: str, a: int, b: int, ends: str = CLAUSE_END) -> tuple[in
     while e < len(text) and text[e] not in ends:
         e += 1
     return s, e
+
+
+@functools.lru_cache(maxsize=8)
+def _marks(text: str, ends: str) -> Marks:
+    """The offsets of the characters ``ends`` in ``text``, found once for the last few texts of a long clause."""
+    return Marks(text, ends)
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +150,12 @@ class Words:
             if k < len(at) and at[k] + len(w) <= b:
                 return True
         return False
+
+
+@functools.lru_cache(maxsize=8)
+def words_of(text: str, words: tuple[str, ...]) -> Words:
+    """The occurrences of ``words`` in ``text``, found once for the last few texts asked about."""
+    return Words(text, words)
 
 
 @dataclass(frozen=True, slots=True)
