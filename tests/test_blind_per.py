@@ -36,6 +36,13 @@ PER_CASES = [
     ("fuzhou-a-contribution-per-head-stays-per-person", "2016年我市城乡居民基本医保人均缴费标准达到120元左右", "120元", ["person"]),
     ("unseen-each-unit-bears-a-share-no-recipient", "其独生子女保健费由父母所在单位各负担百分之五十", "百分之五十", []),
     ("one-off-months-of-a-fee-are-no-sum-paid", "一次性缴纳六个月的社会保险费", "六个月", []),
+    # issue 9's per rules of unseen documents: a period as a prefix of the measure, a marker after a list
+    ("a-monthly-turnover", "月营业额不超过10万元的，免征增值税", "10万元", ["month"]),
+    ("a-monthly-minimum-wage", "月最低工资标准为1720元", "1720元", ["month"]),
+    ("a-yearly-taxable-income", "年应纳税所得额不超过100万元的部分", "100万元", ["year"]),
+    ("a-marker-after-a-list-is-each-items", "分别给予1000元、2000元、3000元/人·月的补贴", "1000元", ["person", "month"]),
+    ("a-marker-after-a-list-middle-item", "分别给予1000元、2000元、3000元/人·月的补贴", "2000元", ["person", "month"]),
+    ("a-month-named-is-no-monthly-measure", "于7月工资调整时发放500元", "500元", []),
 ]
 
 

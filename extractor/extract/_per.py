@@ -15,6 +15,7 @@ _B = context_rules().base
 _BASE_TRIGGERS = regex.compile(alternation(_B.triggers) + "$")
 
 _Marker = tuple[int, tuple[Per, ...]]
+_LISTED = regex.compile(r"(?:[ \u3000]*、[ \u3000]*[\d.]+[ \u3000]*[万千]?[ \u3000]*元)+")
 POINTS_PER: tuple[tuple[regex.Pattern[str], Per], ...] = (
     (regex.compile(r"满[1一]年[ \u3000]*[积加减扣][ \u3000]*$"), "year"),  # 每满1年加2分: points per year
     (regex.compile(r"每条[^，。；]{0,8}[积加减扣][ \u3000]*$"), "time"),  # 每条记录减12分: points per record
@@ -59,7 +60,11 @@ def read_per(text: str, f: Found, clause_start: int, clause_end: int, words: Wor
         out += [r.per for r in _P.governing if f.kind in r.kinds and r.per not in out and r.pattern.search(pre)]
     if f.kind in ("money", "count") and "year" not in out and _P.yearly.search(text[max(clause_start, f.start - 16) : f.start]):
         out.append("year")
-    after = text[f.end : f.end + 6]
+    if f.kind == "money" and not period and "month" not in out and _P.monthly.search(text[max(clause_start, f.start - 16) : f.start]):
+        out.append("month")  # 月营业额不超过10万元, 月最低工资标准为1720元
+    # A元、B元、C元/人·月: the marker after a list of amounts is each one's
+    listed = _LISTED.match(text, f.end, clause_end) if f.kind == "money" else None
+    after = text[listed.end() if listed else f.end : (listed.end() if listed else f.end) + 6]
     for rule in _P.after:
         if rule.pattern.match(after) and rule.per not in out:
             out.append(rule.per)

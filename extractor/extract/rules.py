@@ -130,6 +130,7 @@ class PerRules:
     before: tuple[tuple[str, tuple[Per, ...]], ...]
     after: tuple[PerAfter, ...]
     yearly: Table
+    monthly: Table
     one_off: tuple[str, ...]
     governing: tuple[PerNear, ...]
     not_a_subject: Table
@@ -371,7 +372,7 @@ def _per(n: _Node) -> PerRules:
     subjects = frozenset(n.pers("subjects", n.take("subjects")))
     near = n.kind_set("near_kinds", n.take("near_kinds"))
     out = PerRules(subjects, near, n.number("near_chars"), n.per_before("before"), n.per_after("after"),
-                   n.table("yearly"), n.words("one_off"), n.per_near("governing"), n.table("not_a_subject"),
+                   n.table("yearly"), n.table("monthly"), n.words("one_off"), n.per_near("governing"), n.table("not_a_subject"),
                    n.table("one_off_sum"))
     n.close()
     return out
