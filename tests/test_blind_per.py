@@ -42,6 +42,7 @@ PER_CASES = [
     ("a-yearly-taxable-income", "年应纳税所得额不超过100万元的部分", "100万元", ["year"]),
     ("a-marker-after-a-list-is-each-items", "分别给予1000元、2000元、3000元/人·月的补贴", "1000元", ["person", "month"]),
     ("a-marker-after-a-list-middle-item", "分别给予1000元、2000元、3000元/人·月的补贴", "2000元", ["person", "month"]),
+    ("a-yearly-quota-rate", "每年按不低于在职职工总数1.5%的比例安排残疾人就业", "1.5%", ["year"]),
     ("a-month-named-is-no-monthly-measure", "于7月工资调整时发放500元", "500元", []),
 ]
 

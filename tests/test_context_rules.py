@@ -439,6 +439,7 @@ PER_CASES = [
     ("governing:daily_charge", None, "从欠缴之日起，按日加收欠缴额万分之五的滞纳金", "万分之五", ("day",)),
     ("governing:yearly_grant", None, "每年给予双方各十日育儿假", "十日", ("year", "person")),
     ("governing:each_recipient", None, "父母每年各享受十日的育儿假", "十日", ("year", "person")),
+    ("governing:yearly_quota", None, "每年按不低于在职职工总数1.5%的比例安排残疾人就业", "1.5%", ("year",)),
     ("governing:a-share-borne-by-each-is-no-recipient", None, "由父母所在单位各负担百分之五十", "百分之五十", ()),
     ("not_a_subject:income_per_head", None, "农牧民人均纯收入一倍至三倍的扶助金", "一倍至三倍", ()),
     ("one_off_sum:measured_sum", None, "一次性发给六个月失业保险金标准的丧葬补助金", "六个月", ("one_off",)),
