@@ -341,3 +341,20 @@ def test_a_bound_printed_again(text: str, expected: list[bool]) -> None:
 
     qs = [q for q in text_to_quantities(text) if q.kind == "duration"]
     assert [no_parameter(q, text) for q in qs] == expected
+
+
+@pytest.mark.parametrize(("path", "doc_id", "benefit", "value", "line", "expected"), [
+    # 重庆 第三条（一）: the extraction reads 高校 of the list as the value's group; the window is part of the name
+    # 离校 2 年内未就业的高校毕业生 (layout spaces), and of the name its term defines (离校两年内未就业是指…)
+    (B2 + CQ, CQ, "就业见习补贴", 24.0, 13, "unemployed_college_graduate_within_2y"),
+    (B2 + CQ, CQ, "就业见习补贴", 24.0, 14, "unemployed_college_graduate_within_2y"),
+    (B2 + CQ, CQ, "就业见习补贴", 24.0, 17, "unemployed_college_graduate_within_2y"),
+    # 002 一/4: 落户5年内“海河英才” (a name in quotes) and 毕业5年内高校毕业生 before it, each its own row
+    ("corpus/texts/002_f15aeebbaef14a54.txt", "002_f15aeebbaef14a54.txt", "创业担保贷款", 60.0, 11, "college_graduate_within_5y"),
+], ids=["a-name-with-layout-spaces", "a-modifier-before-the-head", "a-term-defined", "a-window-before-a-quoted-name"])
+def test_a_window_in_a_name_is_that_names_row(path: str, doc_id: str, benefit: str, value: float, line: int,
+                                             expected: str) -> None:
+    table = analyses_to_table(_analyses(path), benefit=benefit)
+    classes = {r.recipient_class for r in table.rows if r.doc_id == doc_id for col, vs in r.cells.items()
+               if col.startswith("期限") for v in vs if v.value == value and v.line == line}
+    assert expected in classes

@@ -330,3 +330,31 @@ def test_a_long_run_of_rules_is_read_once_per_sentence() -> None:
     spans = [rule_span(text, s) for s in starts]
     assert {s.start for s in spans} == {spans[0].start}  # one rule: the run goes on with its first subject
     assert _own_rule.cache_info().misses <= 2 * len(starts) + 10
+
+
+QUALIFIER_CASES = [
+    # blind2/chongqing 第三条: a group's name printed with a PDF's layout spaces (离校 2 年内未就业的高校毕业生)
+    ("a-name-with-layout-spaces", "（一）离校 2 年内未就业的高校毕业生、高校毕业学年在校生及对口支援西藏等地区的高校毕业生；",
+     "2 年", "duration", 0, ["unemployed_college_graduate_within_2y"]),
+    # a modifier before the name's head (台湾高校毕业生): the name the window opens
+    ("a-modifier-before-the-head", "（二）离校 2 年内未就业的台湾高校毕业生、台湾高校毕业学年在校生；", "2 年", "duration", 0,
+     ["unemployed_college_graduate_within_2y"]),
+    # the name's qualifier defined as a term (离校两年内未就业是指…)
+    ("a-qualifier-defined-as-a-term", "毕业学年在校生是指毕业前一年的 9 月 1 日至毕业证书发证之日；离校两年内未就业是指毕业证书发证之日起的两年内；",
+     "两年", "duration", 0, ["unemployed_college_graduate_within_2y"]),
+    # another head (职业教育类毕业生) is not that name's
+    ("another-head-is-not-the-name", "（三）离校 2 年内未就业的特殊教育院校职业教育类毕业生、毕业学年在校生；", "2 年", "duration", 0,
+     ["vocational_college"]),
+    # 002 一/4: 落户5年内“海河英才”, a name in quotes after its window; the window before is the graduates'
+    ("a-quoted-name-after-its-window", "支持本市全日制高校在校生、毕业5年内高校毕业生、落户5年内“海河英才”等重点群体创业", "5年", "duration",
+     1, ["high_level_talent"]),
+    ("the-window-of-the-name-before", "支持本市全日制高校在校生、毕业5年内高校毕业生、落户5年内“海河英才”等重点群体创业", "5年", "duration",
+     0, ["college_graduate_within_5y"]),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "kind", "nth", "expected"), [c[1:] for c in QUALIFIER_CASES],
+                         ids=[c[0] for c in QUALIFIER_CASES])
+def test_a_window_is_part_of_a_groups_name(text: str, number: str, kind: str, nth: int,
+                                           expected: list[str | None]) -> None:
+    assert classes_of(_quantity(text, number, kind, nth), text) == expected

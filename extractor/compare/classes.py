@@ -37,22 +37,83 @@ from ._rule import rule_recipients as rule_recipients
 from ._rule import rule_span as rule_span
 
 _SPACES = regex.compile(r"[ \u3000]+")
-_QUALIFIER_GAP = regex.compile(r"[\p{Han} \u3000]{0,6}")
+_QUALIFIER_GAP = regex.compile(r"[\p{Han} \u3000]{0,6}[“\"]?")
 """What may stand between a window or age and the group it qualifies (``离校2年内未就业高校毕业生``,
-``35 周岁以下的硕士研究生``): a few words, no punctuation."""
+``35 周岁以下的硕士研究生``, ``落户5年内“海河英才”``): a few words, no punctuation but the quote of a name."""
 QUALIFIED = ("duration", "age", "count")
 
 
 def qualified(text: str, start: int, end: int) -> str | None:
     """The group a window or age at ``text[start:end]`` is part of the name of: a group whose name holds it
     (``毕业三年内的本科和技工院校预备技师（技师）班毕业生``), else the group printed right after it
-    (``离校2年内未就业高校毕业生``, ``35 周岁以下的硕士研究生``)."""
-    for s, e, gid in groups().find(text, max(0, start - 30), min(len(text), end + 30)):
+    (``离校2年内未就业高校毕业生``, ``35 周岁以下的硕士研究生``); read without the layout spaces of a PDF's text
+    (``离校 2 年内未就业的高校毕业生`` is the name ``离校2年内未就业的高校毕业生``)."""
+    lo, hi = max(0, start - 30), min(len(text), end + 30)
+    window = text[lo:hi]
+    if " " in window or "\u3000" in window:
+        flat, at = _unspaced(window)  # at[i]: where flat[i] is in window
+        a = bisect.bisect_left(at, start - lo)
+        b = bisect.bisect_left(at, end - lo)
+        return _qualified_in(flat, a, b)
+    return _qualified_in(text, start, end, lo, hi)
+
+
+def _names_part(text: str, start: int, gid: str) -> bool:
+    """Does the group ``gid``'s own name (a synonym) print a window or age (``离校2年内未就业高校毕业生``), so that the
+    number at ``start`` is part of that name rather than a condition read with it?"""
+    return any(regex.search(r"\d|[一二两三四五六七八九十]+(?:年|个月|周岁|岁)", s) for s in groups().entries[gid].synonyms)
+
+
+def _unspaced(window: str) -> tuple[str, list[int]]:
+    """``window`` without spaces, and for each character left its offset in ``window``."""
+    at = [i for i, c in enumerate(window) if c not in " \u3000"]
+    return "".join(window[i] for i in at), at
+
+
+def _qualified_in(text: str, start: int, end: int, lo: int = 0, hi: int | None = None) -> str | None:
+    for s, e, gid in groups().find(text, lo, len(text) if hi is None else hi):
         if s <= start and end <= e:
             return gid
         if s >= end:
-            return gid if _QUALIFIER_GAP.fullmatch(text, end, s) else None
-    return None
+            return gid if _QUALIFIER_GAP.fullmatch(text, end, s) else _named_qualifier(text, start, end)
+    return _named_qualifier(text, start, end)
+
+
+_TERM_START = regex.compile(r"[，,、；;。：:（）()\n]")
+_TERM_END = regex.compile(r"是指|系指|[，,、；;。：:（）()]|$")
+HEAD_GAP = 8  # the modifier a name may print before its head (离校2年内未就业的台湾高校毕业生)
+
+
+@functools.cache
+def _qualifier_names() -> tuple[tuple[str, str], ...]:
+    """Every group synonym that prints a window or age (``离校2年内未就业的高校毕业生``), with its id."""
+    return tuple((syn, e.id) for e in groups().entries.values() for syn in e.synonyms
+                 if regex.search(r"\d|[一二两三四五六七八九十]+(?:年|个月|周岁|岁)", syn))
+
+
+def _named_qualifier(text: str, start: int, end: int) -> str | None:
+    """The group whose name the window or age at ``start`` opens when the text prints that name's qualifier as a
+    term (``离校两年内未就业是指…``) or with a modifier before its head (``离校2年内未就业的台湾高校毕业生``): a synonym
+    that starts as the number's phrase does and goes on as the text does up to the term's end, or up to a head the
+    text prints a few characters on."""
+    lo = max((m.end() for m in _TERM_START.finditer(text, max(0, start - 20), start)), default=max(0, start - 20))
+    head = text[lo:end]
+    if len(head) < 3:
+        return None
+    rest = text[end : end + 40]
+    best: tuple[int, str] | None = None
+    for syn, gid in _qualifier_names():
+        if not syn.startswith(head):
+            continue
+        tail = syn[len(head):]
+        c = next((i for i, (x, y) in enumerate(zip(rest, tail, strict=False)) if x != y), min(len(rest), len(tail)))
+        if c < 2 or c == len(tail):
+            continue  # the whole name is printed: a group the scan finds
+        ends = _TERM_END.match(rest, c) is not None  # 离校两年内未就业|是指
+        headed = len(tail) - c >= 2 and tail[c:].lstrip("的") in rest[c : c + HEAD_GAP + len(tail)]  # …的|台湾|高校毕业生
+        if (ends or headed) and (best is None or c > best[0]):
+            best = (c, gid)
+    return best[1] if best else None
 
 
 _HEAD_NOUNS = ("毕业生", "学生", "学员")
@@ -224,6 +285,9 @@ def _classes_of(q: Quantity, text: str) -> list[str | None]:
     start = q.evidence.span[0]
     clause_start, clause_end = _clause(text, start)
     before = text[max(0, start - SENTENCE_REACH) : start]
+    if q.kind in ("duration", "age") and (gid := qualified(text, start, q.evidence.span[1])) is not None \
+            and _names_part(text, start, gid):
+        return [*_shared_head(text, start, gid)]  # 离校 2 年内未就业的高校毕业生: the name the window is part of
     # the phrase as printed (verbatim, layout spaces kept) in the cleaned text (spaces between a digit and 周岁 gone)
     if (len(q.groups) == 1 and _SPACES.sub("", q.groups[0]) in _SPACES.sub("", before)
             and not in_condition(text, start)):  # a list reading distributes a rule's values, not its conditions
