@@ -169,6 +169,7 @@ class CountRules:
     persons_not_before: tuple[str, ...]
     policy_named: tuple[str, ...]
     counted_as: tuple[str, ...]
+    approved_by: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -382,7 +383,8 @@ def _role(n: _Node) -> RoleRules:
     c = n.node("count")
     count = CountRules(c.table("condition_after"), c.words("bounds"), c.words("service"), c.words("planned"),
                        c.table("routine"), c.words("benefit_words"), c.words("visits"),
-                       c.words("persons"), c.words("persons_not_before"), c.words("policy_named"), c.words("counted_as"))
+                       c.words("persons"), c.words("persons_not_before"), c.words("policy_named"), c.words("counted_as"),
+                       c.words("approved_by"))
     c.close()
     out = RoleRules(
         n.table("scoring"), n.table("statistic"), n.words("statistic_unless_before"), n.words("gives"),
