@@ -401,11 +401,10 @@ def no_parameter(q: Quantity, text: str) -> bool:
     内进行审核``, ``…之日起六个月内，…办理…手续``), a payer's share (``各负担百分之五十``), the unit a period is counted in
     (``每满半年``), the period a base is averaged over (``十二个月平均缴费工资``), a rounding rule (``不足一个月的部分``),
     the ×100% of a rate's formula (``留用人数÷年度审核通过人员数×100%``), what a worked example assumes (``按见习6个月
-    测算``), a term's number restated in its definition
-    (``离校两年内未就业是指…之日起的两年内``), a bound printed again as the part beyond it or its negation
-    (``四年以上的，超过四年的部分``, ``累计满一年，或者不满一年但…``), a sentence that leaves its matter to later rules
-    (``三年期满的相关办法另行制定``)
-    or the children that make a family a recipient (``只生育一个子女的夫妻``), by the tables of compare_rules.yaml."""
+    测算``), a term's number restated in its definition (``离校两年内未就业是指…之日起的两年内``), a bound printed again
+    as the part beyond it or its negation (``四年以上的，超过四年的部分``, ``累计满一年，或者不满一年但…``), a sentence
+    that leaves its matter to later rules (``三年期满的相关办法另行制定``) or the children that make a family a
+    recipient (``只生育一个子女的夫妻``), by the tables of compare_rules.yaml."""
     rules = compare_rules()
     start, end = q.evidence.span
     lo, hi = _clause_of(text, start, end)
