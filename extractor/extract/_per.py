@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import regex
 
 from ..records.vocab import Per
@@ -16,6 +18,35 @@ _BASE_TRIGGERS = regex.compile(alternation(_B.triggers) + "$")
 
 _Marker = tuple[int, tuple[Per, ...]]
 _LISTED = regex.compile(r"(?:[ \u3000]*、[ \u3000]*[\d.]+[ \u3000]*[万千]?[ \u3000]*元)+")
+_ONE_LISTED = regex.compile(r"[ \u3000]*、[ \u3000]*[\d.]+[ \u3000]*[万千]?[ \u3000]*元|(?!)")
+"""One amount of ``_LISTED`` (``|(?!)``: no search of the rest of the text for its literal before each match)."""
+
+
+def _listed_end(text: str, at: int, end: int) -> int:
+    """``_LISTED.match(text, at, end).end()``, or ``at`` when it does not match: one amount at a time (the greedy
+    repetition, followed by nothing, never gives back an amount), each offset's answer kept for the text, so that
+    the numbers of a list of thousands of amounts do not each match the rest of the list again."""
+    memo = _listed_memo(text)
+    path: list[int] = []
+    pos = at
+    while (pos, end) not in memo:
+        m = _ONE_LISTED.match(text, pos, end)
+        if m is None:
+            memo[pos, end] = pos
+            break
+        path.append(pos)
+        pos = m.end()
+    found = memo[pos, end]
+    for p in path:
+        memo[p, end] = found
+    return found
+
+
+@functools.lru_cache(maxsize=4)
+def _listed_memo(text: str) -> dict[tuple[int, int], int]:
+    return {}
+
+
 POINTS_PER: tuple[tuple[regex.Pattern[str], Per], ...] = (
     (regex.compile(r"满[1一]年[ \u3000]*[积加减扣][ \u3000]*$"), "year"),  # 每满1年加2分: points per year
     (regex.compile(r"每条[^，。；]{0,8}[积加减扣][ \u3000]*$"), "time"),  # 每条记录减12分: points per record
@@ -63,8 +94,8 @@ def read_per(text: str, f: Found, clause_start: int, clause_end: int, words: Wor
     if f.kind == "money" and not period and "month" not in out and _P.monthly.search(text[max(clause_start, f.start - 16) : f.start]):
         out.append("month")  # 月营业额不超过10万元, 月最低工资标准为1720元
     # A元、B元、C元/人·月: the marker after a list of amounts is each one's
-    listed = _LISTED.match(text, f.end, clause_end) if f.kind == "money" else None
-    after = text[listed.end() if listed else f.end : (listed.end() if listed else f.end) + 6]
+    listed = _listed_end(text, f.end, clause_end) if f.kind == "money" else f.end
+    after = text[listed : listed + 6]
     for rule in _P.after:
         if rule.pattern.match(after) and rule.per not in out:
             out.append(rule.per)
