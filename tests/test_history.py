@@ -266,3 +266,22 @@ def test_merged_article_cites_every_article_merged(filing_review: tuple[History,
     merged = [lin for lin in history.lineage if lin.steps[1].status == "merged"]
     assert any([p.rsplit("/", 1)[-1] for p in lin.steps[0].linked] == ["第十三条", "第十四条"] for lin in merged)
     assert "2024年修订时由2021年版第十三条、第十四条合并而来" in history_to_markdown(history, newer.document)
+
+
+def test_a_version_printed_without_a_date_takes_the_one_the_others_tizhu_names(tmp_path: Path) -> None:
+    """民间借贷 规定: the 2015 text (golden/diffs/blind2) prints no 题注 or date; the 2020 text's 题注 says
+    ``2015年6月23日…通过``. The 2015 version is dated so, and its label says where the date comes from."""
+    old, new = (analyze_file(REVISIONS / f"private-lending-{y}.txt")[0] for y in (2015, 2020))
+    assert version_date(old.document) is None
+    h = history_of([new, old])
+    assert [(v.date, v.label) for v in h.versions] == [
+        (dt.date(2015, 6, 23), "2015年版（日期据其他版本的题注）"), (dt.date(2020, 8, 18), "2020年版")]
+
+
+def test_an_undated_version_with_no_date_to_take_is_one_error_line(tmp_path: Path) -> None:
+    """Two undated versions: no 题注 names their dates, so the history is refused with one line naming the file."""
+    texts = {"a.txt": "示例办法\n第一条 给予补贴500元。\n", "b.txt": "示例办法\n第一条 给予补贴800元。\n"}
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    with pytest.raises(InputError, match="no date to order the versions by"):
+        history_of([analyze_file(tmp_path / n)[0] for n in texts])

@@ -87,10 +87,32 @@ def order_versions(analyses: Sequence[Analysis]) -> list[Analysis]:
     for a in analyses[1:]:
         if not same_work(first, a.document):
             raise InputError(f"{_name(first)}, {_name(a.document)}", _why_not_same(first, a.document))
-    for a in analyses:
-        if version_date(a.document) is None:
+    dates = _dates([a.document for a in analyses])
+    for a, d in zip(analyses, dates, strict=True):
+        if d is None:
             raise InputError(_name(a.document), "no date to order the versions by (no 题注, document or effective date)")
-    return sorted(analyses, key=lambda a: version_date(a.document) or dt.date.min)
+    order = sorted(range(len(analyses)), key=lambda k: dates[k] or dt.date.min)
+    return [analyses[k] for k in order]
+
+
+_MAKING = ("adopted", "published", "amended", "revised")
+
+
+def _dates(docs: Sequence[Document]) -> list[dt.date | None]:
+    """Each version's date (``version_date``); a version that prints none takes the one earlier event of the
+    other versions' 题注 that no given version is dated by (a 2015 text printed without its 题注, beside the 2020
+    text whose 题注 says ``2015年6月23日…通过``), when that names one date for each undated version."""
+    dates = [version_date(d) for d in docs]
+    undated = [k for k, d in enumerate(dates) if d is None]
+    if not undated or len(undated) == len(docs):
+        return dates
+    own = {d for d in dates if d is not None}
+    found = sorted({e.date for d in docs for e in d.versions
+                    if e.event in _MAKING and e.date is not None and e.date not in own and e.date < max(own)})
+    if len(found) == len(undated):
+        for k, d in zip(undated, found, strict=True):
+            dates[k] = d
+    return dates
 
 
 def _event(doc: Document) -> VersionEvent | None:
@@ -100,13 +122,15 @@ def _event(doc: Document) -> VersionEvent | None:
 
 
 def _versions(docs: Sequence[Document]) -> list[HistoryVersion]:
-    dates = [version_date(d) for d in docs]
+    dates = _dates(docs)
     years = [d.year if d else None for d in dates]
     out = []
     for k, (doc, date) in enumerate(zip(docs, dates, strict=True)):
         assert date is not None
         shared = years.count(date.year) > 1
         label = f"{date.year}年{date.month}月{date.day}日版" if shared else f"{date.year}年版"
+        if version_date(doc) is None:
+            label += "（日期据其他版本的题注）"  # the file prints no date of its own
         out.append(HistoryVersion(index=k, document_id=doc.id, title=doc.title, date=date, label=label, event=_event(doc)))
     return out
 
