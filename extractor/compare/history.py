@@ -29,7 +29,7 @@ from ..records.history import (
     TimelinePoint,
 )
 from ..records.vocab import RULE_KINDS
-from ..segment.versions import latest_date, same_work, work_title
+from ..segment.versions import latest_date, same_work, work_title, work_titles
 from .align import Article, articles, same_text
 from .diff import analyses_to_diff
 
@@ -63,8 +63,8 @@ def _name(doc: Document) -> str:
 
 
 def _why_not_same(a: Document, b: Document) -> str:
-    ta, tb = work_title(a.title), work_title(b.title)
-    if ta != tb:
+    ta, tb = work_titles(a), work_titles(b)
+    if not ta & tb:
         return f"not versions of one work: titles differ (《{a.title or '无题'}》, 《{b.title or '无题'}》)"
     if a.region and b.region and a.region != b.region:
         return f"not versions of one work: regions differ ({a.region}, {b.region})"
@@ -469,7 +469,7 @@ def history_of(analyses: Sequence[Analysis]) -> History:
     lineage = [_lineage(art, vs, diffs) for art in vs[-1].arts]
     newest = ordered[-1].document
     return History(
-        work_title=work_title(newest.title) or newest.title,
+        work_title=work_title(newest.instrument_title) or work_title(newest.title) or newest.title,
         versions=_versions([a.document for a in ordered]),
         lineage=lineage,
         removed=_removed(vs, diffs, lineage),

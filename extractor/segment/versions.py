@@ -434,6 +434,11 @@ def work_title(title: str | None) -> str:
     return _TITLE_SUFFIX_RE.sub("", t).replace("暂行", "")
 
 
+def work_titles(doc: Document) -> set[str]:
+    """The titles a document is known by as a work: its own and, for a notice that issues one, the instrument's."""
+    return {t for t in (work_title(doc.title), work_title(doc.instrument_title)) if t}
+
+
 def _organs(doc: Document) -> set[str]:
     out = set()
     for name in list(doc.issuers) + [e.organ for e in doc.versions if e.organ]:
@@ -447,9 +452,10 @@ def _organs(doc: Document) -> set[str]:
 def same_work(a: Document, b: Document) -> bool:
     """Whether two documents are versions of one work: the same title once the 题注 and a version label are left
     out, the same region when both have one, and an issuing organ in common when both name one (a department
-    and the one a reform passed its rules to are one: 劳动和社会保障部, 人力资源社会保障部)."""
-    ta, tb = work_title(a.title), work_title(b.title)
-    if not ta or ta != tb:
+    and the one a reform passed its rules to are one: 劳动和社会保障部, 人力资源社会保障部). A notice that issues
+    the work (关于印发《X》的通知) is known by the title of the instrument it issues as well."""
+    ta, tb = work_titles(a), work_titles(b)
+    if not ta & tb:
         return False
     if a.region and b.region and a.region != b.region:
         return False
