@@ -358,3 +358,11 @@ QUALIFIER_CASES = [
 def test_a_window_is_part_of_a_groups_name(text: str, number: str, kind: str, nth: int,
                                            expected: list[str | None]) -> None:
     assert classes_of(_quantity(text, number, kind, nth), text) == expected
+
+
+def test_a_window_before_a_gloss_and_its_group_is_that_groups() -> None:
+    """fresh/jingmen 2024: 企业吸纳退役1年以内（上年度9月1日以后退役）退役军人: the veterans' window, the gloss between, though
+    the extraction reads 企业 as the number's group."""
+    text = "企业吸纳退役1年以内（上年度9月1日以后退役）退役军人，签订1年以上劳动合同，按照2000元/人的标准给予一次性就业奖补；"
+    q = _quantity(text, "1年", "duration").model_copy(update={"groups": ["企业"]})
+    assert classes_of(q, text) == ["veteran"]

@@ -58,12 +58,6 @@ def qualified(text: str, start: int, end: int) -> str | None:
     return _qualified_in(text, start, end, lo, hi)
 
 
-def _names_part(text: str, start: int, gid: str) -> bool:
-    """Does the group ``gid``'s own name (a synonym) print a window or age (``离校2年内未就业高校毕业生``), so that the
-    number at ``start`` is part of that name rather than a condition read with it?"""
-    return any(regex.search(r"\d|[一二两三四五六七八九十]+(?:年|个月|周岁|岁)", s) for s in groups().entries[gid].synonyms)
-
-
 def _unspaced(window: str) -> tuple[str, list[int]]:
     """``window`` without spaces, and for each character left its offset in ``window``."""
     at = [i for i, c in enumerate(window) if c not in " \u3000"]
@@ -74,9 +68,12 @@ def _qualified_in(text: str, start: int, end: int, lo: int = 0, hi: int | None =
     for s, e, gid in groups().find(text, lo, len(text) if hi is None else hi):
         if s <= start and end <= e:
             return gid
-        if s >= end:
-            return gid if _QUALIFIER_GAP.fullmatch(text, end, s) else _named_qualifier(text, start, end)
+        if s >= end:  # a gloss in brackets may stand between (退役1年以内（上年度9月1日以后退役）退役军人)
+            return gid if _QUALIFIER_GAP.fullmatch(_ASIDE.sub("", text[end:s])) else _named_qualifier(text, start, end)
     return _named_qualifier(text, start, end)
+
+
+_ASIDE = regex.compile(r"[（(][^（）()]*[）)]")
 
 
 _TERM_START = regex.compile(r"[，,、；;。：:（）()\n]")
@@ -271,9 +268,11 @@ def _distributed(text: str, start: int, n: int) -> int | None:
 def _classes_of(q: Quantity, text: str) -> list[str | None]:
     """The recipient classes a value is for, from the document's ``text``:
 
-    1. the one group phrase the list reading gave it (``个人创业、合伙经营或组织起来创业的、小微企业…分别…20万元、150万元、
-       300万元``: 150万元 is 合伙经营或组织起来创业's), when that phrase is printed before the number;
-    2. for a window, age or count, the group it qualifies (``qualified``: ``离校2年内未就业高校毕业生``);
+    1. for a window or age, the group it qualifies (``qualified``: ``离校 2 年内未就业的高校毕业生``, ``退役1年以内（…）
+       退役军人``), before the phrase the list reading gave it;
+    2. the one group phrase the list reading gave it (``个人创业、合伙经营或组织起来创业的、小微企业…分别…20万元、150万元、
+       300万元``: 150万元 is 合伙经营或组织起来创业's), when that phrase is printed before the number; for a count, the
+       group it qualifies;
     3. the groups that open the number's own clause, before it (``合伙经营和组织创业最高不超过150万元``), when the
        clause is not inside the subject phrase of its rule;
     4. the recipients of its rule (``rule_recipients``), each of them, for a value of a clause that grants
@@ -285,9 +284,8 @@ def _classes_of(q: Quantity, text: str) -> list[str | None]:
     start = q.evidence.span[0]
     clause_start, clause_end = _clause(text, start)
     before = text[max(0, start - SENTENCE_REACH) : start]
-    if q.kind in ("duration", "age") and (gid := qualified(text, start, q.evidence.span[1])) is not None \
-            and _names_part(text, start, gid):
-        return [*_shared_head(text, start, gid)]  # 离校 2 年内未就业的高校毕业生: the name the window is part of
+    if q.kind in ("duration", "age") and (gid := qualified(text, start, q.evidence.span[1])) is not None:
+        return [*_shared_head(text, start, gid)]  # 离校 2 年内未就业的高校毕业生, 退役1年以内（…）退役军人: the name it qualifies
     # the phrase as printed (verbatim, layout spaces kept) in the cleaned text (spaces between a digit and 周岁 gone)
     if (len(q.groups) == 1 and _SPACES.sub("", q.groups[0]) in _SPACES.sub("", before)
             and not in_condition(text, start)):  # a list reading distributes a rule's values, not its conditions
