@@ -283,3 +283,14 @@ def test_real_number_changes(case_diffs: dict[str, Diff], name: str,
                              change: tuple[str, str, float | None, float | None, str | None, str | None], reported: bool) -> None:
     found = {(c.change, c.kind, c.a_value, c.b_value, c.a_section, c.b_section) for c in case_diffs[name].changes}
     assert (change in found) == reported, sorted(f for f in found if f[1] == change[1])
+
+
+def test_the_aggravating_words_come_from_their_data_file() -> None:
+    """data/aggravating.txt holds the conditions of an aggravated tier; each is a word of one, none a comment."""
+    from importlib import resources
+
+    from extractor.compare.pairing import AGGRAVATING
+
+    text = resources.files("extractor.data").joinpath("aggravating.txt").read_text(encoding="utf-8")
+    words = [w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#")]
+    assert AGGRAVATING == tuple(words) and {"情节严重", "拒不改正", "逾期不改正"} <= set(AGGRAVATING)

@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from importlib import resources
 
 import regex
 
@@ -153,9 +154,11 @@ _LABEL = regex.compile(r"^\s*第[一二三四五六七八九十百零〇\d]+条[
 _PARTY = regex.compile(r"对(?:其)?(?P<who>[^，,；;。：:]{1,30}?[^的，,；;。：:])(?=[，,]?(?:可以|可|并处|处以|处|给予|依法给予))")
 SENTENCE_MAX = 240  # characters looked at before a number for its sentence
 PARAGRAPH_MAX = 2_000  # and for its paragraph
-# a condition that raises a sanction to its next tier ("情节严重的，处…"; "逾期不改正的，处…")
-AGGRAVATING = ("情节严重", "情节特别严重", "情节恶劣", "情节较重", "后果严重", "拒不改正", "逾期不改正", "逾期未改正",
-               "逾期仍不改正", "逾期仍未改正", "拒不执行", "再次", "多次")
+# a condition that raises a sanction to its next tier ("情节严重的，处…"; "逾期不改正的，处…"): data/aggravating.txt
+AGGRAVATING = tuple(
+    line.strip() for line in resources.files("extractor.data").joinpath("aggravating.txt").read_text(encoding="utf-8").splitlines()
+    if line.strip() and not line.startswith("#")
+)
 
 
 def context_of(doc: Document, start: int, clause_start: int) -> tuple[str, str]:

@@ -5,7 +5,10 @@
 
 from __future__ import annotations
 
+from importlib import resources
+
 import regex
+import yaml
 
 from ..text.numbering import match_marker
 from ..text.patterns import DATE_LINE_RE, DOC_NUMBER_RE, SPACE_RUN_RE, norm_title
@@ -33,12 +36,11 @@ _TYPE_CANON = {
 # A signature spaced out letter by letter to the width of the one beside it: "广 东 省 财 政 厅".
 _LETTER_SPACED = regex.compile(r"(?<![\p{Han}])\p{Han}(?:[ \u3000]\p{Han}){2,}(?![\p{Han}])")
 
-AGENCY_SHORT_NAMES = {
-    # the short name of an agency as a signature prints it -> its full name (湖北省住建厅 -> 湖北省住房和城乡建设厅)
-    "住建厅": "住房和城乡建设厅", "住建局": "住房和城乡建设局", "住建委": "住房和城乡建设委员会",
-    "人社厅": "人力资源和社会保障厅", "人社局": "人力资源和社会保障局",
-    "卫计委": "卫生和计划生育委员会", "卫健委": "卫生健康委员会", "发改委": "发展和改革委员会",
+AGENCY_SHORT_NAMES: dict[str, str] = {
+    str(k): str(v)
+    for k, v in yaml.safe_load(resources.files("extractor.data").joinpath("agency_short_names.yaml").read_text(encoding="utf-8")).items()
 }
+"""The short name of an agency as a signature prints it -> its full name (data/agency_short_names.yaml)."""
 
 
 def full_organ_name(organ: str) -> str:
