@@ -59,7 +59,7 @@ def _walk(text: str, a: int, b: int, ends: str) -> tuple[int, int]:
     return s, e
 
 
-@functools.lru_cache(maxsize=8)
+@functools.lru_cache(maxsize=4)
 def _marks(text: str, ends: str) -> Marks:
     """The offsets of the characters ``ends`` in ``text``, found once for the last few texts of a long clause."""
     return Marks(text, ends)
@@ -152,7 +152,7 @@ class Words:
         return False
 
 
-@functools.lru_cache(maxsize=8)
+@functools.lru_cache(maxsize=4)
 def words_of(text: str, words: tuple[str, ...]) -> Words:
     """The occurrences of ``words`` in ``text``, found once for the last few texts asked about."""
     return Words(text, words)

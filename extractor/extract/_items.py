@@ -196,7 +196,7 @@ class _Brackets:
         return self.close_top[k] if k < len(self.at) else -1
 
 
-@functools.lru_cache(maxsize=4)
+@functools.lru_cache(maxsize=2)
 def _brackets(text: str) -> _Brackets:
     return _Brackets(text)
 

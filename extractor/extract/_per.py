@@ -42,7 +42,7 @@ def _listed_end(text: str, at: int, end: int) -> int:
     return found
 
 
-@functools.lru_cache(maxsize=4)
+@functools.lru_cache(maxsize=2)
 def _listed_memo(text: str) -> dict[tuple[int, int], int]:
     return {}
 
