@@ -307,8 +307,10 @@ STARTUP = ("在我市初次办理注册登记，经营6个月及以上且带动�
 GLOSS_CASES = [
     # fresh/jingmen 2024 二: a window in a bracket after a name is that name's
     ("a-window-glossing-a-group", STARTUP, "5年", "duration", 0, ["college_graduate"]),
-    # …and no one else's when the taxonomy lacks the name (返乡入乡人员)
-    ("a-window-glossing-an-unknown-name", STARTUP, "5年", "duration", 1, [None]),
+    # 返乡入乡人员 (a synonym of returnee_entrepreneur since session 20): its bracket's window is its own
+    ("a-window-glossing-a-second-group", STARTUP, "5年", "duration", 1, ["returnee_entrepreneur"]),
+    # …and no one else's when the taxonomy lacks the name (a name of no group)
+    ("a-window-glossing-an-unknown-name", STARTUP.replace("返乡入乡人员", "归国留学生"), "5年", "duration", 1, [None]),
 ]
 
 
