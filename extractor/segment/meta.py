@@ -130,9 +130,14 @@ def _inline_tizhu(line: str) -> str:
 def _inline_tizhu_at(line: str) -> int | None:
     """Where a 题注 printed after the title on the title's line opens its bracket."""
     for m in regex.finditer(r"[(（]", line):
-        if m.start() > 0 and is_tizhu_line(line[m.start() :]):
+        # a 题注 is under 1,500 characters (is_tizhu_line): 1,501 of the rest answer as the whole rest does, and each
+        # bracket no longer copies the rest of its line ('（1元'*n was quadratic, issue 13)
+        if m.start() > 0 and is_tizhu_line(line[m.start() : m.start() + TIZHU_READ]):
             return m.start()
     return None
+
+
+TIZHU_READ = 1501
 
 
 def _title(paragraphs: Sequence[str], end: int) -> tuple[str | None, list[str], list[str]]:
