@@ -123,7 +123,7 @@ def subject_of(clause: str, quote: str, nth: int = 0) -> str:
     return c.strip("，,、 ")
 
 
-_ANCHOR_BEFORE = regex.compile(r"(?:自|从|于)(?P<event>[^，,；;。]{1,30}?)(?:之日|之时|后)起[ \u3000]*$")
+_ANCHOR_BEFORE = regex.compile(r"(?:自|从|于|在)(?P<event>[^，,；;。]{1,30}?)(?:之日|之时|后)起[ \u3000]*$")
 _ANCHOR_AFTER = regex.compile(r"^[ \u3000]*(?:以?[前后]|届满)")
 # a period counted from an event named after it: "时效为两年，自…被依法确认为违法之日起计算"
 _ANCHOR_COUNTED = regex.compile(r"[ \u3000]*[，,]?[ \u3000]*(?:自|从)(?P<event>[^，,；;。]{1,80}?)之日起(?:计算|算起)")
@@ -189,6 +189,8 @@ def same_anchor(a: str, b: str) -> bool:
     (True, False)
     >>> same_anchor("前", "自收到申请之日起"), same_anchor("", "")
     (False, True)
+    >>> same_anchor("自与委托人签订司法鉴定协议书之日起", "自司法鉴定委托书生效之日起")
+    False
     """
     if a == b:
         return True
@@ -196,7 +198,8 @@ def same_anchor(a: str, b: str) -> bool:
         return False
     ea, eb = (regex.sub(r"^自|之日起$", "", x) for x in (a, b))
     shorter = min(len(ea), len(eb))
-    return shorter > 0 and sum((Counter(ea) & Counter(eb)).values()) / shorter >= RENAMED_EVENT
+    # and the event is the same act: it ends alike (…合同 and …合同; not 签订…协议书 and …委托书生效)
+    return shorter > 0 and sum((Counter(ea) & Counter(eb)).values()) / shorter >= RENAMED_EVENT and ea[-1] == eb[-1]
 
 
 def place(doc: Document, q: Quantity, art: Article) -> Placed:
@@ -280,7 +283,12 @@ def _same_action(x: Placed, y: Placed) -> bool:
     """Two deadlines for one act: the clause after the number alike (…内作出将其列入经营异常名录的决定), so that a
     change of anchor is a change of that deadline, not two deadlines of two acts."""
     after_x, after_y = x.subject.partition("…")[2], y.subject.partition("…")[2]
-    return similarity(bigrams(after_x), bigrams(after_y)) >= MOVED if after_x and after_y else after_x == after_y
+    if not (after_x and after_y):
+        return after_x == after_y
+    # the shorter wording of the act mostly in the longer (…内完成鉴定 in …内完成委托事项的鉴定)
+    bx, by = bigrams(after_x), bigrams(after_y)
+    small, large = (bx, by) if len(bx) <= len(by) else (by, bx)
+    return similarity(bx, by) >= MOVED or (len(small) >= 2 and containment(small, large) >= MOVED)
 
 
 def _other_deadline(x: Placed, y: Placed) -> bool:
