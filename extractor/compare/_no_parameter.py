@@ -1,0 +1,158 @@
+"""The numbers of a document that are no benefit's parameter whatever their words name (``no_parameter``): the
+period of records to hand in, a penalty, a procedure's deadline, a payer's share and the others that the tables
+of ``data/compare_rules.yaml`` list; with the clauses and sentences they are read in, found once per text."""
+
+from __future__ import annotations
+
+import bisect
+import functools
+from collections.abc import Iterable
+
+import regex
+
+from ..records import Quantity
+from ._compare_rules import compare_rules
+
+_CLAUSE_END = "，,；;。！？!?\n"
+
+
+_CLAUSE_END_RE = regex.compile(f"[{regex.escape(_CLAUSE_END)}]")
+
+
+@functools.lru_cache(maxsize=16)
+def _clause_ends(text: str) -> tuple[int, ...]:
+    """Where ``text``'s clauses end, found once per text (a str caches its hash: a lookup is cheap)."""
+    return tuple(m.start() for m in _CLAUSE_END_RE.finditer(text))
+
+
+def _clause_of(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause holding ``text[start:end]``: from after the clause end before ``start`` to the first at or after
+    ``end`` (by bisection: a search per quantity for each end character scanned to the text's end when one was absent)."""
+    ends = _clause_ends(text)
+    k = bisect.bisect_left(ends, start)
+    lo = ends[k - 1] + 1 if k else 0
+    j = bisect.bisect_left(ends, end)
+    return lo, ends[j] if j < len(ends) else len(text)
+
+
+@functools.lru_cache(maxsize=16)
+def _words_of(text: str) -> dict[str, list[int]]:
+    """Where each word asked of ``text`` starts (overlapping occurrences too), found once per text and word."""
+    return {}
+
+
+def _holds(text: str, words: Iterable[str], lo: int, hi: int) -> bool:
+    """``any(w in text[lo:hi] for w in words)``, by bisection over each word's occurrences (the slice and its scan
+    were a clause's length for each number: the text's, in a text of no clause ends)."""
+    found = _words_of(text)
+    for w in words:
+        if w not in found:
+            starts, at = [], text.find(w) if w else -1
+            while at >= 0:
+                starts.append(at)
+                at = text.find(w, at + 1)
+            found[w] = starts
+        k = bisect.bisect_left(found[w], lo)
+        if not w or (k < len(found[w]) and found[w][k] + len(w) <= hi):
+            return True
+    return False
+
+
+_SENTENCE_END_RE = regex.compile(r"[。；;\n]")
+
+
+@functools.lru_cache(maxsize=16)
+def _sentence_ends(text: str) -> list[int]:
+    return [m.start() for m in _SENTENCE_END_RE.finditer(text)]
+
+
+def no_parameter(q: Quantity, text: str) -> bool:
+    """A number that is no benefit's parameter whatever its words name: the period of records to hand in
+    (``record_period``), a penalty (``处一千元至一万元的罚款``), a deadline of a procedure (``自受理申请之日起七个工作日
+    内进行审核``, ``…之日起六个月内，…办理…手续``), a payer's share (``各负担百分之五十``), the unit a period is counted in
+    (``每满半年``), the period a base is averaged over (``十二个月平均缴费工资``), a rounding rule (``不足一个月的部分``),
+    the ×100% of a rate's formula (``留用人数÷年度审核通过人员数×100%``), what a worked example assumes (``按见习6个月
+    测算``), a term's number restated in its definition (``离校两年内未就业是指…之日起的两年内``), a bound printed again
+    as the part beyond it or its negation (``四年以上的，超过四年的部分``, ``累计满一年，或者不满一年但…``), a sentence
+    that leaves its matter to later rules (``三年期满的相关办法另行制定``) or the children that make a family a
+    recipient (``只生育一个子女的夫妻``), by the tables of compare_rules.yaml."""
+    rules = compare_rules()
+    start, end = q.evidence.span
+    lo, hi = _clause_of(text, start, end)
+    if _holds(text, rules.penalty_words, lo, hi):
+        return True
+    before = text[max(0, start - 6) : start].rstrip(" \u3000")
+    after = text[end : end + 4].lstrip(" \u3000")
+    if q.kind == "count" and after.startswith(rules.family_children):
+        return True  # the children that make the family a recipient (只生育一个子女的夫妻)
+    if q.kind == "percent" and before.endswith(rules.share_before):
+        return True  # a payer's share (各负担百分之五十)
+    if q.kind == "percent" and q.value == 100 and rules.conversion_before and before.endswith(rules.conversion_before):
+        return True  # a rate's formula written as a percentage (留用人数÷年度审核通过人员数×100%)
+    if rules.assumed_after and after.startswith(rules.assumed_after):
+        return True  # 按见习6个月测算: what a worked example assumes, not what the rule grants
+    if rules.defines and _restated(q, text, rules.defines):
+        return True  # 离校两年内未就业是指毕业证书发证之日起的两年内: the term's own 两年, restated
+    if rules.deferred and _holds(text, rules.deferred, *_sentence_of(text, start, end)):
+        return True  # 三年期满的相关办法另行制定: what is left to later rules
+    if any(before.endswith(w) and after.startswith(a) for w, _, a in (x.partition("…") for x in rules.again_before)) \
+            and _printed_before(q, text):
+        return True  # 四年以上的，超过四年的部分; 满一年，或者不满一年但…; 满十二个月的，其中的十二个月: the bound again
+    if q.kind == "duration" and before.endswith(rules.rounding_before) and after.startswith(rules.rounding_after):
+        return True  # a rounding rule (不足一个月的部分按照一个月计算)
+    if q.kind == "duration" and (before.endswith(rules.count_unit_before) or after.startswith(rules.average_after)):
+        return True  # the unit a period is counted in (每满半年), the period a base is averaged over (十二个月平均缴费工资)
+    if q.kind == "duration" and after.startswith("内"):
+        if q.unit == "day" and _holds(text, rules.procedure_verbs, end, hi):
+            return True
+        ends = _sentence_ends(text)  # the first of 。；;\n at or after end
+        k = bisect.bisect_left(ends, end)
+        sentence_end = ends[k] if k < len(ends) else len(text)
+        if before.endswith(rules.deadline_from) and _holds(text, rules.procedure_nouns, end, sentence_end):
+            return True  # …之日起六个月内，凭…到…办理…手续
+    return record_period(q, text)
+
+
+def _restated(q: Quantity, text: str, defines: tuple[str, ...]) -> bool:
+    """Is ``q`` in the definition of a term that prints the same number (``离校两年内未就业是指毕业证书发证之日起的两年
+    内``: the second 两年 restates the term's)?"""
+    start = q.evidence.span[0]
+    lo = max((text.rfind(c, 0, start) for c in "；;。\n"), default=-1) + 1
+    at = max(text.rfind(w, lo, start) for w in defines)
+    return at >= 0 and q.evidence.quote in text[lo:at]
+
+
+_FULL_STOP_RE = regex.compile(r"[。；;！？!?]")
+
+
+@functools.lru_cache(maxsize=16)
+def _full_stops(text: str) -> list[int]:
+    return [m.start() for m in _FULL_STOP_RE.finditer(text)]
+
+
+def _sentence_of(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence (between 。；; …, over the line breaks of a wrapped text) holding ``text[start:end]``."""
+    ends = _full_stops(text)
+    k = bisect.bisect_left(ends, start)
+    lo = ends[k - 1] + 1 if k else 0
+    j = bisect.bisect_left(ends, end)
+    return lo, ends[j] if j < len(ends) else len(text)
+
+
+def _printed_before(q: Quantity, text: str) -> bool:
+    """Is ``q``'s number printed as it is earlier in its sentence?"""
+    start = q.evidence.span[0]
+    lo = max((text.rfind(c, 0, start) for c in "；;。\n"), default=-1) + 1
+    return text.find(q.evidence.quote, lo, start) >= 0
+
+
+def record_period(q: Quantity, text: str) -> bool:
+    """Is ``q`` the period of records an applicant hands in (``最近两年的经营情况报告``, ``最近6个月的工资发放表``)?"""
+    if q.kind != "duration":
+        return False
+    rules = compare_rules()
+    start, end = q.evidence.span
+    if not text[max(0, start - 4) : start].rstrip(" \u3000").endswith(rules.record_before):
+        return False
+    stop = _clause_of(text, start, end)[1]
+    return _holds(text, rules.record_nouns, end, stop)
