@@ -195,7 +195,8 @@ def _unqualified(a: Around, clause: tuple[int, int], condition: bool) -> bool:
     bounded = _COUNT_BOUNDS.search(text[max(start, f.start - 8) : min(end, f.end + 8)])
     service = _SERVICE.search(a.last(14))
     repeated = text[f.end - 1] == "次"  # a service delivered so many times: "提供1次职业指导"
-    copies = text[max(0, f.start - 2) : f.start] == "一式"  # copies a filer must submit: "一式五份"
+    # copies a filer must submit (一式五份), and those each party gets (一式四份，三份交委托人收执)
+    copies = text[max(0, f.start - 2) : f.start] == "一式" or (text[f.end - 1] == "份" and "一式" in text[max(0, f.start - 42) : f.start])
     ranged = f.value_max is not None
     return not (condition or service or bounded or repeated or copies or ranged)
 
