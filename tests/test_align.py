@@ -4,6 +4,7 @@ real revision pairs exactly as scoring every pair does."""
 
 from __future__ import annotations
 
+import functools
 import random
 
 import pytest
@@ -256,8 +257,10 @@ def test_an_article_kept_as_it_was_takes_no_link_under_its_number(name: str) -> 
     assert got == expected
 
 
-# name: (pair in corpus/revisions, a link of two paired articles expected or not); real pairs of golden/diffs
-SECOND_LINK_CASES = {
+# name: (pair in corpus/revisions, a link expected or not); real pairs of golden/diffs
+REAL_LINK_CASES = {
+    # second links between two articles each paired elsewhere (a split or a merge the one-to-one pass could not give)
+    # need wording on both sides that the partners do not hold (SECOND_OWN), not only a shared pattern:
     # 环境污染 解释 2016 第一条 (eighteen items) → 2023 第一条 and 第二条: items moved into the new 第二条
     "env_pollution_1_split_into_1_and_2": ("env-pollution-interpretation-2016.txt", "env-pollution-interpretation-2023.txt",
                                            ("第一条", "第二条"), True),
@@ -276,23 +279,7 @@ SECOND_LINK_CASES = {
     # 0.30 alike, a sixth of its own wording found in the old one (SAME_NUMBER_LOW, SAME_NUMBER_SHARE)
     "state_compensation_13_split_keeps_its_number": ("state-compensation-law-1994.txt", "state-compensation-law-2010.txt",
                                                      ("第二章/第三节/第十三条", "第二章/第三节/第十三条"), True),
-}
-
-
-@pytest.mark.parametrize("name", list(SECOND_LINK_CASES), ids=list(SECOND_LINK_CASES))
-def test_two_paired_articles_are_linked_only_for_wording_their_partners_do_not_explain(name: str) -> None:
-    """A second link between two articles each paired elsewhere (a split or a merge the one-to-one pass could not
-    give) needs wording on both sides that the partners do not hold (SECOND_OWN), not only a shared pattern."""
-    from extractor.pipeline import parse_file
-
-    a_file, b_file, link, expected = SECOND_LINK_CASES[name]
-    a, b = (parse_file(ROOT / "corpus" / "revisions" / f)[0] for f in (a_file, b_file))
-    links = {(p.a.path, p.b.path) for p in al.align(a, b) if p.a and p.b}
-    assert (link in links) is expected
-
-
-# name: (pair in corpus/revisions, a link expected or not); real pairs of golden/diffs
-DISPLACED_CASES = {
+    # a pair by number and place only gives way to links far more alike (DISPLACED):
     # 内幕交易 解释 2012 第四条 → 2026 第九条 (0.7 alike), 2012 第六条 → 2026 第四条 (0.55): the two 第四条 are 0.16 alike
     "insider_trading_4_is_not_the_new_4": ("insider-trading-interpretation-2012.txt", "insider-trading-interpretation-2026.txt",
                                            ("第四条", "第四条"), False),
@@ -301,13 +288,16 @@ DISPLACED_CASES = {
 }
 
 
-@pytest.mark.parametrize("name", list(DISPLACED_CASES), ids=list(DISPLACED_CASES))
-def test_a_pair_by_place_only_gives_way_to_links_far_more_alike(name: str) -> None:
-    """Two articles paired one to one for their number and place, each linked elsewhere far more alike (DISPLACED),
-    are not linked to each other."""
+@functools.cache
+def _revision(file: str) -> Document:
     from extractor.pipeline import parse_file
 
-    a_file, b_file, link, expected = DISPLACED_CASES[name]
-    a, b = (parse_file(ROOT / "corpus" / "revisions" / f)[0] for f in (a_file, b_file))
-    links = {(p.a.path, p.b.path) for p in al.align(a, b) if p.a and p.b}
+    return parse_file(ROOT / "corpus" / "revisions" / file)[0]
+
+
+@pytest.mark.parametrize("name", list(REAL_LINK_CASES), ids=list(REAL_LINK_CASES))
+def test_a_link_of_a_real_pair(name: str) -> None:
+    """The links of two real versions that the split, merge and displacement rules give, or do not give."""
+    a_file, b_file, link, expected = REAL_LINK_CASES[name]
+    links = {(p.a.path, p.b.path) for p in al.align(_revision(a_file), _revision(b_file)) if p.a and p.b}
     assert (link in links) is expected

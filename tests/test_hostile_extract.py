@@ -20,6 +20,7 @@ from __future__ import annotations
 import gc
 import random
 import time
+from collections.abc import Callable
 
 import pytest
 
@@ -47,18 +48,23 @@ def _doc(text: str) -> Document:
     return raw_to_documents(RawDoc("hostile.txt", "text", [RawLine(t, None, i + 1) for i, t in enumerate(text.split("\n"))]))[0]
 
 
-def _cpu(doc: Document, rounds: int = 2) -> float:
+def _cpu_of(run: Callable[[], object], rounds: int = 2) -> float:
+    """The least CPU time of ``rounds`` runs, the collector off."""
     best = float("inf")
     for _ in range(rounds):
         gc.collect()
         gc.disable()
         try:
             t = time.process_time()
-            extract_document(doc)
+            run()
             best = min(best, time.process_time() - t)
         finally:
             gc.enable()
     return best
+
+
+def _cpu(doc: Document, rounds: int = 2) -> float:
+    return _cpu_of(lambda: extract_document(doc), rounds)
 
 
 @pytest.fixture(scope="module")
@@ -176,24 +182,10 @@ def test_listed_end_answers_as_the_match() -> None:
             assert _per._listed_end(text, a, b) == (m.end() if m else a), (text, a, b)
 
 
-def _cpu_document(text: str, rounds: int = 2) -> float:
-    best = float("inf")
-    for _ in range(rounds):
-        gc.collect()
-        gc.disable()
-        try:
-            t = time.process_time()
-            _doc(text)
-            best = min(best, time.process_time() - t)
-        finally:
-            gc.enable()
-    return best
-
-
 def test_making_the_document_of_a_run_of_brackets_is_linear() -> None:
     """``'（1元'*n``: each bracket of the title's line was tried as an inline 题注 on a copy of the rest of the line
     (``meta._inline_tizhu_at``, 0.04 / 0.61 / 9.7 s at 2,000 / 8,000 / 32,000 characters); a 题注 is under 1,500
     characters, so 1,501 of the rest are read (0.09 / 0.22 / 0.92 s). Linear is 16 at 16x, quadratic 256."""
     small, large = ("某办法\n" + "（1元" * (n // 3) for n in (N, N * FACTOR))
-    ratio = _cpu_document(large, 1) / max(_cpu_document(small, 3), 1e-3)
+    ratio = _cpu_of(lambda: _doc(large), 1) / max(_cpu_of(lambda: _doc(small), 3), 1e-3)
     assert ratio < BOUND, ratio
