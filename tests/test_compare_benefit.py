@@ -170,6 +170,8 @@ SPREADS = [
     ("spread-above-lpr", "贷款利率上限不超过 LPR+250BP。", "LPR+250BP", (250.0, "bp")),
     ("spread-below-lpr", "个人和小微企业创业担保贷款利息LPR-150BP以下部分由借款人和借款企业承担。", "LPR-150BP", (-150.0, "bp")),
     ("a-plain-rate-is-no-spread", "按当地最低工资标准的70%给予就业见习补贴。", "70%", None),
+    # corpus/fresh 上海 2024 service guides (golden/compare/fresh): the base in brackets before its spread
+    ("spread-after-a-bracketed-base", "贷款利率上限不超过贷款市场报价利率（LPR）+50BP。", "LPR）+50BP", (50.0, "bp")),
 ]
 
 

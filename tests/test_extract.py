@@ -89,6 +89,7 @@ QUANTITY_FORMS = [
     ("percent-fraction", "按其实际缴纳的社会保险费的2/3给予补贴。", [q("percent", 66.67, base="实际缴纳的社会保险费")]),
     ("percent-ratio", "给予1:1的配套资金。", [q("percent", 100)]),
     ("percent-lpr", "利率不超过LPR-150BP。", [q("percent", 1.5, bound="max", base="LPR-150BP")]),
+    ("percent-lpr-bracketed", "贷款利率上限不超过贷款市场报价利率（LPR）+50BP。", [q("percent", 0.5, bound="max", base="LPR+50BP")]),
     ("percent-halved", "房租减半收取。", [q("percent", 50, base="房租")]),
     ("percent-personal-contribution", "按照个人缴费额的25%给予社会保险补贴。", [q("percent", 25, base="个人缴费额")]),
     ("percent-paid-insurance", "按实际缴纳的社会保险费的50%给予补贴。", [q("percent", 50, base="实际缴纳的社会保险费")]),

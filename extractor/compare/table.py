@@ -36,7 +36,7 @@ PER_LABEL = {"person": "人", "month": "月", "year": "年", "enterprise": "企�
              "certificate": "证"}
 
 
-_SPREAD = regex.compile(r"(?P<base>LPR|贷款市场报价利率)[ \u3000]*(?P<sign>[+＋\-－—])[ \u3000]*(?P<n>\d+(?:\.\d+)?)[ \u3000]*(?:BP|bp|个基点)")
+_SPREAD = regex.compile(r"(?P<base>LPR|贷款市场报价利率)[）)]?[ \u3000]*(?P<sign>[+＋\-－—])[ \u3000]*(?P<n>\d+(?:\.\d+)?)[ \u3000]*(?:BP|bp|个基点)")
 
 
 def spread(q: Quantity) -> tuple[float, str] | None:
