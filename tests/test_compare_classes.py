@@ -98,6 +98,11 @@ NEW = [
      "2年", "duration", 0, ["college_graduate", "vocational_school_graduate"]),
     # fresh/jingmen 2024 一: the finance department gives the 贴息; it is no recipient
     ("a-giver-is-no-recipient", "符合条件的创业担保贷款利息，财政部门给予贷款实际利率50%的财政贴息。", "50%", "percent", 0, [None]),
+    # fresh/jingmen 2024 二: the last recipient's bracketed gloss before the comma still ends the recipients' list
+    ("recipients-ending-in-a-gloss",
+     "在我市初次办理注册登记，经营6个月及以上且带动就业2人及以上（含创业者本人）的就业困难人员、高校毕业生（毕业5年内）、"
+     "返乡入乡人员（注册5年内），给予5000元的一次性创业补贴。",
+     "5000元", "money", 0, ["hard_to_employ", "college_graduate", "returnee_entrepreneur"]),
     ("founders-name-the-firm",
      "对吸纳高校毕业生（含大中专院校）就业人数多、稳岗效果好且用工规范，具有较好示范和带动效应的小微企业，以及近2年获得人力资源"
      "社会保障部门就业创业扶持政策补贴的企业和省辖市级以上各类创业创新赛活动获奖者、引进的高层次人才、返乡入乡致富带头人创办的"

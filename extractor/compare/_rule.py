@@ -44,7 +44,8 @@ _SUBJECT_START = regex.compile(r"(?:^|(?<=[，,；;。：:\n]))[ \u3000]*(?:" + 
 recipients of the rule before it (``…给予社会保险补贴，其中对城镇零就业家庭成员、低保家庭成员…等补贴期限最长不超过3年``)."""
 _REST = regex.compile(r"(?<=[，,；;])[ \u3000]*(?:其余|其他|(?!))(?:人员|对象)?")
 """A clause for the rest of a rule's recipients, after a ``其中对…`` rule for some of them (``，其余人员…``)."""
-_HEAD_END = regex.compile(r"[ \u3000]*(?:等)?(?:人员|群体|单位|机构|主体)?[ \u3000]*(?:的)?[ \u3000]*[，,：:]")
+# (a bracketed gloss may close the last name: …返乡入乡人员（注册5年内），给予…)
+_HEAD_END = regex.compile(r"[ \u3000]*(?:等)?(?:人员|群体|单位|机构|主体)?[ \u3000]*(?:（[^（）]{1,20}）|\([^()]{1,20}\))?[ \u3000]*(?:的)?[ \u3000]*[，,：:]")
 """What may follow the groups that end a subject phrase (``…本科毕业生，``, ``…担保机构、经办银行等单位，``)."""
 
 
