@@ -522,11 +522,15 @@ def _without_displaced(pairs: set[tuple[int, int]], extra: set[tuple[int, int]],
     """The one-to-one pairs less those displaced: a pair barely alike (below MOVE_SURE) whose two articles are each
     linked elsewhere at least DISPLACED times as alike (内幕交易 解释 2012 第四条 → 2026 第九条, 第六条 → 第四条:
     the old 第四条 and the new 第四条 were paired for their number and place only)."""
-    def best(k: int, side: int) -> float:
-        return max((words.dice(i, j) for i, j in extra if (i, j)[side] == k), default=0.0)
-
+    best_a: dict[int, float] = {}  # each article's most alike extra link, found in one pass (linear in the links)
+    best_b: dict[int, float] = {}
+    for i, j in extra:
+        d = words.dice(i, j)
+        best_a[i] = max(best_a.get(i, 0.0), d)
+        best_b[j] = max(best_b.get(j, 0.0), d)
     return {(i, j) for i, j in pairs
-            if (d := words.dice(i, j)) >= MOVE_SURE or best(i, 0) < DISPLACED * d or best(j, 1) < DISPLACED * d or not d}
+            if (d := words.dice(i, j)) >= MOVE_SURE or best_a.get(i, 0.0) < DISPLACED * d or best_b.get(j, 0.0) < DISPLACED * d
+            or not d}
 
 
 def _status(a: Article, b: Article, n_a: int, n_b: int) -> PairStatus:

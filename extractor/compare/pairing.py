@@ -407,16 +407,18 @@ def _stated_together(xs: Sequence[Placed], ys: Sequence[Placed], used: set[int],
     the same kind and value in the same paragraph as the twin, and the other version's statement naming what they
     govern beyond the twin (TOGETHER of that wording: 副部长二至四人…副主任二至四人 → 副部长（副主任…）二至四人).
     One rule, unchanged: no repeal."""
+    twins: dict[tuple[int, int, str, float | None, float | None], list[tuple[int, int]]] = {}
+    for i2, j in kept:
+        t = xs[i2]
+        twins.setdefault((t.order, t.paragraph, t.q.kind, t.q.value, t.q.value_max), []).append((i2, j))
     out: set[int] = set()
     for i, x in enumerate(xs):
         if i in used:
             continue
-        key = (x.order, x.paragraph, x.q.kind, x.q.value, x.q.value_max)
-        for i2, j in kept:
-            twin, y = xs[i2], ys[j]
-            own = set(x.words) - twin.words  # what it governs that its twin does not
-            if (twin.order, twin.paragraph, twin.q.kind, twin.q.value, twin.q.value_max) == key \
-                    and own and containment(own, set(y.words)) >= TOGETHER:
+        # the twins of its value in its paragraph, at most RESTATE_NEAR of them (a clause repeated hundreds of times)
+        for i2, j in twins.get((x.order, x.paragraph, x.q.kind, x.q.value, x.q.value_max), [])[:RESTATE_NEAR]:
+            own = set(x.words) - xs[i2].words  # what it governs that its twin does not
+            if own and containment(own, set(ys[j].words)) >= TOGETHER:
                 out.add(i)
                 break
     return out
