@@ -505,6 +505,10 @@ ROLE_CASES = [
     ("gives:money-before-butie", "全年新增1万元的补贴", "1万元", "parameter"),
     ("rate_bounds:before-a-target-word", "力争留用率不低于50%", "50%", "parameter"),
     ("target:aims", "力争新增城镇就业4万人", "4万人", "target"),
+    # issue 9: an aim to reach a figure is a target, not a threshold (达到 after 力争); what is to be set up
+    ("target:aims-reaching", "城乡居民参保人数力争达到5万人以上", "5万人", "target"),
+    ("target:set_up", "每个街道至少设立1个就业服务站", "1个", "target"),
+    ("target:set_up-not-a-founded-firm", "对新设立的小微企业给予5000元一次性补贴", "5000元", "parameter"),
     # corpus/fresh 大连 2019: the 控制目标 names whose firms are eligible, no aim of the rule
     ("target:aims-not-a-qualifier", "对不裁员或裁员率低于我市上年度城镇登记失业率控制目标的参保企业，可返还其上年度实际缴纳失业保险费的50%",
      "50%", "parameter"),
