@@ -540,6 +540,7 @@ ROLE_CASES = [
     # corpus/revisions 国家自然科学基金条例 2007 第十六条 (golden/diffs/blind2): those whose act the rule needs
     ("count:approved_by", "经2名参加会议评审的评审专家署名推荐，可以进行会议评审", "2名", "parameter"),
     # corpus/revisions 司法鉴定程序通则 2016 第三十九条 (golden/diffs/blind2): the copies each party gets
+    ("count:grade-steps", "对获得荣誉称号的，可高定1级薪级工资", "1级", "parameter"),
     ("count:copies-handed-out", "司法鉴定意见书应当一式四份，三份交委托人收执，一份由司法鉴定机构存档。", "三份", "parameter"),
     ("count:persons_not_before-period", "在国家提倡一对夫妻生育一个子女期间，给予老年补贴", "一个", "target"),
     ("parameter-by-default", "补贴期限为6个月", "6个月", "parameter"),

@@ -39,6 +39,9 @@ CASES = [
     ("money-band-across-a-comma", "月收入3000元及其以上，低于5000元的", "money", 3000, 5000),
     ("age-band-across-a-comma", "年满60周岁及以上，低于70周岁的", "age", 60, 70),
     ("duration-band-above-across-a-comma", "工龄10年及其以上，低于20年的", "duration", 120, 240),
+    # issue 9: the pay grades or steps a rule raises by
+    ("grade-steps-one", "对获得荣誉称号的，可高定1级薪级工资", "count", 1, None),
+    ("grade-steps-range", "绩效工资可上浮1至2档", "count", 1, 2),
 ]
 
 
@@ -59,3 +62,9 @@ def test_two_rules_of_one_age_are_no_band() -> None:
     """七十周岁以上免购门票，不满七十周岁半价 (corpus/unseen 山东 老年人权益保障条例 第四十六条): two rules, each its own age."""
     got = [(f.value, f.value_max) for f in find_quantities("七十周岁以上免购门票，不满七十周岁半价购买门票") if f.kind == "age"]
     assert got == [(Decimal(70), None), (Decimal(70), None)]
+
+
+@pytest.mark.parametrize("text", [pytest.param("二级以上医疗机构", id="a-hospital-level"), pytest.param("一级护理", id="a-care-level"),
+                                  pytest.param("提高一级建造师待遇", id="a-title-after-the-grade")])
+def test_a_level_named_is_no_grade_step(text: str) -> None:
+    assert [f for f in find_quantities(text) if f.kind == "count"] == []

@@ -198,7 +198,8 @@ def _unqualified(a: Around, clause: tuple[int, int], condition: bool) -> bool:
     # copies a filer must submit (一式五份), and those each party gets (一式四份，三份交委托人收执)
     copies = text[max(0, f.start - 2) : f.start] == "一式" or (text[f.end - 1] == "份" and "一式" in text[max(0, f.start - 42) : f.start])
     ranged = f.value_max is not None
-    return not (condition or service or bounded or repeated or copies or ranged)
+    graded = text[f.end - 1] in "级档"  # 高定1级, 上浮1档: the pay grades a rule raises by
+    return not (condition or service or bounded or repeated or copies or ranged or graded)
 
 
 def _policy_named(a: Around, clause_start: int) -> bool:

@@ -118,6 +118,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
                 # 一式四份，三份交委托人收执，一份由…存档: the copies each party gets
                 rf"|(?<=一式[^。；;\n]{{1,40}}[，,])(?:\d{{1,2}}|[一二两三四五六七八九十])份(?=[交由送报存留])"),
     ("count_or_more", rf"(?<!第)(?P<a>{_AR}|{_D100})[ \u3000]*(?P<u>{_COUNT_WORDS})[ \u3000]*(?:及|或者|或)[ \u3000]*(?P=a)[ \u3000]*(?P=u)(?=[ \u3000]*(?:以上|以下))"),
+    # 高定1级薪级工资, 上浮1至2档: the grades or steps a rule raises pay by (issue 9)
+    ("grade_steps", rf"(?<=(?:高定|提高|上浮|晋升|下浮|降低)[ \u3000]*)(?P<a>{_AR}|{_D100})(?:[ \u3000]*[至到－-][ \u3000]*(?P<b>{_AR}|{_D100}))?[ \u3000]*(?P<u>级|档)(?=[ \u3000]*(?:薪级|工资|岗位|职级|档次|标准|待遇|的|[，,。；;、]|$))"),
     ("count_range", rf"(?<!第){_CITED}(?P<a>{_AR}|{_D100})[ \u3000]*(?:{_COUNT_WORDS})?[ \u3000]*[-－~～至到][ \u3000]*(?P<b>{_AR}|{_D100})[ \u3000]*(?P<u>{_COUNT_WORDS})"),
     ("count", rf"(?<!第){_CITED}(?:{_AR}[ \u3000]*[万千]?|{_D10K})[ \u3000]*(?:{_COUNT_WORDS}|次(?![性数]|{_TIMES_COMPOUND}))"),
 )
@@ -337,6 +339,15 @@ def _count_range(m: regex.Match[str], s: str, a: int, b: int) -> Found | None:
     return Found("count", lo, hi, "count", a, b) if lo is not None and hi is not None and 0 < lo < hi else None
 
 
+def _grade_steps(m: regex.Match[str], s: str, a: int, b: int) -> Found | None:
+    """高定1级, 上浮1至2档: a count of pay grades or steps, one or a range."""
+    lo = parse_number(m.group("a"))
+    hi = parse_number(m.group("b")) if m.group("b") else None
+    if lo is None or lo <= 0 or (hi is not None and hi <= lo):
+        return None
+    return Found("count", lo, hi, "count", a, b)
+
+
 def _measure(m: regex.Match[str], s: str, a: int, b: int) -> Found | None:
     v = parse_number(regex.sub(rf"(?:{_MEASURE_WORDS}|份)$", "", s))
     return Found("count", v, None, "count", a, b) if v is not None and v > 0 else None
@@ -350,7 +361,7 @@ INTERPRETERS: dict[str, Interpreter] = {
     "money_range_cn": _money_span, "money_span_to": _money_span, "percent_range_cn": _percent_range_cn, "age_range_cn": _age_range,
     "money_approx": _approx("money"), "duration_approx": _approx("duration"), "count_approx": _approx("count"),
     "money": _money, "points": _points, "percent": _percent, "times": _times, "lpr": _lpr, "fraction": _fraction, "ratio": _ratio,
-    "duration_range": _duration_range, "duration_factor": _duration_factor, "duration": _duration, "age": _age, "count": _count, "count_range": _count_range, "count_or_more": _count_or_more, "score": _score, "measure": _measure,
+    "duration_range": _duration_range, "duration_factor": _duration_factor, "duration": _duration, "age": _age, "count": _count, "count_range": _count_range, "grade_steps": _grade_steps, "count_or_more": _count_or_more, "score": _score, "measure": _measure,
 }
 
 
