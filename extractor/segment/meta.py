@@ -24,6 +24,7 @@ from ..text.patterns import (
 from .heads import doc_type_of, full_organ_name, is_head_like, split_organs
 from .versions import (
     anachronistic,
+    decree_continued,
     in_force_in_body,
     interpreter,
     is_note_line,
@@ -225,11 +226,7 @@ def _decree_number(paragraphs: Sequence[str]) -> DocNumber | None:
         published = _PUBLISHED_BY.search(p.strip())
         got = parse_decree_number(published.group("d") if published else p)
         if got is None and k + 1 < len(paragraphs) and p.strip().endswith("令"):
-            joined, n = p.strip() + paragraphs[k + 1].strip(), k + 1
-            # "中华人民共和国司法部令" / "第" / "107" / "号": the number on lines of its own
-            while not joined.endswith("号") and n + 1 < len(paragraphs) and len(paragraphs[n + 1].strip()) <= 6 and n < k + 3:
-                joined, n = joined + paragraphs[n + 1].strip(), n + 1
-            got = parse_decree_number(joined)
+            got = parse_decree_number(decree_continued(p.strip(), paragraphs, k, min(len(paragraphs), k + 4))[0])
         if got is not None:
             return got
     return None

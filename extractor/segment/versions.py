@@ -283,16 +283,24 @@ def parse_order(text: str, base: int = 0, signed: dt.date | None = None) -> list
     return out
 
 
+def decree_continued(first: str, paragraphs: Sequence[str], k: int, limit: int) -> tuple[str, int]:
+    """A decree's line ``first`` (paragraph ``k``, ending in 令) joined with the next paragraph and, while no 号
+    closes it, with the short ones after it up to ``limit`` (exclusive): ``中华人民共和国司法部令`` / ``第`` / ``107`` /
+    ``号``. Returns the joined text and the index of its last paragraph."""
+    s, n = first + paragraphs[k + 1].strip(), k + 1
+    while not s.endswith("号") and n + 1 < limit and len(paragraphs[n + 1].strip()) <= 6:
+        s, n = s + paragraphs[n + 1].strip(), n + 1
+    return s, n
+
+
 def order_line(paragraphs: Sequence[str], end: int) -> tuple[int, str, str] | None:
     """The promulgation order among the first ``end`` paragraphs, ``国务院令 第N号`` on one line or more (``…令`` /
     ``第`` / ``107`` / ``号``): (index of its last line, the order as printed without spaces, its organ)."""
     for k in range(min(end, len(paragraphs))):
         s = regex.sub(r"[ \u3000]+", "", paragraphs[k]).strip("（()）")  # "(劳动和社会保障部令第17号)"
         if s.endswith("令") and len(s) <= 20 and k + 1 < len(paragraphs):
-            s, k = s + regex.sub(r"[ \u3000]+", "", paragraphs[k + 1]), k + 1
-            # the number set on lines of its own: "中华人民共和国司法部令" / "第" / "107" / "号"
-            while not s.endswith("号") and k + 1 < min(end + 3, len(paragraphs)) and len(paragraphs[k + 1].strip()) <= 6:
-                s, k = s + regex.sub(r"[ \u3000]+", "", paragraphs[k + 1]), k + 1
+            joined, k = decree_continued(s, paragraphs, k, min(end + 3, len(paragraphs)))
+            s = regex.sub(r"[ \u3000]+", "", joined)
         m = _ORDER_RE.match(s)
         if m and len(s) <= 40 and m.end() == len(s):
             organ = organ_of(m.group(0))
