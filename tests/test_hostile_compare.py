@@ -13,9 +13,7 @@ as the scans they replaced: property tests against those scans.
 
 from __future__ import annotations
 
-import gc
 import random
-import time
 from collections.abc import Callable
 
 import pytest
@@ -28,6 +26,7 @@ from extractor.extract.taxonomy import groups
 from extractor.ingest.raw import RawDoc, RawLine
 from extractor.pipeline import raw_to_documents
 from extractor.records import Analysis
+from tests._timing import least_cpu
 
 # name -> (head, the fragment repeated): each a path that was quadratic
 CASES = {
@@ -69,17 +68,7 @@ def _repeated(head: str, frag: str, n: int) -> Analysis:
 
 
 def _cpu(run: Callable[[], object], rounds: int = 3) -> float:
-    best = float("inf")
-    for _ in range(rounds):
-        gc.collect()
-        gc.disable()
-        try:
-            t = time.process_time()
-            run()
-            best = min(best, time.process_time() - t)
-        finally:
-            gc.enable()
-    return best
+    return least_cpu(run, rounds)
 
 
 @pytest.mark.parametrize("case", list(CASES))

@@ -17,10 +17,7 @@ property tests against those walks, kept here.
 
 from __future__ import annotations
 
-import gc
 import random
-import time
-from collections.abc import Callable
 
 import pytest
 
@@ -31,6 +28,7 @@ from extractor.extract._items import in_formula_base
 from extractor.ingest.raw import RawDoc, RawLine
 from extractor.pipeline import raw_to_documents
 from extractor.records import Document
+from tests._timing import least_cpu
 
 # name -> (head, the fragment repeated): each a path that was quadratic
 CASES = {
@@ -48,23 +46,8 @@ def _doc(text: str) -> Document:
     return raw_to_documents(RawDoc("hostile.txt", "text", [RawLine(t, None, i + 1) for i, t in enumerate(text.split("\n"))]))[0]
 
 
-def _cpu_of(run: Callable[[], object], rounds: int = 2) -> float:
-    """The least CPU time of ``rounds`` runs, the collector off."""
-    best = float("inf")
-    for _ in range(rounds):
-        gc.collect()
-        gc.disable()
-        try:
-            t = time.process_time()
-            run()
-            best = min(best, time.process_time() - t)
-        finally:
-            gc.enable()
-    return best
-
-
 def _cpu(doc: Document, rounds: int = 2) -> float:
-    return _cpu_of(lambda: extract_document(doc), rounds)
+    return least_cpu(lambda: extract_document(doc), rounds)
 
 
 @pytest.fixture(scope="module")
@@ -187,5 +170,5 @@ def test_making_the_document_of_a_run_of_brackets_is_linear() -> None:
     (``meta._inline_tizhu_at``, 0.04 / 0.61 / 9.7 s at 2,000 / 8,000 / 32,000 characters); a 题注 is under 1,500
     characters, so 1,501 of the rest are read (0.09 / 0.22 / 0.92 s). Linear is 16 at 16x, quadratic 256."""
     small, large = ("某办法\n" + "（1元" * (n // 3) for n in (N, N * FACTOR))
-    ratio = _cpu_of(lambda: _doc(large), 1) / max(_cpu_of(lambda: _doc(small), 3), 1e-3)
+    ratio = least_cpu(lambda: _doc(large), 1) / max(least_cpu(lambda: _doc(small), 3), 1e-3)
     assert ratio < BOUND, ratio
