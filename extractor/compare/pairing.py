@@ -261,14 +261,14 @@ def _score(x: Placed, y: Placed) -> float:
     return alike + bonus
 
 
-def _other_tier(x: Placed, y: Placed, tiered: frozenset[int] | None = None) -> bool:
+def _other_tier(x: Placed, y: Placed, tiered: frozenset[int]) -> bool:
     """Two values of which one is a sanction's aggravated tier (拒不改正的，处…) and the other is not: not one
     rule's old and new value, unless the old one is the tier and the new article has none left (``tiered``: the
     orders of the articles of B holding one: 情节严重的，3年内不得申请积分 → 所得积分清零，且两年内不得申请积分, the
     tier folded into the rule). A tier added beside a rule kept is a new rule: the old rule stays with the new base."""
     if x.aggravated == y.aggravated or same_value(x.q, y.q):
         return False
-    return not (x.aggravated and tiered is not None and y.order not in tiered)
+    return not (x.aggravated and y.order not in tiered)
 
 
 def _context(x: Placed, y: Placed) -> float:
