@@ -99,8 +99,8 @@ def report(evaluator: Evaluator) -> Report:
 
 
 def test_eval_scores_the_real_pairs_apart(report: Report) -> None:
-    blind2 = {"blind2"} if any((REAL.parent / "blind2").glob("*.json")) else set()
-    assert set(report.diff_groups) == {"real", "heldout", "fresh", "synthetic", "province_city"} | blind2
+    blind = {n for n in ("blind2", "blind3") if any((REAL.parent / n).glob("*.json"))}
+    assert set(report.diff_groups) == {"real", "heldout", "fresh", "synthetic", "province_city"} | blind
     assert report.diff_groups["fresh"].pairs == len(list((REAL.parent / "fresh").glob("*.json"))) >= 6
     assert report.diff_groups["real"].pairs == len(list(REAL.glob("*.json")))
     assert report.diff_groups["heldout"].pairs == len(list((REAL.parent / "heldout").glob("*.json"))) >= 6
