@@ -73,26 +73,38 @@ def source_file(path: str | Path) -> SourceFile:
                       sha256=file_sha256(p), size=st.st_size, mtime=st.st_mtime)
 
 
+REPEAT_SECONDS = 0.1
+"""How often ``time_budget``'s alarm rings again once the budget is spent."""
+
+
 @contextmanager
 def time_budget(path: str, seconds: float) -> Iterator[None]:
     """Stop the block with a BudgetError (``max_seconds``) after ``seconds`` of wall time, by SIGALRM: in the
     main thread of a process only (a pool worker, or ``--workers 1``; not a Dask worker's thread), and only
-    between Python bytecodes, so a C call (pdfium) overruns until it returns."""
+    between Python bytecodes, so a C call (pdfium) overruns until it returns. The alarm rings again every
+    ``REPEAT_SECONDS`` until the block has stopped: an error swallowed where it rang (a gc callback, a destructor, an
+    ``except Exception`` of the code inside) is raised once more at the next bytecodes after it."""
     if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
         yield
         return
 
     rang: list[bool] = []
+    leaving: list[bool] = []
 
     def over(signum: int, frame: object) -> None:
+        if leaving:  # a ring while the block is being left: the error on its way out is enough
+            return
         rang.append(True)
         raise BudgetError(path, "max_seconds", f"stopped after {seconds:g} s", seconds)
 
     previous = signal.signal(signal.SIGALRM, over)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    signal.setitimer(signal.ITIMER_REAL, seconds, REPEAT_SECONDS)
     try:
-        yield
-    finally:
+        try:
+            yield
+        finally:
+            leaving.append(True)
+    finally:  # reached even when a ring fell between the block's end and the line above (rings are 0.1 s apart)
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
     if rang:  # the alarm's error was swallowed where it rang (a gc callback, a destructor): the budget still holds
