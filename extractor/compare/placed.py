@@ -1,0 +1,215 @@
+"""Where a number of one version stands, for pairing it with the other version's (``compare/pairing``): its
+clause (the stretch between the punctuation around it), its *subject* (that clause without the number, its bound
+words and the item label), the deadline's anchor (``自…之日起``), the context its sentence hangs it on (the
+condition of an aggravated tier, the party), and what counts as one value on both sides."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from importlib import resources
+
+import regex
+
+from ..evidence import verbatim
+from ..records import Document, Quantity
+from .align import Article, bigrams
+
+SUBJECT_MAX = 28  # characters of a subject in a summary
+_CLAUSE_END = regex.compile(r"[，,；;。：:\n]")
+_ITEM = regex.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[\d一二三四五六七八九十]{1,2}[.．、]|[①-⑳])\s*")
+_LEAD = regex.compile(r"^(?:并且|并|且|或者|以及|和|应当|可以|须|必须|由|对|在|自|于|按照|按)+")
+_BOUNDS = regex.compile(r"(?:以上|以下|以内|之内|不超过|不低于|不少于|不足|不满|超过|最高|最低|至少|最多|未满)")
+
+
+@dataclass(frozen=True, slots=True)
+class Placed:
+    """A number of one version: the quantity, the article that holds it, its clause and subject."""
+
+    q: Quantity
+    art: Article
+    clause: str
+    subject: str
+    words: frozenset[str]
+    anchor: str = ""
+    context: frozenset[str] = frozenset()
+    aggravated: bool = False
+    paragraph: int = 0  # where its paragraph starts (after the last line break)
+    sentence: int = 0  # where its sentence starts (after the last 。 or line break)
+    tier: str = ""  # the condition its clause hangs on (情节严重的), when in another clause
+    party: str = ""  # whom the rule falls on (单位, 其直接负责的主管人员和其他直接责任人员)
+
+    @property
+    def path(self) -> str:
+        return self.art.path
+
+    @property
+    def order(self) -> int:
+        """The article's place in its document (two articles may print one number)."""
+        return self.art.order
+
+
+def clause_of(doc: Document, start: int, end: int) -> tuple[int, int]:
+    """The clause around ``[start, end)``: from the punctuation before it to the punctuation after it."""
+    text = doc.text
+    s = start
+    while s > 0 and not _CLAUSE_END.match(text, s - 1) and start - s < 80:
+        s -= 1
+    m = _CLAUSE_END.search(text, end, min(len(text), end + 80))
+    e = m.start() if m else min(len(text), end + 80)
+    return s, e
+
+
+def subject_of(clause: str, quote: str, nth: int = 0) -> str:
+    """The clause without the number (its ``nth`` occurrence there), its bound words and the item label: what the
+    number governs.
+
+    >>> subject_of("（十三）致使森林或者其他林木死亡五十立方米以上的", "五十立方米")
+    '致使森林或者其他林木死亡…的'
+    >>> subject_of("并自登记之日起五个工作日内", "五个工作日")
+    '登记之日起…内'
+    >>> subject_of("占总面积过半数的业主且占总人数过半数的业主同意", "半数", 1)
+    '占总面积过半数的业主且占总人数过…的业主同意'
+    """
+    c = _ITEM.sub("", _LABEL.sub("", clause.strip()))
+    at = -1
+    for _ in range(nth + 1):
+        at = c.find(quote, at + 1) if quote else -1
+        if at < 0:
+            break
+    if at < 0 and quote:
+        at = c.find(quote)
+    if at >= 0:
+        c = c[:at] + "…" + c[at + len(quote) :]
+    c = _LEAD.sub("", c)
+    c = regex.sub(r"…(?:以上|以下|以内)", "…", c)
+    if len(c) > SUBJECT_MAX:
+        k = c.find("…")
+        lo = max(0, min(k - (SUBJECT_MAX * 2) // 3, len(c) - SUBJECT_MAX)) if k >= 0 else 0
+        c = c[lo : lo + SUBJECT_MAX]
+    return c.strip("，,、 ")
+
+
+_ANCHOR_BEFORE = regex.compile(r"(?:自|从|于|在)(?P<event>[^，,；;。]{1,30}?)(?:之日|之时|后)起[ \u3000]*$")
+_ANCHOR_AFTER = regex.compile(r"^[ \u3000]*(?:以?[前后]|届满)")
+# a period counted from an event named after it: "时效为两年，自…被依法确认为违法之日起计算"
+_ANCHOR_COUNTED = regex.compile(r"[ \u3000]*[，,]?[ \u3000]*(?:自|从)(?P<event>[^，,；;。]{1,80}?)之日起(?:计算|算起)")
+
+
+def anchor_of(doc: Document, q: Quantity) -> str:
+    """What a deadline runs from: ``自收到申请之日起15日内`` → ``自收到申请之日起``; ``活动的十五日前`` →
+    ``前`` (before the event); ``时效为两年，自…被确认为违法之日起计算`` → ``自…被确认为违法之日起``; empty for a period
+    without an anchor.
+
+    """
+    if q.kind != "duration":
+        return ""
+    s, e = q.evidence.span
+    m = _ANCHOR_BEFORE.search(doc.text, max(0, s - 40), s)
+    if m:
+        return "自" + m.group("event") + "之日起"
+    m = _ANCHOR_AFTER.match(doc.text, e, min(len(doc.text), e + 4))
+    if m:
+        return m.group(0).strip()
+    m = _ANCHOR_COUNTED.match(doc.text, e, min(len(doc.text), e + 90))
+    return "自" + m.group("event") + "之日起" if m else ""
+
+
+_SENTENCE_END = regex.compile(r"[。\n：:]")
+_LABEL = regex.compile(r"^\s*第[一二三四五六七八九十百零〇\d]+条[ \u3000]*")
+# the party a sanction falls on: "对单位可以并处", "对其直接负责的主管人员和其他直接责任人员，可以处"
+_PARTY = regex.compile(r"对(?:其)?(?P<who>[^，,；;。：:]{1,30}?[^的，,；;。：:])(?=[，,]?(?:可以|可|并处|处以|处|给予|依法给予))")
+SENTENCE_MAX = 240  # characters looked at before a number for its sentence
+PARAGRAPH_MAX = 2_000  # and for its paragraph
+# a condition that raises a sanction to its next tier ("情节严重的，处…"; "逾期不改正的，处…"): data/aggravating.txt
+AGGRAVATING = tuple(
+    line.strip() for line in resources.files("extractor.data").joinpath("aggravating.txt").read_text(encoding="utf-8").splitlines()
+    if line.strip() and not line.startswith("#")
+)
+
+
+def context_of(doc: Document, start: int, clause_start: int) -> tuple[str, str]:
+    """What a number's clause hangs on in its sentence (from the last ``。`` or ``：``): the last condition before its
+    clause (a clause ending in 的: ``情节严重的``, ``逾期不改正的``), and the party the rule falls on (``对单位``).
+    Two fines of one wording (``并处…的罚款``) are told apart by these: the base tier and the ``情节严重的`` tier, the
+    unit and the persons in charge.
+    """
+    text = doc.text
+    lo = max(0, clause_start - SENTENCE_MAX)
+    ends = list(_SENTENCE_END.finditer(text, lo, clause_start))
+    sent = ends[-1].end() if ends else lo
+    before = [c.strip() for c in regex.split(r"[，,；;]", _LABEL.sub("", text[sent:clause_start]))]
+    tier = next((c for c in reversed(before) if c.endswith("的")), "")
+    parties = list(_PARTY.finditer(text, sent, start))
+    return tier, (parties[-1].group("who") if parties else "")
+
+
+RENAMED_EVENT = 0.75  # two anchors' events sharing this share of the shorter's characters are one event renamed
+
+
+def same_anchor(a: str, b: str) -> bool:
+    """Two deadlines run from the same event: the same anchor, or an event renamed (most characters of the shorter
+    in the longer: ``自签订出租合同之日起`` and ``自签订房屋租赁合同之日起``), not another event (``自查实之日起`` and
+    ``自变更登记期限届满之日起``; ``前`` and ``自…之日起``).
+
+    >>> same_anchor("自签订出租合同之日起", "自签订房屋租赁合同之日起"), same_anchor("自查实之日起", "自变更登记期限届满之日起")
+    (True, False)
+    >>> same_anchor("前", "自收到申请之日起"), same_anchor("", "")
+    (False, True)
+    >>> same_anchor("自与委托人签订司法鉴定协议书之日起", "自司法鉴定委托书生效之日起")
+    False
+    """
+    if a == b:
+        return True
+    if not a.startswith("自") or not b.startswith("自"):
+        return False
+    ea, eb = (regex.sub(r"^自|之日起$", "", x) for x in (a, b))
+    shorter = min(len(ea), len(eb))
+    # and the event is the same act: it ends alike (…合同 and …合同; not 签订…协议书 and …委托书生效)
+    return shorter > 0 and sum((Counter(ea) & Counter(eb)).values()) / shorter >= RENAMED_EVENT and ea[-1] == eb[-1]
+
+
+def place(doc: Document, q: Quantity, art: Article) -> Placed:
+    s, e = clause_of(doc, *q.evidence.span)
+    clause = verbatim(doc, s, e).replace("\n", "")
+    start, end = q.evidence.span
+    nth = doc.text[s:start].count(doc.text[start:end]) if end > start else 0  # which of equal numbers in the clause
+    subject = subject_of(clause, q.evidence.quote, nth)
+    tier, party = context_of(doc, start, s)
+    # whom the rule falls on is part of what it governs, though a clause of its own may name it (对其…人员，可以处…)
+    words = bigrams(_BOUNDS.sub("", subject.replace("…", "")) + (q.benefit or "")) | bigrams(party)
+    context = bigrams(_BOUNDS.sub("", tier)) | bigrams(party)
+    at = clause.find(q.evidence.quote)  # -1 when the quote runs past the clause: then the whole clause is before it
+    aggravated = any(w in tier or w in (clause[:at] if at >= 0 else clause) for w in AGGRAVATING)
+    # a paragraph is looked for within PARAGRAPH_MAX characters (a longer one starts anew there: linear time)
+    lo = max(art.span[0], start - PARAGRAPH_MAX)
+    paragraph = max(lo, doc.text.rfind("\n", lo, start) + 1)
+    sentence = max(paragraph, doc.text.rfind("。", lo, start) + 1)
+    return Placed(q, art, clause, subject, frozenset(words), anchor_of(doc, q), frozenset(context), aggravated,
+                  paragraph, sentence, tier, party)
+
+
+def working_days(q: Quantity) -> bool:
+    """A period counted in working days (``15个工作日``), which is not the same value as 15 calendar days."""
+    return q.kind == "duration" and q.unit == "day" and "工作日" in q.evidence.quote
+
+
+def same_value(x: Quantity, y: Quantity) -> bool:
+    """The same parameter value on both sides: same kind and value; for an amount also the same bound and the
+    same per (每月 or 每年 changes what it is worth); for a rate or a duration the same bound. Counts are compared
+    by value only: the per and bound of service counts (为每人…1次, 至少1次) are worded freely. Working days are not
+    calendar days (``20个工作日内`` → ``20日内`` is a change)."""
+    if (x.kind, x.value, x.value_max) != (y.kind, y.value, y.value_max) or working_days(x) != working_days(y):
+        return False
+    if x.kind == "money":
+        return x.bound == y.bound and sorted(p for p in x.per if p != "one_off") == sorted(p for p in y.per if p != "one_off")
+    return x.kind == "count" or x.bound == y.bound
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A number of A and one of B (one of them None: repealed or added), and whether the rule moved."""
+
+    x: Placed | None
+    y: Placed | None
+    moved: bool = False
