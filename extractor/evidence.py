@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import sys
 
 from .records import Document, Evidence
 
@@ -36,6 +37,7 @@ def locate(doc: Document, offset: int) -> tuple[int | None, int]:
 
 
 def evidence(doc: Document, start: int, end: int) -> Evidence:
-    """The Evidence record of ``doc.text[start:end]``."""
+    """The Evidence record of ``doc.text[start:end]``. The quote is interned: the numbers of a long text repeat few
+    quotes (``百分之百`` 166,666 times in ``'百分之'*333_333``), and one copy of each serves them all."""
     page, line = locate(doc, start)
-    return Evidence(quote=verbatim(doc, start, end), span=(start, end), page=page, line=line)
+    return Evidence(quote=sys.intern(verbatim(doc, start, end)), span=(start, end), page=page, line=line)

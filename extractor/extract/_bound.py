@@ -73,6 +73,12 @@ def _before(pre: str, kind: QuantityKind, reach: int = BEFORE) -> tuple[Bound, s
     return (best[2], best[3]) if best is not None else None
 
 
+_SPACE = regex.compile(r"[ \u3000]")
+_RESTATED = regex.compile(r"^[ \u3000]*(?:[（(](?:不?含|不?包括)[^（()）]{1,12}[）)][ \u3000]*)?")
+"""A bracket restating the number right after it (5000万元（含5000万元）以内). (Patterns of this module are compiled once:
+``regex.sub(pattern, …)`` looks its pattern up in the module's cache, about 5 µs a call.)"""
+
+
 def read_bound(text: str, f: Found, clause_start: int, prev_end: int) -> tuple[Bound, tuple[str, ...]]:
     """The bound of ``f`` and the words that set it, from the words right after it, else those before it
     (back to its clause's start, the previous number or ``BEFORE`` characters, a word started before that seen
@@ -80,12 +86,12 @@ def read_bound(text: str, f: Found, clause_start: int, prev_end: int) -> tuple[B
     if f.value_max is not None:
         return "range", ()
     if f.column is not None:  # a bare cell of a table: its column's header bounds it (年度最高支付限额（元/人）)
-        got = _before(regex.sub(r"[ \u3000]", "", f.column), f.kind, reach=len(f.column))
+        got = _before(_SPACE.sub("", f.column), f.kind, reach=len(f.column))
         return (got[0], (got[1],)) if got else ("exact", ())
     # "5000万元（含5000万元）以内", "20万元（包括20万元）以上": a bracket restating the number stands between it and its
     # bound word
-    post = regex.sub(r"^[ \u3000]*(?:[（(](?:不?含|不?包括)[^（()）]{1,12}[）)][ \u3000]*)?", "", text[f.end : f.end + 24])[:8]
-    pre = regex.sub(r"[ \u3000]", "", text[max(clause_start, prev_end, f.start - BEFORE - WIDE) : f.start])
+    post = _RESTATED.sub("", text[f.end : f.end + 24])[:8]
+    pre = _SPACE.sub("", text[max(clause_start, prev_end, f.start - BEFORE - WIDE) : f.start])
     if f.kind == "count" and text[f.end - 1] == "分":
         # 满1年积3分: 满 bounds the year of the rate, not the points; only a word next to the award verb bounds them
         # (最高加6分, 累计达到30分), not one of the condition before it (连续缴纳社会保险…积3分)
@@ -118,6 +124,6 @@ _BASE = regex.compile(r"[^，。；：,;:]*的$")
 
 def _before_a_base(text: str, f: Found, clause_start: int, prev_end: int) -> tuple[Bound, str] | None:
     """不得低于当地普通初中生均公用经费标准的十二倍: a rate's bound word before its base, the base ending in 的."""
-    pre = regex.sub(r"[ \u3000]", "", text[max(clause_start, prev_end, f.start - BASE_REACH - WIDE) : f.start])
+    pre = _SPACE.sub("", text[max(clause_start, prev_end, f.start - BASE_REACH - WIDE) : f.start])
     got = _before(pre, f.kind, reach=BASE_REACH)
     return got if got is not None and _BASE.fullmatch(pre, pre.rfind(got[1]) + len(got[1])) else None

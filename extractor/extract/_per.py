@@ -122,6 +122,10 @@ def _column_per(header: str) -> tuple[Per, ...]:
     return tuple(out)
 
 
+_BASE_PHRASE = regex.compile(r"([\p{Han}“”（）()]{2,16})$")
+_BASE_OPENER = regex.compile(r"^(?:其中|的|其)+")
+
+
 def read_base(text: str, f: Found, clause_start: int) -> str | None:
     """What a rate is a rate of: the noun phrase right before it, after the last word that introduces a rate
     (``按照当地最低工资标准的 70%`` -> 当地最低工资标准)."""
@@ -134,7 +138,7 @@ def read_base(text: str, f: Found, clause_start: int) -> str | None:
     # the phrase is at most 16 characters, and the one before it tells whether it follows a number: the clause's
     # last 17 characters are all that is read (the whole clause made the reader quadratic in a long one)
     pre = text[max(clause_start, end - 17) : end]
-    m = regex.search(r"([\p{Han}“”（）()]{2,16})$", pre)
+    m = _BASE_PHRASE.search(pre)
     if m is None:
         return None
     after_number = m.start() > 0 and pre[m.start() - 1].isdigit()
@@ -152,7 +156,7 @@ def read_base(text: str, f: Found, clause_start: int) -> str | None:
             break
     if after_number:
         return None  # "超过100人的企业下降为8%": the words right after a number are no base
-    phrase = regex.sub(r"^(?:其中|的|其)+", "", phrase)  # "其中雇主缴费比例为百分之二": 其中 opens the clause
+    phrase = _BASE_OPENER.sub("", phrase)  # "其中雇主缴费比例为百分之二": 其中 opens the clause
     if len(phrase) < 2 or phrase.endswith(_B.not_ending):
         return None
     return phrase

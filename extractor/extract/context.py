@@ -37,6 +37,8 @@ BENEFIT_WORD = regex.compile(r"[\p{Han}“”]{0,12}" + alternation(_B.nouns + _
 _QUALIFIER_STOPS = frozenset(_RULES.qualifier_stops)
 _RECIPIENT_AFTER = regex.compile(r"的[\p{Han}]{0,4}?" + alternation(_B.recipient_nouns))
 """…的优抚对象, …的人员: a noun of persons (its head) right after a benefit's name and 的."""
+_LEADING_PERIOD = regex.compile(r"^(?:[一二两三四五六七八九十\d]+(?:年|个月))+")  # 3年 before a benefit's name
+_HAN, _PUNCTUATION = regex.compile(r"\p{Han}"), regex.compile(r"[，。；：,;:、（）()]")
 
 
 def _benefit_text(text: str, f: Found, sent_start: int) -> str | None:
@@ -44,7 +46,7 @@ def _benefit_text(text: str, f: Found, sent_start: int) -> str | None:
     end of the words before it (创业担保贷款额度最高…)."""
     m = _BENEFIT_TAIL.match(text, f.end, min(len(text), f.end + 24))
     if m and f.kind in ("money", "percent", "duration"):
-        return regex.sub(r"^(?:[一二两三四五六七八九十\d]+(?:年|个月))+", "", m.group("b")) or m.group("b")
+        return _LEADING_PERIOD.sub("", m.group("b")) or m.group("b")
     mh = _BENEFIT_HEAD.search(text[max(sent_start, f.start - 30) : f.start])
     return mh.group("b") if mh else None
 
@@ -145,7 +147,7 @@ def _qualifies_group(text: str, hit: Hit, groups: Hits) -> bool:
 
 def _qualifies(char: str) -> bool:
     """A character that can be part of a group's qualifier: a Han character but 的, 对, 和…"""
-    return bool(regex.match(r"\p{Han}", char)) and char not in _QUALIFIER_STOPS
+    return bool(_HAN.match(char)) and char not in _QUALIFIER_STOPS
 
 
 def _qualified_group(text: str, f: Found, clause_start: int, hits: Hits) -> tuple[Hit, ...]:
@@ -154,7 +156,7 @@ def _qualified_group(text: str, f: Found, clause_start: int, hits: Hits) -> tupl
     if f.kind not in ("duration", "age", "count"):
         return ()
     after = hits.first_from(f.end, f.end + 11)
-    if after is None or regex.search(r"[，。；：,;:、（）()]", text[f.end : after[0]]):
+    if after is None or _PUNCTUATION.search(text[f.end : after[0]]):
         return ()
     start = f.start
     while start > clause_start and f.start - start < 6 and _qualifies(text[start - 1]):

@@ -1,0 +1,97 @@
+"""Peak memory of the extraction on hostile runs (issue 13: under 500 MB for any input within the budgets).
+
+What a long text of numbers holds is its quantities: before, a ``Quantity`` took about 4.3 KB (2.3 KB of them the
+set pydantic keeps of the fields given to it, one per record) and the contexts of every number of the text were held
+until the last was read, so the 500,000 numbers of ``'减半'*500_000`` reached 2.3 GB and the 166,666 of
+``'百分之'*333_333`` 860 MB. Now the records share one set of field names, their quotes, bases and benefit names are
+interned, and the contexts of one piece at a time are held: about 1.3 KB a number (``benchmarks/RESULTS-linear.md``).
+
+The guard runs the extraction in a child process, so that what this process holds does not count, and bounds the
+peak's growth per number found; the figures it prints are the child's.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from extractor.extract import text_to_quantities
+from extractor.extract.nlp import iter_contexts, read_contexts
+from extractor.records import Evidence, Quantity
+
+ROOT = Path(__file__).resolve().parent.parent
+
+_CHILD = r"""
+import gc, json, os, resource, sys
+sys.path.insert(0, sys.argv[1])
+from extractor.extract import extract_document, nlp
+from extractor.ingest.raw import RawDoc, RawLine
+from extractor.pipeline import raw_to_documents
+
+def rss():
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+
+def raw(text):
+    return RawDoc("hostile.txt", "text", [RawLine(text, None, 1)])
+
+extract_document(raw_to_documents(raw("补贴1000元。"))[0])  # the pipeline loaded
+nlp.PIECE_CHARS = int(sys.argv[4])  # read in pieces, as a 1M text is with 50,000
+docs = raw_to_documents(raw(sys.argv[2] * int(sys.argv[3])))
+gc.collect()
+before = rss()
+analyses = [extract_document(d) for d in docs]
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+print(json.dumps({"numbers": sum(len(a.quantities) for a in analyses), "before": before, "peak": peak}))
+"""
+
+PER_NUMBER = 2_000
+"""Bytes of peak growth a number may cost. Measured 1,300–1,500 (``'减半'*15_000``: 15,000 numbers, 20 MB); 4,400 before
+(65 MB). At 2,000 a number the 166,666 numbers of ``'百分之'*333_333`` stay under 500 MB with the pipeline's 150 MB."""
+
+
+@pytest.mark.parametrize(("fragment", "repeat"), [("减半", 15_000)])
+def test_peak_memory_per_number(fragment: str, repeat: int) -> None:
+    out = subprocess.run([sys.executable, "-c", _CHILD, str(ROOT), fragment, str(repeat), "10000"],
+                         capture_output=True, text=True, timeout=120, check=True)
+    got = json.loads(out.stdout.strip().splitlines()[-1])
+    assert got["numbers"] >= repeat // 3
+    growth = max(0, got["peak"] - got["before"])
+    print(f"{fragment} x {repeat}: {got['numbers']} numbers, peak grew {growth / 2**20:.1f} MB, {growth / got['numbers']:.0f} B a number")
+    assert growth <= PER_NUMBER * got["numbers"], f"{growth / got['numbers']:.0f} bytes a number"
+
+
+def test_records_share_one_fields_set() -> None:
+    """The shared set is the full set of field names; a copy with changes gets a set of its own."""
+    qs = text_to_quantities("每人每月1500元，最长不超过12个月，补贴标准的50%。")
+    assert len(qs) == 3
+    assert all(q.model_fields_set == set(Quantity.model_fields) for q in qs)
+    assert all(q.evidence.model_fields_set == set(Evidence.model_fields) for q in qs)
+    assert qs[0].__pydantic_fields_set__ is qs[1].__pydantic_fields_set__
+    changed = qs[0].model_copy(update={"benefit": "x"})
+    assert changed.benefit == "x" and qs[1].benefit != "x"
+    assert qs[1].model_fields_set == set(Quantity.model_fields)
+    assert Quantity.model_validate_json(qs[2].model_dump_json()) == qs[2]
+
+
+def test_iter_contexts_drains_what_is_not_read() -> None:
+    """Each text's iterator reads its own pieces; one left unread is drained before the next text's is given."""
+    import extractor.extract.nlp as nlp
+
+    texts = ["补贴1000元，" * 300, "最长不超过12个月。\n" * 400, "奖励5000元。"]
+    saved = nlp.PIECE_CHARS
+    nlp.PIECE_CHARS = 1_000  # pieces of about 1,000 characters
+    try:
+        whole = list(read_contexts(texts))
+        its = iter_contexts(texts)
+        first = next(its)
+        next(first)  # one context of the first text read, the rest left
+        rest = [list(it) for it in its]
+    finally:
+        nlp.PIECE_CHARS = saved
+    assert [len(c) for c in whole] == [300, 400, 1]
+    assert rest == whole[1:]
