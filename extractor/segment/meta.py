@@ -326,7 +326,7 @@ def _organs_before_date(line: str, date: dt.date) -> list[str]:
 def _signature(paragraphs: Sequence[str], start: int) -> tuple[int | None, list[str], dt.date | None]:
     """The first signature block after ``start``: index of its date line, its organs, its date."""
     for k in range(start, len(paragraphs)):
-        p = paragraphs[k].strip()
+        p = fold_digits(paragraphs[k].strip())  # "二○一一年二月十八日": a white circle for 〇 (天津 津政发[2011]8号)
         if not DATE_LINE_RE.match(p) or "印发" in p:
             continue
         date = parse_date(p)
@@ -410,14 +410,14 @@ def paragraphs_to_head(paragraphs: Sequence[str]) -> Head:
     head.signature = sig_idx
     head.date = date
     if head.date is None:
-        for p in paragraphs:
+        for p in map(fold_digits, paragraphs):
             if "印发" in p and DATE_LINE_RE.match(p.strip()):
                 head.date = parse_date(p)
                 break
     issuers = sig_organs or header_organs + title_organs
     if not issuers:
         for k in range(len(paragraphs) - 1, -1, -1):
-            p = paragraphs[k]
+            p = fold_digits(paragraphs[k])
             printed = parse_date(p) if "印发" in p and DATE_LINE_RE.match(p.strip()) else None
             if printed is not None:
                 # the organ on the date's line, or alone on the line above: "广东省生态环境厅办公室" / "2021年11月14日印发"
