@@ -223,6 +223,19 @@ NO_PARAMETER = [
      "按每人每月200元标准给予见习基地留用人员差额补贴。", "100%", True),
     ("the-rate-of-the-formula", "就业见习留用就业率达到50%以上的（就业见习留用就业率=年度审核通过人员中的留用人数÷年度审核通过人员数×100%），"
      "按每人每月200元标准给予见习基地留用人员差额补贴。", "50%", False),
+    # blind3/hebei-handan 2022 【导语】: the former cap of a raise is no parameter, the raised one is
+    ("a-former-cap", "创业担保贷款个人贷款额度上限由20万元提高至30万元,小微企业贷款额度由300万元提高至400万元", "300万元", True),
+    ("the-raised-cap", "创业担保贷款个人贷款额度上限由20万元提高至30万元,小微企业贷款额度由300万元提高至400万元", "400万元", False),
+    # blind3/shanxi-xiaoyi 2022: 从60%最高提至90%, a word between the former rate and its verb
+    ("a-former-rate", "大型企业稳岗返还比例从30%提至50%,中小微企业返还比例从60%最高提至90%。", "60%", True),
+    ("the-raised-rate", "大型企业稳岗返还比例从30%提至50%,中小微企业返还比例从60%最高提至90%。", "90%", False),
+    ("a-period-from-an-event", "由财政给予贴息3年。", "3年", False),
+    # blind3/jiangxi 2020 十条举措: 三年 is the span of the provincial internship plan
+    ("the-span-of-a-plan", "在就业见习补贴上,支持实施江西省三年青年见习计划。", "三年", True),
+    ("a-period-within-a-plan", "见习期3个月计划内完成。", "3个月", False),
+    # blind3/hebei-handan 2022 2.【贷款期限】: 一次 is "at a time", the 3次 how many times in all
+    ("at-a-time", "个人创业担保贷款期限一次最长不超过3年,累计次数不超过3次。", "一次", True),
+    ("how-many-times", "个人创业担保贷款期限一次最长不超过3年,累计次数不超过3次。", "3次", False),
 ]
 
 

@@ -83,6 +83,12 @@ def no_parameter(q: Quantity, text: str) -> bool:
         return True
     before = text[max(0, start - 6) : start].rstrip(" \u3000")
     after = text[end : end + 4].lstrip(" \u3000")
+    if rules.raised_from and before.endswith(rules.raised_from) and _raised(text, end, rules.raised_to):
+        return True  # 由20万元提高至30万元, 从60%最高提至90%: the former value
+    if q.kind == "duration" and rules.plan_nouns and _plan_span(rules.plan_nouns).match(text, end):
+        return True  # 三年青年见习计划, 稳定就业三年行动计划: the span of a plan
+    if q.kind == "count" and q.value == 1 and q.evidence.quote == "一次" and after.startswith(rules.per_time_after):
+        return True  # 贷款期限一次最长不超过3年: at a time, no count
     if q.kind == "count" and after.startswith(rules.family_children):
         return True  # the children that make the family a recipient (只生育一个子女的夫妻)
     if q.kind == "percent" and before.endswith(rules.share_before):
@@ -111,6 +117,23 @@ def no_parameter(q: Quantity, text: str) -> bool:
         if before.endswith(rules.deadline_from) and _holds(text, rules.procedure_nouns, end, sentence_end):
             return True  # …之日起六个月内，凭…到…办理…手续
     return record_period(q, text)
+
+
+RAISE_GAP = 3  # what may stand between the former value and its verb (从60%最高提至90%)
+
+
+def _raised(text: str, end: int, verbs: tuple[str, ...]) -> bool:
+    """Is the number ending at ``end`` followed, within ``RAISE_GAP`` characters of no punctuation, by a verb of a
+    raise or a cut (``提高至``, ``提至``)?"""
+    window = text[end : end + RAISE_GAP + max(map(len, verbs), default=0)]
+    return any(0 <= (at := window.find(v)) <= RAISE_GAP and not _CLAUSE_END_RE.search(window, 0, at) for v in verbs)
+
+
+@functools.lru_cache(maxsize=4)
+def _plan_span(nouns: tuple[str, ...]) -> regex.Pattern[str]:
+    """A plan's name right after a duration: a few characters of no punctuation that do not make the duration a
+    window (内, 以上, 后 …), then a plan noun (``三年|青年见习计划``)."""
+    return regex.compile(r"(?![内以后前之的起满来])\p{Han}{0,6}?(?:" + "|".join(map(regex.escape, nouns)) + ")(?!内)")
 
 
 def _restated(q: Quantity, text: str, defines: tuple[str, ...]) -> bool:
