@@ -61,10 +61,10 @@ def test_one_bad_file_in_the_pool_is_its_line_and_the_rest_are_ingested(
     (folder / "bad.txt").write_text("关于做好就业工作的通知\n" * 4000, encoding="utf-8")
     real = ingest_module.prepare_source
 
-    def prepare(path: str, budgets: Budgets) -> PreparedSource:
+    def prepare(path: str, budgets: Budgets, *, light: bool = False) -> PreparedSource:
         if Path(path).name == "bad.txt":
             bad()
-        return real(path, budgets)
+        return real(path, budgets, light=light)
 
     monkeypatch.setattr(ingest_module, "prepare_source", prepare)  # the workers are forked: they run this one
     start = time.monotonic()

@@ -310,3 +310,27 @@ def test_a_store_unchanged_writes_nothing_and_a_rewritten_source_only_its_partit
     result = write_dataset(store)
     assert result.written == len({parquet.partition_of(a) for a in items}) and result.linked > 0
     assert _count(store.parquet_dir, "quantities") == store.count("quantities")
+
+
+def test_the_pools_dataset_rows_made_in_its_workers_equal_those_made_here(tmp_path: Path) -> None:
+    """At 2 workers the workers make the dataset's rows (Arrow IPC) and send no analysis back; the dataset, the
+    citation graph (made in a child that reads the documents back itself) and the store equal those of one worker."""
+    import sqlite3
+
+    from extractor.db.ingest import ingest, prepare_source
+
+    pooled = prepare_source("corpus/texts/000_0fce187c97867da1.txt", light=True)
+    assert pooled.result.analyses == [] and pooled.rows is not None and pooled.rows.datasets
+    assert set(pooled.rows.datasets) == set(pooled.rows.doc_ids)
+    files = ["corpus/texts/000_0fce187c97867da1.txt", "corpus/texts/002_f15aeebbaef14a54.txt", "corpus/unseen"]
+    for workers in (1, 2):
+        with open_store(tmp_path / f"s{workers}") as st:
+            summary = ingest(files, st, workers=workers)
+            assert summary.failed == 0 and summary.documents > 25
+    for table in DATASET_TABLES:
+        one, two = (parquet.read_table(tmp_path / f"s{w}" / "parquet", table) for w in (1, 2))
+        assert one.schema.equals(two.schema), table
+        assert sorted(map(str, one.to_pylist())) == sorted(map(str, two.to_pylist())), table
+    sql = "select source, target, type, count, citations from edges order by 1, 2, 3"
+    edges = [sqlite3.connect(tmp_path / f"s{w}" / "store.db").execute(sql).fetchall() for w in (1, 2)]
+    assert edges[0] == edges[1] and edges[0]

@@ -62,10 +62,9 @@ def run_ingest(paths: Sequence[str], store: str, workers: int, wait: float, budg
             progress.update(task, total=todo, description=f"{skipped} unchanged" if skipped else "")
             progress.refresh()
 
-        def on_result(result: SourceAnalysis, outcome: Outcome) -> None:
+        def on_result(result: SourceAnalysis, outcome: Outcome, documents: int, pages: int) -> None:
             fields = progress.tasks[0].fields
-            pages = len({p for a in result.analyses for p in a.document.source.pages})
-            progress.update(task, advance=1, docs=fields["docs"] + len(result.analyses), pages=fields["pages"] + pages,
+            progress.update(task, advance=1, docs=fields["docs"] + documents, pages=fields["pages"] + pages,
                             description=f"{outcome} {os.path.basename(result.source.path)}")
             progress.refresh()
 

@@ -20,6 +20,7 @@ import gc
 import hashlib
 import os
 import signal
+import sqlite3
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -31,7 +32,7 @@ from ..records import Analysis, AnalysisResult
 from ..version import extractor_version
 from .records import Outcome, PreparedSource, RunSummary, SourceAnalysis, SourceFile, StoredSource, Values
 from .schema import dataset_complete
-from .store import Store, edge_rows
+from .store import BUSY_TIMEOUT_S, DB_NAME, Store, edge_rows
 
 FORMATS = {".pdf": "pdf", ".txt": "text", ".docx": "docx", ".html": "html", ".htm": "html"}
 """A source's format, by its suffix (the reader that reads it)."""
@@ -41,7 +42,8 @@ KEEP_DOCUMENTS = 2000
 then read only the others back from the store); past this many, the rest are read back, so the memory stays
 bounded: the main process peaked at 530–560 MB on 544 documents held."""
 
-OnResult = Callable[[SourceAnalysis, Outcome], None]
+OnResult = Callable[[SourceAnalysis, Outcome, int, int], None]
+"""Called after each source is written: its result, the outcome, and the documents and pages written."""
 
 
 def source_paths(paths: Sequence[str | Path]) -> list[Path]:
@@ -132,13 +134,18 @@ def analyze_source(path: str, budgets: Budgets = DEFAULT_BUDGETS) -> SourceAnaly
                           seconds=time.perf_counter() - start)
 
 
-def prepare_source(path: str, budgets: Budgets = DEFAULT_BUDGETS) -> PreparedSource:
+def prepare_source(path: str, budgets: Budgets = DEFAULT_BUDGETS, *, light: bool = False) -> PreparedSource:
     """:func:`analyze_source`, and the rows the store will hold for it, made here (in the worker that analysed
-    it) so that the main process only inserts them."""
+    it) so that the main process only inserts them. ``light`` (a pool worker): the Parquet dataset's rows made here
+    too, and the analyses left out of the result, so that nothing but rows is pickled back and unpickled by the main
+    process (which alone writes, and whose CPU the workers share)."""
     from .payload import source_rows
 
     result = analyze_source(path, budgets)
-    return PreparedSource(result, None if result.error else source_rows(result))
+    if result.error:
+        return PreparedSource(result, None)
+    rows = source_rows(result, datasets=light)
+    return PreparedSource(result.model_copy(update={"analyses": []}) if light else result, rows)
 
 
 def needs_analysis(found: SourceFile, stored: StoredSource | None, version: str) -> bool:
@@ -177,9 +184,10 @@ def _pooled(paths: Sequence[str], budgets: Budgets, workers: int) -> Iterator[Pr
     # their collectors' passes), rather than each building its own (0.9 CPU s a process)
     extractor_version()
     warm_up()
+    import pyarrow  # noqa: F401  (the workers make the dataset's rows: its import shared with them, not paid by each)
     # the largest files first, so that a 300-page compendium does not start last and run alone at the end; a
     # file still running past its budget (in a C call the worker's alarm cannot stop) has its worker killed
-    yield from bounded_map(functools.partial(prepare_source, budgets=budgets), sorted(paths, key=_size, reverse=True),
+    yield from bounded_map(functools.partial(prepare_source, budgets=budgets, light=True), sorted(paths, key=_size, reverse=True),
                            workers=workers, seconds=budgets.max_seconds, failed=failed_source)
 
 
@@ -221,14 +229,28 @@ def missing_sources(paths: Sequence[str | Path], store: Store) -> list[str]:
     return sorted(s.path for s in store.sources().values() if _under(s.source_id, roots) and not Path(s.source_id).exists())
 
 
-def finish(store: Store, *, wrote: bool, known: Mapping[str, Analysis], processes: int = 1) -> None:
+def stored_edges(job: tuple[Path, Mapping[str, Analysis]]) -> list[Values]:
+    """The citation graph's rows over every document of the store at ``job[0]``, those of ``job[1]`` (analyses in
+    memory) as they are, the others read back through a connection of its own: what ``finish``'s forked child runs
+    (it never touches the parent's connection)."""
+    root, known = job
+    conn = sqlite3.connect(root / DB_NAME, timeout=BUSY_TIMEOUT_S)
+    try:
+        return edge_rows(Store(root, conn).graph_documents(known))
+    finally:
+        conn.close()
+
+
+def finish(store: Store, *, wrote: bool, known: Mapping[str, Analysis], processes: int = 1,
+           made: Mapping[str, Mapping[str, bytes]] | None = None) -> None:
     """After the sources are written: the citation graph made again when a source changed, and the Parquet dataset
     brought up to date (only its changed partitions) when the run wrote something or the store has none yet. A
-    run that skipped every file does neither (nor imports pyarrow). ``known``: the analyses the run wrote.
+    run that skipped every file does neither (nor imports pyarrow). ``known``: the analyses the run wrote and
+    holds; ``made``: the dataset rows a pool worker made for the documents it analysed (their analyses never sent).
 
-    With ``processes`` > 1 the graph is made in a forked child while this process writes the dataset (the two
-    take about as long), and its rows written here after; the edges are marked current only then, so a run
-    killed in between makes them again next time."""
+    With ``processes`` > 1 the graph is made in a forked child (reading the documents it is not given from the
+    store itself) while this process writes the dataset, and its rows written here after; the edges are marked
+    current only then, so a run killed in between makes them again next time."""
     edges_current = store.edges_current()
     if edges_current and not wrote and dataset_complete(store.parquet_dir):
         return  # a rerun that skipped every file: neither the graph's code nor the dataset's is even imported
@@ -237,10 +259,12 @@ def finish(store: Store, *, wrote: bool, known: Mapping[str, Analysis], processe
 
     graph: Callable[[], list[Values]] | None = None
     if not edges_current:
-        docs = store.graph_documents(known)
-        graph = in_child(edge_rows, docs) if processes > 1 else functools.partial(edge_rows, docs)
+        if processes > 1:
+            graph = in_child(stored_edges, (store.root, known))
+        else:
+            graph = functools.partial(edge_rows, store.graph_documents(known))
     if wrote or parquet.dataset_missing(store):
-        parquet.write_dataset(store, known=known)
+        parquet.write_dataset(store, known=known, made=made)
     if graph is not None:
         store.write_edges(graph())
 
@@ -280,22 +304,27 @@ def ingest(
     counts = {"added": 0, "updated": 0, "failed": len(unreadable)}
     errors, documents, pages = list(unreadable), 0, 0
     kept: dict[str, Analysis] = {}
+    made: dict[str, Mapping[str, bytes]] = {}
     with collector_spares_kept() as settle:
         for result, rows in (analyse(todo, budgets, workers) if todo else ()):
             outcome = store.write_source(result, run_id, rows)
             counts[outcome] += 1
-            if outcome != "failed" and len(kept) + len(result.analyses) <= KEEP_DOCUMENTS:
-                kept.update((a.id, a) for a in result.analyses)
-                settle()
+            written = (0, 0)
             if outcome == "failed":
                 stored = store.source(result.source.source_id)
                 errors.append((result.source.path, (stored.error if stored else None) or result.error or "failed"))
             else:
-                documents += len(result.analyses)
-                pages += len({p for a in result.analyses for p in a.document.source.pages})
+                written = (len(rows.doc_ids), rows.pages) if rows is not None else (
+                    len(result.analyses), len({p for a in result.analyses for p in a.document.source.pages}))
+                documents, pages = documents + written[0], pages + written[1]
+                if rows is not None and rows.datasets is not None:
+                    made.update(rows.datasets)
+                elif len(kept) + len(result.analyses) <= KEEP_DOCUMENTS:
+                    kept.update((a.id, a) for a in result.analyses)
+                    settle()
             if on_result is not None:
-                on_result(result, outcome)
-        finish(store, wrote=bool(todo), known=kept, processes=workers)
+                on_result(result, outcome, *written)
+        finish(store, wrote=bool(todo), known=kept, processes=workers, made=made)
     summary = RunSummary(run_id=run_id, added=counts["added"], updated=counts["updated"], skipped=len(skipped),
                          failed=counts["failed"], documents=documents, pages=pages, errors=errors,
                          missing=missing_sources(paths, store), seconds=time.perf_counter() - start)

@@ -129,6 +129,45 @@ def _partitioned_table(table: Table, analyses: list[Analysis]) -> Any:
     return pa.Table.from_pylist(rows, schema=schema)
 
 
+def document_tables(a: Analysis) -> dict[str, bytes]:
+    """The dataset rows of one analysis, by table (those with rows), as Arrow IPC streams with its partition
+    columns: what a pool worker makes beside the store's rows, so that the main process only reads them back
+    (no analysis unpickled, no row made there) when it writes the dataset."""
+    import pyarrow as pa
+
+    out: dict[str, bytes] = {}
+    for table in DATASET_TABLES:
+        data = _partitioned_table(table, [a])
+        if data.num_rows:
+            sink = pa.BufferOutputStream()
+            with pa.ipc.new_stream(sink, data.schema) as writer:
+                writer.write_table(data)
+            out[table] = sink.getvalue().to_pybytes()
+    return out
+
+
+Made = Mapping[str, Mapping[str, bytes]]
+"""Dataset rows made already (:func:`document_tables`), by document id, then table."""
+
+
+def _batch_table(table: Table, ids: Sequence[str], analyses: Mapping[str, Analysis], made: Made) -> Any:
+    """The rows of ``table`` for the documents ``ids`` in this order: read from ``made`` where they were made
+    already, else made from ``analyses``."""
+    import pyarrow as pa
+
+    if not any(i in made for i in ids):
+        return _partitioned_table(table, [analyses[i] for i in ids if i in analyses])
+    schema = table_schema(TABLES[table]).append(pa.field("province", pa.string())).append(pa.field("year", pa.string()))
+    parts = []
+    for i in ids:
+        if i in made:
+            if table in made[i]:
+                parts.append(pa.ipc.open_stream(made[i][table]).read_all())
+        elif i in analyses:
+            parts.append(_partitioned_table(table, [analyses[i]]))
+    return pa.concat_tables(parts).combine_chunks() if parts else schema.empty_table()  # one chunk: a write per chunk costs
+
+
 class DatasetWrite(BaseModel):
     """What one write of the dataset did."""
 
@@ -178,13 +217,13 @@ def _link_partition(old: Path, new: Path) -> int:
     return n
 
 
-def _write_batch(table: Table, analyses: list[Analysis], base: Path, batch: int) -> None:
-    """The rows of ``analyses`` into their partitions' folders under ``base``, as ``part-<batch>-<i>.parquet``."""
+def _write_batch(table: Table, data: Any, base: Path, batch: int) -> None:
+    """The rows ``data`` (an Arrow table with its partition columns) into their partitions' folders under
+    ``base``, as ``part-<batch>-<i>.parquet``."""
     import pyarrow as pa
     import pyarrow.dataset as ds
 
     base.mkdir(parents=True, exist_ok=True)
-    data = _partitioned_table(table, analyses)
     if data.num_rows:
         ds.write_dataset(data, base, format="parquet", basename_template=f"part-{batch}-{{i}}.parquet",
                          partitioning=ds.partitioning(pa.schema([("province", pa.string()), ("year", pa.string())]),
@@ -203,10 +242,12 @@ def _mark_empty(table: Table, base: Path) -> None:
 
 
 def write_partitions(root: Path, entries: Sequence[Entry], load: Callable[[list[str]], list[Analysis]],
-                     *, full: bool = False) -> DatasetWrite:
+                     *, full: bool = False, made: Made | None = None) -> DatasetWrite:
     """Write the dataset at ``root`` for ``entries`` (every document of the store), loading through ``load``
     (document ids → their analyses) only the documents of partitions whose fingerprint changed (all with ``full``),
-    building the new dataset beside ``root`` and renaming it into place."""
+    building the new dataset beside ``root`` and renaming it into place. ``made``: documents whose rows were made
+    already (:func:`document_tables`); those are not loaded."""
+    made = made or {}
     start = time.perf_counter()
     recover(root)
     old = {} if full else _read_manifest(root)
@@ -229,10 +270,11 @@ def write_partitions(root: Path, entries: Sequence[Entry], load: Callable[[list[
         ids = sorted({(e.partition, e.doc_id) for e in entries if e.partition in wanted})
         read = 0
         for n, at in enumerate(range(0, len(ids), BATCH_DOCS)):  # memory bounded by a batch, not the corpus
-            analyses = load([i for _, i in ids[at:at + BATCH_DOCS]])
-            read += len(analyses)
+            batch = [i for _, i in ids[at:at + BATCH_DOCS]]
+            analyses = {a.id: a for a in load([i for i in batch if i not in made])}
+            read += len(analyses) + sum(1 for i in batch if i in made)
             for t in DATASET_TABLES:
-                _write_batch(t, analyses, tmp / t, n)
+                _write_batch(t, _batch_table(t, batch, analyses, made), tmp / t, n)
         for t in DATASET_TABLES:
             _mark_empty(t, tmp / t)
         manifest = {"format": 1, "written": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
@@ -282,19 +324,21 @@ def store_analyses(conn: sqlite3.Connection, doc_ids: Sequence[str]) -> list[Ana
     return [found[i] for i in doc_ids if i in found]
 
 
-def write_dataset(store: Store, *, full: bool = False, known: Mapping[str, Analysis] | None = None) -> DatasetWrite:
+def write_dataset(store: Store, *, full: bool = False, known: Mapping[str, Analysis] | None = None,
+                  made: Made | None = None) -> DatasetWrite:
     """The store's dataset at ``STORE/parquet``, brought up to date with its database: only the partitions whose
     documents changed are written again (every one with ``full``), then the new dataset renamed into place.
 
-    ``known``: analyses already in memory (those an ingest just wrote), by document id; only the other documents
-    of the partitions to write are read back from the store."""
+    ``known``: analyses already in memory (those an ingest just wrote), by document id, and ``made``: documents
+    whose dataset rows a pool worker made (:func:`document_tables`); only the other documents of the partitions
+    to write are read back from the store."""
     held = known or {}
 
     def load(ids: list[str]) -> list[Analysis]:
         found = {a.id: a for a in store_analyses(store.conn, [i for i in ids if i not in held])}
         return [a for i in ids if (a := held[i] if i in held else found.get(i)) is not None]
 
-    return write_partitions(store.parquet_dir, store_entries(store.conn), load, full=full)
+    return write_partitions(store.parquet_dir, store_entries(store.conn), load, full=full, made=made)
 
 
 def dataset_missing(store: Store) -> bool:

@@ -54,8 +54,10 @@ def _export_rows(table: str, rows: Iterable[Row], source_id: str) -> TableRows:
     return TableRows(table, ("source_id", *names), values)
 
 
-def source_rows(result: SourceAnalysis) -> SourceRows:
-    """Every row the analyses of one source add to the store (``result`` analysed without error)."""
+def source_rows(result: SourceAnalysis, *, datasets: bool = False) -> SourceRows:
+    """Every row the analyses of one source add to the store (``result`` analysed without error); with
+    ``datasets``, also its rows of the Parquet dataset (what a pool worker makes, so that its analyses need not be
+    sent back)."""
     source_id, analyses = result.source.source_id, result.analyses
     docs = [a.document for a in analyses]
     documents = [tuple(document_row(a, source_id, k).values()) for k, a in enumerate(analyses)]
@@ -70,7 +72,14 @@ def source_rows(result: SourceAnalysis) -> SourceRows:
         tables=(TableRows("documents", tuple(DOCUMENT_COLUMNS), documents),
                 TableRows("analyses", tuple(ANALYSIS_COLUMNS), stored),
                 *(_export_rows(t, made[t], source_id) for t in ROW_TABLES)),
+        datasets=_datasets(analyses) if datasets else None,
     )
+
+
+def _datasets(analyses: list[Analysis]) -> dict[str, dict[str, bytes]]:
+    from .parquet import document_tables  # pyarrow only where the dataset's rows are made
+
+    return {a.id: document_tables(a) for a in analyses}
 
 
 __all__ = ["document_row", "source_rows"]

@@ -4,6 +4,7 @@ to insert)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
@@ -108,6 +109,9 @@ class SourceRows:
     pages: int
     chars: int
     tables: tuple[TableRows, ...]
+    datasets: Mapping[str, Mapping[str, bytes]] | None = None
+    """The Parquet dataset's rows too, by document id and table, as Arrow IPC (``extractor.db.parquet.
+    document_tables``), when a pool worker made them: its analyses are then not sent back at all."""
 
 
 class PreparedSource(NamedTuple):

@@ -168,9 +168,9 @@ class Store:
         for table in (*ROW_TABLES, "analyses", "documents"):
             self.conn.execute(f"delete from [{table}] where source_id = ?", [source_id])
 
-    def _id_clash(self, result: SourceAnalysis) -> str | None:
+    def _id_clash(self, result: SourceAnalysis, rows: SourceRows | None) -> str | None:
         """The error when a document id of this source is already another source's (two files with one name)."""
-        ids = [a.id for a in result.analyses]
+        ids = list(rows.doc_ids) if rows is not None else [a.id for a in result.analyses]
         for doc_id in ids:
             row = self.conn.execute(
                 "select s.path from documents d join sources s on s.source_id = d.source_id where d.doc_id = ? and d.source_id != ?",
@@ -194,7 +194,7 @@ class Store:
             rows = source_rows(result)
         with self.transaction():
             before = self.conn.execute("select status from sources where source_id = ?", [source_id]).fetchone()
-            error = result.error or self._id_clash(result)
+            error = result.error or self._id_clash(result, rows)
             status: SourceStatus = "failed" if error else ("updated" if before else "added")
             self._delete_source_rows(source_id)
             self.conn.execute("insert or replace into meta (key, value) values (?, '0')", [EDGES_CURRENT])
