@@ -100,6 +100,8 @@ def organ_of(body: str | None, instrument: str | None = None) -> str | None:
     ('人力资源和社会保障部', '经济和信息化委员会')
     >>> organ_of("同日以中华人民共和国主席令第23号")
     '中华人民共和国主席'
+    >>> organ_of("拉萨市第九届人大常委会第七次会议"), organ_of("自治区第九届人大常委会第七次会议")
+    ('拉萨市人民代表大会常务委员会', '自治区人民代表大会常务委员会')
     """
     if body:
         s = regex.sub(r"[ \u3000]+", "", body)
@@ -114,6 +116,8 @@ def organ_of(body: str | None, instrument: str | None = None) -> str | None:
         s = _ORGAN_TAIL_RE.sub("", s)  # 大连市人民代表大会常务委员会审议, 青岛市人民代表大会常务委员会公告
         if s.endswith("人民代表大会常务"):  # a 题注 that dropped 委员会 (重庆市第一届人民代表大会常务第二十八次会议)
             s += "委员会"
+        if s.endswith("人大常委会"):  # the short name (拉萨市第九届人大常委会第七次会议修订): the standing committee
+            s = s.removesuffix("人大常委会") + "人民代表大会常务委员会"
         s = regex.sub(r"^经(?!济)", "", s)  # "经人力资源和社会保障部第6次部务会议通过": the verb's 经, not the organ's
         if len(s) >= 2:
             return s
