@@ -10,6 +10,17 @@ import pytest
 from extractor.segment.heads import full_organ_name, is_head_like, split_organs
 from extractor.segment.meta import paragraphs_to_head
 
+TIANJIN_FIELDS = [
+    "【标 \u3000 题】 关于落实《天津市限价商品住房管理暂行办法》有关问题的通知", "【文\u3000\u3000号】 津国土房改〔2008〕291号",
+    "【内容分类】\xa0住房保障", "【颁布单位】\xa0有关委局", "【颁布日期】2008-4-20", "关于落实《天津市限价商品住房管理暂行办法》有关问题的通知",
+    "市内六区、环城四区房管局，各有关单位：", "为做好限价商品住房申请审核及销售管理等工作，现就有关问题通知如下：", "一、关于年收入线标准",
+    "二〇〇八年四月二十日"]
+XIAN_FIELDS = [
+    "西安市人民政府办公厅关于印发西安市居住证管理实施办法的通知",
+    "发布机构 \t市政府办公厅 \t 发布时间 \t2016-04-27 \t 文号： \t市政办发〔2016〕23号", "各区、县人民政府，市人民政府各工作部门、各直属机构：",
+    "《西安市居住证管理实施办法》已经市政府同意，现印发给你们，请认真遵照执行。", "西安市人民政府办公厅", "2016年4月25日",
+    "西安市居住证管理实施办法", "第一条 为贯彻实施《居住证暂行条例》，制定本办法。"]
+
 HEADS = [
     # (id, the document's first lines, field, value)
     ("guangdong-letter-spaced-signature", [
@@ -91,6 +102,13 @@ HEADS = [
         "2000年11月29日 自治区第七届人大常委会第十六次会议批准2008年12月17日拉萨市第九届人大常委会第七次会议修订"
         "2009年1月8日自治区第九届人大常委会第七次会议批准）", "第一章 总则", "第一条 为了加强暂住人员的服务和管理，制定本条例。"],
      "issuers", ["拉萨市人民代表大会常务委员会"]),
+    # corpus/blind3 关于落实《天津市限价商品住房管理暂行办法》有关问题的通知 (津国土房改〔2008〕291号): a web page's
+    # 【…】 fields over the text, the title printed again under them
+    ("tianjin-bracketed-web-fields-title", TIANJIN_FIELDS, "title", "关于落实《天津市限价商品住房管理暂行办法》有关问题的通知"),
+    ("tianjin-bracketed-web-fields-number", TIANJIN_FIELDS, "doc_number", "津国土房改〔2008〕291号"),
+    # corpus/blind3 西安市人民政府办公厅关于印发西安市居住证管理实施办法的通知: the page's field row (tabs) holds the 文号
+    ("xian-web-field-row-number", XIAN_FIELDS, "doc_number", "市政办发〔2016〕23号"),
+    ("xian-web-field-row-ends-the-title", XIAN_FIELDS, "title", "西安市人民政府办公厅关于印发西安市居住证管理实施办法的通知"),
     ("female-employees-decree-on-the-published-line", [
         "女职工劳动保护特别规定", "2012年4月18日 国务院第200次常务会议通过", "2012年4月28日 中华人民共和国国务院令第619号公布",
         "第一条 为了减少和解决女职工在劳动中因生理特点造成的特殊困难，保护女职工健康，制定本规定。"],

@@ -52,6 +52,36 @@ _PUBLISHED_BY = regex.compile(r"(?P<d>[^ \u3000]+令[ \u3000]*第[ \u3000]*[\d�
 _MADE_BY = regex.compile(r"(?P<place>\p{Han}{2,12}?[省市州县区])第[\p{Han}\d]{1,4}届人民代表大会常务委员会第[\p{Han}\d]{1,4}次会议(?:制定|通过)")
 
 
+# A web page's fields printed over the text: "【标　题】 关于…的通知", "【文　　号】 津国土房改〔2008〕291号",
+# "发布机构 \t市政府办公厅 \t 发布时间 \t2016-04-27 \t 文号： \t市政办发〔2016〕23号". A tag in brackets that is no
+# field name ("【创政策】贷你创业︱一图解读…") is part of a headline.
+_FIELD_NAMES = ("标题", "题目", "名称", "文号", "发文字号", "发文号", "内容分类", "主题分类", "分类", "颁布单位", "发布单位",
+                "发布机构", "发文机关", "发文单位", "颁布日期", "发布日期", "发布时间", "成文日期", "实施日期", "生效日期",
+                "索引号", "效力级别", "时效性", "时效", "来源", "信息来源")
+_BRACKET_FIELD_RE = regex.compile(r"^[ \u3000]*【(?P<name>[^】]{1,12})】[ \u3000\xa0\t:：]*(?P<value>.*)$")
+_NUMBER_FIELD_RE = regex.compile(r"(?:发文字号|发文号|文[ \u3000]*号)[ \u3000\xa0\t]*[：:][ \u3000\xa0\t]*(?P<value>.*)$")
+
+
+def _field(line: str) -> tuple[str, str] | None:
+    r"""A web page's field line: (its name, its value); None for any other line.
+
+    >>> _field("【文\u3000\u3000号】 津国土房改〔2008〕291号")
+    ('文号', '津国土房改〔2008〕291号')
+    >>> _field("发布机构 \t市政府办公厅 \t 发布时间 \t2016-04-27 \t 文号： \t市政办发〔2016〕23号")
+    ('文号', '市政办发〔2016〕23号')
+    >>> _field("【创政策】贷你创业︱一图解读《上海市创业担保贷款实施办法》") is None
+    True
+    """
+    m = _BRACKET_FIELD_RE.match(line)
+    if m:
+        name = regex.sub(r"[ \u3000\xa0]+", "", m.group("name"))
+        return (name, m.group("value").strip()) if name in _FIELD_NAMES else None
+    n = _NUMBER_FIELD_RE.search(line)
+    if n and "\t" in line and parse_doc_number(n.group("value")) is not None:
+        return "文号", n.group("value").strip()
+    return None
+
+
 @dataclass(slots=True)
 class Head:
     """What the head and signature of a document say, with paragraph indices of its parts."""
@@ -98,7 +128,8 @@ def split_list(s: str) -> list[str]:
 def _head_lines(paragraphs: Sequence[str]) -> int:
     """Index of the first paragraph after the head block."""
     k = 0
-    while k < min(len(paragraphs), HEAD_SCAN) and (is_head_like(paragraphs[k]) or DOC_NUMBER_LINE_RE.match(paragraphs[k])):
+    while k < min(len(paragraphs), HEAD_SCAN) and (is_head_like(paragraphs[k]) or DOC_NUMBER_LINE_RE.match(paragraphs[k])
+                                                   or _field(paragraphs[k])):
         k += 1
     return k
 
@@ -151,8 +182,15 @@ def _title(paragraphs: Sequence[str], end: int) -> tuple[str | None, list[str], 
     pending: list[int] = []
     run: list[int] = []
     texts: dict[int, str] = {}
+    field_title = None
     for k in range(end):
         p = paragraphs[k].strip()
+        field = _field(p)
+        if field is not None:  # a web page's field over the text: the title printed under them is the title
+            if run:
+                break
+            field_title = field[1] if field[0] in ("标题", "题目", "名称") and field[1] else field_title
+            continue
         if DOC_NUMBER_LINE_RE.match(p):
             if run:
                 break
@@ -189,7 +227,7 @@ def _title(paragraphs: Sequence[str], end: int) -> tuple[str | None, list[str], 
         if cut != p:  # the 题注 follows the title on its line: the title ends there
             break
     if not run:
-        return None, [], header
+        return (title_text(field_title) if field_title else None), [], header
     title = _once(title_text(" ".join(texts.get(i, paragraphs[i].strip()) for i in pending + run)))
     organs = [o for i in pending for o in split_organs(paragraphs[i])]
     m = _TITLE_START.match(title_text(paragraphs[run[0]]))
@@ -387,7 +425,10 @@ def paragraphs_to_head(paragraphs: Sequence[str]) -> Head:
     title, title_organs, header_organs = _title(paragraphs[skip:], end - skip)
     head.title = title
     for p in paragraphs[: max(end, 1) + 2]:
-        if head.doc_number is None and (DOC_NUMBER_LINE_RE.match(p) or p is paragraphs[0]):
+        field = _field(p)
+        if head.doc_number is None and field is not None and field[0] in ("文号", "发文字号", "发文号"):
+            head.doc_number = parse_doc_number(field[1])
+        elif head.doc_number is None and (DOC_NUMBER_LINE_RE.match(p) or p is paragraphs[0]):
             head.doc_number = parse_doc_number(p)
     if head.doc_number is None:
         head.doc_number = _decree_number(paragraphs[:DECREE_SCAN])
