@@ -219,6 +219,11 @@ def test_every_measure_unit_has_a_case():
         pytest.param("参考金融机构人民币一年期存款利率计息", [], id="term_named_after:deposit"),
         pytest.param("五年期以上LPR减30个基点", [], id="term_named_after:lpr"),
         pytest.param("贷款期限为3年", ["3年"], id="a-loan-term-is-a-period"),
+        # golden/diffs/blind3 互联网域名管理办法 2017 第十八条、第十九条; corpus/revisions 北京 违法建设 2020 第十七条
+        pytest.param("应当提前30日书面通知用户", ["30日"], id="day_window_before:tiqian"),
+        pytest.param("应当提前 5 日在现场公告", ["5 日"], id="day_window_before:tiqian-layout-space"),
+        pytest.param("应当向社会公示30日", ["30日"], id="day_window_before:gongshi"),
+        pytest.param("每月30日前报送", [], id="a-day-of-the-month-before-qian"),
     ],
 )
 def test_day_and_frequency_words(text, durations):
@@ -498,6 +503,8 @@ ROLE_CASES = [
     ("scoring", "评分标准\n项目\t要求\t分值\n就业服务\t完成率达到90%\t10分", "90%", "scoring"),
     ("statistic:cumulative", "全市累计发放创业担保贷款3.2亿元。", "3.2亿元", "statistic"),
     ("statistic:already_done", "已认定创业孵化基地12家。", "12家", "statistic"),
+    # corpus/revisions 北京 违法建设 2020 第十七条: 已建成的 names the constructions, it reports nothing done
+    ("already_done-before-de-is-a-name", "强制拆除已建成的违法建设，应当提前5日在现场公告。", "5日", "parameter"),
     ("statistic:year_on_year", "城镇新增就业同比增长12%。", "12%", "statistic"),
     ("statistic:to_date", "截至目前，全市共有见习基地200家。", "200家", "statistic"),
     ("statistic_unless_before:anzhao", "截至目前，按照每人1000元的标准给予补贴。", "1000元", "parameter"),

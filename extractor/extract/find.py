@@ -403,7 +403,8 @@ def _not_a_duration(text: str, m: regex.Match[str]) -> bool:
         # 公示七日, 八十日的奖励假, 三十日前: a number of days written in Chinese numerals is a period
         in_words = not _DIGIT.search(s)
         before_event = before.endswith("的") and after.startswith("前")  # 会议举行的20日前: days before an event
-        return not (in_words or before_event or after.startswith(_WORDS.day_window_after) or before.endswith(_WORDS.day_window_before))
+        return not (in_words or before_event or after.startswith(_WORDS.day_window_after)
+                    or before.rstrip(" \u3000").endswith(_WORDS.day_window_before))  # 提前 5 日: a layout space
     return False
 
 
