@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from extractor.segment.heads import full_organ_name, is_head_like, split_organs
+from extractor.segment.heads import full_organ_name, is_head_like, organ_of_number, split_organs
 from extractor.segment.meta import paragraphs_to_head
 
 TIANJIN_FIELDS = [
@@ -106,6 +106,8 @@ HEADS = [
     # 【…】 fields over the text, the title printed again under them
     ("tianjin-bracketed-web-fields-title", TIANJIN_FIELDS, "title", "关于落实《天津市限价商品住房管理暂行办法》有关问题的通知"),
     ("tianjin-bracketed-web-fields-number", TIANJIN_FIELDS, "doc_number", "津国土房改〔2008〕291号"),
+    # the same notice signs nowhere: its 文号's prefix names the organ (data/doc_number_agencies.yaml)
+    ("tianjin-issuer-from-the-number-prefix", TIANJIN_FIELDS, "issuers", ["天津市国土资源和房屋管理局"]),
     # corpus/blind3 西安市人民政府办公厅关于印发西安市居住证管理实施办法的通知: the page's field row (tabs) holds the 文号
     ("xian-web-field-row-number", XIAN_FIELDS, "doc_number", "市政办发〔2016〕23号"),
     ("xian-web-field-row-ends-the-title", XIAN_FIELDS, "title", "西安市人民政府办公厅关于印发西安市居住证管理实施办法的通知"),
@@ -156,3 +158,17 @@ def test_full_organ_name(short, full):
 ])
 def test_a_sentence_citing_a_number_is_no_head_line(line, head_like):
     assert is_head_like(line) is head_like
+
+
+@pytest.mark.parametrize(("agency", "text", "organ"), [
+    # corpus/blind3 津国土房改〔2008〕291号: a municipality's department is a 局
+    pytest.param("津国土房改", "关于落实《天津市限价商品住房管理暂行办法》有关问题的通知", "天津市国土资源和房屋管理局", id="tianjin-land-housing"),
+    # corpus/blind3 津政发[2011]8号 (signed by 天津市人民政府)
+    pytest.param("津政发", "天津市经济租赁房租房补贴管理规定", "天津市人民政府", id="tianjin-government"),
+    # issue 9: 京人社养发 -> 北京市人力资源和社会保障局
+    pytest.param("京人社养发", "北京市企业退休人员", "北京市人力资源和社会保障局", id="beijing-hrss"),
+    pytest.param("津国土房改", "某市住房", None, id="place-not-named-in-the-text"),
+    pytest.param("市政办发", "西安市人民政府办公厅", None, id="no-province-prefix"),
+])
+def test_organ_of_number(agency, text, organ):
+    assert organ_of_number(agency, text) == organ

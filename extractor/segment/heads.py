@@ -43,6 +43,32 @@ AGENCY_SHORT_NAMES: dict[str, str] = {
 """The short name of an agency as a signature prints it -> its full name (data/agency_short_names.yaml)."""
 
 
+_NUMBER_AGENCIES = yaml.safe_load(
+    resources.files("extractor.data").joinpath("doc_number_agencies.yaml").read_text(encoding="utf-8"))
+_NUMBER_PLACES: dict[str, dict[str, object]] = _NUMBER_AGENCIES["places"]
+_NUMBER_ORGANS: dict[str, list[str]] = _NUMBER_AGENCIES["organs"]
+_NUMBER_CLASS_MAX = 3  # the class after the organ's code: 发, 函, 规, 改, 养发, 厅发
+
+
+def organ_of_number(agency: str, text: str) -> str | None:
+    """The organ a 文号's agency prefix names (data/doc_number_agencies.yaml), when ``text`` (the document) names
+    the prefix's province or municipality; None when the prefix is not in the table.
+
+    >>> organ_of_number("津国土房改", "关于落实《天津市限价商品住房管理暂行办法》有关问题的通知")
+    '天津市国土资源和房屋管理局'
+    >>> organ_of_number("京人社养发", "北京市…"), organ_of_number("豫政办", "河南省…"), organ_of_number("豫政办", "某市…")
+    ('北京市人力资源和社会保障局', '河南省人民政府办公厅', None)
+    """
+    place = _NUMBER_PLACES.get(agency[:1])
+    if place is None or str(place["short"]) not in text:
+        return None
+    rest = agency[1:]
+    code = max((c for c in _NUMBER_ORGANS if rest.startswith(c)), key=len, default=None)
+    if code is None or len(rest) - len(code) > _NUMBER_CLASS_MAX:
+        return None
+    return str(place["name"]) + _NUMBER_ORGANS[code][1 if place["municipality"] else 0]
+
+
 def full_organ_name(organ: str) -> str:
     """An organ with its agency's short name written out.
 

@@ -21,7 +21,7 @@ from ..text.patterns import (
     parse_doc_number,
     title_text,
 )
-from .heads import doc_type_of, full_organ_name, is_head_like, split_organs
+from .heads import doc_type_of, full_organ_name, is_head_like, organ_of_number, split_organs
 from .versions import (
     anachronistic,
     decree_continued,
@@ -254,6 +254,7 @@ def _offsets(paragraphs: Sequence[str], upto: int) -> list[int]:
 
 
 ORDER_SCAN = 10
+NUMBER_PLACE_SCAN = 3000  # the characters of a text read for the place a 文号's prefix names
 DECREE_SCAN = 6  # a rule's decree number (省政府令第175号) is printed among its first lines
 
 
@@ -475,6 +476,10 @@ def paragraphs_to_head(paragraphs: Sequence[str]) -> Head:
     if not issuers:
         made = next((m for p in paragraphs[:DECREE_SCAN] if (m := _MADE_BY.search(p))), None)
         issuers = [made.group("place") + "人民代表大会常务委员会"] if made else issuers
+    if not issuers and head.doc_number is not None and head.doc_number.year is not None:
+        # a notice that signs nowhere: the organ its 文号 names (津国土房改 -> 天津市国土资源和房屋管理局)
+        by_number = organ_of_number(head.doc_number.agency, " ".join(paragraphs)[:NUMBER_PLACE_SCAN])
+        issuers = [by_number] if by_number else issuers
     in_force = [e.date for e in head.versions if e.event == "in_force" and e.date is not None]
     head.effective_date = in_force[-1] if in_force else in_force_in_body(paragraphs[head.body_start:], head.versions)
     head.issuers = list(dict.fromkeys(full_organ_name(o) for o in issuers))
