@@ -373,3 +373,33 @@ def test_a_window_in_a_name_is_that_names_row(path: str, doc_id: str, benefit: s
     classes = {r.recipient_class for r in table.rows if r.doc_id == doc_id for col, vs in r.cells.items()
                if col.startswith("期限") for v in vs if v.value == value and v.line == line}
     assert expected in classes
+
+
+B3 = "corpus/blind3/"
+HD = "hebei-handan-2022-guarantee-loan-standards.txt"
+JX25 = "jiangxi-2025-enterprise-job-stabilization-policy-compendium.txt"
+YX = "shanxi-yingxian-2023-graduate-employment-entrepreneurship-policies.txt"
+ANTECEDENTS = [
+    # 邯郸 2022: 小微企业创业担保贷款和贴息标准 / 1.【贷款额度】:贷款额度最高不超过400万元。: the heading names the loan
+    ("a-heading-names-the-loan", B3 + HD, HD, "创业担保贷款", "金额", 4000000.0, 7, True),
+    ("a-heading-names-the-loans-term", B3 + HD, HD, "创业担保贷款", "期限", 24.0, 8, True),
+    # 江西 2025 (一)失业保险稳岗返还 / 稳岗返还标准 / 大型企业按…的30%返还: the heading, past the items of 申请条件
+    ("a-heading-names-the-return", B3 + JX25, JX25, "稳岗返还", "比例", 30.0, 8, True),
+    ("a-condition-under-its-heading", B3 + JX25, JX25, "稳岗返还", "期限", 12.0, 12, True),
+    # 应县 2023 1.: 实施阶梯性吸纳就业补贴政策。补贴标准为:…100人以下…: the sentence opened by 补贴 speaks of the one before
+    ("a-sentence-opened-by-the-head", B3 + YX, YX, "一次性吸纳就业补贴", "人数", 100.0, 3, True),
+    ("a-tier-of-that-sentence", B3 + YX, YX, "一次性吸纳就业补贴", "期限", 6.0, 3, True),
+    # 000 一是…的创新贡献津贴。二是…给予人才年薪20%、最高20万元补助: a sentence opened by 对 is no anaphora
+    ("not-a-sentence-opened-by-a-head", "corpus/texts/000_0fce187c97867da1.txt", "000_0fce187c97867da1.txt",
+     "创新贡献津贴", "比例", 100.0, 11, False),
+    # fresh/dalian 2019: a worked formula's figures (计算公式:（4801元/人月×60%…）) under no heading of a benefit
+    ("a-formula-under-no-heading", "corpus/fresh/dalian-2019-employment-policy-list.txt",
+     "dalian-2019-employment-policy-list.txt", "社会保险补贴", "金额", 4801.0, 23, False),
+]
+
+
+@pytest.mark.parametrize(("path", "doc_id", "benefit", "label", "value", "line", "expected"),
+                         [c[1:] for c in ANTECEDENTS], ids=[c[0] for c in ANTECEDENTS])
+def test_a_value_of_no_benefit_takes_its_antecedents(path: str, doc_id: str, benefit: str, label: str, value: float,
+                                                    line: int, expected: bool) -> None:
+    assert _has(_shown(path, doc_id, benefit), label, value, line) is expected

@@ -46,13 +46,15 @@ class CompareRules:
     raised_to: tuple[str, ...] = ()
     plan_nouns: tuple[str, ...] = ()
     per_time_after: tuple[str, ...] = ()
+    anaphora_heads: tuple[str, ...] = ()
 
 
 RULE_KEYS = {"not_recipients", "unless_category", "holds", "record_before", "record_nouns", "penalty_words",
              "procedure_verbs", "share_before", "count_unit_before", "average_after", "deadline_from", "procedure_nouns",
              "family_children", "rounding_before", "rounding_after", "parts_after", "part_heads", "read_in_context",
              "own_names", "conversion_before", "defines", "assumed_after",
-             "again_before", "deferred", "raised_from", "raised_to", "plan_nouns", "per_time_after"}
+             "again_before", "deferred", "raised_from", "raised_to", "plan_nouns", "per_time_after",
+             "anaphora_heads"}
 
 
 @functools.cache
@@ -88,4 +90,5 @@ def compare_rules() -> CompareRules:
                         tuple(data["conversion_before"]), tuple(data["defines"]),
                         tuple(data["assumed_after"]), tuple(data["again_before"]),
                         tuple(data["deferred"]), tuple(data["raised_from"]), tuple(data["raised_to"]),
-                        tuple(data["plan_nouns"]), tuple(data["per_time_after"]))
+                        tuple(data["plan_nouns"]), tuple(data["per_time_after"]),
+                        tuple(data["anaphora_heads"]))

@@ -254,7 +254,7 @@ def read_benefit(q: Quantity, text: str, title: str | None = None) -> Quantity:
     gets the 资金奖励); else the value as it is."""
     if q.kind == "date":
         return q
-    bid = q.benefit_id or _named(q.benefit or "")
+    bid = q.benefit_id or _named(q.benefit or "") or antecedent(q, text)
     parts = benefit_parts(text)
     if parts and (whole := _part_before(text, q.evidence.span[0], parts)) is not None and whole != bid and (
             bid is None or any(q.benefit and q.benefit in p for p, w in parts.items() if w == whole)):
@@ -271,6 +271,57 @@ def read_benefit(q: Quantity, text: str, title: str | None = None) -> Quantity:
     if bid == (q.benefit_id or _named(q.benefit or "")):
         return q
     return q.model_copy(update={"benefit_id": bid})
+
+
+HEADING_REACH = 12  # a value of no benefit looks for its heading this many lines above its own
+HEADING_LENGTH = 30
+_HEADING = regex.compile(r"[^，,。；;！？!?]{2," + str(HEADING_LENGTH) + r"}[：:]?")
+_NOT_HEADING = regex.compile(r"[ \u3000]*第[一二三四五六七八九十百零〇\d]+[章节条]")
+"""A chapter's or an article's heading: a regulation's division, no benefit's heading."""
+
+
+def antecedent(q: Quantity, text: str) -> str | None:
+    """The benefit a value of no benefit of the taxonomy is of, by what its paragraph or heading names, when its
+    printed name is a generic head (``补贴``, ``贷款``, ``返还``) or it has none:
+
+    - a value of a sentence that opens with one of ``anaphora_heads`` (compare_rules.yaml) is of the last benefit
+      named before that sentence on its line whose name ends with that head (``实施阶梯性吸纳就业补贴政策。补贴标准为:
+      …100人以下且稳定就业半年以上的,按每人1000元给予补贴``);
+    - a value of a line that names no benefit is of the benefit named by the nearest heading line above it (a short
+      line of no sentence's punctuation, not a chapter's or an article's, within ``HEADING_REACH`` lines, past
+      headings and items ending with 。 or ； that name none: ``小微企业创业担保贷款和贴息标准`` above ``1.【贷款额度】:
+      贷款额度最高不超过400万元。``; ``稳岗返还标准`` above ``大型企业按…的30%返还``), when that benefit's name ends with the
+      value's printed head;
+    else None."""
+    head = regex.sub(r"[ \u3000]+", "", q.benefit or "")
+    tax, heads = benefits(), compare_rules().anaphora_heads
+
+    def of(lo: int, hi: int, ending: str) -> str | None:
+        hits = [b for a, e, b in tax.find(text, lo, hi) if text[a:e].endswith(ending)]
+        return hits[-1] if hits else None
+
+    start = q.evidence.span[0]
+    line = text.rfind("\n", 0, start) + 1
+    sentence = max((text.rfind(c, line, start) for c in "。！？!?"), default=-1) + 1
+    opening = next((h for h in heads if text.startswith(h, sentence)), None)
+    if sentence > line and opening is not None and head in ("", *heads) and (found := of(line, sentence, opening)):
+        return found
+    stops = [i for i in (text.find(c, start) for c in "。！？!?\n") if i >= 0]
+    if next(tax.find(text, line, min(stops, default=len(text))), None) is not None:
+        return None  # the value's sentence names a benefit: the value's own reading stands
+    end = line - 1
+    for _ in range(HEADING_REACH):
+        if end <= 0:
+            return None
+        begin = text.rfind("\n", 0, end) + 1
+        row = text[begin:end].strip(" \u3000\t")
+        heading = bool(_HEADING.fullmatch(row)) and not _NOT_HEADING.match(row)
+        if heading and (found := of(begin, end, head)) is not None:
+            return found
+        if row and not heading and (not row.endswith(("。", "；", ";")) or next(tax.find(text, begin, end), None)):
+            return None  # a wrapped line, or an item of another benefit
+        end = begin - 1
+    return None
 
 
 def allocation(cls: str | None, benefit_ids: frozenset[str]) -> bool:
