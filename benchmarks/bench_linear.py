@@ -1,7 +1,11 @@
 """Time per character of every text stage at 1k, 10k, 100k and 1M characters (issue 13, part 3: linear time).
 
 Usage: ``.venv/bin/python benchmarks/bench_linear.py [--rounds 3] [--sizes 1000,10000,100000,1000000]
-[--only find,annotate] [--inputs policy,digits] [--limit 120] [--gc off]``
+[--only find,annotate] [--inputs policy,digits] [--limit 120] [--gc off] [--peak]``
+
+``--peak`` adds two columns: the process's resident memory (MB) once the stage's input is prepared, and its peak
+(``ru_maxrss``) after the rounds. The peak is the process's whole life's: for one stage's own, run one stage, input
+and size per process (``--only extract --inputs jianban --sizes 1000000 --rounds 1 --peak``).
 
 Each stage is timed in this process (CPU: ``time.process_time``, beside wall: ``time.perf_counter``), ``--rounds``
 times, and given as µs per character, min and median. The figure to read is the **ratio** of the time per
@@ -35,8 +39,10 @@ from __future__ import annotations
 import argparse
 import gc
 import math
+import os
 import platform
 import random
+import resource
 import statistics
 import sys
 import tempfile
@@ -176,6 +182,20 @@ STAGES: dict[str, Stage] = {
 }
 
 
+def rss_mb() -> float:
+    """The resident memory of this process now, in MB."""
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+def peak_mb() -> float:
+    """The peak resident memory of this process so far (``ru_maxrss``, KB on Linux), in MB."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+PREPARED: list[float] = []  # the resident memory once the last measure's input was prepared
+
+
 def measure(stage: str, kind: str, n: int, stream: str, rounds: int, collector: bool = True) -> tuple[int, list[float], list[float]]:
     """(characters, CPU seconds of each round, wall seconds of each round); ``collector`` False: the cyclic garbage
     collector off while a round runs (collected before it), so that its passes over everything the process holds
@@ -186,6 +206,8 @@ def measure(stage: str, kind: str, n: int, stream: str, rounds: int, collector: 
         texts = texts[: max(1, math.ceil(20_000 / n))]  # whole documents: 20k characters of windows, not 100k
     args = [prepare(t) for t in texts]
     chars = sum(len(t) for t in texts)
+    gc.collect()
+    PREPARED[:] = [rss_mb()]
     cpu, wall = [], []
     for _ in range(rounds):
         gc.collect()
@@ -208,12 +230,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--inputs", default=",".join(ALL_INPUTS))
     ap.add_argument("--limit", type=float, default=120.0, help="seconds a size may be expected to take")
     ap.add_argument("--gc", choices=("on", "off"), default="on", help="the garbage collector while a round runs")
+    ap.add_argument("--peak", action="store_true", help="also the resident memory before the rounds and the peak after them (MB)")
     args = ap.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")]
     stream = policy_stream(max(sizes))
     extract_document(raw_to_documents(raw("补贴1000元。"))[0])  # load the pipeline once
     print(f"# {platform.machine()}, {platform.python_implementation()} {platform.python_version()}, rounds {args.rounds}, gc {args.gc}")
-    print(f"{'stage':9} {'input':10} {'chars':>9} {'cpu µs/char min':>15} {'median':>7} {'wall min':>8} {'median':>7}  ratio to 1k (cpu min)")
+    print(f"{'stage':9} {'input':10} {'chars':>9} {'cpu µs/char min':>15} {'median':>7} {'wall min':>8} {'median':>7}  ratio to 1k (cpu min)"
+          + ("  rss MB  peak MB" if args.peak else ""))
     for stage in args.only.split(","):
         for kind in STAGES[stage][0]:
             if kind not in args.inputs.split(","):
@@ -231,7 +255,8 @@ def main(argv: list[str] | None = None) -> int:
                 first = min(per) if first is None else first
                 last_seconds = min(cpu)
                 print(f"{stage:9} {kind:10} {n:>9} {min(per):15.3f} {statistics.median(per):7.3f} {min(per_wall):8.3f} "
-                      f"{statistics.median(per_wall):7.3f}  {min(per) / first:5.2f}", flush=True)
+                      f"{statistics.median(per_wall):7.3f}  {min(per) / first:5.2f}"
+                      + (f"  {PREPARED[0]:6.0f}  {peak_mb():7.0f}" if args.peak else ""), flush=True)
     return 0
 
 
