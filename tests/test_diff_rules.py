@@ -324,3 +324,18 @@ def test_the_aggravating_words_come_from_their_data_file() -> None:
     text = resources.files("extractor.data").joinpath("aggravating.txt").read_text(encoding="utf-8")
     words = [w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#")]
     assert AGGRAVATING == tuple(words) and {"情节严重", "拒不改正", "逾期不改正"} <= set(AGGRAVATING)
+
+
+def test_a_work_renamed_by_its_revision_is_a_version(tmp_path: Path) -> None:
+    """golden/diffs/blind3 互联网域名管理办法: 中国互联网络域名管理办法 (2004, 信息产业部) revised as 互联网域名管理办法 (2017,
+    工业和信息化部): the titles alike and most articles linked make it a version, so an inserted article's rules are new."""
+    body = "".join(f"第{n}条 域名注册服务机构应当遵守第{n}项管理规定，按照要求报送材料。\n" for n in "一二三四五")
+    (tmp_path / "v1.txt").write_text(f"中国互联网络域名管理办法\n{body}第六条 本办法自公布之日起施行。\n", encoding="utf-8")
+    (tmp_path / "v2.txt").write_text(f"互联网域名管理办法\n{body}第六条 拟终止相关服务的，应当提前30日书面通知用户。\n"
+                                     "第七条 本办法自公布之日起施行。\n", encoding="utf-8")
+    d = documents_to_diff(parse_file(tmp_path / "v1.txt")[0], parse_file(tmp_path / "v2.txt")[0])
+    assert d.relation == "version"
+    assert _numbers(d) == [("added", None, 30.0)]
+    (tmp_path / "v3.txt").write_text(f"互联网信息服务管理办法\n{body}第六条 本办法自公布之日起施行。\n", encoding="utf-8")
+    other = documents_to_diff(parse_file(tmp_path / "v1.txt")[0], parse_file(tmp_path / "v3.txt")[0])
+    assert other.relation != "version"  # another work of the same wording: its title is not the first's

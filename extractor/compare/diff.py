@@ -16,7 +16,7 @@ from ..records.diff import ChangeType, DiffRelation
 from ..records.vocab import RULE_KINDS
 from ..segment.versions import same_work
 from ..text.patterns import norm_title
-from .align import Article, Pairing, align, same_text
+from .align import Article, Pairing, align, bigrams, containment, same_text
 from .chapters import align_chapters
 from .pairing import Match, Placed, moves, pair_numbers, place, rejoin, restated, same_anchor, working_days
 from .parts import align_parts
@@ -371,12 +371,21 @@ def _work_key(doc: Document) -> str:
     return regex.sub(r"\d{4}年?|（[^）]*）|暂行", "", norm_title(doc.instrument_title or doc.title or ""))
 
 
-def relation_of(a: Document, b: Document) -> DiffRelation:
-    """version: two versions of one policy; implementation: a lower level's implementation of a policy."""
+RENAMED_TITLE = 0.8  # a work renamed (中国互联网络域名管理办法 → 互联网域名管理办法): the shorter title this much in the longer (bigrams)
+RENAMED_LINKED = 0.5  # and at least this share of its articles linked to the other's
+
+
+def relation_of(a: Document, b: Document, linked: float = 0.0) -> DiffRelation:
+    """version: two versions of one policy; implementation: a lower level's implementation of a policy.
+    ``linked``: the share of the articles the alignment linked (of the version with more): a work renamed by its
+    revision, and issued by a renamed organ, is one by its titles alike, its place and level and that share."""
     ta, tb = _work_key(a), _work_key(b)
     if same_work(a, b) or (ta and ta == tb and (not a.region or not b.region or a.region == b.region)):
         return "version"
     if a.region == b.region and set(a.issuers) == set(b.issuers) and a.issuers:
+        return "version"
+    if (ta and tb and a.region == b.region and a.level == b.level and linked >= RENAMED_LINKED
+            and containment(*sorted((bigrams(ta), bigrams(tb)), key=len)) >= RENAMED_TITLE):
         return "version"
     rank = {"national": 0, "provincial": 1, "municipal": 2, "county": 3, "district": 3}
     if a.level and b.level and rank[a.level] < rank[b.level]:
@@ -454,7 +463,8 @@ def analyses_to_diff(analysis_a: Analysis, analysis_b: Analysis) -> Diff:
     pairs, summary_articles = _section_pairs(a, b, pairings)
     changes: list[ParameterChange] = []
     sims = {(p.a.order, p.b.order): p.similarity for p in pairings if p.a and p.b}
-    relation = relation_of(a, b)
+    most = max(sum(1 for p in pairings if p.a), sum(1 for p in pairings if p.b), 1)
+    relation = relation_of(a, b, sum(1 for p in pairings if p.a and p.b) / most)
     matches: list[Match] = []
     spans = (na.spans(), nb.spans())
     elsewhere = (phrase_keys(a, [p.a for p in pairings if p.a]), phrase_keys(b, [p.b for p in pairings if p.b]))
