@@ -108,6 +108,10 @@ NEW = [
      "社会保障部门就业创业扶持政策补贴的企业和省辖市级以上各类创业创新赛活动获奖者、引进的高层次人才、返乡入乡致富带头人创办的"
      "小微企业，原则上稳岗扩岗专项贷款年利率不高于3.6%，单户可授信额度最高3000万元。",
      "3000万元", "money", 0, ["small_micro_enterprise"]),
+    # blind3/jiangxi 2020 十条举措 社保补贴: 家庭服务业企业 is a class of its own beside the 小微企业, not the 企业 of its name
+    ("a-domestic-service-firm",
+     "对招用高校毕业生,与之签订1年以上劳动合同并为其缴纳社会保险费的小微企业和家庭服务业企业,给予最长不超过1年的社会保险补贴。",
+     "1年", "duration", 1, ["small_micro_enterprise", "domestic_service_enterprise"]),
 ]
 
 
