@@ -112,3 +112,21 @@ def region_of(issuers: Sequence[str], context: str = "") -> tuple[str | None, st
     best = max(found, key=score)
     chain = db.chain(best)
     return "".join(p.name for p in chain), best.code, best.level
+
+
+def named_city(text: str, kind: str) -> str | None:
+    """The city (``kind`` 市) or province (省) that ``text`` names most often, the first named on a tie: the place
+    of an organ printed without it (市人社局 in a document of 福州市). A 直辖市 is a city here.
+
+    >>> named_city("福州市人民政府关于印发福州市…的通知。根据福建省人民政府办公厅…", "市")
+    '福州市'
+    >>> named_city("根据福建省人民政府办公厅…", "省"), named_city("北京市人力资源和社会保障局", "市")
+    ('福建省', '北京市')
+    """
+    db = load()
+    counts: dict[str, int] = {}
+    for m in db.pattern.finditer(text):
+        name = m.group(0)
+        if name.endswith(kind) and any(d.level in ("provincial", "municipal") for d in db.by_name[name]):
+            counts[name] = counts.get(name, 0) + 1
+    return max(counts, key=lambda n: counts[n]) if counts else None  # max keeps the first of equal counts

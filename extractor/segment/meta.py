@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from ..divisions import named_city, region_of
 from ..records import DocNumber, VersionEvent
 from ..text.numbering import match_marker
 from ..text.patterns import (
@@ -183,6 +184,7 @@ def _title(paragraphs: Sequence[str], end: int) -> tuple[str | None, list[str], 
     run: list[int] = []
     texts: dict[int, str] = {}
     field_title = None
+    makers: list[str] = []
     for k in range(end):
         p = paragraphs[k].strip()
         field = _field(p)
@@ -212,6 +214,7 @@ def _title(paragraphs: Sequence[str], end: int) -> tuple[str | None, list[str], 
             continue
         organs = split_organs(p)
         if run and organs and doc_type_of(" ".join(texts.values())):
+            makers = organs
             break  # "市医改办  市卫计委  市财政局" under a title that has ended: its makers, not more of it
         if not run and organs:
             if "文件" in p:
@@ -233,7 +236,8 @@ def _title(paragraphs: Sequence[str], end: int) -> tuple[str | None, list[str], 
     m = _TITLE_START.match(title_text(paragraphs[run[0]]))
     if m and m.group("organ") and not pending:
         organs += _joint_organs(split_organs(paragraphs[run[0]].split("关于")[0]))
-    return title, organs, header
+    # the makers under the title when the title names none ("最高人民法院关于…规定" / "中华人民共和国最高人民法院": one)
+    return title, organs or makers, header
 
 
 def _joint_organs(organs: list[str]) -> list[str]:
@@ -254,7 +258,8 @@ def _offsets(paragraphs: Sequence[str], upto: int) -> list[int]:
 
 
 ORDER_SCAN = 10
-NUMBER_PLACE_SCAN = 3000  # the characters of a text read for the place a 文号's prefix names
+NUMBER_PLACE_SCAN = 3000
+PLACE_SCAN = 20000  # the characters of a text read for the city an organ printed without its place is of  # the characters of a text read for the place a 文号's prefix names
 DECREE_SCAN = 6  # a rule's decree number (省政府令第175号) is printed among its first lines
 
 
@@ -415,6 +420,17 @@ def _instrument_after_signature(head: Head, paragraphs: Sequence[str], sig_idx: 
             return
 
 
+def _placed(organs: list[str], paragraphs: Sequence[str]) -> list[str]:
+    """Organs printed without their place ("市医改办  市卫计委  市财政局" under a title of 福州市) named with the city
+    (or province) that the document names most; kept as printed when it names none."""
+    bare = [o for o in organs if o[:1] in ("市", "省") and not o.startswith("市场") and region_of([o])[0] is None]
+    if not bare:
+        return organs
+    text = "\n".join(paragraphs)[:PLACE_SCAN]
+    places = {kind: named_city(text, kind) for kind in {o[0] for o in bare}}
+    return [(places[o[0]] or "")[:-1] + o if o in bare else o for o in organs]
+
+
 def paragraphs_to_head(paragraphs: Sequence[str]) -> Head:
     """Read the metadata of one document from its paragraphs."""
     head = Head()
@@ -482,7 +498,7 @@ def paragraphs_to_head(paragraphs: Sequence[str]) -> Head:
         issuers = [by_number] if by_number else issuers
     in_force = [e.date for e in head.versions if e.event == "in_force" and e.date is not None]
     head.effective_date = in_force[-1] if in_force else in_force_in_body(paragraphs[head.body_start:], head.versions)
-    head.issuers = list(dict.fromkeys(full_organ_name(o) for o in issuers))
+    head.issuers = _placed(list(dict.fromkeys(full_organ_name(o) for o in issuers)), paragraphs)
     for p in paragraphs:
         s = p.strip()
         if s.startswith(("抄送", "抄报")):
