@@ -378,6 +378,7 @@ def test_a_window_in_a_name_is_that_names_row(path: str, doc_id: str, benefit: s
 B3 = "corpus/blind3/"
 HD = "hebei-handan-2022-guarantee-loan-standards.txt"
 JX25 = "jiangxi-2025-enterprise-job-stabilization-policy-compendium.txt"
+JX20F = "jiangxi-2020-finance-department-ten-measures-for-graduates.txt"
 JX20N = "jiangxi-2020-employment-stabilization-three-year-plan-news.txt"
 YX = "shanxi-yingxian-2023-graduate-employment-entrepreneurship-policies.txt"
 ANTECEDENTS = [
@@ -392,6 +393,9 @@ ANTECEDENTS = [
     ("a-tier-of-that-sentence", B3 + YX, YX, "一次性吸纳就业补贴", "期限", 6.0, 3, True),
     # blind3/jiangxi 2020 三年行动计划 news: 社会保障补贴 is the 社会保险补贴 by another name
     ("social-insurance-subsidy-by-another-name", B3 + JX20N, JX20N, "社会保险补贴", "期限", 12.0, 4, True),
+    # blind3/jiangxi 2020 十条举措: 参加就业技能培训、创业培训后…给予300元~6000元/人: the training the subsidy pays for,
+    # named together with its child, is the subsidy's (holds of compare_rules.yaml, for joined names too)
+    ("a-programme-named-with-its-child", B3 + JX20F, JX20F, "职业培训补贴", "金额", 300.0, 7, True),
     # 000 一是…的创新贡献津贴。二是…给予人才年薪20%、最高20万元补助: a sentence opened by 对 is no anaphora
     ("not-a-sentence-opened-by-a-head", "corpus/texts/000_0fce187c97867da1.txt", "000_0fce187c97867da1.txt",
      "创新贡献津贴", "比例", 100.0, 11, False),

@@ -510,11 +510,12 @@ def analyses_to_table(
     columns: dict[str, None] = {}
     tax = groups()
     asked = _ids(benefits(), benefit) if benefit else frozenset()  # the benefit's ids, for allocation()
+    held_ids = asked_ids(benefit) if benefit else frozenset()  # with what it holds: 就业技能培训、创业培训 of a 培训补贴
     for analysis in analyses:
         doc = analysis.document
         quantities = [read_benefit(q, doc.text, doc.title) for q in analysis.quantities]
         candidates = [q for q in quantities if q.role == "parameter" and q.kind in kinds and not no_parameter(q, doc.text)]
-        chosen = held_values([q for q in candidates if matches_benefit(q, benefit) or joined_benefits(q, doc.text) & asked],
+        chosen = held_values([q for q in candidates if matches_benefit(q, benefit) or joined_benefits(q, doc.text) & held_ids],
                              benefit, doc.text, quantities, doc.instrument_title or doc.title or "")
         chosen = granted_conditions(doc.text, candidates, chosen)
         by_class: dict[str | None, list[Quantity]] = {}
