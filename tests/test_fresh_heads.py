@@ -126,6 +126,15 @@ HEADS = [
     # corpus/blind3 西安市人民政府办公厅关于印发西安市居住证管理实施办法的通知: the page's field row (tabs) holds the 文号
     ("xian-web-field-row-number", XIAN_FIELDS, "doc_number", "市政办发〔2016〕23号"),
     ("xian-web-field-row-ends-the-title", XIAN_FIELDS, "title", "西安市人民政府办公厅关于印发西安市居住证管理实施办法的通知"),
+    # corpus/unseen 价格违法行为行政处罚规定 2010: approved by 国务院, published by a commission with no decree of its
+    # own, then revised by 国务院 three times: the State Council's rule
+    ("price-violation-published-for-the-approver", [
+        "价格违法行为行政处罚规定", "1999年7月10日 国务院批准", "1999年8月1日 国家发展计划委员会发布",
+        "2006年2月21日 《国务院关于修改〈价格违法行为行政处罚规定〉的决定》第一次修订",
+        "2008年1月13日 《国务院关于修改〈价格违法行为行政处罚规定〉的决定》第二次修订",
+        "2010年12月4日 《国务院关于修改〈价格违法行为行政处罚规定〉的决定》第三次修订",
+        "第一条 为了依法惩处价格违法行为，维护正常的价格秩序，保护消费者和经营者的合法权益，制定本规定。"],
+     "issuers", ["国务院"]),
     ("female-employees-decree-on-the-published-line", [
         "女职工劳动保护特别规定", "2012年4月18日 国务院第200次常务会议通过", "2012年4月28日 中华人民共和国国务院令第619号公布",
         "第一条 为了减少和解决女职工在劳动中因生理特点造成的特殊困难，保护女职工健康，制定本规定。"],

@@ -364,7 +364,7 @@ def issuers_of(events: Sequence[VersionEvent]) -> list[str]:
                 and e.date < last_order.date and all(x.order for x in events if x.organ == e.organ):
             continue
         out.append(e.organ)
-    names = list(dict.fromkeys(out))
+    names = [o for o in dict.fromkeys(out) if not _published_for(o, events)]
     # 辽宁省大连市人民代表大会常务委员会 is 大连市人民代表大会常务委员会
     names = [o for o in names if not any(o != x and o.endswith(x) and o[: -len(x)].endswith(("省", "自治区")) for x in names)]
     # a province's 人大常委会 beside a city's (or a county's) congress approves the city's 条例 (even where the 题注
@@ -372,6 +372,18 @@ def issuers_of(events: Sequence[VersionEvent]) -> list[str]:
     if any(_CITY_CONGRESS_RE.search(o) for o in names):
         names = [o for o in names if not _PROVINCE_CONGRESS_RE.search(o)]
     return names
+
+
+def _published_for(organ: str, events: Sequence[VersionEvent]) -> bool:
+    """An organ that only published, by no decree of its own, a rule another organ approved and then revised
+    itself: the rule is the approver's (价格违法行为行政处罚规定: 1999年7月10日 国务院批准, 1999年8月1日 国家发展计划
+    委员会发布, then three 国务院 revisions). One that published it by its decree (1999年5月25日 民政部令第14号发布)
+    made it too."""
+    acts = [e for e in events if e.organ == organ]
+    if not acts or any(e.event != "published" or e.order for e in acts):
+        return False
+    approvers = {e.organ for e in events if e.event == "approved" and e.organ != organ}
+    return any(e.event in ("amended", "revised") and e.organ in approvers for e in events)
 
 
 # a city's, an autonomous prefecture's or a county's congress or its standing committee (互助土族自治县人民代表大会
