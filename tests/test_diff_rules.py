@@ -339,3 +339,17 @@ def test_a_work_renamed_by_its_revision_is_a_version(tmp_path: Path) -> None:
     (tmp_path / "v3.txt").write_text(f"互联网信息服务管理办法\n{body}第六条 本办法自公布之日起施行。\n", encoding="utf-8")
     other = documents_to_diff(parse_file(tmp_path / "v1.txt")[0], parse_file(tmp_path / "v3.txt")[0])
     assert other.relation != "version"  # another work of the same wording: its title is not the first's
+
+
+def test_a_period_of_other_units_keeps_each_sides_unit_and_the_right_verb(tmp_path: Path) -> None:
+    """golden/diffs/blind3 互联网域名管理办法 2004 第四十四条 -> 2017 第五十七条: 六十日内 -> 十二个月内 is longer (60 days
+    against 12 months), each side's value in its own unit; 三个月 -> 九十日 (fresh 上海 物业) likewise."""
+    d = _diff(tmp_path, "第一条 应当自本办法施行之日起六十日内办理。\n第二条 本办法自公布之日起施行。",
+              "第一条 应当自本办法施行之日起十二个月内办理。\n第二条 本办法自公布之日起施行。")
+    (c,) = [c for c in d.changes if c.kind == "duration"]
+    assert (c.a_value, c.a_unit, c.b_value, c.b_unit) == (60.0, "day", 12.0, "month")
+    assert "提高" in c.summary
+    d = _diff(tmp_path, "第一条 应当提前三个月书面告知对方。\n第二条 本办法自公布之日起施行。",
+              "第一条 应当提前六十日书面告知对方。\n第二条 本办法自公布之日起施行。")
+    (c,) = [c for c in d.changes if c.kind == "duration"]
+    assert (c.a_value, c.a_unit, c.b_value, c.b_unit) == (3.0, "month", 60.0, "day") and "降低" in c.summary

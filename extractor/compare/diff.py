@@ -254,6 +254,9 @@ def _what(p: Placed, heading: str | None) -> str:
     return what
 
 
+_HOURS = {"hour": 1, "day": 24, "month": 24 * 30}  # a period's units in hours, to tell longer from shorter (a month as 30 days)
+
+
 def _change(m: Match, heading: str | None) -> ParameterChange:
     """The change from number ``m.x`` of A to ``m.y`` of B (one of them None: repealed or added)."""
     x, y = (m.x.q if m.x else None), (m.y.q if m.y else None)
@@ -283,7 +286,9 @@ def _change(m: Match, heading: str | None) -> ParameterChange:
         elif same:
             change, summary = "changed", f"{with_term(KIND_WORD[q.kind])}{old}由{_terms(x)}改为{_terms(y)}"
         else:
-            verb = "提高" if ((y.value_max or y.value or 0), y.value or 0) > ((x.value_max or x.value or 0), x.value or 0) else "降低"
+            hours_x, hours_y = (_HOURS.get(x.unit, 1), _HOURS.get(y.unit, 1)) if x.kind == "duration" else (1, 1)
+            verb = "提高" if ((y.value_max or y.value or 0) * hours_y, (y.value or 0) * hours_y) > \
+                ((x.value_max or x.value or 0) * hours_x, (x.value or 0) * hours_x) else "降低"
             change, summary = "changed", f"{what}由{old}{verb}至{new}"
     elif y is not None:
         change, summary = "added", f"新增{what}{_shown(y)}"
@@ -294,7 +299,7 @@ def _change(m: Match, heading: str | None) -> ParameterChange:
         subject=subject or None,
         a_value=x.value if x else None, b_value=y.value if y else None,
         a_value_max=x.value_max if x else None, b_value_max=y.value_max if y else None,
-        unit=q.unit, a_bound=x.bound if x else None, b_bound=y.bound if y else None, per=q.per,
+        unit=q.unit, a_unit=x.unit if x else None, b_unit=y.unit if y else None, a_bound=x.bound if x else None, b_bound=y.bound if y else None, per=q.per,
         benefit=(y.benefit if y else None) or (x.benefit if x else None), a_section=a_path, b_section=b_path,
         a_quote=m.x.clause if m.x else None, b_quote=m.y.clause if m.y else None,
         a_evidence=x.evidence if x else None, b_evidence=y.evidence if y else None, summary=summary,

@@ -65,7 +65,9 @@ class ParameterChange(Record):
     b_value: float | str | None = None
     a_value_max: float | None = None
     b_value_max: float | None = None
-    unit: str | None = None
+    unit: str | None = Field(default=None, description="the unit of the newer side's value (of the older one's when removed)")
+    a_unit: str | None = Field(default=None, description="the unit of a_value and a_value_max (六十日: day), which may differ from b_unit (十二个月: month)")
+    b_unit: str | None = Field(default=None, description="the unit of b_value and b_value_max")
     a_bound: Bound | None = None
     b_bound: Bound | None = None
     per: list[Per] = Field(default_factory=list)
