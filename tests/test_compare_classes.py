@@ -377,3 +377,26 @@ def test_a_window_before_a_gloss_and_its_group_is_that_groups() -> None:
     text = "企业吸纳退役1年以内（上年度9月1日以后退役）退役军人，签订1年以上劳动合同，按照2000元/人的标准给予一次性就业奖补；"
     q = _quantity(text, "1年", "duration").model_copy(update={"groups": ["企业"]})
     assert classes_of(q, text) == ["veteran"]
+
+
+HANDAN = ("个人创业担保贷款和贴息标准\n"
+          "3.【贴息标准】:创业担保贷款利率上限为LPR+150BPs,对符合条件的创业担保贷款,财政部门给予贷款实际利率50%的财政贴息。\n"
+          "小微企业创业担保贷款和贴息标准\n"
+          "1.【贷款额度】:贷款额度最高不超过400万元。\n"
+          "2.【贷款期限】:贷款期限一次最长不超过2年。\n")
+TITLED = [
+    # blind3/hebei-handan 2022: an item naming no recipient is for those its list's title names
+    ("an-item-under-a-title-of-firms", HANDAN, "400万元", "money", ["small_micro_enterprise"]),
+    ("a-term-under-a-title-of-firms", HANDAN, "2年", "duration", ["small_micro_enterprise"]),
+    # the giver the item names (财政部门) is no recipient: the title's individuals are
+    ("an-item-naming-its-giver", HANDAN, "50%", "percent", ["entrepreneur"]),
+    # an item that names a recipient keeps its own reading (here the rule's general recipient), not the title's
+    ("an-item-naming-a-recipient", "小微企业创业担保贷款和贴息标准\n1.对合伙创业的,贷款额度最高不超过400万元。\n", "400万元",
+     "money", [None]),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "kind", "expected"), [c[1:] for c in TITLED], ids=[c[0] for c in TITLED])
+def test_an_item_is_for_the_recipients_its_title_names(text: str, number: str, kind: str,
+                                                       expected: list[str | None]) -> None:
+    assert classes_of(_quantity(text, number, kind), text) == expected

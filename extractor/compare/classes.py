@@ -17,6 +17,7 @@ import regex
 
 from ..extract.taxonomy import groups
 from ..records import Quantity
+from ._compare_rules import compare_rules
 from ._marks import _AUDIENCE as _AUDIENCE
 from ._marks import _CLAUSE_START as _CLAUSE_START
 from ._marks import _DIGIT as _DIGIT
@@ -439,6 +440,23 @@ def _women(text: str, start: int, found: list[str | None]) -> list[str | None]:
     return [WOMEN] if any(_WOMEN_OPEN.match(text, o) for o in opens) else found
 
 
+def _recipient(gid: str) -> bool:
+    """Is the group one that receives a benefit's values (no bank or department: ``not_recipients``)?"""
+    held = compare_rules().not_recipients
+    return gid not in held and not held & set(groups().ancestors(gid))
+
+
+def _titled(text: str, start: int) -> list[str]:
+    """For a number of a line that names no recipient, the recipients the title line of its list names (邯郸's
+    ``小微企业创业担保贷款和贴息标准`` above ``1.【贷款额度】:贷款额度最高不超过400万元。``: the small firm's cap); else none."""
+    marks = _marks(text)
+    lo = marks.line_before(start) + 1
+    hi = text.find("\n", start)
+    if any(_recipient(g) for _, _, g in groups().find(text, lo, len(text) if hi < 0 else hi)):
+        return []
+    return most_specific(g for g in title_groups(text, start) if _recipient(g))
+
+
 def classes_of(q: Quantity, text: str) -> list[str | None]:
     """The recipient classes a value is for (``_classes_of``), those of its exception (``_exception``), the women when
     its rule opens with them (``_women``); on a list item's worked line (``补贴测算：对灵活就业人员按照…
@@ -452,6 +470,8 @@ def classes_of(q: Quantity, text: str) -> list[str | None]:
         found = [*applicants(text, q.evidence.span[0])] or found
     if found == [None]:
         found = [*_the_rest(text, q.evidence.span[0])] or found
+    if found == [None]:
+        found = [*_titled(text, q.evidence.span[0])] or found
     item = _item_recipients(text, q.evidence.span[0])
     if not item:
         return found
