@@ -135,6 +135,12 @@ HEADS = [
         "2010年12月4日 《国务院关于修改〈价格违法行为行政处罚规定〉的决定》第三次修订",
         "第一条 为了依法惩处价格违法行为，维护正常的价格秩序，保护消费者和经营者的合法权益，制定本规定。"],
      "issuers", ["国务院"]),
+    # issue 9: recipients are not split into fragments at a 、 between kinds of division that share one organ
+    ("xian-recipients-share-their-organ", XIAN_FIELDS, "recipients", ["各区、县人民政府", "市人民政府各工作部门", "各直属机构"]),
+    ("tianjin-recipients-share-their-organ", [
+        "天津市经济租赁房租房补贴管理规定（津政发[2011]8号）", "各区、县人民政府，各委、局，各直属单位：",
+        "现将《天津市经济租赁房租房补贴管理规定》印发给你们，自2011年2月25日起施行。", "天津市人民政府", "二○一一年二月十八日"],
+     "recipients", ["各区、县人民政府", "各委、局", "各直属单位"]),
     ("female-employees-decree-on-the-published-line", [
         "女职工劳动保护特别规定", "2012年4月18日 国务院第200次常务会议通过", "2012年4月28日 中华人民共和国国务院令第619号公布",
         "第一条 为了减少和解决女职工在劳动中因生理特点造成的特殊困难，保护女职工健康，制定本规定。"],

@@ -104,10 +104,17 @@ class Head:
 
 
 def split_list(s: str) -> list[str]:
-    """Split a list of organs on ，、；, but not inside brackets.
+    """Split a list of organs on ，、；, but not inside brackets, nor after bare kinds of division that share the
+    organ after them ("各省、自治区、直辖市人民政府": one recipient).
 
     >>> split_list("各县（市、区）人力资源和社会保障局，局机关各科室、局属各单位：")
     ['各县（市、区）人力资源和社会保障局', '局机关各科室', '局属各单位']
+    >>> split_list("各区、县人民政府，市人民政府各工作部门、各直属机构：")
+    ['各区、县人民政府', '市人民政府各工作部门', '各直属机构']
+    >>> split_list("各省、自治区、直辖市人民政府，国务院各部委、各直属机构：")
+    ['各省、自治区、直辖市人民政府', '国务院各部委', '各直属机构']
+    >>> split_list("各区、县人民政府，各委、局，各直属单位："), split_list("各市、直管市、神农架林区房管局，恩施州住建委:")
+    (['各区、县人民政府', '各委、局', '各直属单位'], ['各市、直管市、神农架林区房管局', '恩施州住建委'])
     """
     out: list[str] = []
     buf: list[str] = []
@@ -118,12 +125,20 @@ def split_list(s: str) -> list[str]:
         elif c in "）)":
             depth = max(0, depth - 1)
         if c in "，,、；;" and depth == 0:
+            if c == "、" and _BARE_DIVISIONS.match("".join(buf).strip()):
+                buf.append(c)
+                continue
             out.append("".join(buf).strip())
             buf = []
         else:
             buf.append(c)
     out.append("".join(buf).strip())
     return [x for x in out if x]
+
+
+# "各省", "自治区", "直辖市", "各区", "直管市", "县（市、区）": kinds of division with no organ, before a 、; "各委" (各委、局)
+_BARE_DIVISIONS = regex.compile(
+    r"^(?:[^、]*、)*各?(?:(?:直管|县级|地级)?(?:省|自治区|直辖市|市|州|盟|区|县|旗|乡|镇|街道)|委|厅|局)(?:[（(][^）)]*[）)])?$")
 
 
 def _head_lines(paragraphs: Sequence[str]) -> int:
