@@ -396,6 +396,9 @@ ANTECEDENTS = [
     # blind3/jiangxi 2020 十条举措: 参加就业技能培训、创业培训后…给予300元~6000元/人: the training the subsidy pays for,
     # named together with its child, is the subsidy's (holds of compare_rules.yaml, for joined names too)
     ("a-programme-named-with-its-child", B3 + JX20F, JX20F, "职业培训补贴", "金额", 300.0, 7, True),
+    # blind3/shanxi-yingxian 2023 2.: 毕业2年内未就业高校毕业生可参加就业见习: a document that states no value of the
+    # 见习补贴 itself still says who may take part in the 就业见习 it pays for
+    ("who-takes-part-in-a-document-of-no-subsidys-value", B3 + YX, YX, "就业见习补贴", "期限", 24.0, 4, True),
     # 000 一是…的创新贡献津贴。二是…给予人才年薪20%、最高20万元补助: a sentence opened by 对 is no anaphora
     ("not-a-sentence-opened-by-a-head", "corpus/texts/000_0fce187c97867da1.txt", "000_0fce187c97867da1.txt",
      "创新贡献津贴", "比例", 100.0, 11, False),

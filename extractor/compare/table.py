@@ -26,7 +26,7 @@ from ._no_parameter import _clause_of as _clause_of
 from ._no_parameter import _holds as _holds
 from ._no_parameter import no_parameter
 from ._no_parameter import record_period as record_period
-from .classes import classes_of, in_condition, rule_span, title_groups
+from .classes import classes_of, in_condition, qualified, rule_span, title_groups
 
 KINDS = RULE_KINDS
 KIND_LABEL = {"money": "金额", "percent": "比例", "duration": "期限", "age": "年龄", "count": "人数/次数"}
@@ -450,7 +450,9 @@ def held_values(chosen: list[Quantity], query: str | None, text: str = "",
     (对年度吸纳见习人员超过100人…的就业见习单位，…给予10万元的一次性奖补: the 见习基地's award, not the 见习补贴).
     In the programme's own rules (a document whose ``title`` names it: 重庆市青年就业见习实施办法), its general
     provisions (the chapter 总则) define the programme, who takes part and for how long (离校 2 年内未就业的高校毕业生,
-    16－24 岁失业青年, 见习期限为1-12个月): their values are kept wherever the subsidy is stated."""
+    16－24 岁失业青年, 见习期限为1-12个月): their values are kept wherever the subsidy is stated. A document that
+    states no value of the benefit itself keeps the windows and ages of who may take part (应县: 毕业2年内未就业高校毕业生
+    可参加就业见习)."""
     if not query:
         return chosen
     proper = _ids(benefits(), query)
@@ -480,8 +482,14 @@ def held_values(chosen: list[Quantity], query: str | None, text: str = "",
         return b is not None and q.section.split("/", 1)[0] in general and _programme_rules(title, b)
 
     sections = {_parent(q.section) for q in chosen if not held(q)} | {q.section for q in chosen if q.kind == "money"}
+    alone = bool(text) and not any(not held(q) for q in chosen)  # the document states no value of the benefit itself
+
+    def who(q: Quantity) -> bool:  # who may take part: a window or age printed in a group's name
+        return alone and q.kind in ("duration", "age") and qualified(text, *q.evidence.span) is not None
+
     return [q for q in chosen if not held(q) or (not claimed(q) and (q.kind == "money" or q.section in sections
-                                                                     or _parent(q.section) in sections or defines(q)))]
+                                                                     or _parent(q.section) in sections or defines(q)
+                                                                     or who(q)))]
 
 
 CONDITION_BOUNDS = ("min", "max", "range")
