@@ -45,7 +45,10 @@ docs = raw_to_documents(raw(sys.argv[2] * int(sys.argv[3])))
 gc.collect()
 before = rss()
 analyses = [extract_document(d) for d in docs]
-peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+# VmHWM is this process's own peak; ru_maxrss would carry the peak of the pytest process it was forked from (Linux
+# keeps the larger across exec), which after other tests is far above this child's
+with open("/proc/self/status") as f:
+    peak = next(int(line.split()[1]) * 1024 for line in f if line.startswith("VmHWM:"))
 print(json.dumps({"numbers": sum(len(a.quantities) for a in analyses), "before": before, "peak": peak}))
 """
 
