@@ -52,7 +52,7 @@ def analyze_path(path: str | Path, budgets: Budgets = DEFAULT_BUDGETS) -> Analys
         parsed = parse_path(path, budgets)
         if parsed.error is not None:
             return AnalysisResult(path=str(path), error=parsed.error)
-        return AnalysisResult(path=str(path), analyses=extract_documents(parsed.documents))
+        return AnalysisResult(path=str(path), analyses=extract_documents(parsed.documents, max_numbers=budgets.max_numbers))
     except Exception as e:  # a batch survives any file: the failure is that file's one line
         if not isinstance(e, InputError):
             log.debug("analysing %s failed", path, exc_info=True)

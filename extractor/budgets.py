@@ -32,6 +32,8 @@ class Budgets(BaseModel):
     max_html_depth: PositiveInt = Field(default=1000, description="nesting depth of HTML elements")
     max_ocr_pages: PositiveInt = Field(default=50, description="pages of one PDF sent to OCR (blank pages are never sent)")
     max_seconds: Positive = Field(default=300.0, description="wall time to read and analyse one file, in seconds")
+    max_numbers: PositiveInt = Field(default=100_000, description="numbers found in one document (each a quantity of about "
+                                     "1.5 KB: the memory of a text of nothing but numbers, '减半'*500000, bounded)")
 
     @staticmethod
     def option(field: str) -> str:
@@ -66,7 +68,8 @@ class BudgetError(InputError):
         self.field = field
         noun = Budgets.model_fields[field].description or field
         name = {"max_file_mb": "file size", "max_pages": "page", "max_chars": "character", "max_entry_mb": "DOCX entry size",
-                "max_html_depth": "HTML depth", "max_ocr_pages": "OCR page", "max_seconds": "time"}.get(field, noun)
+                "max_html_depth": "HTML depth", "max_ocr_pages": "OCR page", "max_seconds": "time",
+                "max_numbers": "number"}.get(field, noun)
         limit_text = f"{limit:g}" if isinstance(limit, float) else str(limit)
         super().__init__(
             path, f"over the {name} budget ({measured}, at most {limit_text}); raise it with {Budgets.option(field)} or {Budgets.env_var(field)}"

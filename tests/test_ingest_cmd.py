@@ -279,6 +279,9 @@ BUDGETS = [
     ("time", ["--max-seconds", "0.001"], {}, "over the time budget"),
     ("time-from-environment", [], {"ZHENGCE_MAX_SECONDS": "0.001"}, "over the time budget"),
     ("file-size", ["--max-file-mb", "0.001"], {}, "over the file size budget"),
+    # a text of nothing but numbers ('减半'*500000: 500,000 quantities, 790 MB) is refused past the number budget
+    ("numbers", ["--max-numbers", "20"], {}, "over the number budget (more than 20 numbers in"),
+    ("numbers-from-environment", [], {"ZHENGCE_MAX_NUMBERS": "20"}, "over the number budget"),
 ]
 
 

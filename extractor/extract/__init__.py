@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 import regex
 
+from ..budgets import BudgetError
 from ..evidence import evidence, verbatim
 from ..records import Analysis, Document, Quantity, Record, document_sections
 from ..version import extractor_version
@@ -334,13 +335,25 @@ def document_to_quantities(doc: Document) -> list[Quantity]:
     return next(documents_to_quantities([doc]))
 
 
-def documents_to_quantities(docs: Iterable[Document], batch_size: int = 32) -> Iterator[list[Quantity]]:
+def documents_to_quantities(docs: Iterable[Document], batch_size: int = 32,
+                            max_numbers: int | None = None) -> Iterator[list[Quantity]]:
     """The quantities of each document, in order; the texts go through the spaCy pipeline in batches
     (``nlp.iter_contexts``: ``nlp.pipe``, and a text over spaCy's ``max_length`` in pieces, each piece's contexts
-    made into quantities before the next piece is read)."""
+    made into quantities before the next piece is read).
+
+    Raises:
+        BudgetError: a document has more than ``max_numbers`` numbers (``Budgets.max_numbers``), raised as soon as
+            the one past it is read, so that the memory stays that of the budget."""
     from .nlp import iter_contexts
 
+    def bounded(doc: Document, contexts: Iterator[Context]) -> Iterator[Context]:
+        for n, c in enumerate(contexts, start=1):
+            if max_numbers is not None and n > max_numbers:
+                raise BudgetError(doc.source.path, "max_numbers", f"more than {max_numbers:,} numbers in {doc.id}", max_numbers)
+            yield c
+
     def quantities(doc: Document, contexts: Iterator[Context]) -> list[Quantity]:
+        contexts = bounded(doc, contexts)
         lookup = SectionLookup(section_index(doc))
         title_benefit = _title_benefit(doc)
         inner = _instrument_titles(doc)
@@ -387,10 +400,11 @@ def extract_document(doc: Document) -> Analysis:
     return _analysis(doc, document_to_quantities(doc))
 
 
-def extract_documents(docs: Sequence[Document]) -> list[Analysis]:
+def extract_documents(docs: Sequence[Document], max_numbers: int | None = None) -> list[Analysis]:
     """The analyses of several documents, their texts batched through the pipeline (``nlp.pipe``); the same
-    records as :func:`extract_document` one by one."""
-    return [_analysis(d, q) for d, q in zip(docs, documents_to_quantities(docs), strict=True)]
+    records as :func:`extract_document` one by one. Raises BudgetError for a document of more than
+    ``max_numbers`` numbers."""
+    return [_analysis(d, q) for d, q in zip(docs, documents_to_quantities(docs, max_numbers=max_numbers), strict=True)]
 
 
 __all__ = [
