@@ -399,6 +399,10 @@ ANTECEDENTS = [
     # blind3/shanxi-yingxian 2023 2.: 毕业2年内未就业高校毕业生可参加就业见习: a document that states no value of the
     # 见习补贴 itself still says who may take part in the 就业见习 it pays for
     ("who-takes-part-in-a-document-of-no-subsidys-value", B3 + YX, YX, "就业见习补贴", "期限", 24.0, 4, True),
+    # blind3/jiangxi 2020 十条举措: 在就业见习补贴上,…。其中,对吸纳离校2年内未就业高校毕业生为见习对象: the line's topic,
+    # not the 一次性求职补贴 of the heading line two lines above
+    ("the-topic-of-its-line", B3 + JX20F, JX20F, "就业见习补贴", "期限", 24.0, 11, True),
+    ("not-the-heading-two-lines-above", B3 + JX20F, JX20F, "一次性求职补贴", "期限", 24.0, 11, False),
     # 000 一是…的创新贡献津贴。二是…给予人才年薪20%、最高20万元补助: a sentence opened by 对 is no anaphora
     ("not-a-sentence-opened-by-a-head", "corpus/texts/000_0fce187c97867da1.txt", "000_0fce187c97867da1.txt",
      "创新贡献津贴", "比例", 100.0, 11, False),

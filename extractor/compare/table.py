@@ -254,7 +254,7 @@ def read_benefit(q: Quantity, text: str, title: str | None = None) -> Quantity:
     gets the 资金奖励); else the value as it is."""
     if q.kind == "date":
         return q
-    bid = q.benefit_id or _named(q.benefit or "") or antecedent(q, text)
+    bid = _topic(q, text) or q.benefit_id or _named(q.benefit or "") or antecedent(q, text)
     parts = benefit_parts(text)
     if parts and (whole := _part_before(text, q.evidence.span[0], parts)) is not None and whole != bid and (
             bid is None or any(q.benefit and q.benefit in p for p, w in parts.items() if w == whole)):
@@ -278,6 +278,24 @@ HEADING_LENGTH = 30
 _HEADING = regex.compile(r"[^，,。；;！？!?]{2," + str(HEADING_LENGTH) + r"}[：:]?")
 _NOT_HEADING = regex.compile(r"[ \u3000]*第[一二三四五六七八九十百零〇\d]+[章节条]")
 """A chapter's or an article's heading: a regulation's division, no benefit's heading."""
+
+
+_TOPIC_END = regex.compile(r"[，,：:。；;]")
+
+
+def _topic(q: Quantity, text: str) -> str | None:
+    """For a value whose benefit's printed name is nowhere on its line (read from a heading above), the benefit its
+    line's first clause names, the paragraph's topic (江西 2020: ``在就业见习补贴上,支持实施…。其中,对吸纳离校2年内
+    未就业高校毕业生为见习对象`` below a line ``对困难毕业生给予一次性求职补贴``); else None."""
+    name = q.benefit or ""
+    start = q.evidence.span[0]
+    line = text.rfind("\n", 0, start) + 1
+    stop = text.find("\n", start)
+    if not name or text.find(name, line, len(text) if stop < 0 else stop) >= 0:
+        return None
+    m = _TOPIC_END.search(text, line, start)
+    hits = list(benefits().find(text, line, m.start())) if m is not None else []
+    return hits[-1][2] if len(hits) == 1 else None
 
 
 def antecedent(q: Quantity, text: str) -> str | None:
