@@ -43,6 +43,7 @@ PAIR = 0.25  # subjects at least this alike are the same rule's
 SAME_VALUE = 0.3  # added to the score of two numbers of the same value
 SAME_END = 0.1  # added to the score of two ranges with one end in common
 SAME_VALUE_FLOOR = 0.1  # two numbers of the same value are the same rule's at or above this
+REFS = 0.3  # two sanctions for the same duties (违反第二项规定的) rank up to this much higher
 CONTEXT = 0.3  # two numbers whose sentences hang on the same condition and party rank up to this much higher
 RESTATED = 0.5  # a number with the value of another of its paragraph and a subject this alike may restate it
 RESTATE_NEAR = 8  # the numbers of one value in a paragraph compared with each
@@ -82,6 +83,16 @@ def _other_tier(x: Placed, y: Placed, tiered: frozenset[int]) -> bool:
     if x.aggravated == y.aggravated or same_value(x.q, y.q):
         return False
     return not (x.aggravated and y.order not in tiered)
+
+
+def _refs(x: Placed, y: Placed) -> float:
+    """How alike the duties two sanctions name are (违反第一项、第二项规定的 / 违反第一项规定的: 0.5; Jaccard of the items);
+    -1 when both name some, none in common and the values differ (two fines for other duties are no one rule; of
+    one value they may be one, the list of duties renumbered); 0 unless both name some."""
+    if not (x.refs and y.refs):
+        return 0.0
+    common = len(x.refs & y.refs)
+    return common / len(x.refs | y.refs) if common else (0.0 if same_value(x.q, y.q) else -1.0)
 
 
 def _context(x: Placed, y: Placed) -> float:
@@ -160,9 +171,9 @@ def pair_numbers(xs: Sequence[Placed], ys: Sequence[Placed], primary: set[tuple[
     tiered = frozenset(y.order for y in ys if y.aggravated)
     # and a number stays in its article's main partner when another place fits it no better (the same item in the
     # two articles an article was split into)
-    ranked = ((s + CONTEXT * _context(xs[i], ys[j]) + PRIMARY * ((xs[i].order, ys[j].order) in primary), i, j)
+    ranked = ((s + CONTEXT * _context(xs[i], ys[j]) + REFS * _refs(xs[i], ys[j]) + PRIMARY * ((xs[i].order, ys[j].order) in primary), i, j)
               for s, i, j in scored if s >= _floor(xs[i], ys[j]) and not _other_tier(xs[i], ys[j], tiered)
-              and not _other_deadline(xs[i], ys[j]))
+              and not _other_deadline(xs[i], ys[j]) and _refs(xs[i], ys[j]) >= 0)
     cands = sorted(ranked, key=lambda c: (-c[0], abs(c[1] - c[2]), c[1]))
     used_i: set[int] = set()
     used_j: set[int] = set()
@@ -198,7 +209,8 @@ def pair_numbers(xs: Sequence[Placed], ys: Sequence[Placed], primary: set[tuple[
             if len(left_x) != 1 and len(left_y) != 1:
                 continue
             ranked_lone = sorted(((_score(xs[i], ys[j]), i, j) for i in left_x for j in left_y
-                                  if not _other_tier(xs[i], ys[j], tiered) and not _other_deadline(xs[i], ys[j])), reverse=True)
+                                  if not _other_tier(xs[i], ys[j], tiered) and not _other_deadline(xs[i], ys[j])
+                                  and _refs(xs[i], ys[j]) >= 0), reverse=True)
             if not ranked_lone or ranked_lone[0][0] < LONE:
                 continue
             best, i, j = ranked_lone[0]
@@ -268,7 +280,7 @@ def _fanned_out(xs: Sequence[Placed], ys: Sequence[Placed], paired: list[tuple[i
         for i in sorted({i for j, i in pairs[max(0, at - FAN_NEAR) : at + FAN_NEAR]
                          if _case(ys[j]) != _case(y) and similarity(set(ys[j].words), set(y.words)) >= SIBLING}):
             x = xs[i]
-            if (x.order, y.order) not in primary or _other_tier(x, y, tiered) or _other_deadline(x, y):
+            if (x.order, y.order) not in primary or _other_tier(x, y, tiered) or _other_deadline(x, y) or _refs(x, y) < 0:
                 continue
             if (score := _score(x, y)) < _floor(x, y):
                 continue

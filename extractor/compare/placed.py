@@ -38,6 +38,7 @@ class Placed:
     sentence: int = 0  # where its sentence starts (after the last 。 or line break)
     tier: str = ""  # the condition its clause hangs on (情节严重的), when in another clause
     party: str = ""  # whom the rule falls on (单位, 其直接负责的主管人员和其他直接责任人员)
+    refs: frozenset[str] = frozenset()  # the items of the rules it sanctions (违反第二项、第七项规定的: 二, 七)
 
     @property
     def path(self) -> str:
@@ -144,6 +145,9 @@ def context_of(doc: Document, start: int, clause_start: int) -> tuple[str, str]:
     return tier, (parties[-1].group("who") if parties else "")
 
 
+# the items of a list of duties a sanction names (违反第一项、第二项规定的): which duties its fine is for
+_ITEM_REF = regex.compile(r"第([一二三四五六七八九十\d]{1,3})项")
+
 RENAMED_EVENT = 0.75  # two anchors' events sharing this share of the shorter's characters are one event renamed
 
 
@@ -185,8 +189,9 @@ def place(doc: Document, q: Quantity, art: Article) -> Placed:
     lo = max(art.span[0], start - PARAGRAPH_MAX)
     paragraph = max(lo, doc.text.rfind("\n", lo, start) + 1)
     sentence = max(paragraph, doc.text.rfind("。", lo, start) + 1)
+    refs = frozenset(_ITEM_REF.findall(tier)) if "违反" in tier else frozenset()
     return Placed(q, art, clause, subject, frozenset(words), anchor_of(doc, q), frozenset(context), aggravated,
-                  paragraph, sentence, tier, party)
+                  paragraph, sentence, tier, party, refs)
 
 
 def working_days(q: Quantity) -> bool:
