@@ -19,7 +19,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from extractor.analysis import analyze_file
-from extractor.db import parquet
+from extractor.db import dataset_rows, parquet
 from extractor.db.ingest import source_file
 from extractor.db.parquet import DATASET_TABLES, MANIFEST, Partition, partition_key, write_analyses, write_dataset
 from extractor.db.records import SourceAnalysis
@@ -42,7 +42,7 @@ def analyses() -> tuple[Analysis, ...]:
 
 
 def _rows(table: str, items: tuple[Analysis, ...]) -> list[Row]:
-    return list(parquet._ROWS[table](list(items)))  # type: ignore[index]
+    return list(dataset_rows._ROWS[table](list(items)))  # type: ignore[index]
 
 
 @pytest.fixture(scope="module")

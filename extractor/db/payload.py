@@ -77,7 +77,7 @@ def source_rows(result: SourceAnalysis, *, datasets: bool = False) -> SourceRows
 
 
 def _datasets(analyses: list[Analysis]) -> dict[str, dict[str, bytes]]:
-    from .parquet import document_tables  # pyarrow only where the dataset's rows are made
+    from .dataset_rows import document_tables  # pyarrow only where the dataset's rows are made
 
     return {a.id: document_tables(a) for a in analyses}
 
