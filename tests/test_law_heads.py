@@ -651,3 +651,14 @@ def test_a_law_of_the_republic_is_national_without_an_issuer(tmp_path: Path, tit
 ])
 def test_a_notice_is_known_by_the_instrument_it_issues(file_a: str, file_b: str, same: bool) -> None:
     assert same_work(doc(file_a), doc(file_b)) is same
+
+
+@pytest.mark.parametrize("tizhu", [
+    # golden/diffs/blind3 临沧市南汀河保护管理条例 2017: a 题注 of two sessions and no date
+    "（临沧市第三届人民代表大会常务委员会第二十九次会议通过 云南省第十二届人民代表大会常务委员会第三十八次会议批准）",
+    "(某市第一届人民代表大会常务委员会第三次会议修正)",
+])
+def test_an_undated_tizhu_is_not_part_of_the_title(tmp_path: Path, tizhu: str) -> None:
+    path = tmp_path / "rule.txt"
+    path.write_text("\n".join(["临沧市南汀河保护管理条例", tizhu, *_BODY]) + "\n", encoding="utf-8")
+    assert parse_file(path)[0].title == "临沧市南汀河保护管理条例"

@@ -188,6 +188,10 @@ def _inline_tizhu_at(line: str) -> int | None:
 TIZHU_READ = 1501
 
 
+# a 题注 that prints no date (（临沧市第三届人民代表大会常务委员会第二十九次会议通过 云南省…会议批准）): a session and a verb
+_UNDATED_TIZHU = regex.compile(r"^[（(][^（）()]{0,300}?会议[^（）()]{0,300}?(?:通过|批准|修正|修订)")
+
+
 def _title(paragraphs: Sequence[str], end: int) -> tuple[str | None, list[str], list[str]]:
     """The title, the organs printed with the title, and the organs of the ``…文件`` header.
 
@@ -219,7 +223,7 @@ def _title(paragraphs: Sequence[str], end: int) -> tuple[str | None, list[str], 
             pending = []
             run, texts = [], {}  # lines read as the title before a 文件 line were the header's, not the title
             continue
-        if run and is_tizhu_line(p):
+        if run and (is_tizhu_line(p) or _UNDATED_TIZHU.match(p)):
             break
         decree = _DECREE_RE.match(p)
         if decree:  # 上海市人民政府令 / 第71号: the decree that promulgates the rule, not its title
