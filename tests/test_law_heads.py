@@ -662,3 +662,13 @@ def test_an_undated_tizhu_is_not_part_of_the_title(tmp_path: Path, tizhu: str) -
     path = tmp_path / "rule.txt"
     path.write_text("\n".join(["临沧市南汀河保护管理条例", tizhu, *_BODY]) + "\n", encoding="utf-8")
     assert parse_file(path)[0].title == "临沧市南汀河保护管理条例"
+
+
+def test_a_judicial_interpretations_title_is_not_joined_to_the_court_under_it(tmp_path: Path) -> None:
+    """golden/diffs/blind3 掩饰、隐瞒犯罪所得 解释 2015: the court's name on the line under the title is no part of it."""
+    path = tmp_path / "interpretation.txt"
+    title = "最高人民法院关于审理掩饰、隐瞒犯罪所得、犯罪所得收益刑事案件适用法律若干问题的解释"
+    path.write_text(f"{title}\n中华人民共和国最高人民法院\n为依法惩治掩饰、隐瞒犯罪所得犯罪活动，现就审理此类案件具体适用法律的若干问题解释如下：\n"
+                    "第一条 明知是犯罪所得而予以窝藏的，应当依照刑法定罪处罚。\n", encoding="utf-8")
+    d = parse_file(path)[0]
+    assert (d.title, d.doc_type, d.issuers) == (title, "解释", ["最高人民法院"])

@@ -39,7 +39,7 @@ _RESPONSIBILITY_END = regex.compile(r"负责[）)]$")
 # Lines that always start a new block: part headings of a compendium, attachments, distribution lists.
 _BLOCK_START = regex.compile(r"^(?:第[一二三四五六七八九十]+部分|附件|抄送|抄报|主送|目[ \u3000]*录)")
 # A title line: "关于…的通知" and the like; a title is never joined to the line after it.
-_TITLE_LINE = regex.compile(r"关于.*(?:通[ \u3000]*知|意见|办法|方案|细则|措施|规程|要点|决定|规定|答复|批复|函|报告)[》”）)]*$")
+_TITLE_LINE = regex.compile(r"关于.*(?:通[ \u3000]*知|意见|办法|方案|细则|措施|规程|要点|决定|规定|解释|答复|批复|函|报告)[》”）)]*$")
 # A table-of-contents entry ends with leader dots and a page number.
 _TOC_LINE_END = regex.compile(r"(?:[.…·．]{2,}|\t)[ \t]*\d{1,4}$")
 
