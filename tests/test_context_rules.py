@@ -224,6 +224,10 @@ def test_every_measure_unit_has_a_case():
         pytest.param("应当提前 5 日在现场公告", ["5 日"], id="day_window_before:tiqian-layout-space"),
         pytest.param("应当向社会公示30日", ["30日"], id="day_window_before:gongshi"),
         pytest.param("每月30日前报送", [], id="a-day-of-the-month-before-qian"),
+        # golden/blind3 拉萨 暂住人员 条例 第三条, 贵阳 居住证 办法 第十三条: a bound after the days makes them a period
+        pytest.param("在本市暂住3日以上的人员", ["3日"], id="day_window_after:yishang"),
+        pytest.param("暂住7日以下的", ["7日"], id="day_window_after:yixia"),
+        pytest.param("每月15日以前报送", [], id="a-day-of-the-month-before-yiqian"),
     ],
 )
 def test_day_and_frequency_words(text, durations):
