@@ -113,10 +113,10 @@ def test_extraction_runs_once_per_document(
     seen = tmp_path / "seen"  # each file is analysed in a forked worker process: count through a file
     real = extract_pkg.extract_documents
 
-    def counting(docs):  # type: ignore[no-untyped-def]
+    def counting(docs, **options):  # type: ignore[no-untyped-def]
         with open(seen, "a", encoding="utf-8") as f:
             f.writelines(f"{d.id}\n" for d in docs)
-        return real(docs)
+        return real(docs, **options)
 
     monkeypatch.setattr(analysis_mod, "extract_documents", counting)
     assert main(["compare", str(ONE), str(TWO), "--benefit", "一次性创业补贴", "--format", "md"]) == 0
