@@ -258,6 +258,8 @@ BOUND_CASES = [
     ("max_after:incl-below", "对职工人数30人（含）以下的小微企业", "30人", "max", "（含）以下"),
     ("max_after:incl-below-ascii", "职工人数30人(含)以下的企业", "30人", "max", "(含)以下"),
     ("max_after:excl-below", "年龄35周岁（不含）以下的青年", "35周岁", "max", "（不含）以下"),
+    # golden/blind3 天津 2011 经济租赁房租房补贴 规定 第八条: （含） says the end is in; 低于 before says which end
+    ("inclusive-after-a-max-word-before", "家庭上年人均收入低于2万元（含）的", "2万元", "max", "低于"),
     ("max_after:excl-below-ascii", "贷款额度10万元(不含)以下的", "10万元", "max", "(不含)以下"),
     ("max_after:and-below", "35岁及以下的青年", "35岁", "max", "及以下"),
     ("max_after:below", "职工50人以下的企业", "50人", "max", "以下"),

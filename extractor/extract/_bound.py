@@ -96,8 +96,10 @@ def read_bound(text: str, f: Found, clause_start: int, prev_end: int) -> tuple[B
         # 满1年积3分: 满 bounds the year of the rate, not the points; only a word next to the award verb bounds them
         # (最高加6分, 累计达到30分), not one of the condition before it (连续缴纳社会保险…积3分)
         pre = _POINTS_PERIOD.sub("", pre)[-4:]
-    got = _after(post, f.kind) or _before(pre, f.kind) or (_before_a_base(text, f, clause_start, prev_end)
-                                                         if f.kind == "percent" else None)
+    got = _after(post, f.kind)
+    if got is not None and got[1] in _R.inclusive and (before := _before(pre, f.kind)) is not None:
+        got = before  # 低于2万元（含）: （含） says the end is in, the word before says which end
+    got = got or _before(pre, f.kind) or (_before_a_base(text, f, clause_start, prev_end) if f.kind == "percent" else None)
     if got is None and f.kind == "duration":
         got = _in_a_condition(text, f, pre)
     return (got[0], (got[1],)) if got else ("exact", ())
