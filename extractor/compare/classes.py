@@ -446,15 +446,21 @@ def _recipient(gid: str) -> bool:
     return gid not in held and not held & set(groups().ancestors(gid))
 
 
+TITLED_REACH = 400  # characters of a number's line read on either side of it for the recipients it names
+
+
 def _titled(text: str, start: int) -> list[str]:
     """For a number of a line that names no recipient, the recipients the title line of its list names (邯郸's
     ``小微企业创业担保贷款和贴息标准`` above ``1.【贷款额度】:贷款额度最高不超过400万元。``: the small firm's cap); else none."""
-    marks = _marks(text)
-    lo = marks.line_before(start) + 1
-    hi = text.find("\n", start)
-    if any(_recipient(g) for _, _, g in groups().find(text, lo, len(text) if hi < 0 else hi)):
+    titled = [g for g in title_groups(text, start) if _recipient(g)]  # read once a line (title_groups' cache)
+    if not titled:
         return []
-    return most_specific(g for g in title_groups(text, start) if _recipient(g))
+    # the number's own line, within TITLED_REACH characters of it (a line of a whole text: linear time)
+    lo = max(_marks(text).line_before(start) + 1, start - TITLED_REACH)
+    hi = text.find("\n", start, start + TITLED_REACH)
+    if any(_recipient(g) for _, _, g in groups().find(text, lo, min(len(text), start + TITLED_REACH) if hi < 0 else hi)):
+        return []
+    return most_specific(titled)
 
 
 def classes_of(q: Quantity, text: str) -> list[str | None]:

@@ -274,6 +274,7 @@ def read_benefit(q: Quantity, text: str, title: str | None = None) -> Quantity:
 
 
 HEADING_REACH = 12  # a value of no benefit looks for its heading this many lines above its own
+LINE_REACH = 400  # characters of a value's line read on either side of it (a line of a whole text: linear time)
 HEADING_LENGTH = 30
 _HEADING = regex.compile(r"[^，,。；;！？!?]{2," + str(HEADING_LENGTH) + r"}[：:]?")
 _NOT_HEADING = regex.compile(r"[ \u3000]*第[一二三四五六七八九十百零〇\d]+[章节条]")
@@ -285,13 +286,12 @@ _TOPIC_END = regex.compile(r"[，,：:。；;]")
 
 def _topic(q: Quantity, text: str) -> str | None:
     """For a value whose benefit's printed name is nowhere on its line (read from a heading above), the benefit its
-    line's first clause names, the paragraph's topic (江西 2020: ``在就业见习补贴上,支持实施…。其中,对吸纳离校2年内
-    未就业高校毕业生为见习对象`` below a line ``对困难毕业生给予一次性求职补贴``); else None."""
+    line's first clause names (江西 2020: ``在就业见习补贴上,支持实施…。其中,对吸纳…为见习对象``); else None."""
     name = q.benefit or ""
     start = q.evidence.span[0]
-    line = text.rfind("\n", 0, start) + 1
-    stop = text.find("\n", start)
-    if not name or text.find(name, line, len(text) if stop < 0 else stop) >= 0:
+    line = text.rfind("\n", max(0, start - LINE_REACH), start) + 1 or max(0, start - LINE_REACH)
+    stop = text.find("\n", start, start + LINE_REACH)
+    if not name or text.find(name, line, min(len(text), start + LINE_REACH) if stop < 0 else stop) >= 0:
         return None
     m = _TOPIC_END.search(text, line, start)
     hits = list(benefits().find(text, line, m.start())) if m is not None else []
@@ -309,8 +309,7 @@ def antecedent(q: Quantity, text: str) -> str | None:
       line of no sentence's punctuation, not a chapter's or an article's, within ``HEADING_REACH`` lines, past
       headings and items ending with 。 or ； that name none: ``小微企业创业担保贷款和贴息标准`` above ``1.【贷款额度】:
       贷款额度最高不超过400万元。``; ``稳岗返还标准`` above ``大型企业按…的30%返还``), when that benefit's name ends with the
-      value's printed head;
-    else None."""
+      value's printed head; else None."""
     head = regex.sub(r"[ \u3000]+", "", q.benefit or "")
     tax, heads = benefits(), compare_rules().anaphora_heads
 
@@ -319,14 +318,16 @@ def antecedent(q: Quantity, text: str) -> str | None:
         return hits[-1] if hits else None
 
     start = q.evidence.span[0]
-    line = text.rfind("\n", 0, start) + 1
-    sentence = max((text.rfind(c, line, start) for c in "。！？!?"), default=-1) + 1
+    line = text.rfind("\n", max(0, start - LINE_REACH), start) + 1 or max(0, start - LINE_REACH)
+    sentence = max(line - 1, *(text.rfind(c, line, start) for c in "。！？!?")) + 1
     opening = next((h for h in heads if text.startswith(h, sentence)), None)
     if sentence > line and opening is not None and head in ("", *heads) and (found := of(line, sentence, opening)):
         return found
-    stops = [i for i in (text.find(c, start) for c in "。！？!?\n") if i >= 0]
-    if next(tax.find(text, line, min(stops, default=len(text))), None) is not None:
+    stops = [i for i in (text.find(c, start, start + LINE_REACH) for c in "。！？!?\n") if i >= 0]
+    if next(tax.find(text, line, min(stops, default=min(len(text), start + LINE_REACH))), None) is not None:
         return None  # the value's sentence names a benefit: the value's own reading stands
+    if line > 0 and text[line - 1] != "\n":  # a line longer than LINE_REACH: no heading above it is read
+        return None
     end = line - 1
     for _ in range(HEADING_REACH):
         if end <= 0:
