@@ -171,9 +171,12 @@ def pair_numbers(xs: Sequence[Placed], ys: Sequence[Placed], primary: set[tuple[
     tiered = frozenset(y.order for y in ys if y.aggravated)
     # and a number stays in its article's main partner when another place fits it no better (the same item in the
     # two articles an article was split into)
-    ranked = ((s + CONTEXT * _context(xs[i], ys[j]) + REFS * _refs(xs[i], ys[j]) + PRIMARY * ((xs[i].order, ys[j].order) in primary), i, j)
-              for s, i, j in scored if s >= _floor(xs[i], ys[j]) and not _other_tier(xs[i], ys[j], tiered)
-              and not _other_deadline(xs[i], ys[j]) and _refs(xs[i], ys[j]) >= 0)
+    ranked: list[tuple[float, int, int]] = []
+    for s, i, j in scored:
+        x, y = xs[i], ys[j]
+        if s < _floor(x, y) or _other_tier(x, y, tiered) or _other_deadline(x, y) or (refs := _refs(x, y)) < 0:
+            continue
+        ranked.append((s + CONTEXT * _context(x, y) + REFS * refs + PRIMARY * ((x.order, y.order) in primary), i, j))
     cands = sorted(ranked, key=lambda c: (-c[0], abs(c[1] - c[2]), c[1]))
     used_i: set[int] = set()
     used_j: set[int] = set()
@@ -276,6 +279,7 @@ def _fanned_out(xs: Sequence[Placed], ys: Sequence[Placed], paired: list[tuple[i
         pairs = near.get((y.order, y.q.kind))
         if k in used_j or not pairs:
             continue
+        own: set[str] | None = None  # its case's wording, read once when a candidate needs it
         at = bisect.bisect(pairs, (k, -1))  # the FAN_NEAR pairs on either side of it (a list of thousands: linear)
         for i in sorted({i for j, i in pairs[max(0, at - FAN_NEAR) : at + FAN_NEAR]
                          if _case(ys[j]) != _case(y) and similarity(set(ys[j].words), set(y.words)) >= SIBLING}):
@@ -286,7 +290,9 @@ def _fanned_out(xs: Sequence[Placed], ys: Sequence[Placed], paired: list[tuple[i
                 continue
             if i not in covered:
                 covered[i] = _case_words(x)
-            if containment(_case_words(y), covered[i]) >= COVERED:
+            if own is None:
+                own = _case_words(y)
+            if containment(own, covered[i]) >= COVERED:
                 cands.append((score, i, k))
     out: list[Match] = []
     taken: set[tuple[int, int, tuple[str, int]]] = set()  # one case of a rule per item or paragraph

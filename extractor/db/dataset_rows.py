@@ -66,7 +66,7 @@ _ROWS: dict[Table, Callable[[list[Analysis]], Iterator[Row]]] = {
 }
 
 
-def _partitioned_table(table: Table, analyses: list[Analysis]) -> Any:
+def partitioned_table(table: Table, analyses: list[Analysis]) -> Any:
     """The rows of ``table`` for ``analyses`` with their partition columns (which the files do not keep)."""
     import pyarrow as pa
 
@@ -86,7 +86,7 @@ def document_tables(a: Analysis) -> dict[str, bytes]:
 
     out: dict[str, bytes] = {}
     for table in DATASET_TABLES:
-        data = _partitioned_table(table, [a])
+        data = partitioned_table(table, [a])
         if data.num_rows:
             sink = pa.BufferOutputStream()
             with pa.ipc.new_stream(sink, data.schema) as writer:

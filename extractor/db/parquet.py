@@ -35,7 +35,7 @@ from pydantic import BaseModel, ConfigDict
 from ..records import Analysis
 from ..store.export import TABLES, Table
 from ..store.rows import table_schema
-from .dataset_rows import UNKNOWN_PROVINCE, UNKNOWN_YEAR, Partition, _partitioned_table, partition_key, partition_of
+from .dataset_rows import UNKNOWN_PROVINCE, UNKNOWN_YEAR, Partition, partition_key, partition_of, partitioned_table
 from .schema import DATASET_TABLES, MANIFEST, dataset_complete
 from .store import Store
 
@@ -76,7 +76,7 @@ def _batch_table(table: Table, ids: Sequence[str], analyses: Mapping[str, Analys
     import pyarrow as pa
 
     if not any(i in made for i in ids):
-        return _partitioned_table(table, [analyses[i] for i in ids if i in analyses])
+        return partitioned_table(table, [analyses[i] for i in ids if i in analyses])
     schema = table_schema(TABLES[table]).append(pa.field("province", pa.string())).append(pa.field("year", pa.string()))
     parts = []
     for i in ids:
@@ -84,7 +84,7 @@ def _batch_table(table: Table, ids: Sequence[str], analyses: Mapping[str, Analys
             if table in made[i]:
                 parts.append(pa.ipc.open_stream(made[i][table]).read_all())
         elif i in analyses:
-            parts.append(_partitioned_table(table, [analyses[i]]))
+            parts.append(partitioned_table(table, [analyses[i]]))
     return pa.concat_tables(parts).combine_chunks() if parts else schema.empty_table()  # one chunk: a write per chunk costs
 
 

@@ -19,6 +19,7 @@ from ..records import Analysis
 from ..store.export import TABLES, provision_rows, quantity_rows, reference_rows, section_rows
 from ..store.rows import Row
 from ._ids import analysis_id, now
+from .dataset_rows import document_tables
 from .records import SourceAnalysis, SourceRows, TableRows, Values
 from .schema import ANALYSIS_COLUMNS, DOCUMENT_COLUMNS, ROW_TABLES, province_code
 
@@ -72,14 +73,8 @@ def source_rows(result: SourceAnalysis, *, datasets: bool = False) -> SourceRows
         tables=(TableRows("documents", tuple(DOCUMENT_COLUMNS), documents),
                 TableRows("analyses", tuple(ANALYSIS_COLUMNS), stored),
                 *(_export_rows(t, made[t], source_id) for t in ROW_TABLES)),
-        datasets=_datasets(analyses) if datasets else None,
+        datasets={a.id: document_tables(a) for a in analyses} if datasets else None,  # pyarrow imported only then
     )
-
-
-def _datasets(analyses: list[Analysis]) -> dict[str, dict[str, bytes]]:
-    from .dataset_rows import document_tables  # pyarrow only where the dataset's rows are made
-
-    return {a.id: document_tables(a) for a in analyses}
 
 
 __all__ = ["document_row", "source_rows"]
