@@ -20,6 +20,17 @@ XIAN_FIELDS = [
     "发布机构 \t市政府办公厅 \t 发布时间 \t2016-04-27 \t 文号： \t市政办发〔2016〕23号", "各区、县人民政府，市人民政府各工作部门、各直属机构：",
     "《西安市居住证管理实施办法》已经市政府同意，现印发给你们，请认真遵照执行。", "西安市人民政府办公厅", "2016年4月25日",
     "西安市居住证管理实施办法", "第一条 为贯彻实施《居住证暂行条例》，制定本办法。"]
+FUZHOU_FIELDS = [
+    "索\xa0引\xa0号：FZ00101-2706-2012-00090", "发布机构：福州市人民政府办公厅", "文号：榕政办〔2012〕203号",
+    "发文日期：2012年09月12日", "名称：福州市人民政府办公厅关于积极稳妥推进户籍管理制度改革有关工作的通知",
+    "内容概述：关于积极稳妥推进户籍管理制度改革有关工作的通知", "福州市人民政府办公厅关于积极稳妥推进户籍管理制度改革有关工作的通知",
+    "发布日期：2012年09月17日", "各县（市）区人民政府，市直各委、办、局（公司）：", "现将有关事项通知如下：", "一、分类明确城镇落户政策",
+    "福州市人民政府办公厅", "2012年9月12日"]
+WUHAN_SIGNATURE = [
+    "关于印发《武汉市公共租赁住房租金和补贴管理暂行规定》的通知", "武房发〔2013〕62号", "各区（开发区）房管局、财政局、物价局、民政局：",
+    "我们对原《武汉市公共租赁住房租金和补贴管理暂行规定》进行了修订，现印发给你们，请遵照执行。", "附件：武汉市公共租赁住房租金和补贴管理暂行规定",
+    "武汉市住房保障和房屋管理局\xa0\xa0\xa0\xa0\xa0\xa0武汉市财政局", "武汉市物价局\xa0\xa0\xa0\xa0\xa0\xa0\xa0\xa0\xa0武汉市民政局",
+    "二〇一三年五月二日", "武汉市公共租赁住房租金和补贴管理暂行规定", "第一章\xa0\xa0总\xa0\xa0\xa0则"]
 
 HEADS = [
     # (id, the document's first lines, field, value)
@@ -126,6 +137,14 @@ HEADS = [
     # corpus/blind3 西安市人民政府办公厅关于印发西安市居住证管理实施办法的通知: the page's field row (tabs) holds the 文号
     ("xian-web-field-row-number", XIAN_FIELDS, "doc_number", "市政办发〔2016〕23号"),
     ("xian-web-field-row-ends-the-title", XIAN_FIELDS, "title", "西安市人民政府办公厅关于印发西安市居住证管理实施办法的通知"),
+    # corpus/blind4 福州 榕政办〔2012〕203号: a web page's "name：value" fields over the text (索 引 号 spaced with no-break
+    # spaces), the title printed again under them
+    ("fuzhou-colon-web-fields-title", FUZHOU_FIELDS, "title", "福州市人民政府办公厅关于积极稳妥推进户籍管理制度改革有关工作的通知"),
+    ("fuzhou-colon-web-fields-number", FUZHOU_FIELDS, "doc_number", "榕政办〔2012〕203号"),
+    ("fuzhou-colon-web-fields-issuer", FUZHOU_FIELDS, "issuers", ["福州市人民政府办公厅"]),
+    # corpus/blind4 武房发〔2013〕62号: four organs signing two a line, laid out with no-break spaces
+    ("wuhan-signature-in-no-break-spaces", WUHAN_SIGNATURE, "issuers",
+     ["武汉市住房保障和房屋管理局", "武汉市财政局", "武汉市物价局", "武汉市民政局"]),
     # corpus/unseen 价格违法行为行政处罚规定 2010: approved by 国务院, published by a commission with no decree of its
     # own, then revised by 国务院 three times: the State Council's rule
     ("price-violation-published-for-the-approver", [

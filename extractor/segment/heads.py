@@ -96,8 +96,11 @@ def split_organs(s: str) -> list[str]:
     []
     >>> split_organs("广东省人力资源和社会保障厅         广 东 省 财 政 厅")
     ['广东省人力资源和社会保障厅', '广东省财政厅']
+    >>> split_organs("武汉市物价局\xa0\xa0\xa0\xa0武汉市民政局")  # a signature laid out with no-break spaces
+    ['武汉市物价局', '武汉市民政局']
     """
-    s = _LETTER_SPACED.sub(lambda m: SPACE_RUN_RE.sub("", m.group(0)), s.replace("**", "").strip())
+    s = s.replace("**", "").replace("\xa0", " ").strip()
+    s = _LETTER_SPACED.sub(lambda m: SPACE_RUN_RE.sub("", m.group(0)), s)
     parts = [p for p in SPACE_RUN_RE.split(s) if p and p != "文件"]
     out = []
     for p in parts:

@@ -58,8 +58,10 @@ _MADE_BY = regex.compile(r"(?P<place>\p{Han}{2,12}?[省市州县区])第[\p{Han}
 # field name ("【创政策】贷你创业︱一图解读…") is part of a headline.
 _FIELD_NAMES = ("标题", "题目", "名称", "文号", "发文字号", "发文号", "内容分类", "主题分类", "分类", "颁布单位", "发布单位",
                 "发布机构", "发文机关", "发文单位", "颁布日期", "发布日期", "发布时间", "成文日期", "实施日期", "生效日期",
-                "索引号", "效力级别", "时效性", "时效", "来源", "信息来源")
+                "索引号", "效力级别", "时效性", "时效", "来源", "信息来源", "内容概述", "发文日期", "主题词")
 _BRACKET_FIELD_RE = regex.compile(r"^[ \u3000]*【(?P<name>[^】]{1,12})】[ \u3000\xa0\t:：]*(?P<value>.*)$")
+# "索 引 号：FZ00101-2706-2012-00090", "发布机构：福州市人民政府办公厅": a field name and a colon at the line's start
+_COLON_FIELD_RE = regex.compile(r"^[ \u3000\xa0]*(?P<name>\p{Han}(?:[ \u3000\xa0]*\p{Han}){1,5})[ \u3000\xa0]*[：:](?P<value>.*)$")
 _NUMBER_FIELD_RE = regex.compile(r"(?:发文字号|发文号|文[ \u3000]*号)[ \u3000\xa0\t]*[：:][ \u3000\xa0\t]*(?P<value>.*)$")
 
 
@@ -72,11 +74,18 @@ def _field(line: str) -> tuple[str, str] | None:
     ('文号', '市政办发〔2016〕23号')
     >>> _field("【创政策】贷你创业︱一图解读《上海市创业担保贷款实施办法》") is None
     True
+    >>> _field("索\xa0引\xa0号：FZ00101-2706-2012-00090")
+    ('索引号', 'FZ00101-2706-2012-00090')
+    >>> _field("各县（市）区人民政府，市直各委、办、局（公司）：") is None
+    True
     """
     m = _BRACKET_FIELD_RE.match(line)
     if m:
         name = regex.sub(r"[ \u3000\xa0]+", "", m.group("name"))
         return (name, m.group("value").strip()) if name in _FIELD_NAMES else None
+    c = _COLON_FIELD_RE.match(line)
+    if c and (name := regex.sub(r"[ \u3000\xa0]+", "", c.group("name"))) in _FIELD_NAMES:
+        return name, c.group("value").strip()
     n = _NUMBER_FIELD_RE.search(line)
     if n and "\t" in line and parse_doc_number(n.group("value")) is not None:
         return "文号", n.group("value").strip()
