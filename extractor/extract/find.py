@@ -56,6 +56,9 @@ _COUNT_TAIL, _MEASURE_TAIL = regex.compile(rf"(?:{_COUNT_WORDS}|次)$"), regex.c
 _RANGE_DASH, _RANGE_WORD, _UNIT_SIGN = (regex.compile(p) for p in (r"起?[—\-－–~～至到]", r"[至到—\-]", r"[元%％岁]"))
 _RESTATING = regex.compile(r"[（(](?:不?含|不?包括)[ \u3000]*$")
 _MEASURE_BOUNDS = alternation(_WORDS.measure_bounds)  # or after its bound word: 不少于三百五十平方米, 最多不得超过400毫升
+# the bound word after a measure, maybe a bracket saying its end is in between (九平方米（含）以下)
+_MEASURE_AFTER = rf"(?=[ \u3000]*(?:[（(]不?含[^（()）\n]{{0,12}}[）)][ \u3000]*)?(?:{alternation(_WORDS.measure_bounds_after)}))"
+_MEASURE_NOUNS = alternation(_WORDS.measure_nouns)  # or after the noun it measures: 人均使用面积12平方米
 _DASH = r"[-－—–~～至到]"
 _TIMES_COMPOUND = alternation(_WORDS.times_compounds)  # 二次供水: a noun, not a number of times
 _POINTS_RATE = regex.compile(rf"[ \u3000]*(?:{alternation(_WORDS.points_before)})[ \u3000]*[\d一二三四五六七八九十]")
@@ -115,8 +118,9 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("score", _SCORE),
     ("count_approx", rf"{_APPROX}[ \u3000]*(?:人次|人|名|家|户|个)"),
     # 零点五米以上: a decimal in Chinese numerals too
-    ("measure", rf"(?<!第)(?:{_AR}[ \u3000]*[万千]?|(?:{_D10K}|零)(?:点[零〇一二三四五六七八九]+)?)[ \u3000]*(?:{_MEASURE_WORDS})(?=[ \u3000]*(?:以上|以下|以内))"
+    ("measure", rf"(?<!第)(?:{_AR}[ \u3000]*[万千]?|(?:{_D10K}|零)(?:点[零〇一二三四五六七八九]+)?)[ \u3000]*(?:{_MEASURE_WORDS}){_MEASURE_AFTER}"
                 rf"|(?<=(?:{_MEASURE_BOUNDS})[ \u3000]*)(?:{_AR}[ \u3000]*[万千]?|{_D10K})[ \u3000]*(?:{_MEASURE_WORDS})"
+                rf"|(?<=(?:{_MEASURE_NOUNS})[ \u3000]*(?:为|是)?[ \u3000]*)(?:{_AR}|{_D10K})[ \u3000]*(?:{_MEASURE_WORDS})"
                 # or what something is counted as (一次按捐献全血400毫升计算)
                 rf"|(?<=按\p{{Han}}{{0,6}})(?:{_AR}[ \u3000]*[万千]?|{_D10K})[ \u3000]*(?:{_MEASURE_WORDS})(?=[ \u3000]*计算)"
                 rf"|(?<=一式)(?:\d{{1,2}}|[一二两三四五六七八九十])份"
@@ -353,8 +357,15 @@ def _grade_steps(m: regex.Match[str], s: str, a: int, b: int) -> Found | None:
     return Found("count", lo, hi, "count", a, b)
 
 
+_LOST_POINT = regex.compile(r"0\d+")
+
+
 def _measure(m: regex.Match[str], s: str, a: int, b: int) -> Found | None:
-    v = parse_number(_MEASURE_TAIL.sub("", s))
+    digits = _MEASURE_TAIL.sub("", s)
+    if _LOST_POINT.fullmatch(digits):  # 体积0125立方米: a decimal whose point the source lost, read as meant, doubtful
+        v = parse_number("0." + digits[1:])
+        return Found("count", v, None, "count", a, b, doubt=True) if v is not None and v > 0 else None
+    v = parse_number(digits)
     return Found("count", v, None, "count", a, b) if v is not None and v > 0 else None
 
 
@@ -384,6 +395,8 @@ def _not_a_duration(text: str, m: regex.Match[str]) -> bool:
         return True  # 每满1年加2分, 满1年积3分: the period of a points rate, not a duration of the rule
     if text.startswith(_WORDS.term_named_after, m.end()):
         return True  # 一年期存款利率: the term of a deposit or loan named
+    if text.startswith(_WORDS.period_anchor_after, m.end()):
+        return True  # 每满1年之日前1个月内: the day a period completes, a date anchor
     s = _squash(m.group(0))
     if s in ("一年", "年") and (before.endswith(_WORDS.year_named_before) or text.startswith("度", m.end())):
         return True
