@@ -53,6 +53,9 @@ PER_CASES = [
      "180元", ["household", "month"]),
     ("a-lead-in-without-a-per-gives-none", "补贴标准为：本科200元，硕士300元。", "300元", []),
     ("a-monthly-subsidy-measure", "月租房补贴额不足100元的", "100元", ["month"]),
+    # golden/compare/blind3 应县 2023: an amount without 元, its per after it
+    ("blind3-an-amount-without-yuan", "其中参加普惠制培训的最高补贴标准为1000/人,参加订单式、项目制培训的最高补贴标准为4000/人。",
+     "4000", ["person"]),
 ]
 
 

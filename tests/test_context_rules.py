@@ -482,6 +482,7 @@ PER_CASES = [
     ("before:per-person-hired", "每聘用一人", "按照每聘用一人二万元的标准处以罚款", "二万元", ("person",)),
     ("before:per-person-employed", "每招用一人", "按照每招用一人一万元的标准处以罚款", "一万元", ("person",)),
     ("before:per-person-over", "每超过一人", "按照每超过一人五百元的标准处以罚款", "五百元", ("person",)),
+    ("before:per-day-overdue", "每逾期一日", "每逾期一日罚款100元", "100元", ("day",)),
     ("before:per-class-hour", "每学时", "每学时15元", "15元", ("class_hour",)),
     ("before:per-time", "每次", "每次200元", "200元", ("time",)),
     ("before:per-certificate", "每证", "每证1000元", "1000元", ("certificate",)),
@@ -491,6 +492,12 @@ PER_CASES = [
     ("governing:yearly_grant", None, "每年给予双方各十日育儿假", "十日", ("year", "person")),
     ("governing:each_recipient", None, "父母每年各享受十日的育儿假", "十日", ("year", "person")),
     ("governing:yearly_quota", None, "每年按不低于在职职工总数1.5%的比例安排残疾人就业", "1.5%", ("year",)),
+    # golden/unseen 国家 2010 价格违法 第十六条, 厦门 2014 第四十四条, 山东 2016 计生 第四十二条, 上海 2021 计生, 广东 2021 计生
+    ("governing:daily_rate", None, "到期不缴纳罚款的，每日按罚款数额的3%加处罚款", "3%", ("day",)),
+    ("governing:overdue_day", None, "加收每逾期一日应缴金额千分之三的滞纳金", "千分之三", ("day",)),
+    ("governing:monthly_charge", None, "自欠缴之日起每月加收欠缴社会抚养费的千分之二的滞纳金", "千分之二", ("month",)),
+    ("governing:yearly_grant-after-keyi", None, "双方每年可以享受育儿假各五天", "五天", ("year", "person")),
+    ("governing:yearly_total", None, "每年累计不超过十五日的护理假", "十五日", ("year",)),
     ("governing:a-share-borne-by-each-is-no-recipient", None, "由父母所在单位各负担百分之五十", "百分之五十", ()),
     ("not_a_subject:income_per_head", None, "农牧民人均纯收入一倍至三倍的扶助金", "一倍至三倍", ()),
     # golden/blind3 天津 2011 第八条: the income per head itself is per person (and 上年…收入 a year's)

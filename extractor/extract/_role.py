@@ -12,7 +12,7 @@ from typing import NamedTuple
 import regex
 
 from ..records.vocab import Role
-from ._clause import TextIndex
+from ._clause import COMMA, ROLE_CLAUSE_END, TextIndex
 from .find import Found
 from .rules import alternation, context_rules
 
@@ -57,9 +57,10 @@ class Around(NamedTuple):
         if ix is not None:
             end = ix.role_clause_ends.first_from(f.end)
             return max(self.start, ix.commas.last_before(f.start) + 1), end if end >= 0 else len(text)
-        start = max(self.start, text.rfind("，", 0, f.start) + 1)
-        end = min((i for i in (text.find(c, f.end) for c in "，。；\n") if i >= 0), default=len(text))
-        return start, end
+        before = [m.end() for m in COMMA.finditer(text, self.start, f.start)]
+        start = before[-1] if before else self.start
+        after = ROLE_CLAUSE_END.search(text, f.end)
+        return start, after.start() if after else len(text)
 
     def once(self, key: str, a: int, b: int, read: Callable[[], bool]) -> bool:
         """``read()``, once per ``(key, a, b)`` and text when there is an index (a sentence's or a table's reading,

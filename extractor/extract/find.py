@@ -102,6 +102,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("age_range_cn", rf"(?P<a>{_CN})[ \u3000]*(?:周?岁)?[ \u3000]*[至到][ \u3000]*(?P<b>{_CN})[ \u3000]*周?岁"),
     ("money_approx", rf"{_APPROX}[ \u3000]*[万亿千]?[ \u3000]*元"),
     ("money", rf"(?:{_AR}[ \u3000]*[万亿][ \u3000]*\d+[ \u3000]*[千百]|{_AR}[ \u3000]*万[ \u3000]*\d(?![\d.])|{_NUM})[ \u3000]*元(?:[ \u3000]*[零〇一二三四五六七八九\d]+角)?(?:[ \u3000]*[零〇一二三四五六七八九\d]+分)?"),
+    # 最高补贴标准为1000/人: an amount without 元, said by the word of money before it and the per after it
+    ("money_bare", rf"(?<=(?:{alternation(_WORDS.money_unit_omitted_before)})[ \u3000]*)(?<![\d.])\d+(?:\.\d+)?(?=[ \u3000]*/[ \u3000]*[人户月年次])"),
     ("points", rf"(?P<v>{_AR})[ \u3000]*个百分点"),
     ("percent", rf"(?:{_AR}[ \u3000]*[%％‰]|百分之{_CN}|[千万]分之{_CN}|{_D10_NO_LIANG}分之{_D10_NO_LIANG}|减半|一半|(?<=过)半数|半数(?=[ \u3000]*以上)|半价)"),
     ("times", rf"(?P<v>{_AR}|{_D10}|双)[ \u3000]*倍"),
@@ -262,12 +264,13 @@ def _points(m: regex.Match[str], s: str, a: int, b: int) -> Found | None:
     return Found("percent", v, None, "percent", a, b, doubt=True, base_hint="百分点") if v is not None else None
 
 
-_ONE_TIMES_AFTER = regex.compile(r"[ \u3000]*(?:以下|以内|的罚款|罚款)")
+_ONE_TIMES_AFTER = regex.compile(r"[ \u3000]*(?:以下|以内|的罚款|罚款|处以罚款|处罚款)")  # 应交市场租金的一倍处以罚款
 _ONE_TIMES_CAP = regex.compile(r"(?:不超过|不得超过|不高于|最高|最多|至多)[^，,；;。：:\n]{0,24}$")
 
 
 def _times(m: regex.Match[str], s: str, a: int, b: int) -> Found | None:
-    """``10 倍`` of a base: 1000%; ``双倍`` 200%. ``一倍`` only as a cap or a fine (一倍以下, 一倍的罚款, 不超过已付购房款一倍);
+    """``10 倍`` of a base: 1000%; ``双倍`` 200%. ``一倍`` only as a cap or a fine (一倍以下, 一倍的罚款, 一倍处以罚款,
+    不超过已付购房款一倍);
     增加一倍 is a doubling."""
     v = Decimal(2) if m.group("v") == "双" else parse_number(m.group("v"))
     one_capped = bool(_ONE_TIMES_AFTER.match(m.string, m.end()) or _ONE_TIMES_CAP.search(m.string, max(0, m.start() - 30), m.start()))
@@ -360,6 +363,11 @@ def _grade_steps(m: regex.Match[str], s: str, a: int, b: int) -> Found | None:
 _LOST_POINT = regex.compile(r"0\d+")
 
 
+def _money_bare(m: regex.Match[str], s: str, a: int, b: int) -> Found | None:
+    v = parse_number(s)
+    return Found("money", v, None, "yuan", a, b) if v is not None and v > 0 else None
+
+
 def _measure(m: regex.Match[str], s: str, a: int, b: int) -> Found | None:
     digits = _MEASURE_TAIL.sub("", s)
     if _LOST_POINT.fullmatch(digits):  # 体积0125立方米: a decimal whose point the source lost, read as meant, doubtful
@@ -376,7 +384,7 @@ INTERPRETERS: dict[str, Interpreter] = {
     "age_range": _age_range, "money_range": _money_range, "percent_range": _percent_range,
     "money_range_cn": _money_span, "money_span_to": _money_span, "percent_range_cn": _percent_range_cn, "age_range_cn": _age_range,
     "money_approx": _approx("money"), "duration_approx": _approx("duration"), "count_approx": _approx("count"),
-    "money": _money, "points": _points, "percent": _percent, "times": _times, "lpr": _lpr, "fraction": _fraction, "ratio": _ratio,
+    "money": _money, "money_bare": _money_bare, "points": _points, "percent": _percent, "times": _times, "lpr": _lpr, "fraction": _fraction, "ratio": _ratio,
     "duration_range": _duration_range, "duration_factor": _duration_factor, "duration": _duration, "age": _age, "count": _count, "count_range": _count_range, "grade_steps": _grade_steps, "count_or_more": _count_or_more, "score": _score, "measure": _measure,
 }
 
