@@ -99,7 +99,7 @@ def read_benefit(q: Quantity, text: str, title: str | None = None) -> Quantity:
     gets the 资金奖励); else the value as it is."""
     if q.kind == "date":
         return q
-    bid = _topic(q, text) or q.benefit_id or _named(q.benefit or "") or antecedent(q, text)
+    bid = _topic(q, text) or q.benefit_id or _named(q.benefit or "") or antecedent(q, text) or later_benefit(q, text)
     parts = benefit_parts(text)
     if parts and (whole := _part_before(text, q.evidence.span[0], parts)) is not None and whole != bid and (
             bid is None or any(q.benefit and q.benefit in p for p, w in parts.items() if w == whole)):
@@ -192,6 +192,53 @@ def antecedent(q: Quantity, text: str) -> str | None:
             return None  # a wrapped line, or an item of another benefit
         end = begin - 1
     return None
+
+
+_SENTENCE_END = "。！？!?\n"
+_CLAUSE_MARKS = "，,；;：:"
+
+
+def _sentence_end(text: str, at: int) -> int:
+    """Where the sentence holding ``at`` ends (its mark, a line's end), looked for within ``LINE_REACH``."""
+    stops = [i for i in (text.find(c, at, at + LINE_REACH) for c in _SENTENCE_END) if i >= 0]
+    return min(stops, default=min(len(text), at + LINE_REACH))
+
+
+def _unconditioned(text: str, lo: int, hi: int) -> str:
+    """``text[lo:hi]`` without its leading spaces and the condition word it opens with (``conditionals``)."""
+    head = text[lo:hi].lstrip(" \u3000")
+    for w in compare_rules().conditionals:
+        if head.startswith(w):
+            return head[len(w):].lstrip(" \u3000")
+    return head
+
+
+def later_benefit(q: Quantity, text: str) -> str | None:
+    """The benefit a value of no printed name is a condition of when the grant that names the benefit comes after
+    it: for a value of a clause that opens with a condition (``conditionals``: ``如果大学毕业生在离开学校后两年内没有就业,
+    在灵活就业后支付社会保障,他们将获得长达两年的社会保障补贴``), the one benefit its sentence names after it (none before
+    it); for a value of a sentence that names no benefit, the one benefit the next sentence of its line names when that
+    sentence opens by referring back (``back_references``: ``…招用大学毕业生…,将签订一年以上的劳动合同。如果他们支付社会
+    保障,他们将获得长达一年的社会保障补贴``); else None."""
+    rules = compare_rules()
+    if regex.sub(r"[ \u3000]+", "", q.benefit or "") or not rules.back_references:
+        return None
+    start, end = q.evidence.span
+    line = _line_start(text, start)
+    lo = max(line - 1, *(text.rfind(c, line, start) for c in "。！？!?")) + 1
+    hi = _sentence_end(text, end)
+    tax = benefits()
+    clause = max(lo - 1, *(text.rfind(c, lo, start) for c in _CLAUSE_MARKS)) + 1
+    if text[clause:start].lstrip(" \u3000").startswith(rules.conditionals):
+        later = {b for _, _, b in tax.find(text, end, hi)}
+        return later.pop() if len(later) == 1 and next(tax.find(text, lo, start), None) is None else None
+    if hi >= len(text) or text[hi] == "\n" or next(tax.find(text, lo, hi), None) is not None:
+        return None  # the last sentence of its line, or one naming a benefit: its own reading stands
+    after = _sentence_end(text, hi + 1)
+    if not _unconditioned(text, hi + 1, after).startswith(rules.back_references):
+        return None
+    later = {b for _, _, b in tax.find(text, hi + 1, after)}
+    return later.pop() if len(later) == 1 else None
 
 
 _JOINED = regex.compile(r"[ \u3000]*(?:、|和|或者|或|及|与|以及|[”“\"]*[（(])[ \u3000]*")
