@@ -3,6 +3,7 @@ on ``corpus/texts`` and on a corpus 16× larger; the rerun of an unchanged corpu
 after one file changed, incrementally and whole.
 
 Usage: .venv/bin/python benchmarks/bench_ingest.py [--rounds N] [--copies 16] [--only small|large] [--jobs local] [--commit REV]
+       [--base REV]
 
 Each run is a whole child process (imports, pool or cluster start, analyses, SQLite writes, the citation graph,
 the Parquet dataset), the jobs alternated (local-1, local-2, dask-1, dask-2, then again; A B A B) for ``--rounds`` rounds.
@@ -15,6 +16,10 @@ beside the Parquet dataset, made in the main process), to show where the time go
 The code run is a snapshot of ``extractor/`` copied at the start (the working tree may change under a long run;
 the extractor version, a digest of the code, would change with it); with ``--commit REV``, the package as
 committed at REV (``git archive``), so that other work in progress in a shared checkout stays out of it.
+With ``--base REV`` the package as committed at REV runs each job too, right after the same job of the code
+measured (A B A B within each round), so that the two are compared pair by pair on a machine whose speed drifts;
+the main process's CPU seconds and the post-steps' wall seconds, which other load touches less than the wall
+time of the whole run, are given for both.
 The large corpus is made of copies of the texts, each with one line added (``（基准测试副本 N）``), so every copy
 has its own sha256 and is analysed again.
 """
@@ -148,8 +153,9 @@ def table(name: str, runs: dict[tuple[str, int], list[dict[str, Any]]]) -> list[
     lines = [f"\n### {name}: {first['documents']} documents, {first['chars']:,} characters\n",
              "| job | wall s (min / median) | CPU s | docs/s (median) | chars/s (median) | speed vs local-1 (pairwise median) "
              "| speed vs the same engine at 1 worker (pairwise min / median) "
-             "| peak RSS main / per worker MB | main waits for analyses / writes SQLite / post-steps (graph ∥ Parquet) / of which Parquet s (median) |",
-             "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
+             "| peak RSS main / per worker MB | main waits for analyses / writes SQLite / post-steps (graph ∥ Parquet) / of which Parquet s (median) "
+             "| main process CPU s (min / median) |",
+             "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
     base = runs[JOBS[0]]
     for job in runs:
         r = runs[job]
@@ -163,12 +169,37 @@ def table(name: str, runs: dict[tuple[str, int], list[dict[str, Any]]]) -> list[
             f"| {job[0]}-{job[1]} | {mm(walls)} | {mm([x['cpu'] for x in r])} | {r[0]['documents'] / med:.1f} "
             f"| {r[0]['chars'] / med:,.0f} | {speed:.2f}× | {min(same):.2f}× / {statistics.median(same):.2f}× | {statistics.median(x['rss_main_mb'] for x in r):.0f} / "
             f"{statistics.median(x['rss_worker_mb'] for x in r):.0f} | {waits:.1f} / {ph['write_source']:.1f} / "
-            f"{ph['finish']:.1f} / {ph['dataset']:.1f} |")
+            f"{ph['finish']:.1f} / {ph['dataset']:.1f} | {mm([x['cpu_main'] for x in r])} |")
     lines += ["", "Each round, with the 1-minute load average before and after each job (the machine is shared):", ""]
     for k in range(len(base)):
         lines.append(f"- round {k + 1}: " + "; ".join(
             f"{j[0]}-{j[1]} {runs[j][k]['wall']:.1f} s wall, {runs[j][k]['cpu']:.1f} s CPU "
             f"(load {runs[j][k]['load_before']:.1f} → {runs[j][k]['load_after']:.1f})" for j in runs))
+    return lines
+
+
+def paired(name: str, runs: dict[tuple[str, int], list[dict[str, Any]]], base: dict[tuple[str, int], list[dict[str, Any]]]) -> list[str]:
+    """The code measured against the base, job by job and round by round (each pair run one after the other)."""
+    lines = [f"\n### {name}: the code measured (A) against the base (B), pair by pair\n",
+             "| job | wall s A / B (median) | A ÷ B wall, each round | main process CPU s A / B (min / median) "
+             "| post-steps s A / B (min / median) | of which Parquet s A / B (median) | 2 against 1 workers, A / B (pairwise median) |",
+             "| --- | --- | --- | --- | --- | --- | --- |"]
+    for job in runs:
+        a, b = runs[job], base[job]
+        ratios = ", ".join(f"{x['wall'] / y['wall']:.2f}" for x, y in zip(a, b, strict=True))
+        one = (job[0], 1)
+        speed = [statistics.median(w[one][k]["wall"] / w[job][k]["wall"] for k in range(len(w[job]))) for w in (runs, base)]
+        lines.append(
+            f"| {job[0]}-{job[1]} | {statistics.median(x['wall'] for x in a):.2f} / {statistics.median(x['wall'] for x in b):.2f} "
+            f"| {ratios} | {mm([x['cpu_main'] for x in a])} / {mm([x['cpu_main'] for x in b])} "
+            f"| {mm([x['phases']['finish'] for x in a])} / {mm([x['phases']['finish'] for x in b])} "
+            f"| {statistics.median(x['phases']['dataset'] for x in a):.2f} / {statistics.median(x['phases']['dataset'] for x in b):.2f} "
+            f"| {speed[0]:.2f}× / {speed[1]:.2f}× |")
+    lines += ["", "Each round (A then B for each job), with the 1-minute load average before each run:", ""]
+    for k in range(len(next(iter(runs.values())))):
+        lines.append(f"- round {k + 1}: " + "; ".join(
+            f"{j[0]}-{j[1]} A {runs[j][k]['wall']:.1f} s (main CPU {runs[j][k]['cpu_main']:.1f}, load {runs[j][k]['load_before']:.1f}), "
+            f"B {base[j][k]['wall']:.1f} s (main CPU {base[j][k]['cpu_main']:.1f}, load {base[j][k]['load_before']:.1f})" for j in runs))
     return lines
 
 
@@ -189,6 +220,8 @@ def main() -> int:
                     help="run extractor/ as committed at REV (git archive) rather than as the working tree holds it")
     ap.add_argument("--code", type=Path, default=None, metavar="DIR",
                     help="run the package DIR/extractor (a copy made at the start), e.g. to measure a variant beside the current code")
+    ap.add_argument("--base", default=None, metavar="REV",
+                    help="also run the package as committed at REV, each job right after the same job of the code measured")
     args = ap.parse_args()
     out = [f"Machine: {platform.machine()}, {os.cpu_count()} cores, "
            f"{os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30:.0f} GiB, Python {platform.python_version()}, "
@@ -197,6 +230,10 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
         snap = snapshot(tmp, args.commit, args.code)
+        base_snap = None
+        if args.base:
+            (tmp / "base").mkdir()
+            base_snap = snapshot(tmp / "base", args.base)
         small = tmp / "texts"  # a copy: one of its files is changed below, never the corpus itself
         shutil.copytree(ROOT / "corpus" / "texts", small)
         corpora = {"corpus/texts": [str(small)], f"corpus/texts ×{args.copies}": [str(large_corpus(tmp, args.copies))]}
@@ -204,18 +241,30 @@ def main() -> int:
             corpora = dict([list(corpora.items())[0 if args.only == "small" else 1]])
         for name, paths in corpora.items():
             run(snap, "local", 1, tmp / "warm", paths[:1])  # warm the disk cache and the bytecode of the snapshot
+            if base_snap is not None:
+                run(base_snap, "local", 1, tmp / "warm-base", paths[:1])
             jobs = JOBS if args.jobs == "all" else JOBS[:2]
             runs: dict[tuple[str, int], list[dict[str, Any]]] = {job: [] for job in jobs}
+            base_runs: dict[tuple[str, int], list[dict[str, Any]]] = {job: [] for job in jobs}
             for k in range(args.rounds):
                 for job in jobs:
                     store = tmp / f"store-{job[0]}{job[1]}-{k}"
                     runs[job].append(run(snap, job[0], job[1], store, paths, full_dataset=job == JOBS[1] and k == 0))
                     print(f"{name} round {k + 1} {job[0]}-{job[1]}: {runs[job][-1]['wall']:.1f} s "
                           f"(load {runs[job][-1]['load_before']:.1f})", file=sys.stderr, flush=True)
+                    if base_snap is not None:
+                        base_runs[job].append(run(base_snap, job[0], job[1], tmp / f"store-base-{job[0]}{job[1]}-{k}", paths))
+                        print(f"{name} round {k + 1} {job[0]}-{job[1]} base: {base_runs[job][-1]['wall']:.1f} s "
+                              f"(load {base_runs[job][-1]['load_before']:.1f})", file=sys.stderr, flush=True)
             if args.raw:
                 args.raw.with_suffix(f".{len(paths[0])}.json").write_text(
                     json.dumps({f"{j[0]}-{j[1]}": v for j, v in runs.items()}), encoding="utf-8")
+            if args.raw and base_snap is not None:
+                args.raw.with_suffix(f".base.{len(paths[0])}.json").write_text(
+                    json.dumps({f"{j[0]}-{j[1]}": v for j, v in base_runs.items()}), encoding="utf-8")
             out += table(name, runs)
+            if base_snap is not None:
+                out += [f"\nThe base, extractor/ at {args.base}:", *table(name, base_runs)[1:], *paired(name, runs, base_runs)]
             firsts = runs[("local", 2)]
             reruns = [run(snap, "local", 2, tmp / f"store-local2-{k}", paths) for k in range(args.rounds)]
             ratio = [r["wall"] / f["wall"] for r, f in zip(reruns, firsts, strict=True)]

@@ -71,7 +71,7 @@ def _rows(conn: sqlite3.Connection, table: str) -> list[tuple[Any, ...]]:
     return sorted(conn.execute(f"select {', '.join(f'[{c}]' for c in columns)} from [{table}]").fetchall(), key=repr)
 
 
-@pytest.mark.parametrize("table", ["documents", "quantities", "provisions", "sections", "references", "sources"])
+@pytest.mark.parametrize("table", ["documents", "quantities", "provisions", "sections", "references", "citations", "edges", "sources"])
 def test_dask_rows_equal_the_local_rows(local: Store, dask_store: Store, table: str) -> None:
     want = _rows(local.conn, table)
     assert want

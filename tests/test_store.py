@@ -242,3 +242,49 @@ def test_edges_equal_the_graph_of_every_stored_analysis(graph_store: Store, held
     want = _graph_edges(graph_store)
     assert n == len(want) > 30  # the compendium's documents cite one another
     assert _edges(graph_store) == want
+
+
+def test_each_document_is_stored_with_its_citations_and_they_go_with_it(tmp_path: Path) -> None:
+    """``citations``: one row per document, written and deleted with its source, so the graph after a run is
+    resolved from them (the compendium: 30 documents citing one another)."""
+    with open_store(tmp_path / "s") as store:
+        result = analysed(GRAPH_FILES[3])
+        for _ in range(2):  # written again: the old rows replaced, none left over
+            store.write_source(result)
+            ids = [r[0] for r in store.conn.execute("select doc_id from citations order by doc_id")]
+            assert ids == sorted(a.id for a in result.analyses) and len(ids) > 20
+        assert not check_store(store)
+
+
+MISSING_CITATIONS = [
+    ("a-version-1-store", None),
+    ("half-the-documents", "rowid % 2 = 0"),
+]
+
+
+@pytest.mark.parametrize("where", [m[1] for m in MISSING_CITATIONS], ids=[m[0] for m in MISSING_CITATIONS])
+def test_a_store_migrated_from_version_1_makes_the_same_edges(tmp_path: Path, graph_store_dir: Path, where: str | None) -> None:
+    """A store of schema version 1 has no ``citations`` (migrated, the table is made empty): those documents'
+    citations are found from their stored text, and the edges are the graph's all the same."""
+    shutil.copytree(graph_store_dir, tmp_path / "s")
+    with open_store(tmp_path / "s") as store:
+        if where is None:
+            store.conn.execute("drop table citations")
+            store.conn.execute("update meta set value = '1' where key = 'schema_version'")
+        else:
+            store.conn.execute(f"delete from citations where {where}")
+        store.conn.commit()
+    with open_store(tmp_path / "s") as store:
+        assert store.schema_version == SCHEMA_VERSION == 2
+        assert store.count("citations") == 0 if where is None else 0 < store.count("citations") < store.count("documents")
+        assert store.refresh_edges() == len(want := _graph_edges(store))
+        assert _edges(store) == want
+
+
+@pytest.fixture(scope="module")
+def graph_store_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("graph-dir") / "s"
+    with open_store(root) as store:
+        for path in GRAPH_FILES:
+            store.write_source(analysed(path))
+    return root

@@ -14,8 +14,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import NamedTuple
 
 import regex
+from pydantic import Field
 
-from ..records import DocNumber, Document, Section, SpanT
+from ..records import DocNumber, Document, Record, Section, SpanT
 from ..records.graph import Citation, ExternalDocument, Graph, Node, Quote, Relation, RelationType, ResolvedBy
 from ..segment.heads import DOC_TYPES
 from ..text.numbering import match_marker
@@ -83,28 +84,36 @@ class _Cited(NamedTuple):
 class _Index(NamedTuple):
     numbers: dict[str, str]  # 文号 key -> document id
     titles: list[tuple[str, str | None, frozenset[str]]]  # document id, 文号 key, normalized titles
+    exact: dict[str, list[tuple[str, str | None]]]  # normalized title -> (document id, 文号 key) of each document so titled
+    joined: str  # every normalized title, NUL between them: a title in none of them needs no scan
 
 
 def _norm(title: str) -> str:
     return norm_title(title).replace("〈", "").replace("〉", "")
 
 
-def _index(docs: Iterable[Document]) -> _Index:
+def _index(docs: Iterable[DocumentCitations]) -> _Index:
     numbers: dict[str, str] = {}
     titles = []
     for d in docs:
-        key = doc_number_key(d.doc_number) if d.doc_number else None
-        if key is not None:
-            numbers.setdefault(key, d.id)
-        titles.append((d.id, key, frozenset(_norm(t) for t in (d.title, d.instrument_title) if t)))
-    return _Index(numbers, titles)
+        if d.number_key is not None:
+            numbers.setdefault(d.number_key, d.id)
+        titles.append((d.id, d.number_key, frozenset(d.titles)))
+    exact: dict[str, list[tuple[str, str | None]]] = {}
+    for i, k, ts in titles:
+        for t in ts:
+            exact.setdefault(t, []).append((i, k))
+    return _Index(numbers, titles, exact, "\0".join(t for _, _, ts in titles for t in ts))
 
 
 def _by_title(index: _Index, title: str, exclude: str) -> tuple[str, str | None] | None:
     """The one document whose title (or enclosed instrument's) equals ``title``, else the one containing it."""
     for contained in (False, True):
-        hits = [(i, k) for i, k, ts in index.titles if i != exclude
-                and (any(title in t for t in ts) if contained else title in ts)]
+        if not contained:
+            hits = [(i, k) for i, k in index.exact.get(title, ()) if i != exclude]
+        else:
+            hits = [] if title not in index.joined else [
+                (i, k) for i, k, ts in index.titles if i != exclude and any(title in t for t in ts)]
         if len(hits) > 1:
             log.debug("title %s matches %d documents; left unresolved", title, len(hits))
         if hits or len(title) < _MIN_CONTAINED:
@@ -210,57 +219,109 @@ def _section_at(sections: Iterable[Section], offset: int) -> str | None:
     return None
 
 
+class CiteFacts(Record):
+    """One citation as its document's text alone says it: all that resolving it against a corpus needs."""
+
+    span: SpanT
+    quote: str
+    section: str | None
+    title: str | None = Field(description="the cited title as printed")
+    norm: str | None = Field(description="the title normalized (``_norm``)")
+    doc_number: str | None = Field(description="the cited 文号 as printed (cleaned)")
+    number_key: str | None = Field(description="its ``doc_number_key``")
+    kind: RelationType = Field(description="its type by the words of its clause, when it does not cite its own document")
+    issued_here: bool = Field(description="现将《X》印发给你们: X may be the document's own instrument")
+    alias: str | None = Field(description="the short name a 以下简称《Y》 right after it gives it")
+
+
+class RepealFacts(Record):
+    """A sentence that may repeal earlier rules without naming them."""
+
+    span: SpanT
+    quote: str
+    section: str | None
+    generic: bool = Field(description="与本通知不一致的，以本通知为准: a repeal whatever the sentence cites")
+    prior: bool = Field(description="此前…同时废止: a repeal unless the sentence names a document it repeals")
+
+
+class DocumentCitations(Record):
+    """What a document's citations are before they are resolved across documents: made from its own text only
+    (:func:`document_citations`), so a worker can make it where the document is analysed, and a corpus's graph
+    be resolved from these (:func:`citation_relations`) without the documents themselves."""
+
+    id: str
+    number_key: str | None = Field(description="``doc_number_key`` of the document's own 文号")
+    titles: tuple[str, ...] = Field(description="its title and its instrument's, normalized")
+    cites: list[CiteFacts]
+    repeals: list[RepealFacts]
+
+
 _Alias = tuple[str, str | None, ResolvedBy | None]  # full title, target, resolved_by
 
 
-def _resolve(doc: Document, c: _Cite, index: _Index, aliases: dict[str, _Alias], masked: str) -> _Alias:
-    """``(stands_for, target, resolved_by)`` of a citation; the target is ``doc.id`` when it cites itself."""
-    key = doc_number_key(c.number) if c.number else None
-    title = _norm(c.title) if c.title else None
-    if key is not None and doc.doc_number is not None and key == doc_number_key(doc.doc_number):
-        return "", doc.id, "doc_number"
-    if key is not None and key in index.numbers:
-        return "", index.numbers[key], "doc_number"
-    if key is None and c.title is not None and c.title in aliases:
-        return aliases[c.title]
-    own = {_norm(t) for t in (doc.title, doc.instrument_title) if t}
-    if title and any(title == t or (len(title) >= _MIN_CONTAINED and title in t) for t in own):
-        return ("", doc.id, "title") if key is None else ("", None, None)  # same title, other 文号: another document
-    if title and (hit := _by_title(index, title, doc.id)) and (key is None or hit[1] is None):
-        return "", hit[0], "title"  # when a 文号 is printed and is not the hit's, it names another document
-    if key is None and c.title and _issued_here(masked, c.span):
-        return "", doc.id, "title"
-    return "", None, None
-
-
-def _document_to_citations(doc: Document, index: _Index) -> list[_Cited]:
-    """Every citation in ``doc`` resolved against the corpus ``index`` and typed, then its generic repeals."""
+def document_citations(doc: Document) -> DocumentCitations:
+    """The citations of ``doc`` and its sentences of unnamed repeals, typed by their own words: everything of
+    the graph that depends on this document alone."""
     cites = _cites(doc)
     chars = list(doc.text)
     for c in cites:
         chars[c.span[0] : c.span[1]] = _MASK * (c.span[1] - c.span[0])
     masked = "".join(chars)
     sections = [*doc.sections, *(s for a in doc.attachments for s in a.sections)]
-    aliases: dict[str, _Alias] = {}
-    out: list[_Cited] = []
+    facts = []
     for c in cites:
-        stands_for, target, by = _resolve(doc, c, index, aliases, masked)
-        if c.title and (m := _ALIAS_RE.match(doc.text, c.span[1])):
-            aliases[m.group("alias")] = (c.title, target, by)
-        citation = Citation(
-            quote=doc.text[c.span[0] : c.span[1]], span=c.span, section=_section_at(sections, c.span[0]),
-            title=c.title, doc_number=c.number.text if c.number else None, resolved_by=by,
-            stands_for=stands_for or None,
-        )
-        kind = "issues" if target == doc.id else _relation_type(masked, c.span)
-        out.append(_Cited(doc.id, target, kind, citation, doc_number_key(c.number) if c.number else None, False))
-    named = [c.citation.span[0] for c in out if c.type == "repeals"]
+        m = _ALIAS_RE.match(doc.text, c.span[1]) if c.title else None
+        facts.append(CiteFacts(
+            span=c.span, quote=doc.text[c.span[0] : c.span[1]], section=_section_at(sections, c.span[0]), title=c.title,
+            norm=_norm(c.title) if c.title else None, doc_number=c.number.text if c.number else None,
+            number_key=doc_number_key(c.number) if c.number else None, kind=_relation_type(masked, c.span),
+            issued_here=bool(c.title) and _issued_here(masked, c.span), alias=m.group("alias") if m else None,
+        ))
+    repeals = []
     for s, e in _sentences(doc.text):
         sentence = doc.text[s:e]
-        prior = PRIOR_REPEAL_RE.search(sentence) and not any(s <= a < e for a in named)
-        if GENERIC_REPEAL_RE.search(sentence) or prior:
-            citation = Citation(quote=sentence, span=(s, e), section=_section_at(sections, s))
-            out.append(_Cited(doc.id, None, "repeals", citation, None, True))
+        generic, prior = GENERIC_REPEAL_RE.search(sentence) is not None, PRIOR_REPEAL_RE.search(sentence) is not None
+        if generic or prior:
+            repeals.append(RepealFacts(span=(s, e), quote=sentence, section=_section_at(sections, s), generic=generic, prior=prior))
+    return DocumentCitations(id=doc.id, number_key=doc_number_key(doc.doc_number) if doc.doc_number else None,
+                             titles=tuple(dict.fromkeys(_norm(t) for t in (doc.title, doc.instrument_title) if t)),
+                             cites=facts, repeals=repeals)
+
+
+def _resolve(doc: DocumentCitations, c: CiteFacts, index: _Index, aliases: dict[str, _Alias]) -> _Alias:
+    """``(stands_for, target, resolved_by)`` of a citation; the target is ``doc.id`` when it cites itself."""
+    key, title = c.number_key, c.norm
+    if key is not None and doc.number_key is not None and key == doc.number_key:
+        return "", doc.id, "doc_number"
+    if key is not None and key in index.numbers:
+        return "", index.numbers[key], "doc_number"
+    if key is None and c.title is not None and c.title in aliases:
+        return aliases[c.title]
+    if title and any(title == t or (len(title) >= _MIN_CONTAINED and title in t) for t in doc.titles):
+        return ("", doc.id, "title") if key is None else ("", None, None)  # same title, other 文号: another document
+    if title and (hit := _by_title(index, title, doc.id)) and (key is None or hit[1] is None):
+        return "", hit[0], "title"  # when a 文号 is printed and is not the hit's, it names another document
+    if key is None and c.title and c.issued_here:
+        return "", doc.id, "title"
+    return "", None, None
+
+
+def _document_to_citations(doc: DocumentCitations, index: _Index) -> list[_Cited]:
+    """Every citation in ``doc`` resolved against the corpus ``index`` and typed, then its generic repeals."""
+    aliases: dict[str, _Alias] = {}
+    out: list[_Cited] = []
+    for c in doc.cites:
+        stands_for, target, by = _resolve(doc, c, index, aliases)
+        if c.alias is not None:
+            aliases[c.alias] = (c.title or "", target, by)
+        citation = Citation(quote=c.quote, span=c.span, section=c.section, title=c.title, doc_number=c.doc_number,
+                            resolved_by=by, stands_for=stands_for or None)
+        out.append(_Cited(doc.id, target, "issues" if target == doc.id else c.kind, citation, c.number_key, False))
+    named = [c.citation.span[0] for c in out if c.type == "repeals"]
+    for r in doc.repeals:
+        s, e = r.span
+        if r.generic or (r.prior and not any(s <= a < e for a in named)):
+            out.append(_Cited(doc.id, None, "repeals", Citation(quote=r.quote, span=r.span, section=r.section), None, True))
     return sorted(out, key=lambda c: c.citation.span)
 
 
@@ -378,6 +439,24 @@ def document_to_validity(doc: Document) -> tuple[dt.date | None, dt.date | None,
     return valid_from, valid_until, quotes
 
 
+def _resolved(docs: Sequence[DocumentCitations]) -> tuple[list[_Cited], list[_External | None], list[Relation]]:
+    """Every citation of ``docs`` resolved across them, the external node each names, and the relations."""
+    index = _index(docs)
+    cited = [c for d in docs for c in _document_to_citations(d, index)]
+    external = _external_nodes(cited)
+    return cited, external, _relations(cited, [c.target or (e.id if e else None) for c, e in zip(cited, external, strict=True)])
+
+
+def citation_relations(docs: Sequence[DocumentCitations]) -> list[Relation]:
+    """The relations of :func:`documents_to_graph` over the documents whose citations are ``docs``
+    (:func:`document_citations` of each, in the same order): the same relations, from these alone.
+
+    >>> citation_relations([])
+    []
+    """
+    return _resolved(docs)[2]
+
+
 def documents_to_graph(docs: Sequence[Document]) -> Graph:
     """Resolve every citation of ``docs`` to a document among them (by 文号, else by title) or to one outside
     them, type it, and read each document's validity.
@@ -390,10 +469,7 @@ def documents_to_graph(docs: Sequence[Document]) -> Graph:
         per (source, target, type), self-citations typed ``issues`` and repeals naming no document with a null
         target, each holding its citations.
     """
-    index = _index(docs)
-    cited = [c for d in docs for c in _document_to_citations(d, index)]
-    external = _external_nodes(cited)
-    relations = _relations(cited, [c.target or (e.id if e else None) for c, e in zip(cited, external, strict=True)])
+    cited, external, relations = _resolved([document_citations(d) for d in docs])
     dates = {d.id: d.date for d in docs}
     nodes = []
     for d in docs:
@@ -458,6 +534,6 @@ def subgraph(graph: Graph, ids: Iterable[str]) -> Graph:
 
 
 __all__ = [
-    "Citation", "ExternalDocument", "Graph", "Node", "Quote", "Relation", "document_to_validity", "documents_to_graph",
-    "in_force", "subgraph",
+    "Citation", "CiteFacts", "DocumentCitations", "ExternalDocument", "Graph", "Node", "Quote", "Relation", "RepealFacts",
+    "citation_relations", "document_citations", "document_to_validity", "documents_to_graph", "in_force", "subgraph",
 ]

@@ -15,7 +15,7 @@ from .store import Store, analysis_id
 
 VOLATILE = frozenset({"created", "ingested", "run_id"})
 """Columns that differ between two runs over the same files."""
-TABLES_COMPARED = ("sources", "documents", "analyses", *ROW_TABLES, "edges")
+TABLES_COMPARED = ("sources", "documents", "analyses", *ROW_TABLES, "citations", "edges")
 
 
 def _expected_counts(a: Analysis) -> dict[str, int]:
@@ -26,11 +26,11 @@ def _expected_counts(a: Analysis) -> dict[str, int]:
 
 def _orphans(store: Store) -> list[str]:
     problems = []
-    for table in (*ROW_TABLES, "analyses", "documents"):
+    for table in (*ROW_TABLES, "citations", "analyses", "documents"):
         n = store.conn.execute(f"select count(*) from [{table}] where source_id not in (select source_id from sources)").fetchone()[0]
         if n:
             problems.append(f"{table}: {n} rows of no stored source")
-    for table in (*ROW_TABLES, "analyses"):
+    for table in (*ROW_TABLES, "citations", "analyses"):
         n = store.conn.execute(f"select count(*) from [{table}] where doc_id not in (select doc_id from documents)").fetchone()[0]
         if n:
             problems.append(f"{table}: {n} rows of no stored document")

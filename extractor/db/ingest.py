@@ -7,7 +7,9 @@ cells converted: ``extractor.db.payload``). The main process alone writes, one t
 INSERTs, as the results come in, so a run killed at any moment leaves every source whole.
 
 After the last source, the citation graph (``edges``) and the Parquet dataset (``STORE/parquet``, only its
-changed partitions) are brought up to date from the analyses the run holds in memory, the others read back.
+changed partitions) are brought up to date: the graph from each document's citations as its worker found them
+(stored with it: ``citations``), so that only their resolution across documents is left; the dataset from the
+rows the workers made, or from the analyses the run holds in memory, the others read back.
 
 A source is analysed again only when its bytes (sha256) or the extractor version changed, or it failed last
 time: the files are hashed first, and spaCy is not even imported when nothing needs analysing.
@@ -18,6 +20,7 @@ from __future__ import annotations
 import functools
 import gc
 import hashlib
+import importlib
 import os
 import signal
 import sqlite3
@@ -187,8 +190,13 @@ def _pooled(paths: Sequence[str], budgets: Budgets, workers: int) -> Iterator[Pr
     import pyarrow  # noqa: F401  (the workers make the dataset's rows: its import shared with them, not paid by each)
     # the largest files first, so that a 300-page compendium does not start last and run alone at the end; a
     # file still running past its budget (in a C call the worker's alarm cannot stop) has its worker killed
-    yield from bounded_map(functools.partial(prepare_source, budgets=budgets, light=True), sorted(paths, key=_size, reverse=True),
-                           workers=workers, seconds=budgets.max_seconds, failed=failed_source)
+    results = bounded_map(functools.partial(prepare_source, budgets=budgets, light=True), sorted(paths, key=_size, reverse=True),
+                          workers=workers, seconds=budgets.max_seconds, failed=failed_source)
+    for n, result in enumerate(results):
+        yield result
+        if n == 0:  # the dataset writer's imports (pandas among them, 0.7 CPU s) made while the workers run, not after them
+            for module in ("pyarrow.dataset", "pyarrow.parquet"):
+                importlib.import_module(module)
 
 
 def analyses_of(paths: Sequence[str], budgets: Budgets = DEFAULT_BUDGETS, workers: int = 1) -> Iterator[PreparedSource]:
@@ -230,13 +238,13 @@ def missing_sources(paths: Sequence[str | Path], store: Store) -> list[str]:
 
 
 def stored_edges(job: tuple[Path, Mapping[str, Analysis]]) -> list[Values]:
-    """The citation graph's rows over every document of the store at ``job[0]``, those of ``job[1]`` (analyses in
-    memory) as they are, the others read back through a connection of its own: what ``finish``'s forked child runs
-    (it never touches the parent's connection)."""
+    """The citation graph's rows over every document of the store at ``job[0]``, resolved from their stored
+    citations read through a connection of its own (``job[1]``: analyses in memory, for a document stored
+    without them): what ``finish``'s forked child runs (it never touches the parent's connection)."""
     root, known = job
     conn = sqlite3.connect(root / DB_NAME, timeout=BUSY_TIMEOUT_S)
     try:
-        return edge_rows(Store(root, conn).graph_documents(known))
+        return edge_rows(Store(root, conn).graph_citations(known))
     finally:
         conn.close()
 
@@ -248,9 +256,10 @@ def finish(store: Store, *, wrote: bool, known: Mapping[str, Analysis], processe
     run that skipped every file does neither (nor imports pyarrow). ``known``: the analyses the run wrote and
     holds; ``made``: the dataset rows a pool worker made for the documents it analysed (their analyses never sent).
 
-    With ``processes`` > 1 the graph is made in a forked child (reading the documents it is not given from the
-    store itself) while this process writes the dataset, and its rows written here after; the edges are marked
-    current only then, so a run killed in between makes them again next time."""
+    The graph is resolved from the documents' stored citations (``Store.graph_citations``). With ``processes``
+    > 1 it is made in a forked child (reading them from the store itself) while this process writes the dataset,
+    and its rows written here after; the edges are marked current only then, so a run killed in between makes
+    them again next time."""
     edges_current = store.edges_current()
     if edges_current and not wrote and dataset_complete(store.parquet_dir):
         return  # a rerun that skipped every file: neither the graph's code nor the dataset's is even imported
@@ -262,7 +271,7 @@ def finish(store: Store, *, wrote: bool, known: Mapping[str, Analysis], processe
         if processes > 1:
             graph = in_child(stored_edges, (store.root, known))
         else:
-            graph = functools.partial(edge_rows, store.graph_documents(known))
+            graph = functools.partial(edge_rows, store.graph_citations(known))
     if wrote or parquet.dataset_missing(store):
         parquet.write_dataset(store, known=known, made=made)
     if graph is not None:

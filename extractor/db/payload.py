@@ -2,7 +2,8 @@
 
 A pool or Dask worker calls :func:`source_rows` on its own result, so that the main process, which alone writes,
 only runs one ``executemany`` per table in the source's transaction: the analyses' JSON is dumped, the export
-rows are made and their cells converted (lists and structs JSON, dates ISO) in the worker, on its core. Each
+rows are made and their cells converted (lists and structs JSON, dates ISO), and each document's citations found
+(``citations``: only their resolution across documents is left to the graph after the run), in the worker, on its core. Each
 row's cells follow its table's columns as ``extractor.db.schema`` declares them.
 
 >>> _cell(["a", "b"]), _cell(dt.date(2023, 1, 2)), _cell(3)
@@ -15,13 +16,14 @@ import datetime as dt
 import json
 from collections.abc import Iterable
 
+from ..compare.graph import document_citations
 from ..records import Analysis
 from ..store.export import TABLES, provision_rows, quantity_rows, reference_rows, section_rows
 from ..store.rows import Row
 from ._ids import analysis_id, now
 from .dataset_rows import document_tables
 from .records import SourceAnalysis, SourceRows, TableRows, Values
-from .schema import ANALYSIS_COLUMNS, DOCUMENT_COLUMNS, ROW_TABLES, province_code
+from .schema import ANALYSIS_COLUMNS, CITATION_COLUMNS, DOCUMENT_COLUMNS, ROW_TABLES, province_code
 
 
 def _cell(value: object) -> object:
@@ -64,6 +66,7 @@ def source_rows(result: SourceAnalysis, *, datasets: bool = False) -> SourceRows
     documents = [tuple(document_row(a, source_id, k).values()) for k, a in enumerate(analyses)]
     created = now()
     stored: list[Values] = [(analysis_id(a), a.id, source_id, a.extractor_version, created, a.model_dump_json()) for a in analyses]
+    citations: list[Values] = [(d.id, source_id, document_citations(d).model_dump_json()) for d in docs]
     made = {"sections": section_rows(docs), "quantities": quantity_rows(analyses), "provisions": provision_rows(analyses),
             "references": reference_rows(docs)}
     return SourceRows(
@@ -72,6 +75,7 @@ def source_rows(result: SourceAnalysis, *, datasets: bool = False) -> SourceRows
         chars=sum(len(d.text) for d in docs),
         tables=(TableRows("documents", tuple(DOCUMENT_COLUMNS), documents),
                 TableRows("analyses", tuple(ANALYSIS_COLUMNS), stored),
+                TableRows("citations", tuple(CITATION_COLUMNS), citations),
                 *(_export_rows(t, made[t], source_id) for t in ROW_TABLES)),
         datasets={a.id: document_tables(a) for a in analyses} if datasets else None,  # pyarrow imported only then
     )

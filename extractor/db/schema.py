@@ -16,6 +16,7 @@ it is the Parquet dataset's partition key (ASCII).
 from __future__ import annotations
 
 import sqlite3
+import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
@@ -56,6 +57,11 @@ EDGE_COLUMNS: Final[dict[str, type]] = {
     "source": str, "target": str, "type": str, "count": int, "citations": str,
 }
 """``edges``: the citation graph's relations over every stored document (``citations`` JSON), remade after a run."""
+
+CITATION_COLUMNS: Final[dict[str, type]] = {"doc_id": str, "source_id": str, "json": str}
+"""``citations``: each document's citations as its own text gives them, before they are resolved across documents
+(``extractor.compare.graph.DocumentCitations`` JSON): made where the document is analysed and written with it, so
+that the graph after a run only resolves them (``edges``) without reading the documents again."""
 
 DIFF_COLUMNS: Final[dict[str, type]] = {"a_id": str, "b_id": str, "extractor_version": str, "created": str, "json": str}
 """``diffs``: a cache of diffs made on demand, keyed by the two documents and the extractor version."""
@@ -124,13 +130,35 @@ def _v1_tables(db: Database) -> None:
     db.table("analyses").create_index(["source_id"])
 
 
+def _v2_citations(db: Database) -> None:
+    """``citations``; a store of version 1 has none: its graph reads those documents' citations from their text
+    until they are analysed again (``extractor.db.store.Store.graph_citations``)."""
+    db.table("citations").create(CITATION_COLUMNS, pk="doc_id")
+    db.table("citations").create_index(["source_id"])
+
+
 Migration = Callable[["Database"], None]
 
-MIGRATIONS: Final[tuple[Migration, ...]] = (_v1_tables,)
+MIGRATIONS: Final[tuple[Migration, ...]] = (_v1_tables, _v2_citations)
 """Every migration, in order; ``schema_version`` is how many a store has had. Add new ones at the end (with
 sqlite-utils' ``table.transform`` for a changed column), never edit one a store may already have had."""
 
 SCHEMA_VERSION: Final[int] = len(MIGRATIONS)
+
+
+def sqlite_utils_database(conn: sqlite3.Connection) -> Database:
+    """sqlite-utils' ``Database`` over ``conn``, its module imported (the first time) without pandas: sqlite-utils
+    imports pandas when it is installed (0.6–0.8 CPU s, before an ingest can start), only to recognise pandas
+    values among rows to insert, and the store inserts none. pandas imports as ever afterwards for whoever needs it."""
+    if "sqlite_utils" not in sys.modules and "pandas" not in sys.modules:
+        sys.modules["pandas"] = None  # type: ignore[assignment]  # ``import pandas`` raises ImportError meanwhile
+        try:
+            import sqlite_utils  # noqa: F401
+        finally:
+            del sys.modules["pandas"]
+    from sqlite_utils import Database
+
+    return Database(conn)
 
 
 def schema_version(conn: sqlite3.Connection) -> int:
@@ -149,11 +177,8 @@ def migrate(conn: sqlite3.Connection) -> int:
         raise ValueError(f"schema version {version} is newer than this zhengce knows ({SCHEMA_VERSION}); upgrade zhengce")
     if version == SCHEMA_VERSION:
         return version
-    # sqlite-utils is imported only to migrate and to write: it imports pandas and numpy when installed (0.8 s),
-    # which a rerun that only hashes its files should not pay
-    from sqlite_utils import Database
-
-    db = Database(conn)
+    # sqlite-utils is imported only to migrate (a rerun that only hashes its files opens a current store)
+    db = sqlite_utils_database(conn)
     for n in range(version, SCHEMA_VERSION):
         with db.atomic():
             if "meta" not in db.table_names():
@@ -176,6 +201,7 @@ def province_code(region_code: str | None, level: str | None) -> str | None:
 
 
 __all__ = [
-    "ANALYSIS_COLUMNS", "DATASET_TABLES", "DIFF_COLUMNS", "DOCUMENT_COLUMNS", "EDGE_COLUMNS", "MANIFEST", "MIGRATIONS", "REVIEW_COLUMNS", "ROW_TABLES",
+    "ANALYSIS_COLUMNS", "CITATION_COLUMNS", "DATASET_TABLES", "DIFF_COLUMNS", "DOCUMENT_COLUMNS", "EDGE_COLUMNS", "MANIFEST", "MIGRATIONS", "REVIEW_COLUMNS", "ROW_TABLES",
     "RUN_COLUMNS", "SCHEMA_VERSION", "SOURCE_COLUMNS", "dataset_complete", "migrate", "province_code", "row_columns", "schema_version",
+    "sqlite_utils_database",
 ]

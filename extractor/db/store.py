@@ -7,7 +7,7 @@ writes at a time (``extractor.db.lock``).
 >>> import tempfile
 >>> with open_store(Path(tempfile.mkdtemp()) / "s") as store:
 ...     store.analyses(), store.schema_version
-([], 1)
+([], 2)
 """
 
 from __future__ import annotations
@@ -25,10 +25,12 @@ from ..errors import InputError
 from ..records import Analysis, Document
 from ._ids import analysis_id, now
 from .records import RunSummary, SourceAnalysis, SourceRows, SourceStatus, StoredSource, TableRows, Values
-from .schema import EDGE_COLUMNS, ROW_TABLES, SOURCE_COLUMNS, migrate, schema_version
+from .schema import EDGE_COLUMNS, ROW_TABLES, SOURCE_COLUMNS, migrate, schema_version, sqlite_utils_database
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
+
+    from ..compare.graph import DocumentCitations
 
 DB_NAME = "store.db"
 PARQUET_DIR = "parquet"
@@ -53,13 +55,14 @@ _SOURCE_SQL = TableRows("sources", tuple(SOURCE_COLUMNS), []).insert_sql(replace
 _EDGES = TableRows("edges", tuple(EDGE_COLUMNS), [])
 
 
-def edge_rows(docs: Sequence[Document]) -> list[Values]:
-    """The ``edges`` rows of the citation graph over ``docs`` (each relation's citations JSON). Pure: an ingest
-    may make them in another process."""
-    from ..compare.graph import documents_to_graph  # the graph code is loaded only when edges are made
+def edge_rows(docs: Sequence[DocumentCitations]) -> list[Values]:
+    """The ``edges`` rows of the citation graph over the documents whose citations are ``docs`` (each relation's
+    citations JSON): those of ``documents_to_graph`` over the documents. Pure: an ingest may make them in another
+    process."""
+    from ..compare.graph import citation_relations  # the graph code is loaded only when edges are made
 
     return [(r.source, r.target, r.type, r.count, json.dumps([c.model_dump(mode="json") for c in r.citations], ensure_ascii=False))
-            for r in documents_to_graph(docs).relations]
+            for r in citation_relations(docs)]
 
 
 class Store:
@@ -71,10 +74,8 @@ class Store:
 
     @cached_property
     def db(self) -> Database:
-        """The database through sqlite-utils (imported on first use: it imports pandas when installed)."""
-        from sqlite_utils import Database
-
-        return Database(self.conn)
+        """The database through sqlite-utils (imported on first use, without pandas: ``schema.sqlite_utils_database``)."""
+        return sqlite_utils_database(self.conn)
 
     def rows(self, sql: str, params: Sequence[object] = ()) -> list[dict[str, Any]]:
         """The rows of a query, as dicts."""
@@ -165,7 +166,7 @@ class Store:
     # writing ---------------------------------------------------------------------------------------------------
 
     def _delete_source_rows(self, source_id: str) -> None:
-        for table in (*ROW_TABLES, "analyses", "documents"):
+        for table in (*ROW_TABLES, "citations", "analyses", "documents"):
             self.conn.execute(f"delete from [{table}] where source_id = ?", [source_id])
 
     def _id_clash(self, result: SourceAnalysis, rows: SourceRows | None) -> str | None:
@@ -211,14 +212,22 @@ class Store:
         provisions, half the JSON, are never parsed."""
         return [Document.model_validate_json(j) for j in self._rows_by_doc("json_extract(a.json, '$.document')", doc_ids)]
 
-    def graph_documents(self, known: Mapping[str, Analysis] | None = None) -> list[Document]:
-        """Every stored document, in the order of :meth:`analyses`, for the citation graph: those of ``known``
-        (analyses in memory, by document id: those a run just wrote) as they are, the others read back without
-        their quantities and provisions."""
+    def graph_citations(self, known: Mapping[str, Analysis] | None = None) -> list[DocumentCitations]:
+        """Every stored document's citations before their resolution (``citations``, found where the document
+        was analysed), in the order of :meth:`analyses`: what the citation graph is resolved from. A document
+        stored without them (by a store of schema version 1) has them found from its text: from ``known``
+        (analyses in memory, by document id) when it is there, else read back without its quantities and
+        provisions."""
+        from ..compare.graph import DocumentCitations, document_citations
+
+        rows = [tuple(r) for r in self.conn.execute(
+            "select d.doc_id, c.json, s.path, d.ordinal from documents d join sources s on s.source_id = d.source_id "
+            "left join citations c on c.doc_id = d.doc_id")]
+        rows.sort(key=lambda r: (Path(r[2]), r[3]))
         known = known or {}
-        ids = self.doc_ids()
-        loaded = {d.id: d for d in self.stored_documents([i for i in ids if i not in known])}
-        return [known[i].document if i in known else loaded[i] for i in ids]
+        loaded = {d.id: d for d in self.stored_documents([r[0] for r in rows if r[1] is None and r[0] not in known])}
+        return [DocumentCitations.model_validate_json(j) if j is not None
+                else document_citations(known[i].document if i in known else loaded[i]) for i, j, _, _ in rows]
 
     def write_edges(self, rows: Sequence[Values]) -> int:
         """Replace the citation graph's relations (:func:`edge_rows`) in one transaction, marked current;
@@ -231,11 +240,11 @@ class Store:
 
     def refresh_edges(self, known: Mapping[str, Analysis] | None = None) -> int:
         """Make the citation graph's relations again over every stored document, in one transaction; returns
-        how many there are. (The graph resolves citations across documents, so it is made after a run.)
+        how many there are. (The graph resolves citations across documents, so it is made after a run, from
+        each document's citations as stored with it: :meth:`graph_citations`.)
 
-        ``known``: analyses already in memory (those the run just wrote), by document id; only the other
-        documents are read back from the store, and those without their quantities and provisions."""
-        return self.write_edges(edge_rows(self.graph_documents(known)))
+        ``known``: analyses already in memory, by document id, for a document stored without its citations."""
+        return self.write_edges(edge_rows(self.graph_citations(known)))
 
     def edges_current(self) -> bool:
         """Whether ``edges`` was made after the last source was written."""
