@@ -46,6 +46,7 @@ ANCHOR = 0.55  # weighted similarity of an anchor: articles that are surely the 
 IN_ORDER = 0.17  # between two anchors, articles in the same order are paired at or above this
 SAME_PATH = 0.05  # between anchors, added to the similarity of two articles under the same number
 SLOT = 0.05  # the one article of A and the one of B between two anchors are paired at or above this
+UNPAIRED = 0.18  # a pair in order below this whose articles are each more alike to another is repealed and inserted
 MOVE_SURE = 0.30  # articles out of order are paired at or above this
 MOVE = 0.20  # and down to this when each other's most similar among the articles left
 MOVE_FREE = 0.08  # the same, between documents whose articles do not follow one order (fewer than ORDERED of them paired in order)
@@ -60,6 +61,7 @@ SHARED = 0.25  # or, this alike, when a larger share is (SHARED_OWN) and each ho
 SHARED_OWN = 0.3
 SAME_NUMBER = 0.3  # an unpaired article this alike to the one under its number (paired elsewhere) is linked to it
 SAME_NUMBER_LOW = 0.2  # or this alike, when SAME_NUMBER_SHARE of its own wording (MIN_OWN at least) beyond the
+SAME_NUMBER_OWN = 0.8  # and alike at least this share as much without the sanction boilerplate (怀化 第四十六条 replaced)
 SAME_NUMBER_SHARE = 0.15  # other's partner is in it (国家赔偿法 第十三条 → 第十三条, 第十四条)
 SAME = 0.8  # an article this alike to its partner keeps to it: no second link (penalty articles of one pattern stay apart)
 RIVAL = 0.7  # and at least this share of the similarity of each to its partner
@@ -168,10 +170,14 @@ class _Wording:
         self.wb = [self.mass(s) for s in self.b]
         self.boiler = {b for t in _boilerplate() if (b := ids.get(t)) is not None}
 
+    def own_dice(self, i: int, j: int) -> float:
+        """The similarity of two articles without the sanction boilerplate."""
+        a, b = self.a[i] - self.boiler, self.b[j] - self.boiler
+        return 2 * self.mass(a & b) / total if (total := self.mass(a) + self.mass(b)) else 0.0
+
     def boilerplate_only(self, i: int, j: int) -> bool:
         """Alike by sanction boilerplate only: far less alike without it (one offence described keeps its wording)."""
-        d, a, b = self.dice(i, j), self.a[i] - self.boiler, self.b[j] - self.boiler
-        own = 2 * self.mass(a & b) / total if (total := self.mass(a) + self.mass(b)) else 0.0
+        d, own = self.dice(i, j), self.own_dice(i, j)
         return d > 0 and own < BOILERPLATE_ONLY and own < BOILERPLATE_SHARE * d
 
     def mass(self, s: set[int]) -> float:
@@ -378,6 +384,8 @@ def _one_to_one(xs: Sequence[Article], ys: Sequence[Article], sim: _Sim) -> dict
             used_j.add(j)
     backbone = _increasing(sorted(unique))
     pa = dict(backbone)
+    backbone_set = set(backbone)
+    slots: set[tuple[int, int]] = set()
     # identical articles out of the backbone's order were moved
     for i, j in unique:
         if i not in pa and j not in pa.values() and sim.get(i, j) >= 0.9:
@@ -392,6 +400,17 @@ def _one_to_one(xs: Sequence[Article], ys: Sequence[Article], sim: _Sim) -> dict
         for i, j in _in_order(sim, rows, cols):
             pa[i] = j
             taken.add(j)
+            if len(rows) == len(cols) == 1:  # the one article left on each side between two anchors
+                slots.add((i, j))
+    # a pair in order barely alike whose two articles are each more alike to another article: an article repealed
+    # and another inserted in its place, not one rewritten (长江河道采砂管理条例 第十七条 → 第十七条); the one article
+    # left on each side between two anchors stays rewritten in its place
+    for i, j in [(i, j) for i, j in pa.items() if (i, j) not in backbone_set and (i, j) not in slots]:
+        d = sim.exact(i, j)
+        if d < UNPAIRED and any(v > d for jj, v in sim.rows[i].items() if jj != j) \
+                and any(v > d for ii, v in sim.cols[j].items() if ii != i):
+            del pa[i]
+            taken.discard(j)
     # 3. the rest, across the document: alike enough, or each other's most similar among what is left
     # two documents with few articles in the same order (a city's measure beside a province's) pair more freely
     floor = MOVE if len(pa) >= ORDERED * min(len(xs), len(ys)) else MOVE_FREE
@@ -458,9 +477,11 @@ def _same_number_links(xs: Sequence[Article], ys: Sequence[Article], words: _Wor
     by_path_a = {x.path: i for i, x in enumerate(xs)}
 
     def alike(i: int, j: int, own: set[int], partner: set[int], host: set[int]) -> bool:
-        if words.boilerplate_only(i, j):
-            return False
         d = words.dice(i, j)
+        # two penalties of one pattern (违反本条例第…规定，…的，责令改正，处…罚款), one replaced under the number of the
+        # other: alike much less without the sanction wording than with it (SAME_NUMBER_OWN)
+        if words.boilerplate_only(i, j) or words.own_dice(i, j) < SAME_NUMBER_OWN * d:
+            return False
         if d >= SAME_NUMBER:
             return True
         mine = own - partner  # or less alike, when much of its own wording (beyond the host's partner) is in the host

@@ -6,7 +6,7 @@ condition of an aggravated tier, the party), and what counts as one value on bot
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 
 import regex
@@ -147,13 +147,26 @@ def context_of(doc: Document, start: int, clause_start: int) -> tuple[str, str]:
 
 # the items of a list of duties a sanction names (违反第一项、第二项规定的): which duties its fine is for
 _ITEM_REF = regex.compile(r"第([一二三四五六七八九十\d]{1,3})项")
+# a sentence that opens on the duties it sanctions (违反本条例第二十八条第六项规定，属于自采自用的，…处以…罚款): its fines
+# are for those duties, whatever condition stands nearer the number
+_DUTY_OPENING = regex.compile(r"[ \u3000]*违反[^，,；;。：:]{0,40}?规定")
+
+
+def duties_of(doc: Document, sentence: int, clause_start: int, tier: str) -> frozenset[str]:
+    """The items of the duties a sanction is for: those its condition names (违反第二项、第七项规定的), else those
+    named at the opening of its sentence (违反第六项规定，属于自采自用的，…情节严重的处以…)."""
+    if "违反" in tier:
+        return frozenset(_ITEM_REF.findall(tier))
+    m = _DUTY_OPENING.match(_LABEL.sub("", doc.text[sentence:clause_start]))
+    return frozenset(_ITEM_REF.findall(m.group(0))) if m else frozenset()
 
 RENAMED_EVENT = 0.75  # two anchors' events sharing this share of the shorter's characters are one event renamed
 
 
 def same_anchor(a: str, b: str) -> bool:
     """Two deadlines run from the same event: the same anchor, or an event renamed (most characters of the shorter
-    in the longer: ``自签订出租合同之日起`` and ``自签订房屋租赁合同之日起``), not another event (``自查实之日起`` and
+    in the longer: ``自签订出租合同之日起`` and ``自签订房屋租赁合同之日起``; or one event within the other's words:
+    ``自受理之日起`` and ``自发出受理申请通知书之日起``), not another event (``自查实之日起`` and
     ``自变更登记期限届满之日起``; ``前`` and ``自…之日起``).
 
     >>> same_anchor("自签订出租合同之日起", "自签订房屋租赁合同之日起"), same_anchor("自查实之日起", "自变更登记期限届满之日起")
@@ -162,6 +175,8 @@ def same_anchor(a: str, b: str) -> bool:
     (False, True)
     >>> same_anchor("自与委托人签订司法鉴定协议书之日起", "自司法鉴定委托书生效之日起")
     False
+    >>> same_anchor("自发出受理申请通知书之日起", "自受理之日起")  # one event named within the other's words
+    True
     """
     if a == b:
         return True
@@ -169,6 +184,8 @@ def same_anchor(a: str, b: str) -> bool:
         return False
     ea, eb = (regex.sub(r"^自|之日起$", "", x) for x in (a, b))
     shorter = min(len(ea), len(eb))
+    if shorter >= 2 and (ea in eb or eb in ea):  # one event named within the other's words (受理 / 发出受理申请通知书)
+        return True
     # and the event is the same act: it ends alike (…合同 and …合同; not 签订…协议书 and …委托书生效)
     return shorter > 0 and sum((Counter(ea) & Counter(eb)).values()) / shorter >= RENAMED_EVENT and ea[-1] == eb[-1]
 
@@ -189,9 +206,27 @@ def place(doc: Document, q: Quantity, art: Article) -> Placed:
     lo = max(art.span[0], start - PARAGRAPH_MAX)
     paragraph = max(lo, doc.text.rfind("\n", lo, start) + 1)
     sentence = max(paragraph, doc.text.rfind("。", lo, start) + 1)
-    refs = frozenset(_ITEM_REF.findall(tier)) if "违反" in tier else frozenset()
+    refs = duties_of(doc, sentence, s, tier)
     return Placed(q, art, clause, subject, frozenset(words), anchor_of(doc, q), frozenset(context), aggravated,
                   paragraph, sentence, tier, party, refs)
+
+
+# a condition that falls back from a rule's base (货值金额不足10万元的, 没有违法所得的, 销售额难以计算的): a case of the
+# rule before it in the sentence, of that rule's tier
+_FALLBACK = regex.compile(r"不足|没有|难以计算|无法计算")
+
+
+def fallback_tiers(placed: list[Placed]) -> list[Placed]:
+    """A number whose condition falls back from the rule before it in its sentence (``情节严重或者在禁采区…采砂的，
+    …并处…货值金额2倍以上20倍以下的罚款；货值金额不足10万元的，并处20万元以上200万元以下的罚款``) is of that rule's tier:
+    aggravated when it is, though its own condition names no aggravation."""
+    out = list(placed)
+    for k in range(1, len(out)):
+        p, prev = out[k], out[k - 1]
+        if not p.aggravated and prev.aggravated and prev.sentence == p.sentence and prev.order == p.order \
+                and _FALLBACK.search(p.tier):
+            out[k] = replace(p, aggravated=True)
+    return out
 
 
 def working_days(q: Quantity) -> bool:
