@@ -389,6 +389,9 @@ BOUND_CASES = [
     ("min_after:and-above-qi", "补贴5000元及其以上的", "5000元", "min", "及其以上"),
     ("min_before:topped-up-to", "不足部分补足到1500元", "1500元", "min", "补足到"),
     ("min_before:topped-up-to-zhi", "低于标准的补足至1500元", "1500元", "min", "补足至"),
+    # golden/unseen 宁夏 2021 计生条例: an age a right begins at; 上海 2021 计生条例: an age a period ends before
+    ("min_after:from-the-age-on", "夫妇年满六十周岁以后，给予奖励扶助", "六十周岁", "min", "以后"),
+    ("age_ends_before:qian", "在子女年满十六周岁前，给予补贴", "十六周岁", "max", "前"),
     # golden/blind3 保定 公交条例 第五十条: a distance around a place, at most
     ("max_after:within-range", "在公交车站及其前后三十米范围内", "三十米", "max", "范围内"),
 ]
@@ -415,6 +418,11 @@ def test_bound_word(text, quote, bound, word):
         pytest.param("申请应当不早于期满前三十日提出", "三十日", "exact", id="only_for_kinds:buzao-bounds-ages-only"),
         pytest.param("16-24岁失业青年", "16-24岁", "range", id="range-from-the-number"),
         pytest.param("每人每月1500元", "1500元", "exact", id="no-bound-word"),
+        pytest.param("应当在期满十五日前提出", "十五日", "min", id="age_ends_before:days-before-stay-a-floor"),
+        # golden/unseen 深圳 2022 学前教育条例 第二条: an age to an event is from that age on
+        pytest.param("对三周岁至就读小学前的学前儿童实施的保育和教育", "三周岁", "min", id="age_until_event:qian"),
+        pytest.param("自六周岁至入学为止", "六周岁", "min", id="age_until_event:weizhi"),
+        pytest.param("六周岁至十八周岁的未成年人", "六周岁至十八周岁", "range", id="age_until_event:not-a-number"),
         # golden/blind3 保定 公交条例, 天津 2011 第十四条, golden/unseen 厦门 2014: a notice period in advance is exact
         pytest.param("应当提前一个月向社会公告", "一个月", "exact", id="in-advance-is-no-bound"),
         pytest.param("须提前30日书面申请", "30日", "exact", id="in-advance-days-is-no-bound"),

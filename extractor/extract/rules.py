@@ -124,6 +124,8 @@ class BoundRules:
     not_for_kinds: Mapping[str, frozenset[QuantityKind]]
     condition_min_before: tuple[str, ...]
     not_a_bound: Table
+    age_ends_before: tuple[str, ...]
+    age_until_event: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -367,7 +369,8 @@ def _bound(n: _Node) -> BoundRules:
         n.words("max_after"), n.words("min_after"), n.words("max_before"), n.words("min_before"),
         n.words("negatable"), n.words("negators"), n.words("inclusive"), n.words("distant_negators"),
         n.number("distant_negator_reach"), n.kinds("only_for_kinds"), n.kinds("not_for_kinds"),
-        n.words("condition_min_before"), n.table("not_a_bound"),
+        n.words("condition_min_before"), n.table("not_a_bound"), n.words("age_ends_before"),
+        n.words("age_until_event"),
     )
     n.close()
     return out
