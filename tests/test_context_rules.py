@@ -508,6 +508,10 @@ PER_CASES = [
     ("governing:monthly_charge", None, "自欠缴之日起每月加收欠缴社会抚养费的千分之二的滞纳金", "千分之二", ("month",)),
     ("governing:yearly_grant-after-keyi", None, "双方每年可以享受育儿假各五天", "五天", ("year", "person")),
     ("governing:yearly_total", None, "每年累计不超过十五日的护理假", "十五日", ("year",)),
+    # golden/unseen 广东 2022 失业保险条例 第十七条: a period granted for each step of service, across a comma
+    ("stepped:each_full_year", None, "失业人员缴费时间一至四年的，每满一年，失业保险金领取期限为一个月", "一个月", ("year",)),
+    ("stepped:each_full_half_year", None, "超过四年的部分，每满半年，失业保险金领取期限增加一个月", "一个月", ("half_year",)),
+    ("stepped:not-across-a-sentence", None, "每满一年。失业保险金领取期限为一个月", "一个月", ()),
     ("governing:a-share-borne-by-each-is-no-recipient", None, "由父母所在单位各负担百分之五十", "百分之五十", ()),
     ("not_a_subject:income_per_head", None, "农牧民人均纯收入一倍至三倍的扶助金", "一倍至三倍", ()),
     # golden/blind3 天津 2011 第八条: the income per head itself is per person (and 上年…收入 a year's)

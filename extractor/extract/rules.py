@@ -141,6 +141,7 @@ class PerRules:
     governing: tuple[PerNear, ...]
     not_a_subject: Table
     one_off_sum: Table
+    stepped: tuple[PerNear, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -381,7 +382,7 @@ def _per(n: _Node) -> PerRules:
     near = n.kind_set("near_kinds", n.take("near_kinds"))
     out = PerRules(subjects, near, n.number("near_chars"), n.per_before("before"), n.per_after("after"),
                    n.table("yearly"), n.table("monthly"), n.words("one_off"), n.per_near("governing"), n.table("not_a_subject"),
-                   n.table("one_off_sum"))
+                   n.table("one_off_sum"), n.per_near("stepped"))
     n.close()
     return out
 
