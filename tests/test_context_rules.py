@@ -320,7 +320,6 @@ BOUND_CASES = [
     ("min_before:must-not-be-fewer", "执法人员不得少于2人", "2人", "min", "不得少于"),
     ("min_before:in-a-row", "连续三次拒绝接受", "三次", "min", "连续"),
     ("min_before:in-all", "累计三次拒不接受", "三次", "min", "累计"),
-    ("min_before:in-advance", "应当提前三个月书面通知对方", "三个月", "min", "提前"),
     ("min_before:more-than-half", "应当经全体成员的过半数同意", "半数", "min", "过"),
     ("max_after:incl-space-below", "职工30人（含） 以下的企业", "30人", "max", "（含）以下"),
     # min, after the number
@@ -390,6 +389,9 @@ BOUND_CASES = [
     ("min_after:and-above-qi", "补贴5000元及其以上的", "5000元", "min", "及其以上"),
     ("min_before:topped-up-to", "不足部分补足到1500元", "1500元", "min", "补足到"),
     ("min_before:topped-up-to-zhi", "低于标准的补足至1500元", "1500元", "min", "补足至"),
+    # golden/unseen 宁夏 2021 计生条例: an age a right begins at; 上海 2021 计生条例: an age a period ends before
+    ("min_after:from-the-age-on", "夫妇年满六十周岁以后，给予奖励扶助", "六十周岁", "min", "以后"),
+    ("age_ends_before:qian", "在子女年满十六周岁前，给予补贴", "十六周岁", "max", "前"),
     # golden/blind3 保定 公交条例 第五十条: a distance around a place, at most
     ("max_after:within-range", "在公交车站及其前后三十米范围内", "三十米", "max", "范围内"),
 ]
@@ -416,6 +418,14 @@ def test_bound_word(text, quote, bound, word):
         pytest.param("申请应当不早于期满前三十日提出", "三十日", "exact", id="only_for_kinds:buzao-bounds-ages-only"),
         pytest.param("16-24岁失业青年", "16-24岁", "range", id="range-from-the-number"),
         pytest.param("每人每月1500元", "1500元", "exact", id="no-bound-word"),
+        pytest.param("应当在期满十五日前提出", "十五日", "min", id="age_ends_before:days-before-stay-a-floor"),
+        # golden/unseen 深圳 2022 学前教育条例 第二条: an age to an event is from that age on
+        pytest.param("对三周岁至就读小学前的学前儿童实施的保育和教育", "三周岁", "min", id="age_until_event:qian"),
+        pytest.param("自六周岁至入学为止", "六周岁", "min", id="age_until_event:weizhi"),
+        pytest.param("六周岁至十八周岁的未成年人", "六周岁至十八周岁", "range", id="age_until_event:not-a-number"),
+        # golden/blind3 保定 公交条例, 天津 2011 第十四条, golden/unseen 厦门 2014: a notice period in advance is exact
+        pytest.param("应当提前一个月向社会公告", "一个月", "exact", id="in-advance-is-no-bound"),
+        pytest.param("须提前30日书面申请", "30日", "exact", id="in-advance-days-is-no-bound"),
         pytest.param("不得持续停放超过四十八小时", "四十八小时", "max", id="distant_negators:prohibition-words-before"),
         pytest.param("连续空置不得无故超过六个月的", "六个月", "max", id="distant_negators:prohibition-one-word-before"),
         pytest.param("不得在本市停放车辆超过三十日", "三十日", "max", id="distant_negators:prohibition-seven-words-before"),
@@ -498,6 +508,10 @@ PER_CASES = [
     ("governing:monthly_charge", None, "自欠缴之日起每月加收欠缴社会抚养费的千分之二的滞纳金", "千分之二", ("month",)),
     ("governing:yearly_grant-after-keyi", None, "双方每年可以享受育儿假各五天", "五天", ("year", "person")),
     ("governing:yearly_total", None, "每年累计不超过十五日的护理假", "十五日", ("year",)),
+    # golden/unseen 广东 2022 失业保险条例 第十七条: a period granted for each step of service, across a comma
+    ("stepped:each_full_year", None, "失业人员缴费时间一至四年的，每满一年，失业保险金领取期限为一个月", "一个月", ("year",)),
+    ("stepped:each_full_half_year", None, "超过四年的部分，每满半年，失业保险金领取期限增加一个月", "一个月", ("half_year",)),
+    ("stepped:not-across-a-sentence", None, "每满一年。失业保险金领取期限为一个月", "一个月", ()),
     ("governing:a-share-borne-by-each-is-no-recipient", None, "由父母所在单位各负担百分之五十", "百分之五十", ()),
     ("not_a_subject:income_per_head", None, "农牧民人均纯收入一倍至三倍的扶助金", "一倍至三倍", ()),
     # golden/blind3 天津 2011 第八条: the income per head itself is per person (and 上年…收入 a year's)
