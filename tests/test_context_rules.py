@@ -320,7 +320,6 @@ BOUND_CASES = [
     ("min_before:must-not-be-fewer", "执法人员不得少于2人", "2人", "min", "不得少于"),
     ("min_before:in-a-row", "连续三次拒绝接受", "三次", "min", "连续"),
     ("min_before:in-all", "累计三次拒不接受", "三次", "min", "累计"),
-    ("min_before:in-advance", "应当提前三个月书面通知对方", "三个月", "min", "提前"),
     ("min_before:more-than-half", "应当经全体成员的过半数同意", "半数", "min", "过"),
     ("max_after:incl-space-below", "职工30人（含） 以下的企业", "30人", "max", "（含）以下"),
     # min, after the number
@@ -416,6 +415,9 @@ def test_bound_word(text, quote, bound, word):
         pytest.param("申请应当不早于期满前三十日提出", "三十日", "exact", id="only_for_kinds:buzao-bounds-ages-only"),
         pytest.param("16-24岁失业青年", "16-24岁", "range", id="range-from-the-number"),
         pytest.param("每人每月1500元", "1500元", "exact", id="no-bound-word"),
+        # golden/blind3 保定 公交条例, 天津 2011 第十四条, golden/unseen 厦门 2014: a notice period in advance is exact
+        pytest.param("应当提前一个月向社会公告", "一个月", "exact", id="in-advance-is-no-bound"),
+        pytest.param("须提前30日书面申请", "30日", "exact", id="in-advance-days-is-no-bound"),
         pytest.param("不得持续停放超过四十八小时", "四十八小时", "max", id="distant_negators:prohibition-words-before"),
         pytest.param("连续空置不得无故超过六个月的", "六个月", "max", id="distant_negators:prohibition-one-word-before"),
         pytest.param("不得在本市停放车辆超过三十日", "三十日", "max", id="distant_negators:prohibition-seven-words-before"),
