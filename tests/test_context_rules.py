@@ -393,6 +393,9 @@ BOUND_CASES = [
     ("min_before:left-in-reserve", "支出户应留足3个月的周转金", "3个月", "min", "留足"),
     ("max_before:above-a-standard-up-to", "人均月收入在本市最低生活保障标准以上至1000元（含）的", "1000元", "max", "以上至"),
     ("max_before:above-a-standard-up-to-dao", "月收入在最低工资标准以上到3000元的", "3000元", "max", "以上到"),
+    # golden/unseen 宁夏 2021 计生条例: an age a right begins at; 上海 2021 计生条例: an age a period ends before
+    ("min_after:from-the-age-on", "夫妇年满六十周岁以后，给予奖励扶助", "六十周岁", "min", "以后"),
+    ("age_ends_before:qian", "在子女年满十六周岁前，给予补贴", "十六周岁", "max", "前"),
     # golden/blind3 保定 公交条例 第五十条: a distance around a place, at most
     ("max_after:within-range", "在公交车站及其前后三十米范围内", "三十米", "max", "范围内"),
 ]
@@ -419,6 +422,11 @@ def test_bound_word(text, quote, bound, word):
         pytest.param("申请应当不早于期满前三十日提出", "三十日", "exact", id="only_for_kinds:buzao-bounds-ages-only"),
         pytest.param("16-24岁失业青年", "16-24岁", "range", id="range-from-the-number"),
         pytest.param("每人每月1500元", "1500元", "exact", id="no-bound-word"),
+        pytest.param("应当在期满十五日前提出", "十五日", "min", id="age_ends_before:days-before-stay-a-floor"),
+        # golden/unseen 深圳 2022 学前教育条例 第二条: an age to an event is from that age on
+        pytest.param("对三周岁至就读小学前的学前儿童实施的保育和教育", "三周岁", "min", id="age_until_event:qian"),
+        pytest.param("自六周岁至入学为止", "六周岁", "min", id="age_until_event:weizhi"),
+        pytest.param("六周岁至十八周岁的未成年人", "六周岁至十八周岁", "range", id="age_until_event:not-a-number"),
         # golden/blind3 保定 公交条例, 天津 2011 第十四条, golden/unseen 厦门 2014: a notice period in advance is exact
         pytest.param("应当提前一个月向社会公告", "一个月", "exact", id="in-advance-is-no-bound"),
         pytest.param("须提前30日书面申请", "30日", "exact", id="in-advance-days-is-no-bound"),
@@ -511,6 +519,10 @@ PER_CASES = [
     ("governing:yearly_total", None, "每年累计不超过十五日的护理假", "十五日", ("year",)),
     # golden/blind4 郑州 2010 第八条
     ("governing:paid_at_once", None, "也可一次性补缴15年的城乡居民基本养老保险费", "15年", ("one_off",)),
+    # golden/unseen 广东 2022 失业保险条例 第十七条: a period granted for each step of service, across a comma
+    ("stepped:each_full_year", None, "失业人员缴费时间一至四年的，每满一年，失业保险金领取期限为一个月", "一个月", ("year",)),
+    ("stepped:each_full_half_year", None, "超过四年的部分，每满半年，失业保险金领取期限增加一个月", "一个月", ("half_year",)),
+    ("stepped:not-across-a-sentence", None, "每满一年。失业保险金领取期限为一个月", "一个月", ()),
     ("governing:a-share-borne-by-each-is-no-recipient", None, "由父母所在单位各负担百分之五十", "百分之五十", ()),
     ("not_a_subject:income_per_head", None, "农牧民人均纯收入一倍至三倍的扶助金", "一倍至三倍", ()),
     # golden/blind3 天津 2011 第八条: the income per head itself is per person (and 上年…收入 a year's)

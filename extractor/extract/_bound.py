@@ -21,7 +21,12 @@ def _applies(word: str, kind: QuantityKind) -> bool:
 
 
 def _after(post: str, kind: QuantityKind) -> tuple[Bound, str] | None:
-    """A bound word right after the number: 以下, 以内 (max); 以上, （含）, 起 (min); （含） 以下 (max)."""
+    """A bound word right after the number: 以下, 以内 (max); 以上, （含）, 起 (min); （含） 以下 (max); 前 after an
+    age (max)."""
+    if kind == "age" and post.startswith(_R.age_ends_before):
+        return "max", next(w for w in _R.age_ends_before if post.startswith(w))
+    if kind == "age" and (m := _UNTIL_EVENT.match(post)) is not None:
+        return "min", m.group(0)
     for w in _R.max_after:
         if post.startswith(w) and _applies(w, kind):
             return "max", w
@@ -31,6 +36,9 @@ def _after(post: str, kind: QuantityKind) -> tuple[Bound, str] | None:
                 return "max", w + "以下"
             return "min", w
     return None
+
+
+_UNTIL_EVENT = regex.compile(rf"至[^\d一二两三四五六七八九十，。；,;\n]{{1,8}}?(?:{alternation(_R.age_until_event)})")
 
 
 _POINTS_PERIOD = regex.compile(r"满[\d一二两三四五六七八九十]+[年月]")

@@ -52,6 +52,9 @@ POINTS_PER: tuple[tuple[regex.Pattern[str], Per], ...] = (
     (regex.compile(r"每条[^，。；]{0,8}[积加减扣][ \u3000]*$"), "time"),  # 每条记录减12分: points per record
 )
 """Points of a points system and what they are counted per, from the words right before them."""
+STEP_REACH = 24  # a step of service (每满一年，…) before a period is looked for this far back
+
+
 WORDS = (*(marker for marker, _ in _P.before), *_P.one_off)
 """The literal words the per reader looks for in a clause (indexed once per text: ``TextIndex.words``)."""
 
@@ -104,6 +107,9 @@ def read_per(text: str, f: Found, clause_start: int, clause_end: int, words: Wor
         # 按日加收欠缴额万分之五, 每年给予双方各十日: a period opening the verb of the grant, 各 before the days
         pre = text[max(clause_start, f.start - 16) : f.start]
         out += [r.per for r in _P.governing if f.kind in r.kinds and r.per not in out and r.pattern.search(pre)]
+        # 每满一年，失业保险金领取期限为一个月: a step of service in the clause before, across its comma
+        wide = text[max(0, f.start - STEP_REACH) : f.start]
+        out += [r.per for r in _P.stepped if f.kind in r.kinds and r.per not in out and r.pattern.search(wide)]
     if f.kind in ("money", "count") and "year" not in out and _P.yearly.search(text[max(clause_start, f.start - 16) : f.start]):
         out.append("year")
     if f.kind == "money" and not period and "month" not in out and _P.monthly.search(text[max(clause_start, f.start - 16) : f.start]):

@@ -126,6 +126,8 @@ class BoundRules:
     not_for_kinds: Mapping[str, frozenset[QuantityKind]]
     condition_min_before: tuple[str, ...]
     not_a_bound: Table
+    age_ends_before: tuple[str, ...]
+    age_until_event: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +143,7 @@ class PerRules:
     governing: tuple[PerNear, ...]
     not_a_subject: Table
     one_off_sum: Table
+    stepped: tuple[PerNear, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -370,7 +373,8 @@ def _bound(n: _Node) -> BoundRules:
         n.words("max_after"), n.words("min_after"), n.words("max_before"), n.words("min_before"),
         n.words("negatable"), n.words("negators"), n.words("inclusive"), n.words("distant_negators"),
         n.number("distant_negator_reach"), n.kinds("only_for_kinds"), n.kinds("not_for_kinds"),
-        n.words("condition_min_before"), n.table("not_a_bound"),
+        n.words("condition_min_before"), n.table("not_a_bound"), n.words("age_ends_before"),
+        n.words("age_until_event"),
     )
     n.close()
     return out
@@ -381,7 +385,7 @@ def _per(n: _Node) -> PerRules:
     near = n.kind_set("near_kinds", n.take("near_kinds"))
     out = PerRules(subjects, near, n.number("near_chars"), n.per_before("before"), n.per_after("after"),
                    n.table("yearly"), n.table("monthly"), n.words("one_off"), n.per_near("governing"), n.table("not_a_subject"),
-                   n.table("one_off_sum"))
+                   n.table("one_off_sum"), n.per_near("stepped"))
     n.close()
     return out
 
