@@ -14,8 +14,12 @@ _OPENS = regex.compile(rf"(?:{alternation(_WORDS.age_anchor_before)})[ \u3000]*(
 _SENTENCE_END = "。；;\n"
 
 
+REACH = 400  # a sentence is looked back over at most this many characters (a text of one long line stays linear)
+
+
 def _sentence_start(text: str, at: int) -> int:
-    return max(text.rfind(c, 0, at) for c in _SENTENCE_END) + 1
+    lo = max(0, at - REACH)
+    return max(lo, max(text.rfind(c, lo, at) for c in _SENTENCE_END) + 1)
 
 
 def restated_anchor(text: str, f: Found, earlier: list[Found]) -> bool:
@@ -26,7 +30,7 @@ def restated_anchor(text: str, f: Found, earlier: list[Found]) -> bool:
     if not text.startswith(_WORDS.age_anchor_after, f.end) or not _OPENS.search(text, max(0, f.start - 8), f.start):
         return False
     start = _sentence_start(text, f.start)
-    return any(e.start >= start and e.value == f.value for e in earlier)
+    return any(e.start >= start and e.value == f.value for e in reversed(earlier[-8:]))
 
 
 def drop_restated_anchors(text: str, found: list[Found]) -> list[Found]:
