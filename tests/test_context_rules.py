@@ -389,6 +389,10 @@ BOUND_CASES = [
     ("min_after:and-above-qi", "补贴5000元及其以上的", "5000元", "min", "及其以上"),
     ("min_before:topped-up-to", "不足部分补足到1500元", "1500元", "min", "补足到"),
     ("min_before:topped-up-to-zhi", "低于标准的补足至1500元", "1500元", "min", "补足至"),
+    # golden/blind4 郑州 2010 第二十二条: a reserve left, at least; 武汉 2013 第十一条: up to, after a standard named
+    ("min_before:left-in-reserve", "支出户应留足3个月的周转金", "3个月", "min", "留足"),
+    ("max_before:above-a-standard-up-to", "人均月收入在本市最低生活保障标准以上至1000元（含）的", "1000元", "max", "以上至"),
+    ("max_before:above-a-standard-up-to-dao", "月收入在最低工资标准以上到3000元的", "3000元", "max", "以上到"),
     # golden/unseen 宁夏 2021 计生条例: an age a right begins at; 上海 2021 计生条例: an age a period ends before
     ("min_after:from-the-age-on", "夫妇年满六十周岁以后，给予奖励扶助", "六十周岁", "min", "以后"),
     ("age_ends_before:qian", "在子女年满十六周岁前，给予补贴", "十六周岁", "max", "前"),
@@ -495,6 +499,11 @@ PER_CASES = [
     ("before:per-day-overdue", "每逾期一日", "每逾期一日罚款100元", "100元", ("day",)),
     ("before:per-class-hour", "每学时", "每学时15元", "15元", ("class_hour",)),
     ("before:per-time", "每次", "每次200元", "200元", ("time",)),
+    # golden/blind4 郑州 2010 第七条: 每个 starts these, but they are periods (the longer marker owns its place)
+    ("before:each-calendar-year", "每个自然年度", "在每个自然年度内选择100元", "100元", ("year",)),
+    ("before:each-year-niandu", "每个年度", "每个年度补贴300元", "300元", ("year",)),
+    ("before:each-calendar-month", "每个自然月", "每个自然月补贴300元", "300元", ("month",)),
+    ("before:each-month", "每个月", "每个月补贴300元", "300元", ("month",)),
     ("before:per-certificate", "每证", "每证1000元", "1000元", ("certificate",)),
     ("before:each-fined", "各处", "其他直接责任人员各处一千元以上五千元以下罚款", "一千元以上五千元以下", ("person",)),  # corpus/blind, 重庆 2011
     # beyond near_chars (corpus/blind, 重庆 2011 and 内蒙古 2022; corpus/unseen, 广东 2021)
@@ -508,6 +517,8 @@ PER_CASES = [
     ("governing:monthly_charge", None, "自欠缴之日起每月加收欠缴社会抚养费的千分之二的滞纳金", "千分之二", ("month",)),
     ("governing:yearly_grant-after-keyi", None, "双方每年可以享受育儿假各五天", "五天", ("year", "person")),
     ("governing:yearly_total", None, "每年累计不超过十五日的护理假", "十五日", ("year",)),
+    # golden/blind4 郑州 2010 第八条
+    ("governing:paid_at_once", None, "也可一次性补缴15年的城乡居民基本养老保险费", "15年", ("one_off",)),
     # golden/unseen 广东 2022 失业保险条例 第十七条: a period granted for each step of service, across a comma
     ("stepped:each_full_year", None, "失业人员缴费时间一至四年的，每满一年，失业保险金领取期限为一个月", "一个月", ("year",)),
     ("stepped:each_full_half_year", None, "超过四年的部分，每满半年，失业保险金领取期限增加一个月", "一个月", ("half_year",)),

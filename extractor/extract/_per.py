@@ -59,9 +59,19 @@ WORDS = (*(marker for marker, _ in _P.before), *_P.one_off)
 """The literal words the per reader looks for in a clause (indexed once per text: ``TextIndex.words``)."""
 
 
+def _longer_markers() -> dict[str, tuple[str, ...]]:
+    """For each marker, the longer markers listed before it that start with it (每个自然年度 for 每个)."""
+    markers = [m for m, _ in _P.before]
+    return {m: tuple(o for o in markers[:k] if o.startswith(m) and o != m) for k, m in enumerate(markers)}
+
+
+_LONGER = _longer_markers()
+
+
 def _nearest(text: str, a: int, b: int, words: Words | None = None, rate: bool = False) -> tuple[tuple[Per, ...], tuple[Per, ...]]:
     """The subject of the nearest subject marker and the period of the nearest period marker in ``text[a:b]``
-    (for a ``rate``, a marker that names the measure it is a multiple of is none)."""
+    (for a ``rate``, a marker that names the measure it is a multiple of is none; a marker that a longer marker
+    starting at the same place contains is none: 每个自然年度 is a year, not a unit)."""
     subject: _Marker | None = None
     period: _Marker | None = None
     for marker, values in _P.before:
@@ -69,6 +79,8 @@ def _nearest(text: str, a: int, b: int, words: Words | None = None, rate: bool =
         # 人均纯收入一倍至三倍的扶助金: a multiple of an income per head is no sum per person (人均收入低于2万元, the
         # income itself, is one)
         if i < 0 or (rate and _P.not_a_subject.match(text, i)):
+            continue
+        if any(text.startswith(longer, i, b) for longer in _LONGER[marker]):
             continue
         subj = tuple(v for v in values if v in _P.subjects)
         per = tuple(v for v in values if v not in _P.subjects)
@@ -110,7 +122,7 @@ def read_per(text: str, f: Found, clause_start: int, clause_end: int, words: Wor
             out.append(rule.per)
     one_off = (any(w in text[clause_start:clause_end] for w in _P.one_off) if words is None
                else words.any_in(_P.one_off, clause_start, clause_end))
-    if one_off and (f.kind == "money" or (f.kind in ("duration", "percent") and _P.one_off_sum.match(text, f.end, clause_end))):
+    if one_off and "one_off" not in out and (f.kind == "money" or (f.kind in ("duration", "percent") and _P.one_off_sum.match(text, f.end, clause_end))):
         out.append("one_off")  # 一次性发给六个月失业保险金标准的丧葬补助金: the months measure the sum paid once
     return tuple(out)
 

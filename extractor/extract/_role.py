@@ -222,6 +222,8 @@ def _count_target(a: Around) -> Role | None:
         return None  # 其独生子女按两个人计算分配面积, 一次按捐献全血400毫升计算: how the rule counts someone or something
     if a.last(1) in _C.approved_by:
         return None  # 经2名…评审专家署名推荐: those whose act the rule needs, a condition of it
+    if a.last(8).rstrip(" \u3000").endswith(_C.drawn_by):
+        return None  # 随机确定20名代表: how many a procedure draws, a parameter of the rule
     clause = a.clause()
     persons = _PERSONS.match(a.text, a.f.end) or _PERSONS.match(a.text, a.f.end - 1, a.f.end + 3)
     if persons and not _policy_named(a, clause[0]):

@@ -18,6 +18,7 @@ import regex
 from ..records.vocab import UNITS, QuantityKind, Unit
 from ..text.numerals import parse_age, parse_approx, parse_duration, parse_money, parse_number, parse_percent
 from ..text.patterns import DOC_NUMBER_RE
+from ._anchor import drop_restated_anchors
 from ._cells import column_unit_cells, row_unit_cells
 from ._found import Found as Found  # named here: the type find_quantities returns
 from .rules import alternation, context_rules
@@ -73,8 +74,8 @@ _CITED = r"(?<!第[\d一二三四五六七八九十百]{1,4}[ \u3000]*[至到、
 # "A以上B以下" across two clauses of one range: 处二千元以上一万元以下的罚款, 五日以上十日以下, 一倍以上三倍以下
 _SPAN = r"[ \u3000]*以上[ \u3000]*[、，,]?[ \u3000]*"
 _SMALL = rf"(?:(?<!\d)\d+(?:\.\d+)?|{_D10})"
-# between the two ends of one band: 以上不满, 及其以上，低于 (or nothing: 满16周岁不满18周岁)
-_BAND_GAP = r"(?:及其以上|及以上|以上)?[ \u3000]*[，,]?[ \u3000]*(?:不足|不满|未满|低于)[ \u3000]*"
+# between the two ends of one band: 以上不满, 及其以上，低于, 年满70周岁、不满80周岁 (or nothing: 满16周岁不满18周岁)
+_BAND_GAP = r"(?:及其以上|及以上|以上)?[ \u3000]*[，,、]?[ \u3000]*(?:不足|不满|未满|低于)[ \u3000]*"
 
 PATTERNS: tuple[tuple[str, str], ...] = (
     ("money_span", rf"(?P<a>{_NUM})[ \u3000]*(?:元)?{_SPAN}(?P<b>{_NUM})[ \u3000]*元[ \u3000]*以下"),
@@ -114,6 +115,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("duration_range", rf"(?<!第)(?P<a>{_AR}|{_D10})[ \u3000]*(?P<au>个月|年|天|个工作日|工作日)?[ \u3000]*{_DASH}[ \u3000]*(?P<b>{_AR}|{_D10})[ \u3000]*(?P<u>个月|年|天|个工作日|工作日)(?![\d级])"),
     ("duration_approx", rf"{_APPROX}[ \u3000]*(?:个月|年|天)"),
     # 1250元/人月×6月×50人: a factor of a formula in months (a month of the year is never multiplied)
+    # 在三十分钟内赶到现场: a time limit in minutes, read in hours (a length of a lesson or video, 每课时40分钟, is none)
+    ("duration_minutes", rf"(?<=在[ \u3000]*)(?P<n>{_AR}|{_D10})[ \u3000]*分钟(?=[ \u3000]*(?:以内|之内|内))"),
     ("duration_factor", r"(?<=[×*][ \u3000]*)(?P<n>\d{1,2})[ \u3000]*月(?![份底初中下上前\d日号])"),
     ("duration", rf"(?<!第)(?:{_AR}|{_D10}|半)[ \u3000]*(?:个半月|年半|个工作日|工作日|个自然月|个月|个季度|个小时|小时|周年|年(?!级)|周(?!岁)|天|日)"),
     ("age", rf"(?:\d{{1,3}}|{_D10_NO_LIANG})[ \u3000]*周?岁"),
@@ -307,6 +310,11 @@ def _duration_factor(m: regex.Match[str], s: str, a: int, b: int) -> Found | Non
     return Found("duration", Decimal(m.group("n")), None, "month", a, b)
 
 
+def _duration_minutes(m: regex.Match[str], s: str, a: int, b: int) -> Found | None:
+    n = parse_number(_squash(m.group("n")))
+    return Found("duration", n / 60, None, "hour", a, b) if n is not None and n > 0 else None
+
+
 def _duration(m: regex.Match[str], s: str, a: int, b: int) -> Found | None:
     got = parse_duration(s)
     return Found("duration", got[0], None, got[1], a, b) if got is not None and _is_unit(got[1]) else None
@@ -385,7 +393,8 @@ INTERPRETERS: dict[str, Interpreter] = {
     "money_range_cn": _money_span, "money_span_to": _money_span, "percent_range_cn": _percent_range_cn, "age_range_cn": _age_range,
     "money_approx": _approx("money"), "duration_approx": _approx("duration"), "count_approx": _approx("count"),
     "money": _money, "money_bare": _money_bare, "points": _points, "percent": _percent, "times": _times, "lpr": _lpr, "fraction": _fraction, "ratio": _ratio,
-    "duration_range": _duration_range, "duration_factor": _duration_factor, "duration": _duration, "age": _age, "count": _count, "count_range": _count_range, "grade_steps": _grade_steps, "count_or_more": _count_or_more, "score": _score, "measure": _measure,
+    "duration_range": _duration_range, "duration_factor": _duration_factor, "duration_minutes": _duration_minutes,
+    "duration": _duration, "age": _age, "count": _count, "count_range": _count_range, "grade_steps": _grade_steps, "count_or_more": _count_or_more, "score": _score, "measure": _measure,
 }
 
 
@@ -555,4 +564,4 @@ def find_quantities(text: str) -> list[Found]:
             take(m.start(), m.end())
     out += row_unit_cells(text, free, take)
     out += column_unit_cells(text, free, take)
-    return sorted(out, key=lambda f: f.start)
+    return drop_restated_anchors(text, sorted(out, key=lambda f: f.start))

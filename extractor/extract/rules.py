@@ -107,6 +107,8 @@ class FindRules:
     hours_granted_before: tuple[str, ...]
     term_named_after: tuple[str, ...]
     row_units: Mapping[str, QuantityKind]
+    age_anchor_before: tuple[str, ...]
+    age_anchor_after: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,6 +179,7 @@ class CountRules:
     policy_named: tuple[str, ...]
     counted_as: tuple[str, ...]
     approved_by: tuple[str, ...]
+    drawn_by: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -392,7 +395,7 @@ def _role(n: _Node) -> RoleRules:
     count = CountRules(c.table("condition_after"), c.words("bounds"), c.words("service"), c.words("planned"),
                        c.table("routine"), c.words("benefit_words"), c.words("visits"),
                        c.words("persons"), c.words("persons_not_before"), c.words("policy_named"), c.words("counted_as"),
-                       c.words("approved_by"))
+                       c.words("approved_by"), c.words("drawn_by"))
     c.close()
     out = RoleRules(
         n.table("scoring"), n.table("statistic"), n.words("statistic_unless_before"), n.words("gives"),
@@ -418,7 +421,8 @@ def load_rules(source: str, file: str = RULES_FILE) -> ContextRules:
                      fi.words("day_window_before"), fi.words("approximately_before"), fi.words("approximately_after"),
                      fi.words("times_compounds"), fi.words("items_referred_after"), fi.words("points_before"),
                      fi.words("points_not_after"), fi.words("hours_granted_before"), fi.words("term_named_after"),
-                     fi.row_kinds("row_units"))
+                     fi.row_kinds("row_units"),
+                     fi.words("age_anchor_before"), fi.words("age_anchor_after"))
     fi.close()
     bound, per = _bound(root.node("bound")), _per(root.node("per"))
     b = root.node("base")
