@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from extractor.compare.table import analyses_to_table, compare_rules
 from extractor.extract import extract_document
 from extractor.extract.taxonomy import benefits
-from extractor.records import Analysis
+from extractor.records import Analysis, Evidence, Quantity
 from tests.conftest import parsed
 
 
@@ -417,3 +417,32 @@ ANTECEDENTS = [
 def test_a_value_of_no_benefit_takes_its_antecedents(path: str, doc_id: str, benefit: str, label: str, value: float,
                                                     line: int, expected: bool) -> None:
     assert _has(_shown(path, doc_id, benefit), label, value, line) is expected
+
+
+def _bare(text: str, number: str, benefit: str | None = None) -> Quantity:
+    start = text.index(number)
+    return Quantity(id=f"t:{start}:duration", kind="duration", value=12, unit="month", section="一", benefit=benefit,
+                    evidence=Evidence(quote=number, span=(start, start + len(number)), line=1))
+
+
+LATER = [
+    # blind3/jiangxi 2020 三年行动计划 news: the condition a sentence before the grant that refers back to it (如果他们…)
+    ("a-sentence-before-a-back-reference",
+     "计划小微企业如果招用大学毕业生,将签订一年以上的劳动合同。如果他们支付社会保障,他们将获得长达一年的社会保障补贴;", "一年以上",
+     "social_insurance_subsidy"),
+    # the same news item: a condition (如果…) of the sentence's grant after it
+    ("a-condition-before-its-grant",
+     "如果大学毕业生在离开学校后两年内没有就业,在灵活就业后支付社会保障,他们将获得长达两年的社会保障补贴;", "两年内",
+     "social_insurance_subsidy"),
+    # no back reference in the next sentence: no benefit
+    ("no-back-reference", "计划小微企业如果招用大学毕业生,将签订一年以上的劳动合同。企业将获得长达一年的社会保障补贴;", "一年以上", None),
+    # a benefit named before the conditional value: its own reading stands (no later one)
+    ("a-benefit-named-before", "享受岗位补贴的,如果离开学校两年内,给予社会保险补贴;", "两年内", None),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "expected"), [c[1:] for c in LATER], ids=[c[0] for c in LATER])
+def test_a_condition_stated_before_its_grant(text: str, number: str, expected: str | None) -> None:
+    from extractor.compare.benefit_of import later_benefit
+
+    assert later_benefit(_bare(text, number), text) == expected

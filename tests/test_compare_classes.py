@@ -400,3 +400,29 @@ TITLED = [
 def test_an_item_is_for_the_recipients_its_title_names(text: str, number: str, kind: str,
                                                        expected: list[str | None]) -> None:
     assert classes_of(_quantity(text, number, kind), text) == expected
+
+
+JX20N = ("例如,在把握重点群体就业方面,计划小微企业和家庭服务企业如果在毕业年份招用大学毕业生和毕业后两年内未就业的大学毕业生,"
+         "将签订一年以上的劳动合同。如果他们支付社会保障,他们将获得长达一年的社会保障补贴;")
+REFERRED = [
+    # blind3/jiangxi 2020 三年行动计划 news: 他们 are the firms of the sentence before (the graduates are what they hire)
+    ("a-pronoun-refers-to-the-firms", JX20N, "长达一年", "duration", 0,
+     ["small_micro_enterprise", "domestic_service_enterprise"]),
+    # the sentence the next one refers back to (如果他们…) states the firms' condition
+    ("the-sentence-referred-to", JX20N, "一年以上", "duration", 0, ["small_micro_enterprise", "domestic_service_enterprise"]),
+    # no back reference: the clause's general recipient, as before
+    ("no-back-reference", "计划小微企业如果招用大学毕业生,将签订一年以上的劳动合同。补贴期限为一年。", "一年以上", "duration", 0,
+     [None]),
+    # fresh/jingmen 2024 十三 技能提升补贴: each certificate level its own class (初级（五级）, half-width brackets too)
+    ("a-certificate-level", "取得职业技能等级证书的，可按照初级（五级）不超过1000元、中级（四级）不超过1500元、高级（三级）不超过"
+     "2000元的标准申请技能提升补贴。", "1500元", "money", 0, ["intermediate_worker"]),
+    ("the-first-certificate-level", "取得职业技能等级证书的，可按照初级(五级)不超过1000元、中级(四级)不超过1500元的标准申请技能提升补贴。",
+     "1000元", "money", 0, ["junior_worker"]),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "kind", "nth", "expected"), [c[1:] for c in REFERRED],
+                         ids=[c[0] for c in REFERRED])
+def test_a_back_reference_is_for_the_recipients_it_refers_to(text: str, number: str, kind: str, nth: int,
+                                                             expected: list[str | None]) -> None:
+    assert classes_of(_quantity(text, number, kind, nth), text) == expected

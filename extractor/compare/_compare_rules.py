@@ -47,6 +47,8 @@ class CompareRules:
     plan_nouns: tuple[str, ...] = ()
     per_time_after: tuple[str, ...] = ()
     anaphora_heads: tuple[str, ...] = ()
+    back_references: tuple[str, ...] = ()
+    conditionals: tuple[str, ...] = ()
 
 
 RULE_KEYS = {"not_recipients", "unless_category", "holds", "record_before", "record_nouns", "penalty_words",
@@ -54,7 +56,7 @@ RULE_KEYS = {"not_recipients", "unless_category", "holds", "record_before", "rec
              "family_children", "rounding_before", "rounding_after", "parts_after", "part_heads", "read_in_context",
              "own_names", "conversion_before", "defines", "assumed_after",
              "again_before", "deferred", "raised_from", "raised_to", "plan_nouns", "per_time_after",
-             "anaphora_heads"}
+             "anaphora_heads", "back_references", "conditionals"}
 
 
 @functools.cache
@@ -91,4 +93,4 @@ def compare_rules() -> CompareRules:
                         tuple(data["assumed_after"]), tuple(data["again_before"]),
                         tuple(data["deferred"]), tuple(data["raised_from"]), tuple(data["raised_to"]),
                         tuple(data["plan_nouns"]), tuple(data["per_time_after"]),
-                        tuple(data["anaphora_heads"]))
+                        tuple(data["anaphora_heads"]), tuple(data["back_references"]), tuple(data["conditionals"]))

@@ -463,6 +463,44 @@ def _titled(text: str, start: int) -> list[str]:
     return most_specific(titled)
 
 
+_CLAUSE_MARKS = "，,；;：:。！？!?"
+REFERRED_CLAUSES = 8  # clauses read back for the recipients a back reference (他们) refers to
+
+
+def _opens(text: str, lo: int, hi: int, words: tuple[str, ...]) -> bool:
+    """Does ``text[lo:hi]`` open with one of ``words``, after its spaces and a condition word (``如果他们``)?"""
+    head = text[lo:hi].lstrip(" \u3000")
+    cond = next((w for w in compare_rules().conditionals if head.startswith(w)), "")
+    return head[len(cond):].lstrip(" \u3000").startswith(words)
+
+
+def _referred(text: str, start: int) -> list[str]:
+    """For a number of a clause that names no recipient and refers back to them (``back_references``: ``如果他们支付
+    社会保障,他们将获得长达一年的社会保障补贴``), or of the sentence the next one refers back to (``…,将签订一年以上的劳动
+    合同。如果他们…``), the recipients of the nearest clause before it on its line that names some (``计划小微企业和家庭服务
+    企业如果在毕业年份招用大学毕业生…``: the hired graduates are the verb's object), within ``TITLED_REACH`` characters
+    and ``REFERRED_CLAUSES`` clauses; else none."""
+    words = compare_rules().back_references
+    if not words:
+        return []
+    lo = max(_marks(text).line_before(start) + 1, start - TITLED_REACH)
+    clause = max(lo - 1, *(text.rfind(c, lo, start) for c in _CLAUSE_MARKS)) + 1
+    stops = [i for i in (text.find(c, start, start + TITLED_REACH) for c in "。！？!?\n") if i >= 0]
+    end = min(stops, default=-1)
+    if not _opens(text, clause, start, words) and not (
+            end >= 0 and text[end] != "\n" and _opens(text, end + 1, min(len(text), end + 1 + TITLED_REACH), words)):
+        return []
+    hi = clause - 1
+    for _ in range(REFERRED_CLAUSES):
+        if hi < lo:
+            return []
+        begin = max(lo - 1, *(text.rfind(c, lo, hi) for c in _CLAUSE_MARKS)) + 1
+        if not _opens(text, begin, hi, words) and (own := [g for g in _subject(text, begin, hi) if _recipient(g)]):
+            return most_specific(own)
+        hi = begin - 1
+    return []
+
+
 def classes_of(q: Quantity, text: str) -> list[str | None]:
     """The recipient classes a value is for (``_classes_of``), those of its exception (``_exception``), the women when
     its rule opens with them (``_women``); on a list item's worked line (``补贴测算：对灵活就业人员按照…
@@ -478,6 +516,8 @@ def classes_of(q: Quantity, text: str) -> list[str | None]:
         found = [*_the_rest(text, q.evidence.span[0])] or found
     if found == [None]:
         found = [*_titled(text, q.evidence.span[0])] or found
+    if found == [None]:
+        found = [*_referred(text, q.evidence.span[0])] or found
     item = _item_recipients(text, q.evidence.span[0])
     if not item:
         return found
