@@ -44,6 +44,18 @@ PER_CASES = [
     ("a-marker-after-a-list-middle-item", "分别给予1000元、2000元、3000元/人·月的补贴", "2000元", ["person", "month"]),
     ("a-yearly-quota-rate", "每年按不低于在职职工总数1.5%的比例安排残疾人就业", "1.5%", ["year"]),
     ("a-month-named-is-no-monthly-measure", "于7月工资调整时发放500元", "500元", []),
+    # golden/blind3 天津 2011 第九条: a list's lead-in (before its colon) says what each amount is counted per
+    ("blind3-tianjin-a-lead-in-per-household-month-first",
+     "每户家庭最低月租房补贴额为：市内六区240元，环城四区和滨海新区210元，武清区、宝坻区和静海县、宁河县、蓟县180元。",
+     "240元", ["household", "month"]),
+    ("blind3-tianjin-a-lead-in-per-household-month-last",
+     "每户家庭最低月租房补贴额为：市内六区240元，环城四区和滨海新区210元，武清区、宝坻区和静海县、宁河县、蓟县180元。",
+     "180元", ["household", "month"]),
+    ("a-lead-in-without-a-per-gives-none", "补贴标准为：本科200元，硕士300元。", "300元", []),
+    ("a-monthly-subsidy-measure", "月租房补贴额不足100元的", "100元", ["month"]),
+    # golden/compare/blind3 应县 2023: an amount without 元, its per after it
+    ("blind3-an-amount-without-yuan", "其中参加普惠制培训的最高补贴标准为1000/人,参加订单式、项目制培训的最高补贴标准为4000/人。",
+     "4000", ["person"]),
 ]
 
 

@@ -162,7 +162,42 @@ MEASURE_CASES = [
     # corpus/blind2 咸阳 养犬条例 第二十六条, 乌鲁木齐 停车条例 第二十八条; corpus/unseen 大连 水土保持 第二十三条
     ("metres", "束犬链（绳）不得超过2米", "2米", 2), ("metres-cn", "停车场服务半径三百米以内的", "三百米", 300),
     ("metres-cn-decimal", "土层厚度在零点五米以上的坡耕地", "零点五米", 0.5),
+    # golden/blind3 保定 公交条例 第十五条 (lanes), unseen 大连 水土保持 第十七条 (hectares)
+    ("lanes", "市区内单向三车道以上道路合理设置城市公共交通专用道", "三车道", 3),
+    ("hectares", "占用土地面积在十公顷以下的", "十公顷", 10),
+    # measure_bounds_after: a bracket saying the end is in before the bound word (golden/blind3 天津 2011 第八条),
+    # 范围内 (golden/blind3 保定 第五十条, unseen 南平 停车 第二十一条)
+    ("bounds-after-with-a-bracket", "人均现住房使用面积在9平方米（含）以下", "9平方米", 9),
+    ("bounds-after-within-range", "在公交车站及其前后三十米范围内非法停放车辆", "三十米", 30),
+    # measure_bounds 不足 (unseen 南平 第二十一条); measure_nouns: the area a standard sets (golden/blind3 天津 2011 第九条)
+    ("after-buzu", "双向通行宽度不足八米的路段", "八米", 8),
+    ("after-the-noun-it-measures", "租房补贴保障面积标准为：人均使用面积12平方米。", "12平方米", 12),
 ]
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "value"),
+    [
+        # golden/blind3 保定 公交条例 第四十一条: 体积0125立方米以上 (the decimal point lost), read as meant, doubtful
+        pytest.param("体积0125立方米以上的物品", "0125立方米", 0.125, id="a-lost-decimal-point"),
+    ],
+)
+def test_a_measure_whose_point_was_lost_is_doubtful(text, quote, value):
+    f = [f for f in find_quantities(text) if text[f.start : f.end] == quote]
+    assert f and (f[0].kind, float(f[0].value), f[0].doubt) == ("count", value, True)
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "bound", "role"),
+    [
+        pytest.param("在公交车站及其前后三十米范围内非法停放车辆", "三十米", "max", "parameter", id="within-range-a-max"),
+        pytest.param("租房补贴保障面积标准为：人均使用面积12平方米。", "12平方米", "exact", "parameter", id="a-standard-area"),
+        pytest.param("人均现住房使用面积在9平方米（含）以下", "9平方米", "max", "parameter", id="an-area-at-most"),
+    ],
+)
+def test_a_measure_is_a_parameter(text, quote, bound, role):
+    c = read(text, quote)
+    assert (c.bound, c.role) == (bound, role)
 
 
 @pytest.mark.parametrize(("text", "quote", "value"), [pytest.param(*c[1:], id=c[0]) for c in MEASURE_CASES])
@@ -228,6 +263,9 @@ def test_every_measure_unit_has_a_case():
         pytest.param("在本市暂住3日以上的人员", ["3日"], id="day_window_after:yishang"),
         pytest.param("暂住7日以下的", ["7日"], id="day_window_after:yixia"),
         pytest.param("每月15日以前报送", [], id="a-day-of-the-month-before-yiqian"),
+        # golden/blind3 西安, golden/blind 重庆, golden/unseen 福建 居住证: the day a year completes is an anchor
+        pytest.param("应当在居住证签发日每满1年之日前1个月内，到居住地公安派出所申报", ["1个月"],
+                     id="period_anchor_after:zhiri"),
     ],
 )
 def test_day_and_frequency_words(text, durations):
@@ -282,7 +320,6 @@ BOUND_CASES = [
     ("min_before:must-not-be-fewer", "执法人员不得少于2人", "2人", "min", "不得少于"),
     ("min_before:in-a-row", "连续三次拒绝接受", "三次", "min", "连续"),
     ("min_before:in-all", "累计三次拒不接受", "三次", "min", "累计"),
-    ("min_before:in-advance", "应当提前三个月书面通知对方", "三个月", "min", "提前"),
     ("min_before:more-than-half", "应当经全体成员的过半数同意", "半数", "min", "过"),
     ("max_after:incl-space-below", "职工30人（含） 以下的企业", "30人", "max", "（含）以下"),
     # min, after the number
@@ -352,6 +389,8 @@ BOUND_CASES = [
     ("min_after:and-above-qi", "补贴5000元及其以上的", "5000元", "min", "及其以上"),
     ("min_before:topped-up-to", "不足部分补足到1500元", "1500元", "min", "补足到"),
     ("min_before:topped-up-to-zhi", "低于标准的补足至1500元", "1500元", "min", "补足至"),
+    # golden/blind3 保定 公交条例 第五十条: a distance around a place, at most
+    ("max_after:within-range", "在公交车站及其前后三十米范围内", "三十米", "max", "范围内"),
 ]
 
 
@@ -376,6 +415,9 @@ def test_bound_word(text, quote, bound, word):
         pytest.param("申请应当不早于期满前三十日提出", "三十日", "exact", id="only_for_kinds:buzao-bounds-ages-only"),
         pytest.param("16-24岁失业青年", "16-24岁", "range", id="range-from-the-number"),
         pytest.param("每人每月1500元", "1500元", "exact", id="no-bound-word"),
+        # golden/blind3 保定 公交条例, 天津 2011 第十四条, golden/unseen 厦门 2014: a notice period in advance is exact
+        pytest.param("应当提前一个月向社会公告", "一个月", "exact", id="in-advance-is-no-bound"),
+        pytest.param("须提前30日书面申请", "30日", "exact", id="in-advance-days-is-no-bound"),
         pytest.param("不得持续停放超过四十八小时", "四十八小时", "max", id="distant_negators:prohibition-words-before"),
         pytest.param("连续空置不得无故超过六个月的", "六个月", "max", id="distant_negators:prohibition-one-word-before"),
         pytest.param("不得在本市停放车辆超过三十日", "三十日", "max", id="distant_negators:prohibition-seven-words-before"),
@@ -442,6 +484,7 @@ PER_CASES = [
     ("before:per-person-hired", "每聘用一人", "按照每聘用一人二万元的标准处以罚款", "二万元", ("person",)),
     ("before:per-person-employed", "每招用一人", "按照每招用一人一万元的标准处以罚款", "一万元", ("person",)),
     ("before:per-person-over", "每超过一人", "按照每超过一人五百元的标准处以罚款", "五百元", ("person",)),
+    ("before:per-day-overdue", "每逾期一日", "每逾期一日罚款100元", "100元", ("day",)),
     ("before:per-class-hour", "每学时", "每学时15元", "15元", ("class_hour",)),
     ("before:per-time", "每次", "每次200元", "200元", ("time",)),
     ("before:per-certificate", "每证", "每证1000元", "1000元", ("certificate",)),
@@ -451,8 +494,18 @@ PER_CASES = [
     ("governing:yearly_grant", None, "每年给予双方各十日育儿假", "十日", ("year", "person")),
     ("governing:each_recipient", None, "父母每年各享受十日的育儿假", "十日", ("year", "person")),
     ("governing:yearly_quota", None, "每年按不低于在职职工总数1.5%的比例安排残疾人就业", "1.5%", ("year",)),
+    # golden/unseen 国家 2010 价格违法 第十六条, 厦门 2014 第四十四条, 山东 2016 计生 第四十二条, 上海 2021 计生, 广东 2021 计生
+    ("governing:daily_rate", None, "到期不缴纳罚款的，每日按罚款数额的3%加处罚款", "3%", ("day",)),
+    ("governing:overdue_day", None, "加收每逾期一日应缴金额千分之三的滞纳金", "千分之三", ("day",)),
+    ("governing:monthly_charge", None, "自欠缴之日起每月加收欠缴社会抚养费的千分之二的滞纳金", "千分之二", ("month",)),
+    ("governing:yearly_grant-after-keyi", None, "双方每年可以享受育儿假各五天", "五天", ("year", "person")),
+    ("governing:yearly_total", None, "每年累计不超过十五日的护理假", "十五日", ("year",)),
     ("governing:a-share-borne-by-each-is-no-recipient", None, "由父母所在单位各负担百分之五十", "百分之五十", ()),
     ("not_a_subject:income_per_head", None, "农牧民人均纯收入一倍至三倍的扶助金", "一倍至三倍", ()),
+    # golden/blind3 天津 2011 第八条: the income per head itself is per person (and 上年…收入 a year's)
+    ("not_a_subject:an-income-itself-is-per-head", None, "上年人均收入低于2万元（含）", "2万元", ("person", "year")),
+    ("yearly:last_year_income", None, "家庭上年收入低于3万元的", "3万元", ("year",)),
+    ("yearly:last-year-du-is-a-year-named", None, "上年度收入低于3万元的", "3万元", ()),
     ("one_off_sum:measured_sum", None, "一次性发给六个月失业保险金标准的丧葬补助金", "六个月", ("one_off",)),
     # after the number
     ("after:per_person", None, "补贴1500元/人", "1500元", ("person",)),

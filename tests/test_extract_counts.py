@@ -30,6 +30,11 @@ PARAMETERS = [
     ("datong-ranged-count", "集体协商代表每方为三至十人，并确定一名首席代表。", "三至十人", 3, 10, "range"),
     # fresh 北京 积分落户: a yearly application is the rule's parameter (申请: a benefit word)
     ("beijing-apply-once-a-year", "积分落户每年申请一次。", "一次", 1, None, "exact"),
+    # golden/compare/blind3 孝义 2022: a half-width comma ends the clause of a plan's word (控制目标,), so the
+    # eligibility threshold after it is no target
+    ("xiaoyi-threshold-after-a-half-width-comma",
+     "参保企业上年度未裁员或裁员率不高于上年度全国城镇调查失业率控制目标,30人(含)以下的参保企业裁员率不高于参保职工总数20%的,可以申请失业保险稳岗返还。",
+     "30人", 30, None, "max"),
 ]
 
 
@@ -65,6 +70,8 @@ NOT_PARAMETERS = [
     ("henan-contests-every-year", "积极参与世界技能大赛，每年组织5个以上康养照护类职业（工种）的省级竞赛。", "5个"),
     # 004 信用社区: 期限 is a term, no cap 限; 一个年度 is a period, no count
     ("credit-community-term", "信用社区实行动态管理，每年考核一次，授牌期限为一个年度。", "一个"),
+    # a half-width comma between digits (1,000人) is no clause end; the plan word 力争 still makes the count a target
+    ("a-digit-comma-is-no-clause-end", "力争新建基地2个,1,000人以上参加培训", "1,000人"),
 ]
 
 

@@ -30,6 +30,10 @@ CASES = [
     # corpus/revisions 商品房买卖合同 解释 2003 第八条, 第十四条: a multiple capped before its base, and 双倍
     ("one-times-capped-before-its-base", "并可以请求出卖人承担不超过已付购房款一倍的赔偿责任", "percent", 100, None),
     ("double", "由出卖人双倍返还买受人", "percent", 200, None),
+    # golden/unseen 厦门 2014 社会保障性住房条例 第四十六条: 一倍 as a fine (…一倍处以罚款)
+    ("one-times-a-fine-chuyi", "过渡期满仍拒不退出的，按照应交市场租金的一倍处以罚款", "percent", 100, None),
+    # golden/compare/blind3 应县 2023: an amount printed without 元, said by 补贴标准为 and /人
+    ("money-without-yuan", "参加普惠制培训的最高补贴标准为1000/人", "money", 1000, None),
     # two clauses of one band (issue 9): corpus/unseen 合肥 2018 劳动就业条例, corpus/revisions 食品安全 解释 (heldout pair)
     ("duration-band-over-then-under", "自用工之日起超过一个月不满一年未与劳动者订立书面劳动合同的", "duration", 1, 12),
     ("age-band-above-then-under", "六十五周岁以上不满七十周岁的老年人", "age", 65, 70),

@@ -129,3 +129,28 @@ def _before_a_base(text: str, f: Found, clause_start: int, prev_end: int) -> tup
     pre = _SPACE.sub("", text[max(clause_start, prev_end, f.start - BASE_REACH - WIDE) : f.start])
     got = _before(pre, f.kind, reach=BASE_REACH)
     return got if got is not None and _BASE.fullmatch(pre, pre.rfind(got[1]) + len(got[1])) else None
+
+
+LEAD_REACH = 80  # the colon that opens a list of numbers is looked for this far back, in the number's sentence
+LEAD_CHARS = 16  # and the words before it that say what every item is, at most this many (back to a clause's end)
+_LEAD_STOPS = frozenset("，,；;。！？\n")
+
+
+def lead_in(text: str, f: Found, sent_start: int, clause_start: int) -> tuple[int, int] | None:
+    """``每户家庭最低月租房补贴额为：市内六区240元，环城四区和滨海新区210元``: the words before the colon that opens
+    the list the number is an item of (the colon before the number's clause, in its sentence), else None."""
+    lo = max(sent_start, f.start - LEAD_REACH)
+    colon = max(text.rfind("：", lo, clause_start), text.rfind(":", lo, clause_start))
+    if colon < 0:
+        return None
+    start = colon
+    while start > max(sent_start, colon - LEAD_CHARS) and text[start - 1] not in _LEAD_STOPS:
+        start -= 1
+    return (start, colon) if start < colon else None
+
+
+def lead_in_bound(text: str, f: Found, lead: tuple[int, int]) -> tuple[Bound, tuple[str, ...]] | None:
+    """The bound word of a list's lead-in (每户家庭最低月租房补贴额为：…240元, …180元: 最低, each a floor)."""
+    pre = _SPACE.sub("", text[lead[0] : lead[1]])
+    got = _before(pre, f.kind, reach=len(pre))
+    return (got[0], (got[1],)) if got else None

@@ -15,6 +15,11 @@ from .find import Found
 CLAUSE_END = "，,；;。！？\n：:"
 SENTENCE_END = "；;。！？\n"
 
+COMMA = re.compile(r"，|(?<!\d),|,(?!\d)")
+"""A comma between clauses: full width, or a half-width one not between two digits (1,000元 is one number)."""
+ROLE_CLAUSE_END = re.compile(r"[，。；\n]|(?<!\d),|,(?!\d)")
+"""The ends of the clause a number's role is read in (a half-width comma as ``COMMA``)."""
+
 Hit = tuple[int, int, str]
 """A taxonomy mention: start, end and the entry's id."""
 
@@ -95,8 +100,8 @@ class Marks:
 
     __slots__ = ("at", "size")
 
-    def __init__(self, text: str, chars: str) -> None:
-        self.at = [m.start() for m in re.finditer("[" + re.escape(chars) + "]", text)]
+    def __init__(self, text: str, chars: str, pattern: re.Pattern[str] | None = None) -> None:
+        self.at = [m.start() for m in (pattern or re.compile("[" + re.escape(chars) + "]")).finditer(text)]
         self.size = len(text)
 
     def last_before(self, i: int) -> int:
@@ -179,8 +184,8 @@ class TextIndex:
     @staticmethod
     def of(text: str, words: Iterable[str] = ()) -> TextIndex:
         blank = tuple(m.start() for m in re.finditer("\n(?=\n)", text))
-        return TextIndex(text, Marks(text, CLAUSE_END), Marks(text, SENTENCE_END), Marks(text, "\n"), Marks(text, "，"),
-                         Marks(text, "，。；\n"), Marks(text, "\t"), blank, Words(text, words), {})
+        return TextIndex(text, Marks(text, CLAUSE_END), Marks(text, SENTENCE_END), Marks(text, "\n"), Marks(text, "", COMMA),
+                         Marks(text, "", ROLE_CLAUSE_END), Marks(text, "\t"), blank, Words(text, words), {})
 
     def blank_before(self, i: int) -> int:
         """``text.rfind("\\n\\n", 0, i)``."""

@@ -56,13 +56,16 @@ WORDS = (*(marker for marker, _ in _P.before), *_P.one_off)
 """The literal words the per reader looks for in a clause (indexed once per text: ``TextIndex.words``)."""
 
 
-def _nearest(text: str, a: int, b: int, words: Words | None = None) -> tuple[tuple[Per, ...], tuple[Per, ...]]:
-    """The subject of the nearest subject marker and the period of the nearest period marker in ``text[a:b]``."""
+def _nearest(text: str, a: int, b: int, words: Words | None = None, rate: bool = False) -> tuple[tuple[Per, ...], tuple[Per, ...]]:
+    """The subject of the nearest subject marker and the period of the nearest period marker in ``text[a:b]``
+    (for a ``rate``, a marker that names the measure it is a multiple of is none)."""
     subject: _Marker | None = None
     period: _Marker | None = None
     for marker, values in _P.before:
         i = text.rfind(marker, a, b) if words is None else words.last_in(marker, a, b)
-        if i < 0 or _P.not_a_subject.match(text, i):  # 人均纯收入: an income per head, not a sum per person
+        # 人均纯收入一倍至三倍的扶助金: a multiple of an income per head is no sum per person (人均收入低于2万元, the
+        # income itself, is one)
+        if i < 0 or (rate and _P.not_a_subject.match(text, i)):
             continue
         subj = tuple(v for v in values if v in _P.subjects)
         per = tuple(v for v in values if v not in _P.subjects)
@@ -83,7 +86,7 @@ def read_per(text: str, f: Found, clause_start: int, clause_end: int, words: Wor
     if f.column is not None:  # a bare cell of a table: its column's header says (年度最高支付限额（元/人）)
         return _column_per(f.column)
     near = _P.near_chars if f.kind in _P.near_kinds else 10_000
-    subject, period = _nearest(text, max(clause_start, f.start - near), f.start, words)
+    subject, period = _nearest(text, max(clause_start, f.start - near), f.start, words, rate=f.kind == "percent")
     out = list(subject + period)
     if f.kind in _P.near_kinds:
         # 按日加收欠缴额万分之五, 每年给予双方各十日: a period opening the verb of the grant, 各 before the days
@@ -103,6 +106,19 @@ def read_per(text: str, f: Found, clause_start: int, clause_end: int, words: Wor
                else words.any_in(_P.one_off, clause_start, clause_end))
     if one_off and (f.kind == "money" or (f.kind in ("duration", "percent") and _P.one_off_sum.match(text, f.end, clause_end))):
         out.append("one_off")  # 一次性发给六个月失业保险金标准的丧葬补助金: the months measure the sum paid once
+    return tuple(out)
+
+
+def lead_in_per(text: str, lead: tuple[int, int], words: Words | None = None) -> tuple[Per, ...]:
+    """What the amounts of a list are counted per, said by its lead-in (每户家庭最低月租房补贴额为：市内六区240元,
+    …: household and month): its per markers and its monthly or yearly measure."""
+    a, b = lead
+    subject, period = _nearest(text, a, b, words)
+    out = list(subject + period)
+    if "year" not in out and _P.yearly.search(text, a, b):
+        out.append("year")
+    if not period and "month" not in out and _P.monthly.search(text, a, b):
+        out.append("month")
     return tuple(out)
 
 

@@ -12,7 +12,7 @@ from typing import NamedTuple
 import regex
 
 from ..records.vocab import Role
-from ._clause import TextIndex
+from ._clause import COMMA, ROLE_CLAUSE_END, TextIndex
 from .find import Found
 from .rules import alternation, context_rules
 
@@ -22,6 +22,7 @@ _UNLESS_STATISTIC = regex.compile(alternation(_R.statistic_unless_before))
 _GIVES = regex.compile(alternation(_R.gives))
 _RATE_BOUNDS = regex.compile(alternation(_R.rate_bounds))
 _COUNT_BOUNDS = regex.compile(alternation(_C.bounds))
+_MEASURES = context_rules().find.measure_units  # 三十米, 12平方米: a measure the rule sets, no count of work
 _SERVICE = regex.compile(alternation(_C.service))
 _PLANNED = regex.compile(alternation(_C.planned))
 _BENEFIT_WORDS = regex.compile(alternation(_C.benefit_words))
@@ -56,9 +57,10 @@ class Around(NamedTuple):
         if ix is not None:
             end = ix.role_clause_ends.first_from(f.end)
             return max(self.start, ix.commas.last_before(f.start) + 1), end if end >= 0 else len(text)
-        start = max(self.start, text.rfind("，", 0, f.start) + 1)
-        end = min((i for i in (text.find(c, f.end) for c in "，。；\n") if i >= 0), default=len(text))
-        return start, end
+        before = [m.end() for m in COMMA.finditer(text, self.start, f.start)]
+        start = before[-1] if before else self.start
+        after = ROLE_CLAUSE_END.search(text, f.end)
+        return start, after.start() if after else len(text)
 
     def once(self, key: str, a: int, b: int, read: Callable[[], bool]) -> bool:
         """``read()``, once per ``(key, a, b)`` and text when there is an index (a sentence's or a table's reading,
@@ -199,7 +201,9 @@ def _unqualified(a: Around, clause: tuple[int, int], condition: bool) -> bool:
     copies = text[max(0, f.start - 2) : f.start] == "一式" or (text[f.end - 1] == "份" and "一式" in text[max(0, f.start - 42) : f.start])
     ranged = f.value_max is not None
     graded = text[f.end - 1] in "级档"  # 高定1级, 上浮1档: the pay grades a rule raises by
-    return not (condition or service or bounded or repeated or copies or ranged or graded)
+    # 保障面积标准为人均使用面积12平方米, 前后三十米范围内: a measure (find reads one only as a threshold or a standard)
+    measured = text[f.start : f.end].endswith(_MEASURES)
+    return not (condition or service or bounded or repeated or copies or ranged or graded or measured)
 
 
 def _policy_named(a: Around, clause_start: int) -> bool:

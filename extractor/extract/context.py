@@ -12,11 +12,11 @@ from collections.abc import Sequence
 
 import regex
 
-from ._bound import read_bound
+from ._bound import lead_in, lead_in_bound, read_bound
 from ._clause import CLAUSE_END, SENTENCE_END, Context, Hit, Hits, TextIndex, clause_bounds
 from ._lists import caps, distribute, share_across_lists, share_benefit_backwards, share_bound_backwards
 from ._per import WORDS as PER_WORDS
-from ._per import read_base, read_per
+from ._per import lead_in_per, read_base, read_per
 from ._role import WORDS as ROLE_WORDS
 from ._role import read_role
 from .find import Found
@@ -185,6 +185,10 @@ def text_index(text: str) -> TextIndex:
     return TextIndex.of(text, PER_WORDS + ROLE_WORDS)
 
 
+LEAD_IN_KINDS = frozenset({"money", "percent", "duration", "age"})
+"""The kinds a list's lead-in bounds (每户家庭最低月租房补贴额为：…); a count's list is too often of other things."""
+
+
 def _read(ix: TextIndex, f: Found, prev_end: int, group_hits: Hits, benefit_hits: Hits) -> Context:
     text = ix.text
     if f.kind == "date":
@@ -192,11 +196,17 @@ def _read(ix: TextIndex, f: Found, prev_end: int, group_hits: Hits, benefit_hits
     cs, ce = ix.clauses.bounds(f.start, f.end)
     sent = ix.sentences.bounds(f.start, f.end)
     bound, bound_words = read_bound(text, f, cs, prev_end)
+    per = read_per(text, f, cs, ce, ix.words)
+    if (bound == "exact" or not per) and f.kind in LEAD_IN_KINDS and (lead := lead_in(text, f, sent[0], cs)) is not None:
+        # 每户家庭最低月租房补贴额为：市内六区240元，…180元: the lead-in of a list bounds each item and says its per
+        if bound == "exact" and (got := lead_in_bound(text, f, lead)) is not None:
+            bound, bound_words = got
+        per = per or (lead_in_per(text, lead, ix.words) if f.kind == "money" else ())
     return Context(
         f,
         bound=bound,
         bound_words=bound_words,
-        per=read_per(text, f, cs, ce, ix.words),
+        per=per,
         base=read_base(text, f, cs) if f.kind == "percent" else None,
         benefit=_benefit(f, sent, benefit_hits, text, group_hits),
         benefit_text=_benefit_text(text, f, sent[0]),

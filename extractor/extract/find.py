@@ -56,6 +56,9 @@ _COUNT_TAIL, _MEASURE_TAIL = regex.compile(rf"(?:{_COUNT_WORDS}|次)$"), regex.c
 _RANGE_DASH, _RANGE_WORD, _UNIT_SIGN = (regex.compile(p) for p in (r"起?[—\-－–~～至到]", r"[至到—\-]", r"[元%％岁]"))
 _RESTATING = regex.compile(r"[（(](?:不?含|不?包括)[ \u3000]*$")
 _MEASURE_BOUNDS = alternation(_WORDS.measure_bounds)  # or after its bound word: 不少于三百五十平方米, 最多不得超过400毫升
+# the bound word after a measure, maybe a bracket saying its end is in between (九平方米（含）以下)
+_MEASURE_AFTER = rf"(?=[ \u3000]*(?:[（(]不?含[^（()）\n]{{0,12}}[）)][ \u3000]*)?(?:{alternation(_WORDS.measure_bounds_after)}))"
+_MEASURE_NOUNS = alternation(_WORDS.measure_nouns)  # or after the noun it measures: 人均使用面积12平方米
 _DASH = r"[-－—–~～至到]"
 _TIMES_COMPOUND = alternation(_WORDS.times_compounds)  # 二次供水: a noun, not a number of times
 _POINTS_RATE = regex.compile(rf"[ \u3000]*(?:{alternation(_WORDS.points_before)})[ \u3000]*[\d一二三四五六七八九十]")
@@ -99,6 +102,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("age_range_cn", rf"(?P<a>{_CN})[ \u3000]*(?:周?岁)?[ \u3000]*[至到][ \u3000]*(?P<b>{_CN})[ \u3000]*周?岁"),
     ("money_approx", rf"{_APPROX}[ \u3000]*[万亿千]?[ \u3000]*元"),
     ("money", rf"(?:{_AR}[ \u3000]*[万亿][ \u3000]*\d+[ \u3000]*[千百]|{_AR}[ \u3000]*万[ \u3000]*\d(?![\d.])|{_NUM})[ \u3000]*元(?:[ \u3000]*[零〇一二三四五六七八九\d]+角)?(?:[ \u3000]*[零〇一二三四五六七八九\d]+分)?"),
+    # 最高补贴标准为1000/人: an amount without 元, said by the word of money before it and the per after it
+    ("money_bare", rf"(?<=(?:{alternation(_WORDS.money_unit_omitted_before)})[ \u3000]*)(?<![\d.])\d+(?:\.\d+)?(?=[ \u3000]*/[ \u3000]*[人户月年次])"),
     ("points", rf"(?P<v>{_AR})[ \u3000]*个百分点"),
     ("percent", rf"(?:{_AR}[ \u3000]*[%％‰]|百分之{_CN}|[千万]分之{_CN}|{_D10_NO_LIANG}分之{_D10_NO_LIANG}|减半|一半|(?<=过)半数|半数(?=[ \u3000]*以上)|半价)"),
     ("times", rf"(?P<v>{_AR}|{_D10}|双)[ \u3000]*倍"),
@@ -115,8 +120,9 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("score", _SCORE),
     ("count_approx", rf"{_APPROX}[ \u3000]*(?:人次|人|名|家|户|个)"),
     # 零点五米以上: a decimal in Chinese numerals too
-    ("measure", rf"(?<!第)(?:{_AR}[ \u3000]*[万千]?|(?:{_D10K}|零)(?:点[零〇一二三四五六七八九]+)?)[ \u3000]*(?:{_MEASURE_WORDS})(?=[ \u3000]*(?:以上|以下|以内))"
+    ("measure", rf"(?<!第)(?:{_AR}[ \u3000]*[万千]?|(?:{_D10K}|零)(?:点[零〇一二三四五六七八九]+)?)[ \u3000]*(?:{_MEASURE_WORDS}){_MEASURE_AFTER}"
                 rf"|(?<=(?:{_MEASURE_BOUNDS})[ \u3000]*)(?:{_AR}[ \u3000]*[万千]?|{_D10K})[ \u3000]*(?:{_MEASURE_WORDS})"
+                rf"|(?<=(?:{_MEASURE_NOUNS})[ \u3000]*(?:为|是)?[ \u3000]*)(?:{_AR}|{_D10K})[ \u3000]*(?:{_MEASURE_WORDS})"
                 # or what something is counted as (一次按捐献全血400毫升计算)
                 rf"|(?<=按\p{{Han}}{{0,6}})(?:{_AR}[ \u3000]*[万千]?|{_D10K})[ \u3000]*(?:{_MEASURE_WORDS})(?=[ \u3000]*计算)"
                 rf"|(?<=一式)(?:\d{{1,2}}|[一二两三四五六七八九十])份"
@@ -258,12 +264,13 @@ def _points(m: regex.Match[str], s: str, a: int, b: int) -> Found | None:
     return Found("percent", v, None, "percent", a, b, doubt=True, base_hint="百分点") if v is not None else None
 
 
-_ONE_TIMES_AFTER = regex.compile(r"[ \u3000]*(?:以下|以内|的罚款|罚款)")
+_ONE_TIMES_AFTER = regex.compile(r"[ \u3000]*(?:以下|以内|的罚款|罚款|处以罚款|处罚款)")  # 应交市场租金的一倍处以罚款
 _ONE_TIMES_CAP = regex.compile(r"(?:不超过|不得超过|不高于|最高|最多|至多)[^，,；;。：:\n]{0,24}$")
 
 
 def _times(m: regex.Match[str], s: str, a: int, b: int) -> Found | None:
-    """``10 倍`` of a base: 1000%; ``双倍`` 200%. ``一倍`` only as a cap or a fine (一倍以下, 一倍的罚款, 不超过已付购房款一倍);
+    """``10 倍`` of a base: 1000%; ``双倍`` 200%. ``一倍`` only as a cap or a fine (一倍以下, 一倍的罚款, 一倍处以罚款,
+    不超过已付购房款一倍);
     增加一倍 is a doubling."""
     v = Decimal(2) if m.group("v") == "双" else parse_number(m.group("v"))
     one_capped = bool(_ONE_TIMES_AFTER.match(m.string, m.end()) or _ONE_TIMES_CAP.search(m.string, max(0, m.start() - 30), m.start()))
@@ -353,8 +360,20 @@ def _grade_steps(m: regex.Match[str], s: str, a: int, b: int) -> Found | None:
     return Found("count", lo, hi, "count", a, b)
 
 
+_LOST_POINT = regex.compile(r"0\d+")
+
+
+def _money_bare(m: regex.Match[str], s: str, a: int, b: int) -> Found | None:
+    v = parse_number(s)
+    return Found("money", v, None, "yuan", a, b) if v is not None and v > 0 else None
+
+
 def _measure(m: regex.Match[str], s: str, a: int, b: int) -> Found | None:
-    v = parse_number(_MEASURE_TAIL.sub("", s))
+    digits = _MEASURE_TAIL.sub("", s)
+    if _LOST_POINT.fullmatch(digits):  # 体积0125立方米: a decimal whose point the source lost, read as meant, doubtful
+        v = parse_number("0." + digits[1:])
+        return Found("count", v, None, "count", a, b, doubt=True) if v is not None and v > 0 else None
+    v = parse_number(digits)
     return Found("count", v, None, "count", a, b) if v is not None and v > 0 else None
 
 
@@ -365,7 +384,7 @@ INTERPRETERS: dict[str, Interpreter] = {
     "age_range": _age_range, "money_range": _money_range, "percent_range": _percent_range,
     "money_range_cn": _money_span, "money_span_to": _money_span, "percent_range_cn": _percent_range_cn, "age_range_cn": _age_range,
     "money_approx": _approx("money"), "duration_approx": _approx("duration"), "count_approx": _approx("count"),
-    "money": _money, "points": _points, "percent": _percent, "times": _times, "lpr": _lpr, "fraction": _fraction, "ratio": _ratio,
+    "money": _money, "money_bare": _money_bare, "points": _points, "percent": _percent, "times": _times, "lpr": _lpr, "fraction": _fraction, "ratio": _ratio,
     "duration_range": _duration_range, "duration_factor": _duration_factor, "duration": _duration, "age": _age, "count": _count, "count_range": _count_range, "grade_steps": _grade_steps, "count_or_more": _count_or_more, "score": _score, "measure": _measure,
 }
 
@@ -384,6 +403,8 @@ def _not_a_duration(text: str, m: regex.Match[str]) -> bool:
         return True  # 每满1年加2分, 满1年积3分: the period of a points rate, not a duration of the rule
     if text.startswith(_WORDS.term_named_after, m.end()):
         return True  # 一年期存款利率: the term of a deposit or loan named
+    if text.startswith(_WORDS.period_anchor_after, m.end()):
+        return True  # 每满1年之日前1个月内: the day a period completes, a date anchor
     s = _squash(m.group(0))
     if s in ("一年", "年") and (before.endswith(_WORDS.year_named_before) or text.startswith("度", m.end())):
         return True

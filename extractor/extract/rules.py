@@ -89,6 +89,10 @@ class FindRules:
     steps_before: tuple[str, ...]
     measure_units: tuple[str, ...]
     measure_bounds: tuple[str, ...]
+    measure_bounds_after: tuple[str, ...]
+    measure_nouns: tuple[str, ...]
+    period_anchor_after: tuple[str, ...]
+    money_unit_omitted_before: tuple[str, ...]
     frequency_before: tuple[str, ...]
     year_named_before: tuple[str, ...]
     day_named_before: tuple[str, ...]
@@ -403,7 +407,9 @@ def load_rules(source: str, file: str = RULES_FILE) -> ContextRules:
         raise RulesError(f"{file}: not YAML: {e}") from None
     root = _Node(data, "", file)
     fi = root.node("find")
-    find = FindRules(fi.words("count_units"), fi.words("count_unit_compounds"), fi.words("steps_before"), fi.words("measure_units"), fi.words("measure_bounds"), fi.words("frequency_before"), fi.words("year_named_before"),
+    find = FindRules(fi.words("count_units"), fi.words("count_unit_compounds"), fi.words("steps_before"), fi.words("measure_units"), fi.words("measure_bounds"),
+                     fi.words("measure_bounds_after"), fi.words("measure_nouns"), fi.words("period_anchor_after"), fi.words("money_unit_omitted_before"),
+                     fi.words("frequency_before"), fi.words("year_named_before"),
                      fi.words("day_named_before"), fi.words("day_window_after"),
                      fi.words("day_window_before"), fi.words("approximately_before"), fi.words("approximately_after"),
                      fi.words("times_compounds"), fi.words("items_referred_after"), fi.words("points_before"),
