@@ -361,6 +361,9 @@ QUALIFIER_CASES = [
      1, ["high_level_talent"]),
     ("the-window-of-the-name-before", "支持本市全日制高校在校生、毕业5年内高校毕业生、落户5年内“海河英才”等重点群体创业", "5年", "duration",
      0, ["college_graduate_within_5y"]),
+    # blind3/jiangxi 2020 三年行动计划 news: 大学毕业生 for 高校毕业生, the window part of the name (not the graduates at large)
+    ("unemployed-university-graduates", "计划小微企业如果在毕业年份招用大学毕业生和毕业后两年内未就业的大学毕业生,将签订…", "两年",
+     "duration", 0, ["unemployed_college_graduate_within_2y"]),
 ]
 
 
@@ -425,4 +428,28 @@ REFERRED = [
                          ids=[c[0] for c in REFERRED])
 def test_a_back_reference_is_for_the_recipients_it_refers_to(text: str, number: str, kind: str, nth: int,
                                                              expected: list[str | None]) -> None:
+    assert classes_of(_quantity(text, number, kind, nth), text) == expected
+
+
+CQ = ("第二十四条 就业见习补贴包括基本生活费补贴、留用人员差额补贴和人身意外伤害保险补贴。具体标准如下：\n"
+      "（一）基本生活费补贴按见习人员每人每月 1300 元标准拨付见习基地；\n"
+      "（二）就业见习留用就业率达到 50%以上的，按每人每月 200 元标准给予见习基地留用人员差额补贴；\n"
+      "（三）人身意外伤害保险补贴按见习人员每人 100 元标准一次性拨付给见习基地；\n"
+      "附件 6\n备注\n就业见习补贴标准：\n1. 基本生活费补贴标准：每人每月 1300 元；\n"
+      "4. 计算公式：就业见习补贴（每人）=基本生活费补贴（1300 元/ 人×审核通过月数）+留用人员差额补贴（200 元/人×审核通过月数）"
+      "+人身意外伤害保险补贴（100 元/人）。\n")
+PAID = [
+    # blind2/chongqing 2024 第二十四条 and 附件6: the parts of the 就业见习补贴 are paid to the base (拨付, 拨付给, 给予见习基地…),
+    # so their restatements in the application form, naming no recipient, are the base's
+    ("a-part-restated-in-a-form", CQ, "1300 元", "money", 2, ["internship_base"]),
+    ("a-part-given-to-the-base", CQ, "200 元", "money", 1, ["internship_base"]),
+    ("a-part-paid-to-the-base", CQ, "100 元", "money", 1, ["internship_base"]),
+    # a value of no part: no payee
+    ("no-part-no-payee", "就业见习补贴包括基本生活费补贴和人身意外伤害保险补贴。基本生活费补贴拨付见习基地。\n期限为 6 个月。\n",
+     "6 个月", "duration", 0, [None]),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "kind", "nth", "expected"), [c[1:] for c in PAID], ids=[c[0] for c in PAID])
+def test_a_part_paid_to_one_group(text: str, number: str, kind: str, nth: int, expected: list[str | None]) -> None:
     assert classes_of(_quantity(text, number, kind, nth), text) == expected

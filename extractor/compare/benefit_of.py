@@ -47,6 +47,53 @@ def benefit_parts(text: str) -> dict[str, str]:
     return out
 
 
+_PAID_TO = regex.compile(r"(?:拨付给|拨付|发放给|支付给|拨给)[ \u3000]*")
+
+
+@functools.lru_cache(maxsize=16)
+def part_payees(text: str) -> dict[str, str]:
+    """The group each part of a benefit (``benefit_parts``) is paid to, as a sentence of the document stating it
+    says, when they all say one: ``基本生活费补贴按见习人员每人每月 1300 元标准拨付见习基地`` (拨付, 拨付给, 发放给, 支付给
+    and the group), ``…按每人每月 200 元标准给予见习基地留用人员差额补贴`` (给予, the group, the part's name)."""
+    parts = benefit_parts(text)
+    if not parts:
+        return {}
+    tax, out = groups(), {}
+    for name in parts:
+        payees: set[str] = set()
+        at = text.find(name)
+        while at >= 0:
+            hi = min((i for i in (text.find(c, at, at + LINE_REACH) for c in _SENTENCE) if i >= 0),
+                     default=min(len(text), at + LINE_REACH))
+            for m in _PAID_TO.finditer(text, at + len(name), hi):
+                hit = next(tax.find(text, m.end(), hi), None)
+                if hit is not None and hit[0] == m.end():
+                    payees.add(hit[2])
+                    break
+            given = [(a, g) for a, e, g in tax.find(text, max(0, at - 30), at) if e == at]  # 给予见习基地|留用人员…
+            if given and text[max(0, given[-1][0] - 6) : given[-1][0]].rstrip(" \u3000").endswith("给予"):
+                payees.add(given[-1][1])
+            at = text.find(name, at + len(name))
+        if len(payees) == 1:
+            out[name] = payees.pop()
+    return out
+
+
+PART_REACH = 40  # characters before a value within which the part it is of is named
+
+
+def paid_part(text: str, start: int) -> str | None:
+    """The group the part of a benefit named right before the value (within ``PART_REACH`` characters of its line,
+    the nearest) is paid to (``part_payees``: ``人身意外伤害保险补贴：每人 100 元`` in a form, of the part the rules pay
+    to the 见习基地); else None."""
+    payees = part_payees(text)
+    if not payees:
+        return None
+    lo = max(_line_start(text, start), start - PART_REACH)
+    best = max(((text.rfind(n, lo, start), n) for n in payees), default=(-1, ""))
+    return payees[best[1]] if best[0] >= 0 else None
+
+
 def _part_before(text: str, start: int, parts: dict[str, str]) -> str | None:
     """The part (``benefit_parts``) whose name is the last benefit name before ``start`` in its sentence (a name of
     the taxonomy ending later, or as late and longer, is the value's own instead)."""

@@ -36,6 +36,7 @@ from ._rule import _own_rule as _own_rule
 from ._rule import in_condition as in_condition
 from ._rule import rule_recipients as rule_recipients
 from ._rule import rule_span as rule_span
+from .benefit_of import paid_part
 
 _SPACES = regex.compile(r"[ \u3000]+")
 _QUALIFIER_GAP = regex.compile(r"[\p{Han} \u3000]{0,6}[“\"]?")
@@ -518,6 +519,8 @@ def classes_of(q: Quantity, text: str) -> list[str | None]:
         found = [*_titled(text, q.evidence.span[0])] or found
     if found == [None]:
         found = [*_referred(text, q.evidence.span[0])] or found
+    if found == [None] and (payee := paid_part(text, q.evidence.span[0])) is not None and _recipient(payee):
+        found = [payee]  # a part of a benefit the document pays to one group (…拨付给见习基地), restated in a form
     item = _item_recipients(text, q.evidence.span[0])
     if not item:
         return found
