@@ -446,3 +446,13 @@ def test_a_condition_stated_before_its_grant(text: str, number: str, expected: s
     from extractor.compare.benefit_of import later_benefit
 
     assert later_benefit(_bare(text, number), text) == expected
+
+
+def test_the_post_subsidys_table_holds_the_posts_terms() -> None:
+    # fresh/dalian 2019 公益性岗位补贴: 公益性岗位重点安置零就业家庭和距法定退休年龄5年以内的人员 (of the 公益性岗位 the subsidy pays
+    # for, holds of compare_rules.yaml) beside 补贴期限除对距法定退休年龄不足5年的人员可延长至退休外: both 5年 in the table
+    path = "corpus/fresh/dalian-2019-employment-policy-list.txt"
+    table = analyses_to_table(_analyses(path), benefit="岗位补贴")
+    found = [v for r in table.rows for col, vs in r.cells.items() if col.startswith("期限") for v in vs
+             if v.value == 60 and v.line == 41]
+    assert len(found) == 2

@@ -453,3 +453,21 @@ PAID = [
 @pytest.mark.parametrize(("text", "number", "kind", "nth", "expected"), [c[1:] for c in PAID], ids=[c[0] for c in PAID])
 def test_a_part_paid_to_one_group(text: str, number: str, kind: str, nth: int, expected: list[str | None]) -> None:
     assert classes_of(_quantity(text, number, kind, nth), text) == expected
+
+
+JM = ("中小微企业招用毕业年度或离校2年内未就业高校毕业生，签订1年以上劳动合同并按规定缴纳社会保险费，"
+      "按1000元/人的标准分别给予企业和个人一次性就业补贴。")
+EACH = [
+    # fresh/jingmen 2024 八 一次性吸纳就业补贴: 分别给予企业和个人: the hiring firm and the graduate it hires, each the sum
+    ("to-the-firm-and-the-person", JM, "1000元", "money", ["msme", "unemployed_college_graduate_within_2y"]),
+    # the same words in the other order
+    ("to-the-person-and-the-firm", JM.replace("企业和个人", "个人和企业"), "1000元", "money",
+     ["msme", "unemployed_college_graduate_within_2y"]),
+    # 分别给予 two firms' words: no person, the rule's reading stands
+    ("not-a-firm-and-a-person", "对中小微企业，按1000元的标准分别给予企业和单位补贴。", "1000元", "money", ["msme"]),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "kind", "expected"), [c[1:] for c in EACH], ids=[c[0] for c in EACH])
+def test_a_sum_for_the_firm_and_the_person(text: str, number: str, kind: str, expected: list[str | None]) -> None:
+    assert classes_of(_quantity(text, number, kind), text) == expected

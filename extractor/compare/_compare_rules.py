@@ -49,6 +49,8 @@ class CompareRules:
     anaphora_heads: tuple[str, ...] = ()
     back_references: tuple[str, ...] = ()
     conditionals: tuple[str, ...] = ()
+    each_firms: tuple[str, ...] = ()
+    each_persons: tuple[str, ...] = ()
     relief_verbs: tuple[str, ...] = ()
     extension_before: tuple[str, ...] = ()
     rate_payers: dict[str, str] | None = None
@@ -60,7 +62,8 @@ RULE_KEYS = {"not_recipients", "unless_category", "holds", "record_before", "rec
              "family_children", "rounding_before", "rounding_after", "parts_after", "part_heads", "read_in_context",
              "own_names", "conversion_before", "defines", "assumed_after",
              "again_before", "deferred", "raised_from", "raised_to", "plan_nouns", "per_time_after",
-             "anaphora_heads", "back_references", "conditionals", "relief_verbs",
+             "anaphora_heads", "back_references", "conditionals",
+             "each_firms", "each_persons", "relief_verbs",
              "extension_before", "rate_payers", "level_names"}
 
 
@@ -104,5 +107,6 @@ def compare_rules() -> CompareRules:
                         tuple(data["deferred"]), tuple(data["raised_from"]), tuple(data["raised_to"]),
                         tuple(data["plan_nouns"]), tuple(data["per_time_after"]),
                         tuple(data["anaphora_heads"]), tuple(data["back_references"]), tuple(data["conditionals"]),
+                        tuple(data["each_firms"]), tuple(data["each_persons"]),
                         tuple(data["relief_verbs"]), tuple(data["extension_before"]), payers,
                         levels)

@@ -502,6 +502,36 @@ def _referred(text: str, start: int) -> list[str]:
     return []
 
 
+EACH_REACH = 16  # characters between a value and the 分别给予 of its payees
+
+
+@functools.cache
+def _each() -> regex.Pattern[str]:
+    """``分别给予`` a firm and a person (``each_firms``, ``each_persons``), after the value's unit and ``的标准``."""
+    rules = compare_rules()
+    words = "|".join(sorted((*rules.each_firms, *rules.each_persons), key=len, reverse=True)) or "(?!)"
+    return regex.compile(r"(?:/人|/户)?[ \u3000]*的?[ \u3000]*(?:标准)?[ \u3000]*分别(?:给予|发放给|发放|奖励|补贴)[ \u3000]*"
+                         rf"(?P<a>{words})[ \u3000]*(?:和|及|与|、)[ \u3000]*(?P<b>{words})")
+
+
+def _each_payee(text: str, end: int) -> list[str]:
+    """For a value followed by ``分别给予`` a firm and a person (``按1000元/人的标准分别给予企业和个人一次性就业补贴``), the
+    firm its sentence names first and the person it names last before it (``中小微企业招用毕业年度或离校2年内未就业高校
+    毕业生…``); else none."""
+    rules = compare_rules()
+    m = _each().match(text, end, min(len(text), end + EACH_REACH + 12))
+    if m is None or not ({m.group("a"), m.group("b")} & set(rules.each_firms)
+                         and {m.group("a"), m.group("b")} & set(rules.each_persons)):
+        return []
+    lo = max(_marks(text).line_before(end) + 1, end - TITLED_REACH)
+    lo = max(lo - 1, *(text.rfind(c, lo, end) for c in "。！？!?；;")) + 1
+    tax = groups()
+    hits = [g for _, _, g in tax.find(text, lo, end) if _recipient(g)]
+    firm = next((g for g in hits if tax.entries[g].kind == "enterprise"), None)
+    person = next((g for g in reversed(hits) if tax.entries[g].kind == "individual"), None)
+    return [firm, person] if firm is not None and person is not None else []
+
+
 def classes_of(q: Quantity, text: str) -> list[str | None]:
     """The recipient classes a value is for (``_classes_of``), those of its exception (``_exception``), the women when
     its rule opens with them (``_women``); on a list item's worked line (``补贴测算：对灵活就业人员按照…
@@ -510,6 +540,8 @@ def classes_of(q: Quantity, text: str) -> list[str | None]:
     exception = _exception(text, q.evidence.span[0])
     if exception is not None:
         return exception
+    if each := _each_payee(text, q.evidence.span[1]):
+        return [*each]
     found = _women(text, q.evidence.span[0], _classes_of(q, text))
     if found == [None] and q.kind == "money":
         found = [*applicants(text, q.evidence.span[0])] or found
