@@ -177,3 +177,20 @@ def test_a_rule_after_its_topic_sentence() -> None:
     # blind4/新疆 2024: 实施…一次性扩岗补助政策。对招用…: the rule of the benefit the topic sentence names
     text = "实施失业保险一次性扩岗补助政策。对招用2024年度及离校两年内未就业高校毕业生及16岁-24岁登记失业青年,签订劳动合同。"
     assert sentence_before_benefit(_quantity(text, "两年", "duration"), text) == "job_expansion_subsidy"
+
+
+SICHUAN = ("1.对个人创业担保贷款30万元以下、小微企业创业担保贷款400万元以下的部分,财政部门给予贷款实际利率50%的财政贴息,"
+           "贴息资金由中央、省级和市县财政共同分担。")
+PARTS = [
+    # blind4/四川 2025 一/(一)/1: a subject of one part per recipient: the rate is each one's
+    ("a-part-per-recipient", SICHUAN, "50%", ["entrepreneur", "small_micro_enterprise"]),
+    # one recipient: nothing listed
+    ("one-recipient", "对小微企业创业担保贷款400万元以下的部分,给予贷款实际利率50%的财政贴息。", "50%", []),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "expected"), [c[1:] for c in PARTS], ids=[c[0] for c in PARTS])
+def test_a_part_per_recipient(text: str, number: str, expected: list[str]) -> None:
+    from extractor.compare._sizes import listed_parts
+
+    assert listed_parts(text, _quantity(text, number, "percent").evidence.span[0]) == expected

@@ -9,7 +9,7 @@ import regex
 from ..extract.taxonomy import groups
 from ..records import Quantity
 from ._compare_rules import compare_rules
-from ._rule import most_specific
+from ._rule import most_specific, rule_span
 
 PAIR_GAP = 30  # characters of no punctuation between 分别 and the first of its two values
 _NUMBER = r"\d+(?:\.\d+)?(?:%|万元|元|个月|年|岁|人)?"
@@ -91,6 +91,29 @@ def level_class(text: str, start: int) -> str | None:
     return levels[word] if len(listed) >= LEVEL_LIST else None
 
 
+_SUBJECT = regex.compile(r"[ \u3000]*(?:\d+[.．、])?[ \u3000]*对(?P<items>[^，,。；;：:！？!?\n]{4,80})[，,]")
+ITEM_HEAD = 2  # characters into a list item within which its recipient's name must start
+
+
+def listed_parts(text: str, start: int) -> list[str]:
+    """The recipients of a rule whose subject lists, after 对, one part per recipient, each item opening with its
+    name (四川 2025: ``对个人创业担保贷款30万元以下、小微企业创业担保贷款400万元以下的部分，财政部门给予贷款实际利率50%的
+    财政贴息``: the 50% is the individuals' and the small firms'); else none."""
+    span = rule_span(text, start)
+    m = _SUBJECT.match(text, span.start)
+    if m is None or m.end() > start:
+        return []
+    out: list[str] = []
+    at = m.start("items")
+    for item in m.group("items").split("、"):
+        hit = next(groups().find(text, at, at + len(item)), None)
+        if hit is None or hit[0] - at > ITEM_HEAD:
+            return []
+        out.append(hit[2])
+        at += len(item) + 1
+    return list(dict.fromkeys(out)) if len(set(out)) >= 2 else []
+
+
 def size_classes(q: Quantity, text: str, found: list[str | None]) -> list[str | None]:
     """The classes ``classes_of`` found for ``q``, read by a firm's kind or size: a value two recipients share
     ``分别`` (``paired_class``) is the one's it is printed for; of a firm class listed with other insured bodies
@@ -103,6 +126,8 @@ def size_classes(q: Quantity, text: str, found: list[str | None]) -> list[str | 
         return [level]
     if q.kind == "percent" and found == [None] and (payer := payer_class(text, q.evidence.span[0])) is not None:
         return [payer]
+    if found == [None] and (parts := listed_parts(text, q.evidence.span[0])):
+        return [*parts]
     tax = groups()
     firms = [c for c in found if c is not None and tax.entries[c].kind == "enterprise"]
     if firms and len(firms) < len(found) and all(c in firms or (c is not None and _other_body(c)) for c in found):
