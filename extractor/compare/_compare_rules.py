@@ -51,6 +51,10 @@ class CompareRules:
     conditionals: tuple[str, ...] = ()
     each_firms: tuple[str, ...] = ()
     each_persons: tuple[str, ...] = ()
+    relief_verbs: tuple[str, ...] = ()
+    extension_before: tuple[str, ...] = ()
+    rate_payers: dict[str, str] | None = None
+    level_names: dict[str, str] | None = None
 
 
 RULE_KEYS = {"not_recipients", "unless_category", "holds", "record_before", "record_nouns", "penalty_words",
@@ -59,7 +63,8 @@ RULE_KEYS = {"not_recipients", "unless_category", "holds", "record_before", "rec
              "own_names", "conversion_before", "defines", "assumed_after",
              "again_before", "deferred", "raised_from", "raised_to", "plan_nouns", "per_time_after",
              "anaphora_heads", "back_references", "conditionals",
-             "each_firms", "each_persons"}
+             "each_firms", "each_persons", "relief_verbs",
+             "extension_before", "rate_payers", "level_names"}
 
 
 @functools.cache
@@ -86,6 +91,11 @@ def compare_rules() -> CompareRules:
     unknown = [b for b in own.values() if b not in benefits().entries]
     if unknown:
         raise ValueError(f"compare_rules.yaml: own_names: no such benefit: {', '.join(unknown)}")
+    payers = dict(data["rate_payers"] or {})
+    levels = dict(data["level_names"] or {})
+    unknown = [g for g in (*payers.values(), *levels.values()) if g not in groups().entries]
+    if unknown:
+        raise ValueError(f"compare_rules.yaml: rate_payers, level_names: no such group: {', '.join(unknown)}")
     return CompareRules(frozenset(data["not_recipients"]), frozenset(data["unless_category"]), holds,
                         tuple(data["record_before"]), tuple(data["record_nouns"]), tuple(data["penalty_words"]),
                         tuple(data["procedure_verbs"]), tuple(data["share_before"]), tuple(data["count_unit_before"]),
@@ -97,4 +107,6 @@ def compare_rules() -> CompareRules:
                         tuple(data["deferred"]), tuple(data["raised_from"]), tuple(data["raised_to"]),
                         tuple(data["plan_nouns"]), tuple(data["per_time_after"]),
                         tuple(data["anaphora_heads"]), tuple(data["back_references"]), tuple(data["conditionals"]),
-                        tuple(data["each_firms"]), tuple(data["each_persons"]))
+                        tuple(data["each_firms"]), tuple(data["each_persons"]),
+                        tuple(data["relief_verbs"]), tuple(data["extension_before"]), payers,
+                        levels)

@@ -17,6 +17,8 @@ _CLAUSE_END = "，,；;。！？!?\n"
 
 
 _CLAUSE_END_RE = regex.compile(f"[{regex.escape(_CLAUSE_END)}]")
+_PER_ONE = regex.compile(r"每\p{Han}{0,3}$")
+"""每 and a verb right before a count of one (每招用1人): the unit a sum is paid per."""
 
 
 @functools.lru_cache(maxsize=16)
@@ -89,8 +91,14 @@ def no_parameter(q: Quantity, text: str) -> bool:
         return True  # 三年青年见习计划, 稳定就业三年行动计划: the span of a plan
     if q.kind == "count" and q.value == 1 and q.evidence.quote == "一次" and after.startswith(rules.per_time_after):
         return True  # 贷款期限一次最长不超过3年: at a time, no count
+    if q.kind == "count" and q.value == 1 and _PER_ONE.search(before):
+        return True  # 可按每招用1人不超过1500元的标准发放: the unit a sum is paid per, no count
     if q.kind == "count" and after.startswith(rules.family_children):
         return True  # the children that make the family a recipient (只生育一个子女的夫妻)
+    if q.kind == "duration" and rules.extension_before and before.endswith(rules.extension_before):
+        return True  # 阶段性降低失业保险费率至1%的政策延续实施一年: the span a policy is extended by
+    if q.kind == "money" and rules.relief_verbs and _holds(text, rules.relief_verbs, lo, start):
+        return True  # 为各类参保单位2022年度减缴失业保险费1.9亿元: the relief a measure brings in total
     if q.kind == "percent" and before.endswith(rules.share_before):
         return True  # a payer's share (各负担百分之五十)
     if q.kind == "percent" and q.value == 100 and rules.conversion_before and before.endswith(rules.conversion_before):

@@ -26,6 +26,7 @@ from ._no_parameter import _clause_of as _clause_of
 from ._no_parameter import _holds as _holds
 from ._no_parameter import no_parameter
 from ._no_parameter import record_period as record_period
+from ._sizes import size_classes
 from .benefit_of import _named, joined_benefits, read_benefit
 from .benefit_of import benefit_parts as benefit_parts
 from .classes import classes_of, in_condition, qualified, rule_span, title_groups
@@ -333,7 +334,7 @@ def analyses_to_table(
         for q in chosen:
             if any(allocation(g, asked) for g in title_groups(doc.text, q.evidence.span[0])):
                 continue  # an item of a list titled for a non-recipient (…作为反担保人的条件)
-            for c in classes_of(q, doc.text):
+            for c in size_classes(q, doc.text, classes_of(q, doc.text)):
                 if not allocation(c, asked) and in_group(c, q, group):
                     by_class.setdefault(c, []).append(q)
         holding: dict[tuple[int, int], list[int]] = {}  # a span -> the provisions that hold a number of it, in order
