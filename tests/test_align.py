@@ -285,6 +285,17 @@ REAL_LINK_CASES = {
                                            ("第四条", "第四条"), False),
     "insider_trading_4_is_the_new_9": ("insider-trading-interpretation-2012.txt", "insider-trading-interpretation-2026.txt",
                                        ("第四条", "第九条"), True),
+    # an article repealed and another inserted under its number, barely alike (below UNPAIRED) and each more alike to
+    # another article: not one article rewritten (长江河道采砂 2001 第十七条 砂石资源费 → 2023 第十七条 运输、收购、销售;
+    # 北京市规范性文件备案审查条例 第一章/第五条 信息平台 → 第五条 组织领导)
+    "yangtze_17_replaced_under_its_number": ("yangtze-sand-mining-2001.txt", "yangtze-sand-mining-2023.txt",
+                                             ("第十七条", "第十七条"), False),
+    "beijing_filing_5_replaced_under_its_number": ("beijing-filing-review-2021.txt", "beijing-filing-review-2024.txt",
+                                                   ("第一章/第五条", "第一章/第五条"), False),
+    # the one article left on each side between two anchors stays rewritten in its place, however little alike
+    # (国家自然科学基金条例 2007 第三章/第十六条 → 2024 第三章/第十七条, 0.08)
+    "natural_science_fund_16_rewritten_in_its_slot": ("natural-science-fund-2007.txt", "natural-science-fund-2024.txt",
+                                                      ("第三章/第十六条", "第三章/第十七条"), True),
 }
 
 

@@ -46,6 +46,7 @@ ANCHOR = 0.55  # weighted similarity of an anchor: articles that are surely the 
 IN_ORDER = 0.17  # between two anchors, articles in the same order are paired at or above this
 SAME_PATH = 0.05  # between anchors, added to the similarity of two articles under the same number
 SLOT = 0.05  # the one article of A and the one of B between two anchors are paired at or above this
+UNPAIRED = 0.18  # a pair in order below this whose articles are each more alike to another is repealed and inserted
 MOVE_SURE = 0.30  # articles out of order are paired at or above this
 MOVE = 0.20  # and down to this when each other's most similar among the articles left
 MOVE_FREE = 0.08  # the same, between documents whose articles do not follow one order (fewer than ORDERED of them paired in order)
@@ -378,6 +379,8 @@ def _one_to_one(xs: Sequence[Article], ys: Sequence[Article], sim: _Sim) -> dict
             used_j.add(j)
     backbone = _increasing(sorted(unique))
     pa = dict(backbone)
+    backbone_set = set(backbone)
+    slots: set[tuple[int, int]] = set()
     # identical articles out of the backbone's order were moved
     for i, j in unique:
         if i not in pa and j not in pa.values() and sim.get(i, j) >= 0.9:
@@ -392,6 +395,17 @@ def _one_to_one(xs: Sequence[Article], ys: Sequence[Article], sim: _Sim) -> dict
         for i, j in _in_order(sim, rows, cols):
             pa[i] = j
             taken.add(j)
+            if len(rows) == len(cols) == 1:  # the one article left on each side between two anchors
+                slots.add((i, j))
+    # a pair in order barely alike whose two articles are each more alike to another article: an article repealed
+    # and another inserted in its place, not one rewritten (长江河道采砂管理条例 第十七条 → 第十七条); the one article
+    # left on each side between two anchors stays rewritten in its place
+    for i, j in [(i, j) for i, j in pa.items() if (i, j) not in backbone_set and (i, j) not in slots]:
+        d = sim.exact(i, j)
+        if d < UNPAIRED and any(v > d for jj, v in sim.rows[i].items() if jj != j) \
+                and any(v > d for ii, v in sim.cols[j].items() if ii != i):
+            del pa[i]
+            taken.discard(j)
     # 3. the rest, across the document: alike enough, or each other's most similar among what is left
     # two documents with few articles in the same order (a city's measure beside a province's) pair more freely
     floor = MOVE if len(pa) >= ORDERED * min(len(xs), len(ys)) else MOVE_FREE

@@ -226,7 +226,7 @@ def pair_numbers(xs: Sequence[Placed], ys: Sequence[Placed], primary: set[tuple[
                 out.append(Match(x, y))
     out += _fanned_out(xs, ys, paired, used_j, primary, tiered)
     again_x, again_y = restated(xs, used_i), restated(ys, used_j)
-    again_x |= _stated_together(xs, ys, used_i, kept)
+    again_x |= _stated_together(xs, ys, used_i, kept) | merged_copies(xs, used_i, primary)
     again_y |= _stated_together(ys, xs, used_j, [(j, i) for i, j in kept])
     out += [Match(x, None) for i, x in enumerate(xs) if i not in used_i and i not in again_x]
     out += [Match(None, y) for j, y in enumerate(ys) if j not in used_j and j not in again_y]
@@ -284,7 +284,9 @@ def _fanned_out(xs: Sequence[Placed], ys: Sequence[Placed], paired: list[tuple[i
         for i in sorted({i for j, i in pairs[max(0, at - FAN_NEAR) : at + FAN_NEAR]
                          if _case(ys[j]) != _case(y) and similarity(set(ys[j].words), set(y.words)) >= SIBLING}):
             x = xs[i]
-            if (x.order, y.order) not in primary or _other_tier(x, y, tiered) or _other_deadline(x, y) or _refs(x, y) < 0:
+            # a case for other duties (违反第七项规定的 beside a rule for 第六项) is no case of the rule, whatever its value
+            if (x.order, y.order) not in primary or _other_tier(x, y, tiered) or _other_deadline(x, y) or _refs(x, y) < 0 \
+                    or (x.refs and y.refs and not x.refs & y.refs):
                 continue
             if (score := _score(x, y)) < _floor(x, y):
                 continue
@@ -326,6 +328,30 @@ def _stated_together(xs: Sequence[Placed], ys: Sequence[Placed], used: set[int],
             if own and containment(own, set(ys[j].words)) >= TOGETHER:
                 out.add(i)
                 break
+    return out
+
+
+def merged_copies(placed: Sequence[Placed], paired: set[int], primary: set[tuple[int, int]]) -> set[int]:
+    """The numbers of A (``placed``; those not ``paired``) whose twin (its value, a subject TWIN alike) stands in
+    another article of A with the same main partner (``primary``: A order, B order) and was paired: two articles of
+    one pattern merged into one (会计法 第四十三条, 第四十四条 → 第四十一条, each fine stated in both), the rule stated
+    once in the new article: no repeal of the copy. Two articles of A with other main partners (a crime's base tier
+    and its aggravated tier, each with 致使一人以上重伤…) keep their rules apart. Each is compared with at most
+    RESTATE_NEAR paired numbers of its value."""
+    main = dict(primary)
+    by_value: dict[tuple[str, float | None, float | None], list[int]] = {}
+    for n in sorted(paired):
+        p = placed[n]
+        by_value.setdefault((p.q.kind, p.q.value, p.q.value_max), []).append(n)
+    out: set[int] = set()
+    for k, p in enumerate(placed):
+        if k in paired:
+            continue
+        twins = by_value.get((p.q.kind, p.q.value, p.q.value_max), ())[:RESTATE_NEAR]
+        if p.order in main and any(placed[n].order != p.order and main.get(placed[n].order) == main[p.order]
+               and same_value(placed[n].q, p.q)
+               and similarity(set(placed[n].words), set(p.words)) >= TWIN for n in twins):
+            out.add(k)
     return out
 
 

@@ -147,6 +147,18 @@ def context_of(doc: Document, start: int, clause_start: int) -> tuple[str, str]:
 
 # the items of a list of duties a sanction names (违反第一项、第二项规定的): which duties its fine is for
 _ITEM_REF = regex.compile(r"第([一二三四五六七八九十\d]{1,3})项")
+# a sentence that opens on the duties it sanctions (违反本条例第二十八条第六项规定，属于自采自用的，…处以…罚款): its fines
+# are for those duties, whatever condition stands nearer the number
+_DUTY_OPENING = regex.compile(r"[ \u3000]*违反[^，,；;。：:]{0,40}?规定")
+
+
+def duties_of(doc: Document, sentence: int, clause_start: int, tier: str) -> frozenset[str]:
+    """The items of the duties a sanction is for: those its condition names (违反第二项、第七项规定的), else those
+    named at the opening of its sentence (违反第六项规定，属于自采自用的，…情节严重的处以…)."""
+    if "违反" in tier:
+        return frozenset(_ITEM_REF.findall(tier))
+    m = _DUTY_OPENING.match(_LABEL.sub("", doc.text[sentence:clause_start]))
+    return frozenset(_ITEM_REF.findall(m.group(0))) if m else frozenset()
 
 RENAMED_EVENT = 0.75  # two anchors' events sharing this share of the shorter's characters are one event renamed
 
@@ -189,7 +201,7 @@ def place(doc: Document, q: Quantity, art: Article) -> Placed:
     lo = max(art.span[0], start - PARAGRAPH_MAX)
     paragraph = max(lo, doc.text.rfind("\n", lo, start) + 1)
     sentence = max(paragraph, doc.text.rfind("。", lo, start) + 1)
-    refs = frozenset(_ITEM_REF.findall(tier)) if "违反" in tier else frozenset()
+    refs = duties_of(doc, sentence, s, tier)
     return Placed(q, art, clause, subject, frozenset(words), anchor_of(doc, q), frozenset(context), aggravated,
                   paragraph, sentence, tier, party, refs)
 
