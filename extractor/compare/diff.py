@@ -21,6 +21,7 @@ from .chapters import align_chapters
 from .pairing import Match, Placed, moves, pair_numbers, place, rejoin, restated, same_anchor, working_days
 from .parts import align_parts
 from .phrases import phrase_changes, phrase_keys
+from .placed import fallback_tiers
 
 KINDS = RULE_KINDS
 KIND_WORD = {"money": "额度", "percent": "比例", "duration": "期限", "age": "年龄", "count": "数量"}
@@ -418,7 +419,7 @@ class _Numbers:
     def placed(self, art: Article) -> list[Placed]:
         """The numbers that start inside ``art``, each read with its clause and subject."""
         lo, hi = bisect.bisect_left(self._starts, art.span[0]), bisect.bisect_left(self._starts, art.span[1])
-        return [place(self.doc, self.qs[k], art) for k in sorted(self._by_start[lo:hi])]
+        return fallback_tiers([place(self.doc, self.qs[k], art) for k in sorted(self._by_start[lo:hi])])
 
 
 def _section_pairs(a: Document, b: Document, pairings: list[Pairing]) -> tuple[list[SectionPair], list[str]]:

@@ -45,6 +45,7 @@ SAME_END = 0.1  # added to the score of two ranges with one end in common
 SAME_VALUE_FLOOR = 0.1  # two numbers of the same value are the same rule's at or above this
 REFS = 0.3  # two sanctions for the same duties (违反第二项规定的) rank up to this much higher
 CONTEXT = 0.3  # two numbers whose sentences hang on the same condition and party rank up to this much higher
+SAME_WORDING_CONTEXT = 0.6  # and up to this much when their subjects are worded alike (处以…的罚款)
 RESTATED = 0.5  # a number with the value of another of its paragraph and a subject this alike may restate it
 RESTATE_NEAR = 8  # the numbers of one value in a paragraph compared with each
 PRIMARY = 0.05  # of two like candidates, the one in the article's main partner ranks first
@@ -176,7 +177,10 @@ def pair_numbers(xs: Sequence[Placed], ys: Sequence[Placed], primary: set[tuple[
         x, y = xs[i], ys[j]
         if s < _floor(x, y) or _other_tier(x, y, tiered) or _other_deadline(x, y) or (refs := _refs(x, y)) < 0:
             continue
-        ranked.append((s + CONTEXT * _context(x, y) + REFS * refs + PRIMARY * ((x.order, y.order) in primary), i, j))
+        # of two sanctions of one wording (处以…的罚款), the act each is for (its condition) tells them apart, more
+        # than a value kept: an item's fine raised is that item's, not the next item's of the new value
+        weight = SAME_WORDING_CONTEXT if x.subject == y.subject else CONTEXT
+        ranked.append((s + weight * _context(x, y) + REFS * refs + PRIMARY * ((x.order, y.order) in primary), i, j))
     cands = sorted(ranked, key=lambda c: (-c[0], abs(c[1] - c[2]), c[1]))
     used_i: set[int] = set()
     used_j: set[int] = set()

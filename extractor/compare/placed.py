@@ -6,7 +6,7 @@ condition of an aggravated tier, the party), and what counts as one value on bot
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 
 import regex
@@ -204,6 +204,24 @@ def place(doc: Document, q: Quantity, art: Article) -> Placed:
     refs = duties_of(doc, sentence, s, tier)
     return Placed(q, art, clause, subject, frozenset(words), anchor_of(doc, q), frozenset(context), aggravated,
                   paragraph, sentence, tier, party, refs)
+
+
+# a condition that falls back from a rule's base (货值金额不足10万元的, 没有违法所得的, 销售额难以计算的): a case of the
+# rule before it in the sentence, of that rule's tier
+_FALLBACK = regex.compile(r"不足|没有|难以计算|无法计算")
+
+
+def fallback_tiers(placed: list[Placed]) -> list[Placed]:
+    """A number whose condition falls back from the rule before it in its sentence (``情节严重或者在禁采区…采砂的，
+    …并处…货值金额2倍以上20倍以下的罚款；货值金额不足10万元的，并处20万元以上200万元以下的罚款``) is of that rule's tier:
+    aggravated when it is, though its own condition names no aggravation."""
+    out = list(placed)
+    for k in range(1, len(out)):
+        p, prev = out[k], out[k - 1]
+        if not p.aggravated and prev.aggravated and prev.sentence == p.sentence and prev.order == p.order \
+                and _FALLBACK.search(p.tier):
+            out[k] = replace(p, aggravated=True)
+    return out
 
 
 def working_days(q: Quantity) -> bool:
