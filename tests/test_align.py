@@ -292,6 +292,13 @@ REAL_LINK_CASES = {
                                              ("第十七条", "第十七条"), False),
     "beijing_filing_5_replaced_under_its_number": ("beijing-filing-review-2021.txt", "beijing-filing-review-2024.txt",
                                                    ("第一章/第五条", "第一章/第五条"), False),
+    # a penalty repealed beside one of its pattern that takes its number (怀化市城市市容和环境卫生管理条例 2017 第四十六条
+    # 餐厨垃圾 repealed, old 第四十七条 rewritten as the new 第四十六条): alike by the sanction wording far more than without
+    # it (SAME_NUMBER_OWN), no split link under the number
+    "huaihua_46_repealed_not_split_into_the_new_46": ("huaihua-city-appearance-2017.txt", "huaihua-city-appearance-2022.txt",
+                                                      ("第五章/第四十六条", "第五章/第四十六条"), False),
+    "huaihua_47_is_the_new_46": ("huaihua-city-appearance-2017.txt", "huaihua-city-appearance-2022.txt",
+                                 ("第五章/第四十七条", "第五章/第四十六条"), True),
     # the one article left on each side between two anchors stays rewritten in its place, however little alike
     # (国家自然科学基金条例 2007 第三章/第十六条 → 2024 第三章/第十七条, 0.08)
     "natural_science_fund_16_rewritten_in_its_slot": ("natural-science-fund-2007.txt", "natural-science-fund-2024.txt",

@@ -75,6 +75,20 @@ _TEXT = st.text(alphabet="自之日起收到申请签订合同房屋租赁甲乙
 _EVENTS = st.one_of(_TEXT, _TEXT.map(lambda e: f"自{e}之日起"))
 
 
+ANCHORS = [
+    # (id, two anchors, one event)
+    # 互联网域名管理办法 2004 第十七条 -> 2017 第十五条: the notice of acceptance is sent on acceptance
+    ("an-event-named-within-the-other-internet-domain-names", "自发出受理申请通知书之日起", "自受理之日起", True),
+    ("an-event-renamed", "自签订出租合同之日起", "自签订房屋租赁合同之日起", True),
+    ("another-event", "自查实之日起", "自变更登记期限届满之日起", False),
+]
+
+
+@pytest.mark.parametrize(("a", "b", "same"), [c[1:] for c in ANCHORS], ids=[c[0] for c in ANCHORS])
+def test_same_anchor(a: str, b: str, same: bool) -> None:
+    assert same_anchor(a, b) is same
+
+
 @given(_EVENTS, _EVENTS)
 @example("自甲甲之日起", "自甲乙之日起")  # a repeated character counts once in the other
 def test_same_anchor_is_symmetric(a: str, b: str) -> None:

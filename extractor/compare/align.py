@@ -61,6 +61,7 @@ SHARED = 0.25  # or, this alike, when a larger share is (SHARED_OWN) and each ho
 SHARED_OWN = 0.3
 SAME_NUMBER = 0.3  # an unpaired article this alike to the one under its number (paired elsewhere) is linked to it
 SAME_NUMBER_LOW = 0.2  # or this alike, when SAME_NUMBER_SHARE of its own wording (MIN_OWN at least) beyond the
+SAME_NUMBER_OWN = 0.8  # and alike at least this share as much without the sanction boilerplate (怀化 第四十六条 replaced)
 SAME_NUMBER_SHARE = 0.15  # other's partner is in it (国家赔偿法 第十三条 → 第十三条, 第十四条)
 SAME = 0.8  # an article this alike to its partner keeps to it: no second link (penalty articles of one pattern stay apart)
 RIVAL = 0.7  # and at least this share of the similarity of each to its partner
@@ -169,10 +170,14 @@ class _Wording:
         self.wb = [self.mass(s) for s in self.b]
         self.boiler = {b for t in _boilerplate() if (b := ids.get(t)) is not None}
 
+    def own_dice(self, i: int, j: int) -> float:
+        """The similarity of two articles without the sanction boilerplate."""
+        a, b = self.a[i] - self.boiler, self.b[j] - self.boiler
+        return 2 * self.mass(a & b) / total if (total := self.mass(a) + self.mass(b)) else 0.0
+
     def boilerplate_only(self, i: int, j: int) -> bool:
         """Alike by sanction boilerplate only: far less alike without it (one offence described keeps its wording)."""
-        d, a, b = self.dice(i, j), self.a[i] - self.boiler, self.b[j] - self.boiler
-        own = 2 * self.mass(a & b) / total if (total := self.mass(a) + self.mass(b)) else 0.0
+        d, own = self.dice(i, j), self.own_dice(i, j)
         return d > 0 and own < BOILERPLATE_ONLY and own < BOILERPLATE_SHARE * d
 
     def mass(self, s: set[int]) -> float:
@@ -472,9 +477,11 @@ def _same_number_links(xs: Sequence[Article], ys: Sequence[Article], words: _Wor
     by_path_a = {x.path: i for i, x in enumerate(xs)}
 
     def alike(i: int, j: int, own: set[int], partner: set[int], host: set[int]) -> bool:
-        if words.boilerplate_only(i, j):
-            return False
         d = words.dice(i, j)
+        # two penalties of one pattern (违反本条例第…规定，…的，责令改正，处…罚款), one replaced under the number of the
+        # other: alike much less without the sanction wording than with it (SAME_NUMBER_OWN)
+        if words.boilerplate_only(i, j) or words.own_dice(i, j) < SAME_NUMBER_OWN * d:
+            return False
         if d >= SAME_NUMBER:
             return True
         mine = own - partner  # or less alike, when much of its own wording (beyond the host's partner) is in the host

@@ -176,7 +176,8 @@ RENAMED_EVENT = 0.75  # two anchors' events sharing this share of the shorter's 
 
 def same_anchor(a: str, b: str) -> bool:
     """Two deadlines run from the same event: the same anchor, or an event renamed (most characters of the shorter
-    in the longer: ``自签订出租合同之日起`` and ``自签订房屋租赁合同之日起``), not another event (``自查实之日起`` and
+    in the longer: ``自签订出租合同之日起`` and ``自签订房屋租赁合同之日起``; or one event within the other's words:
+    ``自受理之日起`` and ``自发出受理申请通知书之日起``), not another event (``自查实之日起`` and
     ``自变更登记期限届满之日起``; ``前`` and ``自…之日起``).
 
     >>> same_anchor("自签订出租合同之日起", "自签订房屋租赁合同之日起"), same_anchor("自查实之日起", "自变更登记期限届满之日起")
@@ -185,6 +186,8 @@ def same_anchor(a: str, b: str) -> bool:
     (False, True)
     >>> same_anchor("自与委托人签订司法鉴定协议书之日起", "自司法鉴定委托书生效之日起")
     False
+    >>> same_anchor("自发出受理申请通知书之日起", "自受理之日起")  # one event named within the other's words
+    True
     """
     if a == b:
         return True
@@ -192,6 +195,8 @@ def same_anchor(a: str, b: str) -> bool:
         return False
     ea, eb = (regex.sub(r"^自|之日起$", "", x) for x in (a, b))
     shorter = min(len(ea), len(eb))
+    if shorter >= 2 and (ea in eb or eb in ea):  # one event named within the other's words (受理 / 发出受理申请通知书)
+        return True
     # and the event is the same act: it ends alike (…合同 and …合同; not 签订…协议书 and …委托书生效)
     return shorter > 0 and sum((Counter(ea) & Counter(eb)).values()) / shorter >= RENAMED_EVENT and ea[-1] == eb[-1]
 
