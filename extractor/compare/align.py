@@ -40,6 +40,7 @@ from ..text.numbering import strip_marker
 from ..text.numerals import CN_DIGIT_CHARS
 from ._chain import heaviest_chain as _heaviest_chain
 from ._chain import increasing as _increasing
+from ._swaps import swapped
 
 WHOLE = "全文"  # the path of the one article of a document without numbered articles
 ANCHOR = 0.55  # weighted similarity of an anchor: articles that are surely the same
@@ -426,7 +427,7 @@ def _one_to_one(xs: Sequence[Article], ys: Sequence[Article], sim: _Sim) -> dict
             pa[i] = j
             left_i.discard(i)
             left_j.discard(j)
-    return pa
+    return swapped(pa, backbone_set, lambda i: sim.rows[i].items(), sim.exact, MOVE_SURE, sim.words.boilerplate_only)
 
 
 def _joins(words: _Wording, pa: dict[int, int]) -> list[tuple[int, int]]:
