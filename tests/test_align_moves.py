@@ -28,6 +28,11 @@ LINK_CASES = {
     "taiwan_19_is_the_new_22": (*TAIWAN, ("第十九条", "第二十二条"), True),
     "taiwan_11_is_not_the_new_22": (*TAIWAN, ("第十一条", "第二十二条"), False),
     "taiwan_19_is_not_the_new_21": (*TAIWAN, ("第十九条", "第二十一条"), False),
+    # a sentence moved into another article (_sentences): 宜春市城市市容和环境卫生管理条例 2019 第十九条's last sentence opens the
+    # new 第二十条; 台湾 2015 第七条's sentence on default judgments closes the new 第十一条
+    "yichun_19_split_into_the_new_20": ("yichun-city-appearance-2019.txt", "yichun-city-appearance-2023.txt",
+                                        ("第三章/第十九条", "第三章/第二十条"), True),
+    "taiwan_7_split_into_the_new_11": (*TAIWAN, ("第七条", "第十一条"), True),
 }
 
 
@@ -55,3 +60,26 @@ def test_partners_exchanged(pa: dict[int, int], fixed: set[tuple[int, int]], exp
 
     out = swapped(pa, fixed, rows, lambda i, j: SIMS.get((i, j), 0.0), 0.30, lambda i, j: False)
     assert out == expected
+
+
+SENTENCE_CASES = [
+    # (id, bodies of A, bodies of B, pairs, expected links)
+    ("a-sentence-moved-to-the-next-article",
+     ["公共停车泊位由主管部门施划。机动车、非机动车应当在规定的地点有序停放。", "共享出行工具的所有人应当及时回收损坏的工具。"],
+     ["公共停车泊位由主管部门施划。", "机动车、非机动车应当在规定的地点有序停放。\n共享出行工具的经营者应当及时回收损坏的工具。"],
+     {0: 0, 1: 1}, [(0, 1)]),
+    # a sentence that several articles of B hold (boilerplate) names no host
+    ("a-sentence-held-twice-is-no-move",
+     ["甲事项由主管部门办理。构成犯罪的，依法追究其刑事责任并予以公开通报。", "乙事项由主管部门办理。"],
+     ["甲事项由主管部门办理。", "乙事项由主管部门办理。构成犯罪的，依法追究其刑事责任并予以公开通报。",
+      "丙事项。构成犯罪的，依法追究其刑事责任并予以公开通报。"],
+     {0: 0, 1: 1}, []),
+    ("a-short-sentence-is-no-move", ["甲。本条另有规定的除外。", "乙。"], ["甲。", "乙。本条另有规定的除外。"], {0: 0, 1: 1}, []),
+]
+
+
+@pytest.mark.parametrize(("a", "b", "pa", "expected"), [c[1:] for c in SENTENCE_CASES], ids=[c[0] for c in SENTENCE_CASES])
+def test_moved_sentences(a: list[str], b: list[str], pa: dict[int, int], expected: list[tuple[int, int]]) -> None:
+    from extractor.compare._sentences import moved_sentences
+
+    assert moved_sentences(a, b, pa, al._key) == expected
