@@ -40,6 +40,8 @@ from ..text.numbering import strip_marker
 from ..text.numerals import CN_DIGIT_CHARS
 from ._chain import heaviest_chain as _heaviest_chain
 from ._chain import increasing as _increasing
+from ._sentences import moved_sentences
+from ._swaps import swapped
 
 WHOLE = "全文"  # the path of the one article of a document without numbered articles
 ANCHOR = 0.55  # weighted similarity of an anchor: articles that are surely the same
@@ -426,7 +428,7 @@ def _one_to_one(xs: Sequence[Article], ys: Sequence[Article], sim: _Sim) -> dict
             pa[i] = j
             left_i.discard(i)
             left_j.discard(j)
-    return pa
+    return swapped(pa, backbone_set, lambda i: sim.rows[i].items(), sim.exact, MOVE_SURE, sim.words.boilerplate_only)
 
 
 def _joins(words: _Wording, pa: dict[int, int]) -> list[tuple[int, int]]:
@@ -571,6 +573,7 @@ def align(a_doc: Document, b_doc: Document) -> list[Pairing]:
     sim = _Sim(xs, ys, words)
     pa = _one_to_one(xs, ys, sim)
     extra = set(_joins(words, pa)) | set(_second_links(sim, pa)) | set(_rival_links(sim, pa)) | set(_same_number_links(xs, ys, words, pa))
+    extra |= set(moved_sentences([x.body for x in xs], [y.body for y in ys], pa, _key))
     links = sorted(_without_displaced(set(pa.items()), extra, words) | extra)
     per_a = Counter(i for i, _ in links)
     per_b = Counter(j for _, j in links)

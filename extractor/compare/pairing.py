@@ -26,6 +26,8 @@ import regex
 from .align import bigrams, containment, similarity
 from .placed import (
     AGGRAVATING,
+    NONCOMPLIANCE,
+    ORDER_SANCTIONS,
     SENTENCE_MAX,
     Match,
     Placed,
@@ -76,14 +78,46 @@ def _score(x: Placed, y: Placed) -> float:
     return alike + bonus
 
 
-def _other_tier(x: Placed, y: Placed, tiered: frozenset[int]) -> bool:
+Tiers = tuple[frozenset[int], frozenset[tuple[str, int, tuple[str, int], bool]]]
+"""The articles of B holding an aggravated tier, and the (side, article, case, aggravated) of every number."""
+
+
+def _tiers(xs: Sequence[Placed], ys: Sequence[Placed]) -> Tiers:
+    """Which articles of B hold an aggravated tier, and which cases (an item, or a paragraph) of which articles hold a
+    base rule and which a tier."""
+    cases = frozenset(("a", x.order, _case(x), x.aggravated) for x in xs) | frozenset(("b", y.order, _case(y), y.aggravated) for y in ys)
+    return frozenset(y.order for y in ys if y.aggravated), cases
+
+
+def _after_order(p: Placed) -> bool:
+    """A tier of not complying with an order alone (责令改正；拒不改正的，处…: data/noncompliance.txt), not of gravity
+    nor after a sanction of its own (给予警告；拒不改正的: data/order_sanctions.txt)."""
+    if not any(w in p.tier or w in p.clause for w in NONCOMPLIANCE):
+        return False
+    body = p.art.body
+    at = body.find(p.clause)
+    before = body[max(body.rfind("。", 0, at), body.rfind("\n", 0, at)) + 1 : at] if at >= 0 else p.tier
+    return not any(w in before for w in ORDER_SANCTIONS)
+
+
+def _other_tier(x: Placed, y: Placed, tiered: Tiers) -> bool:
     """Two values of which one is a sanction's aggravated tier (拒不改正的，处…) and the other is not: not one
-    rule's old and new value, unless the old one is the tier and the new article has none left (``tiered``: the
-    orders of the articles of B holding one: 情节严重的，3年内不得申请积分 → 所得积分清零，且两年内不得申请积分, the
-    tier folded into the rule). A tier added beside a rule kept is a new rule: the old rule stays with the new base."""
+    rule's old and new value, unless the old one is the tier and the new article has none left (情节严重的，3年内不得
+    申请积分 → 所得积分清零，且两年内不得申请积分, the tier folded into the rule). A tier added beside a rule kept is a new
+    rule: the old rule stays with the new base. A tier of not complying with an order is the rule itself, the order
+    put before its fine or taken away, when its case (item or paragraph) holds no number of the other tier and the
+    other case none of its own: 责令限期改正，逾期不改正的，处五十元以上… → 责令改正，处一百元以上… and 处二十元以上五十元以下
+    罚款 → 责令改正；拒不改正的，处五十元以上… (宜春市城市市容和环境卫生管理条例 第四十二条, 第四十四条), though other cases of the
+    article keep their tiers."""
     if x.aggravated == y.aggravated or same_value(x.q, y.q):
         return False
-    return not (x.aggravated and y.order not in tiered)
+    articles, cases = tiered
+    if x.aggravated and y.order not in articles:
+        return False
+    tier, base = (x, y) if x.aggravated else (y, x)
+    side_tier, side_base = ("a", "b") if x.aggravated else ("b", "a")
+    return not (_after_order(tier) and (side_tier, tier.order, _case(tier), False) not in cases
+                and (side_base, base.order, _case(base), True) not in cases)
 
 
 def _refs(x: Placed, y: Placed) -> float:
@@ -169,7 +203,7 @@ def pair_numbers(xs: Sequence[Placed], ys: Sequence[Placed], primary: set[tuple[
     # best first; of equal scores, the numbers in the same order on both sides (the first fine with the first)
     # the context ranks the candidates (a fine with the fine of its own tier and party) but does not gate them
     scored = ((_score(xs[i], ys[j]), i, j) for i, j in _candidates(xs, ys))
-    tiered = frozenset(y.order for y in ys if y.aggravated)
+    tiered = _tiers(xs, ys)
     # and a number stays in its article's main partner when another place fits it no better (the same item in the
     # two articles an article was split into)
     ranked: list[tuple[float, int, int]] = []
@@ -261,7 +295,7 @@ def _case_words(p: Placed) -> set[str]:
 
 
 def _fanned_out(xs: Sequence[Placed], ys: Sequence[Placed], paired: list[tuple[int, int]], used_j: set[int],
-                primary: set[tuple[int, int]], tiered: frozenset[int]) -> list[Match]:
+                primary: set[tuple[int, int]], tiered: Tiers) -> list[Match]:
     """One rule of A for several cases, stated in B once per case, in items of a list or paragraphs of their own
     (擅自从事道路运输经营的，处3万元以上10万元以下的罚款 → （一）…普通货物运输经营…处3000元以上1万元以下…；（二）…客运经营…处1万元
     以上10万元以下…；（三）…危险货物运输经营…处3万元以上10万元以下): a B number left over in another case of the article the A

@@ -129,6 +129,17 @@ AGGRAVATING = tuple(
 )
 
 
+def _words(name: str) -> tuple[str, ...]:
+    text = resources.files("extractor.data").joinpath(name).read_text(encoding="utf-8")
+    return tuple(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+# of those, the conditions of not complying with an order (逾期不改正的，处…), and the sanctions that, given before such
+# a condition, make the fine after it an escalation (给予警告；拒不改正的，处…)
+NONCOMPLIANCE = _words("noncompliance.txt")
+ORDER_SANCTIONS = _words("order_sanctions.txt")
+
+
 def context_of(doc: Document, start: int, clause_start: int) -> tuple[str, str]:
     """What a number's clause hangs on in its sentence (from the last ``。`` or ``：``): the last condition before its
     clause (a clause ending in 的: ``情节严重的``, ``逾期不改正的``), and the party the rule falls on (``对单位``).
