@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import contextlib
 import gc
+import itertools
 import logging
 import multiprocessing
 import os
@@ -516,6 +517,13 @@ class _Worker(Generic[T, R]):
             return "error", f"its worker process died ({how}) while reading it"
 
 
+def _peeked(it: Iterator[T]) -> Iterator[T] | None:
+    """``it`` unchanged, or None when it has nothing more."""
+    for first in it:
+        return itertools.chain([first], it)
+    return None
+
+
 def map_bounded(
     fn: Callable[[T], R], items: Iterable[T], seconds: float, failed: Callable[[T, str], R]
 ) -> Iterator[R]:
@@ -533,9 +541,14 @@ def map_bounded(
         yield from (fn(item) for item in items)
         return
     worker: _Worker[T, R] = _Worker(fn)
+    todo: Iterator[T] | None = _peeked(iter(items))
     try:
-        for item in items:
+        while todo is not None:
+            item = next(todo)
             status, value = worker.run(item, seconds)
+            todo = _peeked(todo)
+            if todo is None:  # the last item's result is in: the worker, which still holds it, is let go now
+                worker.stop()
             if status == "ok":
                 yield value  # type: ignore[misc]
             elif status == "timeout":
