@@ -2,7 +2,7 @@
 
 The analysis of a text of 100,000 numbers is about 140 million characters of indented JSON (its quantities, and
 the one provision that lists them all again): as one string, with pydantic's bytes beside it, about 1 GB. Here a
-record's long lists of records (``STREAM_MIN`` items or more, at any depth) are left out of one dump of the rest
+record's long lists of records (``STREAM_MIN`` items or more, at any depth, and the lists that hold one: the provisions) are left out of one dump of the rest
 (the *shell*: the record with those lists empty) and written between its pieces one item at a time, each item the
 same way. Items are indented as pydantic indents them inside their parent (serde's pretty printer: every line of
 an item dumped alone, shifted by its depth), so the pieces join to ``model_dump_json(indent=…)`` exactly; a shell
@@ -11,7 +11,9 @@ in which an emptied list's key cannot be found once and in order is dumped whole
 
 from __future__ import annotations
 
+import functools
 import json
+import typing
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from pydantic import BaseModel
@@ -22,14 +24,25 @@ STREAM_MIN = 256
 _Stream = tuple[str, int, Sequence[BaseModel]]  # a list's key, the depth of the record that holds it, its items
 
 
+@functools.cache
+def _record_fields(cls: type[BaseModel]) -> tuple[str, ...]:
+    """The fields of a record class that may hold records (a record, a list of them): the only ones to look into."""
+
+    def holds(tp: object) -> bool:
+        return (isinstance(tp, type) and issubclass(tp, BaseModel)) or any(holds(a) for a in typing.get_args(tp))
+
+    return tuple(name for name, f in cls.model_fields.items() if holds(f.annotation))
+
+
 def _plan(record: BaseModel, depth: int) -> tuple[BaseModel, list[_Stream]]:
     """The record with its long lists emptied (in nested records too), and those lists in the order they are
     written."""
     updates: dict[str, object] = {}
     streams: list[_Stream] = []
-    for name in type(record).model_fields:
+    for name in _record_fields(type(record)):
         value = getattr(record, name)
-        if isinstance(value, list) and len(value) >= STREAM_MIN and all(isinstance(x, BaseModel) for x in value):
+        if isinstance(value, list) and value and all(isinstance(x, BaseModel) for x in value) and (
+                len(value) >= STREAM_MIN or any(_plan(x, 0)[1] for x in value)):  # long, or holds a long one
             updates[name] = []
             streams.append((name, depth, value))
         elif isinstance(value, BaseModel):
