@@ -5,14 +5,18 @@ from __future__ import annotations
 import bisect
 import contextlib
 import gc
+import itertools
 import logging
 import multiprocessing
 import os
+import pickle
 import signal
+import socket
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
+from multiprocessing.reduction import ForkingPickler
 from pathlib import Path
 from typing import Generic, TypeVar
 
@@ -357,6 +361,108 @@ def _descendants_by_scan(pid: int) -> list[int]:
     return out
 
 
+class _Aborted(Exception):
+    """The sender of a stream gave it up (its object could not be pickled); the next stream is its error."""
+
+
+class _FrameWriter:
+    """Pickle bytes sent over a connection in messages of about ``size`` bytes, each tagged ``d``; ``e`` ends."""
+
+    def __init__(self, conn: Connection, size: int = 1 << 20) -> None:
+        self.conn, self.size = conn, size
+        self.parts: list[bytes] = [b"d"]
+        self.held = 0
+
+    def write(self, data: bytes) -> int:
+        self.parts.append(bytes(data))
+        self.held += len(data)
+        if self.held >= self.size:
+            self._send()
+        return len(data)
+
+    def _send(self) -> None:
+        self.conn.send_bytes(b"".join(self.parts))
+        self.parts, self.held = [b"d"], 0
+
+    def close(self) -> None:
+        if self.held:
+            self._send()
+        self.conn.send_bytes(b"e")
+
+
+class _FrameReader:
+    """The file-like reader of one stream of :class:`_FrameWriter`, for ``pickle.Unpickler``."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+        self.buf, self.pos, self.ended = b"", 0, False
+
+    def _next(self) -> bytes:
+        msg = self.conn.recv_bytes()
+        if msg[:1] == b"x":
+            raise _Aborted
+        if msg[:1] == b"e":
+            self.ended = True
+            return b""
+        return msg[1:]
+
+    def read(self, n: int = -1) -> bytes:
+        parts, have = [self.buf[self.pos:]], len(self.buf) - self.pos
+        while (n < 0 or have < n) and not self.ended:
+            parts.append(self._next())
+            have += len(parts[-1])
+        data = parts[0] if len(parts) == 1 else b"".join(parts)
+        cut = len(data) if n < 0 else min(n, len(data))
+        self.buf, self.pos = data, cut
+        return data[:cut]
+
+    def readinto(self, b: bytearray | memoryview) -> int:
+        data = self.read(len(b))
+        b[: len(data)] = data
+        return len(data)
+
+    def readline(self) -> bytes:
+        line = b""
+        while not line.endswith(b"\n"):
+            end = self.buf.find(b"\n", self.pos)
+            if end >= 0:
+                return line + self.read(end + 1 - self.pos)
+            line += self.read(len(self.buf) - self.pos)
+            if self.ended:
+                return line
+            self.buf, self.pos = self._next(), 0
+        return line
+
+    def finish(self) -> None:
+        while not self.ended:
+            self._next()
+
+
+class _Framed(Connection):
+    """A pipe whose objects go as a stream of pickle frames, so that neither end holds a whole pickle beside the
+    object it is made from or becomes (the analysis of a text of 100,000 numbers is about 20 MB pickled), and
+    the receiver unpickles while the sender pickles."""
+
+    def send(self, obj: object) -> None:
+        out = _FrameWriter(self)
+        try:
+            ForkingPickler(out, pickle.HIGHEST_PROTOCOL).dump(obj)
+            out.close()
+        except BaseException:
+            self.send_bytes(b"x")
+            raise
+
+    def recv(self) -> object:
+        while True:
+            src = _FrameReader(self)
+            try:
+                obj = pickle.Unpickler(src).load()
+            except _Aborted:
+                continue
+            src.finish()
+            return obj
+
+
 class _Worker(Generic[T, R]):
     """One forked process that runs ``fn`` on item after item, so the caches it builds (spaCy, rule tables) are
     built once; killed, with everything it started, when an item overruns, and started again for the next."""
@@ -368,7 +474,7 @@ class _Worker(Generic[T, R]):
 
     def _start(self) -> tuple[BaseProcess, Connection]:
         ctx = multiprocessing.get_context("fork")
-        ours, theirs = ctx.Pipe()
+        ours, theirs = (_Framed(s.detach()) for s in socket.socketpair())  # as ctx.Pipe(), framed
         for stream in (sys.stdout, sys.stderr):  # what is buffered must not be written twice by the child
             stream.flush()
         proc = ctx.Process(target=serve_items, args=(self.fn, theirs), daemon=True, name="zhengce-worker")
@@ -411,6 +517,13 @@ class _Worker(Generic[T, R]):
             return "error", f"its worker process died ({how}) while reading it"
 
 
+def _peeked(it: Iterator[T]) -> Iterator[T] | None:
+    """``it`` unchanged, or None when it has nothing more."""
+    for first in it:
+        return itertools.chain([first], it)
+    return None
+
+
 def map_bounded(
     fn: Callable[[T], R], items: Iterable[T], seconds: float, failed: Callable[[T, str], R]
 ) -> Iterator[R]:
@@ -428,9 +541,14 @@ def map_bounded(
         yield from (fn(item) for item in items)
         return
     worker: _Worker[T, R] = _Worker(fn)
+    todo: Iterator[T] | None = _peeked(iter(items))
     try:
-        for item in items:
+        while todo is not None:
+            item = next(todo)
             status, value = worker.run(item, seconds)
+            todo = _peeked(todo)
+            if todo is None:  # the last item's result is in: the worker, which still holds it, is let go now
+                worker.stop()
             if status == "ok":
                 yield value  # type: ignore[misc]
             elif status == "timeout":

@@ -98,3 +98,85 @@ def test_iter_contexts_drains_what_is_not_read() -> None:
         nlp.PIECE_CHARS = saved
     assert [len(c) for c in whole] == [300, 400, 1]
     assert rest == whole[1:]
+
+
+# --- the commands (sixth pass): what a command holds beside the analysis it reads --------------------------------
+
+_COMMAND_CHILD = r"""
+import json, os, sys
+sys.path.insert(0, sys.argv[1])
+from extractor.cli._app import main
+
+def status(key):
+    with open("/proc/self/status") as f:
+        return next(int(line.split()[1]) * 1024 for line in f if line.startswith(key + ":"))
+
+work, small, big = sys.argv[2], json.loads(sys.argv[3]), json.loads(sys.argv[4])
+assert main(small) == 0  # the pipeline loaded, the command's code run once
+before = status("VmRSS")
+assert main(big) == 0
+print(json.dumps({"before": before, "peak": status("VmHWM")}))
+"""
+
+COMMAND_PER_NUMBER = 3_500
+"""Bytes of ``zhengce extract --format json -o``'s own peak growth a number may cost (its worker's extraction is
+bounded above). Measured on ``'减半'*6000`` (6,000 numbers; the command's process, not its worker), 3 December
+under load 4-15: before (the output built as one string, the pickle received whole) 7,868 a number, after
+(the analysis written piece by piece, received as a stream of frames) 2,601."""
+
+
+def _command_growth(tmp_path: Path, small: list[str], big: list[str]) -> int:
+    out = subprocess.run([sys.executable, "-c", _COMMAND_CHILD, str(ROOT), str(tmp_path), json.dumps(small), json.dumps(big)],
+                         capture_output=True, text=True, timeout=180, check=True)
+    got = json.loads(out.stdout.strip().splitlines()[-1])
+    return max(0, int(got["peak"]) - int(got["before"]))
+
+
+def test_command_peak_per_number(tmp_path: Path) -> None:
+    """The command's own peak grows by about what the analysis it receives holds: no output built whole, no pickle
+    held beside the analysis."""
+    n = 6_000
+    (tmp_path / "a.txt").write_text("减半" * n, encoding="utf-8")
+    (tmp_path / "s.txt").write_text("补贴1000元。", encoding="utf-8")
+    small = ["extract", str(tmp_path / "s.txt"), "--format", "json", "-o", str(tmp_path / "s.json")]
+    big = ["extract", str(tmp_path / "a.txt"), "--format", "json", "-o", str(tmp_path / "a.json")]
+    growth = _command_growth(tmp_path, small, big)
+    print(f"extract of {n} numbers: peak grew {growth / 2**20:.1f} MB, {growth / n:.0f} B a number")
+    assert growth <= COMMAND_PER_NUMBER * n, f"{growth / n:.0f} bytes a number"
+
+
+def test_streamed_json_is_the_dump() -> None:
+    """``store.json_stream`` gives ``model_dump_json``'s text, indented and compact, with every list of records
+    split (STREAM_MIN 1), on analyses of corpus texts (sections, tables, provisions) and a run of numbers."""
+    from extractor.analysis import analyze_file
+    from extractor.extract import extract_document
+    from extractor.ingest.raw import RawDoc, RawLine
+    from extractor.pipeline import raw_to_documents
+    from extractor.store import json_stream
+
+    analyses = [a for f in sorted((ROOT / "corpus" / "texts").glob("*.txt"))[:3] for a in analyze_file(f)]
+    analyses += [extract_document(d) for d in raw_to_documents(RawDoc("x.txt", "text", [RawLine("减半" * 300, None, 1)]))]
+    saved = json_stream.STREAM_MIN
+    try:
+        for stream_min in (1, saved):
+            json_stream.STREAM_MIN = stream_min
+            for a in analyses:
+                for indent in (2, None):
+                    assert "".join(json_stream.iter_json(a, indent)) == a.model_dump_json(indent=indent)
+    finally:
+        json_stream.STREAM_MIN = saved
+
+
+def test_records_share_fields_sets_by_value() -> None:
+    """Records built with the same fields share one set of their names (a diff's 100,000 changes held one each);
+    one built with other fields, or a copy with changes, has its own."""
+    made = [Evidence(quote="1500元", span=(k, k + 5), page=None, line=1) for k in range(3)]
+    assert made[0].__pydantic_fields_set__ is made[1].__pydantic_fields_set__ is made[2].__pydantic_fields_set__
+    assert made[0].model_fields_set == {"quote", "span", "page", "line"}
+    fewer = Evidence(quote="1500元", span=(0, 5), line=1)
+    assert fewer.model_fields_set == {"quote", "span", "line"} and fewer.__pydantic_fields_set__ is not made[0].__pydantic_fields_set__
+    changed = made[0].model_copy(update={"quote": "x"})
+    assert changed.__pydantic_fields_set__ is not made[1].__pydantic_fields_set__ and made[1].quote == "1500元"
+    assert made[1].model_fields_set == {"quote", "span", "page", "line"}
+    qs = text_to_quantities("每人每月1500元，最长不超过12个月。")
+    assert [Quantity.model_validate_json(q.model_dump_json()) for q in qs] == qs

@@ -7,9 +7,11 @@ with the rest, and exits non-zero when any file failed.
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import importlib
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -20,7 +22,8 @@ from rich.console import Console
 
 from ..budgets import Budgets
 from ..records import AnalysisResult, Document, ParseResult
-from ..store.atomic import output_lock, write_atomic
+from ..store.atomic import atomic_open, output_lock, write_atomic
+from ..store.json_stream import BufferedText
 
 err = Console(stderr=True, highlight=False, width=None if sys.stderr.isatty() else 140)
 
@@ -64,6 +67,26 @@ def emit(text: str, out: str | None, note: str = "", bom: bool = False) -> None:
         write_atomic(out, text, encoding="utf-8-sig" if bom else "utf-8")
     if note:
         err.print(f"{note} to {out}", soft_wrap=True)
+
+
+@contextlib.contextmanager
+def output_text(out: str | None, bom: bool = False) -> Iterator[BufferedText]:
+    """A text written piece by piece to the file ``out`` or to stdout, as :func:`emit` writes it whole: the file
+    under the output's lock, in a temporary file renamed over ``out`` when the ``with`` block ends without an
+    exception (so nothing of a failed run is left, and a kill leaves the old file); ``bom``: the text starts with
+    the UTF-8 byte-order mark."""
+    if out is not None and Path(out).is_dir():
+        raise click.UsageError(f"{out}: is a folder; give a file name with -o")
+    with contextlib.ExitStack() as stack:
+        if out is None:
+            text = BufferedText(functools.partial(click.echo, nl=False))
+        else:
+            stack.enter_context(output_lock(out, on_wait=say))
+            text = BufferedText(stack.enter_context(atomic_open(out)).write)
+        if bom:
+            text.write("\ufeff")
+        yield text
+        text.flush()
 
 
 @dataclass

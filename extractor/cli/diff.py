@@ -11,7 +11,8 @@ from ..records import Analysis
 from ..store import export
 from ..store.diff_html import diff_to_html
 from ..store.diff_md import diff_to_md, diff_to_text
-from ._app import emit
+from ..store.json_stream import iter_json
+from ._app import emit, output_text
 from ._inputs import analyze_one
 from .search import read_store_option, stored_diff
 
@@ -59,9 +60,13 @@ def diff_cmd(a: str, b: str, store_dir: str | None, fmt: str, out: str | None) -
         else:
             export.write_rows(changes, Path(out), fmt, "changes")  # type: ignore[arg-type]
         return
-    if fmt == "json":
-        text = diff.model_dump_json(indent=2) + "\n"
-    elif fmt == "html":
+    if fmt == "json":  # written in pieces: the changes of a text of numbers one at a time (store.json_stream)
+        with output_text(out) as stream:
+            for piece in iter_json(diff, 2):
+                stream.write(piece)
+            stream.write("\n")
+        return
+    if fmt == "html":
         text = diff_to_html(diff, da, db)
     elif fmt == "md":
         text = diff_to_md(diff, da, db)

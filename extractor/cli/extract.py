@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 import click
 
 from ..extract.taxonomy import benefits, groups
-from ..records import Analysis, AnalysisResult
+from ..records import AnalysisResult
 from ..store.atomic import output_lock, write_atomic
 from ..store.export import TABLES, quantity_row
 from ..store.highlight import document_to_html
-from ..store.rows import analyses_to_json, analyses_to_jsonl, quantity_to_row, rows_to_jsonl, table_to_csv
-from ._app import emit, exit_on_errors, say
+from ..store.json_stream import BufferedText, iter_json
+from ..store.rows import quantity_to_row, rows_to_jsonl, table_to_csv
+from ._app import emit, exit_on_errors, output_text, say
 from ._inputs import analysis_results
+
+ROWS_AT_ONCE = 1000
+"""Quantities made into rows and written at a time (jsonl, csv)."""
 
 
 @click.command("extract")
@@ -39,36 +44,58 @@ def extract_cmd(paths: tuple[str, ...], fmt: str, out: str | None, excel: bool, 
     if excel and fmt != "csv":
         raise click.UsageError("--excel is for --format csv")
     failed: list[AnalysisResult] = []
-    chunks: list[str] = []
-    analyses: list[Analysis] = []
-    first_csv = True
-    for result in analysis_results(paths, "extracting"):
-        if result.error:
-            failed.append(result)
-            continue
-        for ex in result.analyses:
-            if fmt in ("json", "analyses"):
-                analyses.append(ex)
-                continue
-            shown = [q for q in ex.quantities if everything or (q.role == "parameter" and q.kind != "date")]
-            if fmt == "csv":  # the columns of zhengce export --table quantities
-                chunks.append(table_to_csv([quantity_row(ex.document, q) for q in shown], TABLES["quantities"], header=first_csv))
+    counts = _Counts()
+    with output_text(out, bom=fmt == "csv" and (out is not None or excel)) as text:
+        # each analysis is written as it comes and then let go, so neither a batch nor one document of 100,000
+        # numbers is held whole (store.json_stream); a file is still written whole or not at all (a temporary
+        # file, renamed at the end)
+        if fmt == "json":
+            text.write("[\n")
+        for result in analysis_results(paths, "extracting"):
+            if result.error:
+                failed.append(result)
             else:
-                chunks.append(rows_to_jsonl([quantity_to_row(ex.id, q) for q in shown]))
-            first_csv = False
-    if fmt == "json":
-        chunks = [analyses_to_json(analyses)]
-    elif fmt == "analyses":
-        chunks = [analyses_to_jsonl(analyses)]
-    text = "".join(chunks)
-    if fmt == "csv" and (out is not None or excel):
-        text = "\ufeff" + text  # the BOM: Excel on a Chinese Windows reads UTF-8 only after it
-    if fmt in ("json", "analyses"):
-        note = f"zhengce extract: wrote {len(analyses)} analyses ({sum(len(a.quantities) for a in analyses)} quantities)"
-    else:
-        note = f"zhengce extract: wrote {text.count(chr(10)) - (fmt == 'csv')} records"
-    emit(text, out, note)
+                _write(result, fmt, everything, text, counts)
+            del result
+        if fmt == "json":
+            text.write("\n]\n")
+    if out is not None:
+        say(f"zhengce extract: wrote {counts.analyses} analyses ({counts.quantities} quantities) to {out}" if fmt in ("json", "analyses")
+            else f"zhengce extract: wrote {counts.records} records to {out}")
     exit_on_errors(failed)
+
+
+@dataclass
+class _Counts:
+    analyses: int = 0
+    quantities: int = 0
+    records: int = 0
+
+
+def _write(result: AnalysisResult, fmt: str, everything: bool, text: BufferedText, counts: _Counts) -> None:
+    """The analyses of one file written: whole (json, analyses) or as quantity rows, ``ROWS_AT_ONCE`` at a time."""
+    for ex in result.analyses:
+        if fmt in ("json", "analyses"):
+            if fmt == "json" and counts.analyses:
+                text.write(",\n")
+            for piece in iter_json(ex, 2 if fmt == "json" else None):
+                text.write(piece)
+            if fmt == "analyses":
+                text.write("\n")
+            counts.analyses += 1
+            counts.quantities += len(ex.quantities)
+            continue
+        shown = [q for q in ex.quantities if everything or (q.role == "parameter" and q.kind != "date")]
+        if fmt == "csv" and not counts.analyses:  # the columns of zhengce export --table quantities, once
+            text.write(table_to_csv([], TABLES["quantities"], header=True))
+        counts.analyses += 1
+        for at in range(0, len(shown), ROWS_AT_ONCE):
+            part = shown[at:at + ROWS_AT_ONCE]
+            if fmt == "csv":
+                text.write(table_to_csv([quantity_row(ex.document, q) for q in part], TABLES["quantities"], header=False))
+            else:
+                text.write(rows_to_jsonl([quantity_to_row(ex.id, q) for q in part]))
+            counts.records += len(part)
 
 
 @click.command("show")
