@@ -62,8 +62,9 @@ def iter_json(record: BaseModel, indent: int | None = None) -> Iterator[str]:
     """``record.model_dump_json(indent=indent)`` in pieces.
 
     >>> from extractor.records import Section
-    >>> s = Section(num="一", heading="一", path="一", text="一", span=(0, 1),
-    ...             children=[Section(num=str(k), path=str(k), text="x", span=(0, 1)) for k in range(STREAM_MIN)])
+    >>> def sec(n, **kw):
+    ...     return Section(num=n, marker="cn", heading=None, path=n, key=n, text="x", span=(0, 1), page=1, line=1, **kw)
+    >>> s = sec("一", children=[sec(str(k)) for k in range(STREAM_MIN)])
     >>> all("".join(iter_json(s, i)) == s.model_dump_json(indent=i) for i in (None, 2))
     True
     """
