@@ -46,12 +46,12 @@ def diff_group(path: Path, gold: GoldDiff) -> DiffGroup:
     ``diffs/heldout``, read after the program was tuned on ``real``; development data since session 18), ``fresh``
     (real pairs of ``diffs/fresh``, read in session 18 and measured before any tuning on them; tuned on since session
     20), ``blind2`` (real pairs of ``diffs/blind2``, read in session 20 and measured once per batch before any tuning
-    on them: ``diffs/blind2/README.md``), ``blind3`` (the same for ``diffs/blind3``, read in session 21), ``blind4`` (``diffs/blind4``, session 22), ``synthetic`` (made by
+    on them: ``diffs/blind2/README.md``), ``blind3`` (the same for ``diffs/blind3``, read in session 21), ``blind4`` (``diffs/blind4``, session 22), ``blind5`` (``diffs/blind5``, session 24), ``synthetic`` (made by
     scripts/make_revisions.py: its B text is in ``diffs/synthetic``), ``province_city`` (an implementation pair
     read by hand), else ``other``."""
     if path.parent.name == "real":
         return "real"
-    if path.parent.name in ("heldout", "fresh", "blind2", "blind3", "blind4"):
+    if path.parent.name in ("heldout", "fresh", "blind2", "blind3", "blind4", "blind5"):
         return cast(DiffGroup, path.parent.name)
     if "/synthetic/" in f"/{gold.b.path}" or (gold.notes or "").startswith("synthetic"):
         return "synthetic"
@@ -218,16 +218,16 @@ def _diff_files(folder: Path) -> list[Path]:
     return sorted(folder.glob("*.json")) + sorted(folder.glob("*/*.json"))
 
 
-SETS = ("first", "unseen", "fresh", "blind", "blind2", "blind3", "blind4", "together")
+SETS = ("first", "unseen", "fresh", "blind", "blind2", "blind3", "blind4", "blind5", "together")
 """The document sets of ``evaluate_sets``: the first golden set (``golden/*.json``, the corpus the program was
 developed on), the second (``golden/unseen/*.json``, documents of other regions and genres, tuned on since they
 were first measured), the third (``golden/fresh/*.json``, documents read in session 18, measured once before any tuning on them and
 tuned on since), the fourth (``golden/blind/*.json``, read later in session 18 and measured before any tuning,
 tuned on since), the fifth (``golden/blind2/*.json``, read in session 19 and measured before any tuning), the sixth
 (``golden/blind3/*.json``, read in session 21 and measured before any tuning), the seventh (``golden/blind4/*.json``,
-read in session 22 and measured before any tuning), and the first two together."""
+read in session 22 and measured before any tuning), the eighth (``golden/blind5/*.json``, read in session 24 and measured before any tuning), and the first two together."""
 
-HELD_SETS = ("unseen", "fresh", "blind", "blind2", "blind3", "blind4")
+HELD_SETS = ("unseen", "fresh", "blind", "blind2", "blind3", "blind4", "blind5")
 """The document sets kept in a sub-folder of ``golden``, each with its texts in ``corpus/<name>``."""
 
 
