@@ -180,3 +180,25 @@ def test_records_share_fields_sets_by_value() -> None:
     assert made[1].model_fields_set == {"quote", "span", "page", "line"}
     qs = text_to_quantities("每人每月1500元，最长不超过12个月。")
     assert [Quantity.model_validate_json(q.model_dump_json()) for q in qs] == qs
+
+
+DIFF_PER_NUMBER = 6_000
+"""Bytes of ``zhengce diff --format json -o``'s own peak growth a number of one side may cost: the two analyses it
+receives (about 1,300 each) and the pairing of their numbers. Measured on ``'减半'*6000`` against ``'半减'*6000``
+(4 December, load 2-4): before 10,370 (every candidate pair of numbers ranked in one list and sorted into a copy, and
+each number's clause, subject and word sets held once a number), after 4,844 (the candidates ranked one number at a
+time into flat arrays, merged by a heap; equal clauses held once)."""
+
+
+def test_diff_peak_per_number(tmp_path: Path) -> None:
+    """The diff of two texts of thousands of numbers holds their analyses and little more."""
+    n = 6_000
+    (tmp_path / "a.txt").write_text("减半" * n, encoding="utf-8")
+    (tmp_path / "b.txt").write_text("半减" * n, encoding="utf-8")
+    (tmp_path / "s.txt").write_text("补贴1000元。", encoding="utf-8")
+    small = ["diff", str(tmp_path / "s.txt"), str(tmp_path / "s.txt"), "--format", "json", "-o", str(tmp_path / "s.json")]
+    big = ["diff", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--format", "json", "-o", str(tmp_path / "d.json")]
+    growth = _command_growth(tmp_path, small, big)
+    print(f"diff of {n} numbers a side: peak grew {growth / 2**20:.1f} MB, {growth / n:.0f} B a number")
+    assert json.loads((tmp_path / "d.json").read_text(encoding="utf-8"))["changes"]
+    assert growth <= DIFF_PER_NUMBER * n, f"{growth / n:.0f} bytes a number"

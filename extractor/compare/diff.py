@@ -412,6 +412,7 @@ class _Numbers:
         self.qs = [q for q in quantities if q.role == "parameter" and q.kind in KINDS]
         self._by_start = sorted(range(len(self.qs)), key=lambda k: (self.qs[k].evidence.span[0], k))
         self._starts = [self.qs[k].evidence.span[0] for k in self._by_start]
+        self._shared: dict[object, object] = {}  # the clauses, subjects and word sets of its numbers, each held once
 
     def spans(self) -> list[tuple[int, int]]:
         return sorted(q.evidence.span for q in self.qs)
@@ -419,7 +420,7 @@ class _Numbers:
     def placed(self, art: Article) -> list[Placed]:
         """The numbers that start inside ``art``, each read with its clause and subject."""
         lo, hi = bisect.bisect_left(self._starts, art.span[0]), bisect.bisect_left(self._starts, art.span[1])
-        return fallback_tiers([place(self.doc, self.qs[k], art) for k in sorted(self._by_start[lo:hi])])
+        return fallback_tiers([place(self.doc, self.qs[k], art, self._shared) for k in sorted(self._by_start[lo:hi])])
 
 
 def _section_pairs(a: Document, b: Document, pairings: list[Pairing]) -> tuple[list[SectionPair], list[str]]:

@@ -19,7 +19,11 @@ changed (``rejoin``: a split or merge link the alignment missed).
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+import heapq
+from array import array
+from collections.abc import Iterator, Sequence
+from itertools import groupby
+from operator import itemgetter
 
 import regex
 
@@ -156,8 +160,8 @@ def _other_deadline(x: Placed, y: Placed) -> bool:
         and not _same_action(x, y)
 
 
-def _candidates(xs: Sequence[Placed], ys: Sequence[Placed]) -> list[tuple[int, int]]:
-    """The pairs of numbers that can be paired (ascending): of one kind, and with subjects sharing a bigram or the
+def _candidates(xs: Sequence[Placed], ys: Sequence[Placed]) -> Iterator[tuple[int, int]]:
+    """The pairs of numbers that can be paired (ascending, made one number of A at a time): of one kind, and with subjects sharing a bigram or the
     same clause. Any other pair scores at most SAME_VALUE (the same value, subjects of nothing in common), below
     both floors, so leaving it unscored changes nothing. Beyond ALL_PAIRS pairs (an article of hundreds of
     numbers), a bigram found in more than RARE numbers of B no longer makes candidates, nor a clause of more than RARE
@@ -174,22 +178,21 @@ def _candidates(xs: Sequence[Placed], ys: Sequence[Placed]) -> list[tuple[int, i
     for i, x in enumerate(xs):
         x_clause.setdefault((x.q.kind, x.clause), []).append(i)
     rank = {i: (r, len(group)) for group in x_clause.values() for r, i in enumerate(group)}
-    out: set[tuple[int, int]] = set()
     for i, x in enumerate(xs):
         same = by_clause.get((x.q.kind, x.clause), [])
         if capped and len(same) > RARE:  # one clause repeated hundreds of times: its copies near the same rank
             r, n = rank[i]
             at = r * len(same) // n
             same = same[max(0, at - BAND) : at + BAND + 1]
-        out.update((i, j) for j in same)
+        out = set(same)
         for g in x.words:
             js = by_word.get((x.q.kind, g), ())
             if not capped or len(js) <= RARE:
-                out.update((i, j) for j in js)
+                out.update(js)
         if capped:
             at = i * len(ys) // len(xs)
-            out.update((i, j) for j in range(max(0, at - BAND), min(len(ys), at + BAND + 1)) if ys[j].q.kind == x.q.kind)
-    return sorted(out)
+            out.update(j for j in range(max(0, at - BAND), min(len(ys), at + BAND + 1)) if ys[j].q.kind == x.q.kind)
+        yield from ((i, j) for j in sorted(out))
 
 
 def _floor(x: Placed, y: Placed) -> float:
@@ -197,25 +200,58 @@ def _floor(x: Placed, y: Placed) -> float:
     return SAME_VALUE + SAME_VALUE_FLOOR if same_value(x.q, y.q) else PAIR
 
 
-def pair_numbers(xs: Sequence[Placed], ys: Sequence[Placed], primary: set[tuple[int, int]]) -> list[Match]:
-    """The numbers of a group of linked articles paired by subject; ``primary`` holds the links (A order, B order)
-    that are each article's main partner. Same value in a primary link: left out (no change)."""
-    # best first; of equal scores, the numbers in the same order on both sides (the first fine with the first)
+def _ranked(xs: Sequence[Placed], ys: Sequence[Placed], primary: set[tuple[int, int]], tiered: Tiers) -> Iterator[tuple[float, int, int]]:
+    """The candidates that may be paired, ranked (ascending ``(i, j)``): the score, the context, the duties, the main
+    partner."""
     # the context ranks the candidates (a fine with the fine of its own tier and party) but does not gate them
-    scored = ((_score(xs[i], ys[j]), i, j) for i, j in _candidates(xs, ys))
-    tiered = _tiers(xs, ys)
     # and a number stays in its article's main partner when another place fits it no better (the same item in the
     # two articles an article was split into)
-    ranked: list[tuple[float, int, int]] = []
-    for s, i, j in scored:
+    for i, j in _candidates(xs, ys):
         x, y = xs[i], ys[j]
+        s = _score(x, y)
         if s < _floor(x, y) or _other_tier(x, y, tiered) or _other_deadline(x, y) or (refs := _refs(x, y)) < 0:
             continue
         # of two sanctions of one wording (处以…的罚款), the act each is for (its condition) tells them apart, more
         # than a value kept: an item's fine raised is that item's, not the next item's of the new value
         weight = SAME_WORDING_CONTEXT if x.subject == y.subject else CONTEXT
-        ranked.append((s + weight * _context(x, y) + REFS * refs + PRIMARY * ((x.order, y.order) in primary), i, j))
-    cands = sorted(ranked, key=lambda c: (-c[0], abs(c[1] - c[2]), c[1]))
+        yield s + weight * _context(x, y) + REFS * refs + PRIMARY * ((x.order, y.order) in primary), i, j
+
+
+def _best_first(ranked: Iterator[tuple[float, int, int]]) -> Iterator[tuple[float, int, int]]:
+    """``ranked`` (ascending ``(i, j)``) best first: by rank, then the numbers in the same order on both sides (the
+    first fine with the first: ``|i - j|``), then ``i``, then ``j``, as a stable sort by ``(-rank, |i - j|, i)`` gives
+    them. Each number of A's candidates are held in that order in two flat arrays (8 bytes of rank and 8 of place a
+    candidate, not a tuple of three objects and a sorted copy of the list: an article of 100,000 numbers has millions)
+    and merged with one heap entry a number.
+
+    >>> list(_best_first(iter([(0.5, 0, 1), (0.5, 0, 0), (0.9, 1, 0), (0.5, 1, 1)])))
+    [(0.9, 1, 0), (0.5, 0, 0), (0.5, 1, 1), (0.5, 0, 1)]
+    """
+    rank, place = array("d"), array("q")
+    heap: list[tuple[float, int, int, int, int]] = []  # (-rank, |i - j|, i, j, where i's next candidate is)
+    for i, group in groupby(ranked, key=itemgetter(1)):
+        start = len(place)
+        for r, _, j in sorted((-r, abs(i - j), j) for r, _, j in group):
+            rank.append(-r)
+            place.append(j)
+        heapq.heappush(heap, (-rank[start], abs(i - place[start]), i, place[start], start + 1))
+        place.append(-1)  # the end of i's candidates
+        rank.append(0.0)
+    while heap:
+        r, _, i, j, at = heap[0]
+        yield -r, i, j
+        if (k := place[at]) < 0:
+            heapq.heappop(heap)
+        else:
+            heapq.heapreplace(heap, (-rank[at], abs(i - k), i, k, at + 1))
+
+
+def pair_numbers(xs: Sequence[Placed], ys: Sequence[Placed], primary: set[tuple[int, int]]) -> list[Match]:
+    """The numbers of a group of linked articles paired by subject; ``primary`` holds the links (A order, B order)
+    that are each article's main partner. Same value in a primary link: left out (no change)."""
+    # best first; of equal scores, the numbers in the same order on both sides (the first fine with the first)
+    tiered = _tiers(xs, ys)
+    cands = _best_first(_ranked(xs, ys, primary, tiered))
     used_i: set[int] = set()
     used_j: set[int] = set()
     out: list[Match] = []

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, replace
 from importlib import resources
+from typing import TypeVar
 
 import regex
 
@@ -19,6 +20,7 @@ SUBJECT_MAX = 28  # characters of a subject in a summary
 _CLAUSE_END = regex.compile(r"[，,；;。：:\n]")
 _ITEM = regex.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[\d一二三四五六七八九十]{1,2}[.．、]|[①-⑳])\s*")
 _LEAD = regex.compile(r"^(?:并且|并|且|或者|以及|和|应当|可以|须|必须|由|对|在|自|于|按照|按)+")
+_T = TypeVar("_T")
 _BOUNDS = regex.compile(r"(?:以上|以下|以内|之内|不超过|不低于|不少于|不足|不满|超过|最高|最低|至少|最多|未满)")
 
 
@@ -201,7 +203,14 @@ def same_anchor(a: str, b: str) -> bool:
     return shorter > 0 and sum((Counter(ea) & Counter(eb)).values()) / shorter >= RENAMED_EVENT and ea[-1] == eb[-1]
 
 
-def place(doc: Document, q: Quantity, art: Article) -> Placed:
+def _one(shared: dict[object, object] | None, value: _T) -> _T:
+    """``value``, or the equal one already in ``shared`` (one copy of a clause repeated thousands of times)."""
+    return value if shared is None else shared.setdefault(value, value)  # type: ignore[return-value]
+
+
+def place(doc: Document, q: Quantity, art: Article, shared: dict[object, object] | None = None) -> Placed:
+    """A number read where it stands. Equal clauses, subjects and word sets of the numbers placed with one ``shared``
+    dict are held once: a text of one clause repeated (``'减半'*100_000``) holds each once, not once a number."""
     s, e = clause_of(doc, *q.evidence.span)
     clause = verbatim(doc, s, e).replace("\n", "")
     start, end = q.evidence.span
@@ -218,8 +227,9 @@ def place(doc: Document, q: Quantity, art: Article) -> Placed:
     paragraph = max(lo, doc.text.rfind("\n", lo, start) + 1)
     sentence = max(paragraph, doc.text.rfind("。", lo, start) + 1)
     refs = duties_of(doc, sentence, s, tier)
-    return Placed(q, art, clause, subject, frozenset(words), anchor_of(doc, q), frozenset(context), aggravated,
-                  paragraph, sentence, tier, party, refs)
+    return Placed(q, art, _one(shared, clause), _one(shared, subject), _one(shared, frozenset(words)),
+                  _one(shared, anchor_of(doc, q)), _one(shared, frozenset(context)), aggravated, paragraph, sentence,
+                  _one(shared, tier), _one(shared, party), _one(shared, refs))
 
 
 # a condition that falls back from a rule's base (货值金额不足10万元的, 没有违法所得的, 销售额难以计算的): a case of the
