@@ -99,7 +99,7 @@ def report(evaluator: Evaluator) -> Report:
 
 
 def test_eval_scores_the_real_pairs_apart(report: Report) -> None:
-    blind = {n for n in ("blind2", "blind3", "blind4", "blind5") if any((REAL.parent / n).glob("*.json"))}
+    blind = {n for n in ("blind2", "blind3", "blind4", "blind5", "blind6") if any((REAL.parent / n).glob("*.json"))}
     assert set(report.diff_groups) == {"real", "heldout", "fresh", "synthetic", "province_city"} | blind
     assert report.diff_groups["fresh"].pairs == len(list((REAL.parent / "fresh").glob("*.json"))) >= 6
     assert report.diff_groups["real"].pairs == len(list(REAL.glob("*.json")))

@@ -46,12 +46,12 @@ def diff_group(path: Path, gold: GoldDiff) -> DiffGroup:
     ``diffs/heldout``, read after the program was tuned on ``real``; development data since session 18), ``fresh``
     (real pairs of ``diffs/fresh``, read in session 18 and measured before any tuning on them; tuned on since session
     20), ``blind2`` (real pairs of ``diffs/blind2``, read in session 20 and measured once per batch before any tuning
-    on them: ``diffs/blind2/README.md``), ``blind3`` (the same for ``diffs/blind3``, read in session 21), ``blind4`` (``diffs/blind4``, session 22), ``blind5`` (``diffs/blind5``, session 24), ``synthetic`` (made by
+    on them: ``diffs/blind2/README.md``), ``blind3`` (the same for ``diffs/blind3``, read in session 21), ``blind4`` (``diffs/blind4``, session 22), ``blind5`` (``diffs/blind5``, session 24), ``blind6`` (``diffs/blind6``, session 27), ``synthetic`` (made by
     scripts/make_revisions.py: its B text is in ``diffs/synthetic``), ``province_city`` (an implementation pair
     read by hand), else ``other``."""
     if path.parent.name == "real":
         return "real"
-    if path.parent.name in ("heldout", "fresh", "blind2", "blind3", "blind4", "blind5"):
+    if path.parent.name in ("heldout", "fresh", "blind2", "blind3", "blind4", "blind5", "blind6"):
         return cast(DiffGroup, path.parent.name)
     if "/synthetic/" in f"/{gold.b.path}" or (gold.notes or "").startswith("synthetic"):
         return "synthetic"

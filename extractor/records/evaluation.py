@@ -89,11 +89,11 @@ class DiffScore(Record):
     misses: tuple[str, ...] = ()
 
 
-DiffGroup = Literal["real", "heldout", "fresh", "blind2", "blind3", "blind4", "blind5", "synthetic", "province_city", "other"]
+DiffGroup = Literal["real", "heldout", "fresh", "blind2", "blind3", "blind4", "blind5", "blind6", "synthetic", "province_city", "other"]
 """Which golden diffs are scored together: real revision pairs read by hand (``golden/diffs/real``), synthetic
 revisions known by construction (``scripts/make_revisions.py``), the province-city pairs read by hand, others."""
-DIFF_GROUPS: tuple[DiffGroup, ...] = ("real", "heldout", "fresh", "blind2", "blind3", "blind4", "blind5", "synthetic", "province_city", "other")
-REAL_GROUPS: tuple[DiffGroup, ...] = ("real", "heldout", "fresh", "blind2", "blind3", "blind4", "blind5")
+DIFF_GROUPS: tuple[DiffGroup, ...] = ("real", "heldout", "fresh", "blind2", "blind3", "blind4", "blind5", "blind6", "synthetic", "province_city", "other")
+REAL_GROUPS: tuple[DiffGroup, ...] = ("real", "heldout", "fresh", "blind2", "blind3", "blind4", "blind5", "blind6")
 """The groups of real revision pairs (two official versions of one document), scored apart from the others."""
 
 
