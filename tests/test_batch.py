@@ -275,6 +275,7 @@ def test_page_warnings_are_lines_and_stay_in_the_record(
 
 @pytest.mark.skipif(sys.platform != "linux", reason="the worker dies with its parent through Linux's prctl")
 def test_interrupt_stops_the_batch_and_its_worker(tmp_path: Path) -> None:
+    import json
     import subprocess
 
     code = (  # Ctrl-C as in a terminal: a run started in the background by a shell inherits SIGINT ignored
@@ -339,10 +340,31 @@ ONE_REF = {
 
 @pytest.mark.parametrize(("ref", "budget", "error"), list(ONE_REF.values()), ids=list(ONE_REF))
 def test_a_file_named_alone_is_read_as_a_batch_reads_it(ref: str, budget: dict[str, float], error: str | None) -> None:
-    from extractor.cli._inputs import analyze_one
+    from extractor.cli._inputs import analyze_each
 
-    result = analyze_one(ref, Budgets(**budget))
+    (result,) = analyze_each([ref], Budgets(**budget))
     if error is None:
         assert result.error is None and len(result.analyses) == 1
     else:
         assert result.error is not None and error in result.error and not result.analyses
+
+
+def test_files_named_one_by_one_are_read_in_order_in_one_worker_that_alone_loads_the_extraction() -> None:
+    # diff A B and history V1 V2: each file's result in order, a bad one in the middle its own error; the command's
+    # process never builds the extraction pipeline (issue 13: it holds the analyses and the diff, not spaCy too)
+    import json
+    import subprocess
+
+    code = (
+        "import sys, json\n"
+        "from extractor.cli._inputs import analyze_each\n"
+        "from extractor.extract import nlp\n"
+        "rs = analyze_each(sys.argv[1:])\n"
+        "print(json.dumps([[r.path, r.error is None, len(r.analyses)] for r in rs]))\n"
+        "print(nlp.pipeline.cache_info().currsize)\n"
+    )
+    refs = [str(SMALL), "nowhere.txt", f"{TEXTS[-1]}#05"]
+    out = subprocess.run([sys.executable, "-c", code, *refs], capture_output=True, text=True, check=True, cwd=ROOT).stdout
+    rows, built = out.strip().split("\n")
+    assert json.loads(rows) == [[refs[0], True, 1], [refs[1], False, 0], [refs[2], True, 1]]
+    assert built == "0"

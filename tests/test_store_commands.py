@@ -103,7 +103,7 @@ def nothing_parsed(monkeypatch: pytest.MonkeyPatch) -> None:
                          (extractor.extract, "extract_document"), (extractor.extract, "extract_documents")]:
         monkeypatch.setattr(module, name, _refuse)
     # the names the commands bound at import (whichever of them a command's module holds)
-    for module, name in [(extractor.cli._inputs, "parse_path"), (extractor.cli._inputs, "analyze_one"),
+    for module, name in [(extractor.cli._inputs, "parse_path"), (extractor.cli._inputs, "analyze_each"),
                          (extractor.cli.diff, "analyze_path"), (extractor.cli.history, "analyze_path")]:
         monkeypatch.setattr(module, name, _refuse, raising=False)
 

@@ -89,15 +89,19 @@ def all_documents(paths: Sequence[str], label: str) -> tuple[list[Document], lis
     return [d for r in results for d in r.documents], [r for r in results if r.error]
 
 
-def analyze_one(ref: str, budgets: Budgets | None = None) -> AnalysisResult:
-    """The analyses of one file (or ``PATH#NN``) read as a batch reads each file: within ``budgets`` (default:
-    the command's options and environment), stopped at ``--max-seconds``, any failure the result's ``error``.
-    For commands that name their files one by one (``diff A B``, ``history V1 V2``)."""
-    from ..analysis import analyze_path, warm_up
+def analyze_each(refs: Sequence[str], budgets: Budgets | None = None) -> list[AnalysisResult]:
+    """The analyses of each file (or ``PATH#NN``) named, in order, each read as a batch reads a file: within
+    ``budgets`` (default: the command's options and environment), stopped at ``--max-seconds``, any failure the
+    result's ``error``. For commands that name their files one by one (``diff A B``, ``history V1 V2``).
+
+    The files are read one after another in one worker process, which loads the extraction (spaCy, the rule
+    tables) once for all of them; this process never loads it, so that what it holds while it compares the
+    analyses is the analyses and the comparison alone (issue 13: the memory budget of one command)."""
+    from ..analysis import analyze_path
 
     b = budgets if budgets is not None else current_budgets()
-    if not is_saved(ref):
-        warm_up()
-    (result,) = map_bounded(functools.partial(analyze_path, budgets=b), [Path(ref)], b.max_seconds, _analysis_failed)
-    report_warnings(result.path, [a.document for a in result.analyses])
-    return result
+    results = list(map_bounded(functools.partial(analyze_path, budgets=b), [Path(r) for r in refs], b.max_seconds,
+                               _analysis_failed))
+    for result in results:
+        report_warnings(result.path, [a.document for a in result.analyses])
+    return results

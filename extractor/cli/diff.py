@@ -7,18 +7,17 @@ from pathlib import Path
 import click
 
 from ..compare.diff import analyses_to_diff
-from ..records import Analysis
+from ..records import Analysis, AnalysisResult
 from ..store import export
 from ..store.diff_html import diff_to_html
 from ..store.diff_md import diff_to_md, diff_to_text
 from ..store.json_stream import iter_json
 from ._app import emit, output_text
-from ._inputs import analyze_one
+from ._inputs import analyze_each
 from .search import read_store_option, stored_diff
 
 
-def _pick(ref: str) -> Analysis:
-    result = analyze_one(ref)
+def _pick(ref: str, result: AnalysisResult) -> Analysis:
     if result.error:
         raise click.ClickException(f"{ref}: {result.error}")
     if len(result.analyses) > 1:
@@ -48,7 +47,8 @@ def diff_cmd(a: str, b: str, store_dir: str | None, fmt: str, out: str | None) -
     if store_dir is not None:  # stored analyses, the diff cached in the store
         aa, ab, diff = stored_diff(store_dir, a, b, analyses_to_diff)
     else:
-        aa, ab = _pick(a), _pick(b)
+        ra, rb = analyze_each([a, b])
+        aa, ab = _pick(a, ra), _pick(b, rb)
         diff = analyses_to_diff(aa, ab)
     da, db = aa.document, ab.document
     if fmt in ("jsonl", "csv", "parquet", "xlsx"):

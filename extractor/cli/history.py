@@ -6,16 +6,15 @@ import click
 
 from ..compare.history import history_of, order_versions
 from ..errors import InputError
-from ..records import Analysis
+from ..records import Analysis, AnalysisResult
 from ..store.history_out import history_to_html, history_to_markdown
 from ._app import emit
-from ._inputs import analyze_one
+from ._inputs import analyze_each
 from .search import read_store_option, stored_each
 
 
-def _one(ref: str) -> Analysis | str:
+def _one(ref: str, result: AnalysisResult) -> Analysis | str:
     """The one document a file names, or why not."""
-    result = analyze_one(ref)
     if result.error:
         return f"{ref}: {result.error}"
     if len(result.analyses) > 1:
@@ -36,7 +35,7 @@ def history_cmd(files: tuple[str, ...], store_dir: str | None, fmt: str, out: st
 
     Example: zhengce history corpus/revisions/anti-unfair-competition-law-*.txt --format md -o history.md
     """
-    picked: list[Analysis | str] = list(stored_each(store_dir, files)) if store_dir is not None else [_one(f) for f in files]
+    picked: list[Analysis | str] = list(stored_each(store_dir, files)) if store_dir is not None else [_one(f, r) for f, r in zip(files, analyze_each(files), strict=True)]
     failed = [p for p in picked if isinstance(p, str)]
     if failed:
         raise click.ClickException("; ".join(failed))
