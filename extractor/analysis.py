@@ -59,6 +59,22 @@ def analyze_path(path: str | Path, budgets: Budgets = DEFAULT_BUDGETS) -> Analys
         return AnalysisResult(path=str(path), error=failure_cause(e))
 
 
+def for_versions(result: AnalysisResult) -> AnalysisResult:
+    """``result`` with only what ``diff`` and ``history`` read of an analysis: the document's text, head, sections,
+    references, line locations and source edits, and the quantities. The provisions and the attachments' own
+    section trees (which hold the attachments' text again, once a level) are left out, so that a command holding
+    two long versions does not hold them twice over (issue 13: a 5M-character policy text's analysis is about
+    250 MB in memory, half of it those two)."""
+    return result.model_copy(update={"analyses": [
+        a.model_copy(update={"provisions": [], "document": a.document.model_copy(update={"attachments": []})})
+        for a in result.analyses]})
+
+
+def analyze_versions(path: str | Path, budgets: Budgets = DEFAULT_BUDGETS) -> AnalysisResult:
+    """``for_versions(analyze_path(path, budgets))``: run in the worker, so that only that is sent back."""
+    return for_versions(analyze_path(path, budgets))
+
+
 def analyze_file(path: str | Path, budgets: Budgets = DEFAULT_BUDGETS) -> list[Analysis]:
     """The analyses of one source or saved file. Raises InputError, naming the file and the cause."""
     result = analyze_path(path, budgets)
@@ -67,4 +83,4 @@ def analyze_file(path: str | Path, budgets: Budgets = DEFAULT_BUDGETS) -> list[A
     return result.analyses
 
 
-__all__ = ["analyze_file", "analyze_path", "read_analyses", "warm_up"]
+__all__ = ["analyze_file", "analyze_path", "analyze_versions", "for_versions", "read_analyses", "warm_up"]

@@ -95,12 +95,13 @@ def analyze_each(refs: Sequence[str], budgets: Budgets | None = None) -> list[An
     result's ``error``. For commands that name their files one by one (``diff A B``, ``history V1 V2``).
 
     The files are read one after another in one worker process, which loads the extraction (spaCy, the rule
-    tables) once for all of them; this process never loads it, so that what it holds while it compares the
-    analyses is the analyses and the comparison alone (issue 13: the memory budget of one command)."""
-    from ..analysis import analyze_path
+    tables) once for all of them; this process never loads it, and it gets back of each analysis only what a
+    comparison of versions reads (``analysis.for_versions``), so that what it holds while it compares them is
+    that and the comparison (issue 13: the memory budget of one command)."""
+    from ..analysis import analyze_versions
 
     b = budgets if budgets is not None else current_budgets()
-    results = list(map_bounded(functools.partial(analyze_path, budgets=b), [Path(r) for r in refs], b.max_seconds,
+    results = list(map_bounded(functools.partial(analyze_versions, budgets=b), [Path(r) for r in refs], b.max_seconds,
                                _analysis_failed))
     for result in results:
         report_warnings(result.path, [a.document for a in result.analyses])
