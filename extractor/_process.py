@@ -77,3 +77,4 @@ def serve_items(fn: Callable[[T], R], conn: Connection, parent: int | None = Non
             conn.send(reply)
         except Exception as e:  # a result that cannot be pickled is still one line
             conn.send(("error", f"its result could not be returned: {failure_cause(e)}"))
+        del reply, item  # sent: not held while the next item is waited for and read (its peak is one item's)

@@ -7,12 +7,14 @@ batch goes on, writes every other document and ends with its summary and exit 1.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import shutil
 import signal
 import sys
 import time
+import weakref
 from collections.abc import Callable
 from pathlib import Path
 
@@ -112,6 +114,29 @@ def test_the_worker_is_reused_and_gone_afterwards() -> None:
     assert len(set(pids)) == 1 and pids[0] != os.getpid()
     with pytest.raises(ProcessLookupError):
         os.kill(pids[0], 0)
+
+
+class _Result:
+    """A worker's result, which can be asked after the next item whether it is still alive in the worker."""
+
+    def __init__(self, previous_alive: bool) -> None:
+        self.previous_alive = previous_alive
+
+
+_made: list[weakref.ref[_Result]] = []
+
+
+def _remembering(_: object) -> _Result:
+    gc.collect()
+    result = _Result(bool(_made) and _made[-1]() is not None)
+    _made.append(weakref.ref(result))
+    return result
+
+
+def test_the_worker_holds_no_result_once_it_is_sent() -> None:
+    # a worker reading two long versions for diff held the first analysis while it read the second (issue 13)
+    out = list(map_bounded(_remembering, range(3), 10, lambda item, cause: _Result(True)))
+    assert [r.previous_alive for r in out] == [False, False, False]
 
 
 # ---- a batch of 35 with crash-type files in the middle ---------------------------------------------------------
