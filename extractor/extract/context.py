@@ -57,7 +57,9 @@ ASIDE_REACH = 200
 
 def _aside_end(text: str, a: int, b: int) -> int | None:
     """When ``text[a:b]`` opens a bracket it does not close, the offset after the bracket's close (else None)."""
-    depth = text.count("（", a, b) + text.count("(", a, b) - text.count("）", a, b) - text.count(")", a, b)
+    depth = 0
+    for ch in text[a:b]:  # a bracket closed that opened before ``a`` (the number's own aside) counts for none
+        depth = depth + 1 if ch in "（(" else max(0, depth - 1) if ch in "）)" else depth
     if depth <= 0:
         return None
     for i in range(b, min(len(text), b + ASIDE_REACH)):
