@@ -32,3 +32,30 @@ BENEFITS = [
 def test_benefits(text: str, expression: str, benefit: str) -> None:
     got = [q for q in text_to_quantities(text) if q.evidence.quote == expression]
     assert [q.benefit for q in got] == [benefit]
+
+
+GROUPS = [
+    # (id, text, the number's expression, a group it is read with)
+    # golden/blind5 定西 第二十八条: the heat users a fine falls on
+    ("blind5-dingxi-the-residents-fined", "热用户有下列行为之一的，由城市供热主管部门责令改正；逾期不改正的，对居民用户处五百元以上五千元以下罚款",
+     "五百元以上五千元以下", "居民用户"),
+    # golden/blind5 七台河 第十四条: the medical institutions fined
+    ("blind5-qitaihe-the-institutions-fined", "医疗卫生机构、医疗废物集中处置单位未按规定执行的，由卫生健康主管部门责令限期改正，处2000元以上5000元以下罚款",
+     "2000元以上5000元以下", "医疗废物集中处置单位"),
+    # golden/blind5 惠州 2014: the members of the pension scheme
+    ("blind5-huizhou-the-members-of-the-scheme", "参保人选择的缴费档次标准在480元及以上档次标准的，财政缴费补助在原来基础上增加30元。",
+     "30元", "参保人"),
+    # golden/blind5 惠州 2015 第六条（一）: the households of the rent subsidy's first band
+    ("blind5-huizhou-the-households-on-minimum-living-security",
+     "（一）城镇居民低保户家庭，城镇特困供养人员，租金补助按照所租公租房所在片区政府建设的公租房租金标准的98%支付；",
+     "98%", "城镇居民低保户家庭"),
+    # golden/blind5 威海 第二十条: an age before the group it qualifies
+    ("blind5-weihai-the-elderly-of-an-age", "具有本市户籍的六十五周岁以上老年人每年进行一次免费体格检查和健康指导", "六十五周岁",
+     "六十五周岁以上老年人"),
+]
+
+
+@pytest.mark.parametrize(("text", "expression", "group"), [pytest.param(*c[1:], id=c[0]) for c in GROUPS])
+def test_groups(text: str, expression: str, group: str) -> None:
+    got = [q for q in text_to_quantities(text) if q.evidence.quote == expression]
+    assert len(got) == 1 and group in got[0].groups, [(q.evidence.quote, q.groups) for q in got]
