@@ -59,3 +59,22 @@ GROUPS = [
 def test_groups(text: str, expression: str, group: str) -> None:
     got = [q for q in text_to_quantities(text) if q.evidence.quote == expression]
     assert len(got) == 1 and group in got[0].groups, [(q.evidence.quote, q.groups) for q in got]
+
+
+RANGES = [
+    # (id, text, the number's expression, value, value_max, bound)
+    # golden/blind5 惠州 2015 第六条（四）: a band of rates whose lower end's bracket says it is not in it
+    ("blind5-huizhou-a-band-of-income-rates",
+     "（四）年人均可支配收入在上年度城镇居民人均可支配收入40%（不含40%）至50%（含50%）之间的家庭，租金补助按照租金标准的50%支付；",
+     "40%（不含40%）至50%", 40, 50, "range"),
+    # 第六条（三）: the upper end of a band whose lower end is a standard named, its bracket saying it is in the band
+    ("blind5-huizhou-up-to-a-rate-from-a-standard",
+     "（三）年人均可支配收入在城镇低收入标准线至上年度城镇居民人均可支配收入40%（含40%）之间的家庭，租金补助按照租金标准的70%支付；",
+     "40%", 40, None, "max"),
+]
+
+
+@pytest.mark.parametrize(("text", "expression", "value", "value_max", "bound"), [pytest.param(*c[1:], id=c[0]) for c in RANGES])
+def test_ranges(text: str, expression: str, value: float, value_max: float | None, bound: str) -> None:
+    got = [q for q in text_to_quantities(text) if q.evidence.quote == expression]
+    assert [(q.value, q.value_max, q.bound) for q in got] == [(value, value_max, bound)]

@@ -128,6 +128,7 @@ class BoundRules:
     not_a_bound: Table
     age_ends_before: tuple[str, ...]
     age_until_event: tuple[str, ...]
+    band_end_after: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -374,7 +375,7 @@ def _bound(n: _Node) -> BoundRules:
         n.words("negatable"), n.words("negators"), n.words("inclusive"), n.words("distant_negators"),
         n.number("distant_negator_reach"), n.kinds("only_for_kinds"), n.kinds("not_for_kinds"),
         n.words("condition_min_before"), n.table("not_a_bound"), n.words("age_ends_before"),
-        n.words("age_until_event"),
+        n.words("age_until_event"), n.words("band_end_after"),
     )
     n.close()
     return out
