@@ -78,3 +78,47 @@ RANGES = [
 def test_ranges(text: str, expression: str, value: float, value_max: float | None, bound: str) -> None:
     got = [q for q in text_to_quantities(text) if q.evidence.quote == expression]
     assert [(q.value, q.value_max, q.bound) for q in got] == [(value, value_max, bound)]
+
+
+ONE = [
+    # (id, text, the number's expression, kind, value, bound, per, role)
+    # golden/blind5 威海 第四十六条: a size that qualifies who (…以上的养老机构) is a condition, though 规模 names it
+    ("blind5-weihai-beds-of-a-care-home", "规模在五百张床位以上的养老机构应当设立医疗机构", "五百张床位", "count", 500, "min", [], "parameter"),
+    # 威海 第二十条: how often a free service is given to a group is its rule, no officials' routine
+    ("blind5-weihai-a-free-check-each-year", "六十五周岁以上老年人每年进行一次免费体格检查和健康指导", "一次", "count", 1, "exact", ["year"],
+     "parameter"),
+    # 定西 第十七条: a temperature is a measure, a count
+    ("blind5-dingxi-a-room-temperature", "居民用户室内温度不得低于十八摄氏度，单位室内温度由双方约定。", "十八摄氏度", "count", 18, "min", [],
+     "parameter"),
+    # 定西 第二十四条: the hours a service must be kept
+    ("blind5-dingxi-standby-round-the-clock", "供热经营企业应当在供热期内实行二十四小时应急备勤。", "二十四小时", "duration", 24, "exact", [],
+     "parameter"),
+    # 定西 第十条: 已经建成使用的…设施 names a thing, the clause reports nothing done
+    ("blind5-dingxi-a-built-facility-is-named", "已经建成使用的共用供热设施设备，未交付供热经营企业的，在本条例实施后六个月内，由主管部门牵头共同进行检验。",
+     "六个月", "duration", 6, "max", [], "parameter"),
+    # 惠州 2014: 一年 right before the amounts of a list says what each is counted per
+    ("blind5-huizhou-grades-of-a-year", "参保人缴费基本标准设为一年120元、240元、360元十个档次", "360元", "money", 360, "exact", ["year"],
+     "parameter"),
+    # 001 五/15: 至少 before the first of verb phrases listed with 、, each with its number of times
+    ("the-floor-of-a-list-of-times", "每年至少为上述人员推荐3次岗位信息、提供1次职业指导、提供1次免费技能培训信息。", "1次", "count", 1,
+     "min", ["year"], "parameter"),
+]
+
+
+@pytest.mark.parametrize(("text", "expression", "kind", "value", "bound", "per", "role"), [pytest.param(*c[1:], id=c[0]) for c in ONE])
+def test_one(text: str, expression: str, kind: str, value: float, bound: str, per: list[str], role: str) -> None:
+    got = [q for q in text_to_quantities(text) if q.evidence.quote == expression][:1]
+    assert [(q.kind, q.value, q.bound, list(q.per), q.role) for q in got] == [(kind, value, bound, per, role)]
+
+
+NONE = [
+    # (id, text, an expression that is no quantity of the rule)
+    ("blind5-huizhou-the-year-of-the-grades", "参保人缴费基本标准设为一年120元、240元、360元十个档次", "一年"),
+    ("blind5-huizhou-paid-each-half-year", "参保人原则上应按年缴费，也可选择按月或半年缴费。按半年缴费的于当年9月30日前缴纳。", "半年"),
+    ("blind5-dingxi-secondary-heat-exchange", "住宅小区内共用供热设施日常运行维护、二次换热等产生的费用应当计入供热成本。", "二次"),
+]
+
+
+@pytest.mark.parametrize(("text", "expression"), [pytest.param(*c[1:], id=c[0]) for c in NONE])
+def test_none(text: str, expression: str) -> None:
+    assert [q.kind for q in text_to_quantities(text) if q.evidence.quote == expression and q.role == "parameter"] == []

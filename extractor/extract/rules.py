@@ -109,6 +109,8 @@ class FindRules:
     row_units: Mapping[str, QuantityKind]
     age_anchor_before: tuple[str, ...]
     age_anchor_after: tuple[str, ...]
+    payment_period_before: tuple[str, ...]
+    payment_verbs: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -423,7 +425,8 @@ def load_rules(source: str, file: str = RULES_FILE) -> ContextRules:
                      fi.words("times_compounds"), fi.words("items_referred_after"), fi.words("points_before"),
                      fi.words("points_not_after"), fi.words("hours_granted_before"), fi.words("term_named_after"),
                      fi.row_kinds("row_units"),
-                     fi.words("age_anchor_before"), fi.words("age_anchor_after"))
+                     fi.words("age_anchor_before"), fi.words("age_anchor_after"),
+                     fi.words("payment_period_before"), fi.words("payment_verbs"))
     fi.close()
     bound, per = _bound(root.node("bound")), _per(root.node("per"))
     b = root.node("base")
