@@ -14,6 +14,10 @@ BENEFITS = [
     ("blind5-dingxi-a-fine-on-the-heating-firm", "逾期未改正的，处一万元以上五万元以下罚款。", "一万元以上五万元以下", "罚款"),
     ("blind5-qitaihe-a-fine-of-a-multiple", "没收违法所得，违法所得5000元以上的，并处违法所得2倍以上5倍以下罚款", "2倍以上5倍以下", "罚款"),
     ("a-late-fee-by-the-day", "逾期不缴纳的，自滞纳之日起按日加收万分之五的滞纳金", "万分之五", "滞纳金"),
+    # golden/blind5 惠州 2014, blind4 郑州 2010: the name a verb of giving gives, not the verb's clause
+    ("blind5-huizhou-a-funeral-grant", "按月领取养老保险待遇的参保人死亡的，一次性发给丧葬补助费700元。", "700元", "丧葬补助费"),
+    # golden/blind5 威海 第二十条: the free service a number of times is of, named right after it
+    ("blind5-weihai-a-free-follow-up", "患有高血压的老年人每季度享受一次免费随访评估；", "一次", "免费随访评估"),
     # golden/blind5 惠州 2014 (养老保险): the contribution grades, the pension a longer contribution adds to, the
     # government's share of the contribution
     ("blind5-huizhou-the-contribution-grades", "参保人缴费基本标准设为一年120元、240元、360元十个档次", "240元", "缴费基本标准"),

@@ -30,7 +30,7 @@ _BENEFIT_TAIL = regex.compile(
     r"(?P<b>[\p{Han}“”]{0,14}" + alternation(_B.nouns + _B.after_nouns) + ")"
 )
 _BENEFIT_HEAD = regex.compile(
-    r"(?P<b>[\p{Han}“”]{1,14}?" + alternation(_B.nouns) + ")" + _NOT_FUNDS + alternation(_B.attributes) + r"?[\p{Han}]{0,6}$"
+    r"(?P<b>[\p{Han}“”]{1,14}?" + alternation(_B.nouns) + "(?:费|金(?!额))?)" + _NOT_FUNDS + alternation(_B.attributes) + r"?[\p{Han}]{0,6}$"
 )
 BENEFIT_WORD = regex.compile(r"[\p{Han}“”]{0,12}" + alternation(_B.nouns + _B.heading_nouns) + _NOT_FUNDS)
 """A benefit's name in a section heading: ``（三）一次性创业补贴``, ``就业见习``."""
@@ -48,7 +48,24 @@ def _benefit_text(text: str, f: Found, sent_start: int) -> str | None:
     if m and f.kind in ("money", "percent", "duration"):
         return _LEADING_PERIOD.sub("", m.group("b")) or m.group("b")
     mh = _BENEFIT_HEAD.search(text[max(sent_start, f.start - 30) : f.start])
-    return mh.group("b") if mh else None
+    if mh is None:
+        return _free_service(text, f)
+    name = mh.group("b")
+    # 一次性发给丧葬补助费700元: the name is what the verb of giving gives, not the verb's clause (一次性发给丧葬补助)
+    given = [m.end() for m in _GIVEN.finditer(name)]
+    rest = name[given[-1] :].lstrip("的") if given else ""
+    return rest if len(rest) >= 2 else name
+
+
+_FREE_SERVICE = regex.compile(r"[ \u3000]*(?P<b>免费[\p{Han}]{2,12})")
+
+
+def _free_service(text: str, f: Found) -> str | None:
+    """每季度享受一次免费随访评估: the free service a number of times is of, named right after it."""
+    if f.kind != "count" or not text.endswith("次", f.start, f.end):
+        return None
+    m = _FREE_SERVICE.match(text, f.end, min(len(text), f.end + 16))
+    return m.group("b") if m else None
 
 
 ASIDE_REACH = 200
