@@ -104,6 +104,9 @@ ONE = [
     ("blind5-huizhou-grades-of-a-year", "参保人缴费基本标准设为一年120元、240元、360元十个档次", "360元", "money", 360, "exact", ["year"],
      "parameter"),
     # 001 五/15: 至少 before the first of verb phrases listed with 、, each with its number of times
+    # 惠州 2015 第六条: 超过N…按N…计算, one cap, the limit printed again no second number
+    ("blind5-huizhou-an-area-counted-up-to", "按照单套实际承租建筑面积（超过45平方米按45平方米计算）按月补助。", "45平方米", "count", 45, "max",
+     [], "parameter"),
     ("the-floor-of-a-list-of-times", "每年至少为上述人员推荐3次岗位信息、提供1次职业指导、提供1次免费技能培训信息。", "1次", "count", 1,
      "min", ["year"], "parameter"),
 ]
@@ -126,3 +129,9 @@ NONE = [
 @pytest.mark.parametrize(("text", "expression"), [pytest.param(*c[1:], id=c[0]) for c in NONE])
 def test_none(text: str, expression: str) -> None:
     assert [q.kind for q in text_to_quantities(text) if q.evidence.quote == expression and q.role == "parameter"] == []
+
+
+def test_the_cap_printed_again_is_no_second_number() -> None:
+    # golden/blind5 惠州 2015 第六条
+    got = text_to_quantities("按照单套实际承租建筑面积（超过45平方米按45平方米计算）按月补助。")
+    assert [(q.evidence.quote, q.bound) for q in got] == [("45平方米", "max")]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import regex
 
 from ..records.vocab import Bound, QuantityKind
+from ._anchor import counted_as_cap
 from .find import Found
 from .rules import alternation, context_rules
 
@@ -108,6 +109,8 @@ def read_bound(text: str, f: Found, clause_start: int, prev_end: int) -> tuple[B
         pre = _POINTS_PERIOD.sub("", pre)[-4:]
     if (band := _BAND_END.match(text, f.end, f.end + 24)) is not None:
         return "max", (band.group(0).strip(" \u3000"),)
+    if counted_as_cap(text, f):  # 超过45平方米按45平方米计算: the most that counts
+        return "max", ("按" + text[f.start : f.end] + "计算",)
     got = _after(post, f.kind)
     if got is not None and got[1] in _R.inclusive and (before := _before(pre, f.kind)) is not None:
         got = before  # 低于2万元（含）: （含） says the end is in, the word before says which end
