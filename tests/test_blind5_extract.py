@@ -53,6 +53,8 @@ GROUPS = [
     ("blind5-huizhou-the-households-on-minimum-living-security",
      "（一）城镇居民低保户家庭，城镇特困供养人员，租金补助按照所租公租房所在片区政府建设的公租房租金标准的98%支付；",
      "98%", "城镇居民低保户家庭"),
+    # golden/blind5 定西 第十九条: a time limit of a notice to the heat users is the heating firm's, no qualifier of them
+    ("blind5-dingxi-notice-days-are-the-firms", "供热经营企业应当在试压七日前通知热用户。", "七日", "供热经营企业"),
     # golden/blind5 威海 第二十条: an age before the group it qualifies
     ("blind5-weihai-the-elderly-of-an-age", "具有本市户籍的六十五周岁以上老年人每年进行一次免费体格检查和健康指导", "六十五周岁",
      "六十五周岁以上老年人"),

@@ -35,6 +35,7 @@ _BENEFIT_HEAD = regex.compile(
 BENEFIT_WORD = regex.compile(r"[\p{Han}“”]{0,12}" + alternation(_B.nouns + _B.heading_nouns) + _NOT_FUNDS)
 """A benefit's name in a section heading: ``（三）一次性创业补贴``, ``就业见习``."""
 _QUALIFIER_STOPS = frozenset(_RULES.qualifier_stops)
+_DEADLINE_ACT = regex.compile(r"[ \u3000]*(?:前|内|以内|之内)?[ \u3000]*" + alternation(_RULES.deadline_acts))
 _RECIPIENT_AFTER = regex.compile(r"的[\p{Han}]{0,4}?" + alternation(_B.recipient_nouns))
 """…的优抚对象, …的人员: a noun of persons (its head) right after a benefit's name and 的."""
 _LEADING_PERIOD = regex.compile(r"^(?:[一二两三四五六七八九十\d]+(?:年|个月))+")  # 3年 before a benefit's name
@@ -175,7 +176,7 @@ def _qualified_group(text: str, f: Found, clause_start: int, hits: Hits) -> tupl
     if f.kind not in ("duration", "age", "count"):
         return ()
     after = hits.first_from(f.end, f.end + 11)
-    if after is None or _PUNCTUATION.search(text[f.end : after[0]]):
+    if after is None or _PUNCTUATION.search(text[f.end : after[0]]) or _DEADLINE_ACT.match(text, f.end, after[0]):
         return ()
     start = f.start
     while start > clause_start and f.start - start < 6 and _qualifies(text[start - 1]):
