@@ -197,7 +197,19 @@ def _groups(text: str, f: Found, clause_start: int, sent: tuple[int, int], hits:
         _qualified_group(text, f, clause_start, hits)
         or tuple(hits.inside(ss, f.start, GROUPS_BEFORE))
         or tuple(h for h in (hits.first_from(f.end, se),) if h is not None)
+        or tuple(hits.inside(_full_stop_before(text, ss), ss, GROUPS_BEFORE))
     )
+
+
+FULL_STOP_REACH = 400
+"""A sentence's groups are looked for this far back over the sentences before its ``；``."""
+
+
+def _full_stop_before(text: str, at: int) -> int:
+    """Where the sentence that ``at`` continues after a ``；`` starts: after the last 。 or line end before it (医疗卫生机构…
+    有下列情形之一的，由…责令限期改正，给予警告；逾期不改正的，处…罚款: who is fined is named before the ；)."""
+    lo = max(0, at - FULL_STOP_REACH)
+    return max(lo, text.rfind("。", lo, at) + 1, text.rfind("\n", lo, at) + 1)
 
 
 def text_index(text: str) -> TextIndex:
