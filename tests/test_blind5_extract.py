@@ -49,6 +49,9 @@ GROUPS = [
     # golden/blind5 七台河 第十二条: who is fined after a ；(逾期不改正的，处…) is named before it in the sentence
     ("blind5-qitaihe-fined-after-a-semicolon", "第十二条 医疗卫生机构违反本规定的，由主管部门责令限期改正，给予警告；逾期不改正的，处2000元以上5000元以下罚款。",
      "2000元以上5000元以下", "医疗卫生机构"),
+    # golden/blind5 定西 第二十八条: the party between 对 and the sanction, as printed
+    ("blind5-dingxi-a-fine-on-a-person", "逾期不改正的，对单位处一万元以上五万元以下罚款，对个人处一千元以上五千元以下罚款。",
+     "一千元以上五千元以下", "个人"),
     # golden/blind5 惠州 2014: the members of the pension scheme
     ("blind5-huizhou-the-members-of-the-scheme", "参保人选择的缴费档次标准在480元及以上档次标准的，财政缴费补助在原来基础上增加30元。",
      "30元", "参保人"),

@@ -193,14 +193,21 @@ def _groups(text: str, f: Found, clause_start: int, sent: tuple[int, int], hits:
     """The groups of the number: the group it qualifies, else those named before it in its sentence (the last
     ``GROUPS_BEFORE``), else the first named after it."""
     ss, se = sent
-    return (
+    found = (
         _qualified_group(text, f, clause_start, hits)
         or tuple(hits.inside(ss, f.start, GROUPS_BEFORE))
         or tuple(h for h in (hits.first_from(f.end, se),) if h is not None)
         or tuple(hits.inside(_full_stop_before(text, ss), ss, GROUPS_BEFORE))
     )
+    fined = _FINED.search(text, max(clause_start, f.start - 16), f.start)
+    if fined is not None and not hits.inside(fined.start("p"), fined.end("p")):
+        # 对单位处一万元以上五万元以下罚款，对个人处一千元…: the party a sanction falls on, as printed
+        return ((fined.start("p"), fined.end("p"), ""), *found)
+    return found
 
 
+_FINED = regex.compile(r"对(?P<p>\p{Han}{1,8}?)(?:分别|各)?(?:可以)?并?处以?[ \u3000]*$")
+"""对单位处, 对个人可以并处: the party named between 对 and the sanction right before the number."""
 FULL_STOP_REACH = 400
 """A sentence's groups are looked for this far back over the sentences before its ``；``."""
 
