@@ -16,6 +16,9 @@ BENEFITS = [
     ("a-late-fee-by-the-day", "逾期不缴纳的，自滞纳之日起按日加收万分之五的滞纳金", "万分之五", "滞纳金"),
     # golden/blind5 惠州 2014, blind4 郑州 2010: the name a verb of giving gives, not the verb's clause
     ("blind5-huizhou-a-funeral-grant", "按月领取养老保险待遇的参保人死亡的，一次性发给丧葬补助费700元。", "700元", "丧葬补助费"),
+    # golden/blind5 定西 第十七条, 第十九条: the act a time limit is of, when its sentence names no benefit
+    ("blind5-dingxi-a-check-within-hours", "热用户认为室内温度不达标的，可以要求供热经营企业于二十四小时内完成测温；", "二十四小时", "测温"),
+    ("blind5-dingxi-a-trial-run-before-the-season", "供热经营企业应当在供热期开始五日前启动全系统低温运行。", "五日", "全系统低温运行"),
     # golden/blind5 威海 第二十条: the free service a number of times is of, named right after it
     ("blind5-weihai-a-free-follow-up", "患有高血压的老年人每季度享受一次免费随访评估；", "一次", "免费随访评估"),
     # golden/blind5 惠州 2014 (养老保险): the contribution grades, the pension a longer contribution adds to, the

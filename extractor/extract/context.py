@@ -58,6 +58,18 @@ def _benefit_text(text: str, f: Found, sent_start: int) -> str | None:
     return rest if len(rest) >= 2 else name
 
 
+_ACT_OF_LIMIT = regex.compile(r"[ \u3000]*(?:前|内|以内|之内)[ \u3000]*(?:" + alternation(_RULES.limited_acts) + r")(?P<b>\p{Han}{2,10})(?=[，。；,;：:]|$)")
+
+
+def act_of_limit(text: str, f: Found) -> str | None:
+    """于二十四小时内完成测温, 在供热期开始五日前启动全系统低温运行: the act a time limit is of, when its sentence names
+    no benefit."""
+    if f.kind != "duration":
+        return None
+    m = _ACT_OF_LIMIT.match(text, f.end, min(len(text), f.end + 24))
+    return m.group("b") if m else None
+
+
 _FREE_SERVICE = regex.compile(r"[ \u3000]*(?P<b>免费[\p{Han}]{2,12})")
 
 
@@ -247,8 +259,8 @@ def _read(ix: TextIndex, f: Found, prev_end: int, group_hits: Hits, benefit_hits
         bound_words=bound_words,
         per=per,
         base=read_base(text, f, cs) if f.kind == "percent" else None,
-        benefit=_benefit(f, sent, benefit_hits, text, group_hits),
-        benefit_text=_benefit_text(text, f, sent[0]),
+        benefit=(benefit := _benefit(f, sent, benefit_hits, text, group_hits)),
+        benefit_text=_benefit_text(text, f, sent[0]) or (act_of_limit(text, f) if benefit is None else None),
         groups=_groups(text, f, cs, sent, group_hits),
         role=read_role(text, f, *sent, ix),
         doubt=f.doubt or f.approximate,
@@ -280,4 +292,4 @@ def annotate(text: str, found: list[Found], group_hits: list[Hit], benefit_hits:
     return caps(text, contexts, ix)
 
 
-__all__ = ["BENEFIT_WORD", "CLAUSE_END", "SENTENCE_END", "Context", "Hit", "annotate", "clause_bounds", "read_context"]
+__all__ = ["BENEFIT_WORD", "CLAUSE_END", "SENTENCE_END", "Context", "Hit", "act_of_limit", "annotate", "clause_bounds", "read_context"]

@@ -219,6 +219,7 @@ class ContextRules:
     benefit: BenefitRules
     qualifier_stops: tuple[str, ...]
     deadline_acts: tuple[str, ...]
+    limited_acts: tuple[str, ...]
     item_ends: tuple[str, ...]
     item_leads: tuple[str, ...]
     item_qualifiers: tuple[str, ...]
@@ -440,7 +441,7 @@ def load_rules(source: str, file: str = RULES_FILE) -> ContextRules:
     bn.close()
     g, lists = root.node("groups"), root.node("lists")
     stops, ends, leads = g.words("qualifier_stops"), lists.words("item_ends"), lists.words("item_leads")
-    acts = g.words("deadline_acts")
+    acts, limited = g.words("deadline_acts"), g.words("limited_acts")
     qualifiers = lists.words("item_qualifiers")
     g.close()
     lists.close()
@@ -448,7 +449,7 @@ def load_rules(source: str, file: str = RULES_FILE) -> ContextRules:
     provision = ProvisionRules(pr.table("conditions"), pr.table("non_stacking"), pr.table("application"), pr.table("funding"),
                                pr.words("period"))
     pr.close()
-    out = ContextRules(find, bound, per, base, benefit, stops, acts, ends, leads, qualifiers, _role(root.node("role")), provision)
+    out = ContextRules(find, bound, per, base, benefit, stops, acts, limited, ends, leads, qualifiers, _role(root.node("role")), provision)
     root.close()
     return out
 
