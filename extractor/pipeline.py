@@ -109,8 +109,11 @@ _PLACE_HEAD = regex.compile(r"^[\p{Han}]{2,12}?(?:省|自治区|市|州|盟|县|
 
 
 def _title_place(title: str) -> str:
-    """The place a title starts with, before 关于 or a quoted title: 福建省实施《居住证暂行条例》办法 → 福建省."""
-    head = title.split("关于")[0].split("《")[0]
+    """The place a title starts with, before 关于 or a quoted title: 福建省实施《居住证暂行条例》办法 → 福建省; in a
+    headline that opens with a quoted title, the place that title starts with."""
+    head = title.split("关于")[0]
+    # a headline that opens with the title it reports (《惠州市城乡居民基本养老保险暂行办法》出炉): that title's place
+    head = head[1:] if head.startswith("《") else head.split("《")[0]
     m = _PLACE_HEAD.match(head)
     return m.group(0) if m else ""
 

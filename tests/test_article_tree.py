@@ -21,6 +21,13 @@ CASES = [
     ("a-bracketed-caption-is-the-heading",
      "某市实施细则\n第一条（目的和依据）为了规范房屋征收，制定本细则。\n第二条（适用范围）在本市实施房屋征收，适用本细则。",
      [("第一条", "目的和依据"), ("第二条", "适用范围")]),
+    # golden/blind5 惠州 2015 第六条: a noun phrase closed by 。 on a line of its own over its article is its heading; a
+    # rule's sentence so printed (定西 2022 第十八条) and a lead-in closed by a colon (004#17 约谈程序：) are not
+    ("blind5-huizhou-a-heading-line-closed-by-a-full-stop",
+     "某市租金补助实施办法\n第一条 公租房租金补助标准。\n政府建设的公租房租金按月计收，租金补助按月补助。\n"
+     "第二条 供热价格实行政府定价。\n具体标准由价格主管部门制定。\n第三条 约谈程序：\n（一）通知约谈对象。\n"
+     "第四条 本办法自发布之日起施行。",
+     [("第一条", "公租房租金补助标准"), ("第二条", None), ("第三条", None), ("第四条", None)]),
 ]
 
 
@@ -71,3 +78,14 @@ def test_articles_run_together_on_one_line(tmp_path: Path, text: str, nums: list
     assert [s.num for s in doc.sections] == nums
     for s in doc.sections:
         assert doc.text[s.span[0]:s.span[1]].startswith(s.num)
+
+
+def test_a_chapter_printed_without_its_number_ends_the_one_before(tmp_path: Path) -> None:
+    # golden/blind5 威海 2017: 第三章 … 第四节, then 法律责任 and 附 则 on lines of their own, unnumbered
+    (tmp_path / "x.txt").write_text("某市养老服务保障条例\n第一章 总 则\n第一条 为了保障养老服务，制定本条例。\n"
+                                    "第二章 保障\n第一节 居家养老\n第二条 政府应当支持居家养老。\n法律责任\n"
+                                    "第三条 违反本条例规定的，处三万元以下罚款。\n附 则\n第四条 本条例自2017年1月1日起施行。",
+                                    encoding="utf-8")
+    doc = parse_file(tmp_path / "x.txt")[0]
+    assert [(s.num, s.heading) for s in doc.sections] == [("第一章", "总则"), ("第二章", "保障"), ("", "法律责任"), ("", "附则")]
+    assert [c.path for c in doc.sections[2].children] + [c.path for c in doc.sections[3].children] == ["第三条", "第四条"]

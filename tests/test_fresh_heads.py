@@ -34,6 +34,11 @@ WUHAN_SIGNATURE = [
 
 HEADS = [
     # (id, the document's first lines, field, value)
+    # golden/blind5 惠州 2014: a news item that signs nowhere is dated by its page's 日期 field (an ISO date)
+    ("blind5-huizhou-news-dated-by-its-page", [
+        "《惠州市城乡居民基本养老保险暂行办法》出炉", "来源：南方日报", "日期：2014-09-04", "点击：1366",
+        "缴费基本标准分十档 最高每人每年缴3600元", "南方日报讯 （记者/聂金钊）经2014年7月28日十一届72次市政府常务会议审议通过，《办法》正式出炉。"],
+     "date", dt.date(2014, 9, 4)),
     ("guangdong-letter-spaced-signature", [
         "广东省人力资源社会保障厅 广东省财政厅 广东省地方税务局关于完善灵活就业人员参加企业职工基本养老保险有关规定的通知",
         "粤人社规〔2016〕4号", "各地级以上市人力资源和社会保障（社会保障）局：", "为完善企业职工基本养老保险制度，现就有关问题通知如下：",
@@ -221,3 +226,12 @@ def test_a_sentence_citing_a_number_is_no_head_line(line, head_like):
 ])
 def test_organ_of_number(agency, text, organ):
     assert organ_of_number(agency, text) == organ
+
+
+def test_a_headline_of_a_quoted_title_is_placed_by_that_title(tmp_path) -> None:
+    # golden/blind5 惠州 2014: no issuer; the headline opens with the title it reports, whose city is the region
+    from extractor.pipeline import parse_file
+
+    (tmp_path / "x.txt").write_text("\n".join(HEADS[0][1]), encoding="utf-8")
+    doc = parse_file(tmp_path / "x.txt")[0]
+    assert (doc.region, doc.level, doc.issuers) == ("广东省惠州市", "municipal", [])

@@ -36,3 +36,25 @@ def test_condition_changes(tmp_path: Path, old: str, new: str, absent: str, pres
     phrases = [str(c.a_value or "") + "|" + str(c.b_value or "") for c in d.changes if c.kind == "condition"]
     assert not [p for p in phrases if absent in p], phrases
     assert [p for p in phrases if present in p], phrases
+
+
+GROUP_CASES = [
+    # (id, old article, new article, a group that must not be reported as a change of its own)
+    # food-safety interpretation 2013 第三条 -> 2021: the 老年人 of a new item holding a number is that item's change
+    ("a-group-inside-a-new-item-with-a-number-food-safety-2021",
+     "第一条 生产、销售不符合食品安全标准的食品，具有下列情形之一的，应当认定为“其他严重情节”：\n"
+     "（一）生产、销售金额二十万元以上的；\n（二）生产、销售持续时间六个月以上的。",
+     "第一条 生产、销售不符合食品安全标准的食品，具有下列情形之一的，应当认定为“其他严重情节”：\n"
+     "（一）生产、销售金额二十万元以上的；\n（二）生产、销售持续时间六个月以上的；\n"
+     "（三）生产、销售金额十万元以上不满二十万元，且在中小学校园、托幼机构、养老机构及周边面向未成年人、老年人销售的。",
+     "老年人"),
+]
+
+
+@pytest.mark.parametrize(("old", "new", "absent"), [c[1:] for c in GROUP_CASES], ids=[c[0] for c in GROUP_CASES])
+def test_group_changes(tmp_path: Path, old: str, new: str, absent: str) -> None:
+    (tmp_path / "v1.txt").write_text(f"{TITLE}\n{old}\n第二条 其他。\n", encoding="utf-8")
+    (tmp_path / "v2.txt").write_text(f"{TITLE}\n{new}\n第二条 其他。\n", encoding="utf-8")
+    d = documents_to_diff(parse_file(tmp_path / "v1.txt")[0], parse_file(tmp_path / "v2.txt")[0])
+    groups = [str(c.a_text or "") + "|" + str(c.b_text or "") for c in d.changes if c.kind == "group"]
+    assert not [g for g in groups if absent in g], groups

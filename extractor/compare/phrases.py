@@ -125,6 +125,11 @@ def phrase_keys(doc: Document, arts: Sequence[Article]) -> frozenset[str]:
     return frozenset(_conditions(doc, arts)) | frozenset(_clauses(doc, arts))
 
 
+def _inside(p: Phrase, phrases: Sequence[Phrase]) -> bool:
+    """Is ``p`` printed inside one of ``phrases``?"""
+    return any(o.span[0] <= p.span[0] and p.span[1] <= o.span[1] for o in phrases)
+
+
 def phrase_changes(a_doc: Document, b_doc: Document, a_arts: Sequence[Article], b_arts: Sequence[Article],
                    heading: str | None, numbers: tuple[Sequence[Span], Sequence[Span]] = ((), ()),
                    elsewhere: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())) -> list[ParameterChange]:
@@ -148,10 +153,15 @@ def phrase_changes(a_doc: Document, b_doc: Document, a_arts: Sequence[Article], 
 
     ca.update({k: v for k, v in xa.items() if not near(k, xb)})
     cb.update({k: v for k, v in xb.items() if not near(k, xa)})
+    added, dropped = [cb[k] for k in cb.keys() - ca.keys()], [ca[k] for k in ca.keys() - cb.keys()]
     ca = {k: v for k, v in ca.items() if not _holds_number(v, numbers[0]) and not NOT_A_CONDITION.search(v.text)}
     cb = {k: v for k, v in cb.items() if not _holds_number(v, numbers[1]) and not NOT_A_CONDITION.search(v.text)}
     new_conditions = [cb[k] for k in sorted(cb.keys() - ca.keys() - elsewhere[0], key=lambda k: cb[k].span)]
     gone_conditions = [ca[k] for k in sorted(ca.keys() - cb.keys() - elsewhere[1], key=lambda k: ca[k].span)]
+    # a group named inside a condition added or removed with it is that condition's change, or its number's when the
+    # condition holds one (…且在…养老机构及周边面向未成年人、老年人销售的: the 老年人 of the new item), no change of its own
+    new_groups = [g for g in new_groups if not _inside(g, added)]
+    gone_groups = [g for g in gone_groups if not _inside(g, dropped)]
     out = [_change("group", g, n, a_doc, b_doc, a_arts, b_arts, heading) for g, n in _renames(gone_groups, new_groups)]
     out += [_change("condition", g, n, a_doc, b_doc, a_arts, b_arts, heading) for g, n in _renames(gone_conditions, new_conditions)]
     return out

@@ -208,6 +208,15 @@ def _one(shared: dict[object, object] | None, value: _T) -> _T:
     return value if shared is None else shared.setdefault(value, value)  # type: ignore[return-value]
 
 
+def _told_by(q: Quantity) -> str:
+    """The benefit's name as words that tell a number's rule from others: not a penalty's (罚款, 滞纳金), which
+    every sanction of a law shares."""
+    from ..extract.taxonomy import benefits
+
+    entry = benefits().entries.get(q.benefit_id or "")
+    return "" if entry is not None and entry.kind == "penalty" else (q.benefit or "")
+
+
 def place(doc: Document, q: Quantity, art: Article, shared: dict[object, object] | None = None) -> Placed:
     """A number read where it stands. Equal clauses, subjects and word sets of the numbers placed with one ``shared``
     dict are held once: a text of one clause repeated (``'减半'*100_000``) holds each once, not once a number."""
@@ -218,7 +227,7 @@ def place(doc: Document, q: Quantity, art: Article, shared: dict[object, object]
     subject = subject_of(clause, q.evidence.quote, nth)
     tier, party = context_of(doc, start, s)
     # whom the rule falls on is part of what it governs, though a clause of its own may name it (对其…人员，可以处…)
-    words = bigrams(_BOUNDS.sub("", subject.replace("…", "")) + (q.benefit or "")) | bigrams(party)
+    words = bigrams(_BOUNDS.sub("", subject.replace("…", "")) + _told_by(q)) | bigrams(party)
     context = bigrams(_BOUNDS.sub("", tier)) | bigrams(party)
     at = clause.find(q.evidence.quote)  # -1 when the quote runs past the clause: then the whole clause is before it
     aggravated = any(w in tier or w in (clause[:at] if at >= 0 else clause) for w in AGGRAVATING)

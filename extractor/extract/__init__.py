@@ -19,7 +19,7 @@ from ..records import Analysis, Document, Quantity, Record, document_sections
 from ..version import extractor_version
 from ._clause import Marks, words_of
 from ._items import Item, in_formula_base, item_at, item_headings
-from .context import BENEFIT_WORD, Context, clause_bounds
+from .context import BENEFIT_WORD, Context, act_of_limit, clause_bounds
 from .provisions import quantities_to_provisions
 from .rules import alternation, context_rules
 
@@ -276,6 +276,9 @@ def _to_quantity(doc: Document, c: Context, holding: list[tuple[int, int, str, s
     path = holding[0][2] if holding else ""
     benefit_text = c.benefit_text or (doc.text[c.benefit[0] : c.benefit[1]] if c.benefit else None)
     benefit_id = c.benefit[2] if c.benefit else None
+    if c.benefit is None and benefit_text is not None and benefit_text == act_of_limit(doc.text, f) \
+            and (title_benefit or _named_in_heading(holding)):
+        benefit_text = None  # 30个工作日内完成企业授信评审 in a 稳岗扩岗专项贷款实施方案: the benefit the act serves
     if c.benefit and doc.text[c.benefit[0] : c.benefit[1]] in context_rules().benefit.generic:
         # 示范县、示范园区的，分别按照200万元、50万元的标准给予一次性奖补: the award of the designation the sentence names
         # (优先评定为省级示范见习基地，按规定给予10万元的一次性奖补, under a heading of 就业见习); else 给予10万元一次性奖补

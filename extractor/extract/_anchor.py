@@ -33,13 +33,29 @@ def restated_anchor(text: str, f: Found, earlier: list[Found]) -> bool:
     return any(e.start >= start and e.value == f.value for e in reversed(earlier[-8:]))
 
 
+CAPPED_AS = regex.compile(r"[ \u3000]*按[ \u3000]*")
+"""超过45平方米按45平方米计算: what a number over the limit is counted as, the limit printed again."""
+
+
+def counted_as_cap(text: str, f: Found) -> bool:
+    """Is ``f`` the limit of ``超过N…按N…计算`` (a cap, read max), printed again after 按?"""
+    m = CAPPED_AS.match(text, f.end)
+    if m is None or not text.endswith("超过", max(0, f.start - 4), f.start):
+        return False
+    printed = text[f.start : f.end]
+    return text.startswith(printed, m.end()) and text.startswith(("计算", "计"), m.end() + len(printed))
+
+
 def drop_restated_anchors(text: str, found: list[Found]) -> list[Found]:
     """``found`` (sorted by start) without the ages that only restate an earlier age of their sentence as a time
-    anchor."""
+    anchor, nor the limit of 超过N…按N…计算 printed again."""
     ages: list[Found] = []
     out: list[Found] = []
     for f in found:
         if restated_anchor(text, f, ages):
+            continue
+        again = CAPPED_AS.match(text, out[-1].end) if out and counted_as_cap(text, out[-1]) else None
+        if again is not None and f.start == again.end():
             continue
         if f.kind == "age":
             ages.append(f)

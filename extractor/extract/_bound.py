@@ -6,6 +6,7 @@ from __future__ import annotations
 import regex
 
 from ..records.vocab import Bound, QuantityKind
+from ._anchor import counted_as_cap
 from .find import Found
 from .rules import alternation, context_rules
 
@@ -38,6 +39,8 @@ def _after(post: str, kind: QuantityKind) -> tuple[Bound, str] | None:
     return None
 
 
+_BAND_END = regex.compile(rf"[ \u3000]*[（(]含[^（(）)]{{1,8}}[）)][ \u3000]*(?:{alternation(_R.band_end_after)})")
+"""…40%（含40%）之间: the upper end of a band, in it."""
 _UNTIL_EVENT = regex.compile(rf"至[^\d一二两三四五六七八九十，。；,;\n]{{1,8}}?(?:{alternation(_R.age_until_event)})")
 
 
@@ -104,6 +107,10 @@ def read_bound(text: str, f: Found, clause_start: int, prev_end: int) -> tuple[B
         # 满1年积3分: 满 bounds the year of the rate, not the points; only a word next to the award verb bounds them
         # (最高加6分, 累计达到30分), not one of the condition before it (连续缴纳社会保险…积3分)
         pre = _POINTS_PERIOD.sub("", pre)[-4:]
+    if (band := _BAND_END.match(text, f.end, f.end + 24)) is not None:
+        return "max", (band.group(0).strip(" \u3000"),)
+    if counted_as_cap(text, f):  # 超过45平方米按45平方米计算: the most that counts
+        return "max", ("按" + text[f.start : f.end] + "计算",)
     got = _after(post, f.kind)
     if got is not None and got[1] in _R.inclusive and (before := _before(pre, f.kind)) is not None:
         got = before  # 低于2万元（含）: （含） says the end is in, the word before says which end

@@ -35,12 +35,23 @@ def _shared(a: Context, b: Context) -> Context:
     return replace(b, bound=bound, bound_words=words, per=per, base=b.base if b.base is not None else a.base, role=role)
 
 
+_PARALLEL_GAP = regex.compile(r"[\p{Han}“”]{1,10}、[\p{Han}]{0,4}")
+
+
+def _parallel_times(text: str, a: Context, b: Context) -> bool:
+    """``每年至少为上述人员推荐3次岗位信息、提供1次职业指导``: numbers of times of verb phrases listed with 、, the
+    bound before the first each one's."""
+    times = a.found.kind == "count" and text[a.found.end - 1] == text[b.found.end - 1] == "次"
+    return times and bool(_PARALLEL_GAP.fullmatch(text[a.found.end : b.found.start]))
+
+
 def share_across_lists(text: str, items: Sequence[Context]) -> list[Context]:
     """``最高不超过20万元、150万元、300万元``: later items of a list take the first one's bound and per."""
     out: list[Context] = []
     for b in items:
         a = out[-1] if out else None
-        if a is not None and a.found.kind == b.found.kind != "date" and _LIST_GAP.fullmatch(text[a.found.end : b.found.start]):
+        if a is not None and a.found.kind == b.found.kind != "date" and (
+                _LIST_GAP.fullmatch(text[a.found.end : b.found.start]) or _parallel_times(text, a, b)):
             b = _shared(a, b)
         out.append(b)
     return out

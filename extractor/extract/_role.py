@@ -192,7 +192,7 @@ def _unqualified(a: Around, clause: tuple[int, int], condition: bool) -> bool:
     start, end = clause
     text, f = a.text, a.f
     planned = bool(_PLANNED.search(text[start : f.start])) if a.ix is None else a.ix.words.any_in(_C.planned, start, f.start)
-    if planned:
+    if planned and not condition:  # 规模在五百张床位以上的养老机构: the size that qualifies who, a condition
         return True
     bounded = _COUNT_BOUNDS.search(text[max(start, f.start - 8) : min(end, f.end + 8)])
     service = _SERVICE.search(a.last(14))

@@ -30,11 +30,12 @@ _BENEFIT_TAIL = regex.compile(
     r"(?P<b>[\p{Han}“”]{0,14}" + alternation(_B.nouns + _B.after_nouns) + ")"
 )
 _BENEFIT_HEAD = regex.compile(
-    r"(?P<b>[\p{Han}“”]{1,14}?" + alternation(_B.nouns) + ")" + _NOT_FUNDS + alternation(_B.attributes) + r"?[\p{Han}]{0,6}$"
+    r"(?P<b>[\p{Han}“”]{1,14}?" + alternation(_B.nouns) + "(?:费|金(?!额))?)" + _NOT_FUNDS + alternation(_B.attributes) + r"?[\p{Han}]{0,6}$"
 )
 BENEFIT_WORD = regex.compile(r"[\p{Han}“”]{0,12}" + alternation(_B.nouns + _B.heading_nouns) + _NOT_FUNDS)
 """A benefit's name in a section heading: ``（三）一次性创业补贴``, ``就业见习``."""
 _QUALIFIER_STOPS = frozenset(_RULES.qualifier_stops)
+_DEADLINE_ACT = regex.compile(r"[ \u3000]*(?:前|内|以内|之内)?[ \u3000]*" + alternation(_RULES.deadline_acts))
 _RECIPIENT_AFTER = regex.compile(r"的[\p{Han}]{0,4}?" + alternation(_B.recipient_nouns))
 """…的优抚对象, …的人员: a noun of persons (its head) right after a benefit's name and 的."""
 _LEADING_PERIOD = regex.compile(r"^(?:[一二两三四五六七八九十\d]+(?:年|个月))+")  # 3年 before a benefit's name
@@ -48,7 +49,36 @@ def _benefit_text(text: str, f: Found, sent_start: int) -> str | None:
     if m and f.kind in ("money", "percent", "duration"):
         return _LEADING_PERIOD.sub("", m.group("b")) or m.group("b")
     mh = _BENEFIT_HEAD.search(text[max(sent_start, f.start - 30) : f.start])
-    return mh.group("b") if mh else None
+    if mh is None:
+        return _free_service(text, f)
+    name = mh.group("b")
+    # 一次性发给丧葬补助费700元: the name is what the verb of giving gives, not the verb's clause (一次性发给丧葬补助)
+    given = [m.end() for m in _GIVEN.finditer(name)]
+    rest = name[given[-1] :].lstrip("的") if given else ""
+    return rest if len(rest) >= 2 else name
+
+
+_ACT_OF_LIMIT = regex.compile(r"[ \u3000]*(?:前|内|以内|之内)[ \u3000]*(?:" + alternation(_RULES.limited_acts) + r")(?P<b>\p{Han}{2,10})(?=[，。；,;：:]|$)")
+
+
+def act_of_limit(text: str, f: Found) -> str | None:
+    """于二十四小时内完成测温, 在供热期开始五日前启动全系统低温运行: the act a time limit is of, when its sentence names
+    no benefit."""
+    if f.kind != "duration":
+        return None
+    m = _ACT_OF_LIMIT.match(text, f.end, min(len(text), f.end + 24))
+    return m.group("b") if m else None
+
+
+_FREE_SERVICE = regex.compile(r"[ \u3000]*(?P<b>免费[\p{Han}]{2,12})")
+
+
+def _free_service(text: str, f: Found) -> str | None:
+    """每季度享受一次免费随访评估: the free service a number of times is of, named right after it."""
+    if f.kind != "count" or not text.endswith("次", f.start, f.end):
+        return None
+    m = _FREE_SERVICE.match(text, f.end, min(len(text), f.end + 16))
+    return m.group("b") if m else None
 
 
 ASIDE_REACH = 200
@@ -57,7 +87,9 @@ ASIDE_REACH = 200
 
 def _aside_end(text: str, a: int, b: int) -> int | None:
     """When ``text[a:b]`` opens a bracket it does not close, the offset after the bracket's close (else None)."""
-    depth = text.count("（", a, b) + text.count("(", a, b) - text.count("）", a, b) - text.count(")", a, b)
+    depth = 0
+    for ch in text[a:b]:  # a bracket closed that opened before ``a`` (the number's own aside) counts for none
+        depth = depth + 1 if ch in "（(" else max(0, depth - 1) if ch in "）)" else depth
     if depth <= 0:
         return None
     for i in range(b, min(len(text), b + ASIDE_REACH)):
@@ -156,7 +188,7 @@ def _qualified_group(text: str, f: Found, clause_start: int, hits: Hits) -> tupl
     if f.kind not in ("duration", "age", "count"):
         return ()
     after = hits.first_from(f.end, f.end + 11)
-    if after is None or _PUNCTUATION.search(text[f.end : after[0]]):
+    if after is None or _PUNCTUATION.search(text[f.end : after[0]]) or _DEADLINE_ACT.match(text, f.end, after[0]):
         return ()
     start = f.start
     while start > clause_start and f.start - start < 6 and _qualifies(text[start - 1]):
@@ -173,11 +205,30 @@ def _groups(text: str, f: Found, clause_start: int, sent: tuple[int, int], hits:
     """The groups of the number: the group it qualifies, else those named before it in its sentence (the last
     ``GROUPS_BEFORE``), else the first named after it."""
     ss, se = sent
-    return (
+    found = (
         _qualified_group(text, f, clause_start, hits)
         or tuple(hits.inside(ss, f.start, GROUPS_BEFORE))
         or tuple(h for h in (hits.first_from(f.end, se),) if h is not None)
+        or tuple(hits.inside(_full_stop_before(text, ss), ss, GROUPS_BEFORE))
     )
+    fined = _FINED.search(text, max(clause_start, f.start - 16), f.start)
+    if fined is not None and not hits.inside(fined.start("p"), fined.end("p")):
+        # 对单位处一万元以上五万元以下罚款，对个人处一千元…: the party a sanction falls on, as printed
+        return ((fined.start("p"), fined.end("p"), ""), *found)
+    return found
+
+
+_FINED = regex.compile(r"对(?P<p>\p{Han}{1,8}?)(?:分别|各)?(?:可以)?并?处以?[ \u3000]*$")
+"""对单位处, 对个人可以并处: the party named between 对 and the sanction right before the number."""
+FULL_STOP_REACH = 400
+"""A sentence's groups are looked for this far back over the sentences before its ``；``."""
+
+
+def _full_stop_before(text: str, at: int) -> int:
+    """Where the sentence that ``at`` continues after a ``；`` starts: after the last 。 or line end before it (医疗卫生机构…
+    有下列情形之一的，由…责令限期改正，给予警告；逾期不改正的，处…罚款: who is fined is named before the ；)."""
+    lo = max(0, at - FULL_STOP_REACH)
+    return max(lo, text.rfind("。", lo, at) + 1, text.rfind("\n", lo, at) + 1)
 
 
 def text_index(text: str) -> TextIndex:
@@ -208,8 +259,8 @@ def _read(ix: TextIndex, f: Found, prev_end: int, group_hits: Hits, benefit_hits
         bound_words=bound_words,
         per=per,
         base=read_base(text, f, cs) if f.kind == "percent" else None,
-        benefit=_benefit(f, sent, benefit_hits, text, group_hits),
-        benefit_text=_benefit_text(text, f, sent[0]),
+        benefit=(benefit := _benefit(f, sent, benefit_hits, text, group_hits)),
+        benefit_text=_benefit_text(text, f, sent[0]) or (act_of_limit(text, f) if benefit is None else None),
         groups=_groups(text, f, cs, sent, group_hits),
         role=read_role(text, f, *sent, ix),
         doubt=f.doubt or f.approximate,
@@ -241,4 +292,4 @@ def annotate(text: str, found: list[Found], group_hits: list[Hit], benefit_hits:
     return caps(text, contexts, ix)
 
 
-__all__ = ["BENEFIT_WORD", "CLAUSE_END", "SENTENCE_END", "Context", "Hit", "annotate", "clause_bounds", "read_context"]
+__all__ = ["BENEFIT_WORD", "CLAUSE_END", "SENTENCE_END", "Context", "Hit", "act_of_limit", "annotate", "clause_bounds", "read_context"]

@@ -97,7 +97,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("times_band", rf"(?P<a>{_SMALL})[ \u3000]*倍?[ \u3000]*[至到][ \u3000]*(?P<b>{_SMALL})[ \u3000]*倍"),
     ("age_range", rf"(?P<a>\d{{1,3}})[ \u3000]*(?:周?岁)?[ \u3000]*{_DASH}[ \u3000]*(?P<b>\d{{1,3}})[ \u3000]*周?岁"),
     ("money_range", rf"(?P<a>{_AR})[ \u3000]*(?P<am>万|亿|千)?[ \u3000]*元?[ \u3000]*{_DASH}{{1,2}}[ \u3000]*(?P<b>{_AR})[ \u3000]*(?P<bm>万|亿|千)?[ \u3000]*元"),
-    ("percent_range", rf"(?P<a>\d{{1,3}}(?:\.\d+)?)[ \u3000]*%?[ \u3000]*{_DASH}[ \u3000]*(?P<b>\d{{1,3}}(?:\.\d+)?)[ \u3000]*[%％]"),
+    # 40%（不含40%）至50%（含50%）: the lower end's bracket says only whether it is in the band
+    ("percent_range", rf"(?P<a>\d{{1,3}}(?:\.\d+)?)[ \u3000]*%?(?:[ \u3000]*[（(]不?含[^）)（(]{{0,8}}[）)])?[ \u3000]*{_DASH}[ \u3000]*(?P<b>\d{{1,3}}(?:\.\d+)?)[ \u3000]*[%％]"),
     ("money_range_cn", rf"(?P<a>{_CN})[ \u3000]*元?[ \u3000]*[至到][ \u3000]*(?P<b>{_CN})[ \u3000]*元"),
     ("percent_range_cn", rf"百分之(?P<a>{_CN})[ \u3000]*[至到][ \u3000]*百分之(?P<b>{_CN})"),
     ("age_range_cn", rf"(?P<a>{_CN})[ \u3000]*(?:周?岁)?[ \u3000]*[至到][ \u3000]*(?P<b>{_CN})[ \u3000]*周?岁"),
@@ -402,12 +403,20 @@ def _interpret(kind: str, m: regex.Match[str]) -> Found | None:
     return INTERPRETERS[kind](m, _squash(m.group(0)), m.start(), m.end())
 
 
+_AMOUNT_NEXT = regex.compile(r"[ \u3000]*\d+(?:\.\d+)?[ \u3000]*[万千]?[ \u3000]*元")
+_PAYMENT_NEXT = regex.compile(rf"[ \u3000]*(?:{alternation(_WORDS.payment_verbs)})")
+
+
 def _not_a_duration(text: str, m: regex.Match[str]) -> bool:
     """``每两年`` is a frequency; ``28日`` alone is a day of the month, not 28 days; ``上一年度``, ``下一年`` name a
     year, not a period of one; ``一年期存款利率`` names a deposit."""
     before = text[max(0, m.start() - 3) : m.start()]
     if before.endswith(_WORDS.frequency_before):
         return True
+    if _AMOUNT_NEXT.match(text, m.end()) and _squash(m.group(0)) in ("一年", "一个月"):
+        return True  # 缴费基本标准设为一年120元、240元…: what the amounts are counted per, no period of the rule
+    if _PAYMENT_NEXT.match(text, m.end()) and before.endswith(_WORDS.payment_period_before):
+        return True  # 也可选择按月或半年缴费, 按半年缴费的: how often one pays, no period of the rule
     if _POINTS_RATE.match(text, m.end()):
         return True  # 每满1年加2分, 满1年积3分: the period of a points rate, not a duration of the rule
     if text.startswith(_WORDS.term_named_after, m.end()):

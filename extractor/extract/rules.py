@@ -109,6 +109,8 @@ class FindRules:
     row_units: Mapping[str, QuantityKind]
     age_anchor_before: tuple[str, ...]
     age_anchor_after: tuple[str, ...]
+    payment_period_before: tuple[str, ...]
+    payment_verbs: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +130,7 @@ class BoundRules:
     not_a_bound: Table
     age_ends_before: tuple[str, ...]
     age_until_event: tuple[str, ...]
+    band_end_after: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,6 +218,8 @@ class ContextRules:
     base: BaseRules
     benefit: BenefitRules
     qualifier_stops: tuple[str, ...]
+    deadline_acts: tuple[str, ...]
+    limited_acts: tuple[str, ...]
     item_ends: tuple[str, ...]
     item_leads: tuple[str, ...]
     item_qualifiers: tuple[str, ...]
@@ -374,7 +379,7 @@ def _bound(n: _Node) -> BoundRules:
         n.words("negatable"), n.words("negators"), n.words("inclusive"), n.words("distant_negators"),
         n.number("distant_negator_reach"), n.kinds("only_for_kinds"), n.kinds("not_for_kinds"),
         n.words("condition_min_before"), n.table("not_a_bound"), n.words("age_ends_before"),
-        n.words("age_until_event"),
+        n.words("age_until_event"), n.words("band_end_after"),
     )
     n.close()
     return out
@@ -422,7 +427,8 @@ def load_rules(source: str, file: str = RULES_FILE) -> ContextRules:
                      fi.words("times_compounds"), fi.words("items_referred_after"), fi.words("points_before"),
                      fi.words("points_not_after"), fi.words("hours_granted_before"), fi.words("term_named_after"),
                      fi.row_kinds("row_units"),
-                     fi.words("age_anchor_before"), fi.words("age_anchor_after"))
+                     fi.words("age_anchor_before"), fi.words("age_anchor_after"),
+                     fi.words("payment_period_before"), fi.words("payment_verbs"))
     fi.close()
     bound, per = _bound(root.node("bound")), _per(root.node("per"))
     b = root.node("base")
@@ -435,6 +441,7 @@ def load_rules(source: str, file: str = RULES_FILE) -> ContextRules:
     bn.close()
     g, lists = root.node("groups"), root.node("lists")
     stops, ends, leads = g.words("qualifier_stops"), lists.words("item_ends"), lists.words("item_leads")
+    acts, limited = g.words("deadline_acts"), g.words("limited_acts")
     qualifiers = lists.words("item_qualifiers")
     g.close()
     lists.close()
@@ -442,7 +449,7 @@ def load_rules(source: str, file: str = RULES_FILE) -> ContextRules:
     provision = ProvisionRules(pr.table("conditions"), pr.table("non_stacking"), pr.table("application"), pr.table("funding"),
                                pr.words("period"))
     pr.close()
-    out = ContextRules(find, bound, per, base, benefit, stops, ends, leads, qualifiers, _role(root.node("role")), provision)
+    out = ContextRules(find, bound, per, base, benefit, stops, acts, limited, ends, leads, qualifiers, _role(root.node("role")), provision)
     root.close()
     return out
 

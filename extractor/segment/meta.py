@@ -57,7 +57,7 @@ _MADE_BY = regex.compile(r"(?P<place>\p{Han}{2,12}?[省市州县区])第[\p{Han}
 # "发布机构 \t市政府办公厅 \t 发布时间 \t2016-04-27 \t 文号： \t市政办发〔2016〕23号". A tag in brackets that is no
 # field name ("【创政策】贷你创业︱一图解读…") is part of a headline.
 _FIELD_NAMES = ("标题", "题目", "名称", "文号", "发文字号", "发文号", "内容分类", "主题分类", "分类", "颁布单位", "发布单位",
-                "发布机构", "发文机关", "发文单位", "颁布日期", "发布日期", "发布时间", "成文日期", "实施日期", "生效日期",
+                "发布机构", "发文机关", "发文单位", "颁布日期", "发布日期", "发布时间", "成文日期", "实施日期", "生效日期", "日期",
                 "索引号", "效力级别", "时效性", "时效", "来源", "信息来源", "内容概述", "发文日期", "主题词")
 _BRACKET_FIELD_RE = regex.compile(r"^[ \u3000]*【(?P<name>[^】]{1,12})】[ \u3000\xa0\t:：]*(?P<value>.*)$")
 # "索 引 号：FZ00101-2706-2012-00090", "发布机构：福州市人民政府办公厅": a field name and a colon at the line's start
@@ -90,6 +90,29 @@ def _field(line: str) -> tuple[str, str] | None:
     if n and "\t" in line and parse_doc_number(n.group("value")) is not None:
         return "文号", n.group("value").strip()
     return None
+
+
+_DATE_FIELDS = ("成文日期", "发文日期", "颁布日期", "发布日期", "发布时间", "日期")
+"""A web page's fields that date the text it prints (first the one it was signed, then the one it was published)."""
+FIELD_SCAN = 12  # a web page's fields are looked for in its first paragraphs
+
+
+def _field_date(paragraphs: Sequence[str]) -> dt.date | None:
+    """The date a web page's field lines give a text that prints none (日期：2014-09-04 over a news item)."""
+    fields = dict(f for p in paragraphs if (f := _field(p)) is not None and f[0] in _DATE_FIELDS)
+    for name in _DATE_FIELDS:
+        value = fold_digits(fields.get(name, ""))
+        if (d := parse_date(value)) is not None:
+            return d
+        if (m := _ISO_DATE.match(value)) is not None:
+            try:
+                return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            except ValueError:
+                continue
+    return None
+
+
+_ISO_DATE = regex.compile(r"^[ \u3000]*((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
 
 
 @dataclass(slots=True)
@@ -500,6 +523,8 @@ def paragraphs_to_head(paragraphs: Sequence[str]) -> Head:
             if "印发" in p and DATE_LINE_RE.match(p.strip()):
                 head.date = parse_date(p)
                 break
+    if head.date is None:
+        head.date = _field_date(paragraphs[:FIELD_SCAN])
     issuers = sig_organs or header_organs + title_organs
     if not issuers:
         for k in range(len(paragraphs) - 1, -1, -1):

@@ -61,7 +61,7 @@ _RULE_SENTENCE_RE = regex.compile(r"^本(?:办法|条例|规定|细则|规则|�
 _CAPTION_RE = regex.compile(r"^[（(](?P<caption>[^（）()。，,]{1,20})[）)]")
 
 
-def article_heading(rest: str) -> str | None:
+def article_heading(rest: str, continued: bool = False) -> str | None:
     """The caption of an article (第X条): bracketed after the number, ``第一条（目的和依据）``, or a line of its own
     without a sentence end; never the article's first sentence, which is a rule (``公安机关负责…工作。``).
 
@@ -78,7 +78,17 @@ def article_heading(rest: str) -> str | None:
         return heading_form(m.group("caption")) or None
     if r and not _SENTENCE_END.search(r) and not _RULE_SENTENCE_RE.match(r) and len(r) <= MAX_HEADING and not regex.search(r"[，,；;：:]", r):
         return heading_form(r) or None
+    if continued and _LEAD_LINE.match(r) and not _RULE_SENTENCE_RE.match(r) and not _CLAUSE_VERB.search(r):
+        # 第六条  公租房租金补助标准。/ 政府建设的…: a line of its own, one noun phrase closed by 。, over the paragraphs
+        # of its article: the article's heading, without the 。; not a rule's sentence (供热价格实行政府定价。), nor a
+        # lead-in closed by a colon (约谈程序： / （一）…, read as prose)
+        return heading_form(r.removesuffix("。")) or None
     return None
+
+
+_LEAD_LINE = regex.compile(r"^[^。！？，,；;：:\n]{2,60}。$")
+_CLAUSE_VERB = regex.compile(r"应当|应|可以|可|负责|实行|执行|不得|必须|须|由|按|依照|依法|是|为|对|下列|以下|每|\d")
+"""The words of a rule's sentence, never of an article's heading (负责组织建设…设施, 实行政府定价, 应当履行下列义务)."""
 
 
 _PAREN_ITEM_RE = regex.compile(r"[（(](?P<num>\d{1,2})[）)]")
@@ -156,6 +166,21 @@ def split_run_together(paragraphs: Sequence[str], offsets: Sequence[int]) -> tup
     return out, offs
 
 
+CHAPTER_TITLES = frozenset({"总则", "法律责任", "罚则", "附则"})
+"""The titles a 条例's chapters share; printed on a line of their own with no number, still a chapter's."""
+
+
+def _unnumbered_chapter(p: str, stack: list[_Node]) -> bool:
+    """Is ``p`` a chapter's title printed without its number, in a chapter of a numbered one (法律责任, 附 则)?"""
+    return any(n.marker.kind == "zhang" for n in stack) and heading_form(p) in CHAPTER_TITLES
+
+
+def _continues(p: str) -> bool:
+    """Does paragraph ``p`` go on with the article before it (no article, chapter or section of its own)?"""
+    m = match_marker(p) if "\t" not in p else None
+    return m is None or MARKER_RANK[m.kind] > MARKER_RANK["tiao"]
+
+
 def paragraphs_to_sections(
     paragraphs: Sequence[str],
     offsets: Sequence[int],
@@ -176,6 +201,13 @@ def paragraphs_to_sections(
     for k in range(start, end):
         p = paragraphs[k]
         m = match_marker(p) if "\t" not in p else None
+        if m is None and _unnumbered_chapter(p, stack):
+            # 威海 2017: 第三章…第四节 其他规定 …, then 法律责任 and 附 则 printed without their numbers: a chapter of no
+            # number (its path empty, so its articles' paths start at the article: 第五十八条)
+            node = _Node(Marker("zhang", "", "", 0), prefix.rstrip("/"), k, k, heading_form(p))
+            roots.append(node)
+            stack[:] = [node]
+            continue
         if m is None:
             _close_last_item(stack, paragraphs, k)
             for anc in stack:  # a body paragraph belongs to every open section, not only the innermost
@@ -189,12 +221,13 @@ def paragraphs_to_sections(
             while stack and MARKER_RANK[stack[-1].marker.kind] >= MARKER_RANK[m.kind]:
                 stack.pop()
         parent = stack[-1] if stack else None
-        base = parent.path + "/" if parent else prefix
+        base = parent.path + "/" if parent and parent.path else prefix
         run_in = _RUN_IN_ARTICLE_RE.search(p, m.end) if m.kind in ("bian", "zhang", "jie") else None
         if run_in is not None and (run_in.start() - m.end > MAX_HEADING or not p[m.end : run_in.start()].strip()):
             run_in = None
         rest = p[m.end : run_in.start()] if run_in is not None else p[m.end :]
-        node = _Node(m, base + m.display, k, k, article_heading(rest) if m.kind == "tiao" else heading_of(rest))
+        continued = k + 1 < end and run_in is None and _continues(paragraphs[k + 1])
+        node = _Node(m, base + m.display, k, k, article_heading(rest, continued) if m.kind == "tiao" else heading_of(rest))
         (parent.children if parent else roots).append(node)
         for anc in stack:
             anc.last = k
