@@ -356,7 +356,7 @@ def _fanned_out(xs: Sequence[Placed], ys: Sequence[Placed], paired: list[tuple[i
         own: set[str] | None = None  # its case's wording, read once when a candidate needs it
         at = bisect.bisect(pairs, (k, -1))  # the FAN_NEAR pairs on either side of it (a list of thousands: linear)
         for i in sorted({i for j, i in pairs[max(0, at - FAN_NEAR) : at + FAN_NEAR]
-                         if _case(ys[j]) != _case(y) and similarity(set(ys[j].words), set(y.words)) >= SIBLING}):
+                         if _case(ys[j]) != _case(y) and _siblings(ys[j], y)}):
             x = xs[i]
             # a case for other duties (违反第七项规定的 beside a rule for 第六项) is no case of the rule, whatever its value
             if (x.order, y.order) not in primary or _other_tier(x, y, tiered) or _other_deadline(x, y) or _refs(x, y) < 0 \
@@ -368,8 +368,10 @@ def _fanned_out(xs: Sequence[Placed], ys: Sequence[Placed], paired: list[tuple[i
                 covered[i] = _case_words(x)
             if own is None:
                 own = _case_words(y)
-            if containment(own, covered[i]) >= COVERED:
-                cands.append((score, i, k))
+            if (covers := containment(own, covered[i])) >= COVERED:
+                # subjects that are their items' cases (…准驾车型的，在…): the A case that covers the B case best
+                # (申请轻型牵引挂车…准驾车型的 from the item naming 轻型牵引挂车, not from the shorter one of 重型牵引挂车)
+                cands.append((covers if x.cased and y.cased else score, i, k))
     out: list[Match] = []
     taken: set[tuple[int, int, tuple[str, int]]] = set()  # one case of a rule per item or paragraph
     for _, i, k in sorted(cands, key=lambda c: (-c[0], c[1], c[2])):
@@ -381,6 +383,12 @@ def _fanned_out(xs: Sequence[Placed], ys: Sequence[Placed], paired: list[tuple[i
         if not same_value(xs[i].q, ys[k].q):
             out.append(Match(xs[i], ys[k]))
     return out
+
+
+def _siblings(p: Placed, o: Placed) -> bool:
+    """Two numbers of B worded as one rule's cases: subjects SIBLING alike, or clauses of the same words but for the
+    numbers (在18周岁以上，63周岁以下 / 在18周岁以上，70周岁以下, whose subjects are their items' cases)."""
+    return similarity(set(p.words), set(o.words)) >= SIBLING or (bool(p.clause) and bigrams(p.clause) == bigrams(o.clause))
 
 
 def _stated_together(xs: Sequence[Placed], ys: Sequence[Placed], used: set[int], kept: list[tuple[int, int]]) -> set[int]:
@@ -429,12 +437,17 @@ def merged_copies(placed: Sequence[Placed], paired: set[int], primary: set[tuple
     return out
 
 
+_ITEM_LABEL = regex.compile(r"^\s*(?:第[一二三四五六七八九十百零〇\d]+条|[（(][一二三四五六七八九十\d]{1,3}[）)])?[ \u3000]*")
+
+
 def _one_rule(o: Placed, p: Placed) -> bool:
     """Two numbers of one paragraph state one rule (see ``restated``)."""
     if o.clause == p.clause or (o.q.kind, o.q.value, o.q.value_max) != (p.q.kind, p.q.value, p.q.value_max):
         return False
     later = p if p.q.evidence.span > o.q.evidence.span else o
-    if not later.clause.rstrip().endswith("的") or similarity(set(o.words), set(p.words)) < RESTATED:
+    # the later a condition (…一周岁止的), or the exception to the rule at its threshold (但年龄在63周岁以上，…的，可以…)
+    condition = later.clause.rstrip().endswith("的") or _ITEM_LABEL.sub("", later.clause).startswith("但")
+    if not condition or similarity(set(o.words), set(p.words)) < RESTATED:
         return False
     return o.sentence != p.sentence or {o.q.bound, p.q.bound} == {"min", "max"}
 

@@ -41,6 +41,7 @@ class Placed:
     tier: str = ""  # the condition its clause hangs on (情节严重的), when in another clause
     party: str = ""  # whom the rule falls on (单位, 其直接负责的主管人员和其他直接责任人员)
     refs: frozenset[str] = frozenset()  # the items of the rules it sanctions (违反第二项、第七项规定的: 二, 七)
+    cased: bool = False  # its clause names nothing but the number: its subject is its sentence's case before it
 
     @property
     def path(self) -> str:
@@ -219,6 +220,12 @@ def place(doc: Document, q: Quantity, art: Article, shared: dict[object, object]
     tier, party = context_of(doc, start, s)
     # whom the rule falls on is part of what it governs, though a clause of its own may name it (对其…人员，可以处…)
     words = bigrams(_BOUNDS.sub("", subject.replace("…", "")) + (q.benefit or "")) | bigrams(party)
+    cased = bool(tier) and not bigrams(_BOUNDS.sub("", subject.replace("…", "")) + (q.benefit or ""))
+    if cased:
+        # a clause naming nothing but the number (…准驾车型的，在18周岁以上，60周岁以下): it governs the case its
+        # sentence states before it
+        subject = subject_of(f"{tier}，{clause}", q.evidence.quote, nth)
+        words |= bigrams(_BOUNDS.sub("", tier))
     context = bigrams(_BOUNDS.sub("", tier)) | bigrams(party)
     at = clause.find(q.evidence.quote)  # -1 when the quote runs past the clause: then the whole clause is before it
     aggravated = any(w in tier or w in (clause[:at] if at >= 0 else clause) for w in AGGRAVATING)
@@ -229,7 +236,7 @@ def place(doc: Document, q: Quantity, art: Article, shared: dict[object, object]
     refs = duties_of(doc, sentence, s, tier)
     return Placed(q, art, _one(shared, clause), _one(shared, subject), _one(shared, frozenset(words)),
                   _one(shared, anchor_of(doc, q)), _one(shared, frozenset(context)), aggravated, paragraph, sentence,
-                  _one(shared, tier), _one(shared, party), _one(shared, refs))
+                  _one(shared, tier), _one(shared, party), _one(shared, refs), cased)
 
 
 # a condition that falls back from a rule's base (货值金额不足10万元的, 没有违法所得的, 销售额难以计算的): a case of the
