@@ -488,8 +488,11 @@ def analyses_to_diff(analysis_a: Analysis, analysis_b: Analysis) -> Diff:
         for side, numbers in (("a", xs), ("b", ys)):
             for n in numbers:
                 placed.setdefault((side, n.order), []).append(n)
-        matches += pair_numbers(xs, ys, _primary(a_arts, b_arts, sims))
-        changes += phrase_changes(a, b, a_arts, b_arts, heading, spans, elsewhere)
+        here = pair_numbers(xs, ys, _primary(a_arts, b_arts, sims))
+        matches += here
+        unpaired = (frozenset(m.x.q.evidence.span for m in here if m.x and not m.y),
+                    frozenset(m.y.q.evidence.span for m in here if m.y and not m.x))
+        changes += phrase_changes(a, b, a_arts, b_arts, heading, spans, elsewhere, unpaired)
     if relation == "version":
         matches = rejoin(matches + _unpaired_rules(pairings, na, nb), near_unpaired(pairings), placed)
     heading_of = {("a", x.path): x.heading for x in (p.a for p in pairings) if x} | {("b", y.path): y.heading for y in (p.b for p in pairings) if y}
