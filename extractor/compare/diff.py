@@ -21,7 +21,7 @@ from .chapters import align_chapters
 from .pairing import Match, Placed, moves, pair_numbers, place, rejoin, restated, same_anchor, working_days
 from .parts import align_parts
 from .phrases import phrase_changes, phrase_keys
-from .placed import fallback_tiers
+from .placed import anchors_a_period, fallback_tiers
 
 KINDS = RULE_KINDS
 KIND_WORD = {"money": "额度", "percent": "比例", "duration": "期限", "age": "年龄", "count": "数量"}
@@ -409,7 +409,9 @@ class _Numbers:
 
     def __init__(self, doc: Document, quantities: Sequence[Quantity]) -> None:
         self.doc = doc
-        self.qs = [q for q in quantities if q.role == "parameter" and q.kind in KINDS]
+        qs = [q for q in quantities if q.role == "parameter" and q.kind in KINDS]
+        periods = sorted(q.evidence.span[0] for q in qs if q.kind == "duration")
+        self.qs = [q for q in qs if not anchors_a_period(doc, q, periods)]  # 年满63周岁前一年内: one deadline
         self._by_start = sorted(range(len(self.qs)), key=lambda k: (self.qs[k].evidence.span[0], k))
         self._starts = [self.qs[k].evidence.span[0] for k in self._by_start]
         self._shared: dict[object, object] = {}  # the clauses, subjects and word sets of its numbers, each held once

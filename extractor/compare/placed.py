@@ -5,7 +5,9 @@ condition of an aggravated tier, the party), and what counts as one value on bot
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from importlib import resources
 from typing import TypeVar
@@ -100,6 +102,21 @@ _ANCHOR_AFTER = regex.compile(r"^[ \u3000]*(?:以?[前后]|届满)")
 _ANCHOR_COUNTED = regex.compile(r"[ \u3000]*[，,]?[ \u3000]*(?:自|从)(?P<event>[^，,；;。]{1,80}?)之日起(?:计算|算起)")
 
 
+# an age a period is counted to (年满63周岁前一年内): the period's anchor
+_AGE_BEFORE = regex.compile(r"(?:年满|满)?[\d一二三四五六七八九十]{1,3}[ \u3000]*周?岁[ \u3000]*(?:以前|之前|前)[ \u3000]*$")
+_AGE_AFTER = regex.compile(r"[ \u3000]*(?:以前|之前|前)[ \u3000]*")
+
+
+def anchors_a_period(doc: Document, q: Quantity, period_starts: Sequence[int]) -> bool:
+    """An age a period of the text (``period_starts``: where its periods start, sorted) is counted to (``年满63周岁前一年
+    内``): part of that period's anchor, not a rule of its own."""
+    if q.kind != "age":
+        return False
+    m = _AGE_AFTER.match(doc.text, q.evidence.span[1])
+    k = bisect.bisect_left(period_starts, m.end()) if m else len(period_starts)
+    return m is not None and k < len(period_starts) and period_starts[k] == m.end()
+
+
 def anchor_of(doc: Document, q: Quantity) -> str:
     """What a deadline runs from: ``自收到申请之日起15日内`` → ``自收到申请之日起``; ``活动的十五日前`` →
     ``前`` (before the event); ``时效为两年，自…被确认为违法之日起计算`` → ``自…被确认为违法之日起``; empty for a period
@@ -112,6 +129,9 @@ def anchor_of(doc: Document, q: Quantity) -> str:
     m = _ANCHOR_BEFORE.search(doc.text, max(0, s - 40), s)
     if m:
         return "自" + m.group("event") + "之日起"
+    m = _AGE_BEFORE.search(doc.text, max(0, s - 12), s)
+    if m:
+        return m.group(0).strip()
     m = _ANCHOR_AFTER.match(doc.text, e, min(len(doc.text), e + 4))
     if m:
         return m.group(0).strip()
