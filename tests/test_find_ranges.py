@@ -42,6 +42,9 @@ CASES = [
     # issue 9's own examples of a band across a comma (A及其以上，低于B)
     ("money-band-across-a-comma", "月收入3000元及其以上，低于5000元的", "money", 3000, 5000),
     ("age-band-across-a-comma", "年满60周岁及以上，低于70周岁的", "age", 60, 70),
+    # blind5 机动车驾驶证申领和使用规定 2021 第十四条, 第八十七条: an age range's two ends across a comma or a 、
+    ("age-span-across-a-comma", "准驾车型的，在18周岁以上，60周岁以下；", "age", 18, 60),
+    ("age-span-to-not-over", "年龄在25周岁以上、不超过60周岁", "age", 25, 60),
     ("duration-band-above-across-a-comma", "工龄10年及其以上，低于20年的", "duration", 120, 240),
     # issue 9: the pay grades or steps a rule raises by
     ("grade-steps-one", "对获得荣誉称号的，可高定1级薪级工资", "count", 1, None),
@@ -60,6 +63,12 @@ def test_found(text: str, kind: str, value: Decimal | int, value_max: Decimal | 
                                   pytest.param("补贴标准增加一倍", id="a-doubling-is-no-multiple-of-a-base")])
 def test_not_a_range_of_a_kind(text: str) -> None:
     assert [f for f in find_quantities(text) if f.kind in ("money", "age", "percent", "duration")] == []
+
+
+def test_two_lower_ends_are_no_span() -> None:
+    """男性60周岁以上，女性55周岁以上: two lower ends, no range."""
+    got = [(f.value, f.value_max) for f in find_quantities("男性60周岁以上，女性55周岁以上") if f.kind == "age"]
+    assert got == [(Decimal(60), None), (Decimal(55), None)]
 
 
 def test_two_rules_of_one_age_are_no_band() -> None:

@@ -58,3 +58,48 @@ def test_group_changes(tmp_path: Path, old: str, new: str, absent: str) -> None:
     d = documents_to_diff(parse_file(tmp_path / "v1.txt")[0], parse_file(tmp_path / "v2.txt")[0])
     groups = [str(c.a_text or "") + "|" + str(c.b_text or "") for c in d.changes if c.kind == "group"]
     assert not [g for g in groups if absent in g], groups
+
+
+NONCOMPLIANCE_CASES = [
+    # (id, old article, new article, the noncompliance conditions reported (change, phrase))
+    # blind5 中卫市城乡居民饮用水安全保护条例 2017 第四十三条 -> 2024 第三十八条: the fine now waits on the order
+    ("a-fine-made-to-wait-on-the-order-zhongwei-2024",
+     "第一条 违反本条例规定的，由水行政主管部门责令改正，处五百元以上二千元以下的罚款。",
+     "第一条 违反本条例规定的，由水行政主管部门责令改正；逾期未改正的，处五百元以上二千元以下的罚款。",
+     [("added", "逾期未改正的")]),
+    ("a-fine-no-longer-waiting-on-the-order",
+     "第一条 违反本条例规定的，责令改正，给予警告；拒不改正的，处一百元以上一千元以下罚款。",
+     "第一条 违反本条例规定的，责令改正，处二百元以上一千元以下罚款。",
+     [("removed", "拒不改正的")]),
+    # blind2 山东省药品使用条例 2012 第三十九条 -> 2021 第四十一条: a new fine with its condition is one change, the fine's
+    ("a-new-fine-with-its-condition-is-the-fines-change-shandong-2021",
+     "第一条 用药人违反规范的，责令改正，给予警告；情节严重的，处以一千元以上五千元以下的罚款。",
+     "第一条 用药人违反规范的，责令限期改正，给予警告；逾期不改正的，处以五千元以上三万元以下的罚款；情节严重的，处以三万元以上十万元以下的罚款。",
+     []),
+    # blind5 固原市城市环境卫生管理条例 2021 第三十条 -> 2024 第二十九条: the fine repealed takes its condition with it
+    ("a-fine-repealed-takes-its-condition-guyuan-2024",
+     "第一条 违反本条例规定的，由城市管理部门责令限期改正，给予警告，逾期拒不改正的，处一百元以上一千元以下罚款。",
+     "第一条 违反本条例规定的，由城市管理部门责令限期改正。",
+     []),
+    # 逾期不改正 and 逾期未改正 are one condition
+    ("one-condition-reworded-is-no-change",
+     "第一条 违反本条例规定的，责令限期改正；逾期不改正的，处一千元罚款。",
+     "第一条 违反本条例规定的，责令限期改正；逾期未改正的，处二千元罚款。",
+     []),
+    # a measure without a fine (通报批评) is no sanction's condition
+    ("a-condition-of-no-fine-is-not-a-sanctions",
+     "第一条 违反本条例规定的，处一千元罚款。\n备案机关应当要求其限期改正。",
+     "第一条 违反本条例规定的，处一千元罚款。\n备案机关应当要求其限期改正；逾期未改正的，通报批评。",
+     []),
+]
+
+
+@pytest.mark.parametrize(("old", "new", "expected"), [c[1:] for c in NONCOMPLIANCE_CASES], ids=[c[0] for c in NONCOMPLIANCE_CASES])
+def test_noncompliance_conditions(tmp_path: Path, old: str, new: str, expected: list[tuple[str, str]]) -> None:
+    (tmp_path / "v1.txt").write_text(f"{TITLE}\n{old}\n第二条 其他。\n", encoding="utf-8")
+    (tmp_path / "v2.txt").write_text(f"{TITLE}\n{new}\n第二条 其他。\n", encoding="utf-8")
+    d = documents_to_diff(parse_file(tmp_path / "v1.txt")[0], parse_file(tmp_path / "v2.txt")[0])
+    words = ("拒不改正", "逾期不改正", "逾期未改正")
+    got = [(c.change, str(c.b_value or c.a_value)) for c in d.changes
+           if c.kind == "condition" and any(w in str(c.a_value or "") + str(c.b_value or "") for w in words)]
+    assert got == expected

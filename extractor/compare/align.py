@@ -42,6 +42,7 @@ from ._chain import heaviest_chain as _heaviest_chain
 from ._chain import increasing as _increasing
 from ._sentences import moved_sentences
 from ._swaps import swapped
+from .citations import cited_links
 
 WHOLE = "全文"  # the path of the one article of a document without numbered articles
 ANCHOR = 0.55  # weighted similarity of an anchor: articles that are surely the same
@@ -574,7 +575,7 @@ def align(a_doc: Document, b_doc: Document) -> list[Pairing]:
     pa = _one_to_one(xs, ys, sim)
     extra = set(_joins(words, pa)) | set(_second_links(sim, pa)) | set(_rival_links(sim, pa)) | set(_same_number_links(xs, ys, words, pa))
     extra |= set(moved_sentences([x.body for x in xs], [y.body for y in ys], pa, _key))
-    links = sorted(_without_displaced(set(pa.items()), extra, words) | extra)
+    links = sorted(cited_links(xs, ys, _without_displaced(set(pa.items()), extra, words) | extra))
     per_a = Counter(i for i, _ in links)
     per_b = Counter(j for _, j in links)
     out = [Pairing(xs[i], ys[j], round(min(1.0, sim.exact(i, j)), 6), _status(xs[i], ys[j], per_a[i], per_b[j])) for i, j in links]

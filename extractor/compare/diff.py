@@ -21,7 +21,7 @@ from .chapters import align_chapters
 from .pairing import Match, Placed, moves, pair_numbers, place, rejoin, restated, same_anchor, working_days
 from .parts import align_parts
 from .phrases import phrase_changes, phrase_keys
-from .placed import fallback_tiers
+from .placed import anchors_a_period, fallback_tiers
 
 KINDS = RULE_KINDS
 KIND_WORD = {"money": "额度", "percent": "比例", "duration": "期限", "age": "年龄", "count": "数量"}
@@ -409,7 +409,9 @@ class _Numbers:
 
     def __init__(self, doc: Document, quantities: Sequence[Quantity]) -> None:
         self.doc = doc
-        self.qs = [q for q in quantities if q.role == "parameter" and q.kind in KINDS]
+        qs = [q for q in quantities if q.role == "parameter" and q.kind in KINDS]
+        periods = sorted(q.evidence.span[0] for q in qs if q.kind == "duration")
+        self.qs = [q for q in qs if not anchors_a_period(doc, q, periods)]  # 年满63周岁前一年内: one deadline
         self._by_start = sorted(range(len(self.qs)), key=lambda k: (self.qs[k].evidence.span[0], k))
         self._starts = [self.qs[k].evidence.span[0] for k in self._by_start]
         self._shared: dict[object, object] = {}  # the clauses, subjects and word sets of its numbers, each held once
@@ -488,8 +490,11 @@ def analyses_to_diff(analysis_a: Analysis, analysis_b: Analysis) -> Diff:
         for side, numbers in (("a", xs), ("b", ys)):
             for n in numbers:
                 placed.setdefault((side, n.order), []).append(n)
-        matches += pair_numbers(xs, ys, _primary(a_arts, b_arts, sims))
-        changes += phrase_changes(a, b, a_arts, b_arts, heading, spans, elsewhere)
+        here = pair_numbers(xs, ys, _primary(a_arts, b_arts, sims))
+        matches += here
+        unpaired = (frozenset(m.x.q.evidence.span for m in here if m.x and not m.y),
+                    frozenset(m.y.q.evidence.span for m in here if m.y and not m.x))
+        changes += phrase_changes(a, b, a_arts, b_arts, heading, spans, elsewhere, unpaired)
     if relation == "version":
         matches = rejoin(matches + _unpaired_rules(pairings, na, nb), near_unpaired(pairings), placed)
     heading_of = {("a", x.path): x.heading for x in (p.a for p in pairings) if x} | {("b", y.path): y.heading for y in (p.b for p in pairings) if y}

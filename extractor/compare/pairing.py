@@ -64,6 +64,7 @@ TOGETHER = 0.75  # a number left over, its subject's own wording (beyond its twi
 SIBLING = 0.5  # a B number in another item or paragraph, worded this much as the one an A rule was paired with,
 COVERED = 0.6  # and its case's wording this much in the A rule's sentence, is that rule's value for its case
 FAN_NEAR = 16  # the pairs of its article a B number left over is compared with, on either side of it
+FANNED_IN = 0.3  # an A case fined as another, this much of its wording in the one B case fining both, is fined there
 MOVED = 0.5  # a number repealed in one article and added with the same value in another: moved, at or above this
 ALL_PAIRS = 40_000  # up to this many pairs of numbers in a group of articles, every pair sharing wording is scored
 RARE = 32  # beyond, only the pairs sharing a bigram found in at most this many numbers of B
@@ -299,6 +300,7 @@ def pair_numbers(xs: Sequence[Placed], ys: Sequence[Placed], primary: set[tuple[
             if not same_value(x.q, y.q) or not same_anchor(x.anchor, y.anchor):  # the same value in its place is no change
                 out.append(Match(x, y))
     out += _fanned_out(xs, ys, paired, used_j, primary, tiered)
+    out += _fanned_in(xs, ys, paired, used_i, used_j, primary)
     again_x, again_y = restated(xs, used_i), restated(ys, used_j)
     again_x |= _stated_together(xs, ys, used_i, kept) | merged_copies(xs, used_i, primary)
     again_y |= _stated_together(ys, xs, used_j, [(j, i) for i, j in kept])
@@ -356,7 +358,7 @@ def _fanned_out(xs: Sequence[Placed], ys: Sequence[Placed], paired: list[tuple[i
         own: set[str] | None = None  # its case's wording, read once when a candidate needs it
         at = bisect.bisect(pairs, (k, -1))  # the FAN_NEAR pairs on either side of it (a list of thousands: linear)
         for i in sorted({i for j, i in pairs[max(0, at - FAN_NEAR) : at + FAN_NEAR]
-                         if _case(ys[j]) != _case(y) and similarity(set(ys[j].words), set(y.words)) >= SIBLING}):
+                         if _case(ys[j]) != _case(y) and _siblings(ys[j], y)}):
             x = xs[i]
             # a case for other duties (违反第七项规定的 beside a rule for 第六项) is no case of the rule, whatever its value
             if (x.order, y.order) not in primary or _other_tier(x, y, tiered) or _other_deadline(x, y) or _refs(x, y) < 0 \
@@ -368,8 +370,10 @@ def _fanned_out(xs: Sequence[Placed], ys: Sequence[Placed], paired: list[tuple[i
                 covered[i] = _case_words(x)
             if own is None:
                 own = _case_words(y)
-            if containment(own, covered[i]) >= COVERED:
-                cands.append((score, i, k))
+            if (covers := containment(own, covered[i])) >= COVERED:
+                # subjects that are their items' cases (…准驾车型的，在…): the A case that covers the B case best
+                # (申请轻型牵引挂车…准驾车型的 from the item naming 轻型牵引挂车, not from the shorter one of 重型牵引挂车)
+                cands.append((covers if x.cased and y.cased else score, i, k))
     out: list[Match] = []
     taken: set[tuple[int, int, tuple[str, int]]] = set()  # one case of a rule per item or paragraph
     for _, i, k in sorted(cands, key=lambda c: (-c[0], c[1], c[2])):
@@ -381,6 +385,39 @@ def _fanned_out(xs: Sequence[Placed], ys: Sequence[Placed], paired: list[tuple[i
         if not same_value(xs[i].q, ys[k].q):
             out.append(Match(xs[i], ys[k]))
     return out
+
+
+def _fanned_in(xs: Sequence[Placed], ys: Sequence[Placed], paired: list[tuple[int, int]], used_i: set[int],
+               used_j: set[int], primary: set[tuple[int, int]]) -> list[Match]:
+    """Two cases of A fined alike, stated in B as one (焚烧生活垃圾…的，…对单位处一万元以上十万元以下的罚款；倾倒、填埋生活
+    垃圾…的，…对单位处五千元以上五万元以下的罚款 → 随意倾倒、抛撒、堆放或者焚烧生活垃圾的，…对单位处以五万元以上五十万元以下罚款):
+    an A number left over, worded as another of its paragraph (not another item of a list) paired in its main partner
+    (the same subject and party) but for another condition of its sentence, when no B number of its kind is left in that partner and the B number's case
+    names FANNED_IN of its own case's wording, is its rule's new value too. Marks those A numbers used."""
+    left_b = {(ys[j].order, ys[j].q.kind) for j in range(len(ys)) if j not in used_j}
+    out: list[Match] = []
+    for i, x in enumerate(xs):
+        if i in used_i or not x.tier:
+            continue
+        for i0, j in paired:
+            x0, y = xs[i0], ys[j]
+            if (x0.order, y.order) not in primary or x0.order != x.order or (y.order, x.q.kind) in left_b:
+                continue
+            if (x0.q.kind, x0.subject, x0.party, x0.aggravated) != (x.q.kind, x.subject, x.party, x.aggravated) \
+                    or x0.tier == x.tier or not y.tier or _case(x0) != _case(x):
+                continue
+            if containment(bigrams(x.tier), bigrams(y.tier)) >= FANNED_IN:
+                used_i.add(i)
+                if not same_value(x.q, y.q):
+                    out.append(Match(x, y))
+                break
+    return out
+
+
+def _siblings(p: Placed, o: Placed) -> bool:
+    """Two numbers of B worded as one rule's cases: subjects SIBLING alike, or clauses of the same words but for the
+    numbers (在18周岁以上，63周岁以下 / 在18周岁以上，70周岁以下, whose subjects are their items' cases)."""
+    return similarity(set(p.words), set(o.words)) >= SIBLING or (bool(p.clause) and bigrams(p.clause) == bigrams(o.clause))
 
 
 def _stated_together(xs: Sequence[Placed], ys: Sequence[Placed], used: set[int], kept: list[tuple[int, int]]) -> set[int]:
@@ -429,12 +466,17 @@ def merged_copies(placed: Sequence[Placed], paired: set[int], primary: set[tuple
     return out
 
 
+_ITEM_LABEL = regex.compile(r"^\s*(?:第[一二三四五六七八九十百零〇\d]+条|[（(][一二三四五六七八九十\d]{1,3}[）)])?[ \u3000]*")
+
+
 def _one_rule(o: Placed, p: Placed) -> bool:
     """Two numbers of one paragraph state one rule (see ``restated``)."""
     if o.clause == p.clause or (o.q.kind, o.q.value, o.q.value_max) != (p.q.kind, p.q.value, p.q.value_max):
         return False
     later = p if p.q.evidence.span > o.q.evidence.span else o
-    if not later.clause.rstrip().endswith("的") or similarity(set(o.words), set(p.words)) < RESTATED:
+    # the later a condition (…一周岁止的), or the exception to the rule at its threshold (但年龄在63周岁以上，…的，可以…)
+    condition = later.clause.rstrip().endswith("的") or _ITEM_LABEL.sub("", later.clause).startswith("但")
+    if not condition or similarity(set(o.words), set(p.words)) < RESTATED:
         return False
     return o.sentence != p.sentence or {o.q.bound, p.q.bound} == {"min", "max"}
 

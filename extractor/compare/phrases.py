@@ -21,6 +21,7 @@ from ..extract.taxonomy import groups
 from ..records import Document, ParameterChange
 from ..text.patterns import norm_title
 from .align import Article, bigrams, similarity
+from .placed import NONCOMPLIANCE
 
 # the lookbehind sees the text before an article's span, so that an article's first clause is read too
 _CLAUSE_RE = regex.compile(
@@ -29,6 +30,8 @@ _CLAUSE_RE = regex.compile(
 )
 # a phrase of the condition patterns that states no condition: the entry into force (自公布之日起施行)
 NOT_A_CONDITION = regex.compile(r"施行$")
+# a sanction made to wait on an order not complied with (责令改正，拒不改正的，处…): data/noncompliance.txt
+_NONCOMPLIANCE = regex.compile("(?:" + "|".join(regex.escape(w) for w in sorted(NONCOMPLIANCE, key=len, reverse=True)) + ")的")
 NEAR = 0.5  # a clause this alike to one of the other version is the same condition
 RENAMED = 0.3  # a phrase no longer named this alike to a new one was replaced by it
 
@@ -71,6 +74,38 @@ def _clauses(doc: Document, arts: Sequence[Article]) -> dict[str, Phrase]:
                 s = m.start(1) + (len(m.group(1)) - len(m.group(1).lstrip()))
                 found.setdefault(regex.sub(r"[\s\d\p{P}]", "", c), Phrase(verbatim(doc, s, s + len(c)), (s, s + len(c)), x.path))
     return found
+
+
+def _noncompliance(doc: Document, arts: Sequence[Article]) -> dict[str, Phrase]:
+    """The conditions of not complying with an order (拒不改正的, 逾期未改正的), by their words."""
+    found: dict[str, Phrase] = {}
+    for x in arts:
+        for m in _NONCOMPLIANCE.finditer(doc.text, *x.span):
+            # 逾期未改正 is 逾期不改正 (and 逾期仍不改正); 拒不改正 is a refusal, not a deadline passed
+            found.setdefault(m.group(0).replace("仍", "").replace("未", "不"), Phrase(verbatim(doc, *m.span()), m.span(), x.path))
+    return found
+
+
+SANCTION_NEAR = 40  # a noncompliance condition this near before a rule's number, in its sentence, is that sanction's
+
+
+def _sanctions(doc: Document, p: Phrase, numbers: Sequence[Span], new_rules: frozenset[Span]) -> bool:
+    """A rule's number follows the phrase in its sentence (拒不改正的，处以五十元罚款), not a measure without one
+    (逾期未改正的，…予以通报), and that number is a rule of both versions: a fine added or repealed with its condition
+    (``new_rules``) is one change, its number's."""
+    k = bisect.bisect_left(numbers, (p.span[1], p.span[1]))
+    if k >= len(numbers) or numbers[k][0] - p.span[1] > SANCTION_NEAR or numbers[k] in new_rules:
+        return False
+    return not regex.search(r"[。；;\n]", doc.text[p.span[1] : numbers[k][0]])
+
+
+def _fined(arts: Sequence[Article], numbers: Sequence[Span]) -> bool:
+    """The articles hold a rule's number (a sanction whose condition may change; one repealed takes its condition with it)."""
+    return any(bisect.bisect_left(numbers, (x.span[0], x.span[0])) < bisect.bisect_left(numbers, (x.span[1], x.span[1])) for x in arts)
+
+
+def _within(p: Phrase, others: Sequence[Phrase]) -> bool:
+    return any(o.span[0] <= p.span[0] and p.span[1] <= o.span[1] for o in others)
 
 
 def _change(kind: str, old: Phrase | None, new: Phrase | None, a_doc: Document, b_doc: Document,
@@ -132,12 +167,13 @@ def _inside(p: Phrase, phrases: Sequence[Phrase]) -> bool:
 
 def phrase_changes(a_doc: Document, b_doc: Document, a_arts: Sequence[Article], b_arts: Sequence[Article],
                    heading: str | None, numbers: tuple[Sequence[Span], Sequence[Span]] = ((), ()),
-                   elsewhere: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())) -> list[ParameterChange]:
+                   elsewhere: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset()),
+                   unpaired: tuple[frozenset[Span], frozenset[Span]] = (frozenset(), frozenset())) -> list[ParameterChange]:
     """Groups and conditions named in the articles of A and not in their partners of B, and the reverse; one that
     replaced another is one change (直系亲属 → 近亲属). A condition holding one of ``numbers`` (the spans of the rules'
     numbers in A and in B, sorted) is left to that number's change; one still printed in another article of the other
     version (``elsewhere``: ``phrase_keys`` of each whole version) was moved there, not added or removed (an item
-    of a list of 情形 moved to the next tier)."""
+    of a list of 情形 moved to the next tier). ``unpaired``: the spans of A's numbers repealed and B's added here."""
     ga, gb = _group_hits(a_doc, a_arts), _group_hits(b_doc, b_arts)
 
     def named(p: Phrase, others: dict[str, Phrase]) -> bool:
@@ -162,6 +198,17 @@ def phrase_changes(a_doc: Document, b_doc: Document, a_arts: Sequence[Article], 
     # condition holds one (…且在…养老机构及周边面向未成年人、老年人销售的: the 老年人 of the new item), no change of its own
     new_groups = [g for g in new_groups if not _inside(g, added)]
     gone_groups = [g for g in gone_groups if not _inside(g, dropped)]
+    # a sanction made to wait on an order not complied with (处…罚款 → 责令改正，拒不改正的，处…), or no longer: a
+    # condition added or removed, when the other version's articles name none (逾期不改正的 → 拒不改正的 is the order's
+    # wording, not a condition added), unless a condition reported holds it
+    na, nb = _noncompliance(a_doc, a_arts), _noncompliance(b_doc, b_arts)
+    pairs = _renames(gone_conditions, new_conditions)
+    if not na and _fined(a_arts, numbers[0]):
+        pairs += [(None, nb[k]) for k in sorted(nb, key=lambda k: nb[k].span)
+                  if not _within(nb[k], new_conditions) and _sanctions(b_doc, nb[k], numbers[1], unpaired[1])]
+    if not nb and _fined(b_arts, numbers[1]):
+        pairs += [(na[k], None) for k in sorted(na, key=lambda k: na[k].span)
+                  if not _within(na[k], gone_conditions) and _sanctions(a_doc, na[k], numbers[0], unpaired[0])]
     out = [_change("group", g, n, a_doc, b_doc, a_arts, b_arts, heading) for g, n in _renames(gone_groups, new_groups)]
-    out += [_change("condition", g, n, a_doc, b_doc, a_arts, b_arts, heading) for g, n in _renames(gone_conditions, new_conditions)]
+    out += [_change("condition", g, n, a_doc, b_doc, a_arts, b_arts, heading) for g, n in pairs]
     return out

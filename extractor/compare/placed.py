@@ -5,7 +5,9 @@ condition of an aggravated tier, the party), and what counts as one value on bot
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from importlib import resources
 from typing import TypeVar
@@ -41,6 +43,7 @@ class Placed:
     tier: str = ""  # the condition its clause hangs on (情节严重的), when in another clause
     party: str = ""  # whom the rule falls on (单位, 其直接负责的主管人员和其他直接责任人员)
     refs: frozenset[str] = frozenset()  # the items of the rules it sanctions (违反第二项、第七项规定的: 二, 七)
+    cased: bool = False  # its clause names nothing but the number: its subject is its sentence's case before it
 
     @property
     def path(self) -> str:
@@ -99,6 +102,21 @@ _ANCHOR_AFTER = regex.compile(r"^[ \u3000]*(?:以?[前后]|届满)")
 _ANCHOR_COUNTED = regex.compile(r"[ \u3000]*[，,]?[ \u3000]*(?:自|从)(?P<event>[^，,；;。]{1,80}?)之日起(?:计算|算起)")
 
 
+# an age a period is counted to (年满63周岁前一年内): the period's anchor
+_AGE_BEFORE = regex.compile(r"(?:年满|满)?[\d一二三四五六七八九十]{1,3}[ \u3000]*周?岁[ \u3000]*(?:以前|之前|前)[ \u3000]*$")
+_AGE_AFTER = regex.compile(r"[ \u3000]*(?:以前|之前|前)[ \u3000]*")
+
+
+def anchors_a_period(doc: Document, q: Quantity, period_starts: Sequence[int]) -> bool:
+    """An age a period of the text (``period_starts``: where its periods start, sorted) is counted to (``年满63周岁前一年
+    内``): part of that period's anchor, not a rule of its own."""
+    if q.kind != "age":
+        return False
+    m = _AGE_AFTER.match(doc.text, q.evidence.span[1])
+    k = bisect.bisect_left(period_starts, m.end()) if m else len(period_starts)
+    return m is not None and k < len(period_starts) and period_starts[k] == m.end()
+
+
 def anchor_of(doc: Document, q: Quantity) -> str:
     """What a deadline runs from: ``自收到申请之日起15日内`` → ``自收到申请之日起``; ``活动的十五日前`` →
     ``前`` (before the event); ``时效为两年，自…被确认为违法之日起计算`` → ``自…被确认为违法之日起``; empty for a period
@@ -111,6 +129,9 @@ def anchor_of(doc: Document, q: Quantity) -> str:
     m = _ANCHOR_BEFORE.search(doc.text, max(0, s - 40), s)
     if m:
         return "自" + m.group("event") + "之日起"
+    m = _AGE_BEFORE.search(doc.text, max(0, s - 12), s)
+    if m:
+        return m.group(0).strip()
     m = _ANCHOR_AFTER.match(doc.text, e, min(len(doc.text), e + 4))
     if m:
         return m.group(0).strip()
@@ -228,6 +249,12 @@ def place(doc: Document, q: Quantity, art: Article, shared: dict[object, object]
     tier, party = context_of(doc, start, s)
     # whom the rule falls on is part of what it governs, though a clause of its own may name it (对其…人员，可以处…)
     words = bigrams(_BOUNDS.sub("", subject.replace("…", "")) + _told_by(q)) | bigrams(party)
+    cased = bool(tier) and not bigrams(_BOUNDS.sub("", subject.replace("…", "")) + _told_by(q))
+    if cased:
+        # a clause naming nothing but the number (…准驾车型的，在18周岁以上，60周岁以下): it governs the case its
+        # sentence states before it
+        subject = subject_of(f"{tier}，{clause}", q.evidence.quote, nth)
+        words |= bigrams(_BOUNDS.sub("", tier))
     context = bigrams(_BOUNDS.sub("", tier)) | bigrams(party)
     at = clause.find(q.evidence.quote)  # -1 when the quote runs past the clause: then the whole clause is before it
     aggravated = any(w in tier or w in (clause[:at] if at >= 0 else clause) for w in AGGRAVATING)
@@ -238,7 +265,7 @@ def place(doc: Document, q: Quantity, art: Article, shared: dict[object, object]
     refs = duties_of(doc, sentence, s, tier)
     return Placed(q, art, _one(shared, clause), _one(shared, subject), _one(shared, frozenset(words)),
                   _one(shared, anchor_of(doc, q)), _one(shared, frozenset(context)), aggravated, paragraph, sentence,
-                  _one(shared, tier), _one(shared, party), _one(shared, refs))
+                  _one(shared, tier), _one(shared, party), _one(shared, refs), cased)
 
 
 # a condition that falls back from a rule's base (货值金额不足10万元的, 没有违法所得的, 销售额难以计算的): a case of the

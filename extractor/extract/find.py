@@ -91,6 +91,9 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # 满16周岁不满18周岁, 六十周岁以上不满七十周岁; 十万元以上不满二十万元: the two ends of one band (issue 9)
     # (A及其以上，低于B: across a comma)
     ("age_band", rf"(?P<a>\d{{1,3}}|{_CN})[ \u3000]*周?岁[ \u3000]*{_BAND_GAP}(?P<b>\d{{1,3}}|{_CN})[ \u3000]*周?岁"),
+    # 在18周岁以上，60周岁以下; 年龄在25周岁以上、不超过60周岁: both ends of one age range, across a comma
+    ("age_span", rf"(?P<a>\d{{1,3}}|{_CN})[ \u3000]*周?岁{_SPAN}(?:不超过[ \u3000]*(?P<b>\d{{1,3}}|{_CN})[ \u3000]*周?岁"
+                 rf"|(?P<b>\d{{1,3}}|{_CN})[ \u3000]*周?岁[ \u3000]*以下)"),
     ("money_band", rf"(?P<a>{_NUM})[ \u3000]*元[ \u3000]*(?:及其以上|及以上|以上)[ \u3000]*[，,]?[ \u3000]*(?:不足|不满|未满|低于)[ \u3000]*(?P<b>{_NUM})[ \u3000]*元"),
     ("duration_band_above", rf"(?<!第)(?P<a>{_SMALL})[ \u3000]*(?P<au>个月|年)[ \u3000]*(?:及其以上|及以上|以上)[ \u3000]*[，,]?[ \u3000]*(?:不足|不满|未满|低于)[ \u3000]*(?P<b>{_SMALL})[ \u3000]*(?P<u>个月|年)"),
     # 一倍至三倍, 1至3倍: both ends of a multiple of a base
@@ -388,7 +391,7 @@ def _measure(m: regex.Match[str], s: str, a: int, b: int) -> Found | None:
 
 INTERPRETERS: dict[str, Interpreter] = {
     "money_span": _money_span, "duration_span": _duration_span, "times_span": _times_span, "percent_span": _percent_span,
-    "duration_band": _duration_span, "times_band": _times_span, "age_band": _age_range, "money_band": _money_span,
+    "duration_band": _duration_span, "times_band": _times_span, "age_band": _age_range, "age_span": _age_range, "money_band": _money_span,
     "duration_band_above": _duration_span,
     "age_range": _age_range, "money_range": _money_range, "percent_range": _percent_range,
     "money_range_cn": _money_span, "money_span_to": _money_span, "percent_range_cn": _percent_range_cn, "age_range_cn": _age_range,
