@@ -31,6 +31,8 @@ def _has(shown: set[tuple[str, float | None, int]], kind_label: str, value: floa
 
 
 C = "corpus/texts/004_a7a4461144ba7e7b.txt"
+B5 = "corpus/blind5/"
+YC = "ningxia-yinchuan-2023-college-student-entrepreneurship-policies.txt"
 # (id, file, document id, benefit asked, column kind label, value, line, expected in the table)
 CASES = [
     # #01 九: 优先评定为省级示范见习基地，按规定给予10万元的一次性奖补, under a heading of 就业见习: the generic award
@@ -57,6 +59,8 @@ CASES = [
     ("designation-sum-in-its-subsidy", C, "004_a7a4461144ba7e7b-06.txt", "星级社区补助", "金额", 30000.0, 687, True),
     # #20 三/2: a 星级社区's criteria (3000人 …) are not its subsidy's
     ("designation-criteria-stay-out", C, "004_a7a4461144ba7e7b-20.txt", "星级社区补助", "人数", 3000.0, 2359, False),
+    # blind5/银川 2023: 大学生创业房租补贴 is the venture's rent (场租补贴)
+    ("a-venture-rent-subsidy", B5 + YC, YC, "场租补贴", "金额", 10000.0, 6, True),
 ]
 
 
@@ -94,6 +98,9 @@ LEFT_OUT = [
     ("period-of-records-handed-in", C, "004_a7a4461144ba7e7b-23.txt", "示范项目奖补", "期限", 24.0, 2917),
     # #30 附件8: 连续缴纳职工养老保险一年以上的自然人, a condition of the counter-guarantor
     ("condition-of-a-counter-guarantor", C, "004_a7a4461144ba7e7b-30.txt", "创业担保贷款", "期限", 12.0, 4370),
+    # blind5/银川 2023 2.大学生创业房租补贴 / …可给予3年、每年不超过10000元的房租补站: the rent of a venture (a 场租补贴),
+    # not the 一次性创业补贴 named last before it
+    ("a-venture-rent-is-not-the-startup-subsidy", B5 + YC, YC, "一次性创业补贴", "金额", 10000.0, 6),
 ]
 
 
