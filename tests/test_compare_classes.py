@@ -311,6 +311,27 @@ def test_the_rest_of_a_rules_recipients(text: str, number: str, kind: str, expec
     assert classes_of(_quantity(text, number, kind), text) == expected
 
 
+SHANXI = ("对毕业5年内高校毕业生、毕业学年高校毕业生从事个体经营或创办小微企业的,给予其本人一定数额社会保险补贴。补贴标准原则上不超过实际"
+          "缴纳的基本养老、基本医疗、生育、失业和工伤保险费的2/3,补贴期限不超过3年。对毕业年度和离校2年内未就业高校毕业生实现灵活就业后以"
+          "灵活就业人员身份缴纳社会保险费的,给予一定数额补贴。补贴标准原则上不超过实际缴纳的社会保险费的2/3,补贴期限不超过2年。")
+TERMS_CASES = [
+    # blind5/山西 2023: a sentence opened by the grant's terms (补贴标准…,补贴期限…) is for the recipients of the grant
+    # before it; 给予其本人: the founders, not the small firm they found
+    ("terms-of-the-grant-before", SHANXI, "2/3", "percent", 0, ["college_graduate_within_5y", "graduating_year_graduate"]),
+    ("term-of-the-grant-before", SHANXI, "3年", "duration", 0, ["college_graduate_within_5y", "graduating_year_graduate"]),
+    ("terms-of-the-next-grant", SHANXI, "2/3", "percent", 1, ["graduating_or_unemployed_within_2y"]),
+    # a sentence of terms that names its own recipients keeps them
+    ("terms-naming-their-own-recipients", "对就业困难人员给予社会保险补贴。补贴期限对高校毕业生不超过2年。", "2年", "duration", 0,
+     ["college_graduate"]),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "kind", "nth", "expected"), [c[1:] for c in TERMS_CASES],
+                         ids=[c[0] for c in TERMS_CASES])
+def test_terms_are_for_the_grant_before(text: str, number: str, kind: str, nth: int, expected: list[str | None]) -> None:
+    assert classes_of(_quantity(text, number, kind, nth), text) == expected
+
+
 STARTUP = ("在我市初次办理注册登记，经营6个月及以上且带动就业2人及以上（含创业者本人）的就业困难人员、高校毕业生（毕业5年内）、返乡入乡人员"
            "（注册5年内），给予5000元的一次性创业补贴。")
 GLOSS_CASES = [

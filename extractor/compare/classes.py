@@ -36,6 +36,7 @@ from ._rule import _own_rule as _own_rule
 from ._rule import in_condition as in_condition
 from ._rule import rule_recipients as rule_recipients
 from ._rule import rule_span as rule_span
+from ._terms import terms_recipients
 from .benefit_of import paid_part
 
 _SPACES = regex.compile(r"[ \u3000]+")
@@ -546,7 +547,7 @@ def classes_of(q: Quantity, text: str) -> list[str | None]:
     if found == [None] and q.kind == "money":
         found = [*applicants(text, q.evidence.span[0])] or found
     if found == [None]:
-        found = [*_the_rest(text, q.evidence.span[0])] or found
+        found = [*_the_rest(text, q.evidence.span[0])] or [*terms_recipients(text, q.evidence.span[0])] or found
     if found == [None]:
         found = [*_titled(text, q.evidence.span[0])] or found
     if found == [None]:

@@ -1,0 +1,48 @@
+"""The recipients of a sentence that states the terms of the grant before it (山西 2023: ``对毕业5年内高校毕业生、毕业
+学年高校毕业生从事个体经营或创办小微企业的,给予其本人一定数额社会保险补贴。补贴标准原则上不超过…的2/3,补贴期限不超过3年。``):
+its numbers are for the recipients of that grant."""
+
+from __future__ import annotations
+
+import regex
+
+from ..extract.taxonomy import groups
+from ._compare_rules import compare_rules
+from ._marks import _marks
+from ._rule import _subject, most_specific, rule_recipients, rule_span
+
+_SENTENCE_MARKS = "。！？!?"
+_TO_SELF = regex.compile(r"(?:给予|发放)[ \u3000]*(?:给)?[ \u3000]*其?本人")
+"""A grant to the persons of its subject themselves (``给予其本人``), not to the firm they found or run."""
+TERMS_REACH = 400  # characters of a number's line read back for its sentence and the one before it
+
+
+def _sentence_start(text: str, lo: int, at: int) -> int:
+    """Where the sentence holding ``at`` starts, no earlier than ``lo`` (its line's start)."""
+    return max(lo - 1, *(text.rfind(c, lo, at) for c in _SENTENCE_MARKS)) + 1
+
+
+def terms_recipients(text: str, start: int) -> list[str]:
+    """For a number of a sentence that opens with a word of the grant's terms (``terms_heads``: ``补贴标准``,
+    ``补贴期限``) and names no group before the number, the recipients of the grant of the sentence right before it on
+    its line (those its rule names, else the groups that open its subject); else none."""
+    heads = compare_rules().terms_heads
+    if not heads:
+        return []
+    line = max(_marks(text).line_before(start) + 1, start - TERMS_REACH)
+    sentence = _sentence_start(text, line, start)
+    if sentence <= line or not text[sentence:start].lstrip(" \u3000").startswith(heads):
+        return []
+    if next(groups().find(text, sentence, start), None) is not None:
+        return []  # the sentence names its own recipients
+    before = _sentence_start(text, line, sentence - 1)
+    grant = _marks(text).phrase_ends.first(before, sentence)
+    if grant is None:
+        return []
+    subject = most_specific(_subject(text, rule_span(text, grant).start, grant))
+    tax = groups()
+    persons = [g for g in subject if tax.entries[g].kind == "individual"]
+    if persons and _TO_SELF.match(text, grant):
+        return persons  # …从事个体经营或创办小微企业的,给予其本人…: the founders, not the firm they found
+    rule = rule_recipients(text, grant)
+    return list(rule.ids) if rule else subject
