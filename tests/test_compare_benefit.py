@@ -33,6 +33,7 @@ def _has(shown: set[tuple[str, float | None, int]], kind_label: str, value: floa
 C = "corpus/texts/004_a7a4461144ba7e7b.txt"
 B5 = "corpus/blind5/"
 YC = "ningxia-yinchuan-2023-college-student-entrepreneurship-policies.txt"
+LZ = "guangxi-liuzhou-undated-guarantee-loan-amounts.txt"
 # (id, file, document id, benefit asked, column kind label, value, line, expected in the table)
 CASES = [
     # #01 九: 优先评定为省级示范见习基地，按规定给予10万元的一次性奖补, under a heading of 就业见习: the generic award
@@ -413,6 +414,11 @@ ANTECEDENTS = [
     # 000 一是…的创新贡献津贴。二是…给予人才年薪20%、最高20万元补助: a sentence opened by 对 is no anaphora
     ("not-a-sentence-opened-by-a-head", "corpus/texts/000_0fce187c97867da1.txt", "000_0fce187c97867da1.txt",
      "创新贡献津贴", "比例", 100.0, 11, False),
+    # blind5/柳州: …柳州可申请创业贷款的对象有两种,…,贷款额度如下: / (一)个人贷款额度最高不超过20万元: the lead-in of the
+    # list names the loan its items' values are of (个人贷款: a 贷款, of no benefit of the taxonomy)
+    ("a-lead-in-names-the-loan", B5 + LZ, LZ, "创业担保贷款", "金额", 200000.0, 2, True),
+    ("a-lead-in-names-the-loans-term", B5 + LZ, LZ, "创业担保贷款", "期限", 24.0, 3, True),
+    ("a-lead-in-names-no-other-benefit", B5 + LZ, LZ, "一次性创业补贴", "金额", 200000.0, 2, False),
     # fresh/dalian 2019: a worked formula's figures (计算公式:（4801元/人月×60%…）) under no heading of a benefit
     ("a-formula-under-no-heading", "corpus/fresh/dalian-2019-employment-policy-list.txt",
      "dalian-2019-employment-policy-list.txt", "社会保险补贴", "金额", 4801.0, 23, False),

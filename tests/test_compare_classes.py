@@ -161,7 +161,28 @@ TITLES = [
     ("a-wrapped-line-is-no-title",
      "批示范性就业见习基地，对被评为省级示范基地的，省政府给予\n10万元一次性奖补；对被评为国家级示范基地的，省政府给予\n20万元一次性奖补。",
      "20万元", []),
+    # blind5/柳州: a lead-in's groups are those of its last sentence, not a bank of the sentence before it
+    ("a-lead-in-is-its-last-sentence",
+     "国家创业担保贷款由担保基金提供担保,银行业金融机构发放。柳州可申请创业贷款的对象有两种,分别是个人和小微企业,贷款额度如下:\n"
+     "(二)小微企业借款人贷款额度由经办银行根据小微企业实际招用符合条件的人数合理确定,最高不超过300万元。", "300万元",
+     ["small_micro_enterprise"]),
 ]
+
+LIUZHOU = ("柳州可申请创业贷款的对象有两种,分别是个人和小微企业,贷款额度如下:\n(一)个人贷款额度最高不超过20万元,贷款最长不超过3年。\n"
+           "(二)小微企业借款人贷款额度由经办银行根据小微企业实际招用符合条件的人数合理确定,最高不超过300万元,贷款最长不超过2年。")
+ITEM_SUBJECT = [
+    # blind5/柳州: a numbered item whose sentence opens with the groups it is for and grants nothing
+    ("an-item-opens-with-its-groups", LIUZHOU, "300万元", "money", 0, ["borrower"]),
+    ("an-item-term-too", LIUZHOU, "2年", "duration", 0, ["borrower"]),
+    # an item that grants is left to the reading of its rule, not to the groups it opens with
+    ("an-item-that-grants", "(一)高校毕业生创业的,给予5000元补贴。", "5000元", "money", 0, [None]),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "kind", "nth", "expected"), [c[1:] for c in ITEM_SUBJECT],
+                         ids=[c[0] for c in ITEM_SUBJECT])
+def test_an_item_opening_with_its_groups(text: str, number: str, kind: str, nth: int, expected: list[str | None]) -> None:
+    assert classes_of(_quantity(text, number, kind, nth), text) == expected
 
 
 @pytest.mark.parametrize(("text", "number", "expected"), [c[1:] for c in TITLES], ids=[c[0] for c in TITLES])

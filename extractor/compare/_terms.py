@@ -46,3 +46,25 @@ def terms_recipients(text: str, start: int) -> list[str]:
         return persons  # …从事个体经营或创办小微企业的,给予其本人…: the founders, not the firm they found
     rule = rule_recipients(text, grant)
     return list(rule.ids) if rule else subject
+
+
+_ITEM_MARK = regex.compile(r"[ \u3000]*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十\d]{1,3}[、.．])[ \u3000]*")
+"""The number of a list item at a line's start (``(二)``, ``2、``)."""
+_NO_GRANT = regex.compile(r"给予|发放|可申请|申请|享受|分别|对")
+
+
+def item_subject(text: str, start: int) -> list[str]:
+    """For a number of a numbered list item whose sentence opens with the groups it is for and grants nothing
+    (柳州: ``(二)小微企业借款人贷款额度由经办银行根据…合理确定,最高不超过300万元``), those groups; else none."""
+    marks = _marks(text)
+    line = marks.line_before(start) + 1
+    m = _ITEM_MARK.match(text, line, start)
+    if m is None or start - line > TERMS_REACH:
+        return []
+    sentence = _sentence_start(text, line, start)
+    if sentence != line or _NO_GRANT.search(text, m.end(), start):
+        return []
+    hit = next(groups().find(text, m.end(), start), None)
+    if hit is None or hit[0] != m.end():
+        return []
+    return most_specific(_subject(text, m.end(), start))

@@ -237,10 +237,26 @@ def antecedent(q: Quantity, text: str) -> str | None:
         heading = bool(_HEADING.fullmatch(row)) and not _NOT_HEADING.match(row)
         if heading and (found := of(begin, end, head)) is not None:
             return found
+        if row.endswith(("：", ":")) and (found := _lead_in(text, begin, end, head)) is not None:
+            return found
         if row and not heading and (not row.endswith(("。", "；", ";")) or next(tax.find(text, begin, end), None)):
             return None  # a wrapped line, or an item of another benefit
         end = begin - 1
     return None
+
+
+def _lead_in(text: str, begin: int, end: int, head: str) -> str | None:
+    """The benefit the lead-in of a list names in its last sentence (柳州: ``…柳州可申请创业贷款的对象有两种,分别是个人和
+    小微企业,贷款额度如下:`` above ``(一)个人贷款额度最高不超过20万元…``), when its name ends with the anaphora head the
+    value's printed name ends with (``个人贷款``: a 贷款), or the value has none; else None."""
+    heads = compare_rules().anaphora_heads
+    if head and head not in heads:
+        head = next((h for h in heads if head.endswith(h)), None) or ""
+        if not head:
+            return None
+    lo = max(begin - 1, *(text.rfind(c, begin, end) for c in "。！？!?")) + 1
+    hits = [b for a, e, b in benefits().find(text, lo, end) if text[a:e].endswith(head)]
+    return hits[-1] if hits else None
 
 
 _SENTENCE_END = "。！？!?\n"

@@ -36,7 +36,7 @@ from ._rule import _own_rule as _own_rule
 from ._rule import in_condition as in_condition
 from ._rule import rule_recipients as rule_recipients
 from ._rule import rule_span as rule_span
-from ._terms import terms_recipients
+from ._terms import item_subject, terms_recipients
 from .benefit_of import paid_part
 
 _SPACES = regex.compile(r"[ \u3000]+")
@@ -189,7 +189,8 @@ def _title_line(line: str) -> tuple[str, list[str]]:
     if not line:
         return "item", []
     if _TITLE_LINE.fullmatch(line) or line.endswith(("：", ":")):  # a title, or the lead-in of the list
-        return "title", [g for _, _, g in groups().find(line)]
+        lead = regex.split(r"[。！？!?]", line)[-1]  # its last sentence (…由…银行业金融机构发放…。…贷款额度如下:)
+        return "title", [g for _, _, g in groups().find(lead)]
     return ("item", []) if line.endswith(("。", "；", ";")) else ("stop", [])
 
 
@@ -549,7 +550,7 @@ def classes_of(q: Quantity, text: str) -> list[str | None]:
     if found == [None]:
         found = [*_the_rest(text, q.evidence.span[0])] or [*terms_recipients(text, q.evidence.span[0])] or found
     if found == [None]:
-        found = [*_titled(text, q.evidence.span[0])] or found
+        found = [*_titled(text, q.evidence.span[0])] or [*item_subject(text, q.evidence.span[0])] or found
     if found == [None]:
         found = [*_referred(text, q.evidence.span[0])] or found
     if found == [None] and (payee := paid_part(text, q.evidence.span[0])) is not None and _recipient(payee):
