@@ -34,6 +34,7 @@ C = "corpus/texts/004_a7a4461144ba7e7b.txt"
 B5 = "corpus/blind5/"
 YC = "ningxia-yinchuan-2023-college-student-entrepreneurship-policies.txt"
 LZ = "guangxi-liuzhou-undated-guarantee-loan-amounts.txt"
+TJ = "tianjin-2020-internship-base-subsidy-standards.txt"
 # (id, file, document id, benefit asked, column kind label, value, line, expected in the table)
 CASES = [
     # #01 九: 优先评定为省级示范见习基地，按规定给予10万元的一次性奖补, under a heading of 就业见习: the generic award
@@ -60,6 +61,8 @@ CASES = [
     ("designation-sum-in-its-subsidy", C, "004_a7a4461144ba7e7b-06.txt", "星级社区补助", "金额", 30000.0, 687, True),
     # #20 三/2: a 星级社区's criteria (3000人 …) are not its subsidy's
     ("designation-criteria-stay-out", C, "004_a7a4461144ba7e7b-20.txt", "星级社区补助", "人数", 3000.0, 2359, False),
+    # blind5/天津 2020 1.生活费补贴: 按照本市最低工资标准的80%,给予就业见习基地…: a rate of a sum, kept like the sums
+    ("programme-rate-of-a-sum", B5 + TJ, TJ, "就业见习补贴", "比例", 80.0, 3, True),
     # blind5/银川 2023: 大学生创业房租补贴 is the venture's rent (场租补贴)
     ("a-venture-rent-subsidy", B5 + YC, YC, "场租补贴", "金额", 10000.0, 6, True),
 ]
