@@ -63,6 +63,8 @@ CASES = [
     ("designation-criteria-stay-out", C, "004_a7a4461144ba7e7b-20.txt", "星级社区补助", "人数", 3000.0, 2359, False),
     # blind5/天津 2020 1.生活费补贴: 按照本市最低工资标准的80%,给予就业见习基地…: a rate of a sum, kept like the sums
     ("programme-rate-of-a-sum", B5 + TJ, TJ, "就业见习补贴", "比例", 80.0, 3, True),
+    # blind5/银川 2023 4.创业培训: 离校2年内未就业高校毕业生,开展创业培训: who takes part in the 创业培训 the subsidy pays for
+    ("programme-window-of-the-entrepreneurship-training", B5 + YC, YC, "职业培训补贴", "期限", 24.0, 10, True),
     # blind5/银川 2023: 大学生创业房租补贴 is the venture's rent (场租补贴)
     ("a-venture-rent-subsidy", B5 + YC, YC, "场租补贴", "金额", 10000.0, 6, True),
 ]

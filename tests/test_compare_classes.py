@@ -179,6 +179,15 @@ ITEM_SUBJECT = [
 ]
 
 
+YINCHUAN = "面向高校学生、各类职业院校(含技工院校)学生、离校2年内未就业高校毕业生,开展创业培训,分别给予每人400-1600元培训补贴。"
+ITEM_SUBJECT += [
+    # blind5/银川 2023 4.创业培训: an institution's students coordinated with the next (…职业院校(…)学生、各类…): one sum
+    # 分别 for each of the three
+    ("one-sum-for-each-of-a-list", YINCHUAN, "400-1600元", "money", 0,
+     ["college_student", "vocational_college", "unemployed_college_graduate_within_2y"]),
+]
+
+
 @pytest.mark.parametrize(("text", "number", "kind", "nth", "expected"), [c[1:] for c in ITEM_SUBJECT],
                          ids=[c[0] for c in ITEM_SUBJECT])
 def test_an_item_opening_with_its_groups(text: str, number: str, kind: str, nth: int, expected: list[str | None]) -> None:

@@ -18,7 +18,9 @@ from ._marks import _CLAUSE_START, _DIGIT, _ITEM_START, _PAREN, _PHRASE_END, _SE
 CLAUSE_REACH = 60  # a clause is searched back this far for the groups it names
 SENTENCE_REACH = 200  # a listed group phrase, and a rule's subject, are looked for this far back
 
-_COORDINATED = regex.compile(r"[ \u3000]*(?:、|和|或者|或|及|与|以及)[ \u3000]*")
+_COORDINATED = regex.compile(r"[ \u3000]*(?:学生)?[ \u3000]*(?:、|和|或者|或|及|与|以及)[ \u3000]*(?:各类|各种)?[ \u3000]*")
+"""Between two items of a list (``就业困难人员、脱贫家庭劳动力``), an institution's students and the next (``高校学生、各类职业院校
+（含技工院校）学生、离校2年内未就业高校毕业生``: the institution is named for its students)."""
 _QUALIFIED_ITEM = regex.compile(r"[ \u3000]*(?:、|和|或者|或|及|与|以及)[^，,。；;：:、（）()]{1,12}?的[ \u3000]*")
 """Between two items of a list the second of which has its qualifier (``全日制博士研究生、35 周岁以下的硕士研究生``)."""
 _UMBRELLA = regex.compile(r"[ \u3000]*等[ \u3000]*(?:各类|各种|其他)?[ \u3000]*")
