@@ -188,6 +188,20 @@ ITEM_SUBJECT += [
 ]
 
 
+GUIZHOU = ("同时,能享受该贷款支持的小微企业应在当年新招用符合创业担保贷款申请条件的人员数量达到现有在职职工人数30%(超过100人的企业"
+           "达到15%),最高可申请200万元贷款,2年内可享受财政部门给予的贷款基础利率50%的贴息。")
+C004 = ("专项资金贴息的个人创业、合伙经营和组织起来创业贷款期限最长不超过 3 年，专项资金贴息的小微创业担保贷款期限，最长不超过 2 年。")
+ITEM_SUBJECT += [
+    # blind5/贵州 2017: the sentence opens (after 同时,) with the group its next clause's values are for
+    ("the-sentence-opens-with-its-group", GUIZHOU, "200万元", "money", 0, ["small_micro_enterprise"]),
+    # 004#30: a clause further on (…期限，最长不超过 2 年) may name another subject: no class from the opening
+    ("not-a-later-clause", C004, "2 年", "duration", 0, [None]),
+    # blind5/银川 2023: 毕业两年内大学生 are the graduates of the last two years
+    ("graduates-within-two-years", "毕业两年内大学生:在银创业初始阶段经登记注册并正常营业6个月以上的,半年内可给予一次性初始创业补贴5000元。",
+     "5000元", "money", 0, ["college_graduate_within_2y"]),
+]
+
+
 @pytest.mark.parametrize(("text", "number", "kind", "nth", "expected"), [c[1:] for c in ITEM_SUBJECT],
                          ids=[c[0] for c in ITEM_SUBJECT])
 def test_an_item_opening_with_its_groups(text: str, number: str, kind: str, nth: int, expected: list[str | None]) -> None:

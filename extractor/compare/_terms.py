@@ -9,7 +9,7 @@ import regex
 from ..extract.taxonomy import groups
 from ._compare_rules import compare_rules
 from ._marks import _marks
-from ._rule import _subject, most_specific, rule_recipients, rule_span
+from ._rule import _runs, _subject, most_specific, rule_recipients, rule_span
 
 _SENTENCE_MARKS = "。！？!?"
 _TO_SELF = regex.compile(r"(?:给予|发放)[ \u3000]*(?:给)?[ \u3000]*其?本人")
@@ -68,3 +68,34 @@ def item_subject(text: str, start: int) -> list[str]:
     if hit is None or hit[0] != m.end():
         return []
     return most_specific(_subject(text, m.end(), start))
+
+
+_CONNECTIVE = regex.compile(r"[ \u3000]*(?:同时|此外|另外|其中|并且|而且)?[ \u3000]*[，,]?[ \u3000]*")
+_FIRST_CLAUSE_END = regex.compile(r"[，,；;：:]")
+
+
+def sentence_subject(text: str, start: int) -> list[str]:
+    """For a number whose sentence (or a part of it after ；) opens, after a connective (``同时,``), with a noun phrase
+    naming a group, bare or after its qualifier ending with 的 (贵州: ``同时,能享受该贷款支持的小微企业应在当年新招用…,
+    最高可申请200万元贷款``; ``高校毕业生创办的小微企业…``: the firm founded), and whose own clause names no group, that
+    phrase's groups, for a number of the clause right after that phrase's; else none."""
+    line = max(_marks(text).line_before(start) + 1, start - TERMS_REACH)
+    sentence = max(line - 1, *(text.rfind(c, line, start) for c in "。！？!?；;")) + 1
+    m = _CONNECTIVE.match(text, sentence, start)
+    lo = m.end() if m is not None else sentence
+    stop = _FIRST_CLAUSE_END.search(text, lo, start)
+    if stop is None:
+        return []  # the number is in the sentence's first clause: its own reading stands
+    runs = _runs(text, lo, stop.start())
+    if not runs:
+        return []
+    before = text[lo : runs[0][0][0]].strip(" \u3000")
+    if before and (not before.endswith("的") or _GIVEN.search(before)):
+        return []
+    clause = max(text.rfind(c, lo, start) for c in "，,；;：:") + 1
+    if clause != stop.end() or next(groups().find(text, clause, start), None) is not None:
+        return []  # only the clause right after the subject's (a later one may name another: …期限，最长不超过2年)
+    return most_specific(g for _, _, g in runs[0])
+
+
+_GIVEN = regex.compile(r"给予|发放|对|[。！？!?]")
