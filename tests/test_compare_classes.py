@@ -194,6 +194,9 @@ C004 = ("专项资金贴息的个人创业、合伙经营和组织起来创业�
 ITEM_SUBJECT += [
     # blind5/贵州 2017: the sentence opens (after 同时,) with the group its next clause's values are for
     ("the-sentence-opens-with-its-group", GUIZHOU, "200万元", "money", 0, ["small_micro_enterprise"]),
+    # past clauses that each state a value; the giver (财政部门给予) is no window's group nor a new subject
+    ("the-sentence-subject-past-valued-clauses", GUIZHOU, "2年", "duration", 0, ["small_micro_enterprise"]),
+    ("the-sentence-subject-past-a-giver", GUIZHOU, "50%", "percent", 0, ["small_micro_enterprise"]),
     # 004#30: a clause further on (…期限，最长不超过 2 年) may name another subject: no class from the opening
     ("not-a-later-clause", C004, "2 年", "duration", 0, [None]),
     # blind5/银川 2023: 毕业两年内大学生 are the graduates of the last two years

@@ -9,7 +9,7 @@ import regex
 from ..extract.taxonomy import groups
 from ._compare_rules import compare_rules
 from ._marks import _marks
-from ._rule import _runs, _subject, most_specific, rule_recipients, rule_span
+from ._rule import _PAYER, _runs, _subject, most_specific, rule_recipients, rule_span
 
 _SENTENCE_MARKS = "。！？!?"
 _TO_SELF = regex.compile(r"(?:给予|发放)[ \u3000]*(?:给)?[ \u3000]*其?本人")
@@ -78,7 +78,7 @@ def sentence_subject(text: str, start: int) -> list[str]:
     """For a number whose sentence (or a part of it after ；) opens, after a connective (``同时,``), with a noun phrase
     naming a group, bare or after its qualifier ending with 的 (贵州: ``同时,能享受该贷款支持的小微企业应在当年新招用…,
     最高可申请200万元贷款``; ``高校毕业生创办的小微企业…``: the firm founded), and whose own clause names no group, that
-    phrase's groups, for a number of the clause right after that phrase's; else none."""
+    phrase's groups, for a number of a clause after that phrase's, past clauses that each state a value; else none."""
     line = max(_marks(text).line_before(start) + 1, start - TERMS_REACH)
     sentence = max(line - 1, *(text.rfind(c, line, start) for c in "。！？!?；;")) + 1
     m = _CONNECTIVE.match(text, sentence, start)
@@ -93,9 +93,17 @@ def sentence_subject(text: str, start: int) -> list[str]:
     if before and (not before.endswith("的") or _GIVEN.search(before)):
         return []
     clause = max(text.rfind(c, lo, start) for c in "，,；;：:") + 1
-    if clause != stop.end() or next(groups().find(text, clause, start), None) is not None:
-        return []  # only the clause right after the subject's (a later one may name another: …期限，最长不超过2年)
+    if any(not _PAYER.match(text, e) for _, e, _ in groups().find(text, stop.end(), start)):
+        return []  # a later clause names its own group (a giver, 财政部门给予…, is none)
+    # the clauses between each state a value of that subject (…,最高可申请200万元贷款,2年内可享受…50%的贴息); one that
+    # states none names another subject (…3 年，专项资金贴息的小微创业担保贷款期限，最长不超过 2 年)
+    between = _FIRST_CLAUSE_END.split(text[stop.end() : max(stop.end(), clause - 1)]) if clause > stop.end() else []
+    if any(not _VALUE.search(c) for c in between):
+        return []
     return most_specific(g for _, _, g in runs[0])
+
+
+_VALUE = regex.compile(r"\d|[一二两三四五六七八九十半]+(?:年|个月|万|元|倍|次)")
 
 
 _GIVEN = regex.compile(r"给予|发放|对|[。！？!?]")

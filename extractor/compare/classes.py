@@ -72,6 +72,8 @@ def _qualified_in(text: str, start: int, end: int, lo: int = 0, hi: int | None =
         if s <= start and end <= e:
             return gid
         if s >= end:  # a gloss in brackets may stand between (退役1年以内（上年度9月1日以后退役）退役军人)
+            if _PAYER.match(text, e):  # a giver (2年内可享受财政部门给予的…贴息): no group the window qualifies
+                return _named_qualifier(text, start, end)
             return gid if _QUALIFIER_GAP.fullmatch(_ASIDE.sub("", text[end:s])) else _named_qualifier(text, start, end)
     return _named_qualifier(text, start, end)
 
