@@ -243,6 +243,23 @@ NO_PARAMETER = [
     ("a-former-rate", "大型企业稳岗返还比例从30%提至50%,中小微企业返还比例从60%最高提至90%。", "60%", True),
     ("the-raised-rate", "大型企业稳岗返还比例从30%提至50%,中小微企业返还比例从60%最高提至90%。", "90%", False),
     ("a-period-from-an-event", "由财政给予贴息3年。", "3年", False),
+    # blind5/海口 2020: 由6000元提升至1万元, the former sum
+    ("a-former-sum-raised", "一次性创业补贴自7月起由6000元提升至1万元,现已开始申报。", "6000元", True),
+    ("the-sum-raised-to", "一次性创业补贴自7月起由6000元提升至1万元,现已开始申报。", "1万元", False),
+    # blind5/淮南 2022: 在中央政策规定最高贷款额度20万元基础上,提高到50万元: the base of the raise
+    ("the-base-of-a-raise", "在中央政策规定最高贷款额度20万元基础上,提高到50万元。", "20万元", True),
+    ("the-raise-over-a-base", "在中央政策规定最高贷款额度20万元基础上,提高到50万元。", "50万元", False),
+    ("a-base-of-no-raise", "在每人5000元基础上,按规定给予补贴。", "5000元", False),
+    # blind5/淮南 2022: 由省、市县财政按5:5分担, how payers share a cost
+    ("a-ratio-shared", "新发放贷款提高额度部分所需贴息资金由省、市县财政按5:5分担。", "5:5", True),
+    # blind5/海口 2022: the minimum wage's figure beside the rate of it the subsidy is
+    ("the-figure-of-a-rates-base", "见习工资不得低于当地最低工资标准的(如海口市最低工资标准为1670元),按当地最低工资标准的80%"
+     "(海口市补贴标准为1336元),给予单位见习补贴。", "1670元", True),
+    ("the-rate-as-a-sum", "见习工资不得低于当地最低工资标准的(如海口市最低工资标准为1670元),按当地最低工资标准的80%"
+     "(海口市补贴标准为1336元),给予单位见习补贴。", "1336元", False),
+    # fresh/dalian 2019: a base paid in full (补贴标准为当地最低工资标准) is the benefit's sum
+    ("a-base-paid-in-full", "补贴标准为当地最低工资标准。北三市月最低工资标准为1520元，其他区市县月最低工资标准为1620元。", "1520元",
+     False),
     # blind3/jiangxi 2020 十条举措: 三年 is the span of the provincial internship plan
     ("the-span-of-a-plan", "在就业见习补贴上,支持实施江西省三年青年见习计划。", "三年", True),
     ("a-period-within-a-plan", "见习期3个月计划内完成。", "3个月", False),
