@@ -35,6 +35,7 @@ B5 = "corpus/blind5/"
 YC = "ningxia-yinchuan-2023-college-student-entrepreneurship-policies.txt"
 LZ = "guangxi-liuzhou-undated-guarantee-loan-amounts.txt"
 TJ = "tianjin-2020-internship-base-subsidy-standards.txt"
+GZ = "guizhou-2017-guarantee-loan-implementing-measures-news.txt"
 # (id, file, document id, benefit asked, column kind label, value, line, expected in the table)
 CASES = [
     # #01 九: 优先评定为省级示范见习基地，按规定给予10万元的一次性奖补, under a heading of 就业见习: the generic award
@@ -441,6 +442,8 @@ ANTECEDENTS = [
     ("a-lead-in-names-the-loan", B5 + LZ, LZ, "创业担保贷款", "金额", 200000.0, 2, True),
     ("a-lead-in-names-the-loans-term", B5 + LZ, LZ, "创业担保贷款", "期限", 24.0, 3, True),
     ("a-lead-in-names-no-other-benefit", B5 + LZ, LZ, "一次性创业补贴", "金额", 200000.0, 2, False),
+    # blind5/贵州 2017: 人均最高贷款额度为10万元, a 贷款 after modifiers only: the 创业担保贷款 named before
+    ("a-modified-head-restates-the-loan", B5 + GZ, GZ, "创业担保贷款", "金额", 100000.0, 3, True),
     # fresh/dalian 2019: a worked formula's figures (计算公式:（4801元/人月×60%…）) under no heading of a benefit
     ("a-formula-under-no-heading", "corpus/fresh/dalian-2019-employment-policy-list.txt",
      "dalian-2019-employment-policy-list.txt", "社会保险补贴", "金额", 4801.0, 23, False),

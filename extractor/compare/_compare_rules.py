@@ -59,6 +59,7 @@ class CompareRules:
     raised_over: tuple[str, ...] = ()
     share_after: tuple[str, ...] = ()
     base_figures: tuple[str, ...] = ()
+    anaphora_modifiers: tuple[str, ...] = ()
 
 
 RULE_KEYS = {"not_recipients", "unless_category", "holds", "record_before", "record_nouns", "penalty_words",
@@ -69,7 +70,7 @@ RULE_KEYS = {"not_recipients", "unless_category", "holds", "record_before", "rec
              "anaphora_heads", "back_references", "conditionals",
              "each_firms", "each_persons", "relief_verbs",
              "extension_before", "rate_payers", "level_names", "terms_heads",
-             "raised_over", "share_after", "base_figures"}
+             "raised_over", "share_after", "base_figures", "anaphora_modifiers"}
 
 
 @functools.cache
@@ -115,4 +116,5 @@ def compare_rules() -> CompareRules:
                         tuple(data["each_firms"]), tuple(data["each_persons"]),
                         tuple(data["relief_verbs"]), tuple(data["extension_before"]), payers,
                         levels, tuple(data["terms_heads"]), tuple(data["raised_over"]),
-                        tuple(data["share_after"]), tuple(data["base_figures"]))
+                        tuple(data["share_after"]), tuple(data["base_figures"]),
+                        tuple(data["anaphora_modifiers"]))

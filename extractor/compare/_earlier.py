@@ -23,7 +23,9 @@ def earlier_benefit(q: Quantity, text: str) -> str | None:
     if head is None or next(tax.find(name), None) is not None:
         return None
     prefix = name[: len(name) - len(head)]
-    if prefix and next(groups().find(prefix), None) is None:
+    mods = compare_rules().anaphora_modifiers
+    modified = bool(mods) and regex.fullmatch("(?:" + "|".join(map(regex.escape, mods)) + ")+", prefix) is not None
+    if prefix and not modified and next(groups().find(prefix), None) is None:
         return None  # 每年给予5万元经费补助: a sum of its own kind (经费), no restatement of the benefit before it
     start = q.evidence.span[0]
     hits = [b for a, e, b in tax.find(text, max(0, start - EARLIER_REACH), start) if text[a:e].endswith(head)]
