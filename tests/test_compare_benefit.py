@@ -37,6 +37,7 @@ LZ = "guangxi-liuzhou-undated-guarantee-loan-amounts.txt"
 TJ = "tianjin-2020-internship-base-subsidy-standards.txt"
 GZ = "guizhou-2017-guarantee-loan-implementing-measures-news.txt"
 HK = "hainan-haikou-2020-graduate-startup-subsidy-raise-news.txt"
+SX = "shanxi-2023-graduate-social-insurance-and-startup-support.txt"
 # (id, file, document id, benefit asked, column kind label, value, line, expected in the table)
 CASES = [
     # #01 九: 优先评定为省级示范见习基地，按规定给予10万元的一次性奖补, under a heading of 就业见习: the generic award
@@ -447,6 +448,10 @@ ANTECEDENTS = [
     ("a-modified-head-restates-the-loan", B5 + GZ, GZ, "创业担保贷款", "金额", 100000.0, 3, True),
     # blind5/海口 2020: 补贴标准按每个法人1万元给予一次性补贴, after 创业补贴适用对象为…: the 创业补贴 named before
     ("a-one-off-head-restates-the-subsidy", B5 + HK, HK, "一次性创业补贴", "金额", 10000.0, 3, True),
+    # blind5/山西 2023: 整合一次性创业补贴、创业场租补贴、自主创业社会保险补贴等政策,…给予15000元的扶持: the merged payment
+    # (the 创业补贴“归集简办” of the sentence before), not the last benefit listed
+    ("a-merged-payment", B5 + SX, SX, "一次性创业补贴", "金额", 15000.0, 2, True),
+    ("not-the-last-merged-benefit", B5 + SX, SX, "社会保险补贴", "金额", 15000.0, 2, False),
     # fresh/dalian 2019: a worked formula's figures (计算公式:（4801元/人月×60%…）) under no heading of a benefit
     ("a-formula-under-no-heading", "corpus/fresh/dalian-2019-employment-policy-list.txt",
      "dalian-2019-employment-policy-list.txt", "社会保险补贴", "金额", 4801.0, 23, False),

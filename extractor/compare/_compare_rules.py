@@ -60,6 +60,7 @@ class CompareRules:
     share_after: tuple[str, ...] = ()
     base_figures: tuple[str, ...] = ()
     anaphora_modifiers: tuple[str, ...] = ()
+    merge_verbs: tuple[str, ...] = ()
 
 
 RULE_KEYS = {"not_recipients", "unless_category", "holds", "record_before", "record_nouns", "penalty_words",
@@ -70,7 +71,8 @@ RULE_KEYS = {"not_recipients", "unless_category", "holds", "record_before", "rec
              "anaphora_heads", "back_references", "conditionals",
              "each_firms", "each_persons", "relief_verbs",
              "extension_before", "rate_payers", "level_names", "terms_heads",
-             "raised_over", "share_after", "base_figures", "anaphora_modifiers"}
+             "raised_over", "share_after", "base_figures", "anaphora_modifiers",
+             "merge_verbs"}
 
 
 @functools.cache
@@ -117,4 +119,4 @@ def compare_rules() -> CompareRules:
                         tuple(data["relief_verbs"]), tuple(data["extension_before"]), payers,
                         levels, tuple(data["terms_heads"]), tuple(data["raised_over"]),
                         tuple(data["share_after"]), tuple(data["base_figures"]),
-                        tuple(data["anaphora_modifiers"]))
+                        tuple(data["anaphora_modifiers"]), tuple(data["merge_verbs"]))

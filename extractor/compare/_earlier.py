@@ -84,3 +84,36 @@ def sentence_before_benefit(q: Quantity, text: str) -> str | None:
         return None  # neither a case of who receives it (合伙创业的,) nor a rule (对…) after a topic sentence of no number
     hits = list(tax.find(text, lo, stops[-1]))
     return hits[-1][2] if hits else None
+
+
+_LIST_GAP = regex.compile(r"[ \u3000]*(?:、|和|及|与|以及)[ \u3000]*\p{Han}{0,4}?")
+"""Between two names of a list, the second with a modifier of its own (``创业场租补贴、自主创业社会保险补贴``)."""
+_SENTENCE_MARK = regex.compile(r"[。！？!?]")
+
+
+def merged_benefit(q: Quantity, text: str) -> str | None:
+    """For a value after a list of benefits its sentence merges (``merge_verbs``: ``整合一次性创业补贴、创业场租补贴、
+    自主创业社会保险补贴等政策,…给予15000元的扶持``) and names no other benefit after, the benefit the sentence before it on
+    its line names last (``…实施高校毕业生创业补贴“归集简办”政策。``: the merged payment); else None."""
+    verbs = compare_rules().merge_verbs
+    if not verbs:
+        return None
+    start = q.evidence.span[0]
+    line = text.rfind("\n", max(0, start - EARLIER_REACH), start) + 1
+    stops = [m.start() for m in _SENTENCE_MARK.finditer(text, line, start)]
+    if not stops:
+        return None
+    lo = stops[-1] + 1
+    tax = benefits()
+    hits = list(tax.find(text, lo, start))
+    if not hits:
+        return None
+    first = hits[0][0]
+    if not text[max(lo, first - 4) : first].rstrip(" \u3000").endswith(verbs):
+        return None
+    # the names after the verb make one list (…、…、…等): none named after it
+    for (_, e, _), (a, _, _) in zip(hits, hits[1:], strict=False):
+        if not _LIST_GAP.fullmatch(text, e, a):
+            return None
+    before = list(tax.find(text, stops[-2] + 1 if len(stops) > 1 else line, stops[-1]))
+    return before[-1][2] if before else None
