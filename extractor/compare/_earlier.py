@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import regex
 
 from ..extract.taxonomy import benefits, groups
@@ -112,7 +114,7 @@ def merged_benefit(q: Quantity, text: str) -> str | None:
     if not text[max(lo, first - 4) : first].rstrip(" \u3000").endswith(verbs):
         return None
     # the names after the verb make one list (…、…、…等): none named after it
-    for (_, e, _), (a, _, _) in zip(hits, hits[1:], strict=False):
+    for (_, e, _), (a, _, _) in itertools.pairwise(hits):
         if not _LIST_GAP.fullmatch(text, e, a):
             return None
     before = list(tax.find(text, stops[-2] + 1 if len(stops) > 1 else line, stops[-1]))
