@@ -205,6 +205,17 @@ ITEM_SUBJECT += [
 ]
 
 
+TIANJIN = ("4.见习留用奖励:对留用本单位见习满3个月的见习人员,在见习结束后30日内与其签订一年以上劳动合同并连续缴纳社会保险费满3个月的,"
+           "按照每留用1人3000元的标准,给予就业见习基地留用奖励。")
+ITEM_SUBJECT += [
+    # blind5/天津 2020: the grant names who is paid right after 给予: the base's conditions and sum are the base's; the
+    # trainee's own window (见习满3个月的见习人员) stays the trainee's
+    ("granted-to-the-named-recipient", TIANJIN, "一年", "duration", 0, ["internship_base"]),
+    ("granted-sum-to-the-named-recipient", TIANJIN, "3000元", "money", 0, ["internship_base"]),
+    ("the-hired-persons-window", TIANJIN, "3个月", "duration", 0, ["trainee"]),
+]
+
+
 @pytest.mark.parametrize(("text", "number", "kind", "nth", "expected"), [c[1:] for c in ITEM_SUBJECT],
                          ids=[c[0] for c in ITEM_SUBJECT])
 def test_an_item_opening_with_its_groups(text: str, number: str, kind: str, nth: int, expected: list[str | None]) -> None:

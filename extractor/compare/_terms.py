@@ -107,3 +107,29 @@ _VALUE = regex.compile(r"\d|[一二两三四五六七八九十半]+(?:年|个月
 
 
 _GIVEN = regex.compile(r"给予|发放|对|[。！？!?]")
+
+
+_GRANT_TO = regex.compile(r"(?:给予|发放给|拨付给|拨付|支付给)[ \u3000]*")
+
+
+def granted_to(text: str, start: int) -> list[str]:
+    """For a number of a rule whose grant names who receives it right after its verb, before the benefit's name
+    (天津: ``对留用本单位见习满3个月的见习人员,…签订一年以上劳动合同并…满3个月的,按照每留用1人3000元的标准,给予就业见习基地
+    留用奖励``: the 见习基地 is paid, its conditions and sum are its own), that recipient, when it is not the one the
+    rule's subject names; else none."""
+    span = rule_span(text, start)
+    if span.grant is None or start >= span.end:
+        return []
+    m = _GRANT_TO.match(text, span.grant)
+    if m is None:
+        return []
+    hit = next(groups().find(text, m.end(), min(span.end, m.end() + 20)), None)
+    if hit is None or hit[0] != m.end() or _PAYER.match(text, hit[1]):
+        return []
+    tax = groups()
+    if compare_rules().not_recipients & {hit[2], *tax.ancestors(hit[2])}:
+        return []
+    rule = rule_recipients(text, start)
+    if rule is None or any(r == hit[2] or r in tax.ancestors(hit[2]) or hit[2] in tax.ancestors(r) for r in rule.ids):
+        return []  # the grant names the subject's recipients again (…的科技创新人才，…给予人才…): the rule's reading stands
+    return [hit[2]]
