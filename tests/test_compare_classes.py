@@ -216,6 +216,13 @@ ITEM_SUBJECT += [
 ]
 
 
+ITEM_SUBJECT += [
+    # blind5/淮南 2022 注: 借款个人 (an individual borrower) and 小微企业 are both the 3次's
+    ("an-individual-borrower", "注:对还款积极、带动就业能力强、创业项目好的借款个人和小微企业,可继续提供创业担保贷款贴息,但累计次数不得超过3次。",
+     "3次", "count", 0, ["borrower", "small_micro_enterprise"]),
+]
+
+
 @pytest.mark.parametrize(("text", "number", "kind", "nth", "expected"), [c[1:] for c in ITEM_SUBJECT],
                          ids=[c[0] for c in ITEM_SUBJECT])
 def test_an_item_opening_with_its_groups(text: str, number: str, kind: str, nth: int, expected: list[str | None]) -> None:
