@@ -494,6 +494,26 @@ def test_a_condition_stated_before_its_grant(text: str, number: str, expected: s
     assert later_benefit(_bare(text, number), text) == expected
 
 
+GRANT_HEADS = [
+    # blind5/山西 2023: …给予其本人一定数额社会保险补贴。…。对毕业年度和离校2年内未就业高校毕业生…的,给予一定数额补贴: the
+    # generic 补贴 granted is the 社会保险补贴 named before
+    ("a-generic-grant-restates-the-benefit",
+     "对毕业学年高校毕业生创办小微企业的,给予其本人一定数额社会保险补贴。补贴期限不超过3年。对毕业年度和离校2年内未就业高校"
+     "毕业生实现灵活就业后以灵活就业人员身份缴纳社会保险费的,给予一定数额补贴。", "2年内", "social_insurance_subsidy"),
+    # a grant that names its benefit is read by its name, not by this rule
+    ("a-named-grant", "对离校2年内未就业高校毕业生,给予社会保险补贴。", "2年内", None),
+    # no benefit with that head before: none
+    ("no-benefit-before", "对离校2年内未就业高校毕业生灵活就业的,给予一定数额补贴。", "2年内", None),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "expected"), [c[1:] for c in GRANT_HEADS], ids=[c[0] for c in GRANT_HEADS])
+def test_a_generic_grant_is_of_the_benefit_named_before(text: str, number: str, expected: str | None) -> None:
+    from extractor.compare._earlier import grant_head_benefit
+
+    assert grant_head_benefit(_bare(text, number), text) == expected
+
+
 def test_the_post_subsidys_table_holds_the_posts_terms() -> None:
     # fresh/dalian 2019 公益性岗位补贴: 公益性岗位重点安置零就业家庭和距法定退休年龄5年以内的人员 (of the 公益性岗位 the subsidy pays
     # for, holds of compare_rules.yaml) beside 补贴期限除对距法定退休年龄不足5年的人员可延长至退休外: both 5年 in the table

@@ -10,6 +10,7 @@ import regex
 from ..extract.taxonomy import benefits, groups
 from ..records import Quantity
 from ._compare_rules import compare_rules
+from ._rule import rule_span
 
 EARLIER_REACH = 600  # characters before a value within which the benefit its generic head refers to is named
 
@@ -119,3 +120,27 @@ def merged_benefit(q: Quantity, text: str) -> str | None:
             return None
     before = list(tax.find(text, stops[-2] + 1 if len(stops) > 1 else line, stops[-1]))
     return before[-1][2] if before else None
+
+
+GRANT_HEAD_GAP = 8  # characters between a rule's grant verb and the generic head it grants (给予一定数额补贴)
+
+
+def grant_head_benefit(q: Quantity, text: str) -> str | None:
+    """For a value of no printed name in a rule whose grant gives only a generic head (``anaphora_heads``), after a
+    few words that name no benefit (山西 2023: ``对毕业年度和离校2年内未就业高校毕业生实现灵活就业后…的,给予一定数额补贴``),
+    the benefit of the taxonomy named last before the rule, within ``EARLIER_REACH`` characters, whose name ends with
+    that head (``…给予其本人一定数额社会保险补贴``); else None."""
+    if regex.sub(r"[ \u3000]+", "", q.benefit or ""):
+        return None
+    start = q.evidence.span[0]
+    span = rule_span(text, start)
+    if span.grant is None or span.grant < start:
+        return None
+    words = compare_rules().anaphora_heads
+    tail = text[span.grant : min(span.end, span.grant + 2 + GRANT_HEAD_GAP + max(map(len, words), default=0))]
+    head = next((h for h in words if h in tail), None)
+    if head is None or next(benefits().find(tail), None) is not None:
+        return None
+    hits = [b for a, e, b in benefits().find(text, max(0, span.start - EARLIER_REACH), span.start)
+            if text[a:e].endswith(head)]
+    return hits[-1] if hits else None

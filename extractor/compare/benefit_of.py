@@ -12,7 +12,7 @@ import regex
 from ..extract.taxonomy import benefits, groups
 from ..records import Quantity
 from ._compare_rules import compare_rules
-from ._earlier import earlier_benefit, holder_benefit, merged_benefit, sentence_before_benefit
+from ._earlier import earlier_benefit, grant_head_benefit, holder_benefit, merged_benefit, sentence_before_benefit
 
 
 @functools.lru_cache(maxsize=4096)
@@ -148,7 +148,7 @@ def read_benefit(q: Quantity, text: str, title: str | None = None) -> Quantity:
     if q.kind == "date":
         return q
     bid = (merged_benefit(q, text) or holder_benefit(q, text) or _topic(q, text) or q.benefit_id or _named(q.benefit or "") or antecedent(q, text) or later_benefit(q, text)
-           or earlier_benefit(q, text) or sentence_before_benefit(q, text))
+           or earlier_benefit(q, text) or sentence_before_benefit(q, text) or grant_head_benefit(q, text))
     parts = benefit_parts(text)
     if parts and (whole := _part_before(text, q.evidence.span[0], parts)) is not None and whole != bid and (
             bid is None or any(q.benefit and q.benefit in p for p, w in parts.items() if w == whole)):
