@@ -223,6 +223,15 @@ ITEM_SUBJECT += [
 ]
 
 
+LZ2 = "(一)个人贷款额度最高不超过20万元,合伙创业或组织起来共同创业的,最高贷款额度不超过符合条件个人贷款总额度的10%,贷款最长不超过3年。"
+ITEM_SUBJECT += [
+    # blind5/柳州: the clause right after a case of who (合伙创业或组织起来共同创业的,) is for the groups it names
+    ("the-clause-after-a-case", LZ2, "10%", "percent", 0, ["partnership_venture", "organized_venture"]),
+    # a condition that only mentions a group (…招用高校毕业生的,) is no case of who
+    ("no-case-of-a-condition", "企业招用高校毕业生满1年的,按每人1000元给予补贴。", "1000元", "money", 0, ["enterprise"]),
+]
+
+
 @pytest.mark.parametrize(("text", "number", "kind", "nth", "expected"), [c[1:] for c in ITEM_SUBJECT],
                          ids=[c[0] for c in ITEM_SUBJECT])
 def test_an_item_opening_with_its_groups(text: str, number: str, kind: str, nth: int, expected: list[str | None]) -> None:

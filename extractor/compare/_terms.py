@@ -133,3 +133,25 @@ def granted_to(text: str, start: int) -> list[str]:
     if rule is None or any(r == hit[2] or r in tax.ancestors(hit[2]) or hit[2] in tax.ancestors(r) for r in rule.ids):
         return []  # the grant names the subject's recipients again (…的科技创新人才，…给予人才…): the rule's reading stands
     return [hit[2]]
+
+
+_CASE = regex.compile(r"[ \u3000]*(?:对)?[ \u3000]*(?P<who>[^，,。；;：:！？!?\n]{2,24}?)的[ \u3000]*[，,][ \u3000]*")
+
+
+def case_groups(text: str, start: int) -> list[str]:
+    """For a number of a clause that names no group, right after a clause stating the case of who it is for (柳州:
+    ``…20万元,合伙创业或组织起来共同创业的,最高贷款额度不超过符合条件个人贷款总额度的10%``), the groups that case names
+    (a run of coordinated names that makes the whole case); else none."""
+    clause = max(text.rfind(c, max(0, start - TERMS_REACH), start) for c in "，,；;：:。！？!?\n") + 1
+    if clause <= 0 or text[clause - 1] not in "，,":
+        return []
+    if next(groups().find(text, clause, start), None) is not None:
+        return []
+    before = max(text.rfind(c, max(0, clause - 1 - TERMS_REACH), clause - 1) for c in "，,；;：:。！？!?\n") + 1
+    m = _CASE.fullmatch(text, before, clause)
+    if m is None:
+        return []
+    runs = _runs(text, m.start("who"), m.end("who"))
+    if len(runs) != 1 or runs[0][0][0] != m.start("who") or runs[0][-1][1] != m.end("who"):
+        return []  # the case is the names alone (合伙创业的), not a condition that mentions some
+    return most_specific(g for _, _, g in runs[0])

@@ -36,7 +36,7 @@ from ._rule import _own_rule as _own_rule
 from ._rule import in_condition as in_condition
 from ._rule import rule_recipients as rule_recipients
 from ._rule import rule_span as rule_span
-from ._terms import granted_to, item_subject, sentence_subject, terms_recipients
+from ._terms import case_groups, granted_to, item_subject, sentence_subject, terms_recipients
 from .benefit_of import paid_part
 
 _SPACES = regex.compile(r"[ \u3000]+")
@@ -555,6 +555,8 @@ def classes_of(q: Quantity, text: str) -> list[str | None]:
         found = [*_titled(text, q.evidence.span[0])] or [*item_subject(text, q.evidence.span[0])] or found
     if found == [None]:
         found = [*sentence_subject(text, q.evidence.span[0])] or [*granted_to(text, q.evidence.span[0])] or found
+    if found == [None]:
+        found = [*case_groups(text, q.evidence.span[0])] or found
     if found == [None]:
         found = [*_referred(text, q.evidence.span[0])] or found
     if found == [None] and (payee := paid_part(text, q.evidence.span[0])) is not None and _recipient(payee):
