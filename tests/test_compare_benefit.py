@@ -246,6 +246,10 @@ NO_PARAMETER = [
     ("a-former-rate", "大型企业稳岗返还比例从30%提至50%,中小微企业返还比例从60%最高提至90%。", "60%", True),
     ("the-raised-rate", "大型企业稳岗返还比例从30%提至50%,中小微企业返还比例从60%最高提至90%。", "90%", False),
     ("a-period-from-an-event", "由财政给予贴息3年。", "3年", False),
+    # blind5/银川 2023: …6个月以上的,半年内可给予一次性初始创业补贴5000元: when the one-off sum is paid
+    ("when-a-one-off-sum-is-paid", "经登记注册并正常营业6个月以上的,半年内可给予一次性初始创业补贴5000元。", "半年", True),
+    ("the-condition-before-it", "经登记注册并正常营业6个月以上的,半年内可给予一次性初始创业补贴5000元。", "6个月", False),
+    ("a-window-before-a-one-off-sum", "对离校2年内给予一次性创业补贴。", "2年", False),
     # blind5/海口 2020: 由6000元提升至1万元, the former sum
     ("a-former-sum-raised", "一次性创业补贴自7月起由6000元提升至1万元,现已开始申报。", "6000元", True),
     ("the-sum-raised-to", "一次性创业补贴自7月起由6000元提升至1万元,现已开始申报。", "1万元", False),

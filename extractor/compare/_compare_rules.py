@@ -61,6 +61,7 @@ class CompareRules:
     base_figures: tuple[str, ...] = ()
     anaphora_modifiers: tuple[str, ...] = ()
     merge_verbs: tuple[str, ...] = ()
+    one_off_words: tuple[str, ...] = ()
 
 
 RULE_KEYS = {"not_recipients", "unless_category", "holds", "record_before", "record_nouns", "penalty_words",
@@ -72,7 +73,7 @@ RULE_KEYS = {"not_recipients", "unless_category", "holds", "record_before", "rec
              "each_firms", "each_persons", "relief_verbs",
              "extension_before", "rate_payers", "level_names", "terms_heads",
              "raised_over", "share_after", "base_figures", "anaphora_modifiers",
-             "merge_verbs"}
+             "merge_verbs", "one_off_words"}
 
 
 @functools.cache
@@ -119,4 +120,5 @@ def compare_rules() -> CompareRules:
                         tuple(data["relief_verbs"]), tuple(data["extension_before"]), payers,
                         levels, tuple(data["terms_heads"]), tuple(data["raised_over"]),
                         tuple(data["share_after"]), tuple(data["base_figures"]),
-                        tuple(data["anaphora_modifiers"]), tuple(data["merge_verbs"]))
+                        tuple(data["anaphora_modifiers"]), tuple(data["merge_verbs"]),
+                        tuple(data["one_off_words"]))

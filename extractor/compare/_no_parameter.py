@@ -93,6 +93,9 @@ def no_parameter(q: Quantity, text: str) -> bool:
         return True  # 由省、市县财政按5:5分担: how payers share a cost
     if q.kind == "money" and rules.base_figures and _base_figure(text, start, rules.base_figures):
         return True  # 如海口市最低工资标准为1670元: the figure of a rate's base
+    if q.kind == "duration" and rules.one_off_words and before.endswith(("，", ",", "；", ";")) \
+            and (m := _ONE_OFF_TIME.match(text, end)) is not None and text.startswith(rules.one_off_words, m.end()):
+        return True  # …的,半年内可给予一次性初始创业补贴: when a one-off sum is paid (a clause of its own, no 离校2年内)
     if q.kind == "duration" and rules.plan_nouns and _plan_span(rules.plan_nouns).match(text, end):
         return True  # 三年青年见习计划, 稳定就业三年行动计划: the span of a plan
     if q.kind == "count" and q.value == 1 and q.evidence.quote == "一次" and after.startswith(rules.per_time_after):
@@ -134,6 +137,7 @@ def no_parameter(q: Quantity, text: str) -> bool:
 
 
 RAISE_GAP = 3  # what may stand between the former value and its verb (从60%最高提至90%)
+_ONE_OFF_TIME = regex.compile(r"内[ \u3000]*(?:可以|可|将)?[ \u3000]*(?:给予|发放|缴纳|支付)?[ \u3000]*")
 _RATIO = regex.compile(r"\d[ \u3000]*[:：][ \u3000]*\d")
 _IS = regex.compile(r"[ \u3000]*(?:为|是)[ \u3000]*$")
 
