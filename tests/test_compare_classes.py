@@ -232,6 +232,14 @@ ITEM_SUBJECT += [
 ]
 
 
+ITEM_SUBJECT += [
+    # blind5/兰州城关区 2021: the firm the recipients found (且所创办企业或个体工商户…一年以上的…毕业生) is what the condition
+    # is of, no recipient: the rule's general recipient
+    ("the-founded-firm-is-no-recipient", "对首次创办小微企业或从事个体经营,且所创办企业或个体工商户自工商登记注册之日起正常运营一年以上的"
+     "离校2年内高校毕业生、就业困难人员,给予一次性创业补贴。", "一年", "duration", 0, [None]),
+]
+
+
 @pytest.mark.parametrize(("text", "number", "kind", "nth", "expected"), [c[1:] for c in ITEM_SUBJECT],
                          ids=[c[0] for c in ITEM_SUBJECT])
 def test_an_item_opening_with_its_groups(text: str, number: str, kind: str, nth: int, expected: list[str | None]) -> None:
