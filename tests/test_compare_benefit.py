@@ -31,6 +31,13 @@ def _has(shown: set[tuple[str, float | None, int]], kind_label: str, value: floa
 
 
 C = "corpus/texts/004_a7a4461144ba7e7b.txt"
+B5 = "corpus/blind5/"
+YC = "ningxia-yinchuan-2023-college-student-entrepreneurship-policies.txt"
+LZ = "guangxi-liuzhou-undated-guarantee-loan-amounts.txt"
+TJ = "tianjin-2020-internship-base-subsidy-standards.txt"
+GZ = "guizhou-2017-guarantee-loan-implementing-measures-news.txt"
+HK = "hainan-haikou-2020-graduate-startup-subsidy-raise-news.txt"
+SX = "shanxi-2023-graduate-social-insurance-and-startup-support.txt"
 # (id, file, document id, benefit asked, column kind label, value, line, expected in the table)
 CASES = [
     # #01 九: 优先评定为省级示范见习基地，按规定给予10万元的一次性奖补, under a heading of 就业见习: the generic award
@@ -57,6 +64,12 @@ CASES = [
     ("designation-sum-in-its-subsidy", C, "004_a7a4461144ba7e7b-06.txt", "星级社区补助", "金额", 30000.0, 687, True),
     # #20 三/2: a 星级社区's criteria (3000人 …) are not its subsidy's
     ("designation-criteria-stay-out", C, "004_a7a4461144ba7e7b-20.txt", "星级社区补助", "人数", 3000.0, 2359, False),
+    # blind5/天津 2020 1.生活费补贴: 按照本市最低工资标准的80%,给予就业见习基地…: a rate of a sum, kept like the sums
+    ("programme-rate-of-a-sum", B5 + TJ, TJ, "就业见习补贴", "比例", 80.0, 3, True),
+    # blind5/银川 2023 4.创业培训: 离校2年内未就业高校毕业生,开展创业培训: who takes part in the 创业培训 the subsidy pays for
+    ("programme-window-of-the-entrepreneurship-training", B5 + YC, YC, "职业培训补贴", "期限", 24.0, 10, True),
+    # blind5/银川 2023: 大学生创业房租补贴 is the venture's rent (场租补贴)
+    ("a-venture-rent-subsidy", B5 + YC, YC, "场租补贴", "金额", 10000.0, 6, True),
 ]
 
 
@@ -94,6 +107,9 @@ LEFT_OUT = [
     ("period-of-records-handed-in", C, "004_a7a4461144ba7e7b-23.txt", "示范项目奖补", "期限", 24.0, 2917),
     # #30 附件8: 连续缴纳职工养老保险一年以上的自然人, a condition of the counter-guarantor
     ("condition-of-a-counter-guarantor", C, "004_a7a4461144ba7e7b-30.txt", "创业担保贷款", "期限", 12.0, 4370),
+    # blind5/银川 2023 2.大学生创业房租补贴 / …可给予3年、每年不超过10000元的房租补站: the rent of a venture (a 场租补贴),
+    # not the 一次性创业补贴 named last before it
+    ("a-venture-rent-is-not-the-startup-subsidy", B5 + YC, YC, "一次性创业补贴", "金额", 10000.0, 6),
 ]
 
 
@@ -230,6 +246,27 @@ NO_PARAMETER = [
     ("a-former-rate", "大型企业稳岗返还比例从30%提至50%,中小微企业返还比例从60%最高提至90%。", "60%", True),
     ("the-raised-rate", "大型企业稳岗返还比例从30%提至50%,中小微企业返还比例从60%最高提至90%。", "90%", False),
     ("a-period-from-an-event", "由财政给予贴息3年。", "3年", False),
+    # blind5/银川 2023: …6个月以上的,半年内可给予一次性初始创业补贴5000元: when the one-off sum is paid
+    ("when-a-one-off-sum-is-paid", "经登记注册并正常营业6个月以上的,半年内可给予一次性初始创业补贴5000元。", "半年", True),
+    ("the-condition-before-it", "经登记注册并正常营业6个月以上的,半年内可给予一次性初始创业补贴5000元。", "6个月", False),
+    ("a-window-before-a-one-off-sum", "对离校2年内给予一次性创业补贴。", "2年", False),
+    # blind5/海口 2020: 由6000元提升至1万元, the former sum
+    ("a-former-sum-raised", "一次性创业补贴自7月起由6000元提升至1万元,现已开始申报。", "6000元", True),
+    ("the-sum-raised-to", "一次性创业补贴自7月起由6000元提升至1万元,现已开始申报。", "1万元", False),
+    # blind5/淮南 2022: 在中央政策规定最高贷款额度20万元基础上,提高到50万元: the base of the raise
+    ("the-base-of-a-raise", "在中央政策规定最高贷款额度20万元基础上,提高到50万元。", "20万元", True),
+    ("the-raise-over-a-base", "在中央政策规定最高贷款额度20万元基础上,提高到50万元。", "50万元", False),
+    ("a-base-of-no-raise", "在每人5000元基础上,按规定给予补贴。", "5000元", False),
+    # blind5/淮南 2022: 由省、市县财政按5:5分担, how payers share a cost
+    ("a-ratio-shared", "新发放贷款提高额度部分所需贴息资金由省、市县财政按5:5分担。", "5:5", True),
+    # blind5/海口 2022: the minimum wage's figure beside the rate of it the subsidy is
+    ("the-figure-of-a-rates-base", "见习工资不得低于当地最低工资标准的(如海口市最低工资标准为1670元),按当地最低工资标准的80%"
+     "(海口市补贴标准为1336元),给予单位见习补贴。", "1670元", True),
+    ("the-rate-as-a-sum", "见习工资不得低于当地最低工资标准的(如海口市最低工资标准为1670元),按当地最低工资标准的80%"
+     "(海口市补贴标准为1336元),给予单位见习补贴。", "1336元", False),
+    # fresh/dalian 2019: a base paid in full (补贴标准为当地最低工资标准) is the benefit's sum
+    ("a-base-paid-in-full", "补贴标准为当地最低工资标准。北三市月最低工资标准为1520元，其他区市县月最低工资标准为1620元。", "1520元",
+     False),
     # blind3/jiangxi 2020 十条举措: 三年 is the span of the provincial internship plan
     ("the-span-of-a-plan", "在就业见习补贴上,支持实施江西省三年青年见习计划。", "三年", True),
     ("a-period-within-a-plan", "见习期3个月计划内完成。", "3个月", False),
@@ -406,6 +443,19 @@ ANTECEDENTS = [
     # 000 一是…的创新贡献津贴。二是…给予人才年薪20%、最高20万元补助: a sentence opened by 对 is no anaphora
     ("not-a-sentence-opened-by-a-head", "corpus/texts/000_0fce187c97867da1.txt", "000_0fce187c97867da1.txt",
      "创新贡献津贴", "比例", 100.0, 11, False),
+    # blind5/柳州: …柳州可申请创业贷款的对象有两种,…,贷款额度如下: / (一)个人贷款额度最高不超过20万元: the lead-in of the
+    # list names the loan its items' values are of (个人贷款: a 贷款, of no benefit of the taxonomy)
+    ("a-lead-in-names-the-loan", B5 + LZ, LZ, "创业担保贷款", "金额", 200000.0, 2, True),
+    ("a-lead-in-names-the-loans-term", B5 + LZ, LZ, "创业担保贷款", "期限", 24.0, 3, True),
+    ("a-lead-in-names-no-other-benefit", B5 + LZ, LZ, "一次性创业补贴", "金额", 200000.0, 2, False),
+    # blind5/贵州 2017: 人均最高贷款额度为10万元, a 贷款 after modifiers only: the 创业担保贷款 named before
+    ("a-modified-head-restates-the-loan", B5 + GZ, GZ, "创业担保贷款", "金额", 100000.0, 3, True),
+    # blind5/海口 2020: 补贴标准按每个法人1万元给予一次性补贴, after 创业补贴适用对象为…: the 创业补贴 named before
+    ("a-one-off-head-restates-the-subsidy", B5 + HK, HK, "一次性创业补贴", "金额", 10000.0, 3, True),
+    # blind5/山西 2023: 整合一次性创业补贴、创业场租补贴、自主创业社会保险补贴等政策,…给予15000元的扶持: the merged payment
+    # (the 创业补贴“归集简办” of the sentence before), not the last benefit listed
+    ("a-merged-payment", B5 + SX, SX, "一次性创业补贴", "金额", 15000.0, 2, True),
+    ("not-the-last-merged-benefit", B5 + SX, SX, "社会保险补贴", "金额", 15000.0, 2, False),
     # fresh/dalian 2019: a worked formula's figures (计算公式:（4801元/人月×60%…）) under no heading of a benefit
     ("a-formula-under-no-heading", "corpus/fresh/dalian-2019-employment-policy-list.txt",
      "dalian-2019-employment-policy-list.txt", "社会保险补贴", "金额", 4801.0, 23, False),
@@ -446,6 +496,26 @@ def test_a_condition_stated_before_its_grant(text: str, number: str, expected: s
     from extractor.compare.benefit_of import later_benefit
 
     assert later_benefit(_bare(text, number), text) == expected
+
+
+GRANT_HEADS = [
+    # blind5/山西 2023: …给予其本人一定数额社会保险补贴。…。对毕业年度和离校2年内未就业高校毕业生…的,给予一定数额补贴: the
+    # generic 补贴 granted is the 社会保险补贴 named before
+    ("a-generic-grant-restates-the-benefit",
+     "对毕业学年高校毕业生创办小微企业的,给予其本人一定数额社会保险补贴。补贴期限不超过3年。对毕业年度和离校2年内未就业高校"
+     "毕业生实现灵活就业后以灵活就业人员身份缴纳社会保险费的,给予一定数额补贴。", "2年内", "social_insurance_subsidy"),
+    # a grant that names its benefit is read by its name, not by this rule
+    ("a-named-grant", "对离校2年内未就业高校毕业生,给予社会保险补贴。", "2年内", None),
+    # no benefit with that head before: none
+    ("no-benefit-before", "对离校2年内未就业高校毕业生灵活就业的,给予一定数额补贴。", "2年内", None),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "expected"), [c[1:] for c in GRANT_HEADS], ids=[c[0] for c in GRANT_HEADS])
+def test_a_generic_grant_is_of_the_benefit_named_before(text: str, number: str, expected: str | None) -> None:
+    from extractor.compare._earlier import grant_head_benefit
+
+    assert grant_head_benefit(_bare(text, number), text) == expected
 
 
 def test_the_post_subsidys_table_holds_the_posts_terms() -> None:

@@ -161,7 +161,89 @@ TITLES = [
     ("a-wrapped-line-is-no-title",
      "批示范性就业见习基地，对被评为省级示范基地的，省政府给予\n10万元一次性奖补；对被评为国家级示范基地的，省政府给予\n20万元一次性奖补。",
      "20万元", []),
+    # blind5/柳州: a lead-in's groups are those of its last sentence, not a bank of the sentence before it
+    ("a-lead-in-is-its-last-sentence",
+     "国家创业担保贷款由担保基金提供担保,银行业金融机构发放。柳州可申请创业贷款的对象有两种,分别是个人和小微企业,贷款额度如下:\n"
+     "(二)小微企业借款人贷款额度由经办银行根据小微企业实际招用符合条件的人数合理确定,最高不超过300万元。", "300万元",
+     ["small_micro_enterprise"]),
 ]
+
+LIUZHOU = ("柳州可申请创业贷款的对象有两种,分别是个人和小微企业,贷款额度如下:\n(一)个人贷款额度最高不超过20万元,贷款最长不超过3年。\n"
+           "(二)小微企业借款人贷款额度由经办银行根据小微企业实际招用符合条件的人数合理确定,最高不超过300万元,贷款最长不超过2年。")
+ITEM_SUBJECT = [
+    # blind5/柳州: a numbered item whose sentence opens with the groups it is for and grants nothing
+    ("an-item-opens-with-its-groups", LIUZHOU, "300万元", "money", 0, ["borrower"]),
+    ("an-item-term-too", LIUZHOU, "2年", "duration", 0, ["borrower"]),
+    # an item that grants is left to the reading of its rule, not to the groups it opens with
+    ("an-item-that-grants", "(一)高校毕业生创业的,给予5000元补贴。", "5000元", "money", 0, [None]),
+]
+
+
+YINCHUAN = "面向高校学生、各类职业院校(含技工院校)学生、离校2年内未就业高校毕业生,开展创业培训,分别给予每人400-1600元培训补贴。"
+ITEM_SUBJECT += [
+    # blind5/银川 2023 4.创业培训: an institution's students coordinated with the next (…职业院校(…)学生、各类…): one sum
+    # 分别 for each of the three
+    ("one-sum-for-each-of-a-list", YINCHUAN, "400-1600元", "money", 0,
+     ["college_student", "vocational_college", "unemployed_college_graduate_within_2y"]),
+]
+
+
+GUIZHOU = ("同时,能享受该贷款支持的小微企业应在当年新招用符合创业担保贷款申请条件的人员数量达到现有在职职工人数30%(超过100人的企业"
+           "达到15%),最高可申请200万元贷款,2年内可享受财政部门给予的贷款基础利率50%的贴息。")
+C004 = ("专项资金贴息的个人创业、合伙经营和组织起来创业贷款期限最长不超过 3 年，专项资金贴息的小微创业担保贷款期限，最长不超过 2 年。")
+ITEM_SUBJECT += [
+    # blind5/贵州 2017: the sentence opens (after 同时,) with the group its next clause's values are for
+    ("the-sentence-opens-with-its-group", GUIZHOU, "200万元", "money", 0, ["small_micro_enterprise"]),
+    # past clauses that each state a value; the giver (财政部门给予) is no window's group nor a new subject
+    ("the-sentence-subject-past-valued-clauses", GUIZHOU, "2年", "duration", 0, ["small_micro_enterprise"]),
+    ("the-sentence-subject-past-a-giver", GUIZHOU, "50%", "percent", 0, ["small_micro_enterprise"]),
+    # 004#30: a clause further on (…期限，最长不超过 2 年) may name another subject: no class from the opening
+    ("not-a-later-clause", C004, "2 年", "duration", 0, [None]),
+    # blind5/银川 2023: 毕业两年内大学生 are the graduates of the last two years
+    ("graduates-within-two-years", "毕业两年内大学生:在银创业初始阶段经登记注册并正常营业6个月以上的,半年内可给予一次性初始创业补贴5000元。",
+     "5000元", "money", 0, ["college_graduate_within_2y"]),
+]
+
+
+TIANJIN = ("4.见习留用奖励:对留用本单位见习满3个月的见习人员,在见习结束后30日内与其签订一年以上劳动合同并连续缴纳社会保险费满3个月的,"
+           "按照每留用1人3000元的标准,给予就业见习基地留用奖励。")
+ITEM_SUBJECT += [
+    # blind5/天津 2020: the grant names who is paid right after 给予: the base's conditions and sum are the base's; the
+    # trainee's own window (见习满3个月的见习人员) stays the trainee's
+    ("granted-to-the-named-recipient", TIANJIN, "一年", "duration", 0, ["internship_base"]),
+    ("granted-sum-to-the-named-recipient", TIANJIN, "3000元", "money", 0, ["internship_base"]),
+    ("the-hired-persons-window", TIANJIN, "3个月", "duration", 0, ["trainee"]),
+]
+
+
+ITEM_SUBJECT += [
+    # blind5/淮南 2022 注: 借款个人 (an individual borrower) and 小微企业 are both the 3次's
+    ("an-individual-borrower", "注:对还款积极、带动就业能力强、创业项目好的借款个人和小微企业,可继续提供创业担保贷款贴息,但累计次数不得超过3次。",
+     "3次", "count", 0, ["borrower", "small_micro_enterprise"]),
+]
+
+
+LZ2 = "(一)个人贷款额度最高不超过20万元,合伙创业或组织起来共同创业的,最高贷款额度不超过符合条件个人贷款总额度的10%,贷款最长不超过3年。"
+ITEM_SUBJECT += [
+    # blind5/柳州: the clause right after a case of who (合伙创业或组织起来共同创业的,) is for the groups it names
+    ("the-clause-after-a-case", LZ2, "10%", "percent", 0, ["partnership_venture", "organized_venture"]),
+    # a condition that only mentions a group (…招用高校毕业生的,) is no case of who
+    ("no-case-of-a-condition", "企业招用高校毕业生满1年的,按每人1000元给予补贴。", "1000元", "money", 0, ["enterprise"]),
+]
+
+
+ITEM_SUBJECT += [
+    # blind5/兰州城关区 2021: the firm the recipients found (且所创办企业或个体工商户…一年以上的…毕业生) is what the condition
+    # is of, no recipient: the rule's general recipient
+    ("the-founded-firm-is-no-recipient", "对首次创办小微企业或从事个体经营,且所创办企业或个体工商户自工商登记注册之日起正常运营一年以上的"
+     "离校2年内高校毕业生、就业困难人员,给予一次性创业补贴。", "一年", "duration", 0, [None]),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "kind", "nth", "expected"), [c[1:] for c in ITEM_SUBJECT],
+                         ids=[c[0] for c in ITEM_SUBJECT])
+def test_an_item_opening_with_its_groups(text: str, number: str, kind: str, nth: int, expected: list[str | None]) -> None:
+    assert classes_of(_quantity(text, number, kind, nth), text) == expected
 
 
 @pytest.mark.parametrize(("text", "number", "expected"), [c[1:] for c in TITLES], ids=[c[0] for c in TITLES])
@@ -309,6 +391,27 @@ REST_CASES = [
                          ids=[c[0] for c in REST_CASES])
 def test_the_rest_of_a_rules_recipients(text: str, number: str, kind: str, expected: list[str | None]) -> None:
     assert classes_of(_quantity(text, number, kind), text) == expected
+
+
+SHANXI = ("对毕业5年内高校毕业生、毕业学年高校毕业生从事个体经营或创办小微企业的,给予其本人一定数额社会保险补贴。补贴标准原则上不超过实际"
+          "缴纳的基本养老、基本医疗、生育、失业和工伤保险费的2/3,补贴期限不超过3年。对毕业年度和离校2年内未就业高校毕业生实现灵活就业后以"
+          "灵活就业人员身份缴纳社会保险费的,给予一定数额补贴。补贴标准原则上不超过实际缴纳的社会保险费的2/3,补贴期限不超过2年。")
+TERMS_CASES = [
+    # blind5/山西 2023: a sentence opened by the grant's terms (补贴标准…,补贴期限…) is for the recipients of the grant
+    # before it; 给予其本人: the founders, not the small firm they found
+    ("terms-of-the-grant-before", SHANXI, "2/3", "percent", 0, ["college_graduate_within_5y", "graduating_year_graduate"]),
+    ("term-of-the-grant-before", SHANXI, "3年", "duration", 0, ["college_graduate_within_5y", "graduating_year_graduate"]),
+    ("terms-of-the-next-grant", SHANXI, "2/3", "percent", 1, ["graduating_or_unemployed_within_2y"]),
+    # a sentence of terms that names its own recipients keeps them
+    ("terms-naming-their-own-recipients", "对就业困难人员给予社会保险补贴。补贴期限对高校毕业生不超过2年。", "2年", "duration", 0,
+     ["college_graduate"]),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "kind", "nth", "expected"), [c[1:] for c in TERMS_CASES],
+                         ids=[c[0] for c in TERMS_CASES])
+def test_terms_are_for_the_grant_before(text: str, number: str, kind: str, nth: int, expected: list[str | None]) -> None:
+    assert classes_of(_quantity(text, number, kind, nth), text) == expected
 
 
 STARTUP = ("在我市初次办理注册登记，经营6个月及以上且带动就业2人及以上（含创业者本人）的就业困难人员、高校毕业生（毕业5年内）、返乡入乡人员"

@@ -55,6 +55,13 @@ class CompareRules:
     extension_before: tuple[str, ...] = ()
     rate_payers: dict[str, str] | None = None
     level_names: dict[str, str] | None = None
+    terms_heads: tuple[str, ...] = ()
+    raised_over: tuple[str, ...] = ()
+    share_after: tuple[str, ...] = ()
+    base_figures: tuple[str, ...] = ()
+    anaphora_modifiers: tuple[str, ...] = ()
+    merge_verbs: tuple[str, ...] = ()
+    one_off_words: tuple[str, ...] = ()
 
 
 RULE_KEYS = {"not_recipients", "unless_category", "holds", "record_before", "record_nouns", "penalty_words",
@@ -64,7 +71,9 @@ RULE_KEYS = {"not_recipients", "unless_category", "holds", "record_before", "rec
              "again_before", "deferred", "raised_from", "raised_to", "plan_nouns", "per_time_after",
              "anaphora_heads", "back_references", "conditionals",
              "each_firms", "each_persons", "relief_verbs",
-             "extension_before", "rate_payers", "level_names"}
+             "extension_before", "rate_payers", "level_names", "terms_heads",
+             "raised_over", "share_after", "base_figures", "anaphora_modifiers",
+             "merge_verbs", "one_off_words"}
 
 
 @functools.cache
@@ -109,4 +118,7 @@ def compare_rules() -> CompareRules:
                         tuple(data["anaphora_heads"]), tuple(data["back_references"]), tuple(data["conditionals"]),
                         tuple(data["each_firms"]), tuple(data["each_persons"]),
                         tuple(data["relief_verbs"]), tuple(data["extension_before"]), payers,
-                        levels)
+                        levels, tuple(data["terms_heads"]), tuple(data["raised_over"]),
+                        tuple(data["share_after"]), tuple(data["base_figures"]),
+                        tuple(data["anaphora_modifiers"]), tuple(data["merge_verbs"]),
+                        tuple(data["one_off_words"]))

@@ -3,11 +3,14 @@
 
 from __future__ import annotations
 
+import itertools
+
 import regex
 
 from ..extract.taxonomy import benefits, groups
 from ..records import Quantity
 from ._compare_rules import compare_rules
+from ._rule import rule_span
 
 EARLIER_REACH = 600  # characters before a value within which the benefit its generic head refers to is named
 
@@ -23,7 +26,9 @@ def earlier_benefit(q: Quantity, text: str) -> str | None:
     if head is None or next(tax.find(name), None) is not None:
         return None
     prefix = name[: len(name) - len(head)]
-    if prefix and next(groups().find(prefix), None) is None:
+    mods = compare_rules().anaphora_modifiers
+    modified = bool(mods) and regex.fullmatch("(?:" + "|".join(map(regex.escape, mods)) + ")+", prefix) is not None
+    if prefix and not modified and next(groups().find(prefix), None) is None:
         return None  # 每年给予5万元经费补助: a sum of its own kind (经费), no restatement of the benefit before it
     start = q.evidence.span[0]
     hits = [b for a, e, b in tax.find(text, max(0, start - EARLIER_REACH), start) if text[a:e].endswith(head)]
@@ -82,3 +87,60 @@ def sentence_before_benefit(q: Quantity, text: str) -> str | None:
         return None  # neither a case of who receives it (合伙创业的,) nor a rule (对…) after a topic sentence of no number
     hits = list(tax.find(text, lo, stops[-1]))
     return hits[-1][2] if hits else None
+
+
+_LIST_GAP = regex.compile(r"[ \u3000]*(?:、|和|及|与|以及)[ \u3000]*\p{Han}{0,4}?")
+"""Between two names of a list, the second with a modifier of its own (``创业场租补贴、自主创业社会保险补贴``)."""
+_SENTENCE_MARK = regex.compile(r"[。！？!?]")
+
+
+def merged_benefit(q: Quantity, text: str) -> str | None:
+    """For a value after a list of benefits its sentence merges (``merge_verbs``: ``整合一次性创业补贴、创业场租补贴、
+    自主创业社会保险补贴等政策,…给予15000元的扶持``) and names no other benefit after, the benefit the sentence before it on
+    its line names last (``…实施高校毕业生创业补贴“归集简办”政策。``: the merged payment); else None."""
+    verbs = compare_rules().merge_verbs
+    if not verbs:
+        return None
+    start = q.evidence.span[0]
+    line = text.rfind("\n", max(0, start - EARLIER_REACH), start) + 1
+    stops = [m.start() for m in _SENTENCE_MARK.finditer(text, line, start)]
+    if not stops:
+        return None
+    lo = stops[-1] + 1
+    tax = benefits()
+    hits = list(tax.find(text, lo, start))
+    if not hits:
+        return None
+    first = hits[0][0]
+    if not text[max(lo, first - 4) : first].rstrip(" \u3000").endswith(verbs):
+        return None
+    # the names after the verb make one list (…、…、…等): none named after it
+    for (_, e, _), (a, _, _) in itertools.pairwise(hits):
+        if not _LIST_GAP.fullmatch(text, e, a):
+            return None
+    before = list(tax.find(text, stops[-2] + 1 if len(stops) > 1 else line, stops[-1]))
+    return before[-1][2] if before else None
+
+
+GRANT_HEAD_GAP = 8  # characters between a rule's grant verb and the generic head it grants (给予一定数额补贴)
+
+
+def grant_head_benefit(q: Quantity, text: str) -> str | None:
+    """For a value of no printed name in a rule whose grant gives only a generic head (``anaphora_heads``), after a
+    few words that name no benefit (山西 2023: ``对毕业年度和离校2年内未就业高校毕业生实现灵活就业后…的,给予一定数额补贴``),
+    the benefit of the taxonomy named last before the rule, within ``EARLIER_REACH`` characters, whose name ends with
+    that head (``…给予其本人一定数额社会保险补贴``); else None."""
+    if regex.sub(r"[ \u3000]+", "", q.benefit or ""):
+        return None
+    start = q.evidence.span[0]
+    span = rule_span(text, start)
+    if span.grant is None or span.grant < start:
+        return None
+    words = compare_rules().anaphora_heads
+    tail = text[span.grant : min(span.end, span.grant + 2 + GRANT_HEAD_GAP + max(map(len, words), default=0))]
+    head = next((h for h in words if h in tail), None)
+    if head is None or next(benefits().find(tail), None) is not None:
+        return None
+    hits = [b for a, e, b in benefits().find(text, max(0, span.start - EARLIER_REACH), span.start)
+            if text[a:e].endswith(head)]
+    return hits[-1] if hits else None

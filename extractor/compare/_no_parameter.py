@@ -11,7 +11,7 @@ from collections.abc import Iterable
 import regex
 
 from ..records import Quantity
-from ._compare_rules import compare_rules
+from ._compare_rules import CompareRules, compare_rules
 
 _CLAUSE_END = "，,；;。！？!?\n"
 
@@ -87,6 +87,15 @@ def no_parameter(q: Quantity, text: str) -> bool:
     after = text[end : end + 4].lstrip(" \u3000")
     if rules.raised_from and before.endswith(rules.raised_from) and _raised(text, end, rules.raised_to):
         return True  # 由20万元提高至30万元, 从60%最高提至90%: the former value
+    if rules.raised_over and after.startswith(rules.raised_over) and _raised_over(text, end, rules):
+        return True  # 在…最高贷款额度20万元基础上,提高到50万元: the former value
+    if q.kind == "percent" and _RATIO.search(q.evidence.quote) and after.startswith(rules.share_after):
+        return True  # 由省、市县财政按5:5分担: how payers share a cost
+    if q.kind == "money" and rules.base_figures and _base_figure(text, start, rules.base_figures):
+        return True  # 如海口市最低工资标准为1670元: the figure of a rate's base
+    if q.kind == "duration" and rules.one_off_words and before.endswith(("，", ",", "；", ";")) \
+            and (m := _ONE_OFF_TIME.match(text, end)) is not None and text.startswith(rules.one_off_words, m.end()):
+        return True  # …的,半年内可给予一次性初始创业补贴: when a one-off sum is paid (a clause of its own, no 离校2年内)
     if q.kind == "duration" and rules.plan_nouns and _plan_span(rules.plan_nouns).match(text, end):
         return True  # 三年青年见习计划, 稳定就业三年行动计划: the span of a plan
     if q.kind == "count" and q.value == 1 and q.evidence.quote == "一次" and after.startswith(rules.per_time_after):
@@ -128,6 +137,32 @@ def no_parameter(q: Quantity, text: str) -> bool:
 
 
 RAISE_GAP = 3  # what may stand between the former value and its verb (从60%最高提至90%)
+_ONE_OFF_TIME = regex.compile(r"内[ \u3000]*(?:可以|可|将)?[ \u3000]*(?:给予|发放|缴纳|支付)?[ \u3000]*")
+_RATIO = regex.compile(r"\d[ \u3000]*[:：][ \u3000]*\d")
+_IS = regex.compile(r"[ \u3000]*(?:为|是)[ \u3000]*$")
+
+
+def _raised_over(text: str, end: int, rules: CompareRules) -> bool:
+    """Is the number ending at ``end`` the base of a raise: ``基础上`` (``raised_over``), then within a few characters
+    a verb of ``raised_to`` (``…20万元基础上,提高到50万元``)?"""
+    at = end + len(next(w for w in rules.raised_over if text.startswith(w, end)))
+    window = text[at : at + 4 + max(map(len, rules.raised_to), default=0)].lstrip(" \u3000，,")
+    return any(window.startswith(v) or window[1:].startswith(v) or window[2:].startswith(v) for v in rules.raised_to)
+
+
+def _base_figure(text: str, start: int, bases: tuple[str, ...]) -> bool:
+    """Is the sum at ``start`` printed as the figure of a base (``最低工资标准为1670元``) that its line takes a rate of
+    (``按当地最低工资标准的80%``)? A base the benefit is paid at in full (补贴标准为当地最低工资标准。…最低工资标准为1520元)
+    is the benefit's sum."""
+    lo = max(0, start - max(map(len, bases)) - 4)
+    m = _IS.search(text, lo, start)
+    base = next((b for b in bases if m is not None and text[lo : m.start()].endswith(b)), None)
+    if base is None:
+        return False
+    line_lo, line_hi = text.rfind("\n", 0, start) + 1, text.find("\n", start)
+    line = text[line_lo : len(text) if line_hi < 0 else line_hi]
+    return regex.search(regex.escape(base) + r"的[ \u3000]*\d+(?:\.\d+)?[ \u3000]*[%％]", line) is not None
+
 
 
 def _raised(text: str, end: int, verbs: tuple[str, ...]) -> bool:

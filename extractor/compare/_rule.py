@@ -18,7 +18,9 @@ from ._marks import _CLAUSE_START, _DIGIT, _ITEM_START, _PAREN, _PHRASE_END, _SE
 CLAUSE_REACH = 60  # a clause is searched back this far for the groups it names
 SENTENCE_REACH = 200  # a listed group phrase, and a rule's subject, are looked for this far back
 
-_COORDINATED = regex.compile(r"[ \u3000]*(?:、|和|或者|或|及|与|以及)[ \u3000]*")
+_COORDINATED = regex.compile(r"[ \u3000]*(?:学生)?[ \u3000]*(?:、|和|或者|或|及|与|以及)[ \u3000]*(?:各类|各种)?[ \u3000]*")
+"""Between two items of a list (``就业困难人员、脱贫家庭劳动力``), an institution's students and the next (``高校学生、各类职业院校
+（含技工院校）学生、离校2年内未就业高校毕业生``: the institution is named for its students)."""
 _QUALIFIED_ITEM = regex.compile(r"[ \u3000]*(?:、|和|或者|或|及|与|以及)[^，,。；;：:、（）()]{1,12}?的[ \u3000]*")
 """Between two items of a list the second of which has its qualifier (``全日制博士研究生、35 周岁以下的硕士研究生``)."""
 _UMBRELLA = regex.compile(r"[ \u3000]*等[ \u3000]*(?:各类|各种|其他)?[ \u3000]*")
@@ -29,9 +31,10 @@ _FOUNDS = regex.compile(r"所?(?:创办|创建|领办|兴办)")
 """A group's name that opens with the founding (``创办的小微企业``)."""
 _OPENING = regex.compile(r"[ \u3000]*(?:我市|本市|全市|我省|本省|全省|各地|符合条件的|经认定的)?[ \u3000]*")
 """What may come before the recipients that open a subject phrase (``对我市大中专学生…``)."""
-_OBJECT_OF = regex.compile(r"(?:吸纳|招用|新招用|招收|吸收|雇用|聘用|安置|帮扶|带动|组织|培训|引进)[ \u3000]*$")
+_OBJECT_OF = regex.compile(r"(?:吸纳|招用|新招用|招收|吸收|雇用|聘用|安置|帮扶|带动|组织|培训|引进|所创办|所创建|所领办)[ \u3000]*$")
 """A verb right before a list makes it the verb's object, not the rule's recipients: the people an employer
-hires (``企业吸纳高校毕业生、农民工并稳定就业的，…给予企业…``) are named in the rule, the employer receives."""
+hires (``企业吸纳高校毕业生、农民工并稳定就业的，…给予企业…``) are named in the rule, the employer receives; the firm the
+recipients found (``且所创办企业或个体工商户…正常运营一年以上的离校2年内高校毕业生``) is what their condition is of."""
 _AMONG = "其中"
 _PAYER = regex.compile(r"[ \u3000]*(?:可|将|应当|应|按规定)?[ \u3000]*(?:给予|发放|拨付|兑现)")
 """A verb of giving right after a list makes it the giver (``财政部门给予贷款实际利率50%的财政贴息``), no recipient."""

@@ -12,7 +12,7 @@ import regex
 from ..extract.taxonomy import benefits, groups
 from ..records import Quantity
 from ._compare_rules import compare_rules
-from ._earlier import earlier_benefit, holder_benefit, sentence_before_benefit
+from ._earlier import earlier_benefit, grant_head_benefit, holder_benefit, merged_benefit, sentence_before_benefit
 
 
 @functools.lru_cache(maxsize=4096)
@@ -147,8 +147,8 @@ def read_benefit(q: Quantity, text: str, title: str | None = None) -> Quantity:
     gets the 资金奖励); else the value as it is."""
     if q.kind == "date":
         return q
-    bid = (holder_benefit(q, text) or _topic(q, text) or q.benefit_id or _named(q.benefit or "") or antecedent(q, text) or later_benefit(q, text)
-           or earlier_benefit(q, text) or sentence_before_benefit(q, text))
+    bid = (merged_benefit(q, text) or holder_benefit(q, text) or _topic(q, text) or q.benefit_id or _named(q.benefit or "") or antecedent(q, text) or later_benefit(q, text)
+           or earlier_benefit(q, text) or sentence_before_benefit(q, text) or grant_head_benefit(q, text))
     parts = benefit_parts(text)
     if parts and (whole := _part_before(text, q.evidence.span[0], parts)) is not None and whole != bid and (
             bid is None or any(q.benefit and q.benefit in p for p, w in parts.items() if w == whole)):
@@ -237,10 +237,26 @@ def antecedent(q: Quantity, text: str) -> str | None:
         heading = bool(_HEADING.fullmatch(row)) and not _NOT_HEADING.match(row)
         if heading and (found := of(begin, end, head)) is not None:
             return found
+        if row.endswith(("：", ":")) and (found := _lead_in(text, begin, end, head)) is not None:
+            return found
         if row and not heading and (not row.endswith(("。", "；", ";")) or next(tax.find(text, begin, end), None)):
             return None  # a wrapped line, or an item of another benefit
         end = begin - 1
     return None
+
+
+def _lead_in(text: str, begin: int, end: int, head: str) -> str | None:
+    """The benefit the lead-in of a list names in its last sentence (柳州: ``…柳州可申请创业贷款的对象有两种,分别是个人和
+    小微企业,贷款额度如下:`` above ``(一)个人贷款额度最高不超过20万元…``), when its name ends with the anaphora head the
+    value's printed name ends with (``个人贷款``: a 贷款), or the value has none; else None."""
+    heads = compare_rules().anaphora_heads
+    if head and head not in heads:
+        head = next((h for h in heads if head.endswith(h)), None) or ""
+        if not head:
+            return None
+    lo = max(begin - 1, *(text.rfind(c, begin, end) for c in "。！？!?")) + 1
+    hits = [b for a, e, b in benefits().find(text, lo, end) if text[a:e].endswith(head)]
+    return hits[-1] if hits else None
 
 
 _SENTENCE_END = "。！？!?\n"

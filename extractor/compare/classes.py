@@ -36,6 +36,7 @@ from ._rule import _own_rule as _own_rule
 from ._rule import in_condition as in_condition
 from ._rule import rule_recipients as rule_recipients
 from ._rule import rule_span as rule_span
+from ._terms import case_groups, granted_to, item_subject, sentence_subject, terms_recipients
 from .benefit_of import paid_part
 
 _SPACES = regex.compile(r"[ \u3000]+")
@@ -71,6 +72,8 @@ def _qualified_in(text: str, start: int, end: int, lo: int = 0, hi: int | None =
         if s <= start and end <= e:
             return gid
         if s >= end:  # a gloss in brackets may stand between (退役1年以内（上年度9月1日以后退役）退役军人)
+            if _PAYER.match(text, e):  # a giver (2年内可享受财政部门给予的…贴息): no group the window qualifies
+                return _named_qualifier(text, start, end)
             return gid if _QUALIFIER_GAP.fullmatch(_ASIDE.sub("", text[end:s])) else _named_qualifier(text, start, end)
     return _named_qualifier(text, start, end)
 
@@ -188,7 +191,8 @@ def _title_line(line: str) -> tuple[str, list[str]]:
     if not line:
         return "item", []
     if _TITLE_LINE.fullmatch(line) or line.endswith(("：", ":")):  # a title, or the lead-in of the list
-        return "title", [g for _, _, g in groups().find(line)]
+        lead = regex.split(r"[。！？!?]", line)[-1]  # its last sentence (…由…银行业金融机构发放…。…贷款额度如下:)
+        return "title", [g for _, _, g in groups().find(lead)]
     return ("item", []) if line.endswith(("。", "；", ";")) else ("stop", [])
 
 
@@ -546,9 +550,13 @@ def classes_of(q: Quantity, text: str) -> list[str | None]:
     if found == [None] and q.kind == "money":
         found = [*applicants(text, q.evidence.span[0])] or found
     if found == [None]:
-        found = [*_the_rest(text, q.evidence.span[0])] or found
+        found = [*_the_rest(text, q.evidence.span[0])] or [*terms_recipients(text, q.evidence.span[0])] or found
     if found == [None]:
-        found = [*_titled(text, q.evidence.span[0])] or found
+        found = [*_titled(text, q.evidence.span[0])] or [*item_subject(text, q.evidence.span[0])] or found
+    if found == [None]:
+        found = [*sentence_subject(text, q.evidence.span[0])] or [*granted_to(text, q.evidence.span[0])] or found
+    if found == [None]:
+        found = [*case_groups(text, q.evidence.span[0])] or found
     if found == [None]:
         found = [*_referred(text, q.evidence.span[0])] or found
     if found == [None] and (payee := paid_part(text, q.evidence.span[0])) is not None and _recipient(payee):

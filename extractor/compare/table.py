@@ -246,7 +246,8 @@ def _programme_rules(title: str, held: str) -> bool:
 def held_values(chosen: list[Quantity], query: str | None, text: str = "",
                 quantities: Sequence[Quantity] = (), title: str = "") -> list[Quantity]:
     """Of the values ``matches_benefit`` took, those of a benefit the asked one only holds (compare_rules.yaml
-    ``holds``: the programme a subsidy pays for, the designation an award rewards) are kept when they are sums, or
+    ``holds``: the programme a subsidy pays for, the designation an award rewards) are kept when they are sums or
+    rates of a sum (天津: ``按照本市最低工资标准的80%…生活费补贴``), or
     when their section, or one beside it under the same heading, states a value of the benefit itself (the
     programme's terms where its subsidy is stated: #18 一/（一） 见习期限一般为3—12个月 beside 一/（三） the 见习补贴),
     so that the programme's or the designation's other figures (a community's employment rate, a training plan's
@@ -288,14 +289,19 @@ def held_values(chosen: list[Quantity], query: str | None, text: str = "",
     sections = {_parent(q.section) for q in chosen if not held(q)} | {q.section for q in chosen if q.kind == "money"}
     alone = bool(text) and not any(not held(q) for q in chosen)  # the document states no value of the benefit itself
 
+    def paid(q: Quantity) -> bool:  # a sum, or a rate of a sum (按照本市最低工资标准的80%)
+        return q.kind == "money" or (q.kind == "percent" and bool(q.base) and _SUM_BASE.search(q.base or "") is not None)
+
     def who(q: Quantity) -> bool:  # who may take part: a window or age printed in a group's name
         return alone and q.kind in ("duration", "age") and qualified(text, *q.evidence.span) is not None
 
-    return [q for q in chosen if not held(q) or (not claimed(q) and (q.kind == "money" or q.section in sections
+    return [q for q in chosen if not held(q) or (not claimed(q) and (paid(q) or q.section in sections
                                                                      or _parent(q.section) in sections or defines(q)
                                                                      or who(q)))]
 
 
+_SUM_BASE = regex.compile(r"工资|收入|标准|费用?$")
+"""A base that is a sum paid (最低工资标准, 实际费用): a rate of it is a sum's parameter, like the sum itself."""
 CONDITION_BOUNDS = ("min", "max", "range")
 
 
