@@ -25,6 +25,13 @@ DEV_CASES = [
      "一、支持中小微企业吸纳高校毕业生就业并按规定给予一次性吸纳就业补贴和社会保险补贴\n对招用毕业年度高校毕业生的中小微企业，给予补贴。"),
     ("short-line-cut-in-a-word", ["六、示范县人力资源社会保障、财政部门应建立完善奖补资", "金发放台账，做好绩效管理。"],
      "六、示范县人力资源社会保障、财政部门应建立完善奖补资金发放台账，做好绩效管理。"),
+    # blind5 宁夏 2004 公示地方性法规草案规定, 中卫 2017; blind3 拉萨 2009: Word's page-number field code after the last
+    # sentence of a converted file is no text
+    ("word-page-field-code-dropped", ["第十二条 本规定自2005年1月1日起施行。PAGEMERGEFORMATPAGEMERGEFORMAT洀H猄H渄H琄H"],
+     "第十二条 本规定自2005年1月1日起施行。"),
+    ("word-page-field-code-without-mergeformat-dropped", ["第五十条 本条例自2018年1月1日起施行。PAGEPAGE洀H猄H渄H琄H"],
+     "第五十条 本条例自2018年1月1日起施行。"),
+    ("a-word-page-in-a-sentence-kept", ["详见附件PAGE 3的说明。"], "详见附件PAGE 3的说明。"),
 ]
 
 

@@ -11,12 +11,19 @@ for 第二十七条, the partner of 第三十一条).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 import regex
 
-if TYPE_CHECKING:  # align imports this module
-    from .align import Article
+
+class Article(Protocol):
+    """An article as ``compare.align`` gives it (which imports this module): its path and its text."""
+
+    @property
+    def path(self) -> str: ...
+
+    @property
+    def body(self) -> str: ...
 
 # the duties a sanction is for: 违反本条例第二十九条（一）（二）项规定行为之一，或者违反第三十一条第一款之规定的
 _CITING = regex.compile(r"违反(?:本(?:条例|办法|规定|细则|法))?(?P<refs>第[^。；;：:\n]{0,60}?)(?:之?规定|的)")

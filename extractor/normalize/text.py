@@ -94,6 +94,9 @@ def normalize_chars(s: str) -> str:
     return _SOFT_HYPHEN_RE.sub("-", s.translate(_FULLWIDTH_ALNUM))
 
 
+# Word's page-number field code left after the last sentence of a converted file (本规定自2005年1月1日起施行。
+# PAGEMERGEFORMATPAGEMERGEFORMAT洀H猄H…, 施行。PAGEPAGE洀H…): not text; it runs to the end of its line
+_FIELD_CODE = regex.compile(r"(?<=[。！？；”」）)])[ \t\u3000]*(?:PAGE|NUMPAGES)(?=PAGE|NUMPAGES|[ \\*]*MERGEFORMAT|[\p{Han}\-\d]|$)")
 _LEADING = SPACE_CHARS + "\t\r\n\ufeff"
 _TRAILING = SPACE_CHARS + "\t\r\n"
 
@@ -103,8 +106,12 @@ def clean_line(s: str) -> tuple[str, list[int]]:
 
     >>> clean_line("  2020年 2月 ，经 2020")
     ('2020年2月 ，经2020', [2, 3, 4, 5, 6, 8, 9, 10, 11, 12, 14, 15, 16, 17])
+    >>> clean_line("本规定自2005年1月1日起施行。PAGEMERGEFORMATPAGEMERGEFORMAT洀H猄H")[0]
+    '本规定自2005年1月1日起施行。'
     """
     s2 = normalize_chars(s)
+    if (code := _FIELD_CODE.search(s2)) is not None:  # Word's field-code residue: the line ends before it
+        s2 = s2[: code.start()]
     # strip ends (spaces only; a tab inside a table row is kept), and drop stray spaces between CJK and digits
     start, end = len(s2) - len(s2.lstrip(_LEADING)), len(s2.rstrip(_TRAILING))
     if start >= end:
