@@ -19,6 +19,11 @@ BENEFITS = [
     # golden/blind5 定西 第十七条, 第十九条: the act a time limit is of, when its sentence names no benefit
     ("blind5-dingxi-a-check-within-hours", "热用户认为室内温度不达标的，可以要求供热经营企业于二十四小时内完成测温；", "二十四小时", "测温"),
     ("blind5-dingxi-a-trial-run-before-the-season", "供热经营企业应当在供热期开始五日前启动全系统低温运行。", "五日", "全系统低温运行"),
+    # unseen 山东 2016 第十九条: the permission the counts of children decide; golden/blind5 威海 第六十四条: a negated name
+    # (未再生育或者收养子女的) is a condition, no number's benefit
+    ("a-count-of-children-for-another-birth", "再婚夫妻另一方未生育的，可以再生育一个子女。", "一个", "再生育"),
+    ("blind5-weihai-a-negated-name-is-no-benefit",
+     "（四）计划生育家庭特别扶助对象，是指只存活一个子女且该子女死亡，未再生育或者收养子女的夫妻。", "一个", "计划生育家庭特别扶助"),
     # golden/blind5 威海 第二十条: the free service a number of times is of, named right after it
     ("blind5-weihai-a-free-follow-up", "患有高血压的老年人每季度享受一次免费随访评估；", "一次", "免费随访评估"),
     # golden/blind5 惠州 2014 (养老保险): the contribution grades, the pension a longer contribution adds to, the

@@ -105,7 +105,7 @@ def _benefit(f: Found, sent: tuple[int, int], hits: Hits, text: str = "", groups
     补贴和公益性岗位补贴时年龄为准）: the 3年 of the 公益性岗位补贴 the sentence is about)."""
     ss, se = sent
     after, start = hits.first_from(f.end, se), f.end
-    while after is not None and text and _organ(text, after):
+    while after is not None and text and (_organ(text, after) or _negated(text, after)):
         after = hits.first_from(after[1], se)
     while after is not None and text and after[0] - start <= ASIDE_REACH:
         close = _aside_end(text, start, after[0])
@@ -117,14 +117,19 @@ def _benefit(f: Found, sent: tuple[int, int], hits: Hits, text: str = "", groups
     if after is not None:
         return after
     before = hits.last_inside(ss, f.start)
-    if before is not None and text and _organ(text, before):
-        before = next((h for h in reversed(hits.inside(ss, before[0], 4)) if not _organ(text, h)), None)
+    if before is not None and text and (_organ(text, before) or _negated(text, before)):
+        before = next((h for h in reversed(hits.inside(ss, before[0], 4)) if not (_organ(text, h) or _negated(text, h))), None)
     if before is not None and text:
         before = _standard_of(text, f, ss, before, hits)
     if before is not None and groups is not None and text and _qualifies_group(text, before, groups):
         # 享受定期定量抚恤和生活补助的优抚对象、烈属等补贴期限最长不超过3年: the 生活补助 names who the group are
         return next((h for h in reversed(hits.inside(ss, before[0], 4)) if not _qualifies_group(text, h, groups)), None)
     return before
+
+
+def _negated(text: str, hit: Hit) -> bool:
+    """Is a mention negated (未再生育或者收养子女的: a condition of what was not done, no benefit of a number)?"""
+    return text.endswith(_B.negators, max(0, hit[0] - 2), hit[0])
 
 
 def _organ(text: str, hit: Hit) -> bool:
