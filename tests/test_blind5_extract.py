@@ -60,6 +60,9 @@ GROUPS = [
     # golden/blind5 定西 第二十八条: the party between 对 and the sanction, as printed
     ("blind5-dingxi-a-fine-on-a-person", "逾期不改正的，对单位处一万元以上五万元以下罚款，对个人处一千元以上五千元以下罚款。",
      "一千元以上五千元以下", "个人"),
+    # blind 重庆 2011 第二十四条: an item's number whose sentence names no group is for those its list's lead-in names
+    ("an-item-of-a-list-for-the-lead-ins-group", "第二十四条 失业人员失业前累计缴费时间符合下列条件的，领取失业保险金的期限为：\n"
+     "（一）累计缴费时间满一年不足两年的，为三个月；", "三个月", "失业人员"),
     # golden/blind5 惠州 2014: the members of the pension scheme
     ("blind5-huizhou-the-members-of-the-scheme", "参保人选择的缴费档次标准在480元及以上档次标准的，财政缴费补助在原来基础上增加30元。",
      "30元", "参保人"),

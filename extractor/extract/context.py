@@ -215,6 +215,7 @@ def _groups(text: str, f: Found, clause_start: int, sent: tuple[int, int], hits:
         or tuple(hits.inside(ss, f.start, GROUPS_BEFORE))
         or tuple(h for h in (hits.first_from(f.end, se),) if h is not None)
         or tuple(hits.inside(_full_stop_before(text, ss), ss, GROUPS_BEFORE))
+        or _lead_in_groups(text, ss, hits)
     )
     fined = _FINED.search(text, max(clause_start, f.start - 16), f.start)
     if fined is not None and not hits.inside(fined.start("p"), fined.end("p")):
@@ -227,6 +228,20 @@ _FINED = regex.compile(r"对(?P<p>\p{Han}{1,8}?)(?:分别|各)?(?:可以)?并?�
 """对单位处, 对个人可以并处: the party named between 对 and the sanction right before the number."""
 FULL_STOP_REACH = 400
 """A sentence's groups are looked for this far back over the sentences before its ``；``."""
+
+
+_NEW_ARTICLE = regex.compile(r"\n[ \u3000]*第[一二三四五六七八九十百零〇\d]+[条章节]")
+
+
+def _lead_in_groups(text: str, at: int, hits: Hits) -> tuple[Hit, ...]:
+    """The groups the lead-in of a list names (失业人员有下列情形之一的，…： / （一）…), for a number of one of its items
+    whose own sentence names none: the line ending in a colon above the item, in the same article."""
+    lo = max(0, at - FULL_STOP_REACH)
+    end = max(text.rfind("：\n", lo, at), text.rfind(":\n", lo, at))
+    if end < 0 or _NEW_ARTICLE.search(text, end, at):
+        return ()
+    start = text.rfind("\n", lo, end) + 1
+    return tuple(hits.inside(max(start, lo), end, GROUPS_BEFORE))
 
 
 def _full_stop_before(text: str, at: int) -> int:
