@@ -63,6 +63,8 @@ GROUPS = [
     # blind 重庆 2011 第二十四条: an item's number whose sentence names no group is for those its list's lead-in names
     ("an-item-of-a-list-for-the-lead-ins-group", "第二十四条 失业人员失业前累计缴费时间符合下列条件的，领取失业保险金的期限为：\n"
      "（一）累计缴费时间满一年不足两年的，为三个月；", "三个月", "失业人员"),
+    # golden/blind5 七台河 第十二条: the case a sanction is for (逾期不改正的，处…), as printed
+    ("blind5-qitaihe-the-case-of-a-fine", "给予警告；逾期不改正的，处2000元以上5000元以下罚款。", "2000元以上5000元以下", "逾期不改正的"),
     # golden/blind5 惠州 2014: the members of the pension scheme
     ("blind5-huizhou-the-members-of-the-scheme", "参保人选择的缴费档次标准在480元及以上档次标准的，财政缴费补助在原来基础上增加30元。",
      "30元", "参保人"),

@@ -220,12 +220,19 @@ def _groups(text: str, f: Found, clause_start: int, sent: tuple[int, int], hits:
     fined = _FINED.search(text, max(clause_start, f.start - 16), f.start)
     if fined is not None and not hits.inside(fined.start("p"), fined.end("p")):
         # 对单位处一万元以上五万元以下罚款，对个人处一千元…: the party a sanction falls on, as printed
-        return ((fined.start("p"), fined.end("p"), ""), *found)
+        found = ((fined.start("p"), fined.end("p"), ""), *found)
+    case = _CASE_BEFORE.search(text, max(0, clause_start - 32), clause_start)
+    if case is not None and _SANCTION_OPENS.match(text, clause_start, f.start):
+        # 逾期不改正的，处2000元以上5000元以下罚款: the case a sanction is for, as printed
+        found = (*found, (case.start("c"), case.end("c"), ""))
     return found
 
 
 _FINED = regex.compile(r"对(?P<p>\p{Han}{1,8}?)(?:分别|各)?(?:可以)?并?处以?[ \u3000]*$")
 """对单位处, 对个人可以并处: the party named between 对 and the sanction right before the number."""
+_CASE_BEFORE = regex.compile(r"(?:^|(?<=[，,；;。：:\n]))[ \u3000]*(?P<c>[^，,；;。：:\n]{2,30}的)[，,][ \u3000]*$")
+_SANCTION_OPENS = regex.compile(r"[ \u3000]*(?:可以|可|并|另)?处")
+"""A clause that opens with 处 (可以处, 并处): a sanction, the case before it its condition (逾期不改正的，处…)."""
 FULL_STOP_REACH = 400
 """A sentence's groups are looked for this far back over the sentences before its ``；``."""
 
