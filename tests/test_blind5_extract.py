@@ -19,6 +19,11 @@ BENEFITS = [
     # golden/blind5 定西 第十七条, 第十九条: the act a time limit is of, when its sentence names no benefit
     ("blind5-dingxi-a-check-within-hours", "热用户认为室内温度不达标的，可以要求供热经营企业于二十四小时内完成测温；", "二十四小时", "测温"),
     ("blind5-dingxi-a-trial-run-before-the-season", "供热经营企业应当在供热期开始五日前启动全系统低温运行。", "五日", "全系统低温运行"),
+    # unseen 山东 2016 第十九条: the permission the counts of children decide; golden/blind5 威海 第六十四条: a negated name
+    # (未再生育或者收养子女的) is a condition, no number's benefit
+    ("a-count-of-children-for-another-birth", "再婚夫妻另一方未生育的，可以再生育一个子女。", "一个", "再生育"),
+    ("blind5-weihai-a-negated-name-is-no-benefit",
+     "（四）计划生育家庭特别扶助对象，是指只存活一个子女且该子女死亡，未再生育或者收养子女的夫妻。", "一个", "计划生育家庭特别扶助"),
     # golden/blind5 威海 第二十条: the free service a number of times is of, named right after it
     ("blind5-weihai-a-free-follow-up", "患有高血压的老年人每季度享受一次免费随访评估；", "一次", "免费随访评估"),
     # golden/blind5 惠州 2014 (养老保险): the contribution grades, the pension a longer contribution adds to, the
@@ -55,6 +60,11 @@ GROUPS = [
     # golden/blind5 定西 第二十八条: the party between 对 and the sanction, as printed
     ("blind5-dingxi-a-fine-on-a-person", "逾期不改正的，对单位处一万元以上五万元以下罚款，对个人处一千元以上五千元以下罚款。",
      "一千元以上五千元以下", "个人"),
+    # blind 重庆 2011 第二十四条: an item's number whose sentence names no group is for those its list's lead-in names
+    ("an-item-of-a-list-for-the-lead-ins-group", "第二十四条 失业人员失业前累计缴费时间符合下列条件的，领取失业保险金的期限为：\n"
+     "（一）累计缴费时间满一年不足两年的，为三个月；", "三个月", "失业人员"),
+    # golden/blind5 七台河 第十二条: the case a sanction is for (逾期不改正的，处…), as printed
+    ("blind5-qitaihe-the-case-of-a-fine", "给予警告；逾期不改正的，处2000元以上5000元以下罚款。", "2000元以上5000元以下", "逾期不改正的"),
     # golden/blind5 惠州 2014: the members of the pension scheme
     ("blind5-huizhou-the-members-of-the-scheme", "参保人选择的缴费档次标准在480元及以上档次标准的，财政缴费补助在原来基础上增加30元。",
      "30元", "参保人"),

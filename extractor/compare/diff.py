@@ -21,7 +21,7 @@ from .chapters import align_chapters
 from .pairing import Match, Placed, moves, pair_numbers, place, rejoin, restated, same_anchor, working_days
 from .parts import align_parts
 from .phrases import phrase_changes, phrase_keys
-from .placed import anchors_a_period, fallback_tiers
+from .placed import anchors_a_period, fallback_tiers, is_penalty
 
 KINDS = RULE_KINDS
 KIND_WORD = {"money": "额度", "percent": "比例", "duration": "期限", "age": "年龄", "count": "数量"}
@@ -241,7 +241,7 @@ _SANCTION = regex.compile(r"罚款|罚金|处")
 def _benefit(p: Placed) -> str:
     """The benefit a number is read with, when its clause names it (产假, 育儿假); a benefit read from the article
     around it (奖励, for 托育机构应当在依法登记后三十日内…备案) names the clause's subject worse than the clause."""
-    return p.q.benefit if p.q.benefit and p.q.benefit in p.clause else ""
+    return p.q.benefit if p.q.benefit and p.q.benefit in p.clause and not is_penalty(p.q) else ""
 
 
 def _what(p: Placed, heading: str | None) -> str:

@@ -229,13 +229,17 @@ def _one(shared: dict[object, object] | None, value: _T) -> _T:
     return value if shared is None else shared.setdefault(value, value)  # type: ignore[return-value]
 
 
-def _told_by(q: Quantity) -> str:
-    """The benefit's name as words that tell a number's rule from others: not a penalty's (罚款, 滞纳金), which
-    every sanction of a law shares."""
+def is_penalty(q: Quantity) -> bool:
+    """Is the number's benefit a penalty of the taxonomy (罚款, 滞纳金), a name every sanction of a law shares?"""
     from ..extract.taxonomy import benefits
 
     entry = benefits().entries.get(q.benefit_id or "")
-    return "" if entry is not None and entry.kind == "penalty" else (q.benefit or "")
+    return entry is not None and entry.kind == "penalty"
+
+
+def _told_by(q: Quantity) -> str:
+    """The benefit's name as words that tell a number's rule from others: not a penalty's (罚款, 滞纳金)."""
+    return "" if is_penalty(q) else (q.benefit or "")
 
 
 def place(doc: Document, q: Quantity, art: Article, shared: dict[object, object] | None = None) -> Placed:

@@ -105,7 +105,7 @@ def _benefit(f: Found, sent: tuple[int, int], hits: Hits, text: str = "", groups
     补贴和公益性岗位补贴时年龄为准）: the 3年 of the 公益性岗位补贴 the sentence is about)."""
     ss, se = sent
     after, start = hits.first_from(f.end, se), f.end
-    while after is not None and text and _organ(text, after):
+    while after is not None and text and (_organ(text, after) or _negated(text, after)):
         after = hits.first_from(after[1], se)
     while after is not None and text and after[0] - start <= ASIDE_REACH:
         close = _aside_end(text, start, after[0])
@@ -117,14 +117,19 @@ def _benefit(f: Found, sent: tuple[int, int], hits: Hits, text: str = "", groups
     if after is not None:
         return after
     before = hits.last_inside(ss, f.start)
-    if before is not None and text and _organ(text, before):
-        before = next((h for h in reversed(hits.inside(ss, before[0], 4)) if not _organ(text, h)), None)
+    if before is not None and text and (_organ(text, before) or _negated(text, before)):
+        before = next((h for h in reversed(hits.inside(ss, before[0], 4)) if not (_organ(text, h) or _negated(text, h))), None)
     if before is not None and text:
         before = _standard_of(text, f, ss, before, hits)
     if before is not None and groups is not None and text and _qualifies_group(text, before, groups):
         # 享受定期定量抚恤和生活补助的优抚对象、烈属等补贴期限最长不超过3年: the 生活补助 names who the group are
         return next((h for h in reversed(hits.inside(ss, before[0], 4)) if not _qualifies_group(text, h, groups)), None)
     return before
+
+
+def _negated(text: str, hit: Hit) -> bool:
+    """Is a mention negated (未再生育或者收养子女的: a condition of what was not done, no benefit of a number)?"""
+    return text.endswith(_B.negators, max(0, hit[0] - 2), hit[0])
 
 
 def _organ(text: str, hit: Hit) -> bool:
@@ -210,18 +215,40 @@ def _groups(text: str, f: Found, clause_start: int, sent: tuple[int, int], hits:
         or tuple(hits.inside(ss, f.start, GROUPS_BEFORE))
         or tuple(h for h in (hits.first_from(f.end, se),) if h is not None)
         or tuple(hits.inside(_full_stop_before(text, ss), ss, GROUPS_BEFORE))
+        or _lead_in_groups(text, ss, hits)
     )
     fined = _FINED.search(text, max(clause_start, f.start - 16), f.start)
     if fined is not None and not hits.inside(fined.start("p"), fined.end("p")):
         # 对单位处一万元以上五万元以下罚款，对个人处一千元…: the party a sanction falls on, as printed
-        return ((fined.start("p"), fined.end("p"), ""), *found)
+        found = ((fined.start("p"), fined.end("p"), ""), *found)
+    case = _CASE_BEFORE.search(text, max(0, clause_start - 32), clause_start)
+    if case is not None and _SANCTION_OPENS.match(text, clause_start, f.start):
+        # 逾期不改正的，处2000元以上5000元以下罚款: the case a sanction is for, as printed
+        found = (*found, (case.start("c"), case.end("c"), ""))
     return found
 
 
 _FINED = regex.compile(r"对(?P<p>\p{Han}{1,8}?)(?:分别|各)?(?:可以)?并?处以?[ \u3000]*$")
 """对单位处, 对个人可以并处: the party named between 对 and the sanction right before the number."""
+_CASE_BEFORE = regex.compile(r"(?:^|(?<=[，,；;。：:\n]))[ \u3000]*(?P<c>[^，,；;。：:\n]{2,30}的)[，,][ \u3000]*$")
+_SANCTION_OPENS = regex.compile(r"[ \u3000]*(?:可以|可|并|另)?处")
+"""A clause that opens with 处 (可以处, 并处): a sanction, the case before it its condition (逾期不改正的，处…)."""
 FULL_STOP_REACH = 400
 """A sentence's groups are looked for this far back over the sentences before its ``；``."""
+
+
+_NEW_ARTICLE = regex.compile(r"\n[ \u3000]*第[一二三四五六七八九十百零〇\d]+[条章节]")
+
+
+def _lead_in_groups(text: str, at: int, hits: Hits) -> tuple[Hit, ...]:
+    """The groups the lead-in of a list names (失业人员有下列情形之一的，…： / （一）…), for a number of one of its items
+    whose own sentence names none: the line ending in a colon above the item, in the same article."""
+    lo = max(0, at - FULL_STOP_REACH)
+    end = max(text.rfind("：\n", lo, at), text.rfind(":\n", lo, at))
+    if end < 0 or _NEW_ARTICLE.search(text, end, at):
+        return ()
+    start = text.rfind("\n", lo, end) + 1
+    return tuple(hits.inside(max(start, lo), end, GROUPS_BEFORE))
 
 
 def _full_stop_before(text: str, at: int) -> int:

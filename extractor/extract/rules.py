@@ -166,6 +166,7 @@ class BenefitRules:
     generic: tuple[str, ...]
     recipient_nouns: tuple[str, ...]
     organ_nouns: tuple[str, ...]
+    negators: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -437,7 +438,7 @@ def load_rules(source: str, file: str = RULES_FILE) -> ContextRules:
     bn = root.node("benefit")
     benefit = BenefitRules(bn.words("nouns"), bn.words("after_nouns"), bn.words("heading_nouns"), bn.words("verbs"),
                            bn.words("attributes"), bn.words("not_followed_by"), bn.words("generic"),
-                           bn.words("recipient_nouns"), bn.words("organ_nouns"))
+                           bn.words("recipient_nouns"), bn.words("organ_nouns"), bn.words("negators"))
     bn.close()
     g, lists = root.node("groups"), root.node("lists")
     stops, ends, leads = g.words("qualifier_stops"), lists.words("item_ends"), lists.words("item_leads")
