@@ -257,6 +257,9 @@ NO_PARAMETER = [
     ("the-base-of-a-raise", "在中央政策规定最高贷款额度20万元基础上,提高到50万元。", "20万元", True),
     ("the-raise-over-a-base", "在中央政策规定最高贷款额度20万元基础上,提高到50万元。", "50万元", False),
     ("a-base-of-no-raise", "在每人5000元基础上,按规定给予补贴。", "5000元", False),
+    # spaces between the sum and 基础上 (as a PDF prints them): the same reading, no crash (review, session 27)
+    ("the-base-of-a-raise-spaced", "在中央政策规定最高贷款额度20万元 基础上,提高到50万元。", "20万元", True),
+    ("the-base-of-a-raise-full-width-space", "在中央政策规定最高贷款额度20万元\u3000基础上,提高到50万元。", "20万元", True),
     # blind5/淮南 2022: 由省、市县财政按5:5分担, how payers share a cost
     ("a-ratio-shared", "新发放贷款提高额度部分所需贴息资金由省、市县财政按5:5分担。", "5:5", True),
     # blind5/海口 2022: the minimum wage's figure beside the rate of it the subsidy is

@@ -145,7 +145,11 @@ _IS = regex.compile(r"[ \u3000]*(?:为|是)[ \u3000]*$")
 def _raised_over(text: str, end: int, rules: CompareRules) -> bool:
     """Is the number ending at ``end`` the base of a raise: ``基础上`` (``raised_over``), then within a few characters
     a verb of ``raised_to`` (``…20万元基础上,提高到50万元``)?"""
-    at = end + len(next(w for w in rules.raised_over if text.startswith(w, end)))
+    gap = len(text[end : end + 4]) - len(text[end : end + 4].lstrip(" \u3000"))  # 20万元 基础上: spaces before it
+    word = next((w for w in rules.raised_over if text.startswith(w, end + gap)), None)
+    if word is None:
+        return False
+    at = end + gap + len(word)
     window = text[at : at + 4 + max(map(len, rules.raised_to), default=0)].lstrip(" \u3000，,")
     return any(window.startswith(v) or window[1:].startswith(v) or window[2:].startswith(v) for v in rules.raised_to)
 
