@@ -28,6 +28,12 @@ CASES = [
      "第二条 供热价格实行政府定价。\n具体标准由价格主管部门制定。\n第三条 约谈程序：\n（一）通知约谈对象。\n"
      "第四条 本办法自发布之日起施行。",
      [("第一条", "公租房租金补助标准"), ("第二条", None), ("第三条", None), ("第四条", None)]),
+    # review, session 27: short rules closed by 。 over their article's paragraphs are no headings (statistics law 2024
+    # 第三条, a 控烟 rule, natural science fund 2024 第四条)
+    ("short-rules-closed-by-a-full-stop-are-no-headings",
+     "某市控烟条例\n第一条 统计工作坚持中国共产党的领导。\n各级人民政府加强领导。\n第二条 禁止在公共场所吸烟。\n"
+     "违者予以劝阻。\n第三条 国家自然科学基金主要来源于中央预算拨款。\n其他资金依法筹集。\n第四条 本条例自发布之日起施行。",
+     [("第一条", None), ("第二条", None), ("第三条", None), ("第四条", None)]),
 ]
 
 
