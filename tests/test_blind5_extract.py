@@ -86,6 +86,19 @@ def test_groups(text: str, expression: str, group: str) -> None:
     assert len(got) == 1 and group in got[0].groups, [(q.evidence.quote, q.groups) for q in got]
 
 
+NO_GROUPS = [
+    # (id, text, the number's expression, a word that must not be one of its groups) — review, session 27
+    ("a-party-named-by-a-pronoun", "单位违反本规定的，责令改正，对其处五百元罚款。", "五百元", "其"),
+    ("a-party-named-by-that", "擅自改变用途的，对该单位处一千元罚款。", "一千元", "该单位"),
+]
+
+
+@pytest.mark.parametrize(("text", "expression", "word"), [pytest.param(*c[1:], id=c[0]) for c in NO_GROUPS])
+def test_no_groups(text: str, expression: str, word: str) -> None:
+    got = [q for q in text_to_quantities(text) if q.evidence.quote == expression]
+    assert len(got) == 1 and word not in got[0].groups, [(q.evidence.quote, q.groups) for q in got]
+
+
 RANGES = [
     # (id, text, the number's expression, value, value_max, bound)
     # golden/blind5 惠州 2015 第六条（四）: a band of rates whose lower end's bracket says it is not in it

@@ -218,7 +218,7 @@ def _groups(text: str, f: Found, clause_start: int, sent: tuple[int, int], hits:
         or _lead_in_groups(text, ss, hits)
     )
     fined = _FINED.search(text, max(clause_start, f.start - 16), f.start)
-    if fined is not None and not hits.inside(fined.start("p"), fined.end("p")):
+    if fined is not None and not _PRONOUN.match(fined.group("p")) and not hits.inside(fined.start("p"), fined.end("p")):
         # 对单位处一万元以上五万元以下罚款，对个人处一千元…: the party a sanction falls on, as printed
         found = ((fined.start("p"), fined.end("p"), ""), *found)
     case = _CASE_BEFORE.search(text, max(0, clause_start - 32), clause_start)
@@ -230,6 +230,8 @@ def _groups(text: str, f: Found, clause_start: int, sent: tuple[int, int], hits:
 
 _FINED = regex.compile(r"对(?P<p>\p{Han}{1,8}?)(?:分别|各)?(?:可以)?并?处以?[ \u3000]*$")
 """对单位处, 对个人可以并处: the party named between 对 and the sanction right before the number."""
+_PRONOUN = regex.compile(r"(?:其|该|此|他|她|它|上述)")
+"""A party named by a pronoun (对其处五百元罚款) names no one: its antecedent is the group, found elsewhere."""
 _CASE_BEFORE = regex.compile(r"(?:^|(?<=[，,；;。：:\n]))[ \u3000]*(?P<c>[^，,；;。：:\n]{2,30}的)[，,][ \u3000]*$")
 _SANCTION_OPENS = regex.compile(r"[ \u3000]*(?:可以|可|并|另)?处")
 """A clause that opens with 处 (可以处, 并处): a sanction, the case before it its condition (逾期不改正的，处…)."""
