@@ -88,7 +88,7 @@ def article_heading(rest: str, continued: bool = False) -> str | None:
 
 _LEAD_LINE = regex.compile(r"^[^。！？，,；;：:\n]{2,16}。$")
 _HEADING_NOUN = regex.compile(r"(?:标准|范围|对象|条件|程序|期限|原则|职责|依据|目的|定义|用语|方式|内容|要求|来源|用途|分工|机制|时间|地点|"
-                              r"流程|材料|待遇|事项|权限)。$")
+                              r"流程|材料|待遇|事项|权限|管理)。$")
 """How an article's heading closed by 。 ends (公租房租金补助标准。): a noun of what the article sets out. A rule's sentence
 so printed (禁止在公共场所吸烟。, 统计工作坚持中国共产党的领导。) ends otherwise (review, session 27: 74 such sentences of
 the corpus were read as headings when any line of no verb word was taken)."""
