@@ -26,6 +26,8 @@ BENEFITS = [
      "（四）计划生育家庭特别扶助对象，是指只存活一个子女且该子女死亡，未再生育或者收养子女的夫妻。", "一个", "计划生育家庭特别扶助"),
     # golden/blind5 威海 第二十条: the free service a number of times is of, named right after it
     ("blind5-weihai-a-free-follow-up", "患有高血压的老年人每季度享受一次免费随访评估；", "一次", "免费随访评估"),
+    # review, session 27: the service's name ends before 并 (…并建立健康档案 is another act)
+    ("a-free-service-ends-before-and", "老年人每年享受一次免费随访评估服务并建立健康档案。", "一次", "免费随访评估服务"),
     # golden/blind5 惠州 2014 (养老保险): the contribution grades, the pension a longer contribution adds to, the
     # government's share of the contribution
     ("blind5-huizhou-the-contribution-grades", "参保人缴费基本标准设为一年120元、240元、360元十个档次", "240元", "缴费基本标准"),

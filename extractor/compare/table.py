@@ -300,7 +300,7 @@ def held_values(chosen: list[Quantity], query: str | None, text: str = "",
                                                                      or who(q)))]
 
 
-_SUM_BASE = regex.compile(r"工资|收入|标准|费用?$")
+_SUM_BASE = regex.compile(r"(?:工资|收入|标准|费用?)$")
 """A base that is a sum paid (最低工资标准, 实际费用): a rate of it is a sum's parameter, like the sum itself."""
 CONDITION_BOUNDS = ("min", "max", "range")
 

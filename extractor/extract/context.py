@@ -70,7 +70,7 @@ def act_of_limit(text: str, f: Found) -> str | None:
     return m.group("b") if m else None
 
 
-_FREE_SERVICE = regex.compile(r"[ \u3000]*(?P<b>免费[\p{Han}]{2,12})")
+_FREE_SERVICE = regex.compile(r"[ \u3000]*(?P<b>免费(?:(?!并|和|及|与|或)\p{Han}){2,12})")
 
 
 def _free_service(text: str, f: Found) -> str | None:
