@@ -105,6 +105,7 @@ def _fined(arts: Sequence[Article], numbers: Sequence[Span]) -> bool:
 
 
 def _within(p: Phrase, others: Sequence[Phrase]) -> bool:
+    """Is ``p`` printed inside one of ``others``?"""
     return any(o.span[0] <= p.span[0] and p.span[1] <= o.span[1] for o in others)
 
 
@@ -160,11 +161,6 @@ def phrase_keys(doc: Document, arts: Sequence[Article]) -> frozenset[str]:
     return frozenset(_conditions(doc, arts)) | frozenset(_clauses(doc, arts))
 
 
-def _inside(p: Phrase, phrases: Sequence[Phrase]) -> bool:
-    """Is ``p`` printed inside one of ``phrases``?"""
-    return any(o.span[0] <= p.span[0] and p.span[1] <= o.span[1] for o in phrases)
-
-
 def phrase_changes(a_doc: Document, b_doc: Document, a_arts: Sequence[Article], b_arts: Sequence[Article],
                    heading: str | None, numbers: tuple[Sequence[Span], Sequence[Span]] = ((), ()),
                    elsewhere: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset()),
@@ -196,8 +192,8 @@ def phrase_changes(a_doc: Document, b_doc: Document, a_arts: Sequence[Article], 
     gone_conditions = [ca[k] for k in sorted(ca.keys() - cb.keys() - elsewhere[1], key=lambda k: ca[k].span)]
     # a group named inside a condition added or removed with it is that condition's change, or its number's when the
     # condition holds one (…且在…养老机构及周边面向未成年人、老年人销售的: the 老年人 of the new item), no change of its own
-    new_groups = [g for g in new_groups if not _inside(g, added)]
-    gone_groups = [g for g in gone_groups if not _inside(g, dropped)]
+    new_groups = [g for g in new_groups if not _within(g, added)]
+    gone_groups = [g for g in gone_groups if not _within(g, dropped)]
     # a sanction made to wait on an order not complied with (处…罚款 → 责令改正，拒不改正的，处…), or no longer: a
     # condition added or removed, when the other version's articles name none (逾期不改正的 → 拒不改正的 is the order's
     # wording, not a condition added), unless a condition reported holds it
