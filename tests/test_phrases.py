@@ -56,8 +56,10 @@ def test_group_changes(tmp_path: Path, old: str, new: str, absent: str) -> None:
     (tmp_path / "v1.txt").write_text(f"{TITLE}\n{old}\n第二条 其他。\n", encoding="utf-8")
     (tmp_path / "v2.txt").write_text(f"{TITLE}\n{new}\n第二条 其他。\n", encoding="utf-8")
     d = documents_to_diff(parse_file(tmp_path / "v1.txt")[0], parse_file(tmp_path / "v2.txt")[0])
-    groups = [str(c.a_text or "") + "|" + str(c.b_text or "") for c in d.changes if c.kind == "group"]
+    groups = [f"{c.a_value or ''}|{c.b_value or ''}" for c in d.changes if c.kind == "group"]
     assert not [g for g in groups if absent in g], groups
+    # the rule that names it is reported, as a change of its own kind (the new item's numbers)
+    assert [c for c in d.changes if c.kind != "group" and c.change == "added"], [(c.kind, c.b_quote) for c in d.changes]
 
 
 NONCOMPLIANCE_CASES = [
