@@ -92,6 +92,9 @@ NO_GROUPS = [
     # (id, text, the number's expression, a word that must not be one of its groups) — review, session 27
     ("a-party-named-by-a-pronoun", "单位违反本规定的，责令改正，对其处五百元罚款。", "五百元", "其"),
     ("a-party-named-by-that", "擅自改变用途的，对该单位处一千元罚款。", "一千元", "该单位"),
+    # the sentence before a ！ is another sentence: its group is not carried past the ；of the next
+    ("a-group-of-the-sentence-before-an-exclamation", "严禁医疗卫生机构混放医疗废物！单位违反规定的，责令改正，给予警告；逾期不改正的，处2000元罚款。",
+     "2000元", "医疗卫生机构"),
 ]
 
 

@@ -253,11 +253,15 @@ def _lead_in_groups(text: str, at: int, hits: Hits) -> tuple[Hit, ...]:
     return tuple(hits.inside(max(start, lo), end, GROUPS_BEFORE))
 
 
+_SENTENCE_MARKS = ("。", "！", "？", "!", "?", "\n")
+"""What ends a sentence (and a line, a paragraph)."""
+
+
 def _full_stop_before(text: str, at: int) -> int:
-    """Where the sentence that ``at`` continues after a ``；`` starts: after the last 。 or line end before it (医疗卫生机构…
+    """Where the sentence that ``at`` continues after a ``；`` starts: after the last 。！？ or line end before it (医疗卫生机构…
     有下列情形之一的，由…责令限期改正，给予警告；逾期不改正的，处…罚款: who is fined is named before the ；)."""
     lo = max(0, at - FULL_STOP_REACH)
-    return max(lo, text.rfind("。", lo, at) + 1, text.rfind("\n", lo, at) + 1)
+    return max(lo, *(text.rfind(mark, lo, at) + 1 for mark in _SENTENCE_MARKS))
 
 
 def text_index(text: str) -> TextIndex:
