@@ -15,6 +15,7 @@ from typing import TypeVar
 import regex
 
 from ..evidence import verbatim
+from ..extract.taxonomy import benefits
 from ..records import Document, Quantity
 from .align import Article, bigrams
 
@@ -231,8 +232,6 @@ def _one(shared: dict[object, object] | None, value: _T) -> _T:
 
 def is_penalty(q: Quantity) -> bool:
     """Is the number's benefit a penalty of the taxonomy (罚款, 滞纳金), a name every sanction of a law shares?"""
-    from ..extract.taxonomy import benefits
-
     entry = benefits().entries.get(q.benefit_id or "")
     return entry is not None and entry.kind == "penalty"
 
@@ -252,8 +251,9 @@ def place(doc: Document, q: Quantity, art: Article, shared: dict[object, object]
     subject = subject_of(clause, q.evidence.quote, nth)
     tier, party = context_of(doc, start, s)
     # whom the rule falls on is part of what it governs, though a clause of its own may name it (对其…人员，可以处…)
-    words = bigrams(_BOUNDS.sub("", subject.replace("…", "")) + _told_by(q)) | bigrams(party)
-    cased = bool(tier) and not bigrams(_BOUNDS.sub("", subject.replace("…", "")) + _told_by(q))
+    own = bigrams(_BOUNDS.sub("", subject.replace("…", "")) + _told_by(q))
+    words = own | bigrams(party)
+    cased = bool(tier) and not own
     if cased:
         # a clause naming nothing but the number (…准驾车型的，在18周岁以上，60周岁以下): it governs the case its
         # sentence states before it
