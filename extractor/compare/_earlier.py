@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 
 import regex
@@ -13,6 +14,12 @@ from ._compare_rules import compare_rules
 from ._rule import rule_span
 
 EARLIER_REACH = 600  # characters before a value within which the benefit its generic head refers to is named
+
+
+@functools.cache
+def _modifiers(words: tuple[str, ...]) -> regex.Pattern[str] | None:
+    """A run of ``anaphora_modifiers`` (人均最高), compiled once; None when there are none."""
+    return regex.compile("(?:" + "|".join(map(regex.escape, words)) + ")+") if words else None
 
 
 def earlier_benefit(q: Quantity, text: str) -> str | None:
@@ -26,8 +33,7 @@ def earlier_benefit(q: Quantity, text: str) -> str | None:
     if head is None or next(tax.find(name), None) is not None:
         return None
     prefix = name[: len(name) - len(head)]
-    mods = compare_rules().anaphora_modifiers
-    modified = bool(mods) and regex.fullmatch("(?:" + "|".join(map(regex.escape, mods)) + ")+", prefix) is not None
+    modified = (mods := _modifiers(compare_rules().anaphora_modifiers)) is not None and mods.fullmatch(prefix) is not None
     if prefix and not modified and next(groups().find(prefix), None) is None:
         return None  # 每年给予5万元经费补助: a sum of its own kind (经费), no restatement of the benefit before it
     start = q.evidence.span[0]
@@ -59,6 +65,12 @@ def holder_benefit(q: Quantity, text: str) -> str | None:
 
 
 _FULL_STOP = regex.compile(r"[。！？!?]")
+
+
+def _stops_on_line(text: str, start: int) -> tuple[int, list[int]]:
+    """Where the line holding ``start`` begins (within ``EARLIER_REACH``), and the sentence ends between it and ``start``."""
+    line = text.rfind("\n", max(0, start - EARLIER_REACH), start) + 1
+    return line, [m.start() for m in _FULL_STOP.finditer(text, line, start)]
 _TO = regex.compile(r"[ \u3000]*对")
 _DIGITS = regex.compile(r"\d")
 _CASE = regex.compile(r"[ \u3000]*(?:对)?(?P<who>[^，,。；;：:！？!?\n]{2,16})的[ \u3000]*[，,]")
@@ -73,8 +85,7 @@ def sentence_before_benefit(q: Quantity, text: str) -> str | None:
     if regex.sub(r"[ \u3000]+", "", q.benefit or ""):
         return None
     start = q.evidence.span[0]
-    line = text.rfind("\n", max(0, start - EARLIER_REACH), start) + 1
-    stops = [m.start() for m in _FULL_STOP.finditer(text, line, start)]
+    line, stops = _stops_on_line(text, start)
     if not stops:
         return None
     tax = benefits()
@@ -91,7 +102,6 @@ def sentence_before_benefit(q: Quantity, text: str) -> str | None:
 
 _LIST_GAP = regex.compile(r"[ \u3000]*(?:、|和|及|与|以及)[ \u3000]*\p{Han}{0,4}?")
 """Between two names of a list, the second with a modifier of its own (``创业场租补贴、自主创业社会保险补贴``)."""
-_SENTENCE_MARK = regex.compile(r"[。！？!?]")
 
 
 def merged_benefit(q: Quantity, text: str) -> str | None:
@@ -102,8 +112,7 @@ def merged_benefit(q: Quantity, text: str) -> str | None:
     if not verbs:
         return None
     start = q.evidence.span[0]
-    line = text.rfind("\n", max(0, start - EARLIER_REACH), start) + 1
-    stops = [m.start() for m in _SENTENCE_MARK.finditer(text, line, start)]
+    line, stops = _stops_on_line(text, start)
     if not stops:
         return None
     lo = stops[-1] + 1
