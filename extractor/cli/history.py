@@ -35,7 +35,10 @@ def history_cmd(files: tuple[str, ...], store_dir: str | None, fmt: str, out: st
 
     Example: zhengce history corpus/revisions/anti-unfair-competition-law-*.txt --format md -o history.md
     """
-    picked: list[Analysis | str] = list(stored_each(store_dir, files)) if store_dir is not None else [_one(f, r) for f, r in zip(files, analyze_each(files), strict=True)]
+    if store_dir is not None:
+        picked: list[Analysis | str] = list(stored_each(store_dir, files))
+    else:
+        picked = [_one(f, r) for f, r in zip(files, analyze_each(files), strict=True)]
     failed = [p for p in picked if isinstance(p, str)]
     if failed:
         raise click.ClickException("; ".join(failed))
