@@ -110,7 +110,7 @@ def clean_line(s: str) -> tuple[str, list[int]]:
     '本规定自2005年1月1日起施行。'
     """
     s2 = normalize_chars(s)
-    if (code := _FIELD_CODE.search(s2)) is not None:  # Word's field-code residue: the line ends before it
+    if "PAGE" in s2 and (code := _FIELD_CODE.search(s2)) is not None:  # Word's field-code residue: the line ends before it
         s2 = s2[: code.start()]
     # strip ends (spaces only; a tab inside a table row is kept), and drop stray spaces between CJK and digits
     start, end = len(s2) - len(s2.lstrip(_LEADING)), len(s2.rstrip(_TRAILING))
